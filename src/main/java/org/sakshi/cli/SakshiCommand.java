@@ -1,0 +1,91 @@
+package org.sakshi.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.sakshi.app.AppContext;
+import org.sakshi.app.Version;
+import org.sakshi.core.SakshiException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code sakshi} command line (spec/cli.md). Exit codes: 0 done, 1 verification failed,
+ * 2 usage or input error, 3 indeterminate, 4 partly done. Errors are one {@code error:} line on
+ * stderr; stack traces only with {@code --debug}.
+ */
+@Command(name = "sakshi", mixinStandardHelpOptions = true, versionProvider = SakshiCommand.VersionProvider.class,
+        description = "Evidence workstation: import, custody ledger, signed bundles, verification.",
+        subcommands = {
+                CaseCommand.class, ImportCommand.class, ItemsCommand.class, ShowCommand.class,
+                TimestampCommand.class, CustodyCommand.class, TransferCommand.class, NoteCommand.class,
+                ExportCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class,
+                TsaCommand.class, SampleCommand.class
+        })
+public final class SakshiCommand {
+    public static final int OK = 0;
+    public static final int VERIFY_FAILED = 1;
+    public static final int INPUT_ERROR = 2;
+    public static final int INDETERMINATE = 3;
+    public static final int PARTIAL = 4;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    private final AppContext context;
+
+    SakshiCommand(AppContext context) {
+        this.context = context;
+    }
+
+    AppContext context() {
+        return context;
+    }
+
+    /** Runs the command line with the process's stdout and stderr (UTF-8). */
+    public static int run(AppContext context, String... args) {
+        return run(context, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs the command line writing to the given streams; tests use this. */
+    public static int run(AppContext context, PrintWriter out, PrintWriter err, String... args) {
+        SakshiCommand root = new SakshiCommand(context);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean dbg = root.debug;
+            if (ex instanceof SakshiException se) {
+                commandLine.getErr().println("error: " + se.getMessage());
+            } else {
+                commandLine.getErr().println("error: unexpected failure (" + ex
+                        + "); nothing further was changed. Run again with --debug and report the output.");
+            }
+            if (dbg) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return INPUT_ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("error: " + ex.getMessage());
+            c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            c.getErr().flush();
+            return INPUT_ERROR;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.toolVersion()};
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.sakshi.core;
+
+/**
+ * Custody event types of custody-ledger.md. The ledger stores the type as a string so that a
+ * verifier accepts types added later; this enum lists the ones this version writes.
+ */
+public enum EventType {
+    CASE_CREATED, ITEM_IMPORTED, ITEM_TIMESTAMPED, ITEM_ACCESSED, ITEM_DERIVED, ASSUMPTION_RECORDED,
+    NOTE, TRANSFERRED, EXPORT_STARTED, EXPORT_SEALED, BUNDLE_VERIFIED, LEDGER_ANCHORED
+}

@@ -1,0 +1,97 @@
+package org.sakshi.ingest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CancelledException;
+import org.sakshi.core.ItemKind;
+import org.sakshi.ingest.chat.ChatParser;
+import org.sakshi.ingest.device.DeviceParser;
+import org.sakshi.ingest.image.ImageParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kind detection and dispatch. Parsers are asked in a fixed order (chat, image, device): a zip
+ * holding a WhatsApp chat text is a chat, any other zip a device dump. A parser that fails is
+ * contained here: the item is kept as a plain file with a warning saying what failed.
+ */
+public final class Ingest {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+
+    private final List<Parser> parsers;
+
+    public Ingest() {
+        this(List.of(new ChatParser(), new ImageParser(), new DeviceParser()));
+    }
+
+    public Ingest(List<Parser> parsers) {
+        this.parsers = List.copyOf(parsers);
+    }
+
+    /** The kind of the input: the forced kind when given, else the first parser that claims it, else FILE. */
+    public ItemKind detect(ParseInput input) {
+        if (input.options().forcedKind() != null) {
+            return input.options().forcedKind();
+        }
+        for (Parser p : parsers) {
+            try {
+                ItemKind k = p.detect(input);
+                if (k != null) {
+                    return k;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("kind detection by {} failed for {}", p.getClass().getSimpleName(), input.name(), e);
+            }
+        }
+        return ItemKind.FILE;
+    }
+
+    /** Detects and parses; never throws for bad content. */
+    public ParseResult parse(ParseInput input, RecordSink sink, CancelFlag cancel)
+            throws AmbiguousDateOrderException, CancelledException, IOException {
+        ItemKind kind = detect(input);
+        if (kind == ItemKind.FILE) {
+            return ParseResult.plain(ItemKind.FILE, List.of());
+        }
+        Parser chosen = null;
+        for (Parser p : parsers) {
+            ItemKind k;
+            try {
+                k = p.detect(input.options().forcedKind() == null ? input
+                        : new ParseInput(input.name(), input.file(), input.entries(), input.options().withKind(null)));
+            } catch (IOException | RuntimeException e) {
+                k = null;
+            }
+            if (k == kind || (input.options().forcedKind() != null && handles(p, kind))) {
+                chosen = p;
+                break;
+            }
+        }
+        if (chosen == null) {
+            return ParseResult.plain(kind, List.of("no parser understood this content as " + kind.json()
+                    + "; it is kept and hashed as a file"));
+        }
+        try {
+            return chosen.parse(input, sink, cancel);
+        } catch (AmbiguousDateOrderException | CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("parser {} failed on {}", chosen.getClass().getSimpleName(), input.name(), e);
+            List<String> w = new ArrayList<>();
+            w.add("could not be parsed as " + kind.json() + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); it is kept and hashed as is");
+            return ParseResult.plain(kind, w);
+        }
+    }
+
+    private static boolean handles(Parser p, ItemKind kind) {
+        return switch (kind) {
+            case CHAT -> p instanceof ChatParser;
+            case SCREENSHOT -> p instanceof ImageParser;
+            case DEVICE -> p instanceof DeviceParser;
+            case FILE -> false;
+        };
+    }
+}
