@@ -55,7 +55,7 @@ class ArchitectureTest {
 
     @Test
     void commonsCompressStaysInBundleAndIngest() {
-        check(noClasses().that().resideOutsideOfPackages("org.sakshi.bundle..", "org.sakshi.ingest..")
+        check(noClasses().that().resideOutsideOfPackages("org.sakshi.bundle..", "org.sakshi.ingest..", "org.sakshi.sample..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.commons.compress.."));
     }
 
@@ -69,7 +69,7 @@ class ArchitectureTest {
     void engineKnowsNothingOfTheFaces() {
         check(noClasses().that().resideInAnyPackage("org.sakshi.core..", "org.sakshi.hashing..",
                         "org.sakshi.vault..", "org.sakshi.storage..", "org.sakshi.ingest..", "org.sakshi.timestamp..",
-                        "org.sakshi.signing..", "org.sakshi.bundle..", "org.sakshi.report..", "org.sakshi.service..")
+                        "org.sakshi.signing..", "org.sakshi.bundle..", "org.sakshi.report..", "org.sakshi.service..", "org.sakshi.sample..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sakshi.ui..", "org.sakshi.cli..",
                         "org.sakshi.app.."));
     }

@@ -1,13 +1,24 @@
 package org.sakshi.cli;
 
+import java.nio.file.Path;
+import org.sakshi.core.SakshiException;
+import org.sakshi.sample.SampleCaseBuilder;
+import org.sakshi.service.ImportOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
-/** {@code sakshi sample}: Build a sample case from fictional data. */
-@Command(name = "sample", description = "Build a sample case from fictional data.")
+/** {@code sakshi sample CASE_DIR}: builds a demonstration case from generated, fictional data. */
+@Command(name = "sample", description = "Build a demonstration case from generated, clearly fictional data.")
 final class SampleCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "CASE_DIR", description = "Folder for the sample case (must not hold a case).")
+    Path caseDir;
+
     @Override
-    public Integer call() {
-        err().println("error: 'sakshi sample' is not available in this build yet.");
-        return SakshiCommand.INPUT_ERROR;
+    public Integer call() throws SakshiException {
+        ImportOutcome outcome = new SampleCaseBuilder(ctx().cases(), ctx().imports(), ctx().custody()).build(caseDir);
+        out().println("Sample case created in " + caseDir.toAbsolutePath() + " with " + outcome.imported().size()
+                + " items (fictional data).");
+        outcome.failures().forEach(f -> err().println("error: " + f.path() + ": " + f.message()));
+        return outcome.failures().isEmpty() ? SakshiCommand.OK : SakshiCommand.PARTIAL;
     }
 }

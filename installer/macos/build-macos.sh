@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the macOS .dmg (run on macOS with JDK 21+; it cannot be built on Linux). An .icns icon is
+# made from installer/icons/sakshi.png with iconutil. Signing/notarisation are not configured.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mvn -q -DskipTests package -f "$root/pom.xml"
+out="$root/target/installer"; mkdir -p "$out/input" "$out/sakshi.iconset"
+cp "$root/target/sakshi.jar" "$out/input/"
+for s in 16 32 128 256; do sips -z $s $s "$root/installer/icons/sakshi.png" --out "$out/sakshi.iconset/icon_${s}x${s}.png" >/dev/null; done
+iconutil -c icns "$out/sakshi.iconset" -o "$out/sakshi.icns"
+jpackage --type dmg --dest "$out" --name Sakshi --app-version 0.1.0 --vendor "Sakshi project" \
+  --input "$out/input" --main-jar sakshi.jar --main-class org.sakshi.app.Main \
+  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.httpserver,jdk.localedata,jdk.unsupported,jdk.zipfs,jdk.jfr \
+  --icon "$out/sakshi.icns" --mac-package-identifier org.sakshi.workstation \
+  --resource-dir "$root/installer/macos"

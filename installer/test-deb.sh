@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the built .deb, checks the installed CLI and GUI, then removes the package.
+# Usage: installer/test-deb.sh   (after installer/build-linux.sh or mvn -Pinstaller package)
+# Needs root (dpkg -i) and xvfb for the GUI check.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+deb=$(ls "$root"/target/installer/sakshi_*.deb | head -n 1)
+work=$(mktemp -d)
+trap 'dpkg -r sakshi >/dev/null 2>&1 || true; pkill -f Xvfb.*:97 || true; rm -rf "$work"' EXIT
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
+bin=/opt/sakshi/bin/sakshi
+echo "--- installed: $($bin --version)"
+HOME="$work" $bin sample "$work/sample-case"
+HOME="$work" $bin custody verify "$work/sample-case"
+echo "--- GUI under Xvfb"
+Xvfb :97 -screen 0 1280x800x24 >/dev/null 2>&1 &
+sleep 1
+( HOME="$work" DISPLAY=:97 $bin >"$work/gui.log" 2>&1 & echo $! > "$work/gui.pid" )
+for i in $(seq 1 30); do
+  if DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -q '"Sakshi'; then echo "GUI window is up after ${i}s"; break; fi
+  sleep 1
+done
+DISPLAY=:97 xwininfo -root -tree | grep -q '"Sakshi' || { echo "error: no Sakshi window appeared"; cat "$work/gui.log"; exit 1; }
+kill "$(cat "$work/gui.pid")" || true
+dpkg -r sakshi
+[ ! -e "$bin" ] || { echo "error: $bin still present after removal"; exit 1; }
+echo "deb check passed"
