@@ -34,7 +34,7 @@ final class WhatsAppMarkers {
             "मीडिया", "মিডিয়া", "মিডিয়া", "मिडिया");
     private static final List<String> OMITTED_SUFFIXES = List.of(" omitted", " omitida", " omitido",
             " weggelassen", " ausgelassen", " छोड़ा गया", " छोड़ी गई", " हटाया गया", " বাদ দেওয়া হয়েছে",
-            " বাদ দেওয়া হয়েছে", " ocultado", " omis", " omise");
+            " বাদ দেওয়া হয়েছে", " ocultado", " omis", " omise", " छोडियो");
     private static final List<String> DELETED = List.of("this message was deleted", "you deleted this message",
             "se eliminó este mensaje", "eliminaste este mensaje", "diese nachricht wurde gelöscht",
             "du hast diese nachricht gelöscht", "यह मैसेज डिलीट कर दिया गया", "यह मैसेज डिलीट किया गया",

@@ -83,7 +83,9 @@ final class WhatsAppParser {
                 headers++;
                 int alive = 0;
                 for (DateOrder o : ORDERS) {
-                    if (h.time(o) == null) {
+                    // Year-first is only inferred from a 4-digit year: "21/07/28" read as y/m/d would fit
+                    // almost every d/m/y file too. The user can still choose ymd for 2-digit years.
+                    if (h.time(o) == null || (o == DateOrder.YMD && h.aDigits() != 4)) {
                         if (invalid.merge(o, 1L, Long::sum) == 1L) {
                             firstBad.put(o, "line " + r.lineNumber() + " (" + h.dateText() + ")");
                         }
