@@ -105,4 +105,21 @@ class MessengerTest {
         assertEquals("instagram", r.summary().get("platform"));
         assertEquals(4L, r.summary().get("messages"));
     }
+
+    @Test
+    void aDownloadWithSeveralThreadsNamesTheThreadFolderOnEachMessage() throws Exception {
+        Path zip = ChatTestSupport.zip(dir, "facebook-ramesh.zip", members(
+                "messages/inbox/ramesh_1/message_1.json", thread("x/1.jpg"),
+                "messages/inbox/suresh_2/message_1.json", thread("x/2.jpg")));
+        ChatTestSupport.Run r = run(ParseInput.ofFile("facebook-ramesh.zip", zip, options()));
+        assertEquals(8, r.messages().size());
+        assertEquals("messages/inbox/ramesh_1", r.message(0).get("chat"));
+        assertEquals("messages/inbox/suresh_2", r.message(4).get("chat"));
+    }
+
+    @Test
+    void aSingleThreadNeedsNoThreadNameOnItsMessages() throws Exception {
+        Path f = ChatTestSupport.write(dir, "message_1.json", thread("x/1.jpg"));
+        assertEquals(null, run(ParseInput.ofFile("message_1.json", f, options())).message(0).get("chat"));
+    }
 }
