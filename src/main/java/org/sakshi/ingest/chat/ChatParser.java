@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>The result is the cli.md {@code chat} summary; messages go to the {@link RecordSink} in the
  * cli.md {@code messages} shape ({@code index} counts from 0 in file order). Extra keys per message:
  * {@code instant} (Telegram, Messenger: the UTC instant the time was converted from),
- * {@code source_id}, {@code reply_to}, {@code forwarded_from}, {@code media_type}, {@code chat} (the
- * chat's title when one file holds several chats). Extra summary key: {@code chat_file} {name,
+ * {@code source_id}, {@code reply_to}, {@code forwarded_from}, {@code media_type}, {@code chat} (when one export holds several
+ * chats: the Telegram chat name, or the Messenger thread folder). Extra summary key: {@code chat_file} {name,
  * sha256, size} for the chat file inside a zip or folder. Each {@code attachments} entry also says
  * whether a message {@code referenced} it.
  */
@@ -188,12 +188,13 @@ public final class ChatParser implements Parser {
                 case TELEGRAM, MESSENGER -> {
                     JsonChatParser json = new JsonChatParser(zone, attachments, hasFiles, stats, cancel, warnings);
                     List<String> paths = loc.paths().isEmpty() ? List.of(input.name()) : loc.paths();
+                    long threads = paths.stream().map(ChatParser::folderOf).distinct().count();
                     for (String path : paths) {
                         try (InputStream in = files == null ? Files.newInputStream(input.file()) : files.open(path)) {
                             if (loc.platform() == Platform.TELEGRAM) {
-                                json.telegram(in, files == null ? "" : path);
+                                json.telegram(in, files == null ? null : path, path);
                             } else {
-                                json.messenger(in, path);
+                                json.messenger(in, path, threads > 1);
                             }
                         } catch (IOException e) {
                             if (files == null) {

@@ -55,7 +55,7 @@ final class ChatStats {
               Map<String, Object> extra) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("index", messages);
-        r.put("time", time == null ? null : WALL.format(time));
+        r.put("time", time == null ? null : wall(time));
         r.put("sender", sender);
         r.put("text", text);
         r.put("attachment", attachment);
@@ -79,6 +79,37 @@ final class ChatStats {
                 last = time;
             }
         }
+    }
+
+    /** {@code uuuu-MM-dd'T'HH:mm:ss} for years 0..9999, without the cost of a DateTimeFormatter per message. */
+    static String wall(LocalDateTime t) {
+        int y = t.getYear();
+        if (y < 0 || y > 9999) {
+            return WALL.format(t);
+        }
+        char[] c = new char[19];
+        put4(c, 0, y);
+        c[4] = '-';
+        put2(c, 5, t.getMonthValue());
+        c[7] = '-';
+        put2(c, 8, t.getDayOfMonth());
+        c[10] = 'T';
+        put2(c, 11, t.getHour());
+        c[13] = ':';
+        put2(c, 14, t.getMinute());
+        c[16] = ':';
+        put2(c, 17, t.getSecond());
+        return new String(c);
+    }
+
+    private static void put2(char[] c, int at, int v) {
+        c[at] = (char) ('0' + v / 10);
+        c[at + 1] = (char) ('0' + v % 10);
+    }
+
+    private static void put4(char[] c, int at, int v) {
+        put2(c, at, v / 100);
+        put2(c, at + 2, v % 100);
     }
 
     long messages() {

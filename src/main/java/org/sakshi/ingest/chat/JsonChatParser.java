@@ -64,19 +64,26 @@ final class JsonChatParser {
         return usedLocalDate;
     }
 
-    /** Parses one Telegram result.json; {@code path} is its path inside the export (for media links). */
-    void telegram(InputStream raw, String path) throws IOException, CancelledException {
-        base = dirOf(path);
-        run(raw, path, true);
+    /**
+     * Parses one Telegram result.json. {@code path} is its path inside the export (media paths are
+     * relative to its folder), or null for a file given alone; {@code label} names it in warnings.
+     */
+    void telegram(InputStream raw, String path, String label) throws IOException, CancelledException {
+        base = path == null ? "" : dirOf(path);
+        run(raw, label, true, false);
     }
 
-    /** Parses one Messenger/Instagram message_N.json. */
-    void messenger(InputStream raw, String path) throws IOException, CancelledException {
+    /**
+     * Parses one Messenger/Instagram message_N.json; {@code nameChat} adds the thread's folder to each
+     * message (when the export holds several threads).
+     */
+    void messenger(InputStream raw, String label, boolean nameChat) throws IOException, CancelledException {
         base = "";
-        run(raw, path, false);
+        run(raw, label, false, nameChat);
     }
 
-    private void run(InputStream raw, String path, boolean telegram) throws IOException, CancelledException {
+    private void run(InputStream raw, String path, boolean telegram, boolean nameChat)
+            throws IOException, CancelledException {
         JsonEscapeRepair in = new JsonEscapeRepair(raw);
         long before = stats.messages();
         try (in; JsonParser p = FACTORY.createParser(in)) {
@@ -87,7 +94,7 @@ final class JsonChatParser {
             if (telegram) {
                 walkTelegram(p, 0, null);
             } else {
-                walkMessenger(p, path);
+                walkMessenger(p, path, nameChat);
             }
         } catch (CancelledException e) {
             throw e;
@@ -272,9 +279,7 @@ final class JsonChatParser {
 
     // ---- Messenger / Instagram ------------------------------------------------------------------
 
-    private void walkMessenger(JsonParser p, String path) throws IOException, CancelledException {
-        String title = null;
-        boolean many = path.contains("/");
+    private void walkMessenger(JsonParser p, String path, boolean many) throws IOException, CancelledException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String f = p.currentName();
@@ -284,12 +289,11 @@ final class JsonChatParser {
                 for (JsonNode n : list) {
                     stats.participant(fix(n.path("name").asText(null)));
                 }
-            } else if ("title".equals(f) && t == JsonToken.VALUE_STRING) {
-                title = fix(p.getText());
             } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
                     if (t == JsonToken.START_OBJECT) {
-                        messengerMessage(MAPPER.readTree(p), many ? (title == null ? path : title) : null);
+                        // Facebook writes "title" after "messages", so the thread is named by its folder.
+                        messengerMessage(MAPPER.readTree(p), many ? dirOf(path).replaceAll("/$", "") : null);
                     } else {
                         p.skipChildren();
                     }

@@ -3,11 +3,6 @@ package org.sakshi.ingest.chat;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,8 +18,6 @@ final class LineReader implements Closeable {
     private int lim;
     private byte[] line;
     private final int maxLineBytes;
-    private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private long lineNo;
     private long invalidLines;
     private long splitLines;
@@ -115,13 +108,31 @@ final class LineReader implements Closeable {
         if (ascii) {
             return new String(line, off, n, StandardCharsets.ISO_8859_1);
         }
-        try {
-            CharBuffer cb = strict.reset().decode(ByteBuffer.wrap(line, off, n));
-            return cb.toString();
-        } catch (CharacterCodingException e) {
+        // Fast decode; malformed input shows as U+FFFD. A line is invalid when the decode produced
+        // more U+FFFD than the bytes spell out themselves (EF BF BD).
+        String decoded = new String(line, off, n, StandardCharsets.UTF_8);
+        if (decoded.indexOf('\uFFFD') >= 0 && countFffd(decoded) > countFffdBytes(off, n)) {
             invalidLines++;
-            return new String(line, off, n, StandardCharsets.UTF_8);
         }
+        return decoded;
+    }
+
+    private static int countFffd(String s) {
+        int c = 0;
+        for (int i = s.indexOf('\uFFFD'); i >= 0; i = s.indexOf('\uFFFD', i + 1)) {
+            c++;
+        }
+        return c;
+    }
+
+    private int countFffdBytes(int off, int n) {
+        int c = 0;
+        for (int i = off; i + 2 < off + n; i++) {
+            if ((line[i] & 0xFF) == 0xEF && (line[i + 1] & 0xFF) == 0xBF && (line[i + 2] & 0xFF) == 0xBD) {
+                c++;
+            }
+        }
+        return c;
     }
 
     long lineNumber() {

@@ -2,8 +2,6 @@ package org.sakshi.ingest.chat;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sakshi.core.DateOrder;
 
 /**
@@ -22,18 +20,11 @@ import org.sakshi.core.DateOrder;
  * The order of N1/N2/N3 (d/m/y, m/d/y or y/m/d) is not decided here: it is inferred over the whole
  * file by {@link WhatsAppParser}. A line that fails the grammar, or whose hour is out of range, is a
  * continuation of the previous message.
+ *
+ * <p>The scanner below is written by hand (no regular expression): it is called for every line of
+ * exports with millions of lines and rejects a continuation line at its first character.
  */
 final class WhatsAppGrammar {
-    private static final String MARKS = "[\\u200E\\u200F\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]*";
-    private static final String SP = "[ \\u00A0\\u202F\\u2009]";
-    private static final String DATE = "(\\d{1,4})([/.\\-])(\\d{1,2})\\2(\\d{1,4})\\.?";
-    private static final String TIME = "(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?";
-    private static final String AMPM = "(?:" + SP + "?([AaPp])\\.?" + SP + "?[Mm]\\.?)?";
-    private static final Pattern ANDROID = Pattern.compile(
-            "^" + MARKS + DATE + ",?" + SP + "+" + TIME + AMPM + SP + "?[-\\u2013]" + SP + "(.*)$", Pattern.DOTALL);
-    private static final Pattern IOS = Pattern.compile(
-            "^" + MARKS + "\\[" + DATE + ",?" + SP + "+" + TIME + AMPM + "\\]" + SP + "?(.*)$", Pattern.DOTALL);
-
     private WhatsAppGrammar() {
     }
 
@@ -98,35 +89,142 @@ final class WhatsAppGrammar {
 
     /** Parses a header line, or returns null when the line is not one (then it continues a message). */
     static Header parse(String line) {
+        final int n = line.length();
         int i = Marks.skipLeading(line);
-        if (i >= line.length()) {
+        if (i >= n) {
             return null;
         }
-        char c0 = line.charAt(i);
-        boolean ios;
-        Matcher m;
-        if (c0 == '[') {
-            m = IOS.matcher(line);
-            ios = true;
-        } else if (c0 >= '0' && c0 <= '9') {
-            m = ANDROID.matcher(line);
-            ios = false;
+        boolean ios = line.charAt(i) == '[';
+        if (ios) {
+            i++;
+        }
+        // DATE
+        int s = i;
+        int a = 0;
+        while (i < n && i - s < 4 && isDigit(line.charAt(i))) {
+            a = a * 10 + (line.charAt(i++) - '0');
+        }
+        int aDigits = i - s;
+        if (aDigits == 0 || i >= n) {
+            return null;
+        }
+        char sep = line.charAt(i);
+        if (sep != '/' && sep != '.' && sep != '-') {
+            return null;
+        }
+        i++;
+        s = i;
+        int b = 0;
+        while (i < n && i - s < 2 && isDigit(line.charAt(i))) {
+            b = b * 10 + (line.charAt(i++) - '0');
+        }
+        if (i == s || i >= n || line.charAt(i) != sep) {
+            return null;
+        }
+        i++;
+        s = i;
+        int c = 0;
+        while (i < n && i - s < 4 && isDigit(line.charAt(i))) {
+            c = c * 10 + (line.charAt(i++) - '0');
+        }
+        int cDigits = i - s;
+        if (cDigits == 0) {
+            return null;
+        }
+        if (i < n && line.charAt(i) == '.') {
+            i++;
+        }
+        if (i < n && line.charAt(i) == ',') {
+            i++;
+        }
+        s = i;
+        while (i < n && isSpace(line.charAt(i))) {
+            i++;
+        }
+        if (i == s) {
+            return null;
+        }
+        // TIME
+        s = i;
+        int hour = 0;
+        while (i < n && i - s < 2 && isDigit(line.charAt(i))) {
+            hour = hour * 10 + (line.charAt(i++) - '0');
+        }
+        if (i == s || i >= n || (line.charAt(i) != ':' && line.charAt(i) != '.')) {
+            return null;
+        }
+        i++;
+        if (i + 2 > n || !isDigit(line.charAt(i)) || !isDigit(line.charAt(i + 1))) {
+            return null;
+        }
+        int minute = (line.charAt(i) - '0') * 10 + (line.charAt(i + 1) - '0');
+        i += 2;
+        int second = 0;
+        if (i + 3 <= n && (line.charAt(i) == ':' || line.charAt(i) == '.') && isDigit(line.charAt(i + 1))
+                && isDigit(line.charAt(i + 2))) {
+            second = (line.charAt(i + 1) - '0') * 10 + (line.charAt(i + 2) - '0');
+            i += 3;
+        }
+        // AMPM (optional): SPACE? (a|p) "."? SPACE? m "."?
+        char ampm = 0;
+        int j = i;
+        if (j < n && isSpace(line.charAt(j))) {
+            j++;
+        }
+        if (j < n) {
+            char x = Character.toLowerCase(line.charAt(j));
+            if (x == 'a' || x == 'p') {
+                int k = j + 1;
+                if (k < n && line.charAt(k) == '.') {
+                    k++;
+                }
+                if (k < n && isSpace(line.charAt(k))) {
+                    k++;
+                }
+                if (k < n && (line.charAt(k) == 'm' || line.charAt(k) == 'M')) {
+                    k++;
+                    if (k < n && line.charAt(k) == '.') {
+                        k++;
+                    }
+                    ampm = x;
+                    i = k;
+                }
+            }
+        }
+        // the end of the header
+        if (ios) {
+            if (i >= n || line.charAt(i) != ']') {
+                return null;
+            }
+            i++;
+            if (i < n && isSpace(line.charAt(i))) {
+                i++;
+            }
         } else {
-            return null;
+            if (i < n && isSpace(line.charAt(i))) {
+                i++;
+            }
+            if (i >= n || (line.charAt(i) != '-' && line.charAt(i) != '\u2013')) {
+                return null;
+            }
+            i++;
+            if (i >= n || !isSpace(line.charAt(i))) {
+                return null;
+            }
+            i++;
         }
-        if (!m.matches()) {
-            return null;
-        }
-        String g1 = m.group(1);
-        String g4 = m.group(4);
-        int hour = Integer.parseInt(m.group(5));
-        int minute = Integer.parseInt(m.group(6));
-        int second = m.group(7) == null ? 0 : Integer.parseInt(m.group(7));
-        char ampm = m.group(8) == null ? 0 : Character.toLowerCase(m.group(8).charAt(0));
         if (minute > 59 || second > 59 || (ampm == 0 && hour > 23) || (ampm != 0 && (hour < 1 || hour > 12))) {
             return null;
         }
-        return new Header(Integer.parseInt(g1), g1.length(), Integer.parseInt(m.group(3)), Integer.parseInt(g4),
-                g4.length(), hour, minute, second, ampm, ios, m.group(9));
+        return new Header(a, aDigits, b, c, cDigits, hour, minute, second, ampm, ios, line.substring(i));
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    /** A space, NBSP (U+00A0), narrow NBSP (U+202F) or thin space (U+2009). */
+    private static boolean isSpace(char ch) {
+        return ch == ' ' || ch == '\u00A0' || ch == '\u202F' || ch == '\u2009';
     }
 }

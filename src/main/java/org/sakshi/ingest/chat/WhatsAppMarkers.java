@@ -40,11 +40,17 @@ final class WhatsAppMarkers {
             "du hast diese nachricht gelöscht", "यह मैसेज डिलीट कर दिया गया", "यह मैसेज डिलीट किया गया",
             "आपने यह मैसेज डिलीट किया", "यो सन्देश मेटाइयो", "এই মেসেজটি মুছে ফেলা হয়েছে",
             "আপনি এই মেসেজটি মুছে ফেলেছেন", "essa mensagem foi apagada", "ce message a été supprimé");
+    private static final java.util.Set<String> OMITTED_LAST_WORDS = lastWords(OMITTED_SUFFIXES);
+    private static final java.util.Set<String> DELETED_LAST_WORDS = lastWords(DELETED);
     private static final List<String> EDITED_STEMS = List.of("edited", "bearbeitet", "editó", "editado",
             "एडिट", "संपादित", "सम्पादन", "এডিট", "সম্পাদিত", "modifié");
 
     /** The attachment named by the message's first line, or null. */
     static String attachment(String firstLine, Predicate<String> inExport) {
+        char last = lastVisible(firstLine);
+        if (last != '>' && last != ')') {
+            return null;
+        }
         String line = Marks.strip(firstLine).strip();
         Matcher m = IOS_ATTACHED.matcher(line);
         if (m.matches()) {
@@ -64,24 +70,47 @@ final class WhatsAppMarkers {
         return null;
     }
 
-    /** "<Media omitted>" (Android) or "image omitted" (iOS), in any of the known languages. */
-    static boolean mediaOmitted(String body) {
-        String s = Marks.strip(body).strip().toLowerCase(Locale.ROOT);
-        if (s.length() > 80) {
-            return false;
-        }
-        if (s.startsWith("<") && s.endsWith(">") && s.indexOf(':') < 0) {
-            for (String stem : MEDIA_STEMS) {
-                if (s.contains(stem)) {
-                    return true;
-                }
+    /** The last character that is neither white space nor an invisible mark (0 when there is none). */
+    static char lastVisible(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Marks.isMark(c)) {
+                return c;
             }
         }
-        if (s.indexOf('\n') < 0) {
-            for (String suffix : OMITTED_SUFFIXES) {
-                if (s.endsWith(suffix) || s.endsWith(suffix + ".")) {
-                    return true;
+        return 0;
+    }
+
+    /** "<Media omitted>" (Android) or "image omitted" (iOS), in any of the known languages. */
+    static boolean mediaOmitted(String body) {
+        if (body.length() > 100) {
+            return false;
+        }
+        char last = lastVisible(body);
+        if (last == '>') {
+            String s = Marks.strip(body).strip().toLowerCase(Locale.ROOT);
+            if (s.startsWith("<") && s.indexOf(':') < 0) {
+                for (String stem : MEDIA_STEMS) {
+                    if (s.contains(stem)) {
+                        return true;
+                    }
                 }
+            }
+            return false;
+        }
+        if (!OMITTED_LAST_WORDS.contains(lastWord(body))) {
+            return false;
+        }
+        String s = Marks.strip(body).strip().toLowerCase(Locale.ROOT);
+        if (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.indexOf('\n') >= 0) {
+            return false;
+        }
+        for (String suffix : OMITTED_SUFFIXES) {
+            if (s.endsWith(suffix)) {
+                return true;
             }
         }
         return false;
@@ -89,6 +118,9 @@ final class WhatsAppMarkers {
 
     /** "This message was deleted" / "You deleted this message" and translations. */
     static boolean deleted(String body) {
+        if (body.length() > 100 || !DELETED_LAST_WORDS.contains(lastWord(body))) {
+            return false;
+        }
         String s = Marks.strip(body).strip().toLowerCase(Locale.ROOT);
         if (s.endsWith(".") || s.endsWith("।")) {
             s = s.substring(0, s.length() - 1);
@@ -96,8 +128,33 @@ final class WhatsAppMarkers {
         return DELETED.contains(s);
     }
 
-    /** The length of a trailing "<This message was edited>" note (0 when there is none). */
+    /** The last word of a text, lower-case, without a final full stop (Latin or Devanagari). */
+    static String lastWord(String s) {
+        int end = s.length();
+        while (end > 0 && (Character.isWhitespace(s.charAt(end - 1)) || Marks.isMark(s.charAt(end - 1))
+                || s.charAt(end - 1) == '.' || s.charAt(end - 1) == '\u0964')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(s.charAt(start - 1)) && !Marks.isMark(s.charAt(start - 1))) {
+            start--;
+        }
+        return s.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static java.util.Set<String> lastWords(List<String> phrases) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String p : phrases) {
+            out.add(lastWord(p));
+        }
+        return out;
+    }
+
+    /** True when the message ends with a "<This message was edited>" note (any known language). */
     static boolean edited(String body) {
+        if (lastVisible(body) != '>') {
+            return false;
+        }
         String s = Marks.strip(body).stripTrailing();
         if (!s.endsWith(">")) {
             return false;
