@@ -51,6 +51,10 @@ public final class Ingest {
     /** Detects and parses; never throws for bad content. */
     public ParseResult parse(ParseInput input, RecordSink sink, CancelFlag cancel)
             throws AmbiguousDateOrderException, CancelledException, IOException {
+        if (input.file() != null && java.nio.file.Files.size(input.file()) == 0) {
+            ItemKind k = input.options().forcedKind() == null ? ItemKind.FILE : input.options().forcedKind();
+            return ParseResult.plain(k, List.of("the file is empty (0 bytes); it is kept and hashed as is"));
+        }
         ItemKind kind = detect(input);
         if (kind == ItemKind.FILE) {
             return ParseResult.plain(ItemKind.FILE, List.of());
