@@ -14,6 +14,7 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.ess.ESSCertID;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificate;
@@ -100,8 +101,13 @@ public final class CmsVerifier {
         List<X509Certificate> embedded;
         try {
             parser = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(),
-                    new CMSTypedStream(content), p7s);
-            parser.getSignedContent().drain();
+                    new CMSTypedStream(CMSObjectIdentifiers.data, content, 1 << 20), p7s);
+            try (InputStream signedContent = parser.getSignedContent().getContentStream()) {
+                byte[] buf = new byte[1 << 20];
+                while (signedContent.read(buf) >= 0) {
+                    // the parser's digest streams see every byte
+                }
+            }
             Collection<SignerInformation> signers = parser.getSignerInfos().getSigners();
             if (signers.size() != 1) {
                 checks.add(Check.failed(SIGNATURE, target, "The signature has " + signers.size()
