@@ -40,7 +40,8 @@ import org.sakshi.timestamp.TimestampVerifier;
  * Verifies a detached CMS SignedData (RFC 5652 §5.6) over content, as {@code openssl cms -verify
  * -binary -content X -CAfile CA.pem -purpose any} does, plus the CAdES parts: the
  * signing-certificate(-v2) binding (RFC 5035 §5.4) and the signature-time-stamp (RFC 3161 Appendix A),
- * whose genTime is the time at which the signer's certificate must be valid (else now).
+ * whose genTime, when the token is valid and its TSA trusted, is the time at which the signer's
+ * certificate must be valid (else now).
  * Never throws for a bad signature: the {@link Result} carries the checks.
  *
  * <p>Check codes: {@code SIGNATURE} (signature math and message-digest), {@code SIGNER_CERT_BINDING}
@@ -71,8 +72,9 @@ public final class CmsVerifier {
 
     /**
      * The outcome. {@code valid}: signature, digest and certificate binding hold; {@code trusted}:
-     * the signer chains to an anchor and was valid at {@code checkedAt}; {@code signatureTime}: genTime
-     * of a valid embedded signature-time-stamp, else null. Signer fields are null when no signer
+     * the signer chains to an anchor and was valid at {@code checkedAt} (the trusted signature-time-stamp's
+     * genTime, else the time of verification); {@code signatureTime}: genTime of a valid embedded
+     * signature-time-stamp (trusted or not), else null. Signer fields are null when no signer
      * certificate could be found.
      */
     public record Result(String signerSubject, String signerName, String certSha256, boolean valid, boolean trusted,
@@ -199,7 +201,9 @@ public final class CmsVerifier {
                     + "the certificate is checked at the current time."));
         }
 
-        Instant at = signatureTime != null ? signatureTime : Instant.now();
+        // Only a trusted TSA may move the validity check into the past; an untrusted one could
+        // otherwise revive an expired certificate by claiming an early genTime.
+        Instant at = signatureTime != null && tsResult.trusted() ? signatureTime : Instant.now();
         boolean validAt = true;
         try {
             signer.checkValidity(java.util.Date.from(at));
