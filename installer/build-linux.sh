@@ -23,7 +23,7 @@ common=(--name sakshi --app-version "$version" --vendor "Sakshi project"
   --description "Evidence workstation: hash, time-stamp and seal digital evidence into signed bundles"
   --input "$input" --main-jar sakshi.jar --main-class org.sakshi.app.Main
   --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files"
-  --java-options "-Xss2m --enable-native-access=ALL-UNNAMED"
+  --java-options "-Xss2m --enable-native-access=ALL-UNNAMED --add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED"
   --icon "$here/linux/sakshi.png"
   --add-launcher "sakshi-cli=$here/linux/cli-launcher.properties")
 if [ "$what" = app-image ] || [ "$what" = all ]; then

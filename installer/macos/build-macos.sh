@@ -11,5 +11,5 @@ iconutil -c icns "$out/sakshi.iconset" -o "$out/sakshi.icns"
 jpackage --type dmg --dest "$out" --name Sakshi --app-version 0.1.0 --vendor "Sakshi project" \
   --input "$out/input" --main-jar sakshi.jar --main-class org.sakshi.app.Main \
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.httpserver,jdk.localedata,jdk.unsupported,jdk.zipfs,jdk.jfr \
-  --icon "$out/sakshi.icns" --mac-package-identifier org.sakshi.workstation \
+  --java-options "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED" --icon "$out/sakshi.icns" --mac-package-identifier org.sakshi.workstation \
   --resource-dir "$root/installer/macos"
