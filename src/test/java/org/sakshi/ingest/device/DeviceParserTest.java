@@ -238,6 +238,23 @@ class DeviceParserTest {
         assertEquals(List.of("parent_traversal"), run.member("../evil.sh").get("flags"));
         assertEquals(List.of("absolute_path"), run.member("etc/cron.d/abs").get("flags"));
         assertEquals(2, r.warnings().size(), r.warnings()::toString);
+        if (flavour == ZipFlavour.ZIP64_ALWAYS) {
+            byte[] b = Files.readAllBytes(f);
+            assertTrue(indexOf(b, new byte[] {'P', 'K', 6, 6}) >= 0, "ZIP64 end of central directory written");
+        }
+    }
+
+    private static int indexOf(byte[] b, byte[] pat) {
+        outer:
+        for (int i = 0; i <= b.length - pat.length; i++) {
+            for (int k = 0; k < pat.length; k++) {
+                if (b[i + k] != pat[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test
