@@ -324,6 +324,30 @@ class DeviceParserTest {
                 () -> parser.parse(ParseInput.ofFile("dump.tar", f, OPTIONS), r -> { }, flag));
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void damagedTarsAndZipsAreKeptWithWhateverCouldBeListedAndNeverThrow(int seed) throws Exception {
+        java.util.Random rnd = new java.util.Random(seed);
+        for (Path good : List.of(tar(TarFlavour.GZIP_PAX), zip(ZipFlavour.DEFLATED, "z" + seed + ".zip"),
+                dir.resolve("dump.tar.gz"))) {
+            byte[] b = Files.readAllBytes(good);
+            for (int i = 0; i < 12; i++) {
+                int pos = 4 + rnd.nextInt(b.length - 4); // keep the magic so the parser is chosen
+                b[pos] ^= (byte) (1 + rnd.nextInt(255));
+            }
+            if (rnd.nextBoolean()) {
+                b = Arrays.copyOf(b, 4 + rnd.nextInt(b.length - 4));
+            }
+            Path bad = dir.resolve("bad-" + seed + "-" + good.getFileName());
+            Files.write(bad, b);
+            ParseResult r = new Ingest().parse(ParseInput.ofFile(bad.getFileName().toString(), bad, OPTIONS),
+                    rec -> { }, new CancelFlag());
+            assertTrue(r.kind() == ItemKind.DEVICE || r.kind() == ItemKind.FILE, r::toString);
+            assertTrue(r.warnings().stream().noneMatch(w -> w.contains("could not be parsed as")),
+                    () -> "the device parser itself threw: " + r.warnings());
+        }
+    }
+
     // ---------- folders ----------
 
     @Test

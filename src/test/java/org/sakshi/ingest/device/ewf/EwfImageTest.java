@@ -274,6 +274,26 @@ class EwfImageTest {
         assertNull(v.verified());
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void randomlyDamagedSegmentsGiveWarningsOrAVerdictButNeverAnUnexpectedException(int seed) throws Exception {
+        Random rnd = new Random(seed);
+        List<Path> segs = copy(segments);
+        for (Path p : segs) {
+            byte[] b = Files.readAllBytes(p);
+            for (int i = 0; i < 8; i++) {
+                b[13 + rnd.nextInt(4096)] ^= (byte) (1 + rnd.nextInt(255)); // descriptors, header, volume
+                b[13 + rnd.nextInt(b.length - 13)] ^= (byte) (1 + rnd.nextInt(255)); // anywhere
+            }
+            Files.write(p, b);
+        }
+        EwfImage img = EwfImage.open(segs);
+        EwfVerification v = img.verify(new CancelFlag());
+        if (Boolean.TRUE.equals(v.verified())) {
+            assertEquals(mediaMd5, v.md5Computed(), "true only when the media really is intact");
+        }
+    }
+
     @Test
     void aFileWithoutTheSignatureIsRejected() throws Exception {
         Path f = dir.resolve("not.E01");
