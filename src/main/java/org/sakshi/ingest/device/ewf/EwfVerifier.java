@@ -36,6 +36,7 @@ final class EwfVerifier {
     private static final Buffer END = new Buffer(new byte[0], null);
     private static final int BATCH_MEDIA_BYTES = 1 << 20;
     private static final int POOL = 8;
+    private static final int REPEAT_MAX = 4096;
 
     private final EwfImage image;
 
@@ -75,6 +76,13 @@ final class EwfVerifier {
             Inflater inflater = new Inflater();
             Adler32 adler = new Adler32();
             byte[] scratch = new byte[64];
+            // The last small compressed chunk and what it inflated to. Images repeat such chunks
+            // (runs of zeros or of one byte value compress to the same few hundred bytes); the
+            // same zlib stream always inflates to the same bytes, and its Adler-32 was checked the
+            // first time, so an identical stream is not inflated again.
+            ByteBuffer repeatIn = ByteBuffer.allocate(REPEAT_MAX);
+            byte[] repeatOut = new byte[(int) Math.min(chunkSize, Integer.MAX_VALUE - 16)];
+            int repeatLen = -1;
             try {
                 for (EwfImage.Table t : image.tables()) {
                     if (chunkIndex >= image.chunkCount() || produced >= media) {
@@ -120,7 +128,21 @@ final class EwfVerifier {
                             } else {
                                 int p = (int) (start[k] - lo);
                                 if (compressed[k]) {
-                                    ok = inflate(inflater, region.slice(p, (int) storedLen), out, outPos, len, scratch);
+                                    ByteBuffer stored = region.slice(p, (int) storedLen);
+                                    if (repeatLen == len && storedLen == repeatIn.limit()
+                                            && stored.mismatch(repeatIn) < 0) {
+                                        System.arraycopy(repeatOut, 0, out, outPos, len);
+                                        ok = true;
+                                    } else {
+                                        ok = inflate(inflater, stored.duplicate(), out, outPos, len, scratch);
+                                        repeatLen = -1;
+                                        if (ok && storedLen <= REPEAT_MAX) {
+                                            repeatIn.clear();
+                                            repeatIn.put(stored.duplicate()).flip();
+                                            System.arraycopy(out, outPos, repeatOut, 0, len);
+                                            repeatLen = len;
+                                        }
+                                    }
                                 } else {
                                     int copy = (int) Math.min(len, storedLen);
                                     region.get(p, out, outPos, copy);

@@ -201,6 +201,41 @@ class EwfImageTest {
     }
 
     @Test
+    void changedBytesInACompressedChunkFailItsZlibCheckAndVerificationAsEwfverifyDoes() throws Exception {
+        List<Path> segs = copy(segments);
+        // The largest compressed chunk (the repetitive text): a change to a stream of zeros can be
+        // harmless (a match distance into zeros still copies zeros), to this one it cannot.
+        Path file = null;
+        long from = -1;
+        long best = 0;
+        for (EwfImage.Table t : EwfImage.open(segs).tables()) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(t.segment().path()))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int k = 0; k + 1 < t.entries(); k++) {
+                int raw = b.getInt((int) t.offset() + 76 + 24 + 4 * k);
+                long start = t.baseOffset() + (raw & 0x7fffffffL);
+                long next = t.baseOffset() + (b.getInt((int) t.offset() + 76 + 24 + 4 * (k + 1)) & 0x7fffffffL);
+                if (raw < 0 && next - start > best) {
+                    best = next - start;
+                    from = start + (next - start) / 2;
+                    file = t.segment().path();
+                }
+            }
+        }
+        assertTrue(file != null && best > 64, "the media has compressed chunks");
+        byte[] seg = Files.readAllBytes(file);
+        for (int i = 0; i < 8; i++) {
+            seg[(int) from + i] ^= (byte) 0xff;
+        }
+        Files.write(file, seg);
+        EwfVerification v = EwfImage.open(segs).verify(new CancelFlag());
+        assertEquals(Boolean.FALSE, v.verified());
+        assertEquals(1, v.badChunks());
+        assertTrue(v.warnings().stream().anyMatch(w -> w.contains("zlib")), v.warnings()::toString);
+        assertNotEquals(0, run(List.of("ewfverify", "-q", segs.get(0).toString())), "ewfverify also fails");
+    }
+
+    @Test
     void aChangedStoredHashFailsVerification() throws Exception {
         List<Path> segs = copy(segments);
         Path last = segs.get(segs.size() - 1);
