@@ -48,7 +48,9 @@ final class EwfVerifier {
         List<String> warnings = new ArrayList<>();
         boolean anyStored = image.md5Stored() != null || image.sha1Stored() != null;
         if (!anyStored) {
-            warnings.add("no acquisition hash stored: the image carries no MD5 or SHA-1 to verify against");
+            warnings.add(image.complete()
+                    ? "no acquisition hash stored: the image carries no MD5 or SHA-1 to verify against"
+                    : "no acquisition hash stored in the segments present (EWF keeps it in the last segment)");
         }
         if (!image.complete()) {
             warnings.add("the media cannot be re-read completely, so it cannot be verified");
