@@ -154,6 +154,31 @@ class EwfImageTest {
     }
 
     @Test
+    void headerMetadataAndGeometryAgreeWithEwfinfo() throws Exception {
+        Process p = new ProcessBuilder("ewfinfo", segments.get(0).toString()).redirectErrorStream(true).start();
+        String info = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        for (String line : info.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        EwfImage img = EwfImage.open(segments);
+        assertEquals(fields.get("Case number"), img.headerValue("c"));
+        assertEquals(fields.get("Evidence number"), img.headerValue("n"));
+        assertEquals(fields.get("Examiner name"), img.headerValue("e"));
+        assertEquals(fields.get("Description"), img.headerValue("a"));
+        assertEquals(fields.get("Notes"), img.headerValue("t"));
+        assertEquals(fields.get("Number of sectors"), Long.toString(img.sectorCount()));
+        assertEquals(fields.get("Bytes per sector"), Long.toString(img.bytesPerSector()));
+        assertEquals(fields.get("Sectors per chunk"), Long.toString(img.sectorsPerChunk()));
+        assertEquals(fields.get("MD5"), img.md5Stored());
+        assertEquals(fields.get("SHA1"), img.sha1Stored());
+    }
+
+    @Test
     void aMultiSegmentImageVerifiesAndAgreesWithTheMediaAndEwfverify() throws Exception {
         EwfImage img = EwfImage.open(segments);
         assertEquals(mediaMd5, img.md5Stored());
