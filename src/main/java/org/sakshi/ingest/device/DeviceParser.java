@@ -41,6 +41,7 @@ import org.sakshi.ingest.device.ewf.EwfVerification;
  * {@code members} shape. Bad content never throws: it becomes warnings.
  */
 public final class DeviceParser implements Parser {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeviceParser.class);
     private static final Set<String> RAW_EXT = Set.of("dd", "img", "raw", "bin", "001");
     private static final Set<String> DOCUMENT_EXT = Set.of("docx", "xlsx", "pptx", "odt", "ods", "odp", "epub",
             "docm", "xlsm", "pptm", "jar");
@@ -154,15 +155,22 @@ public final class DeviceParser implements Parser {
     private ParseResult parseArchive(Path file, Format f, ParseInput input, RecordSink sink, CancelFlag cancel)
             throws IOException, CancelledException {
         MemberListing out = new MemberListing(sink, cancel);
-        String format;
-        if (f == Format.ZIP) {
-            format = "zip";
-            ArchiveListers.listZip(file, input.options(), out);
-        } else {
-            format = "tar";
-            ArchiveListers.Compression c = f == Format.TAR ? ArchiveListers.Compression.NONE
-                    : f == Format.TAR_GZIP ? ArchiveListers.Compression.GZIP : ArchiveListers.Compression.BZIP2;
-            ArchiveListers.listTar(file, c, input.options(), out);
+        String format = f == Format.ZIP ? "zip" : "tar";
+        try {
+            if (f == Format.ZIP) {
+                ArchiveListers.listZip(file, input.options(), out);
+            } else {
+                ArchiveListers.Compression c = f == Format.TAR ? ArchiveListers.Compression.NONE
+                        : f == Format.TAR_GZIP ? ArchiveListers.Compression.GZIP : ArchiveListers.Compression.BZIP2;
+                ArchiveListers.listTar(file, c, input.options(), out);
+            }
+        } catch (MemberListing.SinkFailure | java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A library choking on hostile bytes: keep what was listed, say where it stopped.
+            LOG.warn("listing {} stopped", input.name(), e);
+            out.warn("the " + format + " listing stopped after " + out.records() + " member(s) on damaged content ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         Map<String, Object> summary = summary(format, out.files(), out.fileBytes(), null);
         if (f == Format.TAR_GZIP || f == Format.TAR_BZIP2) {

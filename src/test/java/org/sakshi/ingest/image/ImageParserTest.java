@@ -124,6 +124,22 @@ class ImageParserTest {
     }
 
     @Test
+    void xmpFillsCameraAndDateWhenThereIsNoExif() throws Exception {
+        assumeTrue(tool("exiftool", "-ver"), "exiftool is not installed");
+        Path f = write("shared.png", picture(50, 40, false), "png");
+        run("exiftool", "-q", "-overwrite_original", "-XMP-tiff:Make=Apple", "-XMP-tiff:Model=iPhone 12",
+                "-XMP-exif:DateTimeOriginal=2022:01:15 09:30:00", "-XMP-xmp:CreatorTool=Photos 7.0", f.toString());
+        ParseResult r = parse("shared.png", f, OPTIONS);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> exif = (Map<String, Object>) r.summary().get("exif");
+        assertEquals("Apple", exif.get("make"));
+        assertEquals("iPhone 12", exif.get("model"));
+        assertEquals("Photos 7.0", exif.get("software"));
+        assertTrue(String.valueOf(exif.get("datetime_original")).startsWith("2022-01-15T09:30:00"),
+                () -> "datetime_original " + exif.get("datetime_original"));
+    }
+
+    @Test
     void anImageWithoutExifHasAllExifPartsNull() throws Exception {
         Path f = write("plain.png", picture(10, 10, false), "png");
         ParseResult r = parse("plain.png", f, OPTIONS);

@@ -236,6 +236,11 @@ public final class EwfImage {
         }
         if (bps == 0 || spc == 0) {
             warnings.add("no volume section was found: the media size is unknown and the media cannot be verified");
+        } else if (bps > (1 << 16) || spc > (1 << 20) || bps * spc > (64L << 20) || sectors < 0) {
+            warnings.add("the volume section gives an impossible geometry (" + bps + " bytes per sector, " + spc
+                    + " sectors per chunk); the media cannot be verified");
+            bps = 0;
+            spc = 0;
         }
         Map<String, String> header = header2 != null ? header2 : header1 != null ? header1 : Map.of();
         long tableChunks = tables.stream().mapToLong(Table::entries).sum();

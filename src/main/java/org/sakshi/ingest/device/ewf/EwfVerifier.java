@@ -33,8 +33,10 @@ import org.sakshi.core.CancelledException;
  * the distance to the end of its sectors section.
  */
 final class EwfVerifier {
-    private static final byte[] END = new byte[0];
+    private static final Buffer END = new Buffer(new byte[0], null);
     private static final int BATCH_MEDIA_BYTES = 1 << 20;
+    private static final int POOL = 8;
+    private static final int REPEAT_MAX = 4096;
 
     private final EwfImage image;
 
@@ -46,11 +48,21 @@ final class EwfVerifier {
         List<String> warnings = new ArrayList<>();
         boolean anyStored = image.md5Stored() != null || image.sha1Stored() != null;
         if (!anyStored) {
-            warnings.add("no acquisition hash stored: the image carries no MD5 or SHA-1 to verify against");
+            warnings.add(image.complete()
+                    ? "no acquisition hash stored: the image carries no MD5 or SHA-1 to verify against"
+                    : "no acquisition hash stored in the segments present (EWF keeps it in the last segment)");
         }
         if (!image.complete()) {
             warnings.add("the media cannot be re-read completely, so it cannot be verified");
             return new EwfVerification(null, null, anyStored ? Boolean.FALSE : null, 0, 0, warnings);
+        }
+        long chunkSize = image.sectorsPerChunk() * image.bytesPerSector();
+        long media = image.mediaSize();
+        int batchChunks = (int) Math.max(1, BATCH_MEDIA_BYTES / chunkSize);
+        int bufferSize = (int) Math.min(Integer.MAX_VALUE - 16, batchChunks * chunkSize);
+        BlockingQueue<Buffer> pool = new ArrayBlockingQueue<>(POOL);
+        for (int i = 0; i < POOL; i++) {
+            pool.add(new Buffer(new byte[bufferSize], pool));
         }
         Digester md5 = new Digester("MD5");
         Digester sha1 = new Digester("SHA-1");
@@ -62,12 +74,17 @@ final class EwfVerifier {
         long firstBad = -1;
         boolean finished = false;
         try {
-            long chunkSize = image.sectorsPerChunk() * image.bytesPerSector();
-            long media = image.mediaSize();
             long chunkIndex = 0;
             Inflater inflater = new Inflater();
             Adler32 adler = new Adler32();
             byte[] scratch = new byte[64];
+            // The last small compressed chunk and what it inflated to. Images repeat such chunks
+            // (runs of zeros or of one byte value compress to the same few hundred bytes); the
+            // same zlib stream always inflates to the same bytes, and its Adler-32 was checked the
+            // first time, so an identical stream is not inflated again.
+            ByteBuffer repeatIn = ByteBuffer.allocate(REPEAT_MAX);
+            byte[] repeatOut = new byte[(int) Math.min(chunkSize, Integer.MAX_VALUE - 16)];
+            int repeatLen = -1;
             try {
                 for (EwfImage.Table t : image.tables()) {
                     if (chunkIndex >= image.chunkCount() || produced >= media) {
@@ -82,49 +99,63 @@ final class EwfVerifier {
                     int n = eb.remaining() / 4;
                     long[] start = new long[n + 1];
                     boolean[] compressed = new boolean[n];
+                    long lo = Long.MAX_VALUE;
                     for (int k = 0; k < n; k++) {
                         int raw = eb.getInt(k * 4);
                         compressed[k] = raw < 0;
                         start[k] = t.baseOffset() + (raw & 0x7fffffffL);
+                        lo = Math.min(lo, start[k]);
                     }
                     start[n] = t.chunksEnd();
+                    // The chunks of one table are mapped read-only: zlib reads them in place and
+                    // stored chunks are copied once, straight from the page cache.
+                    long hi = Math.min(t.segment().size(), Math.max(t.chunksEnd(), start[Math.max(0, n - 1)]));
+                    ByteBuffer region = null;
+                    if (n > 0 && lo < hi && hi - lo <= Integer.MAX_VALUE) {
+                        region = ch.map(FileChannel.MapMode.READ_ONLY, lo, hi - lo);
+                    }
                     int k = 0;
                     while (k < n && chunkIndex < image.chunkCount() && produced < media) {
                         cancel.throwIfCancelled();
-                        // Gather a batch of consecutive chunks worth about 1 MiB of media.
-                        int first = k;
-                        long batchMedia = 0;
-                        while (k < n && batchMedia < BATCH_MEDIA_BYTES && produced + batchMedia < media) {
-                            batchMedia += Math.min(chunkSize, media - produced - batchMedia);
-                            k++;
-                        }
-                        byte[] out = new byte[(int) batchMedia];
-                        long from = start[first];
-                        long to = start[k];
-                        boolean rangeOk = to > from && to - from <= Integer.MAX_VALUE - 64 && to <= t.segment().size();
-                        ByteBuffer in = rangeOk ? EwfImage.readAt(ch, from, (int) (to - from)) : null;
+                        Buffer buf = take(pool);
+                        byte[] out = buf.data;
                         int outPos = 0;
-                        for (int c = first; c < k; c++) {
-                            int len = (int) Math.min(chunkSize, batchMedia - outPos);
+                        while (k < n && outPos + chunkSize <= out.length && produced + outPos < media) {
+                            int len = (int) Math.min(chunkSize, media - produced - outPos);
+                            long storedLen = start[k + 1] - start[k];
                             boolean ok;
-                            long storedLen = start[c + 1] - start[c];
-                            if (in == null || storedLen <= 0 || start[c] < from
-                                    || start[c + 1] - from > in.remaining()) {
+                            if (region == null || storedLen <= 0 || start[k] < lo || start[k + 1] > hi) {
+                                java.util.Arrays.fill(out, outPos, outPos + len, (byte) 0);
                                 ok = false;
                             } else {
-                                int p = (int) (start[c] - from);
-                                if (compressed[c]) {
-                                    ok = inflate(inflater, in.array(), p, (int) storedLen, out, outPos, len, scratch);
+                                int p = (int) (start[k] - lo);
+                                if (compressed[k]) {
+                                    ByteBuffer stored = region.slice(p, (int) storedLen);
+                                    if (repeatLen == len && storedLen == repeatIn.limit()
+                                            && stored.mismatch(repeatIn) < 0) {
+                                        System.arraycopy(repeatOut, 0, out, outPos, len);
+                                        ok = true;
+                                    } else {
+                                        ok = inflate(inflater, stored.duplicate(), out, outPos, len, scratch);
+                                        repeatLen = -1;
+                                        if (ok && storedLen <= REPEAT_MAX) {
+                                            repeatIn.clear();
+                                            repeatIn.put(stored.duplicate()).flip();
+                                            System.arraycopy(out, outPos, repeatOut, 0, len);
+                                            repeatLen = len;
+                                        }
+                                    }
                                 } else {
                                     int copy = (int) Math.min(len, storedLen);
-                                    System.arraycopy(in.array(), p, out, outPos, copy);
+                                    region.get(p, out, outPos, copy);
                                     ok = copy == len;
-                                    if (ok && storedLen >= len + 4L) {
+                                    if (!ok) {
+                                        java.util.Arrays.fill(out, outPos + copy, outPos + len, (byte) 0);
+                                    } else if (storedLen >= len + 4L) {
                                         adler.reset();
-                                        adler.update(in.array(), p, len);
-                                        int stored = ByteBuffer.wrap(in.array(), p + len, 4)
-                                                .order(ByteOrder.LITTLE_ENDIAN).getInt();
-                                        ok = (int) adler.getValue() == stored;
+                                        adler.update(out, outPos, len);
+                                        ok = (int) adler.getValue() == region.order(ByteOrder.LITTLE_ENDIAN)
+                                                .getInt(p + len);
                                     }
                                 }
                             }
@@ -135,11 +166,14 @@ final class EwfVerifier {
                                 }
                             }
                             outPos += len;
+                            k++;
                             chunkIndex++;
                         }
-                        md5.put(out);
-                        sha1.put(out);
-                        produced += batchMedia;
+                        buf.length = outPos;
+                        buf.refs.set(2);
+                        md5.put(buf);
+                        sha1.put(buf);
+                        produced += outPos;
                     }
                 }
                 finished = true;
@@ -177,10 +211,9 @@ final class EwfVerifier {
     }
 
     /** Inflates one zlib chunk into exactly len bytes; false when the stream is bad, short or long. */
-    private static boolean inflate(Inflater inf, byte[] in, int off, int inLen, byte[] out, int outPos, int len,
-                                   byte[] scratch) {
+    private static boolean inflate(Inflater inf, ByteBuffer in, byte[] out, int outPos, int len, byte[] scratch) {
         inf.reset();
-        inf.setInput(in, off, inLen);
+        inf.setInput(in);
         int p = 0;
         try {
             while (!inf.finished()) {
@@ -208,10 +241,38 @@ final class EwfVerifier {
         return inf.finished() && p == len;
     }
 
+    private static Buffer take(BlockingQueue<Buffer> pool) throws IOException {
+        try {
+            return pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while verifying the EWF image", e);
+        }
+    }
+
+    /** A media buffer shared by the two digest threads; back to the pool when both are done. */
+    private static final class Buffer {
+        final byte[] data;
+        final BlockingQueue<Buffer> pool;
+        final java.util.concurrent.atomic.AtomicInteger refs = new java.util.concurrent.atomic.AtomicInteger();
+        volatile int length;
+
+        Buffer(byte[] data, BlockingQueue<Buffer> pool) {
+            this.data = data;
+            this.pool = pool;
+        }
+
+        void release() {
+            if (refs.decrementAndGet() == 0) {
+                pool.offer(this);
+            }
+        }
+    }
+
     /** One digest on its own thread, fed through a bounded queue. */
     private static final class Digester {
         private final MessageDigest md;
-        private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(8);
+        private final BlockingQueue<Buffer> queue = new ArrayBlockingQueue<>(POOL + 1);
         private final Thread thread;
         private volatile Throwable failure;
         private byte[] result;
@@ -233,12 +294,13 @@ final class EwfVerifier {
         private void loop() {
             try {
                 while (true) {
-                    byte[] b = queue.take();
+                    Buffer b = queue.take();
                     if (b == END) {
                         result = md.digest();
                         return;
                     }
-                    md.update(b);
+                    md.update(b.data, 0, b.length);
+                    b.release();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -247,7 +309,7 @@ final class EwfVerifier {
             }
         }
 
-        void put(byte[] b) throws IOException {
+        void put(Buffer b) throws IOException {
             try {
                 if (failure != null || !thread.isAlive()) {
                     throw new IOException("the " + thread.getName() + " digest thread stopped", failure);
