@@ -116,8 +116,10 @@ final class Fonts {
                     f = current;
                 } else {
                     f = Family.LATIN;
-                    // zero-width and variation selectors vanish; anything else shows a placeholder
-                    draw = (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x200C ? -1 : PLACEHOLDER;
+                    // joiners, variation selectors, skin-tone modifiers and tag characters vanish; any other
+                    // uncovered code point (an emoji) shows one placeholder
+                    draw = (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x200C || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                            || (cp >= 0xE0020 && cp <= 0xE007F) ? -1 : PLACEHOLDER;
                 }
             }
             if (current != null && f != current) {

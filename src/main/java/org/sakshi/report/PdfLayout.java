@@ -238,7 +238,7 @@ final class PdfLayout {
                 x += widthsOf[c];
             }
         }
-        y -= 3;
+        y -= shaded ? 3 : 1;
         if (shaded) {
             shade(shadeFrom, y);
         }
