@@ -539,7 +539,7 @@ public final class ReportWriter {
             if (!report.items().isEmpty()) {
                 l.space(8);
                 l.heading("Evidence items", Style.H2);
-                float[] ic = {44, 150, PdfLayout.WIDTH - 44 - 150 - 80, 80};
+                float[] ic = {36, PdfLayout.WIDTH - 36 - 303 - 60, 303, 60};
                 l.row(ic, List.of(new Cell("Item", Style.SMALL_BOLD), new Cell("Path", Style.SMALL_BOLD),
                         new Cell("SHA-256", Style.SMALL_BOLD), new Cell("Result", Style.SMALL_BOLD)), true);
                 for (VerificationReport.ItemResult r : report.items()) {
