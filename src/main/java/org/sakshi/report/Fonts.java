@@ -105,11 +105,15 @@ final class Fonts {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            Family f = scriptOf(cp);
+            // dandas (U+0964/5) are encoded in the Devanagari block but shared by Bengali and others
+            boolean shared = cp == 0x0964 || cp == 0x0965;
+            Family f = shared ? null : scriptOf(cp);
             int draw = cp;
             if (f == null) {
                 if (current != null && (attaches(cp) || cp == ' ') && load(new Face(current, bold)).awt().canDisplay(cp)) {
                     f = current;
+                } else if (shared) {
+                    f = Family.DEVANAGARI;
                 } else if (load(new Face(Family.LATIN, bold)).awt().canDisplay(cp)) {
                     f = Family.LATIN;
                 } else if (current != null && load(new Face(current, bold)).awt().canDisplay(cp)) {

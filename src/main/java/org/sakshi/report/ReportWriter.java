@@ -102,6 +102,7 @@ public final class ReportWriter {
             howToVerify(l, data);
             l.finish("Case " + data.caseInfo().number() + " — " + data.caseInfo().title());
             doc.save(out);
+            LOG.debug("report for bundle {}: {} pages", data.bundleId(), l.pageCount());
         } catch (IOException | RuntimeException e) {
             throw new ReportException("Could not write the report PDF for case " + data.caseInfo().number()
                     + ": " + e.getMessage() + ". Check free disk space and try the export again.", e);
