@@ -92,7 +92,7 @@ class HttpTimestampSourceTest {
             assertEquals(tsa.url().toString(), t.tsaUrl());
             assertTrue(t.serial().startsWith("0x"), t.serial());
             assertEquals(tsa.pki().tsa().cert(), t.tsaChain().get(0));
-            assertTrue(t.tsaName().contains("Test TSA"), t.tsaName());
+            assertEquals(org.sakshi.testsupport.TestPki.TSA_NAME, t.tsaName());
         }
     }
 
@@ -105,6 +105,20 @@ class HttpTimestampSourceTest {
             Files.write(dir.resolve("item.tsr"), t.response());
             Tools.Result v = Tools.run(dir, "openssl", "ts", "-verify", "-digest", HexFormat.of().formatHex(digest),
                     "-in", "item.tsr", "-CAfile", tsa.trustAnchorPem().toString());
+            assertEquals(0, v.exit(), v.all());
+            assertTrue(v.out().contains("Verification: OK"), v.all());
+        }
+    }
+
+    @Test
+    void storedResponseOverAFileDigestVerifiesWithOpensslData() throws Exception {
+        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Path manifest = Files.writeString(dir.resolve("tagmanifest-sha256.txt"), "abc  bagit.txt\n");
+        try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
+            TimestampToken t = tsa.source().stamp(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(manifest)));
+            Files.write(dir.resolve("tagmanifest-sha256.txt.tsr"), t.response());
+            Tools.Result v = Tools.run(dir, "openssl", "ts", "-verify", "-data", "tagmanifest-sha256.txt",
+                    "-in", "tagmanifest-sha256.txt.tsr", "-CAfile", tsa.trustAnchorPem().toString());
             assertEquals(0, v.exit(), v.all());
             assertTrue(v.out().contains("Verification: OK"), v.all());
         }
@@ -152,9 +166,10 @@ class HttpTimestampSourceTest {
         assertTrue(e.getMessage().contains("HTTP 500") && e.getMessage().contains(url.toString()), e.getMessage());
     }
 
-    @Test
-    void garbageBodyIsRejected() throws Exception {
-        URI url = serve(ex -> reply(ex, 200, "application/timestamp-reply", "<html>hello</html>".getBytes()));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/timestamp-reply", "text/html"})
+    void garbageBodyIsRejectedWhateverItsContentType(String contentType) throws Exception {
+        URI url = serve(ex -> reply(ex, 200, contentType, "<html>captive portal</html>".getBytes()));
         TimestampException e = assertThrows(TimestampException.class, () -> client(url).stamp(sha256("x")));
         assertTrue(e.getMessage().contains("not an RFC 3161"), e.getMessage());
     }
@@ -209,6 +224,23 @@ class HttpTimestampSourceTest {
             TimestampException e = assertThrows(TimestampException.class, () -> client(url).stamp(sha256("x")));
             assertTrue(e.getMessage().contains("refused") && e.getMessage().contains(url.toString()), e.getMessage());
         }
+    }
+
+    @Test
+    void tokenSignedByACertificateWithoutTimeStampingEkuIsRejected() throws Exception {
+        org.sakshi.testsupport.TestPki pki = org.sakshi.testsupport.TestPki.create(dir.resolve("pki"));
+        org.sakshi.testsupport.TestPki.Identity notTsa = pki.issueTsa("CN=Not A TSA", false, false);
+        URI url = serve(ex -> {
+            try {
+                byte[] body = RogueTokens.respond(new TimeStampRequest(ex.getRequestBody().readAllBytes()), notTsa);
+                reply(ex, 200, "application/timestamp-reply", body);
+            } catch (Exception e) {
+                reply(ex, 500, "text/plain", new byte[0]);
+            }
+        });
+        TimestampException e = assertThrows(TimestampException.class, () -> client(url).stamp(sha256("x")));
+        assertTrue(e.getMessage().contains("not a TSA certificate") && e.getMessage().contains("timeStamping"),
+                e.getMessage());
     }
 
     private static TimeStampRequest regenerate(byte[] imprint, BigInteger nonce) {
