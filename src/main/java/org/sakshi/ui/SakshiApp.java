@@ -1,15 +1,26 @@
 package org.sakshi.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.sakshi.app.AppContext;
+import org.sakshi.ui.cases.ProfileDialog;
+import org.sakshi.ui.cases.StartView;
+import org.sakshi.ui.common.Dialogs;
+import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.SettingsStore;
+import org.sakshi.ui.common.Workbench;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The workstation window. A minimal shell until the GUI issue lands. */
+/**
+ * The workstation application: the start window (workspace and cases), the operator profile on
+ * first run, and an uncaught-error handler that shows a sentence instead of a stack trace.
+ */
 public final class SakshiApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(SakshiApp.class);
     private static AppContext context;
+    private Workbench bench;
 
     public static void launchWith(AppContext ctx, String[] args) {
         context = ctx;
@@ -18,9 +29,42 @@ public final class SakshiApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("Sakshi: workspace " + context.workspace()));
-        stage.setTitle("Sakshi");
-        stage.setScene(new Scene(root, 1024, 700));
+        long t0 = System.nanoTime();
+        AppContext ctx = context != null ? context : new AppContext(AppContext.defaultWorkspace());
+        bench = new Workbench(ctx, SettingsStore.forUser());
+        Thread.setDefaultUncaughtExceptionHandler((th, e) -> {
+            LOG.error("uncaught error on {}", th.getName(), e);
+            if (Platform.isFxApplicationThread()) {
+                Dialogs.error(stage.isShowing() ? stage : null, Messages.get("error.action.generic"), e);
+            }
+        });
+        showStart(bench, stage);
+        stage.setOnShown(e -> LOG.info("window visible {} ms after start()", (System.nanoTime() - t0) / 1_000_000));
         stage.show();
+        if (bench.settings().profile == null || !bench.settings().profile.complete()) {
+            Platform.runLater(() -> new ProfileDialog(stage, bench.settings().profile, true).showAndWait()
+                    .ifPresent(p -> {
+                        bench.settings().profile = p;
+                        bench.saveSettings();
+                    }));
+        }
+    }
+
+    /** Puts the start view in {@code stage} (used by the application and by UI tests). */
+    public static StartView showStart(Workbench bench, Stage stage) {
+        StartView view = new StartView(bench);
+        stage.setTitle(Messages.get("app.title"));
+        stage.setScene(Workbench.scene(view.root(), 1100, 700));
+        bench.rememberGeometry(stage, true);
+        stage.setOnCloseRequest(e -> Platform.exit());
+        return view;
+    }
+
+    @Override
+    public void stop() {
+        if (bench != null) {
+            bench.saveSettings();
+            bench.background().shutdown();
+        }
     }
 }
