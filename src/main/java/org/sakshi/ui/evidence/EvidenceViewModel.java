@@ -2,6 +2,7 @@ package org.sakshi.ui.evidence;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.sakshi.service.CaseService;
 import org.sakshi.service.CustodyService;
 import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ItemView;
+import org.sakshi.ui.common.Messages;
 
 /**
  * The case window's logic: the case, its items (filterable), the selected item, and reading an
@@ -154,4 +156,29 @@ public final class EvidenceViewModel {
         }
         return cur;
     }
+
+    /** Image facts and EXIF rows from the item's summary (cli.md "image"); absent parts are left out. */
+    public static Map<String, String> imageFacts(Item item) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        put(rows, "format", summaryValue(item, "format"));
+        Object w = summaryValue(item, "width");
+        Object h = summaryValue(item, "height");
+        if (w != null && h != null) {
+            rows.put(Messages.get("exif.dimensions"), w + " \u00d7 " + h);
+        }
+        for (String k : List.of("datetime_original", "make", "model", "software")) {
+            put(rows, k, summaryValue(item, "exif." + k));
+        }
+        if (summaryValue(item, "exif.gps") instanceof List<?> gps && gps.size() == 2) {
+            rows.put(Messages.get("exif.gps"), gps.get(0) + ", " + gps.get(1));
+        }
+        return rows;
+    }
+
+    private static void put(Map<String, String> rows, String key, Object v) {
+        if (v != null) {
+            rows.put(Messages.get("exif." + key), String.valueOf(v));
+        }
+    }
+
 }

@@ -1,7 +1,6 @@
 package org.sakshi.ui.evidence;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -122,30 +121,6 @@ final class ImageViewer extends VBox {
         zoomLabel.setText(Messages.get("image.fitted", Math.round(zoom * 100)));
     }
 
-    /** Image facts and EXIF rows from the item's summary (cli.md "image"); absent parts are left out. */
-    static Map<String, String> exifRows(Item item) {
-        Map<String, String> rows = new LinkedHashMap<>();
-        put(rows, "format", EvidenceViewModel.summaryValue(item, "format"));
-        Object w = EvidenceViewModel.summaryValue(item, "width");
-        Object h = EvidenceViewModel.summaryValue(item, "height");
-        if (w != null && h != null) {
-            rows.put(Messages.get("exif.dimensions"), w + " \u00d7 " + h);
-        }
-        for (String k : List.of("datetime_original", "make", "model", "software")) {
-            put(rows, k, EvidenceViewModel.summaryValue(item, "exif." + k));
-        }
-        if (EvidenceViewModel.summaryValue(item, "exif.gps") instanceof List<?> gps && gps.size() == 2) {
-            rows.put(Messages.get("exif.gps"), gps.get(0) + ", " + gps.get(1));
-        }
-        return rows;
-    }
-
-    private static void put(Map<String, String> rows, String key, Object v) {
-        if (v != null) {
-            rows.put(Messages.get("exif." + key), String.valueOf(v));
-        }
-    }
-
     private static TableView<Map.Entry<String, String>> exifTable(Item item) {
         TableView<Map.Entry<String, String>> t = new TableView<>();
         t.setAccessibleText(Messages.get("exif.table"));
@@ -156,7 +131,7 @@ final class ImageViewer extends VBox {
         v.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue()));
         v.setPrefWidth(300);
         t.getColumns().setAll(List.of(k, v));
-        t.getItems().setAll(exifRows(item).entrySet());
+        t.getItems().setAll(EvidenceViewModel.imageFacts(item).entrySet());
         t.setPlaceholder(new Label(Messages.get("exif.none")));
         return t;
     }

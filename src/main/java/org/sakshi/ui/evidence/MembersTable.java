@@ -1,8 +1,6 @@
 package org.sakshi.ui.evidence;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -20,37 +18,19 @@ import org.sakshi.ui.common.Messages;
 
 /** The members of a device dump or folder item: path, size, SHA-256, type, with a filter box. */
 final class MembersTable extends VBox {
-    /** One member in cli.md's {@code members} shape. */
-    record Member(String path, long size, String sha256, String type) {
-        static Member of(Map<String, Object> r) {
-            return new Member(String.valueOf(r.get("path")), r.get("size") instanceof Number n ? n.longValue() : 0,
-                    r.get("sha256") == null ? "" : String.valueOf(r.get("sha256")),
-                    r.get("type") == null ? "file" : String.valueOf(r.get("type")));
-        }
-    }
-
-    /** True when the member's path contains the query or its SHA-256 starts with it (case-insensitive). */
-    static boolean matches(Member m, String q) {
-        if (q == null || q.isBlank()) {
-            return true;
-        }
-        String s = q.strip().toLowerCase(Locale.ROOT);
-        return m.path().toLowerCase(Locale.ROOT).contains(s) || m.sha256().startsWith(s);
-    }
-
-    MembersTable(List<Member> members, boolean truncated) {
+    MembersTable(List<DumpMember> members, boolean truncated) {
         super(6);
         TextField filter = new TextField();
         filter.setPromptText(Messages.get("members.filter"));
         filter.setAccessibleText(Messages.get("members.filter"));
-        FilteredList<Member> visible = new FilteredList<>(FXCollections.observableArrayList(members));
-        filter.textProperty().addListener((o, a, q) -> visible.setPredicate(m -> matches(m, q)));
-        TableView<Member> table = new TableView<>();
+        FilteredList<DumpMember> visible = new FilteredList<>(FXCollections.observableArrayList(members));
+        filter.textProperty().addListener((o, a, q) -> visible.setPredicate(m -> DumpMember.matches(m, q)));
+        TableView<DumpMember> table = new TableView<>();
         table.setAccessibleText(Messages.get("members.table"));
-        TableColumn<Member, String> path = new TableColumn<>(Messages.get("members.path"));
+        TableColumn<DumpMember, String> path = new TableColumn<>(Messages.get("members.path"));
         path.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         path.setPrefWidth(300);
-        TableColumn<Member, Long> size = new TableColumn<>(Messages.get("members.size"));
+        TableColumn<DumpMember, Long> size = new TableColumn<>(Messages.get("members.size"));
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
         size.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -59,14 +39,14 @@ final class MembersTable extends VBox {
                 setText(empty || v == null ? null : Formats.size(v));
             }
         });
-        TableColumn<Member, String> sha = new TableColumn<>("SHA-256");
+        TableColumn<DumpMember, String> sha = new TableColumn<>("SHA-256");
         sha.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sha256()));
         sha.setPrefWidth(240);
         sha.getStyleClass().add("hash-column");
-        TableColumn<Member, String> type = new TableColumn<>(Messages.get("members.type"));
+        TableColumn<DumpMember, String> type = new TableColumn<>(Messages.get("members.type"));
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
         table.getColumns().setAll(List.of(path, size, sha, type));
-        SortedList<Member> sorted = new SortedList<>(visible);
+        SortedList<DumpMember> sorted = new SortedList<>(visible);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -74,7 +54,7 @@ final class MembersTable extends VBox {
         count.getStyleClass().add("hint");
         Runnable upd = () -> count.setText(Messages.get("members.count", visible.size(), members.size())
                 + (truncated ? " " + Messages.get("members.truncated") : ""));
-        visible.addListener((javafx.collections.ListChangeListener<Member>) c -> upd.run());
+        visible.addListener((javafx.collections.ListChangeListener<DumpMember>) c -> upd.run());
         upd.run();
         getChildren().addAll(filter, table, count);
     }

@@ -38,13 +38,13 @@ final class Previews {
         if (EvidenceViewModel.summaryValue(item, "acquisition") instanceof Map<?, ?> acq && !acq.isEmpty()) {
             box.getChildren().add(acquisition(acq));
         }
-        List<MembersTable.Member> members = new ArrayList<>();
+        List<DumpMember> members = new ArrayList<>();
         for (Map<String, Object> r : opened.records()) {
-            members.add(MembersTable.Member.of(r));
+            members.add(DumpMember.of(r));
         }
         if (members.isEmpty() && opened.view().entries() != null) {
             for (FolderEntry e : opened.view().entries()) {
-                members.add(new MembersTable.Member(e.path(), e.size(), e.sha256(), "file"));
+                members.add(new DumpMember(e.path(), e.size(), e.sha256(), "file"));
             }
         }
         MembersTable table = new MembersTable(members, opened.recordsTruncated());
@@ -92,8 +92,8 @@ final class Previews {
             box.getChildren().add(p);
         }
         if (opened.view().entries() != null && !opened.view().entries().isEmpty()) {
-            List<MembersTable.Member> members = opened.view().entries().stream()
-                    .map(e -> new MembersTable.Member(e.path(), e.size(), e.sha256(), "file")).toList();
+            List<DumpMember> members = opened.view().entries().stream()
+                    .map(e -> new DumpMember(e.path(), e.size(), e.sha256(), "file")).toList();
             MembersTable t = new MembersTable(members, false);
             VBox.setVgrow(t, javafx.scene.layout.Priority.ALWAYS);
             box.getChildren().add(t);
