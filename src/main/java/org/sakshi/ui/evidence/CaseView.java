@@ -274,7 +274,7 @@ public final class CaseView {
     }
 
     private List<org.sakshi.core.TimestampSource> tsas() {
-        return org.sakshi.ui.common.Tsas.from(bench.settings().tsaUrls);
+        return org.sakshi.ui.common.Tsas.from(bench.app(), bench.settings().tsaUrls);
     }
 
     private void startImport(ImportViewModel form, ImportTask task) {
