@@ -1,0 +1,374 @@
+package org.sakshi.ingest.chat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CancelledException;
+
+/**
+ * Telegram Desktop ({@code result.json}) and Facebook Messenger / Instagram ("Download your
+ * information" {@code message_N.json}) exports, streamed with Jackson's {@link JsonParser}: the
+ * document is walked token by token and only one message object at a time is read as a tree, so
+ * large exports stay flat in memory. Input first passes through {@link JsonEscapeRepair} (Telegram's
+ * {@code \xHH}). A truncated or invalid document keeps the messages read before the fault and
+ * reports where it stopped.
+ */
+final class JsonChatParser {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private final ZoneId zone;
+    private final AttachmentIndex attachments;
+    private final boolean hasFiles;
+    private final ChatStats stats;
+    private final CancelFlag cancel;
+    private final List<String> warnings;
+    /** Directory of the JSON file inside the export, with a trailing slash ("" at the top). */
+    private String base = "";
+    private long repairs;
+    private long mojibake;
+    private boolean usedLocalDate;
+
+    JsonChatParser(ZoneId zone, AttachmentIndex attachments, boolean hasFiles, ChatStats stats, CancelFlag cancel,
+                   List<String> warnings) {
+        this.zone = zone;
+        this.attachments = attachments;
+        this.hasFiles = hasFiles;
+        this.stats = stats;
+        this.cancel = cancel;
+        this.warnings = warnings;
+    }
+
+    long escapeRepairs() {
+        return repairs;
+    }
+
+    long mojibakeRepairs() {
+        return mojibake;
+    }
+
+    boolean usedLocalDate() {
+        return usedLocalDate;
+    }
+
+    /** Parses one Telegram result.json; {@code path} is its path inside the export (for media links). */
+    void telegram(InputStream raw, String path) throws IOException, CancelledException {
+        base = dirOf(path);
+        run(raw, path, true);
+    }
+
+    /** Parses one Messenger/Instagram message_N.json. */
+    void messenger(InputStream raw, String path) throws IOException, CancelledException {
+        base = "";
+        run(raw, path, false);
+    }
+
+    private void run(InputStream raw, String path, boolean telegram) throws IOException, CancelledException {
+        JsonEscapeRepair in = new JsonEscapeRepair(raw);
+        long before = stats.messages();
+        try (in; JsonParser p = FACTORY.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                warnings.add(path + " is not a JSON object; no messages read");
+                return;
+            }
+            if (telegram) {
+                walkTelegram(p, 0, null);
+            } else {
+                walkMessenger(p, path);
+            }
+        } catch (CancelledException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            warnings.add(path + " could not be read to the end (" + firstLine(e.getMessage()) + "); the "
+                    + (stats.messages() - before) + " message(s) before that point are kept");
+        } finally {
+            repairs += in.repairs();
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+
+    private static String dirOf(String path) {
+        int i = path.lastIndexOf('/');
+        return i < 0 ? "" : path.substring(0, i + 1);
+    }
+
+    // ---- Telegram -------------------------------------------------------------------------------
+
+    /** Single-chat export {name, type, id, messages[]} or full export {chats: {list: [chat...]}}. */
+    private void walkTelegram(JsonParser p, int depth, String chat) throws IOException, CancelledException {
+        String name = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            t = p.nextToken();
+            if ("name".equals(f) && t == JsonToken.VALUE_STRING) {
+                name = p.getText();
+            } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
+                String chatKey = depth >= 2 ? name : null;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                    if (t == JsonToken.START_OBJECT) {
+                        telegramMessage(MAPPER.readTree(p), chatKey);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else if (("chats".equals(f) || "left_chats".equals(f)) && t == JsonToken.START_OBJECT && depth == 0) {
+                walkTelegram(p, 1, null);
+            } else if ("list".equals(f) && t == JsonToken.START_ARRAY && depth == 1) {
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                    if (t == JsonToken.START_OBJECT) {
+                        walkTelegram(p, 2, null);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (t == null) {
+            throw new IOException("the JSON ends early");
+        }
+    }
+
+    private void telegramMessage(JsonNode m, String chat) throws IOException, CancelledException {
+        if ((stats.messages() & 0xFFF) == 0) {
+            cancel.throwIfCancelled();
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        LocalDateTime time = null;
+        JsonNode unix = m.get("date_unixtime");
+        if (unix != null && !unix.isNull()) {
+            try {
+                Instant at = Instant.ofEpochSecond(Long.parseLong(unix.asText().strip()));
+                time = LocalDateTime.ofInstant(at, zone);
+                extra.put("instant", at.toString());
+            } catch (NumberFormatException e) {
+                time = null;
+            }
+        }
+        if (time == null && m.hasNonNull("date")) {
+            try {
+                time = LocalDateTime.parse(m.get("date").asText());
+                usedLocalDate = true;
+            } catch (DateTimeParseException e) {
+                time = null;
+            }
+        }
+        if (m.has("id")) {
+            extra.put("source_id", m.get("id").asText());
+        }
+        List<String> flags = new ArrayList<>(2);
+        String text = telegramText(m);
+        String sender;
+        Map<String, Object> attachment = null;
+        if ("service".equals(m.path("type").asText("message"))) {
+            sender = null;
+            flags.add("system");
+            StringBuilder b = new StringBuilder();
+            String actor = m.hasNonNull("actor") ? m.get("actor").asText() : null;
+            if (actor != null) {
+                b.append(actor).append(' ');
+            }
+            b.append(m.path("action").asText("service"));
+            if (m.hasNonNull("title")) {
+                b.append(": ").append(m.get("title").asText());
+            }
+            if (m.path("members").isArray() && !m.get("members").isEmpty()) {
+                List<String> names = new ArrayList<>();
+                m.get("members").forEach(x -> names.add(x.isNull() ? "(deleted account)" : x.asText()));
+                b.append(": ").append(String.join(", ", names));
+            }
+            if (!text.isEmpty()) {
+                b.append(": ").append(text);
+            }
+            text = b.toString();
+            if (actor != null) {
+                stats.participant(Marks.strip(actor));
+            }
+        } else {
+            JsonNode from = m.get("from");
+            if (from == null || from.isNull()) {
+                String id = m.path("from_id").asText("");
+                sender = id.isEmpty() ? "(deleted account)" : "(deleted account " + id + ")";
+                flags.add("deleted_account");
+            } else {
+                sender = Marks.strip(from.asText()).strip();
+            }
+            String media = m.hasNonNull("photo") ? m.get("photo").asText() : m.hasNonNull("file") ? m.get("file").asText() : null;
+            if (media != null) {
+                if (media.startsWith("(File ")) {
+                    flags.add("media_omitted");
+                } else {
+                    String rel = media.startsWith("./") ? media.substring(2) : media;
+                    attachment = attachments.reference(base + rel);
+                    if (hasFiles && attachment.get("sha256") == null) {
+                        flags.add("attachment_missing");
+                    }
+                }
+            }
+            if (m.hasNonNull("media_type")) {
+                extra.put("media_type", m.get("media_type").asText());
+            }
+            if (m.hasNonNull("edited") || m.hasNonNull("edited_unixtime")) {
+                flags.add("edited");
+            }
+            if (m.hasNonNull("forwarded_from")) {
+                flags.add("forwarded");
+                extra.put("forwarded_from", m.get("forwarded_from").asText());
+            }
+        }
+        if (m.hasNonNull("reply_to_message_id")) {
+            extra.put("reply_to", m.get("reply_to_message_id").asText());
+        }
+        if (chat != null) {
+            extra.put("chat", chat);
+        }
+        stats.emit(time, sender, Marks.strip(text), attachment, flags, extra);
+    }
+
+    /** {@code text_entities} when present, else {@code text} as a string or an array of strings and entities. */
+    private static String telegramText(JsonNode m) {
+        JsonNode ents = m.get("text_entities");
+        JsonNode t = ents != null && ents.isArray() ? ents : m.get("text");
+        if (t == null || t.isNull()) {
+            return "";
+        }
+        if (t.isTextual()) {
+            return t.asText();
+        }
+        StringBuilder b = new StringBuilder();
+        if (t.isArray()) {
+            for (JsonNode part : t) {
+                if (part.isTextual()) {
+                    b.append(part.asText());
+                } else if (part.isObject()) {
+                    b.append(part.path("text").asText(""));
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    // ---- Messenger / Instagram ------------------------------------------------------------------
+
+    private void walkMessenger(JsonParser p, String path) throws IOException, CancelledException {
+        String title = null;
+        boolean many = path.contains("/");
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            t = p.nextToken();
+            if ("participants".equals(f) && t == JsonToken.START_ARRAY) {
+                JsonNode list = MAPPER.readTree(p);
+                for (JsonNode n : list) {
+                    stats.participant(fix(n.path("name").asText(null)));
+                }
+            } else if ("title".equals(f) && t == JsonToken.VALUE_STRING) {
+                title = fix(p.getText());
+            } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                    if (t == JsonToken.START_OBJECT) {
+                        messengerMessage(MAPPER.readTree(p), many ? (title == null ? path : title) : null);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (t == null) {
+            throw new IOException("the JSON ends early");
+        }
+    }
+
+    private String fix(String s) {
+        String r = Mojibake.repair(s);
+        if (r != null && !r.equals(s)) {
+            mojibake++;
+        }
+        return r;
+    }
+
+    private void messengerMessage(JsonNode m, String chat) throws IOException, CancelledException {
+        if ((stats.messages() & 0xFFF) == 0) {
+            cancel.throwIfCancelled();
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        LocalDateTime time = null;
+        if (m.has("timestamp_ms")) {
+            Instant at = Instant.ofEpochMilli(m.get("timestamp_ms").asLong());
+            time = LocalDateTime.ofInstant(at, zone);
+            extra.put("instant", at.toString());
+        }
+        List<String> flags = new ArrayList<>(2);
+        String type = m.path("type").asText("Generic");
+        String sender = m.hasNonNull("sender_name") ? Marks.strip(fix(m.get("sender_name").asText())).strip() : null;
+        String text = m.hasNonNull("content") ? fix(m.get("content").asText()) : "";
+        if ("Subscribe".equals(type) || "Unsubscribe".equals(type)) {
+            flags.add("system");
+            sender = null;
+        } else if (sender == null) {
+            sender = "(unknown sender)";
+        }
+        if (m.path("is_unsent").asBoolean(false)) {
+            flags.add("deleted");
+        }
+        List<String> uris = new ArrayList<>();
+        for (String k : List.of("photos", "videos", "audio_files", "gifs", "files")) {
+            if (m.path(k).isArray()) {
+                m.get(k).forEach(x -> {
+                    if (x.hasNonNull("uri")) {
+                        uris.add(x.get("uri").asText());
+                    }
+                });
+            }
+        }
+        if (m.path("sticker").hasNonNull("uri")) {
+            uris.add(m.get("sticker").get("uri").asText());
+        }
+        Map<String, Object> attachment = null;
+        if (!uris.isEmpty()) {
+            attachment = attachments.reference(uris.get(0));
+            if (hasFiles && attachment.get("sha256") == null) {
+                flags.add("attachment_missing");
+            }
+            if (uris.size() > 1) {
+                List<Map<String, Object>> all = new ArrayList<>();
+                all.add(attachment);
+                for (int i = 1; i < uris.size(); i++) {
+                    all.add(attachments.reference(uris.get(i)));
+                }
+                extra.put("attachments", all);
+            }
+        }
+        if (m.has("share") && m.get("share").hasNonNull("link")) {
+            extra.put("link", m.get("share").get("link").asText());
+        }
+        if (chat != null) {
+            extra.put("chat", chat);
+        }
+        stats.emit(time, sender, Marks.strip(text), attachment, flags, extra);
+    }
+}

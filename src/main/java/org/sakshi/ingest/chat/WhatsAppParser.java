@@ -1,0 +1,343 @@
+package org.sakshi.ingest.chat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CancelledException;
+import org.sakshi.core.DateOrder;
+import org.sakshi.ingest.AmbiguousDateOrderException;
+
+/**
+ * WhatsApp "Export chat" text, read in two streaming passes over the same bytes: the first infers
+ * the date order from every header line of the file (skipped when the user chose the order), the
+ * second emits the messages. Only the current message is held in memory.
+ *
+ * <p>Rules, decided for Sakshi and documented for the officer:
+ * <ul>
+ * <li>A header line starts a message ({@link WhatsAppGrammar}); any other line continues the previous
+ *     message (multi-line messages, captions under an attachment line). Lines before the first header
+ *     are kept as one message without time or sender, flagged {@code preamble}.</li>
+ * <li>Sender: the text before the first {@code ": "} after the header, unless it has unbalanced
+ *     quotes (then the line is a notice such as {@code X changed the subject from "a: b"}). Names may
+ *     contain {@code -} and {@code :} not followed by a space.</li>
+ * <li>Android system notices have no {@code Name: } part: sender null.</li>
+ * <li>iOS writes notices as if sent by the chat or group name, with the body starting with U+200E
+ *     (LRM). Such a message is a system notice (sender null, flag {@code system}) unless the body,
+ *     marks removed, is person-made content that iOS also marks: a media marker ({@code image
+ *     omitted}, {@code <attached: ...>}), a deletion, a location share or a poll. The end-to-end
+ *     encryption notice is a system notice even without the LRM (older exports).</li>
+ * <li>Two-digit years are 20yy (WhatsApp exports start in 2009).</li>
+ * </ul>
+ */
+final class WhatsAppParser {
+    /** Lines longer than this are cut (a 3 GiB file without line breaks must not fill the heap). */
+    static final int MAX_LINE_BYTES = 1 << 20;
+    /** Characters kept per message; the rest is dropped with the flag {@code truncated}. */
+    static final int MAX_TEXT_CHARS = 4 << 20;
+    private static final List<DateOrder> ORDERS = List.of(DateOrder.DMY, DateOrder.MDY, DateOrder.YMD);
+
+    @FunctionalInterface
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** The date order used and why. */
+    record OrderDecision(DateOrder order, String reason, long headersChecked) {
+    }
+
+    private WhatsAppParser() {
+    }
+
+    /**
+     * Pass 1: the order under which every header date of the file is a valid calendar date. A field
+     * above 12 rules out the orders that read it as a month, above 31 those that read it as a day,
+     * a 4-digit field fixes the year's place, and impossible dates (31/02) rule out an order too.
+     *
+     * @return the decision, or null when the file has no header line at all
+     * @throws AmbiguousDateOrderException when more than one order fits the whole file
+     */
+    static OrderDecision inferOrder(Source source, String fileName, CancelFlag cancel, List<String> warnings)
+            throws IOException, CancelledException, AmbiguousDateOrderException {
+        Map<DateOrder, Long> invalid = new EnumMap<>(DateOrder.class);
+        Map<DateOrder, String> firstBad = new EnumMap<>(DateOrder.class);
+        for (DateOrder o : ORDERS) {
+            invalid.put(o, 0L);
+        }
+        long headers = 0;
+        boolean complete = true;
+        try (LineReader r = new LineReader(source.open(), MAX_LINE_BYTES)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if ((r.lineNumber() & 0x1FFF) == 0) {
+                    cancel.throwIfCancelled();
+                }
+                WhatsAppGrammar.Header h = WhatsAppGrammar.parse(line);
+                if (h == null) {
+                    continue;
+                }
+                headers++;
+                int alive = 0;
+                for (DateOrder o : ORDERS) {
+                    // Year-first is only inferred from a 4-digit year: "21/07/28" read as y/m/d would fit
+                    // almost every d/m/y file too. The user can still choose ymd for 2-digit years.
+                    if (h.time(o) == null || (o == DateOrder.YMD && h.aDigits() != 4)) {
+                        if (invalid.merge(o, 1L, Long::sum) == 1L) {
+                            firstBad.put(o, "line " + r.lineNumber() + " (" + h.dateText() + ")");
+                        }
+                    }
+                    if (invalid.get(o) == 0L) {
+                        alive++;
+                    }
+                }
+                if (alive == 1) {
+                    complete = false;
+                    break;
+                }
+            }
+        } catch (CancelledException e) {
+            throw e;
+        } catch (IOException e) {
+            complete = false;
+            warnings.add("reading the chat text stopped while inferring the date order: " + e.getMessage());
+        }
+        if (headers == 0) {
+            return null;
+        }
+        List<DateOrder> fit = new ArrayList<>();
+        for (DateOrder o : ORDERS) {
+            if (invalid.get(o) == 0L) {
+                fit.add(o);
+            }
+        }
+        StringBuilder why = new StringBuilder();
+        for (DateOrder o : ORDERS) {
+            if (firstBad.containsKey(o)) {
+                why.append("; ").append(o.json()).append(" ruled out by ").append(firstBad.get(o));
+            }
+        }
+        if (fit.size() > 1) {
+            throw new AmbiguousDateOrderException(fileName, fit);
+        }
+        if (fit.size() == 1) {
+            return new OrderDecision(fit.get(0), "inferred: the only order under which every message date is a valid date ("
+                    + headers + " header lines checked" + (complete ? "" : " until the other orders were ruled out")
+                    + ")" + why, headers);
+        }
+        DateOrder best = ORDERS.get(0);
+        for (DateOrder o : ORDERS) {
+            if (invalid.get(o) < invalid.get(best)) {
+                best = o;
+            }
+        }
+        warnings.add("no date order fits every message date; " + best.json() + " fits most (" + invalid.get(best)
+                + " of " + headers + " header lines do not fit and are kept as text of the previous message)");
+        return new OrderDecision(best, "no order fits every date; " + best.json() + " fits most" + why, headers);
+    }
+
+    /** Pass 2: emits every message to {@code stats}; bad content becomes warnings, never an exception. */
+    static void parse(Source source, DateOrder order, AttachmentIndex attachments, boolean hasFiles, ChatStats stats,
+                      CancelFlag cancel, List<String> warnings) throws IOException, CancelledException {
+        Pending p = new Pending(attachments, hasFiles, stats);
+        long badHeaders = 0;
+        LineReader r = new LineReader(source.open(), MAX_LINE_BYTES);
+        try (r) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if ((r.lineNumber() & 0x1FFF) == 0) {
+                    cancel.throwIfCancelled();
+                }
+                WhatsAppGrammar.Header h = WhatsAppGrammar.parse(line);
+                LocalDateTime t = null;
+                if (h != null) {
+                    t = h.time(order);
+                    if (t == null) {
+                        badHeaders++;
+                    }
+                }
+                if (t != null) {
+                    p.flush();
+                    p.start(h, t);
+                } else {
+                    p.append(line);
+                }
+            }
+        } catch (CancelledException e) {
+            throw e;
+        } catch (IOException e) {
+            warnings.add("reading the chat text stopped after line " + r.lineNumber() + ": " + e.getMessage()
+                    + "; the messages before it are kept");
+        }
+        p.flush();
+        if (badHeaders > 0) {
+            warnings.add(badHeaders + " line(s) look like message headers but their date or time is impossible under "
+                    + order.json() + "; they are kept as text of the previous message");
+        }
+        if (r.invalidLines() > 0) {
+            warnings.add(r.invalidLines() + " line(s) are not valid UTF-8; the bad bytes show as U+FFFD in the "
+                    + "transcript (the original bytes are kept in the vault copy)");
+        }
+        if (r.splitLines() > 0) {
+            warnings.add(r.splitLines() + " line(s) longer than " + MAX_LINE_BYTES + " bytes were split");
+        }
+        if (p.truncated > 0) {
+            warnings.add(p.truncated + " message(s) longer than " + MAX_TEXT_CHARS + " characters were cut (flag truncated)");
+        }
+    }
+
+    /** The message being read: its header and the lines so far. */
+    private static final class Pending {
+        private final AttachmentIndex attachments;
+        private final boolean hasFiles;
+        private final ChatStats stats;
+        private WhatsAppGrammar.Header header;
+        private LocalDateTime time;
+        private final StringBuilder text = new StringBuilder();
+        private boolean open;
+        private boolean cut;
+        private long truncated;
+
+        Pending(AttachmentIndex attachments, boolean hasFiles, ChatStats stats) {
+            this.attachments = attachments;
+            this.hasFiles = hasFiles;
+            this.stats = stats;
+        }
+
+        void start(WhatsAppGrammar.Header h, LocalDateTime t) {
+            header = h;
+            time = t;
+            text.setLength(0);
+            open = true;
+            cut = false;
+            text.append(h.rest());
+        }
+
+        void append(String line) {
+            if (!open) {
+                if (line.isBlank()) {
+                    return;
+                }
+                open = true;
+                header = null;
+                time = null;
+                cut = false;
+                text.setLength(0);
+                add(line);
+                return;
+            }
+            add("\n");
+            add(line);
+        }
+
+        private void add(String s) {
+            if (cut) {
+                return;
+            }
+            if (text.length() + s.length() > MAX_TEXT_CHARS) {
+                text.append(s, 0, MAX_TEXT_CHARS - text.length());
+                cut = true;
+                truncated++;
+                return;
+            }
+            text.append(s);
+        }
+
+        void flush() throws IOException {
+            if (!open) {
+                return;
+            }
+            open = false;
+            List<String> flags = new ArrayList<>(2);
+            if (cut) {
+                flags.add("truncated");
+            }
+            if (header == null) {
+                flags.add("preamble");
+                stats.emit(null, null, Marks.strip(text.toString()), null, flags, null);
+                return;
+            }
+            String all = text.toString();
+            String sender = null;
+            String body = all;
+            int nl = all.indexOf('\n');
+            String firstLine = nl < 0 ? all : all.substring(0, nl);
+            int idx = firstLine.indexOf(": ");
+            if (idx > 0 && plausibleSender(firstLine.substring(0, idx))) {
+                sender = firstLine.substring(0, idx);
+                body = all.substring(idx + 2);
+            } else if (idx < 0 && firstLine.endsWith(":") && firstLine.length() > 1
+                    && plausibleSender(firstLine.substring(0, firstLine.length() - 1))) {
+                sender = firstLine.substring(0, firstLine.length() - 1);
+                body = all.substring(firstLine.length());
+                if (body.startsWith("\n")) {
+                    body = body.substring(1);
+                }
+            }
+            boolean system = sender == null;
+            if (sender != null && header.ios()
+                    && ((Marks.startsWithMark(body) && !WhatsAppMarkers.iosUserContentAfterMark(body))
+                        || WhatsAppMarkers.isEncryptionNotice(body))) {
+                system = true;
+            }
+            if (sender != null && !header.ios() && WhatsAppMarkers.isEncryptionNotice(body)
+                    && Marks.strip(sender).isBlank()) {
+                system = true;
+            }
+            String cleanSender = system ? null : Marks.strip(sender).strip();
+            if (cleanSender != null && cleanSender.isEmpty()) {
+                cleanSender = null;
+                system = true;
+            }
+            // A system notice keeps the words as shown, including the chat name iOS puts first.
+            String shown = system ? Marks.strip(all) : Marks.strip(body);
+            if (system) {
+                flags.add("system");
+            }
+            int bnl = body.indexOf('\n');
+            String bodyFirst = bnl < 0 ? body : body.substring(0, bnl);
+            Map<String, Object> attachment = null;
+            if (!system) {
+                String name = WhatsAppMarkers.attachment(bodyFirst, attachments::contains);
+                if (name != null) {
+                    attachment = attachments.reference(name);
+                    if (hasFiles && attachment.get("sha256") == null) {
+                        flags.add("attachment_missing");
+                    }
+                } else if (WhatsAppMarkers.mediaOmitted(bodyFirst)) {
+                    flags.add("media_omitted");
+                }
+                if (WhatsAppMarkers.deleted(body)) {
+                    flags.add("deleted");
+                }
+                if (WhatsAppMarkers.edited(body)) {
+                    flags.add("edited");
+                }
+            }
+            stats.emit(time, cleanSender, shown, attachment, flags, null);
+        }
+
+        private static boolean plausibleSender(String s) {
+            if (s.isBlank() || s.length() > 120) {
+                return false;
+            }
+            int quotes = 0;
+            int open = 0;
+            int close = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    quotes++;
+                } else if (c == '\u201C') {
+                    open++;
+                } else if (c == '\u201D') {
+                    close++;
+                }
+            }
+            return quotes % 2 == 0 && open == close;
+        }
+    }
+}
