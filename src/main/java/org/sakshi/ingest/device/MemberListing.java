@@ -1,0 +1,187 @@
+package org.sakshi.ingest.device;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CancelledException;
+import org.sakshi.ingest.RecordSink;
+
+/**
+ * Streams the members of one dump to the {@link RecordSink} in the {@code members} shape of cli.md
+ * ({@code path, size, sha256, type}, plus {@code link_target} for links and {@code flags} for
+ * unsafe names), counts regular files and their bytes, and collects warnings. Nothing is written
+ * to disk; member names are only ever data.
+ */
+final class MemberListing {
+    /** Unsafe names are named one by one up to this many; the rest are counted. */
+    private static final int NAMED_WARNINGS = 20;
+
+    enum Type {
+        FILE, DIR, SYMLINK, OTHER;
+
+        String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Thrown through the listing code when the sink (the case store) fails: never a content problem. */
+    static final class SinkFailure extends UncheckedIOException {
+        SinkFailure(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private final RecordSink sink;
+    private final CancelFlag cancel;
+    private final List<String> warnings = new ArrayList<>();
+    private final MessageDigest sha256;
+    private final byte[] buffer = new byte[1 << 16];
+    private long files;
+    private long fileBytes;
+    private long records;
+    private int unsafeNames;
+    private int unhashed;
+
+    MemberListing(RecordSink sink, CancelFlag cancel) {
+        this.sink = sink;
+        this.cancel = cancel == null ? new CancelFlag() : cancel;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** The result of hashing one member's content. */
+    record Hashed(String sha256, long bytes, String problem) {
+    }
+
+    /**
+     * Hashes a member's content as it streams, stopping (sha256 null, problem set) when the caps say
+     * it is a decompression bomb.
+     *
+     * @param limit the most bytes that may be read from this member, or -1 for no limit
+     */
+    Hashed hash(InputStream in, long limit) throws IOException, CancelledException {
+        sha256.reset();
+        long n = 0;
+        int r;
+        int sinceCheck = 0;
+        while ((r = in.read(buffer)) > 0) {
+            n += r;
+            if (limit >= 0 && n > limit) {
+                return new Hashed(null, n, "stopped after " + n + " bytes");
+            }
+            sha256.update(buffer, 0, r);
+            sinceCheck += r;
+            if (sinceCheck >= (16 << 20)) {
+                sinceCheck = 0;
+                cancel.throwIfCancelled();
+            }
+        }
+        return new Hashed(HexFormat.of().formatHex(sha256.digest()), n, null);
+    }
+
+    /**
+     * Emits one member. The stored name is kept as stored except for leading slashes (cli.md:
+     * "paths as stored in the dump, without a leading /"); absolute names and names with a
+     * {@code ..} segment are flagged and named in a warning.
+     */
+    void member(String storedName, Type type, long size, String sha256Hex, String linkTarget)
+            throws CancelledException {
+        if ((records & 1023) == 0) {
+            cancel.throwIfCancelled();
+        }
+        List<String> flags = new ArrayList<>(2);
+        String path = storedName == null ? "" : storedName;
+        if (isAbsolute(path)) {
+            flags.add("absolute_path");
+        }
+        if (hasParentSegment(path)) {
+            flags.add("parent_traversal");
+        }
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        if (!flags.isEmpty()) {
+            unsafeNames++;
+            if (unsafeNames <= NAMED_WARNINGS) {
+                warnings.add("member \"" + storedName + "\" has an unsafe name (" + String.join(", ", flags)
+                        + "); it is listed only and was never written anywhere");
+            }
+        }
+        Map<String, Object> rec = new LinkedHashMap<>();
+        rec.put("path", path);
+        rec.put("size", size);
+        rec.put("sha256", sha256Hex);
+        rec.put("type", type.json());
+        if (linkTarget != null) {
+            rec.put("link_target", linkTarget);
+        }
+        if (!flags.isEmpty()) {
+            rec.put("flags", List.copyOf(flags));
+        }
+        try {
+            sink.accept(rec);
+        } catch (IOException e) {
+            throw new SinkFailure(e);
+        }
+        records++;
+        if (type == Type.FILE) {
+            files++;
+            fileBytes += Math.max(0, size);
+            if (sha256Hex == null) {
+                unhashed++;
+            }
+        }
+    }
+
+    static boolean isAbsolute(String name) {
+        return name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:[\\\\/].*");
+    }
+
+    static boolean hasParentSegment(String name) {
+        for (String seg : name.split("[/\\\\]")) {
+            if (seg.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void warn(String w) {
+        warnings.add(w);
+    }
+
+    List<String> warnings() {
+        List<String> out = new ArrayList<>(warnings);
+        if (unsafeNames > NAMED_WARNINGS) {
+            out.add((unsafeNames - NAMED_WARNINGS) + " more members have unsafe names (absolute or with ..); "
+                    + "all are flagged in the member list");
+        }
+        if (unhashed > 0) {
+            out.add(unhashed + " regular file member(s) could not be hashed; their sha256 is null");
+        }
+        return out;
+    }
+
+    long files() {
+        return files;
+    }
+
+    long fileBytes() {
+        return fileBytes;
+    }
+
+    long records() {
+        return records;
+    }
+}
