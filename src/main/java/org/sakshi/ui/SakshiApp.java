@@ -41,12 +41,33 @@ public final class SakshiApp extends Application {
         showStart(bench, stage);
         stage.setOnShown(e -> LOG.info("window visible {} ms after start()", (System.nanoTime() - t0) / 1_000_000));
         stage.show();
+        openArguments(stage);
         if (bench.settings().profile == null || !bench.settings().profile.complete()) {
             Platform.runLater(() -> new ProfileDialog(stage, bench.settings().profile, true).showAndWait()
                     .ifPresent(p -> {
                         bench.settings().profile = p;
                         bench.saveSettings();
                     }));
+        }
+    }
+
+    /**
+     * {@code sakshi gui [CASE_DIR | BUNDLE.zip]...}: opens each case folder in a case window and
+     * verifies each bundle in a verify window (so a file manager can hand files to the workstation).
+     */
+    private void openArguments(Stage stage) {
+        for (String a : getParameters().getUnnamed()) {
+            if (a.equals("gui") || a.startsWith("-")) {
+                continue;
+            }
+            java.nio.file.Path p = java.nio.file.Path.of(a).toAbsolutePath();
+            if (java.nio.file.Files.isDirectory(p)) {
+                org.sakshi.ui.evidence.CaseView.open(bench, p, stage);
+            } else if (java.nio.file.Files.isRegularFile(p)) {
+                org.sakshi.ui.verify.VerifyView.open(bench, stage, p);
+            } else {
+                LOG.warn("ignoring argument {}: no such file or folder", a);
+            }
         }
     }
 
