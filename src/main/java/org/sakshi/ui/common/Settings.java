@@ -18,7 +18,7 @@ public final class Settings {
     public boolean blurImages = true;
     public WindowGeometry mainWindow;
     public WindowGeometry caseWindow;
-    public double caseDividerPosition = 0.55;
+    public double caseDividerPosition = 0.58;
 
     /** A window's remembered position and size. */
     public record WindowGeometry(double x, double y, double width, double height, boolean maximized) {

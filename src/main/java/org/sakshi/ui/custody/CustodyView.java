@@ -80,7 +80,7 @@ public final class CustodyView {
     private void initialize() {
         column("custody.col.seq", e -> String.valueOf(e.seq()), 55);
         column("custody.col.at", e -> Formats.instant(e.at()), 150);
-        column("custody.col.type", CustodyEvent::type, 150);
+        column("custody.col.type", CustodyEvent::type, 185);
         column("custody.col.item", e -> e.itemId() == null ? "" : e.itemId(), 70);
         column("custody.col.actor", e -> e.actor() == null ? "" : e.actor().name()
                 + (e.actor().rank() == null ? "" : ", " + e.actor().rank()), 170);

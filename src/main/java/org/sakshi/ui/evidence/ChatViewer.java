@@ -120,7 +120,7 @@ final class ChatViewer extends VBox {
             text.getStyleClass().add("chat-text");
             bubble.getChildren().add(text);
             if (m.attachment() != null) {
-                Label a = new Label("\ud83d\udcce " + m.attachment());
+                Label a = new Label(Messages.get("chat.attachment", m.attachment()));
                 a.getStyleClass().add("chat-attachment");
                 bubble.getChildren().add(a);
             }

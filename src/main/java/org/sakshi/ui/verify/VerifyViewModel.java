@@ -61,7 +61,7 @@ public final class VerifyViewModel {
             return Messages.get("verify.reason.passed", r.items().size(),
                     r.signer() == null ? "?" : r.signer().subject());
         }
-        return c.target().isEmpty() ? c.message() : c.target() + ": " + c.message();
+        return c.target().isEmpty() || c.message().contains(c.target()) ? c.message() : c.target() + ": " + c.message();
     }
 
     /** Checks grouped by code in first-seen order; a group is as bad as its worst check. */
