@@ -57,6 +57,35 @@ final class ExportFixture {
                         "356789104321000", "Howrah PS"), null, List.of(tsa.source()), officer), null, null);
     }
 
+    private static ExportFixture shared;
+    private static ExportResult sharedExport;
+
+    /** One fixture and one export per test JVM (building a case and its PDFs takes seconds); removed at exit. */
+    static synchronized ExportFixture shared() throws Exception {
+        if (shared == null) {
+            Path d = Files.createTempDirectory("sakshi-export-fixture");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(d)));
+            shared = new ExportFixture(d);
+            sharedExport = shared.exports.export(shared.caseDir, shared.request(d.resolve("bundle.zip"), List.of()),
+                    null, null);
+        }
+        return shared;
+    }
+
+    /** The export of the shared fixture. */
+    static synchronized ExportResult sharedExport() throws Exception {
+        shared();
+        return sharedExport;
+    }
+
+    private static void deleteTree(Path d) {
+        try (var s = Files.walk(d)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // temp folder; best effort
+        }
+    }
+
     ExportRequest request(Path out, List<String> items) throws Exception {
         return new ExportRequest(out, tsa.pki().officerSigner(), List.of(tsa.source()), items, List.of(), null);
     }

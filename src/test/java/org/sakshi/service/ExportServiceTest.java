@@ -11,10 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.bundle.Hashes;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
@@ -23,7 +21,6 @@ import org.sakshi.core.VerificationReport;
 import org.sakshi.testsupport.Tools;
 
 class ExportServiceTest {
-    @TempDir
     static Path dir;
     static ExportFixture fx;
     static ExportResult result;
@@ -31,16 +28,12 @@ class ExportServiceTest {
 
     @BeforeAll
     static void export() throws Exception {
-        fx = new ExportFixture(dir);
-        result = fx.exports.export(fx.caseDir, fx.request(dir.resolve("bundle.zip"), List.of()), null, null);
+        fx = ExportFixture.shared();
+        dir = fx.dir;
+        result = ExportFixture.sharedExport();
         Tools.Result r = Tools.run(dir, List.of("unzip", "-q", result.bundle().toString(), "-d", "unzipped"));
         assertEquals(0, r.exit(), r.all());
         bag = dir.resolve("unzipped").resolve(result.bundleId());
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.tsa.close();
     }
 
     @Test
