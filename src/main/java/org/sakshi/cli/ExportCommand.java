@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sakshi.core.Actor;
-import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
 import org.sakshi.service.ExportRequest;
 import org.sakshi.service.ExportResult;
+import org.sakshi.signing.Pkcs11Identity;
 import org.sakshi.signing.Pkcs12Identity;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -93,7 +93,6 @@ final class ExportCommand extends CliCommand {
         if (identity.p12 != null) {
             return Pkcs12Identity.load(identity.p12.keystore, identity.p12.storepassFile, identity.p12.alias);
         }
-        throw new InputException("PKCS#11 tokens (--pkcs11 " + identity.pkcs11.library + ") are not supported by this"
-                + " build yet; export the signing identity with --keystore FILE.p12.");
+        return Pkcs11Identity.load(identity.pkcs11.library, identity.pkcs11.tokenLabel, identity.pkcs11.pinFile, null);
     }
 }
