@@ -12,7 +12,7 @@ import java.util.Map;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CaseInfo;
 import org.sakshi.core.Item;
-import org.sakshi.core.ItemKind;
+import org.sakshi.core.ItemJson;
 import org.sakshi.core.TimestampStatus;
 
 /**
@@ -72,53 +72,30 @@ public final class CaseJson {
         }
     }
 
+    /** The item's cli.md JSON ({@link ItemJson}) with its bag {@code path} and the bundle's {@code timestamp} shape. */
     private static Map<String, Object> item(ExportedItem e) {
         Item i = e.item();
+        Map<String, Object> base = ItemJson.of(i);
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", i.id());
-        o.put("kind", i.kind().json());
-        o.put("name", i.name());
-        o.put("path", e.path());
-        o.put("size", i.size());
-        o.put("sha256", i.digests().sha256());
-        o.put("sha1", i.digests().sha1());
-        o.put("md5", i.digests().md5());
-        o.put("imported_at", instant(i.importedAt()));
-        o.put("imported_by", i.importedBy());
-        Map<String, Object> src = new LinkedHashMap<>();
-        src.put("text", i.source().text());
-        src.put("device_make", i.source().deviceMake());
-        src.put("device_model", i.source().deviceModel());
-        src.put("device_serial", i.source().deviceSerial());
-        src.put("device_imei", i.source().deviceImei());
-        src.put("location", i.source().location());
-        o.put("source", src);
-        if (e.timestampFile() != null && i.timestamp().status() == TimestampStatus.GRANTED) {
-            Map<String, Object> ts = new LinkedHashMap<>();
-            ts.put("file", e.timestampFile());
-            ts.put("time", instant(i.timestamp().time()));
-            ts.put("tsa", i.timestamp().tsa());
-            o.put("timestamp", ts);
-        } else {
-            o.put("timestamp", null);
-        }
-        o.put("derived_from", i.derivedFrom());
-        o.put("warnings", i.warnings());
-        if (!i.summary().isEmpty()) {
-            o.put(summaryKey(i), i.summary());
+        for (var entry : base.entrySet()) {
+            if (entry.getKey().equals("timestamp")) {
+                if (e.timestampFile() != null && i.timestamp().status() == TimestampStatus.GRANTED) {
+                    Map<String, Object> ts = new LinkedHashMap<>();
+                    ts.put("file", e.timestampFile());
+                    ts.put("time", instant(i.timestamp().time()));
+                    ts.put("tsa", i.timestamp().tsa());
+                    o.put("timestamp", ts);
+                } else {
+                    o.put("timestamp", null);
+                }
+                continue;
+            }
+            o.put(entry.getKey(), entry.getValue());
+            if (entry.getKey().equals("name")) {
+                o.put("path", e.path());
+            }
         }
         return o;
-    }
-
-    /** The cli.md key of an item's summary: chat, image or device. */
-    static String summaryKey(Item i) {
-        if (i.kind() == ItemKind.CHAT) {
-            return "chat";
-        }
-        if (i.kind() == ItemKind.DEVICE) {
-            return "device";
-        }
-        return "image";
     }
 
     static String instant(Instant t) {

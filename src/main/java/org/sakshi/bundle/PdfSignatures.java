@@ -55,9 +55,9 @@ public final class PdfSignatures {
                     cms = new byte[0];
                 }
             }
-            // the signature dictionary surrounds /ByteRange; look for /SubFilter near it
-            int from = Math.max(0, m.start() - 4096);
-            int to = Math.min(latin.length(), m.end() + 4096 + (gapEnd - gapStart));
+            // the signature dictionary holds both /ByteRange and /Contents; look for /SubFilter around them
+            int from = Math.max(0, Math.min(m.start(), gapStart) - 4096);
+            int to = Math.min(latin.length(), Math.max(m.end(), gapEnd) + 4096);
             Matcher sf = SUB_FILTER.matcher(latin.substring(from, to));
             String subFilter = sf.find() ? sf.group(1) : null;
             out.add(new Signature(new long[] {a, len1, c, len2}, cms, subFilter, c + len2 == b.length));

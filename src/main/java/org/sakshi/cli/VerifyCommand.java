@@ -35,7 +35,7 @@ final class VerifyCommand extends CliCommand {
 
     @Override
     public Integer call() throws SakshiException {
-        VerificationReport r = ctx().verifier().verify(bundle, trust, BundleProgress.forStderr(err(), json));
+        VerificationReport r = ctx().verifier().verify(bundle, trust, json ? org.sakshi.core.ProgressListener.NONE : CliSupport.progressBar(err()));
         if (report != null) {
             ctx().verifier().writeReportPdf(r, bundle, report);
         }

@@ -14,7 +14,7 @@ import org.sakshi.core.Item;
 final class Fmt {
     static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
 
     private Fmt() {
     }
@@ -39,7 +39,7 @@ final class Fmt {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        if (a.rank() != null && !a.rank().isBlank()) {
+        if (a.rank() != null && !a.rank().isBlank() && !a.name().startsWith(a.rank())) {
             b.append(a.rank()).append(' ');
         }
         b.append(a.name());
@@ -50,6 +50,15 @@ final class Fmt {
             b.append(", ").append(a.agency());
         }
         return b.toString();
+    }
+
+    /** Name, rank and id without the agency, for narrow columns. */
+    static String actorShort(Actor a) {
+        if (a == null) {
+            return "";
+        }
+        String rank = a.rank() != null && !a.rank().isBlank() && !a.name().startsWith(a.rank()) ? a.rank() + " " : "";
+        return rank + a.name() + (a.id() != null && !a.id().isBlank() ? " (" + a.id() + ")" : "");
     }
 
     static String size(long bytes) {

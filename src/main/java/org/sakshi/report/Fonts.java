@@ -116,8 +116,10 @@ final class Fonts {
                     f = current;
                 } else {
                     f = Family.LATIN;
-                    // zero-width and variation selectors vanish; anything else shows a placeholder
-                    draw = (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x200C ? -1 : PLACEHOLDER;
+                    // joiners, variation selectors, skin-tone modifiers and tag characters vanish; any other
+                    // uncovered code point (an emoji) shows one placeholder
+                    draw = (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x200C || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                            || (cp >= 0xE0020 && cp <= 0xE007F) ? -1 : PLACEHOLDER;
                 }
             }
             if (current != null && f != current) {
@@ -137,13 +139,32 @@ final class Fonts {
         return runs;
     }
 
+    /** Recently shaped complex runs: chat words repeat, and wrapping measures every word before drawing it. */
+    private static final int CACHE_SIZE = 8192;
+    private static final Map<Run, Shaped> SHAPED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Run, Shaped> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
     /** Shapes one run (glyph-space units, 1000 per em). */
     static Shaped shape(Run run) {
         Loaded l = load(run.face());
-        String s = run.visual();
-        if (run.face().family() == Family.LATIN) {
-            return shapeSimple(l, s);
+        if (run.face().family() != Family.LATIN) {
+            Run key = new Run(run.face(), run.visual(), "");
+            Shaped cached = SHAPED.get(key);
+            if (cached == null) {
+                cached = shapeComplex(l, run.visual());
+                SHAPED.put(key, cached);
+            }
+            return cached;
         }
+        return shapeSimple(l, run.visual());
+    }
+
+    private static Shaped shapeComplex(Loaded l, String s) {
         char[] chars = s.toCharArray();
         GlyphVector gv = l.awt().layoutGlyphVector(FRC, chars, 0, chars.length, Font.LAYOUT_LEFT_TO_RIGHT);
         int n = gv.getNumGlyphs();

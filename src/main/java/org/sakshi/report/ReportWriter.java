@@ -284,7 +284,7 @@ public final class ReportWriter {
         l.paragraph(count + " message(s) listed.", Style.MUTED);
     }
 
-    private static final float[] CHAT_COLS = {34, 86, 92, PdfLayout.WIDTH - 34 - 86 - 92};
+    private static final float[] CHAT_COLS = {30, 76, 86, PdfLayout.WIDTH - 30 - 76 - 86};
 
     /** Streams the chat's messages into a table; returns the number of messages written. */
     static long transcriptTable(PdfLayout l, Item it, RecordSource records) throws IOException {
@@ -300,15 +300,17 @@ public final class ReportWriter {
                 text = "[" + Fmt.str(rec, "flags") + "] " + text;
             }
             Map<String, Object> att = Fmt.map(rec, "attachment");
-            if (!att.isEmpty()) {
-                text = text + (text.isEmpty() ? "" : "\n") + "Attachment: " + Fmt.str(att, "name") + "\nSHA-256 "
-                        + (Fmt.str(att, "sha256").isEmpty() ? "(file not in export)" : Fmt.str(att, "sha256"));
-            }
             String idx = rec.get("index") == null ? Long.toString(n[0]) : rec.get("index").toString();
             l.row(CHAT_COLS, List.of(new Cell(idx, Style.SMALL), new Cell(Fmt.str(rec, "time").replace('T', ' '),
                             Style.SMALL),
                     new Cell(sender == null ? "(system)" : sender.toString(), sender == null ? Style.MUTED : Style.BOLD),
-                    new Cell(text, Style.BODY)), true);
+                    new Cell(text, Style.BODY)), att.isEmpty());
+            if (!att.isEmpty()) {
+                String hash = Fmt.str(att, "sha256");
+                l.row(CHAT_COLS, List.of(new Cell("", Style.SMALL), new Cell("", Style.SMALL), new Cell("", Style.SMALL),
+                        new Cell("Attachment: " + Fmt.str(att, "name") + "\nSHA-256 "
+                                + (hash.isEmpty() ? "(file not in the export)" : "\n" + hash), Style.MONO)), true);
+            }
         });
         return n[0];
     }
@@ -339,7 +341,7 @@ public final class ReportWriter {
         l.keyValue("Description", Fmt.str(acq, "description"), lw);
         l.keyValue("Notes", Fmt.str(acq, "notes"), lw);
         l.space(6);
-        float[] cols = {PdfLayout.WIDTH - 60 - 300, 60, 300};
+        float[] cols = {PdfLayout.WIDTH - 56 - 310, 56, 310};
         l.paragraph("Member files (first " + MAX_MEMBERS_LISTED + "; the full list with hashes is in "
                 + "data/derived/" + it.id() + "/ of the bundle)", Style.H3);
         l.row(cols, List.of(new Cell("Path", Style.SMALL_BOLD), new Cell("Size", Style.SMALL_BOLD),
@@ -355,7 +357,8 @@ public final class ReportWriter {
         l.paragraph(n[0] + " member record(s) in the dump listing.", Style.MUTED);
     }
 
-    private static final float[] LOG_COLS = {30, 84, 92, 96, PdfLayout.WIDTH - 30 - 84 - 92 - 96};
+    private static final float[] LOG_COLS = {30, 84, 92, 110, PdfLayout.WIDTH - 30 - 84 - 92 - 110};
+    private static final float[] LOG_HASH_COLS = {30, PdfLayout.WIDTH - 30};
 
     private static void custodyLog(PdfLayout l, ReportData d) throws IOException {
         l.newPage();
@@ -365,23 +368,24 @@ public final class ReportWriter {
         l.space(4);
         l.row(LOG_COLS, List.of(new Cell("Seq", Style.SMALL_BOLD), new Cell("Time (UTC)", Style.SMALL_BOLD),
                 new Cell("Event", Style.SMALL_BOLD), new Cell("Actor", Style.SMALL_BOLD),
-                new Cell("Item, details and event hash", Style.SMALL_BOLD)), true);
+                new Cell("Item and details", Style.SMALL_BOLD)), true);
         for (CustodyEvent e : d.events()) {
-            StringBuilder det = new StringBuilder();
-            if (e.itemId() != null) {
-                det.append(e.itemId()).append(". ");
-            }
-            det.append(Fmt.details(e.details()));
-            if (e.hash() != null) {
-                det.append("\nhash ").append(e.hash());
-            }
+            String det = (e.itemId() == null ? "" : e.itemId() + ". ") + Fmt.details(e.details());
             l.row(LOG_COLS, List.of(new Cell(Long.toString(e.seq()), Style.SMALL),
                     new Cell(Fmt.utc(e.at()).replace(" UTC", ""), Style.SMALL), new Cell(e.type(), Style.SMALL_BOLD),
-                    new Cell(Fmt.actor(e.actor()), Style.SMALL), new Cell(det.toString(), Style.SMALL)), true);
+                    new Cell(Fmt.actorShort(e.actor()), Style.SMALL), new Cell(det, Style.SMALL)), e.hash() == null);
+            if (e.hash() != null) {
+                l.row(LOG_HASH_COLS, List.of(new Cell("", Style.SMALL),
+                        new Cell("event hash " + e.hash() + "   prev " + abbreviate(e.prev()), Style.SMALL)), true);
+            }
         }
     }
 
-    private static final float[] HASH_COLS = {44, PdfLayout.WIDTH - 44 - 300, 300};
+    private static String abbreviate(String hash) {
+        return hash == null || hash.length() < 16 ? String.valueOf(hash) : hash.substring(0, 12) + "…";
+    }
+
+    private static final float[] HASH_COLS = {48, 58, PdfLayout.WIDTH - 48 - 58};
 
     private static void hashReport(PdfLayout l, ReportData d) throws IOException {
         l.newPage();
@@ -390,12 +394,18 @@ public final class ReportWriter {
                 + "manifest-sha256.txt; recompute them with sha256sum (Linux), shasum -a 256 (macOS) or "
                 + "certutil -hashfile FILE SHA256 (Windows).", Style.MUTED);
         l.space(4);
-        l.row(HASH_COLS, List.of(new Cell("Item", Style.SMALL_BOLD), new Cell("Path in bundle", Style.SMALL_BOLD),
-                new Cell("Algorithm and value", Style.SMALL_BOLD)), true);
+        l.row(HASH_COLS, List.of(new Cell("Item", Style.SMALL_BOLD), new Cell("Algorithm", Style.SMALL_BOLD),
+                new Cell("Path in the bundle and hash value", Style.SMALL_BOLD)), true);
         for (Item it : d.items()) {
-            l.row(HASH_COLS, List.of(new Cell(it.id(), Style.BOLD), new Cell(Fmt.bagPath(it), Style.SMALL),
-                    new Cell("SHA-256 " + it.digests().sha256() + "\nSHA-1 " + it.digests().sha1() + "\nMD5 "
-                            + it.digests().md5(), Style.MONO)), true);
+            l.ensure(60);
+            l.row(HASH_COLS, List.of(new Cell(it.id(), Style.BOLD), new Cell("Path", Style.SMALL),
+                    new Cell(Fmt.bagPath(it), Style.BODY)), false);
+            l.row(HASH_COLS, List.of(new Cell("", Style.BOLD), new Cell("SHA-256", Style.SMALL),
+                    new Cell(it.digests().sha256(), Style.MONO)), false);
+            l.row(HASH_COLS, List.of(new Cell("", Style.BOLD), new Cell("SHA-1", Style.SMALL),
+                    new Cell(it.digests().sha1(), Style.MONO)), false);
+            l.row(HASH_COLS, List.of(new Cell("", Style.BOLD), new Cell("MD5", Style.SMALL),
+                    new Cell(it.digests().md5(), Style.MONO)), true);
         }
         l.space(8);
         l.keyValue("Custody chain head", d.custodyHead(), 120);

@@ -174,6 +174,9 @@ final class Templates {
         v.put("item.serial", nz(s.deviceSerial()));
         v.put("item.imei", nz(s.deviceImei()));
         v.put("item.location", nz(s.location()));
+        v.put("item.device", String.join(", ", java.util.stream.Stream.of(v.get("item.make_model"),
+                s.deviceSerial() == null ? "" : "serial " + s.deviceSerial(),
+                s.deviceImei() == null ? "" : "IMEI " + s.deviceImei()).filter(x -> !x.isBlank()).toList()));
         v.put("item.derived_from", nz(it.derivedFrom()));
         Map<String, Object> acq = Fmt.map(Fmt.kindSummary(it, "device"), "acquisition");
         v.put("item.acquisition_md5", Fmt.str(acq, "md5_stored"));
@@ -191,6 +194,8 @@ final class Templates {
         v.put("event.item", nz(e.itemId()));
         v.put("event.details", Fmt.details(e.details()));
         v.put("event.hash", nz(e.hash()));
+        String summary = (e.itemId() == null ? "" : e.itemId() + ". ") + Fmt.details(e.details());
+        v.put("event.summary", summary.isBlank() ? "-" : summary);
         Object to = e.details().get("to");
         v.put("event.to", to == null ? "" : to.toString());
         Object reason = e.details().get("reason");

@@ -20,10 +20,22 @@ import org.sakshi.timestamp.TimestampVerifier;
 final class BundleTrustAdapter implements BundleChecks.Trust {
     private final CmsVerifier cms;
     private final TimestampVerifier tsp;
+    private final List<X509Certificate> anchors;
+    private final boolean trustEmbeddedTsaRoots;
 
     BundleTrustAdapter(List<X509Certificate> anchors) {
+        this(anchors, false);
+    }
+
+    /**
+     * @param trustEmbeddedTsaRoots also trust the root certificate a token carries in its own chain;
+     *                              only for an exporter re-checking the tokens it just obtained
+     */
+    BundleTrustAdapter(List<X509Certificate> anchors, boolean trustEmbeddedTsaRoots) {
+        this.anchors = List.copyOf(anchors);
         this.cms = new CmsVerifier(anchors);
         this.tsp = new TimestampVerifier(anchors);
+        this.trustEmbeddedTsaRoots = trustEmbeddedTsaRoots;
     }
 
     @Override
@@ -47,6 +59,11 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
     @Override
     public BundleChecks.TokenOutcome verifyToken(byte[] response, byte[] sha256) {
         TimestampVerifier.Result r = tsp.verify(response, sha256, "token");
+        if (trustEmbeddedTsaRoots && r.valid() && !r.trusted() && !r.tsaChain().isEmpty()) {
+            List<X509Certificate> more = new java.util.ArrayList<>(anchors);
+            more.add(r.tsaChain().get(r.tsaChain().size() - 1));
+            r = new TimestampVerifier(more).verify(response, sha256, "token");
+        }
         return new BundleChecks.TokenOutcome(r.valid(), r.trusted(), r.genTime(), r.tsaName(),
                 r.valid() ? null : firstProblem(r.checks(), null),
                 r.trusted() ? null : firstProblem(r.checks(), "TIMESTAMP_TRUST"));

@@ -15,6 +15,8 @@ import org.sakshi.core.ProgressListener;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.StorageException;
 import org.sakshi.core.VerificationReport;
+import org.sakshi.core.ledger.ChainResult;
+import org.sakshi.core.ledger.ChainVerifier;
 import org.sakshi.report.PdfText;
 import org.sakshi.report.ReportException;
 import org.sakshi.report.ReportWriter;
@@ -37,8 +39,23 @@ public final class VerifyService {
 
     /** The bundle verifier wired to the signing, timestamp, ledger and report packages. */
     static BundleVerifier verifier(List<X509Certificate> anchors) {
-        return new BundleVerifier(new BundleTrustAdapter(anchors), null, VerifyService::pdfText,
-                SafeZip.Limits.DEFAULT);
+        return verifier(anchors, false);
+    }
+
+    /**
+     * @param trustEmbeddedTsaRoots true only for the exporter's re-check of its own fresh file: the
+     *                              roots of the TSA chains it just received count as trusted
+     */
+    static BundleVerifier verifier(List<X509Certificate> anchors, boolean trustEmbeddedTsaRoots) {
+        BundleChecks.Trust trust = trustEmbeddedTsaRoots ? new BundleTrustAdapter(anchors, true)
+                : new BundleTrustAdapter(anchors);
+        return new BundleVerifier(trust, VerifyService::verifyChain, VerifyService::pdfText, SafeZip.Limits.DEFAULT);
+    }
+
+    private static BundleChecks.ChainOutcome verifyChain(java.io.InputStream jsonl) throws IOException {
+        ChainResult r = ChainVerifier.verifyJsonl(new java.io.InputStreamReader(jsonl,
+                java.nio.charset.StandardCharsets.UTF_8));
+        return new BundleChecks.ChainOutcome(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
     }
 
     private static String pdfText(Path pdf) throws IOException {
@@ -80,16 +97,6 @@ public final class VerifyService {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // best effort
-        }
-    }
-
-    /** Recomputes the custody chain of a bundle's JSONL with the engine's ledger code. */
-    static final class LedgerAdapter implements BundleChecks.Ledger {
-        static final LedgerAdapter INSTANCE = new LedgerAdapter();
-
-        @Override
-        public BundleChecks.ChainOutcome verify(java.io.InputStream jsonl) throws IOException {
-            throw new IOException("the ledger verifier is not wired yet");
         }
     }
 }
