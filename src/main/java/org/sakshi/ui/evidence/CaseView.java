@@ -319,7 +319,7 @@ public final class CaseView {
 
     @FXML
     public void exportBundle() {
-        ExportWizard.open(bench, vm.caseDir(), vm.items(), window());
+        ExportWizard.open(bench, vm.caseDir(), vm.infoProperty().get(), List.copyOf(vm.items()), window());
     }
 
     @FXML
