@@ -84,6 +84,7 @@ public final class ExportWizard {
                     return;
                 }
                 CheckBox cb = new CheckBox(i.id() + "  " + i.name());
+                cb.setMnemonicParsing(false);
                 cb.setSelected(vm.selected().contains(i.id()));
                 cb.selectedProperty().addListener((o, a, on) -> {
                     if (on) {

@@ -109,6 +109,7 @@ public final class VerifyView {
             }
         });
         verdictBox.setVisible(false);
+        verdictBox.managedProperty().bind(verdictBox.visibleProperty());
         progress.setVisible(false);
         saveButton.disableProperty().bind(vm.reportProperty().isNull());
         reverifyButton.disableProperty().bind(vm.bundleProperty().isNull());
@@ -207,8 +208,7 @@ public final class VerifyView {
             TreeItem<String> gi = new TreeItem<>(VerifyViewModel.icon(g.result()) + " " + g.code()
                     + " (" + g.checks().size() + ")");
             for (Check c : g.checks()) {
-                gi.getChildren().add(new TreeItem<>(VerifyViewModel.icon(c.result()) + " "
-                        + (c.target().isEmpty() ? "" : c.target() + " \u2014 ") + c.message()));
+                gi.getChildren().add(new TreeItem<>(VerifyViewModel.icon(c.result()) + " " + VerifyViewModel.sentence(c)));
             }
             gi.setExpanded(g.result() != org.sakshi.core.CheckResult.PASSED);
             rootItem.getChildren().add(gi);

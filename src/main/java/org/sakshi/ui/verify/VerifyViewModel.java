@@ -61,6 +61,11 @@ public final class VerifyViewModel {
             return Messages.get("verify.reason.passed", r.items().size(),
                     r.signer() == null ? "?" : r.signer().subject());
         }
+        return sentence(c);
+    }
+
+    /** A check as one sentence: its message, preceded by its target unless the message already names it. */
+    public static String sentence(Check c) {
         return c.target().isEmpty() || c.message().contains(c.target()) ? c.message() : c.target() + ": " + c.message();
     }
 
