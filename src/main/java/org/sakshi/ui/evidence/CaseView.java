@@ -215,9 +215,14 @@ public final class CaseView {
 
     @FXML
     public void refresh() {
+        refresh(this::updateStatus);
+    }
+
+    /** Reloads the case, then runs {@code then} (FX thread), e.g. to put a message in the status bar. */
+    private void refresh(Runnable then) {
         bench.background().run(vm::fetch, data -> {
             vm.show(data);
-            updateStatus();
+            then.run();
         }, e -> Dialogs.error(window(), Messages.get("case.action.load"), e));
     }
 
@@ -280,14 +285,14 @@ public final class CaseView {
     private void startImport(ImportViewModel form, ImportTask task) {
         task.setOnSucceeded(e -> {
             ImportOutcome out = task.getValue();
-            refresh();
+            String done = out.imported().isEmpty() ? null
+                    : Messages.get("import.done", out.imported().get(0).id(), out.imported().get(0).name());
+            refresh(() -> statusLabel.setText(done == null ? Messages.get("case.status", vm.visible().size(),
+                    vm.items().size()) : done));
             if (!out.failures().isEmpty()) {
                 ImportOutcome.Failure f = out.failures().get(0);
                 Dialogs.error(window(), Messages.get("import.action", f.path().getFileName()),
                         new org.sakshi.core.InputException(f.message()));
-            } else if (!out.imported().isEmpty()) {
-                Item first = out.imported().get(0);
-                statusLabel.setText(Messages.get("import.done", first.id(), first.name()));
             }
         });
         task.setOnFailed(e -> {
