@@ -1,15 +1,26 @@
 package org.sakshi.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.sakshi.app.AppContext;
+import org.sakshi.ui.cases.ProfileDialog;
+import org.sakshi.ui.cases.StartView;
+import org.sakshi.ui.common.Dialogs;
+import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.SettingsStore;
+import org.sakshi.ui.common.Workbench;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The workstation window. A minimal shell until the GUI issue lands. */
+/**
+ * The workstation application: the start window (workspace and cases), the operator profile on
+ * first run, and an uncaught-error handler that shows a sentence instead of a stack trace.
+ */
 public final class SakshiApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(SakshiApp.class);
     private static AppContext context;
+    private Workbench bench;
 
     public static void launchWith(AppContext ctx, String[] args) {
         context = ctx;
@@ -18,9 +29,75 @@ public final class SakshiApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("Sakshi: workspace " + context.workspace()));
-        stage.setTitle("Sakshi");
-        stage.setScene(new Scene(root, 1024, 700));
+        long t0 = System.nanoTime();
+        AppContext ctx = context != null ? context : new AppContext(AppContext.defaultWorkspace());
+        bench = new Workbench(ctx, SettingsStore.forUser());
+        Thread.setDefaultUncaughtExceptionHandler((th, e) -> {
+            LOG.error("uncaught error on {}", th.getName(), e);
+            if (Platform.isFxApplicationThread()) {
+                Dialogs.error(stage.isShowing() ? stage : null, Messages.get("error.action.generic"), e);
+            }
+        });
+        showStart(bench, stage);
+        stage.setOnShown(e -> Platform.runLater(() -> logLaunch(t0)));
         stage.show();
+        openArguments(stage);
+        if (bench.settings().profile == null || !bench.settings().profile.complete()) {
+            Platform.runLater(() -> new ProfileDialog(stage, bench.settings().profile, true).showAndWait()
+                    .ifPresent(p -> {
+                        bench.settings().profile = p;
+                        bench.saveSettings();
+                    }));
+        }
+    }
+
+    /** Launch time: wall clock since JVM start, and the process's CPU time (meaningful on a loaded machine). */
+    private static void logLaunch(long startNanos) {
+        long wall = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long cpu = -1;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            cpu = os.getProcessCpuTime() / 1_000_000;
+        }
+        LOG.info("window visible {} ms after JVM start ({} ms after start()), process CPU {} ms", wall,
+                (System.nanoTime() - startNanos) / 1_000_000, cpu);
+    }
+
+    /**
+     * {@code sakshi gui [CASE_DIR | BUNDLE.zip]...}: opens each case folder in a case window and
+     * verifies each bundle in a verify window (so a file manager can hand files to the workstation).
+     */
+    private void openArguments(Stage stage) {
+        for (String a : getParameters().getUnnamed()) {
+            if (a.equals("gui") || a.startsWith("-")) {
+                continue;
+            }
+            java.nio.file.Path p = java.nio.file.Path.of(a).toAbsolutePath();
+            if (java.nio.file.Files.isDirectory(p)) {
+                org.sakshi.ui.evidence.CaseView.open(bench, p, stage);
+            } else if (java.nio.file.Files.isRegularFile(p)) {
+                org.sakshi.ui.verify.VerifyView.open(bench, stage, p);
+            } else {
+                LOG.warn("ignoring argument {}: no such file or folder", a);
+            }
+        }
+    }
+
+    /** Puts the start view in {@code stage} (used by the application and by UI tests). */
+    public static StartView showStart(Workbench bench, Stage stage) {
+        StartView view = new StartView(bench);
+        stage.setTitle(Messages.get("app.title"));
+        stage.setScene(Workbench.scene(view.root(), 1100, 700));
+        bench.rememberGeometry(stage, true);
+        stage.setOnCloseRequest(e -> Platform.exit());
+        return view;
+    }
+
+    @Override
+    public void stop() {
+        if (bench != null) {
+            bench.saveSettings();
+            bench.background().shutdown();
+        }
     }
 }

@@ -1,0 +1,208 @@
+package org.sakshi.ui.cases;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.sakshi.service.CaseSummary;
+import org.sakshi.ui.common.Dialogs;
+import org.sakshi.ui.common.Formats;
+import org.sakshi.ui.common.Fxml;
+import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Workbench;
+import org.sakshi.ui.evidence.CaseView;
+import org.sakshi.ui.verify.VerifyView;
+
+/** The start window: workspace, case list with search, New case, Open case, Verify a bundle. */
+public final class StartView {
+    private final Workbench bench;
+    private final CaseListViewModel vm;
+    private Parent root;
+
+    @FXML private Label workspaceLabel;
+    @FXML private TextField searchField;
+    @FXML private TableView<CaseSummary> caseTable;
+    @FXML private TableColumn<CaseSummary, String> numberColumn;
+    @FXML private TableColumn<CaseSummary, String> titleColumn;
+    @FXML private TableColumn<CaseSummary, String> agencyColumn;
+    @FXML private TableColumn<CaseSummary, String> jurisdictionColumn;
+    @FXML private TableColumn<CaseSummary, Integer> itemsColumn;
+    @FXML private TableColumn<CaseSummary, Instant> activityColumn;
+    @FXML private Button openButton;
+    @FXML private Label statusLabel;
+
+    public StartView(Workbench bench) {
+        this.bench = bench;
+        this.vm = new CaseListViewModel(bench.app().cases(), bench.workspace());
+    }
+
+    public Parent root() {
+        if (root == null) {
+            root = Fxml.load(this);
+        }
+        return root;
+    }
+
+    public CaseListViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        workspaceLabel.textProperty().bind(vm.workspaceProperty().asString());
+        searchField.textProperty().bindBidirectional(vm.searchProperty());
+        numberColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().info().number()));
+        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().info().title()));
+        agencyColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().info().agency()));
+        jurisdictionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().info().jurisdiction().name()));
+        itemsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemCount()));
+        activityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastActivity()));
+        activityColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty ? null : Formats.instant(t));
+            }
+        });
+        activityColumn.setComparator(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        SortedList<CaseSummary> sorted = new SortedList<>(vm.visible());
+        sorted.comparatorProperty().bind(caseTable.comparatorProperty());
+        caseTable.setItems(sorted);
+        activityColumn.setSortType(TableColumn.SortType.DESCENDING);
+        caseTable.getSortOrder().setAll(activityColumn);
+        caseTable.setPlaceholder(new Label(Messages.get("start.empty")));
+        caseTable.setRowFactory(t -> {
+            TableRow<CaseSummary> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    openCase(row.getItem().dir());
+                }
+            });
+            return row;
+        });
+        caseTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && caseTable.getSelectionModel().getSelectedItem() != null) {
+                openCase(caseTable.getSelectionModel().getSelectedItem().dir());
+            }
+        });
+        openButton.disableProperty().bind(caseTable.getSelectionModel().selectedItemProperty().isNull());
+        vm.visible().addListener((javafx.collections.ListChangeListener<CaseSummary>) c -> updateStatus());
+        statusLabel.textProperty().set(Messages.get("status.ready"));
+        caseTable.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), searchField::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+            }
+        });
+        refresh();
+    }
+
+    private void updateStatus() {
+        statusLabel.setText(Messages.get("start.status", vm.visible().size(), vm.all().size()));
+    }
+
+    private Window window() {
+        return caseTable.getScene() == null ? null : caseTable.getScene().getWindow();
+    }
+
+    @FXML
+    public void refresh() {
+        bench.background().run(vm::fetch, list -> {
+            vm.show(list);
+            updateStatus();
+        }, e -> Dialogs.error(window(), Messages.get("start.action.list"), e));
+    }
+
+    @FXML
+    public void newCase() {
+        NewCaseViewModel form = new NewCaseViewModel(bench.actor());
+        if (!Boolean.TRUE.equals(new NewCaseDialog(window(), form).showAndWait().orElse(false))) {
+            return;
+        }
+        statusLabel.setText(Messages.get("start.creating", form.numberProperty().get()));
+        bench.background().run(() -> vm.create(form), dir -> {
+            refresh();
+            openCase(dir);
+        }, e -> Dialogs.error(window(), Messages.get("start.action.create"), e));
+    }
+
+    @FXML
+    private void openSelected() {
+        CaseSummary s = caseTable.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            openCase(s.dir());
+        }
+    }
+
+    @FXML
+    public void openFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(Messages.get("start.open.title"));
+        File ws = vm.workspaceProperty().get().toFile();
+        if (ws.isDirectory()) {
+            dc.setInitialDirectory(ws);
+        }
+        File f = dc.showDialog(window());
+        if (f != null) {
+            Path dir = f.toPath();
+            bench.background().run(() -> vm.open(dir), info -> openCase(dir),
+                    e -> Dialogs.error(window(), Messages.get("start.action.open"), e));
+        }
+    }
+
+    /** Opens (or brings to front) the case window for a case folder. */
+    public void openCase(Path dir) {
+        CaseView.open(bench, dir, window());
+    }
+
+    @FXML
+    public void verifyBundle() {
+        VerifyView.open(bench, window(), null);
+    }
+
+    @FXML
+    private void changeWorkspace() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(Messages.get("start.workspace.choose"));
+        File f = dc.showDialog(window());
+        if (f != null) {
+            vm.workspaceProperty().set(f.toPath());
+            bench.settings().workspace = f.getAbsolutePath();
+            bench.saveSettings();
+            refresh();
+        }
+    }
+
+    @FXML
+    public void editProfile() {
+        new ProfileDialog(window(), bench.settings().profile, false).showAndWait().ifPresent(p -> {
+            bench.settings().profile = p;
+            bench.saveSettings();
+        });
+    }
+
+    @FXML
+    private void quit() {
+        Window w = window();
+        if (w instanceof Stage s) {
+            s.close();
+        }
+    }
+}

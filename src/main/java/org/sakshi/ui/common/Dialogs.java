@@ -1,0 +1,85 @@
+package org.sakshi.ui.common;
+
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import org.sakshi.core.CancelledException;
+
+/** Dialog helpers: every dialog gets an owner window, the stylesheet, and plain-language text. */
+public final class Dialogs {
+    private Dialogs() {
+    }
+
+    /** Owner, modality and stylesheet for any dialog. */
+    public static <D extends Dialog<?>> D prepare(D d, Window owner) {
+        if (owner != null) {
+            d.initOwner(owner);
+            d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        d.initModality(Modality.WINDOW_MODAL);
+        d.setResizable(true);
+        return d;
+    }
+
+    /**
+     * Shows what happened while doing {@code action} and what to do; the stack trace is in an
+     * expandable details area, never up front. A user's own cancel is not shown as an error.
+     */
+    public static void error(Window owner, String action, Throwable t) {
+        if (ErrorText.unwrap(t) instanceof CancelledException) {
+            return;
+        }
+        ErrorText text = ErrorText.of(action, t);
+        Alert a = prepare(new Alert(Alert.AlertType.ERROR), owner);
+        a.setTitle(Messages.get("error.title"));
+        a.setHeaderText(text.headline());
+        Label msg = new Label(text.message());
+        msg.setWrapText(true);
+        msg.setMaxWidth(520);
+        a.getDialogPane().setContent(new VBox(msg));
+        TextArea details = new TextArea(text.details());
+        details.setEditable(false);
+        details.setPrefRowCount(12);
+        details.setAccessibleText(Messages.get("error.details"));
+        a.getDialogPane().setExpandableContent(details);
+        a.showAndWait();
+    }
+
+    public static void info(Window owner, String header, String text) {
+        Alert a = prepare(new Alert(Alert.AlertType.INFORMATION), owner);
+        a.setTitle("Sakshi");
+        a.setHeaderText(header);
+        a.setContentText(text);
+        a.showAndWait();
+    }
+
+    public static boolean confirm(Window owner, String header, String text) {
+        Alert a = prepare(new Alert(Alert.AlertType.CONFIRMATION), owner);
+        a.setTitle("Sakshi");
+        a.setHeaderText(header);
+        a.setContentText(text);
+        Optional<ButtonType> r = a.showAndWait();
+        return r.isPresent() && r.get() == ButtonType.OK;
+    }
+
+    public static void copy(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** A node's accessible name and tooltip-less help in one call. */
+    public static <N extends Node> N named(N node, String accessibleText) {
+        node.setAccessibleText(accessibleText);
+        return node;
+    }
+}

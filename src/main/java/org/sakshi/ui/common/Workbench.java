@@ -1,0 +1,89 @@
+package org.sakshi.ui.common;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.sakshi.app.AppContext;
+import org.sakshi.core.Actor;
+
+/**
+ * What every window needs, handed down by constructor: the services (AppContext), the remembered
+ * settings and where they are stored, and the background runner. One per application.
+ */
+public final class Workbench {
+    private final AppContext app;
+    private final SettingsStore store;
+    private final Settings settings;
+    private final Background background = new Background();
+
+    public Workbench(AppContext app, SettingsStore store) {
+        this.app = app;
+        this.store = store;
+        this.settings = store.load();
+    }
+
+    public AppContext app() {
+        return app;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void saveSettings() {
+        store.save(settings);
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    /** The workspace: the remembered one, else the AppContext default (~/Sakshi). */
+    public Path workspace() {
+        return settings.workspace != null ? Path.of(settings.workspace) : app.workspace();
+    }
+
+    /** The acting officer: the operator profile, else the OS user name. */
+    public Actor actor() {
+        if (settings.profile != null && settings.profile.complete()) {
+            return settings.profile.toActor();
+        }
+        return Actor.named(System.getProperty("user.name", "operator"));
+    }
+
+    /** The one stylesheet. */
+    public static String stylesheet() {
+        URL css = Workbench.class.getResource("/org/sakshi/ui/sakshi.css");
+        return Objects.requireNonNull(css, "sakshi.css").toExternalForm();
+    }
+
+    public static Scene scene(javafx.scene.Parent root, double w, double h) {
+        Scene scene = new Scene(root, w, h);
+        scene.getStylesheets().add(stylesheet());
+        return scene;
+    }
+
+    /** Puts a stage where it was last time and remembers where it is when it closes. */
+    public void rememberGeometry(Stage stage, boolean main) {
+        Settings.WindowGeometry g = main ? settings.mainWindow : settings.caseWindow;
+        if (g != null && g.width() > 200 && g.height() > 150) {
+            stage.setX(g.x());
+            stage.setY(g.y());
+            stage.setWidth(g.width());
+            stage.setHeight(g.height());
+            stage.setMaximized(g.maximized());
+        }
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            Settings.WindowGeometry now = new Settings.WindowGeometry(stage.getX(), stage.getY(),
+                    stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            if (main) {
+                settings.mainWindow = now;
+            } else {
+                settings.caseWindow = now;
+            }
+            saveSettings();
+        });
+    }
+}

@@ -1,0 +1,231 @@
+package org.sakshi.ui.custody;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.sakshi.core.CaseInfo;
+import org.sakshi.core.CustodyEvent;
+import org.sakshi.service.LedgerStatus;
+import org.sakshi.ui.common.Dialogs;
+import org.sakshi.ui.common.Formats;
+import org.sakshi.ui.common.Fxml;
+import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Workbench;
+
+/** The custody ledger of a case: filterable table, Verify chain (green or red), Transfer, Note, CSV. */
+public final class CustodyView {
+    private static final Map<Path, Stage> OPEN = new HashMap<>();
+    private final Workbench bench;
+    private final CustodyViewModel vm;
+    private Parent root;
+
+    @FXML private TableView<CustodyEvent> eventTable;
+    @FXML private ComboBox<String> itemFilter;
+    @FXML private TextField actorFilter;
+    @FXML private ComboBox<String> typeFilter;
+    @FXML private HBox statusBox;
+    @FXML private Label chainStatus;
+    @FXML private Label statusLabel;
+
+    public CustodyView(Workbench bench, Path caseDir) {
+        this.bench = bench;
+        this.vm = new CustodyViewModel(caseDir, bench.app().custody());
+    }
+
+    public static Stage open(Workbench bench, Path caseDir, CaseInfo info, Window owner) {
+        Path key = caseDir.toAbsolutePath().normalize();
+        Stage existing = OPEN.get(key);
+        if (existing != null) {
+            existing.toFront();
+            return existing;
+        }
+        CustodyView view = new CustodyView(bench, key);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(Messages.get("custody.window", info == null ? key.getFileName() : info.number()));
+        stage.setScene(Workbench.scene(view.root(), 1150, 680));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> OPEN.remove(key));
+        OPEN.put(key, stage);
+        stage.show();
+        return stage;
+    }
+
+    public Parent root() {
+        if (root == null) {
+            root = Fxml.load(this);
+        }
+        return root;
+    }
+
+    public CustodyViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        column("custody.col.seq", e -> String.valueOf(e.seq()), 55);
+        column("custody.col.at", e -> Formats.instant(e.at()), 150);
+        column("custody.col.type", CustodyEvent::type, 185);
+        column("custody.col.item", e -> e.itemId() == null ? "" : e.itemId(), 70);
+        column("custody.col.actor", e -> e.actor() == null ? "" : e.actor().name()
+                + (e.actor().rank() == null ? "" : ", " + e.actor().rank()), 170);
+        column("custody.col.workstation", e -> e.workstation() == null ? "" : e.workstation().host(), 110);
+        column("custody.col.details", e -> detailsText(e), 320);
+        column("custody.col.hash", e -> e.hash() == null ? "" : e.hash().substring(0, Math.min(16, e.hash().length()))
+                + "\u2026", 150);
+        eventTable.setItems(vm.visible());
+        eventTable.setPlaceholder(new Label(Messages.get("custody.none")));
+        eventTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CustodyEvent e, boolean empty) {
+                super.updateItem(e, empty);
+                LedgerStatus s = vm.statusProperty().get();
+                boolean bad = !empty && e != null && s != null && !s.intact() && s.firstBadSeq() != null
+                        && e.seq() >= s.firstBadSeq();
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("bad"), bad);
+            }
+        });
+        itemFilter.setEditable(true);
+        itemFilter.valueProperty().addListener((o, a, v) -> vm.itemFilterProperty().set(v == null ? "" : v));
+        typeFilter.valueProperty().addListener((o, a, v) -> vm.typeFilterProperty().set(v == null ? "" : v));
+        actorFilter.textProperty().bindBidirectional(vm.actorFilterProperty());
+        vm.visible().addListener((ListChangeListener<CustodyEvent>) c -> updateCount());
+        vm.statusProperty().addListener((o, a, s) -> showStatus(s));
+        statusBox.setVisible(false);
+        statusBox.managedProperty().bind(statusBox.visibleProperty());
+        refresh();
+    }
+
+    private static String detailsText(CustodyEvent e) {
+        StringBuilder sb = new StringBuilder();
+        e.details().forEach((k, v) -> {
+            if (!sb.isEmpty()) {
+                sb.append("; ");
+            }
+            sb.append(k).append(": ").append(v);
+        });
+        return sb.toString();
+    }
+
+    private void column(String key, java.util.function.Function<CustodyEvent, String> f, double w) {
+        TableColumn<CustodyEvent, String> c = new TableColumn<>(Messages.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setPrefWidth(w);
+        eventTable.getColumns().add(c);
+    }
+
+    private void updateCount() {
+        statusLabel.setText(Messages.get("custody.count", vm.visible().size(), vm.events().size()));
+    }
+
+    private void showStatus(LedgerStatus s) {
+        statusBox.setVisible(s != null);
+        if (s == null) {
+            return;
+        }
+        chainStatus.setText(CustodyViewModel.statusText(s));
+        statusBox.getStyleClass().removeAll("passed", "failed");
+        statusBox.getStyleClass().add(s.intact() ? "passed" : "failed");
+        eventTable.refresh();
+        if (!s.intact() && s.firstBadSeq() != null) {
+            vm.visible().stream().filter(e -> e.seq() == s.firstBadSeq()).findFirst().ifPresent(e -> {
+                eventTable.getSelectionModel().select(e);
+                eventTable.scrollTo(e);
+            });
+        }
+    }
+
+    private Window window() {
+        return eventTable.getScene() == null ? null : eventTable.getScene().getWindow();
+    }
+
+    private String selectedItem() {
+        CustodyEvent e = eventTable.getSelectionModel().getSelectedItem();
+        return e == null || e.itemId() == null ? "" : e.itemId();
+    }
+
+    @FXML
+    public void refresh() {
+        bench.background().run(vm::fetch, list -> {
+            vm.show(list);
+            String item = itemFilter.getValue();
+            String type = typeFilter.getValue();
+            itemFilter.getItems().setAll("");
+            itemFilter.getItems().add(Messages.get("custody.filter.caseLevel"));
+            itemFilter.getItems().addAll(vm.itemIds());
+            typeFilter.getItems().setAll("");
+            typeFilter.getItems().addAll(vm.types());
+            itemFilter.setValue(item);
+            typeFilter.setValue(type);
+            updateCount();
+        }, e -> Dialogs.error(window(), Messages.get("custody.action.load"), e));
+    }
+
+    @FXML
+    public void verifyChain() {
+        statusLabel.setText(Messages.get("custody.verifying"));
+        bench.background().run(vm::verify, s -> {
+            vm.statusProperty().set(s);
+            updateCount();
+        }, e -> Dialogs.error(window(), Messages.get("custody.action.verify"), e));
+    }
+
+    @FXML
+    private void clearFilters() {
+        itemFilter.setValue("");
+        typeFilter.setValue("");
+        actorFilter.setText("");
+    }
+
+    @FXML
+    private void transfer() {
+        new TransferDialog(window(), selectedItem()).showAndWait().ifPresent(req ->
+                bench.background().run(() -> vm.transfer(bench.actor(), req), ev -> refresh(),
+                        e -> Dialogs.error(window(), Messages.get("custody.action.transfer"), e)));
+    }
+
+    @FXML
+    private void note() {
+        new NoteDialog(window(), selectedItem()).showAndWait().ifPresent(n ->
+                bench.background().run(() -> vm.note(bench.actor(), n.text(), n.items()), ev -> refresh(),
+                        e -> Dialogs.error(window(), Messages.get("custody.action.note"), e)));
+    }
+
+    @FXML
+    private void exportCsv() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("custody.csv"));
+        fc.setInitialFileName("custody-" + vm.caseDir().getFileName() + ".csv");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            bench.background().run(() -> {
+                vm.exportCsv(f.toPath());
+                return f;
+            }, done -> statusLabel.setText(Messages.get("custody.csv.done", done)),
+                    e -> Dialogs.error(window(), Messages.get("custody.action.csv"), e));
+        }
+    }
+
+    @FXML
+    private void closeWindow() {
+        if (window() instanceof Stage s) {
+            s.close();
+        }
+    }
+}

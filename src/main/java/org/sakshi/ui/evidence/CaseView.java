@@ -1,0 +1,425 @@
+package org.sakshi.ui.evidence;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.controlsfx.control.TaskProgressView;
+import org.sakshi.core.DateOrder;
+import org.sakshi.core.Item;
+import org.sakshi.core.TimestampStatus;
+import org.sakshi.ingest.AmbiguousDateOrderException;
+import org.sakshi.service.ImportOutcome;
+import org.sakshi.ui.common.Dialogs;
+import org.sakshi.ui.common.Formats;
+import org.sakshi.ui.common.Fxml;
+import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Workbench;
+import org.sakshi.ui.custody.CustodyView;
+import org.sakshi.ui.export.ExportWizard;
+
+/**
+ * The case window: evidence table, filter, detail pane, import by menu or drag and drop with
+ * per-file progress and Cancel. Imports run one after another on their own thread (one writer per
+ * case), so the window stays responsive.
+ */
+public final class CaseView {
+    private static final Map<Path, Stage> OPEN = new HashMap<>();
+
+    private final Workbench bench;
+    private final EvidenceViewModel vm;
+    private final ExecutorService importer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sakshi-import");
+        t.setDaemon(true);
+        return t;
+    });
+    private ItemDetailPane detail;
+    private Parent root;
+
+    @FXML private BorderPane rootPane;
+    @FXML private TextField filterField;
+    @FXML private TableView<Item> itemTable;
+    @FXML private TableColumn<Item, String> idColumn;
+    @FXML private TableColumn<Item, Item> kindColumn;
+    @FXML private TableColumn<Item, String> nameColumn;
+    @FXML private TableColumn<Item, Long> sizeColumn;
+    @FXML private TableColumn<Item, String> shaColumn;
+    @FXML private TableColumn<Item, Instant> importedColumn;
+    @FXML private TableColumn<Item, Item> stampColumn;
+    @FXML private TableColumn<Item, List<String>> warningsColumn;
+    @FXML private SplitPane split;
+    @FXML private StackPane detailHolder;
+    @FXML private TaskProgressView<ImportTask> progressView;
+    @FXML private Label statusLabel;
+    @FXML private Label caseLabel;
+    @FXML private CheckMenuItem blurItem;
+    @FXML private HBox dropHint;
+
+    public CaseView(Workbench bench, Path caseDir) {
+        this.bench = bench;
+        this.vm = new EvidenceViewModel(caseDir, bench.app().cases(), bench.app().evidence(), bench.app().custody());
+    }
+
+    /** Opens the window for a case folder, or brings the open one to front. */
+    public static Stage open(Workbench bench, Path caseDir, Window owner) {
+        Path key = caseDir.toAbsolutePath().normalize();
+        Stage existing = OPEN.get(key);
+        if (existing != null) {
+            existing.toFront();
+            return existing;
+        }
+        CaseView view = new CaseView(bench, key);
+        Stage stage = new Stage();
+        stage.setTitle(Messages.get("case.window", key.getFileName()));
+        stage.setScene(Workbench.scene(view.root(), 1280, 800));
+        bench.rememberGeometry(stage, false);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            OPEN.remove(key);
+            view.close();
+        });
+        OPEN.put(key, stage);
+        stage.show();
+        return stage;
+    }
+
+    public Parent root() {
+        if (root == null) {
+            root = Fxml.load(this);
+        }
+        return root;
+    }
+
+    public EvidenceViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        detail = new ItemDetailPane(bench, vm);
+        detailHolder.getChildren().setAll(detail);
+        filterField.textProperty().bindBidirectional(vm.filterProperty());
+        idColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
+        kindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        kindColumn.setCellFactory(c -> new KindCell());
+        kindColumn.setComparator(java.util.Comparator.comparing(i -> i.kind().ordinal()));
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
+        sizeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : Formats.size(v));
+            }
+        });
+        shaColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().digests().sha256()));
+        shaColumn.setCellFactory(c -> new HashCell());
+        importedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().importedAt()));
+        importedColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : Formats.instant(v));
+            }
+        });
+        stampColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        stampColumn.setCellFactory(c -> new StampCell());
+        stampColumn.setComparator(java.util.Comparator.comparing(i -> i.timestamp().status().ordinal()));
+        warningsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().warnings()));
+        warningsColumn.setCellFactory(c -> new WarningCell());
+        warningsColumn.setComparator(java.util.Comparator.comparing(List::size));
+        SortedList<Item> sorted = new SortedList<>(vm.visible());
+        sorted.comparatorProperty().bind(itemTable.comparatorProperty());
+        itemTable.setItems(sorted);
+        itemTable.setPlaceholder(new Label(Messages.get("case.empty")));
+        itemTable.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> vm.selectedProperty().set(i));
+        vm.selectedProperty().addListener((o, a, i) -> {
+            if (i != null && itemTable.getSelectionModel().getSelectedItem() != i) {
+                itemTable.getSelectionModel().select(i);
+            }
+        });
+        vm.visible().addListener((ListChangeListener<Item>) c -> updateStatus());
+        vm.infoProperty().addListener((o, a, info) -> {
+            if (info != null) {
+                caseLabel.setText(Messages.get("case.heading", info.number(), info.title(), info.zone().getId()));
+                if (rootPane.getScene() != null && rootPane.getScene().getWindow() instanceof Stage s) {
+                    s.setTitle(Messages.get("case.window", info.number() + " \u2014 " + info.title()));
+                }
+            }
+        });
+        blurItem.setSelected(bench.settings().blurImages);
+        blurItem.selectedProperty().addListener((o, a, b) -> {
+            bench.settings().blurImages = b;
+            bench.saveSettings();
+            detail.refreshBlur();
+        });
+        split.setDividerPositions(bench.settings().caseDividerPosition);
+        split.getDividers().get(0).positionProperty().addListener((o, a, p) ->
+                bench.settings().caseDividerPosition = p.doubleValue());
+        progressView.managedProperty().bind(progressView.visibleProperty());
+        progressView.setVisible(false);
+        progressView.getTasks().addListener((ListChangeListener<ImportTask>) c ->
+                progressView.setVisible(!progressView.getTasks().isEmpty()));
+        rootPane.setOnDragOver(this::dragOver);
+        rootPane.setOnDragDropped(this::dropped);
+        rootPane.setOnDragExited(e -> dropHint.setVisible(false));
+        rootPane.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        filterField::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+            }
+        });
+        statusLabel.setText(Messages.get("status.loading"));
+        refresh();
+    }
+
+    private void updateStatus() {
+        statusLabel.setText(Messages.get("case.status", vm.visible().size(), vm.items().size()));
+    }
+
+    private Window window() {
+        return rootPane.getScene() == null ? null : rootPane.getScene().getWindow();
+    }
+
+    @FXML
+    public void refresh() {
+        refresh(this::updateStatus);
+    }
+
+    /** Reloads the case, then runs {@code then} (FX thread), e.g. to put a message in the status bar. */
+    private void refresh(Runnable then) {
+        bench.background().run(vm::fetch, data -> {
+            vm.show(data);
+            then.run();
+        }, e -> Dialogs.error(window(), Messages.get("case.action.load"), e));
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            dropHint.setVisible(true);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = false;
+        dropHint.setVisible(false);
+        if (e.getDragboard().hasFiles()) {
+            List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+            ok = true;
+            javafx.application.Platform.runLater(() -> importPaths(paths));
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    @FXML
+    public void importFiles() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("import.choose.files"));
+        List<File> files = fc.showOpenMultipleDialog(window());
+        if (files != null && !files.isEmpty()) {
+            importPaths(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    @FXML
+    public void importFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(Messages.get("import.choose.folder"));
+        File f = dc.showDialog(window());
+        if (f != null) {
+            importPaths(List.of(f.toPath()));
+        }
+    }
+
+    /** Asks for seizure details, then imports each path with its own progress row. */
+    public void importPaths(List<Path> paths) {
+        java.time.ZoneId zone = vm.infoProperty().get() == null ? null : vm.infoProperty().get().zone();
+        ImportViewModel form = new ImportViewModel(vm.caseDir(), bench.app().imports(), zone);
+        if (!Boolean.TRUE.equals(new ImportDialog(window(), form, paths).showAndWait().orElse(false))) {
+            return;
+        }
+        for (Path p : paths) {
+            startImport(form, new ImportTask(form, p, form.request(bench.actor(), null, tsas())));
+        }
+    }
+
+    private List<org.sakshi.core.TimestampSource> tsas() {
+        return org.sakshi.ui.common.Tsas.from(bench.app(), bench.settings().tsaUrls);
+    }
+
+    private void startImport(ImportViewModel form, ImportTask task) {
+        task.setOnSucceeded(e -> {
+            ImportOutcome out = task.getValue();
+            String done = out.imported().isEmpty() ? null
+                    : Messages.get("import.done", out.imported().get(0).id(), out.imported().get(0).name());
+            refresh(() -> statusLabel.setText(done == null ? Messages.get("case.status", vm.visible().size(),
+                    vm.items().size()) : done));
+            if (!out.failures().isEmpty()) {
+                ImportOutcome.Failure f = out.failures().get(0);
+                Dialogs.error(window(), Messages.get("import.action", f.path().getFileName()),
+                        new org.sakshi.core.InputException(f.message()));
+            }
+        });
+        task.setOnFailed(e -> {
+            Throwable t = task.getException();
+            if (t instanceof AmbiguousDateOrderException amb) {
+                askDateOrder(amb).ifPresent(order -> startImport(form,
+                        new ImportTask(form, task.path(), form.request(bench.actor(), order, tsas()))));
+            } else {
+                Dialogs.error(window(), Messages.get("import.action", task.path().getFileName()), t);
+            }
+        });
+        task.setOnCancelled(e -> statusLabel.setText(Messages.get("import.cancelled", task.path().getFileName())));
+        progressView.getTasks().add(task);
+        importer.execute(task);
+    }
+
+    private java.util.Optional<DateOrder> askDateOrder(AmbiguousDateOrderException e) {
+        ChoiceDialog<DateOrder> d = Dialogs.prepare(new ChoiceDialog<>(e.choices().get(0), e.choices()), window());
+        d.setTitle(Messages.get("import.dateorder.title"));
+        d.setHeaderText(Messages.get("import.dateorder.header"));
+        d.setContentText(Messages.get("import.dateorder.label"));
+        return d.showAndWait();
+    }
+
+    @FXML
+    public void openCustody() {
+        CustodyView.open(bench, vm.caseDir(), vm.infoProperty().get(), window());
+    }
+
+    @FXML
+    public void exportBundle() {
+        ExportWizard.open(bench, vm.caseDir(), vm.infoProperty().get(), List.copyOf(vm.items()), window());
+    }
+
+    @FXML
+    private void closeWindow() {
+        if (window() instanceof Stage s) {
+            s.close();
+        }
+    }
+
+    void close() {
+        importer.shutdownNow();
+        bench.saveSettings();
+    }
+
+    private static final class KindCell extends TableCell<Item, Item> {
+        @Override
+        protected void updateItem(Item i, boolean empty) {
+            super.updateItem(i, empty);
+            if (empty || i == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label badge = new Label(Messages.get("kind.short." + i.kind().json()));
+            badge.getStyleClass().setAll("kind-badge", "kind-" + i.kind().json());
+            badge.setAccessibleText(Messages.get("kind." + i.kind().json()));
+            setGraphic(badge);
+        }
+    }
+
+    private static final class StampCell extends TableCell<Item, Item> {
+        @Override
+        protected void updateItem(Item i, boolean empty) {
+            super.updateItem(i, empty);
+            if (empty || i == null) {
+                setGraphic(null);
+                return;
+            }
+            TimestampStatus s = i.timestamp().status();
+            Label badge = new Label(Messages.get("stamp." + s.json()));
+            badge.getStyleClass().setAll("stamp-badge", "stamp-" + s.json());
+            if (s == TimestampStatus.GRANTED) {
+                badge.setTooltip(new Tooltip(Messages.get("stamp.tooltip", Formats.instant(i.timestamp().time()),
+                        i.timestamp().tsa())));
+            }
+            setGraphic(badge);
+        }
+    }
+
+    private static final class WarningCell extends TableCell<Item, List<String>> {
+        @Override
+        protected void updateItem(List<String> w, boolean empty) {
+            super.updateItem(w, empty);
+            if (empty || w == null || w.isEmpty()) {
+                setText(null);
+                setTooltip(null);
+                getStyleClass().remove("has-warnings");
+                return;
+            }
+            setText("\u26a0 " + w.size());
+            setTooltip(new Tooltip(String.join("\n", w)));
+            if (!getStyleClass().contains("has-warnings")) {
+                getStyleClass().add("has-warnings");
+            }
+        }
+    }
+
+    /** Hash text (shortened, full in tooltip) with a Copy button. */
+    static final class HashCell extends TableCell<Item, String> {
+        private final Label text = new Label();
+        private final Button copy = new Button(Messages.get("common.copy"));
+        private final HBox box = new HBox(6, text, copy);
+
+        HashCell() {
+            text.getStyleClass().add("hash");
+            copy.getStyleClass().add("small");
+            copy.setFocusTraversable(false);
+            copy.setOnAction(e -> {
+                if (getItem() != null) {
+                    Dialogs.copy(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String h, boolean empty) {
+            super.updateItem(h, empty);
+            if (empty || h == null) {
+                setGraphic(null);
+                return;
+            }
+            text.setText(h.substring(0, 16) + "\u2026");
+            text.setTooltip(new Tooltip(h));
+            copy.setAccessibleText(Messages.get("common.copy.sha256", h));
+            setGraphic(box);
+        }
+    }
+}

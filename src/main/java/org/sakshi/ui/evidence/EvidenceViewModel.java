@@ -1,0 +1,184 @@
+package org.sakshi.ui.evidence;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.sakshi.core.Actor;
+import org.sakshi.core.CaseInfo;
+import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.Item;
+import org.sakshi.core.SakshiException;
+import org.sakshi.service.CaseService;
+import org.sakshi.service.CustodyService;
+import org.sakshi.service.EvidenceService;
+import org.sakshi.service.ItemView;
+import org.sakshi.ui.common.Messages;
+
+/**
+ * The case window's logic: the case, its items (filterable), the selected item, and reading an
+ * item's events, records and preview. Listing never records custody; {@link #open} does
+ * (ITEM_ACCESSED), because it shows evidence to a person.
+ */
+public final class EvidenceViewModel {
+    /** What the window shows at once after loading: the case and its items. */
+    public record CaseData(CaseInfo info, List<Item> items) {
+    }
+
+    /** An opened item: the view (vault file, folder entries) and its parsed records (messages or members). */
+    public record Opened(ItemView view, List<Map<String, Object>> records, boolean recordsTruncated) {
+    }
+
+    /** Records beyond this many are not loaded into the viewer (the table says so). */
+    public static final int MAX_RECORDS = 200_000;
+
+    private final Path caseDir;
+    private final CaseService cases;
+    private final EvidenceService evidence;
+    private final CustodyService custody;
+    private final ObjectProperty<CaseInfo> info = new SimpleObjectProperty<>();
+    private final ObservableList<Item> items = FXCollections.observableArrayList();
+    private final FilteredList<Item> visible = new FilteredList<>(items);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
+
+    public EvidenceViewModel(Path caseDir, CaseService cases, EvidenceService evidence, CustodyService custody) {
+        this.caseDir = caseDir;
+        this.cases = cases;
+        this.evidence = evidence;
+        this.custody = custody;
+        filter.addListener((o, a, q) -> visible.setPredicate(i -> matches(i, q)));
+    }
+
+    /**
+     * True when every word of the query occurs in the item's id, name, kind, source or warnings, or
+     * starts one of its hashes (so a pasted hash prefix finds the item).
+     */
+    public static boolean matches(Item i, String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String hay = String.join(" ", i.id(), i.name(), i.kind().json(),
+                i.source().text() == null ? "" : i.source().text(), String.join(" ", i.warnings()))
+                .toLowerCase(Locale.ROOT);
+        for (String w : query.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
+            boolean hashHit = w.length() >= 6 && (i.digests().sha256().startsWith(w)
+                    || i.digests().sha1().startsWith(w) || i.digests().md5().startsWith(w));
+            if (!hashHit && !hay.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the case and its items (worker thread). */
+    public CaseData fetch() throws SakshiException {
+        return new CaseData(cases.open(caseDir), evidence.items(caseDir));
+    }
+
+    /** Shows fetched data (FX thread), keeping the selection on the same item id when it is still there. */
+    public void show(CaseData data) {
+        info.set(data.info());
+        String keep = selected.get() == null ? null : selected.get().id();
+        items.setAll(data.items());
+        if (keep != null) {
+            selected.set(items.stream().filter(i -> i.id().equals(keep)).findFirst().orElse(null));
+        }
+    }
+
+    /** The custody events that concern one item, in seq order (worker thread). */
+    public List<CustodyEvent> itemEvents(String itemId) throws SakshiException {
+        return custody.events(caseDir).stream().filter(e -> itemId.equals(e.itemId())).toList();
+    }
+
+    /** Opens an item for viewing: records ITEM_ACCESSED, then reads its parsed records (worker thread). */
+    public Opened open(String itemId, Actor actor, String purpose) throws SakshiException {
+        ItemView view = evidence.open(caseDir, itemId, actor, purpose);
+        List<Map<String, Object>> records = new ArrayList<>();
+        boolean[] truncated = {false};
+        evidence.records(caseDir, itemId, r -> {
+            if (records.size() < MAX_RECORDS) {
+                records.add(r);
+            } else {
+                truncated[0] = true;
+            }
+        });
+        return new Opened(view, records, truncated[0]);
+    }
+
+    /** The item's thumbnail PNG when its parser made one (worker thread; no custody event: not the evidence itself). */
+    public Optional<byte[]> thumbnail(String itemId) throws SakshiException {
+        return evidence.thumbnail(caseDir, itemId);
+    }
+
+    public Path caseDir() {
+        return caseDir;
+    }
+
+    public ObjectProperty<CaseInfo> infoProperty() {
+        return info;
+    }
+
+    public ObservableList<Item> items() {
+        return items;
+    }
+
+    public FilteredList<Item> visible() {
+        return visible;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<Item> selectedProperty() {
+        return selected;
+    }
+
+    /** Reads a nested summary value such as {@code exif.make}; null when any part is missing. */
+    public static Object summaryValue(Item item, String dottedPath) {
+        Object cur = item.summary();
+        for (String part : dottedPath.split("\\.")) {
+            if (!(cur instanceof Map<?, ?> m)) {
+                return null;
+            }
+            cur = m.get(part);
+        }
+        return cur;
+    }
+
+    /** Image facts and EXIF rows from the item's summary (cli.md "image"); absent parts are left out. */
+    public static Map<String, String> imageFacts(Item item) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        put(rows, "format", summaryValue(item, "format"));
+        Object w = summaryValue(item, "width");
+        Object h = summaryValue(item, "height");
+        if (w != null && h != null) {
+            rows.put(Messages.get("exif.dimensions"), w + " \u00d7 " + h);
+        }
+        for (String k : List.of("datetime_original", "make", "model", "software")) {
+            put(rows, k, summaryValue(item, "exif." + k));
+        }
+        if (summaryValue(item, "exif.gps") instanceof List<?> gps && gps.size() == 2) {
+            rows.put(Messages.get("exif.gps"), gps.get(0) + ", " + gps.get(1));
+        }
+        return rows;
+    }
+
+    private static void put(Map<String, String> rows, String key, Object v) {
+        if (v != null) {
+            rows.put(Messages.get("exif." + key), String.valueOf(v));
+        }
+    }
+
+}

@@ -1,0 +1,195 @@
+package org.sakshi.ui.export;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import org.sakshi.app.AppContext;
+import org.sakshi.core.Actor;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CaseInfo;
+import org.sakshi.core.Item;
+import org.sakshi.core.Jurisdiction;
+import org.sakshi.core.ProgressListener;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.Signer;
+import org.sakshi.service.ExportRequest;
+import org.sakshi.service.ExportResult;
+import org.sakshi.signing.Pkcs11Identity;
+import org.sakshi.signing.Pkcs12Identity;
+import org.sakshi.signing.SigningOptions;
+import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Tsas;
+
+/**
+ * The export wizard's logic: which items (all by default), which certificates (the jurisdiction's
+ * by default), the signing identity (PKCS#12 file, or PKCS#11 library and token label), TSAs and
+ * destination. The password or PIN is passed in for one export and wiped; it is never kept.
+ */
+public final class ExportViewModel {
+    public static final List<String> CERTIFICATES = List.of("IN-BSA63", "US-FRE902", "GENERIC");
+
+    private final AppContext app;
+    private final Path caseDir;
+    private final List<Item> items;
+    private final ObservableSet<String> selected = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> certificates = FXCollections.observableSet(new LinkedHashSet<>());
+    private final StringProperty identity = new SimpleStringProperty("");
+    private final BooleanProperty token = new SimpleBooleanProperty(false);
+    private final StringProperty tokenLabel = new SimpleStringProperty("");
+    private final StringProperty tsaUrls = new SimpleStringProperty("");
+    private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
+    private final StringBinding problem;
+
+    public ExportViewModel(AppContext app, Path caseDir, CaseInfo info, List<Item> items) {
+        this.app = app;
+        this.caseDir = caseDir;
+        this.items = List.copyOf(items);
+        items.forEach(i -> selected.add(i.id()));
+        certificates.add(defaultCertificate(info == null ? Jurisdiction.OTHER : info.jurisdiction()));
+        out.set(defaultOut(caseDir, info == null ? caseDir.getFileName().toString() : info.number(), LocalDate.now()));
+        problem = Bindings.createStringBinding(this::findProblem, selected, identity, token, tokenLabel, out);
+    }
+
+    /** IN-BSA63 for India, US-FRE902 for the US, GENERIC elsewhere. */
+    public static String defaultCertificate(Jurisdiction j) {
+        return switch (j) {
+            case IN -> "IN-BSA63";
+            case US -> "US-FRE902";
+            default -> "GENERIC";
+        };
+    }
+
+    /** {@code CASE/exports/<number made safe>-<date>.zip}, numbered when it exists. */
+    public static Path defaultOut(Path caseDir, String number, LocalDate date) {
+        String base = number.replaceAll("[^\\p{L}\\p{N}._-]+", "_") + "-" + date;
+        Path dir = caseDir.resolve("exports");
+        Path p = dir.resolve(base + ".zip");
+        for (int n = 2; Files.exists(p); n++) {
+            p = dir.resolve(base + "-" + n + ".zip");
+        }
+        return p;
+    }
+
+    /** One URL per line (or separated by spaces or commas), blanks dropped. */
+    public static List<String> parseUrls(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[\\s,]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    private String findProblem() {
+        if (selected.isEmpty()) {
+            return Messages.get("export.problem.items");
+        }
+        if (identity.get() == null || identity.get().isBlank()) {
+            return Messages.get("export.problem.identity");
+        }
+        if (!token.get() && !Files.isRegularFile(Path.of(identity.get().strip()))) {
+            return Messages.get("export.problem.identityMissing", identity.get());
+        }
+        if (token.get() && tokenLabel.get().isBlank()) {
+            return Messages.get("export.problem.token");
+        }
+        if (out.get() == null) {
+            return Messages.get("export.problem.out");
+        }
+        if (Files.exists(out.get())) {
+            return Messages.get("export.problem.exists", out.get());
+        }
+        return "";
+    }
+
+    /** The item ids to export; empty means all (when every item is selected). */
+    public List<String> itemIds() {
+        if (selected.size() == items.size()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        items.forEach(i -> {
+            if (selected.contains(i.id())) {
+                ids.add(i.id());
+            }
+        });
+        return ids;
+    }
+
+    /** Opens the signing identity with the secret, then wipes the secret (worker thread). */
+    public Signer openIdentity(char[] secret) throws SakshiException {
+        try {
+            Path p = Path.of(identity.get().strip());
+            return token.get()
+                    ? Pkcs11Identity.load(p, tokenLabel.get().strip(), secret, null, SigningOptions.strict())
+                    : Pkcs12Identity.load(p, secret, null);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Seals the bundle (worker thread). The acting officer is the operator; the signer's certificate is recorded. */
+    public ExportResult export(Signer signer, Actor operator, ProgressListener progress, CancelFlag cancel)
+            throws SakshiException {
+        try {
+            Files.createDirectories(out.get().getParent());
+        } catch (java.io.IOException e) {
+            throw new org.sakshi.core.InputException("cannot create " + out.get().getParent() + " (" + e.getMessage()
+                    + "); choose another destination", e);
+        }
+        Actor actor = new Actor(operator.name(), operator.rank(), operator.id(), operator.agency(),
+                signer.actor() == null ? null : signer.actor().certSha256());
+        ExportRequest req = new ExportRequest(out.get(), signer, Tsas.from(app, parseUrls(tsaUrls.get())), itemIds(),
+                List.copyOf(certificates), actor);
+        return app.exports().export(caseDir, req, progress, cancel);
+    }
+
+    public List<Item> items() {
+        return items;
+    }
+
+    public Set<String> selected() {
+        return selected;
+    }
+
+    public ObservableSet<String> certificates() {
+        return certificates;
+    }
+
+    public StringProperty identityProperty() {
+        return identity;
+    }
+
+    public BooleanProperty tokenProperty() {
+        return token;
+    }
+
+    public StringProperty tokenLabelProperty() {
+        return tokenLabel;
+    }
+
+    public StringProperty tsaUrlsProperty() {
+        return tsaUrls;
+    }
+
+    public ObjectProperty<Path> outProperty() {
+        return out;
+    }
+
+    public StringBinding problemProperty() {
+        return problem;
+    }
+}

@@ -1,0 +1,260 @@
+package org.sakshi.ui.export;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CaseInfo;
+import org.sakshi.core.Item;
+import org.sakshi.core.Signer;
+import org.sakshi.service.ExportResult;
+import org.sakshi.ui.common.Dialogs;
+import org.sakshi.ui.common.FormGrid;
+import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Workbench;
+
+/**
+ * Export a signed bundle: items, certificates, signing identity (password or PIN asked here, used
+ * once, never stored), TSAs, destination; then progress with Cancel; then the bundle's path, its
+ * SHA-256, the verification of the fresh bundle and Show in folder. End states of the export task:
+ * SUCCEEDED shows the result; FAILED shows the error and leaves the form to try again (the service
+ * removes its .part file); CANCELLED returns to the form.
+ */
+public final class ExportWizard {
+    private final Workbench bench;
+    private final ExportViewModel vm;
+    private final Stage stage = new Stage();
+    private final BorderPane root = new BorderPane();
+    private final PasswordField secret = new PasswordField();
+    private VBox form;
+
+    private ExportWizard(Workbench bench, ExportViewModel vm) {
+        this.bench = bench;
+        this.vm = vm;
+    }
+
+    public static void open(Workbench bench, Path caseDir, CaseInfo info, List<Item> items, Window owner) {
+        ExportViewModel vm = new ExportViewModel(bench.app(), caseDir, info, items);
+        if (bench.settings().profile != null && bench.settings().profile.identityPath() != null) {
+            vm.identityProperty().set(bench.settings().profile.identityPath());
+            vm.tokenProperty().set(bench.settings().profile.identityIsToken());
+        }
+        vm.tsaUrlsProperty().set(String.join("\n", bench.settings().tsaUrls));
+        ExportWizard w = new ExportWizard(bench, vm);
+        w.stage.initOwner(owner);
+        w.stage.initModality(Modality.WINDOW_MODAL);
+        w.stage.setTitle(Messages.get("export.title"));
+        w.build();
+        w.stage.setScene(Workbench.scene(w.root, 760, 720));
+        w.stage.show();
+    }
+
+    private void build() {
+        FormGrid g = new FormGrid();
+        ListView<Item> list = g.add("export.items", new ListView<>(javafx.collections.FXCollections.observableList(vm.items())));
+        list.setPrefHeight(Math.min(8, Math.max(2, vm.items().size())) * 26 + 4);
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Item i, boolean empty) {
+                super.updateItem(i, empty);
+                if (empty || i == null) {
+                    setGraphic(null);
+                    return;
+                }
+                CheckBox cb = new CheckBox(i.id() + "  " + i.name());
+                cb.setMnemonicParsing(false);
+                cb.setSelected(vm.selected().contains(i.id()));
+                cb.selectedProperty().addListener((o, a, on) -> {
+                    if (on) {
+                        vm.selected().add(i.id());
+                    } else {
+                        vm.selected().remove(i.id());
+                    }
+                });
+                setGraphic(cb);
+            }
+        });
+        HBox certs = new HBox(12);
+        for (String c : ExportViewModel.CERTIFICATES) {
+            CheckBox cb = new CheckBox(Messages.get("export.cert." + c));
+            cb.setSelected(vm.certificates().contains(c));
+            cb.selectedProperty().addListener((o, a, on) -> {
+                if (on) {
+                    vm.certificates().add(c);
+                } else {
+                    vm.certificates().remove(c);
+                }
+            });
+            certs.getChildren().add(cb);
+        }
+        g.add("export.certificates", certs);
+        TextField identity = new TextField();
+        identity.textProperty().bindBidirectional(vm.identityProperty());
+        identity.setAccessibleText(Messages.get("export.identity"));
+        Button browse = new Button(Messages.get("common.browse"));
+        browse.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            File f = fc.showOpenDialog(stage);
+            if (f != null) {
+                identity.setText(f.getAbsolutePath());
+            }
+        });
+        HBox.setHgrow(identity, Priority.ALWAYS);
+        g.add("export.identity", new HBox(6, identity, browse));
+        CheckBox token = g.addWide(new CheckBox(Messages.get("profile.token")));
+        token.selectedProperty().bindBidirectional(vm.tokenProperty());
+        TextField label = g.add("export.tokenLabel", new TextField());
+        label.textProperty().bindBidirectional(vm.tokenLabelProperty());
+        label.disableProperty().bind(token.selectedProperty().not());
+        secret.setId("exportSecret");
+        g.add("export.secret", secret);
+        TextArea tsas = g.add("export.tsas", new TextArea());
+        tsas.setPrefRowCount(2);
+        tsas.textProperty().bindBidirectional(vm.tsaUrlsProperty());
+        TextField out = new TextField(vm.outProperty().get().toString());
+        out.textProperty().addListener((o, a, t) -> vm.outProperty().set(t.isBlank() ? null : Path.of(t.strip())));
+        out.setAccessibleText(Messages.get("export.out"));
+        Button choose = new Button(Messages.get("common.browse"));
+        choose.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setInitialFileName(vm.outProperty().get() == null ? "bundle.zip" : vm.outProperty().get().getFileName().toString());
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ZIP", "*.zip"));
+            File f = fc.showSaveDialog(stage);
+            if (f != null) {
+                out.setText(f.getAbsolutePath());
+            }
+        });
+        HBox.setHgrow(out, Priority.ALWAYS);
+        g.add("export.out", new HBox(6, out, choose));
+        Label hint = g.addWide(new Label(Messages.get("export.hint")));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        Label problem = g.addWide(new Label());
+        problem.getStyleClass().add("form-problem");
+        problem.textProperty().bind(vm.problemProperty());
+        Button seal = new Button(Messages.get("export.seal"));
+        seal.setId("sealButton");
+        seal.getStyleClass().add("primary");
+        seal.setDefaultButton(true);
+        seal.disableProperty().bind(vm.problemProperty().isNotEmpty());
+        seal.setOnAction(e -> start());
+        Button cancel = new Button(Messages.get("export.close"));
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> stage.close());
+        HBox buttons = new HBox(8, seal, cancel);
+        Label heading = new Label(Messages.get("export.header"));
+        heading.getStyleClass().add("section-title");
+        heading.setWrapText(true);
+        form = new VBox(12, heading, g, buttons);
+        form.setPadding(new Insets(16));
+        ScrollPane sp = new ScrollPane(form);
+        sp.setFitToWidth(true);
+        root.setCenter(sp);
+    }
+
+    private void start() {
+        char[] pw = secret.getText().toCharArray();
+        secret.clear();
+        bench.settings().tsaUrls = new java.util.ArrayList<>(ExportViewModel.parseUrls(vm.tsaUrlsProperty().get()));
+        bench.saveSettings();
+        CancelFlag flag = new CancelFlag();
+        Task<ExportResult> task = new Task<>() {
+            @Override
+            protected ExportResult call() throws Exception {
+                updateMessage(Messages.get("export.opening"));
+                Signer signer = vm.openIdentity(pw);
+                updateMessage(Messages.get("export.sealing"));
+                return vm.export(signer, bench.actor(), (done, total, what) -> {
+                    if (isCancelled()) {
+                        flag.cancel();
+                    }
+                    updateProgress(done, total > 0 ? total : -1);
+                    updateMessage(what == null ? "" : what);
+                }, flag);
+            }
+
+            @Override
+            protected void cancelled() {
+                flag.cancel();
+            }
+        };
+        ProgressBar bar = new ProgressBar();
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(task.progressProperty());
+        Label what = new Label();
+        what.textProperty().bind(task.messageProperty());
+        Button cancel = new Button(Messages.get("export.cancel"));
+        cancel.setOnAction(e -> task.cancel());
+        VBox progress = new VBox(10, new Label(Messages.get("export.progress")), bar, what, cancel);
+        progress.setPadding(new Insets(24));
+        root.setCenter(progress);
+        task.setOnCancelled(e -> root.setCenter(new ScrollPane(form)));
+        bench.background().submit(task, this::showResult, err -> {
+            root.setCenter(new ScrollPane(form));
+            Dialogs.error(stage, Messages.get("export.action"), err);
+        });
+    }
+
+    private void showResult(ExportResult r) {
+        Label verdict = new Label(Messages.get("verdict." + r.verification().verdict().name()));
+        verdict.getStyleClass().add("verdict-words");
+        VBox box = new VBox(4, verdict, new Label(Messages.get("export.verified")));
+        box.getStyleClass().addAll("verdict-box", r.verification().verdict().name().toLowerCase(Locale.ROOT));
+        FormGrid g = new FormGrid();
+        TextField path = g.add("export.result.path", new TextField(r.bundle().toString()));
+        path.setEditable(false);
+        path.setId("resultPath");
+        TextField sha = new TextField(r.sha256());
+        sha.setEditable(false);
+        sha.getStyleClass().add("hash-field");
+        sha.setId("resultSha256");
+        Button copy = new Button(Messages.get("common.copy"));
+        copy.setOnAction(e -> Dialogs.copy(r.sha256()));
+        HBox.setHgrow(sha, Priority.ALWAYS);
+        g.add("export.result.sha256", new HBox(6, sha, copy));
+        g.add("export.result.id", new Label(r.bundleId()));
+        Button show = new Button(Messages.get("export.showFolder"));
+        show.getStyleClass().add("primary");
+        show.setOnAction(e -> showInFolder(r.bundle()));
+        Button close = new Button(Messages.get("export.close"));
+        close.setOnAction(e -> stage.close());
+        VBox v = new VBox(14, box, g, new HBox(8, show, close));
+        v.setPadding(new Insets(16));
+        root.setCenter(v);
+    }
+
+    /** Opens the file manager on the bundle's folder (xdg-open, explorer or open). */
+    static void showInFolder(Path file) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        List<String> cmd = os.contains("win") ? List.of("explorer", "/select,", file.toString())
+                : os.contains("mac") ? List.of("open", "-R", file.toString())
+                : List.of("xdg-open", file.getParent().toString());
+        try {
+            new ProcessBuilder(cmd).inheritIO().start();
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ExportWizard.class).warn("cannot open the file manager: {}", e.getMessage());
+        }
+    }
+}

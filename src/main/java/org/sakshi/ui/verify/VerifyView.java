@@ -1,0 +1,268 @@
+package org.sakshi.ui.verify;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.sakshi.core.Check;
+import org.sakshi.core.VerificationReport;
+import org.sakshi.ui.common.Dialogs;
+import org.sakshi.ui.common.Fxml;
+import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Workbench;
+
+/** Prosecutor mode: open or drop a bundle, trust anchors, the verdict in large words, checks, items, PDF. */
+public final class VerifyView {
+    private final Workbench bench;
+    private final VerifyViewModel vm;
+    private Parent root;
+
+    @FXML private BorderPane rootPane;
+    @FXML private Label bundleLabel;
+    @FXML private ListView<Path> anchorList;
+    @FXML private VBox verdictBox;
+    @FXML private Label verdictLabel;
+    @FXML private Label reasonLabel;
+    @FXML private Label signerLabel;
+    @FXML private TreeView<String> checkTree;
+    @FXML private TableView<VerificationReport.ItemResult> itemTable;
+    @FXML private ProgressBar progress;
+    @FXML private Button saveButton;
+    @FXML private Button reverifyButton;
+    @FXML private Label statusLabel;
+
+    public VerifyView(Workbench bench) {
+        this.bench = bench;
+        this.vm = new VerifyViewModel(bench.app().verifier(),
+                bench.settings().trustAnchors.stream().map(Path::of).toList());
+    }
+
+    public static Stage open(Workbench bench, Window owner, Path bundle) {
+        VerifyView view = new VerifyView(bench);
+        Stage stage = new Stage();
+        stage.setTitle(Messages.get("verify.window"));
+        stage.setScene(Workbench.scene(view.root(), 1100, 760));
+        stage.show();
+        if (bundle != null) {
+            view.verify(bundle);
+        }
+        return stage;
+    }
+
+    public Parent root() {
+        if (root == null) {
+            root = Fxml.load(this);
+        }
+        return root;
+    }
+
+    public VerifyViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        anchorList.setItems(vm.trustAnchors());
+        anchorList.setPlaceholder(new Label(Messages.get("verify.anchors.none")));
+        vm.trustAnchors().addListener((javafx.collections.ListChangeListener<Path>) c -> {
+            bench.settings().trustAnchors = vm.trustAnchors().stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+            bench.saveSettings();
+        });
+        TableColumn<VerificationReport.ItemResult, String> res = col("verify.col.result",
+                i -> VerifyViewModel.icon(i.result()) + " " + i.result().name(), 120);
+        col("verify.col.id", VerificationReport.ItemResult::id, 70);
+        col("verify.col.path", VerificationReport.ItemResult::path, 280);
+        col("verify.col.sha256", VerificationReport.ItemResult::sha256, 420);
+        itemTable.getColumns().remove(res);
+        itemTable.getColumns().add(0, res);
+        itemTable.setPlaceholder(new Label(""));
+        checkTree.setShowRoot(false);
+        checkTree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                getStyleClass().removeAll("check-PASSED", "check-FAILED", "check-INDETERMINATE", "check-WARNING");
+                if (!empty && s != null && getTreeItem() != null && getTreeItem().getGraphic() == null) {
+                    String first = s.substring(0, 1);
+                    getStyleClass().add(first.equals("\u2714") ? "check-PASSED" : first.equals("\u2716")
+                            ? "check-FAILED" : first.equals("?") ? "check-INDETERMINATE" : "check-WARNING");
+                }
+            }
+        });
+        verdictBox.setVisible(false);
+        verdictBox.managedProperty().bind(verdictBox.visibleProperty());
+        progress.setVisible(false);
+        saveButton.disableProperty().bind(vm.reportProperty().isNull());
+        reverifyButton.disableProperty().bind(vm.bundleProperty().isNull());
+        bundleLabel.setText(Messages.get("verify.nobundle"));
+        vm.reportProperty().addListener((o, a, r) -> showReport(r));
+        rootPane.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        rootPane.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            boolean ok = files != null && !files.isEmpty();
+            if (ok) {
+                Path p = files.get(0).toPath();
+                javafx.application.Platform.runLater(() -> verify(p));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        statusLabel.setText(Messages.get("verify.drop"));
+    }
+
+    private TableColumn<VerificationReport.ItemResult, String> col(String key,
+            java.util.function.Function<VerificationReport.ItemResult, String> f, double w) {
+        TableColumn<VerificationReport.ItemResult, String> c = new TableColumn<>(Messages.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setPrefWidth(w);
+        itemTable.getColumns().add(c);
+        return c;
+    }
+
+    private Window window() {
+        return rootPane.getScene() == null ? null : rootPane.getScene().getWindow();
+    }
+
+    @FXML
+    private void openBundle() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("verify.open"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("verify.bundles"), "*.zip"));
+        File f = fc.showOpenDialog(window());
+        if (f != null) {
+            verify(f.toPath());
+        }
+    }
+
+    @FXML
+    private void reverify() {
+        if (vm.bundleProperty().get() != null) {
+            verify(vm.bundleProperty().get());
+        }
+    }
+
+    /** Verifies a bundle; the result replaces what is shown. */
+    public void verify(Path bundle) {
+        vm.bundleProperty().set(bundle);
+        vm.reportProperty().set(null);
+        bundleLabel.setText(bundle.toString());
+        statusLabel.setText(Messages.get("verify.running", bundle.getFileName()));
+        progress.setVisible(true);
+        Task<VerificationReport> task = new Task<>() {
+            @Override
+            protected VerificationReport call() throws Exception {
+                return vm.verify((done, total, what) -> updateProgress(done, total > 0 ? total : -1));
+            }
+        };
+        progress.progressProperty().bind(task.progressProperty());
+        bench.background().submit(task, r -> {
+            progress.setVisible(false);
+            vm.reportProperty().set(r);
+        }, e -> {
+            progress.setVisible(false);
+            statusLabel.setText(Messages.get("verify.notbundle"));
+            Dialogs.error(window(), Messages.get("verify.action", bundle.getFileName()), e);
+        });
+    }
+
+    private void showReport(VerificationReport r) {
+        verdictBox.setVisible(r != null);
+        if (r == null) {
+            checkTree.setRoot(null);
+            itemTable.getItems().clear();
+            return;
+        }
+        verdictLabel.setText(VerifyViewModel.verdictWords(r.verdict()));
+        verdictBox.getStyleClass().removeAll("passed", "failed", "indeterminate");
+        verdictBox.getStyleClass().add(r.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        reasonLabel.setText(VerifyViewModel.reason(r));
+        signerLabel.setText(r.signer() == null ? "" : Messages.get("verify.signer", r.signer().subject(),
+                Messages.get(r.signer().trusted() ? "verify.trusted" : "verify.untrusted"),
+                r.caseNumber() == null ? "" : r.caseNumber(), r.bundleId() == null ? "" : r.bundleId()));
+        TreeItem<String> rootItem = new TreeItem<>("");
+        for (VerifyViewModel.CheckGroup g : VerifyViewModel.groups(r)) {
+            TreeItem<String> gi = new TreeItem<>(VerifyViewModel.icon(g.result()) + " " + g.code()
+                    + " (" + g.checks().size() + ")");
+            for (Check c : g.checks()) {
+                gi.getChildren().add(new TreeItem<>(VerifyViewModel.icon(c.result()) + " " + VerifyViewModel.sentence(c)));
+            }
+            gi.setExpanded(g.result() != org.sakshi.core.CheckResult.PASSED);
+            rootItem.getChildren().add(gi);
+        }
+        checkTree.setRoot(rootItem);
+        itemTable.getItems().setAll(r.items());
+        statusLabel.setText(Messages.get("verify.done", r.checks().size(), r.items().size()));
+    }
+
+    @FXML
+    private void addAnchor() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("verify.anchors.add"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PEM", "*.pem", "*.crt", "*.cer"));
+        List<File> files = fc.showOpenMultipleDialog(window());
+        if (files != null) {
+            for (File f : files) {
+                if (!vm.trustAnchors().contains(f.toPath())) {
+                    vm.trustAnchors().add(f.toPath());
+                }
+            }
+        }
+    }
+
+    @FXML
+    private void removeAnchor() {
+        Path p = anchorList.getSelectionModel().getSelectedItem();
+        if (p != null) {
+            vm.trustAnchors().remove(p);
+        }
+    }
+
+    @FXML
+    private void saveReport() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("verify.save"));
+        Path b = vm.bundleProperty().get();
+        fc.setInitialFileName((b == null ? "bundle" : b.getFileName().toString().replaceAll("\\.zip$", ""))
+                + "-verification.pdf");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            bench.background().run(() -> {
+                vm.writeReport(f.toPath());
+                return f;
+            }, done -> statusLabel.setText(Messages.get("verify.saved", done)),
+                    e -> Dialogs.error(window(), Messages.get("verify.action.save"), e));
+        }
+    }
+
+    @FXML
+    private void closeWindow() {
+        if (window() instanceof Stage s) {
+            s.close();
+        }
+    }
+}

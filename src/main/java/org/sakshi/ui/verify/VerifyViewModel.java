@@ -1,0 +1,123 @@
+package org.sakshi.ui.verify;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sakshi.core.Check;
+import org.sakshi.core.CheckResult;
+import org.sakshi.core.ProgressListener;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.Verdict;
+import org.sakshi.core.VerificationReport;
+import org.sakshi.service.VerifyService;
+import org.sakshi.ui.common.Messages;
+
+/**
+ * The prosecutor's verify view: a bundle, the trust anchors (remembered by the caller), the report,
+ * the verdict in plain words with its reason, and the checks grouped by code for the tree.
+ */
+public final class VerifyViewModel {
+    /** A group of checks with the same code; its result is the worst of its members. */
+    public record CheckGroup(String code, CheckResult result, List<Check> checks) {
+    }
+
+    private final VerifyService verifier;
+    private final ObjectProperty<Path> bundle = new SimpleObjectProperty<>();
+    private final ObservableList<Path> trustAnchors = FXCollections.observableArrayList();
+    private final ObjectProperty<VerificationReport> report = new SimpleObjectProperty<>();
+
+    public VerifyViewModel(VerifyService verifier, List<Path> anchors) {
+        this.verifier = verifier;
+        trustAnchors.setAll(anchors);
+    }
+
+    /** Verifies the chosen bundle (worker thread); never throws for a bad bundle, only for a non-bundle. */
+    public VerificationReport verify(ProgressListener progress) throws SakshiException {
+        return verifier.verify(bundle.get(), List.copyOf(trustAnchors), progress);
+    }
+
+    public void writeReport(Path out) throws SakshiException {
+        verifier.writeReportPdf(report.get(), bundle.get(), out);
+    }
+
+    /** PASSED / FAILED / INDETERMINATE as the large plain words on screen. */
+    public static String verdictWords(Verdict v) {
+        return v == null ? "" : Messages.get("verdict." + v.name());
+    }
+
+    /** One sentence under the verdict: what the deciding check says (naming the file), or why all is well. */
+    public static String reason(VerificationReport r) {
+        if (r == null) {
+            return "";
+        }
+        Check c = r.decidingCheck();
+        if (c == null) {
+            return Messages.get("verify.reason.passed", r.items().size(),
+                    r.signer() == null ? "?" : r.signer().subject());
+        }
+        return sentence(c);
+    }
+
+    /** A check as one sentence: its message, preceded by its target unless the message already names it. */
+    public static String sentence(Check c) {
+        return c.target().isEmpty() || c.message().contains(c.target()) ? c.message() : c.target() + ": " + c.message();
+    }
+
+    /** Checks grouped by code in first-seen order; a group is as bad as its worst check. */
+    public static List<CheckGroup> groups(VerificationReport r) {
+        Map<String, List<Check>> by = new LinkedHashMap<>();
+        for (Check c : r.checks()) {
+            by.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c);
+        }
+        List<CheckGroup> out = new ArrayList<>();
+        by.forEach((code, list) -> out.add(new CheckGroup(code, worst(list), list)));
+        return out;
+    }
+
+    static CheckResult worst(List<Check> checks) {
+        CheckResult w = CheckResult.PASSED;
+        for (Check c : checks) {
+            if (rank(c.result()) > rank(w)) {
+                w = c.result();
+            }
+        }
+        return w;
+    }
+
+    private static int rank(CheckResult r) {
+        return switch (r) {
+            case PASSED -> 0;
+            case WARNING -> 1;
+            case INDETERMINATE -> 2;
+            case FAILED -> 3;
+        };
+    }
+
+    /** The icon drawn before a check. */
+    public static String icon(CheckResult r) {
+        return switch (r) {
+            case PASSED -> "\u2714";
+            case FAILED -> "\u2716";
+            case INDETERMINATE -> "?";
+            case WARNING -> "\u26a0";
+        };
+    }
+
+    public ObjectProperty<Path> bundleProperty() {
+        return bundle;
+    }
+
+    public ObservableList<Path> trustAnchors() {
+        return trustAnchors;
+    }
+
+    public ObjectProperty<VerificationReport> reportProperty() {
+        return report;
+    }
+}

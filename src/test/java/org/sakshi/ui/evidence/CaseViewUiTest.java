@@ -1,0 +1,71 @@
+package org.sakshi.ui.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.Item;
+import org.sakshi.core.Jurisdiction;
+import org.sakshi.service.NewCase;
+import org.sakshi.ui.UiFixture;
+import org.sakshi.ui.common.Workbench;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class CaseViewUiTest {
+    @TempDir
+    static Path dir;
+    private CaseView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Workbench bench = UiFixture.bench(dir);
+        Path caseDir = dir.resolve("ws").resolve("case-" + System.nanoTime());
+        bench.app().cases().create(caseDir, new NewCase("FIR 5/2026", "Import test", null, Jurisdiction.IN,
+                ZoneId.of("Asia/Kolkata"), bench.actor()));
+        view = new CaseView(bench, caseDir);
+        stage.setScene(Workbench.scene(view.root(), 1200, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void anImportedFileAppearsAsARowWithItsSha256(FxRobot robot) throws Exception {
+        byte[] bytes = "UPI receipt 45,000 to ravi.k@okaxis\n".getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("receipt.txt"), bytes);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+
+        Platform.runLater(() -> view.importPaths(List.of(file)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#startImportButton");
+
+        TableView<Item> table = robot.lookup("#itemTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == 1);
+        Item row = table.getItems().get(0);
+        assertEquals("E0001", row.id());
+        assertEquals("receipt.txt", row.name());
+        assertEquals(sha256, row.digests().sha256());
+    }
+}

@@ -1,0 +1,91 @@
+package org.sakshi.ui.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.bundle.BundleVerifier;
+import org.sakshi.bundle.SealedFixture;
+import org.sakshi.testsupport.LocalTsa;
+import org.sakshi.ui.UiFixture;
+import org.sakshi.ui.common.Workbench;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class VerifyViewUiTest {
+    @TempDir
+    static Path dir;
+    static LocalTsa tsa;
+    static Path tampered;
+    private VerifyView view;
+
+    @BeforeAll
+    static void sealAndTamper() throws Exception {
+        tsa = LocalTsa.start(dir.resolve("pki"));
+        SealedFixture.Custody custody = new SealedFixture.Custody("{\"seq\":1}\n".getBytes(StandardCharsets.UTF_8), 1,
+                "c".repeat(64));
+        SealedFixture.Built built = SealedFixture.build(dir, tsa, tsa.pki().officerSigner(), custody,
+                new BundleVerifier(null, null, null, null));
+        tampered = dir.resolve("tampered.zip");
+        // One bit of the chat's bytes flipped, everything else copied as is (what an editor with a ZIP tool does).
+        try (ZipFile in = new ZipFile(built.bundle().toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tampered))) {
+            for (ZipEntry e : Collections.list(in.entries())) {
+                byte[] b = in.getInputStream(e).readAllBytes();
+                if (e.getName().endsWith("data/evidence/E0002/WhatsApp Chat with Ravi.txt")) {
+                    b[3] ^= 1;
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(b);
+                out.closeEntry();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopTsa() {
+        tsa.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Workbench bench = UiFixture.bench(dir);
+        view = new VerifyView(bench);
+        stage.setScene(Workbench.scene(view.root(), 1100, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aTamperedBundleShowsFailedNamingTheChangedFile(FxRobot robot) throws Exception {
+        robot.interact(() -> view.verify(tampered));
+        Label verdict = robot.lookup("#verdictLabel").queryAs(Label.class);
+        UiFixture.await(() -> !verdict.getText().isEmpty());
+        assertEquals("FAILED", verdict.getText());
+        String reason = robot.lookup("#reasonLabel").queryAs(Label.class).getText();
+        assertTrue(reason.contains("data/evidence/E0002/WhatsApp Chat with Ravi.txt"), reason);
+    }
+}
