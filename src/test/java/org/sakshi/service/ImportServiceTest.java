@@ -73,7 +73,7 @@ class ImportServiceTest {
         Fixture fx = new Fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         byte[] data = random(2_500_000);
-        Path src = file("photo.bin", data);
+        Path src = file("photo.dat", data);
         ImportOutcome out = fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null);
         Item it = out.imported().get(0);
         assertEquals("E0001", it.id());

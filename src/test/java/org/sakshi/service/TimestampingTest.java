@@ -36,7 +36,7 @@ class TimestampingTest {
     void theFirstTsaThatAnswersStampsTheItemAndItsTokenIsKept() throws Exception {
         Fixture fx = new Fixture();
         Path c = fx.newCase(tmp.resolve("case"));
-        Path f = tmp.resolve("e.bin");
+        Path f = tmp.resolve("e.dat");
         Files.writeString(f, "evidence");
         try (LocalTsa tsa = LocalTsa.start(tmp.resolve("pki"))) {
             Item it = fx.imports.importPaths(c, List.of(f), with(List.of(deadTsa(), tsa.source())), null, null)
@@ -63,7 +63,7 @@ class TimestampingTest {
     void withNoTsaAnsweringTheItemIsPendingAndLaterStamped() throws Exception {
         Fixture fx = new Fixture();
         Path c = fx.newCase(tmp.resolve("case"));
-        Path f = tmp.resolve("e.bin");
+        Path f = tmp.resolve("e.dat");
         Files.writeString(f, "evidence");
         Item it = fx.imports.importPaths(c, List.of(f), with(List.of(deadTsa())), null, null).imported().get(0);
         assertEquals(TimestampStatus.PENDING, it.timestamp().status());
