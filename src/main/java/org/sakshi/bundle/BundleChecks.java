@@ -1,0 +1,58 @@
+package org.sakshi.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the bundle verifier needs from other parts of the engine, as small interfaces so that
+ * Bouncy Castle (signing, timestamp), PDFBox (report) and the ledger code stay in their packages.
+ * VerifyService wires the real implementations.
+ */
+public final class BundleChecks {
+    private BundleChecks() {
+    }
+
+    /** Outcome of checking one CMS or PAdES signature. {@code problem} is null when intact. */
+    public record SignatureOutcome(boolean intact, boolean trusted, String subject, String certSha256,
+                                   String problem, String trustProblem, List<String> notes) {
+        public SignatureOutcome {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
+
+    /** Outcome of checking one RFC 3161 TimeStampResp. */
+    public record TokenOutcome(boolean valid, boolean trusted, Instant time, String tsa, String problem,
+                               String trustProblem) {
+    }
+
+    /** Outcome of recomputing a custody chain (custody-ledger.md). */
+    public record ChainOutcome(boolean intact, long events, String head, Long firstBadSeq, String message) {
+    }
+
+    /** Signatures and time-stamps, checked against the verifier's trust anchors. */
+    public interface Trust {
+        /** A detached CMS SignedData (DER) over {@code content}. */
+        SignatureOutcome verifyCms(byte[] signature, byte[] content);
+
+        /** A TimeStampResp (DER) whose imprint must be the SHA-256 {@code sha256}. */
+        TokenOutcome verifyToken(byte[] response, byte[] sha256);
+
+        /** The PAdES signature(s) of a PDF; intact only when a signature covers the whole file. */
+        SignatureOutcome verifyPdf(Path pdf);
+    }
+
+    /** Recomputes a custody chain from JSONL (one event per line, exactly as stored). */
+    @FunctionalInterface
+    public interface Ledger {
+        ChainOutcome verify(InputStream jsonl) throws IOException;
+    }
+
+    /** The text of a PDF, for the report-lists-the-manifest's-hashes check. */
+    @FunctionalInterface
+    public interface PdfText {
+        String text(Path pdf) throws IOException;
+    }
+}

@@ -1,0 +1,571 @@
+package org.sakshi.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.sakshi.core.Check;
+import org.sakshi.core.CheckResult;
+import org.sakshi.core.InputException;
+import org.sakshi.core.ProgressListener;
+import org.sakshi.core.Verdicts;
+import org.sakshi.core.VerificationReport;
+import org.sakshi.core.VerificationReport.ItemResult;
+import org.sakshi.core.VerificationReport.SignerInfo;
+import org.sakshi.core.VerificationReport.TimestampInfo;
+
+/**
+ * Runs every check of bundle-format-v1.md over a bundle ZIP and returns the report model; a bad
+ * bundle gives FAILED checks, never an exception. Check codes: ZIP_ENTRY, BAGIT_DECLARATION,
+ * BAG_INFO, MANIFEST, TAG_HASH, PAYLOAD_HASH, PAYLOAD_MISSING, PAYLOAD_UNLISTED, PAYLOAD_OXUM,
+ * CASE_JSON, CUSTODY_CHAIN, CUSTODY_HEAD, SIGNATURE, SIGNER_TRUST, BUNDLE_TIMESTAMP, ITEM_TIMESTAMP,
+ * REPORT_SIGNATURE, REPORT_HASHES. The verdict is {@link Verdicts#of}.
+ */
+public final class BundleVerifier {
+    public static final String BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
+    public static final String P7S = "signature/tagmanifest-sha256.txt.p7s";
+    private static final Pattern TSR = Pattern.compile("signature/tagmanifest-sha256\\.txt(\\.\\d+)?\\.tsr");
+    private static final int SMALL = 64 << 20;
+
+    private final BundleChecks.Trust trust;
+    private final BundleChecks.Ledger ledger;
+    private final BundleChecks.PdfText pdfText;
+    private final SafeZip.Limits limits;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Any of the collaborators may be null: its checks then come out INDETERMINATE ("not checked"). */
+    public BundleVerifier(BundleChecks.Trust trust, BundleChecks.Ledger ledger, BundleChecks.PdfText pdfText,
+                          SafeZip.Limits limits) {
+        this.trust = trust;
+        this.ledger = ledger;
+        this.pdfText = pdfText;
+        this.limits = limits == null ? SafeZip.Limits.DEFAULT : limits;
+    }
+
+    /**
+     * Verifies {@code bundle}.
+     *
+     * @throws InputException only when the file is not a ZIP or holds no bag at all
+     */
+    public VerificationReport verify(Path bundle, ProgressListener progress) throws InputException {
+        ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        try (SafeZip zip = SafeZip.open(bundle, limits)) {
+            if (!zip.has("bagit.txt") && !zip.has("bag-info.txt") && !zip.has("manifest-sha256.txt")
+                    && !zip.has("data/case.json")) {
+                throw new InputException(bundle + " is a ZIP but not a Sakshi bundle: it holds no BagIt bag"
+                        + " (no bagit.txt, bag-info.txt, manifest-sha256.txt or data/case.json in one folder).");
+            }
+            return new Run(zip, p).run();
+        } catch (IOException e) {
+            throw new InputException("cannot read " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One verification, with its accumulating state. */
+    private final class Run {
+        private final SafeZip zip;
+        private final ProgressListener progress;
+        private final List<Check> checks = new ArrayList<>();
+        private final Map<String, CheckResult> payloadResults = new HashMap<>();
+        private final Map<String, String> manifest = new LinkedHashMap<>();
+        private final List<TimestampInfo> timestamps = new ArrayList<>();
+        private final List<ItemResult> items = new ArrayList<>();
+        private BagInfo bagInfo;
+        private JsonNode caseJson;
+        private SignerInfo signer;
+        private byte[] tagmanifest;
+
+        Run(SafeZip zip, ProgressListener progress) {
+            this.zip = zip;
+            this.progress = progress;
+        }
+
+        VerificationReport run() throws IOException {
+            List<Check> zipChecks = zip.violations();
+            if (zipChecks.isEmpty()) {
+                checks.add(Check.passed("ZIP_ENTRY", "", "Every entry of the ZIP is a plain file or folder inside the"
+                        + " single folder '" + zip.rootName() + "', with a safe name."));
+            } else {
+                checks.addAll(zipChecks);
+            }
+            declaration();
+            bagInfo();
+            tagManifest();
+            payloadManifest();
+            caseJson();
+            custody();
+            signature();
+            bundleTimestamps();
+            itemTimestamps();
+            reports();
+            String caseNumber = caseJson != null && caseJson.path("case").hasNonNull("number")
+                    ? caseJson.path("case").path("number").asText()
+                    : bagInfo == null ? null : bagInfo.get("External-Identifier").orElse(null);
+            return new VerificationReport(Verdicts.of(checks), zip.rootName(), caseNumber, signer, timestamps, checks,
+                    items);
+        }
+
+        private byte[] small(String path) throws IOException {
+            return zip.read(path, SMALL);
+        }
+
+        private void declaration() throws IOException {
+            if (!zip.has("bagit.txt")) {
+                checks.add(Check.failed("BAGIT_DECLARATION", "bagit.txt", "bagit.txt is missing, so this is not a"
+                        + " complete BagIt bag (RFC 8493 §2.1.1)."));
+                return;
+            }
+            String s = new String(small("bagit.txt"), StandardCharsets.UTF_8);
+            if (s.equals(BAGIT_TXT)) {
+                checks.add(Check.passed("BAGIT_DECLARATION", "bagit.txt", "bagit.txt declares BagIt 1.0 with UTF-8 tag"
+                        + " files."));
+            } else {
+                checks.add(Check.failed("BAGIT_DECLARATION", "bagit.txt", "bagit.txt does not read exactly"
+                        + " 'BagIt-Version: 1.0' and 'Tag-File-Character-Encoding: UTF-8'; it was changed."));
+            }
+        }
+
+        private void bagInfo() throws IOException {
+            if (!zip.has("bag-info.txt")) {
+                checks.add(Check.failed("BAG_INFO", "bag-info.txt", "bag-info.txt is missing."));
+                return;
+            }
+            try {
+                bagInfo = BagInfo.parse(small("bag-info.txt"));
+            } catch (BagFormatException e) {
+                checks.add(Check.failed("BAG_INFO", "bag-info.txt", e.getMessage()));
+                return;
+            }
+            List<String> missing = BagInfo.REQUIRED.stream().filter(l -> bagInfo.get(l).isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                checks.add(Check.failed("BAG_INFO", "bag-info.txt", "bag-info.txt lacks " + String.join(", ", missing)
+                        + "."));
+            } else if (!bagInfo.get("Sakshi-Bundle-Id").orElse("").equals(zip.rootName())) {
+                checks.add(Check.failed("BAG_INFO", "bag-info.txt", "bag-info.txt names bundle "
+                        + bagInfo.get("Sakshi-Bundle-Id").orElse("") + " but the bag folder is " + zip.rootName() + "."));
+            } else if (!"1".equals(bagInfo.get("Sakshi-Bundle-Version").orElse(""))) {
+                checks.add(Check.failed("BAG_INFO", "bag-info.txt", "bag-info.txt declares bundle format version "
+                        + bagInfo.get("Sakshi-Bundle-Version").orElse("") + "; this verifier reads version 1."));
+            } else {
+                checks.add(Check.passed("BAG_INFO", "bag-info.txt", "bag-info.txt holds every required field."));
+            }
+        }
+
+        private void tagManifest() throws IOException {
+            String name = "tagmanifest-sha256.txt";
+            if (!zip.has(name)) {
+                checks.add(Check.failed("TAG_HASH", name, name + " is missing, so the tag files cannot be checked."));
+                return;
+            }
+            tagmanifest = small(name);
+            List<ManifestFile.Line> lines;
+            try {
+                lines = ManifestFile.parse(tagmanifest, name);
+            } catch (BagFormatException e) {
+                checks.add(Check.failed("TAG_HASH", name, e.getMessage()));
+                return;
+            }
+            Set<String> listed = new LinkedHashSet<>();
+            boolean allOk = true;
+            for (ManifestFile.Line l : lines) {
+                listed.add(l.path());
+                if (l.path().startsWith("data/") || BagPath.unsafeReason(l.path()) != null) {
+                    checks.add(Check.failed("TAG_HASH", l.path(), name + " lists '" + l.path()
+                            + "', which is not a tag file of this bag."));
+                    allOk = false;
+                } else if (!zip.has(l.path())) {
+                    checks.add(Check.failed("TAG_HASH", l.path(), l.path() + " is listed in " + name
+                            + " but is missing from the bundle."));
+                    allOk = false;
+                } else {
+                    String actual = zip.sha256(l.path());
+                    if (!actual.equals(l.sha256())) {
+                        checks.add(Check.failed("TAG_HASH", l.path(), l.path() + " has been changed: its SHA-256 is "
+                                + actual + " but " + name + " records " + l.sha256() + "."));
+                        allOk = false;
+                    }
+                }
+            }
+            for (String required : List.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt")) {
+                if (!listed.contains(required)) {
+                    checks.add(Check.failed("TAG_HASH", required, required + " is not listed in " + name
+                            + ", so it is not protected by the signature."));
+                    allOk = false;
+                }
+            }
+            for (String p : zip.paths()) {
+                if (!p.startsWith("data/") && !p.startsWith("signature/") && !p.equals(name) && !listed.contains(p)) {
+                    checks.add(Check.failed("TAG_HASH", p, p + " is in the bundle but not listed in " + name
+                            + "; it was added after the bundle was sealed."));
+                    allOk = false;
+                }
+                if (p.startsWith("signature/") && !p.equals(P7S) && !TSR.matcher(p).matches()) {
+                    checks.add(Check.failed("TAG_HASH", p, p + " is not a signature or time-stamp file this format"
+                            + " knows; it was added after the bundle was sealed."));
+                    allOk = false;
+                }
+                if (p.equals("fetch.txt")) {
+                    checks.add(Check.failed("TAG_HASH", p, "fetch.txt is present; Sakshi bundles fetch nothing."));
+                    allOk = false;
+                }
+            }
+            if (allOk) {
+                checks.add(Check.passed("TAG_HASH", name, "All " + lines.size() + " tag files match " + name + "."));
+            }
+        }
+
+        private void payloadManifest() throws IOException {
+            String name = "manifest-sha256.txt";
+            if (!zip.has(name)) {
+                checks.add(Check.failed("MANIFEST", name, name + " is missing, so the evidence cannot be checked."));
+                return;
+            }
+            List<ManifestFile.Line> lines;
+            try {
+                lines = ManifestFile.parse(small(name), name);
+            } catch (BagFormatException e) {
+                checks.add(Check.failed("MANIFEST", name, e.getMessage()));
+                return;
+            }
+            long total = 0;
+            for (ManifestFile.Line l : lines) {
+                if (zip.has(l.path())) {
+                    total += zip.size(l.path());
+                }
+            }
+            long done = 0;
+            int ok = 0;
+            for (ManifestFile.Line l : lines) {
+                if (!l.path().startsWith("data/") || manifest.containsKey(l.path())) {
+                    checks.add(Check.failed("MANIFEST", l.path(), name + " lists '" + l.path()
+                            + "' twice or outside data/; the manifest was edited."));
+                    continue;
+                }
+                manifest.put(l.path(), l.sha256());
+                if (!zip.has(l.path())) {
+                    payloadResults.put(l.path(), CheckResult.FAILED);
+                    checks.add(Check.failed("PAYLOAD_MISSING", l.path(), l.path() + " is listed in the manifest but"
+                            + " is missing from the bundle."));
+                    continue;
+                }
+                progress.progress(done, total, l.path());
+                String actual = zip.sha256(l.path());
+                done += zip.size(l.path());
+                if (actual.equals(l.sha256())) {
+                    payloadResults.put(l.path(), CheckResult.PASSED);
+                    ok++;
+                } else {
+                    payloadResults.put(l.path(), CheckResult.FAILED);
+                    checks.add(Check.failed("PAYLOAD_HASH", l.path(), l.path() + " has been changed: its SHA-256 is "
+                            + actual + " but the manifest records " + l.sha256() + "."));
+                }
+            }
+            progress.progress(total, total, "");
+            if (ok == manifest.size() && ok > 0) {
+                checks.add(Check.passed("PAYLOAD_HASH", "data/", "All " + ok + " files under data/ match"
+                        + " manifest-sha256.txt byte for byte."));
+            }
+            boolean unlisted = false;
+            long bytes = 0;
+            int count = 0;
+            for (String p : zip.paths()) {
+                if (p.startsWith("data/")) {
+                    bytes += zip.size(p);
+                    count++;
+                    if (!manifest.containsKey(p)) {
+                        unlisted = true;
+                        checks.add(Check.failed("PAYLOAD_UNLISTED", p, p + " is in the bundle but not in the"
+                                + " manifest; it was added after the bundle was sealed."));
+                    }
+                }
+            }
+            if (!unlisted) {
+                checks.add(Check.passed("PAYLOAD_UNLISTED", "data/", "Every file under data/ is listed in the"
+                        + " manifest."));
+            }
+            if (bagInfo != null && bagInfo.get("Payload-Oxum").isPresent()) {
+                String declared = bagInfo.get("Payload-Oxum").get();
+                String actual = bytes + "." + count;
+                if (declared.equals(actual)) {
+                    checks.add(Check.passed("PAYLOAD_OXUM", "bag-info.txt", "The payload holds " + count + " files, "
+                            + bytes + " bytes, as bag-info.txt declares."));
+                } else {
+                    checks.add(Check.failed("PAYLOAD_OXUM", "bag-info.txt", "bag-info.txt declares Payload-Oxum "
+                            + declared + " but the payload holds " + actual + " (bytes.files)."));
+                }
+            }
+        }
+
+        private void caseJson() throws IOException {
+            String name = "data/case.json";
+            if (!zip.has(name)) {
+                checks.add(Check.failed("CASE_JSON", name, "data/case.json is missing."));
+                return;
+            }
+            try {
+                caseJson = json.readTree(small(name));
+            } catch (IOException e) {
+                checks.add(Check.failed("CASE_JSON", name, "data/case.json is not valid JSON: " + e.getMessage()));
+                return;
+            }
+            List<String> problems = new ArrayList<>();
+            if (!"sakshi-bundle".equals(caseJson.path("format").asText()) || caseJson.path("version").asInt() != 1) {
+                problems.add("it does not declare format 'sakshi-bundle' version 1");
+            }
+            if (!zip.rootName().equals(caseJson.path("bundle_id").asText())) {
+                problems.add("its bundle_id '" + caseJson.path("bundle_id").asText() + "' is not the bag folder's name '"
+                        + zip.rootName() + "'");
+            }
+            for (JsonNode item : caseJson.path("items")) {
+                String id = item.path("id").asText();
+                String path = item.path("path").asText();
+                String sha = item.path("sha256").asText();
+                String listed = manifest.get(path);
+                if (listed == null) {
+                    problems.add("item " + id + " points at '" + path + "', which the manifest does not list");
+                } else if (!listed.equals(sha)) {
+                    problems.add("item " + id + " records SHA-256 " + sha + " but the manifest lists " + listed
+                            + " for " + path);
+                }
+                CheckResult r = payloadResults.getOrDefault(path, CheckResult.FAILED);
+                if (listed != null && !listed.equals(sha)) {
+                    r = CheckResult.FAILED;
+                }
+                items.add(new ItemResult(id, path, sha, r));
+            }
+            if (problems.isEmpty()) {
+                checks.add(Check.passed("CASE_JSON", name, "data/case.json describes " + items.size()
+                        + " items whose hashes equal the manifest's."));
+            } else {
+                for (String pr : problems) {
+                    checks.add(Check.failed("CASE_JSON", name, "data/case.json: " + pr + "."));
+                }
+            }
+        }
+
+        private void custody() throws IOException {
+            String file = caseJson != null && caseJson.path("custody").hasNonNull("file")
+                    ? caseJson.path("custody").path("file").asText() : "data/custody/custody-log.jsonl";
+            if (!zip.has(file)) {
+                checks.add(Check.failed("CUSTODY_CHAIN", file, "The custody log " + file + " is missing."));
+                return;
+            }
+            if (ledger == null) {
+                checks.add(Check.indeterminate("CUSTODY_CHAIN", file, "This build cannot recompute the custody chain."));
+                return;
+            }
+            BundleChecks.ChainOutcome chain;
+            try (InputStream in = zip.open(file)) {
+                chain = ledger.verify(in);
+            }
+            if (chain.intact()) {
+                checks.add(Check.passed("CUSTODY_CHAIN", file, "The custody log's " + chain.events() + " events form an"
+                        + " unbroken hash chain."));
+            } else {
+                String seq = chain.firstBadSeq() == null ? "" : "seq " + chain.firstBadSeq();
+                checks.add(Check.failed("CUSTODY_CHAIN", file, "The custody log is broken"
+                        + (seq.isEmpty() ? "" : " at " + seq) + ": " + chain.message()));
+            }
+            String head = chain.head() == null ? "" : chain.head();
+            String inCase = caseJson == null ? null : caseJson.path("custody").path("head").asText(null);
+            String inBag = bagInfo == null ? null : bagInfo.get("Sakshi-Custody-Head").orElse(null);
+            long count = caseJson == null ? -1 : caseJson.path("custody").path("count").asLong(-1);
+            if (head.equals(inCase) && head.equals(inBag) && count == chain.events()) {
+                checks.add(Check.passed("CUSTODY_HEAD", file, "The custody log's last hash " + head
+                        + " equals the head recorded in case.json and bag-info.txt."));
+            } else {
+                checks.add(Check.failed("CUSTODY_HEAD", file, "The custody log ends at " + head + " (" + chain.events()
+                        + " events) but case.json records " + inCase + " (" + count + " events) and bag-info.txt "
+                        + inBag + "; events were added or removed."));
+            }
+        }
+
+        private void signature() throws IOException {
+            if (!zip.has(P7S)) {
+                checks.add(Check.failed("SIGNATURE", P7S, "The bundle is not signed: " + P7S + " is missing."));
+                return;
+            }
+            if (tagmanifest == null) {
+                checks.add(Check.failed("SIGNATURE", P7S, "The signature cannot be checked without"
+                        + " tagmanifest-sha256.txt."));
+                return;
+            }
+            if (trust == null) {
+                checks.add(Check.indeterminate("SIGNATURE", P7S, "This build cannot check CMS signatures."));
+                return;
+            }
+            BundleChecks.SignatureOutcome s = trust.verifyCms(small(P7S), tagmanifest);
+            signer = new SignerInfo(s.subject(), s.certSha256(), s.intact() && s.trusted());
+            if (!s.intact()) {
+                checks.add(Check.failed("SIGNATURE", P7S, "The signature over tagmanifest-sha256.txt is not valid: "
+                        + s.problem()));
+                return;
+            }
+            checks.add(Check.passed("SIGNATURE", P7S, "tagmanifest-sha256.txt is signed by " + s.subject()
+                    + " and unchanged since."));
+            if (s.trusted()) {
+                checks.add(Check.passed("SIGNER_TRUST", P7S, "The signer's certificate chains to a trusted root."));
+            } else {
+                checks.add(Check.indeterminate("SIGNER_TRUST", P7S, "The signer " + s.subject()
+                        + " does not chain to a trusted root"
+                        + (s.trustProblem() == null ? "" : " (" + s.trustProblem() + ")")
+                        + "; give the agency's CA certificate with --trust."));
+            }
+        }
+
+        private void bundleTimestamps() throws IOException {
+            List<String> tokens = zip.paths().stream().filter(p -> TSR.matcher(p).matches()).toList();
+            if (tokens.isEmpty()) {
+                checks.add(Check.indeterminate("BUNDLE_TIMESTAMP", "signature/", "The bundle carries no time-stamp,"
+                        + " so the time of sealing rests on the signer's word."));
+                return;
+            }
+            if (tagmanifest == null) {
+                return;
+            }
+            byte[] imprint = BundleZipWriter.sha256().digest(tagmanifest);
+            for (String t : tokens) {
+                token("BUNDLE_TIMESTAMP", t, imprint, "tagmanifest-sha256.txt");
+            }
+        }
+
+        private void token(String code, String file, byte[] imprint, String what) throws IOException {
+            if (trust == null) {
+                checks.add(Check.indeterminate(code, file, "This build cannot check RFC 3161 time-stamps."));
+                return;
+            }
+            BundleChecks.TokenOutcome o = trust.verifyToken(small(file), imprint);
+            timestamps.add(new TimestampInfo(file, o.time(), o.tsa(), o.valid(), o.valid() && o.trusted()));
+            if (!o.valid()) {
+                checks.add(Check.failed(code, file, "The time-stamp " + file + " does not prove the time of " + what
+                        + ": " + o.problem()));
+            } else if (!o.trusted()) {
+                checks.add(Check.indeterminate(code, file, "The time-stamp " + file + " over " + what + " ("
+                        + o.time() + ") is intact, but its authority " + o.tsa() + " does not chain to a trusted root"
+                        + (o.trustProblem() == null ? "" : " (" + o.trustProblem() + ")")
+                        + "; give the TSA's root certificate with --trust."));
+            } else {
+                checks.add(Check.passed(code, file, what + " existed unchanged at " + o.time() + " according to "
+                        + o.tsa() + "."));
+            }
+        }
+
+        private void itemTimestamps() throws IOException {
+            if (caseJson == null) {
+                return;
+            }
+            Instant exported = null;
+            try {
+                exported = Instant.parse(caseJson.path("exported_at").asText());
+            } catch (DateTimeParseException ignored) {
+                // reported by the time comparison being skipped
+            }
+            for (JsonNode item : caseJson.path("items")) {
+                JsonNode ts = item.path("timestamp");
+                String id = item.path("id").asText();
+                if (ts.isMissingNode() || ts.isNull()) {
+                    checks.add(Check.warning("ITEM_TIMESTAMP", id, "Item " + id + " was not time-stamped at import."));
+                    continue;
+                }
+                String file = ts.path("file").asText("data/timestamps/" + id + ".tsr");
+                if (!zip.has(file)) {
+                    checks.add(Check.failed("ITEM_TIMESTAMP", file, "Item " + id + "'s time-stamp " + file
+                            + " is missing."));
+                    continue;
+                }
+                byte[] imprint;
+                try {
+                    imprint = HexFormat.of().parseHex(item.path("sha256").asText());
+                } catch (IllegalArgumentException e) {
+                    checks.add(Check.failed("ITEM_TIMESTAMP", file, "Item " + id + " has no valid SHA-256 in case.json."));
+                    continue;
+                }
+                int before = timestamps.size();
+                token("ITEM_TIMESTAMP", file, imprint, "item " + id);
+                if (timestamps.size() > before && exported != null) {
+                    TimestampInfo t = timestamps.get(timestamps.size() - 1);
+                    if (t.valid() && t.time() != null && t.time().isAfter(exported)) {
+                        checks.add(Check.failed("ITEM_TIMESTAMP", file, "Item " + id + "'s time-stamp (" + t.time()
+                                + ") is later than the export (" + exported + "); it is not the import token."));
+                    }
+                }
+            }
+        }
+
+        private void reports() throws IOException {
+            List<String> pdfs = zip.paths().stream()
+                    .filter(p -> p.startsWith("data/report/") && p.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf"))
+                    .toList();
+            if (!zip.has("data/report/report.pdf")) {
+                checks.add(Check.failed("REPORT_SIGNATURE", "data/report/report.pdf", "The report"
+                        + " data/report/report.pdf is missing."));
+            }
+            for (String pdf : pdfs) {
+                if (trust == null) {
+                    checks.add(Check.indeterminate("REPORT_SIGNATURE", pdf, "This build cannot check PDF signatures."));
+                    continue;
+                }
+                Path file = zip.extract(pdf);
+                BundleChecks.SignatureOutcome s = trust.verifyPdf(file);
+                if (!s.intact()) {
+                    checks.add(Check.failed("REPORT_SIGNATURE", pdf, pdf + " is not validly signed: " + s.problem()));
+                } else if (!s.trusted()) {
+                    checks.add(Check.indeterminate("REPORT_SIGNATURE", pdf, pdf + " is signed by " + s.subject()
+                            + " and unchanged, but the signer does not chain to a trusted root."));
+                } else {
+                    checks.add(Check.passed("REPORT_SIGNATURE", pdf, pdf + " is signed by " + s.subject()
+                            + " over the whole document and unchanged since."));
+                }
+            }
+            if (zip.has("data/report/report.pdf") && caseJson != null) {
+                if (pdfText == null) {
+                    checks.add(Check.indeterminate("REPORT_HASHES", "data/report/report.pdf", "This build cannot read"
+                            + " PDF text."));
+                    return;
+                }
+                String text;
+                try {
+                    text = pdfText.text(zip.extract("data/report/report.pdf"));
+                } catch (IOException e) {
+                    checks.add(Check.failed("REPORT_HASHES", "data/report/report.pdf", "The report's text cannot be"
+                            + " read: " + e.getMessage()));
+                    return;
+                }
+                String flat = text.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+                List<String> absent = new ArrayList<>();
+                for (JsonNode item : caseJson.path("items")) {
+                    String sha = item.path("sha256").asText();
+                    String listed = manifest.get(item.path("path").asText());
+                    if (!flat.contains(sha) || (listed != null && !flat.contains(listed))) {
+                        absent.add(item.path("id").asText());
+                    }
+                }
+                if (absent.isEmpty()) {
+                    checks.add(Check.passed("REPORT_HASHES", "data/report/report.pdf", "The report lists the same"
+                            + " SHA-256 for every item as the manifest."));
+                } else {
+                    checks.add(Check.failed("REPORT_HASHES", "data/report/report.pdf", "The report does not list the"
+                            + " manifest's SHA-256 for item(s) " + String.join(", ", absent) + "."));
+                }
+            }
+        }
+    }
+
+    static List<String> lines(String s) {
+        return Arrays.asList(s.split("\n"));
+    }
+}

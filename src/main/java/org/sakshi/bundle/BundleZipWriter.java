@@ -1,0 +1,302 @@
+package org.sakshi.bundle;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CancelledException;
+import org.sakshi.core.IntegrityException;
+import org.sakshi.core.ProgressListener;
+
+/**
+ * Writes one bag into a ZIP (bundle-format-v1.md "Container"): every entry under the single
+ * top-level folder {@code <bundle-id>/}, UTF-8 names with the language-encoding flag (APPNOTE 4.4.4
+ * bit 11), ZIP64 only where needed, STORED or DEFLATED by {@link Compression}. The output is a
+ * seekable channel, so STORED entries need no CRC up front: Commons Compress computes it while the
+ * bytes stream through and rewrites the local header. Each file's SHA-256 is computed in the same
+ * pass, on a second thread, and recorded for the manifests: paths under {@code data/} go to the
+ * payload manifest, the others to the tag manifest (except {@code signature/}, which signs it).
+ */
+public final class BundleZipWriter implements Closeable {
+    private static final int CHUNK = 1 << 20;
+    private static final int BUFFERS = 4;
+
+    private final String root;
+    private final FileChannel channel;
+    private final ZipArchiveOutputStream zip;
+    private final long time;
+    private final List<ManifestFile.Line> payload = new ArrayList<>();
+    private final List<ManifestFile.Line> tags = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+    private final ExecutorService hasher;
+    private long payloadBytes;
+    private boolean finished;
+
+    /**
+     * @param file     the {@code .part} file to create (must not exist)
+     * @param bundleId the bag's folder name
+     * @param time     the modification time stamped on every entry
+     */
+    public BundleZipWriter(Path file, String bundleId, Instant time) throws IOException {
+        if (BagPath.unsafeReason(bundleId) != null || bundleId.contains("/")) {
+            throw new IllegalArgumentException("bad bundle id " + bundleId);
+        }
+        this.root = bundleId + "/";
+        this.time = time.toEpochMilli();
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+        ZipArchiveOutputStream z;
+        try {
+            z = new ZipArchiveOutputStream(channel);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        this.zip = z;
+        zip.setEncoding("UTF-8");
+        zip.setUseLanguageEncodingFlag(true);
+        zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
+        zip.setUseZip64(Zip64Mode.AsNeeded);
+        this.hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bundle-sha256");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public String root() {
+        return root;
+    }
+
+    /** Payload manifest lines written so far, in order. */
+    public List<ManifestFile.Line> payloadLines() {
+        return List.copyOf(payload);
+    }
+
+    /** Tag manifest lines written so far (tag files other than signature/), in order. */
+    public List<ManifestFile.Line> tagLines() {
+        return List.copyOf(tags);
+    }
+
+    /** Payload-Oxum of RFC 8493 §2.2.2: {@code octets.streamcount}. */
+    public String payloadOxum() {
+        return payloadBytes + "." + payload.size();
+    }
+
+    public long payloadBytes() {
+        return payloadBytes;
+    }
+
+    /** Writes a small file from memory; returns its SHA-256. */
+    public String putBytes(String bagPath, byte[] content) throws IOException {
+        ZipArchiveEntry e = entry(bagPath, content.length);
+        if (e.getMethod() == ZipEntry.STORED) {
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            e.setCrc(crc.getValue());
+        }
+        zip.putArchiveEntry(e);
+        zip.write(content);
+        zip.closeArchiveEntry();
+        String sha = HexFormat.of().formatHex(sha256().digest(content));
+        record(bagPath, sha, content.length);
+        return sha;
+    }
+
+    /**
+     * Streams a file into the bag, hashing it in the same pass. When {@code expectedSha256} is not
+     * null and the bytes hash differently, throws IntegrityException naming {@code what}: the
+     * caller must then abandon the whole bundle.
+     */
+    public String putFile(String bagPath, Path source, String expectedSha256, String what, ProgressListener progress,
+                          CancelFlag cancel) throws IOException, IntegrityException, CancelledException {
+        long size = Files.size(source);
+        try (InputStream in = Files.newInputStream(source)) {
+            return putStream(bagPath, in, size, expectedSha256, what, progress, cancel);
+        }
+    }
+
+    /** As {@link #putFile} for a stream of known length. */
+    public String putStream(String bagPath, InputStream in, long size, String expectedSha256, String what,
+                            ProgressListener progress, CancelFlag cancel)
+            throws IOException, IntegrityException, CancelledException {
+        ZipArchiveEntry e = entry(bagPath, size);
+        zip.putArchiveEntry(e);
+        MessageDigest md = sha256();
+        ArrayDeque<byte[]> free = new ArrayDeque<>();
+        ArrayDeque<Object[]> pending = new ArrayDeque<>();
+        for (int i = 0; i < BUFFERS; i++) {
+            free.add(new byte[CHUNK]);
+        }
+        long done = 0;
+        try {
+            while (true) {
+                if (cancel != null) {
+                    cancel.throwIfCancelled();
+                }
+                if (free.isEmpty()) {
+                    Object[] p = pending.poll();
+                    await((Future<?>) p[0]);
+                    free.add((byte[]) p[1]);
+                }
+                byte[] buf = free.poll();
+                int n = in.readNBytes(buf, 0, CHUNK);
+                if (n <= 0) {
+                    free.add(buf);
+                    break;
+                }
+                final int len = n;
+                Future<?> f = hasher.submit(() -> md.update(buf, 0, len));
+                pending.add(new Object[] {f, buf});
+                zip.write(buf, 0, n);
+                done += n;
+                if (progress != null) {
+                    progress.progress(done, size, what);
+                }
+            }
+            while (!pending.isEmpty()) {
+                await((Future<?>) pending.poll()[0]);
+            }
+        } finally {
+            for (Object[] p : pending) {
+                ((Future<?>) p[0]).cancel(false);
+            }
+        }
+        if (done != size) {
+            throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
+                    + done + " read); the bundle was not written. Check the vault with 'sakshi audit'.");
+        }
+        zip.closeArchiveEntry();
+        String sha = HexFormat.of().formatHex(md.digest());
+        if (expectedSha256 != null && !expectedSha256.equals(sha)) {
+            throw new IntegrityException(what + ": the vault copy no longer matches its recorded SHA-256 ("
+                    + expectedSha256 + ", now " + sha + "); the bundle was not written. Do not export this item;"
+                    + " report the vault damage and run 'sakshi audit' on the case.");
+        }
+        record(bagPath, sha, size);
+        return sha;
+    }
+
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing", ie);
+        } catch (ExecutionException ee) {
+            throw new IOException("hashing failed", ee.getCause());
+        }
+    }
+
+    private ZipArchiveEntry entry(String bagPath, long size) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("bundle already finished");
+        }
+        if (BagPath.unsafeReason(bagPath) != null || bagPath.endsWith("/")) {
+            throw new IllegalArgumentException("unsafe bag path " + bagPath + ": " + BagPath.unsafeReason(bagPath));
+        }
+        String name = root + bagPath;
+        if (!names.add(name)) {
+            throw new IOException("duplicate bag path " + bagPath);
+        }
+        ZipArchiveEntry e = new ZipArchiveEntry(name);
+        e.setMethod(Compression.deflate(bagPath) ? ZipEntry.DEFLATED : ZipEntry.STORED);
+        e.setSize(size);
+        e.setTime(time);
+        e.setUnixMode(0100644);
+        return e;
+    }
+
+    private void record(String bagPath, String sha, long size) {
+        if (bagPath.startsWith("data/")) {
+            payload.add(new ManifestFile.Line(sha, bagPath));
+            payloadBytes += size;
+        } else if (!bagPath.startsWith("signature/") && !bagPath.equals("tagmanifest-sha256.txt")) {
+            tags.add(new ManifestFile.Line(sha, bagPath));
+        }
+    }
+
+    /**
+     * Writes the tag files after the payload (RFC 8493 §2.1, §2.2): {@code bagit.txt},
+     * {@code manifest-sha256.txt} from the payload written so far, {@code bag-info.txt} completed
+     * with {@code Payload-Oxum} and {@code Bag-Size}, the {@code extra} tag files (VERIFY.txt,
+     * certs/...), and last {@code tagmanifest-sha256.txt} over all of them.
+     *
+     * @return the bytes of tagmanifest-sha256.txt, which the caller signs into signature/
+     */
+    public byte[] writeTagFiles(BagInfo info, java.util.Map<String, byte[]> extra) throws IOException {
+        putBytes("bagit.txt", BundleVerifier.BAGIT_TXT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        putBytes("manifest-sha256.txt", ManifestFile.format(payload));
+        info.add("Payload-Oxum", payloadOxum());
+        info.add("Bag-Size", BagInfo.humanSize(payloadBytes));
+        putBytes("bag-info.txt", info.toBytes());
+        for (var e : extra.entrySet()) {
+            putBytes(e.getKey(), e.getValue());
+        }
+        byte[] tagmanifest = ManifestFile.format(tags);
+        putBytes("tagmanifest-sha256.txt", tagmanifest);
+        return tagmanifest;
+    }
+
+    /** Writes the central directory and forces every byte to the device. */
+    public void finish() throws IOException {
+        if (!finished) {
+            finished = true;
+            zip.finish();
+            channel.force(true);
+        }
+    }
+
+    /** Closes the file; after a failure (not finished) the partial ZIP is left for the caller to delete. */
+    @Override
+    public void close() throws IOException {
+        hasher.shutdownNow();
+        if (finished) {
+            try {
+                zip.close();
+            } finally {
+                channel.close();
+            }
+            return;
+        }
+        try {
+            channel.close();
+        } finally {
+            try {
+                zip.close();
+            } catch (IOException ignored) {
+                // the channel is closed on purpose: the unfinished archive is abandoned
+            }
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

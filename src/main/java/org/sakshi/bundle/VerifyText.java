@@ -1,0 +1,63 @@
+package org.sakshi.bundle;
+
+import java.nio.charset.StandardCharsets;
+
+/** {@code VERIFY.txt}: plain-language steps to check a bundle with standard tools, no Sakshi needed. */
+public final class VerifyText {
+    private VerifyText() {
+    }
+
+    /**
+     * @param bundleId the bag folder's name
+     * @param tsaTokens number of time-stamp tokens over the tag manifest (0 when no TSA answered)
+     */
+    public static byte[] render(String bundleId, String caseNumber, String signerSubject, int tsaTokens) {
+        String nl = "\n";
+        StringBuilder s = new StringBuilder();
+        s.append("HOW TO VERIFY THIS EVIDENCE BUNDLE").append(nl);
+        s.append("==================================").append(nl).append(nl);
+        s.append("Bundle ").append(bundleId).append(" for case ").append(caseNumber).append(", sealed by ")
+                .append(signerSubject).append('.').append(nl).append(nl);
+        s.append("This folder is a BagIt 1.0 bag (RFC 8493). You can check it with Sakshi or with standard tools.")
+                .append(nl).append(nl);
+        s.append("With Sakshi:").append(nl);
+        s.append("    sakshi verify BUNDLE.zip --trust agency-ca.pem --trust tsa-root.pem").append(nl);
+        s.append("  PASSED means every file, signature, time-stamp and custody event is intact and trusted.")
+                .append(nl).append(nl);
+        s.append("Without Sakshi (Linux, macOS, or Windows with Git Bash), after unzipping, from inside the folder ")
+                .append(bundleId).append(":").append(nl).append(nl);
+        s.append("1. Every evidence file is unchanged (each line must say OK):").append(nl);
+        s.append("       sha256sum -c manifest-sha256.txt").append(nl);
+        s.append("2. The list of files and metadata is unchanged:").append(nl);
+        s.append("       sha256sum -c tagmanifest-sha256.txt").append(nl);
+        s.append("3. The officer's signature over that list is valid (needs the agency's CA certificate):").append(nl);
+        s.append("       openssl cms -verify -binary -inform DER -in signature/tagmanifest-sha256.txt.p7s \\").append(nl);
+        s.append("         -content tagmanifest-sha256.txt -CAfile agency-ca.pem -purpose any -out /dev/null").append(nl);
+        s.append("   It must print 'CMS Verification successful'. certs/signer-chain.pem holds the signer's")
+                .append(" certificates.").append(nl);
+        if (tsaTokens > 0) {
+            s.append("4. The list existed at the stated time (needs the time-stamp authority's root certificate):")
+                    .append(nl);
+            s.append("       openssl ts -verify -data tagmanifest-sha256.txt \\").append(nl);
+            s.append("         -in signature/tagmanifest-sha256.txt.tsr -CAfile tsa-root.pem").append(nl);
+            s.append("   It must print 'Verification: OK'. 'openssl ts -reply -in FILE.tsr -text' shows the time.")
+                    .append(nl);
+            s.append("   certs/tsa-chain.pem holds the authority's certificates.").append(nl);
+        } else {
+            s.append("4. No time-stamp authority answered when this bundle was sealed, so there is no")
+                    .append(" signature/*.tsr file.").append(nl);
+        }
+        s.append("5. Each item existed at its import time: take the item's sha256 from data/case.json and run")
+                .append(nl);
+        s.append("       openssl ts -verify -digest SHA256_OF_ITEM -in data/timestamps/ITEM.tsr -CAfile tsa-root.pem")
+                .append(nl);
+        s.append("6. The PDF report and certificates in data/report/ carry PAdES signatures; open them in a PDF")
+                .append(nl);
+        s.append("   reader or run 'pdfsig data/report/report.pdf' (it must say 'Signature is Valid.').").append(nl)
+                .append(nl);
+        s.append("Obtain agency-ca.pem and tsa-root.pem from the agency and the time-stamp authority directly,")
+                .append(nl);
+        s.append("never from this bundle: a forger could replace certificates inside it.").append(nl);
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

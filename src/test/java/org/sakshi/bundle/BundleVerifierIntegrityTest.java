@@ -1,0 +1,103 @@
+package org.sakshi.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.Check;
+import org.sakshi.core.CheckResult;
+import org.sakshi.core.InputException;
+import org.sakshi.core.VerificationReport;
+
+/** The integrity checks of the verifier, on an unsigned bag (signature checks are tested with real keys elsewhere). */
+class BundleVerifierIntegrityTest {
+    @TempDir
+    Path dir;
+
+    private final BundleVerifier verifier = new BundleVerifier(null, null, null, null);
+
+    private VerificationReport verifyRewritten(java.util.function.BiFunction<String, byte[], byte[]> change)
+            throws Exception {
+        Path zip = PlainBag.write(dir);
+        Path t = dir.resolve("t.zip");
+        ZipSurgery.rewrite(zip, t, change);
+        return verifier.verify(t, null);
+    }
+
+    private static Check failed(VerificationReport r, String code) {
+        return r.checks().stream().filter(c -> c.code().equals(code) && c.result() == CheckResult.FAILED).findFirst()
+                .orElseThrow(() -> new AssertionError("no FAILED " + code + " in " + r.checks()));
+    }
+
+    @Test
+    void anIntactBagPassesEveryIntegrityCheck() throws Exception {
+        VerificationReport r = verifier.verify(PlainBag.write(dir), null);
+        for (String code : new String[] {"ZIP_ENTRY", "BAGIT_DECLARATION", "BAG_INFO", "TAG_HASH", "PAYLOAD_HASH",
+                "PAYLOAD_UNLISTED", "PAYLOAD_OXUM", "CASE_JSON"}) {
+            assertTrue(r.checks().stream().anyMatch(c -> c.code().equals(code) && c.result() == CheckResult.PASSED),
+                    code + " " + r.checks());
+        }
+        assertEquals(PlainBag.ID, r.bundleId());
+        assertEquals("FIR 12/2026", r.caseNumber());
+        assertEquals(CheckResult.PASSED, r.items().get(0).result());
+    }
+
+    @Test
+    void oneFlippedEvidenceByteFailsPayloadHashNamingTheFile() throws Exception {
+        VerificationReport r = verifyRewritten((p, b) -> p.endsWith("photo.jpg") ? ZipSurgery.flipMiddleByte(b) : b);
+        assertEquals("data/evidence/E0001/photo.jpg", failed(r, "PAYLOAD_HASH").target());
+        assertEquals(CheckResult.FAILED, r.items().get(0).result());
+    }
+
+    @Test
+    void aDeletedPayloadFileIsReportedMissing() throws Exception {
+        VerificationReport r = verifyRewritten((p, b) -> p.endsWith("note.txt") ? null : b);
+        assertEquals("data/evidence/E0002/note.txt", failed(r, "PAYLOAD_MISSING").target());
+        assertEquals("bag-info.txt", failed(r, "PAYLOAD_OXUM").target());
+    }
+
+    @Test
+    void anAddedPayloadFileIsReportedUnlisted() throws Exception {
+        Path zip = PlainBag.write(dir);
+        Map<String, byte[]> m = ZipSurgery.read(zip);
+        m.put(PlainBag.ID + "/data/evidence/E0009/planted.jpg", new byte[] {1, 2, 3});
+        Path t = dir.resolve("t.zip");
+        ZipSurgery.write(t, m);
+        assertEquals("data/evidence/E0009/planted.jpg", failed(verifier.verify(t, null), "PAYLOAD_UNLISTED").target());
+    }
+
+    @Test
+    void aChangedTagFileFailsTagHash() throws Exception {
+        VerificationReport r = verifyRewritten((p, b) -> p.equals("VERIFY.txt") ? ZipSurgery.flipLastByte(b) : b);
+        assertEquals("VERIFY.txt", failed(r, "TAG_HASH").target());
+    }
+
+    @Test
+    void anUnlistedTagFileFailsTagHash() throws Exception {
+        Path zip = PlainBag.write(dir);
+        Map<String, byte[]> m = ZipSurgery.read(zip);
+        m.put(PlainBag.ID + "/certs/extra.pem", "x".getBytes(StandardCharsets.UTF_8));
+        Path t = dir.resolve("t.zip");
+        ZipSurgery.write(t, m);
+        assertEquals("certs/extra.pem", failed(verifier.verify(t, null), "TAG_HASH").target());
+    }
+
+    @Test
+    void aChangedBagitDeclarationFails() throws Exception {
+        VerificationReport r = verifyRewritten((p, b) -> p.equals("bagit.txt")
+                ? "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8) : b);
+        assertEquals("bagit.txt", failed(r, "BAGIT_DECLARATION").target());
+    }
+
+    @Test
+    void aZipWithoutABagIsNotABundle() throws Exception {
+        Path t = dir.resolve("t.zip");
+        ZipSurgery.write(t, Map.of("folder/readme.txt", new byte[] {1}));
+        assertThrows(InputException.class, () -> verifier.verify(t, null));
+    }
+}

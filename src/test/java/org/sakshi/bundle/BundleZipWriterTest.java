@@ -1,0 +1,149 @@
+package org.sakshi.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CancelledException;
+import org.sakshi.core.IntegrityException;
+import org.sakshi.core.ProgressListener;
+
+class BundleZipWriterTest {
+    @TempDir
+    Path dir;
+
+    private String entryText(Path zip, String bagPath) throws Exception {
+        return new String(ZipSurgery.read(zip).get(PlainBag.ID + "/" + bagPath), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bagitTxtHasTheExactBytesOfTheSpec() throws Exception {
+        Path zip = PlainBag.write(dir);
+        assertArrayEquals("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8),
+                ZipSurgery.read(zip).get(PlainBag.ID + "/bagit.txt"));
+    }
+
+    @Test
+    void manifestLinesUseTwoSpacesLfAndPercentEncoding() throws Exception {
+        String m = entryText(PlainBag.write(dir), "manifest-sha256.txt");
+        assertTrue(m.matches("(?s)([0-9a-f]{64}  data/[^\n]+\n)+"), m);
+        assertTrue(m.contains("  data/evidence/E0002/note.txt\n"), m);
+    }
+
+    @Test
+    void manifestPercentEncodesPercentCrAndLfInPaths() throws Exception {
+        byte[] m = ManifestFile.format(List.of(new ManifestFile.Line("a".repeat(64), "data/x 100%\r\n.txt")));
+        assertEquals("a".repeat(64) + "  data/x 100%25%0D%0A.txt\n", new String(m, StandardCharsets.UTF_8));
+        assertEquals("data/x 100%\r\n.txt", ManifestFile.parse(m, "m").get(0).path());
+    }
+
+    @Test
+    void tagManifestListsEveryTagFileButItself() throws Exception {
+        String t = entryText(PlainBag.write(dir), "tagmanifest-sha256.txt");
+        List<String> paths = t.lines().map(l -> l.substring(66)).toList();
+        assertEquals(List.of("bagit.txt", "manifest-sha256.txt", "bag-info.txt", "VERIFY.txt"), paths);
+    }
+
+    @Test
+    void bagInfoCarriesPayloadOxumAndBagSize() throws Exception {
+        BagInfo info = BagInfo.parse(entryText(PlainBag.write(dir), "bag-info.txt").getBytes(StandardCharsets.UTF_8));
+        String caseJson = entryText(dir.resolve("bag.zip"), "data/case.json");
+        long bytes = 50_000 + 6 + 3 + caseJson.getBytes(StandardCharsets.UTF_8).length;
+        assertEquals(bytes + ".4", info.get("Payload-Oxum").orElseThrow());
+        assertTrue(info.get("Bag-Size").orElseThrow().endsWith("KB"));
+        for (String f : BagInfo.REQUIRED) {
+            assertTrue(info.get(f).isPresent(), f);
+        }
+    }
+
+    @Test
+    void everyEntryLiesInOneTopFolderWithUtf8FlagAndMethodByType() throws Exception {
+        Path zip = PlainBag.write(dir);
+        try (ZipFile zf = ZipFile.builder().setPath(zip).get()) {
+            for (ZipArchiveEntry e : Collections.list(zf.getEntries())) {
+                assertTrue(e.getName().startsWith(PlainBag.ID + "/"), e.getName());
+                assertTrue(e.getGeneralPurposeBit().usesUTF8ForNames(), e.getName());
+                boolean text = e.getName().endsWith(".txt") || e.getName().endsWith(".json")
+                        || e.getName().endsWith(".jsonl");
+                assertEquals(text ? ZipEntry.DEFLATED : ZipEntry.STORED, e.getMethod(), e.getName());
+            }
+        }
+    }
+
+    @Test
+    void theUnzippedBagPassesSha256sumCheck() throws Exception {
+        Path zip = PlainBag.write(dir);
+        String unzip = PlainBag.run(dir, "unzip", "-q", zip.toString(), "-d", "x");
+        assertTrue(unzip.startsWith("0\n"), unzip);
+        Path bag = dir.resolve("x").resolve(PlainBag.ID);
+        String out = PlainBag.run(bag, "sha256sum", "-c", "manifest-sha256.txt");
+        assertTrue(out.startsWith("0\n"), out);
+        String tags = PlainBag.run(bag, "sha256sum", "-c", "tagmanifest-sha256.txt");
+        assertTrue(tags.startsWith("0\n"), tags);
+    }
+
+    @Test
+    void exportAbortsNamingTheItemWhenTheVaultCopyNoLongerMatches() throws Exception {
+        Path src = dir.resolve("e.bin");
+        Files.write(src, new byte[3_000_000]);
+        try (BundleZipWriter w = new BundleZipWriter(dir.resolve("b.zip"), PlainBag.ID, Instant.EPOCH)) {
+            IntegrityException e = assertThrows(IntegrityException.class, () -> w.putFile("data/evidence/E0007/e.bin",
+                    src, "0".repeat(64), "E0007", ProgressListener.NONE, new CancelFlag()));
+            assertTrue(e.getMessage().startsWith("E0007"), e.getMessage());
+        }
+    }
+
+    @Test
+    void cancellingStopsTheCopy() throws Exception {
+        Path src = dir.resolve("e.bin");
+        Files.write(src, new byte[3_000_000]);
+        CancelFlag cancel = new CancelFlag();
+        cancel.cancel();
+        try (BundleZipWriter w = new BundleZipWriter(dir.resolve("b.zip"), PlainBag.ID, Instant.EPOCH)) {
+            assertThrows(CancelledException.class, () -> w.putFile("data/evidence/E0007/e.bin", src, null, "E0007",
+                    ProgressListener.NONE, cancel));
+        }
+    }
+
+    @Test
+    void aPartFileNotCommittedIsRemovedAndTheOutputNeverAppears() throws Exception {
+        Path out = dir.resolve("bundle.zip");
+        try (PartFile pf = PartFile.forOutput(out)) {
+            Files.write(pf.part(), new byte[10]);
+        }
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("bundle.zip.part")));
+    }
+
+    @Test
+    void aCommittedPartFileIsRenamedToTheOutput() throws Exception {
+        Path out = dir.resolve("bundle.zip");
+        try (PartFile pf = PartFile.forOutput(out)) {
+            Files.write(pf.part(), new byte[10]);
+            pf.commit();
+        }
+        assertEquals(10, Files.size(out));
+        assertFalse(Files.exists(dir.resolve("bundle.zip.part")));
+    }
+
+    @Test
+    void anExistingOutputIsNeverOverwritten() throws Exception {
+        Path out = dir.resolve("bundle.zip");
+        Files.write(out, new byte[1]);
+        assertThrows(org.sakshi.core.InputException.class, () -> PartFile.forOutput(out));
+    }
+}
