@@ -34,6 +34,7 @@ import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.report.PadesSigner;
 import org.sakshi.report.audit.AuditPdfWriter;
+import org.sakshi.timestamp.TimestampVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,28 @@ public final class AuditService {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.pades = Objects.requireNonNull(pades, "pades");
+    }
+
+    /**
+     * The service with the engine's own verifiers: the custody chain recomputed by the ledger code,
+     * token genTimes from {@link TimestampVerifier} (a token counts when its signature and imprint
+     * verify; whether its TSA is trusted is the verify command's question), PAdES by {@link PadesSigner}.
+     */
+    public static AuditService standard(CaseService cases, CustodyService custody, EvidenceService evidence) {
+        TimestampVerifier verifier = new TimestampVerifier(List.of());
+        TokenTimes tokens = (der, sha256) -> {
+            TimestampVerifier.Result r = verifier.verify(der, sha256, "token");
+            return r.valid() ? r.genTime() : null;
+        };
+        BundleChecks.Ledger chain = jsonl -> {
+            throw new UnsupportedOperationException("chain verification not wired yet");
+        };
+        return new AuditService(cases, custody, evidence, chain, tokens, new PadesSigner());
+    }
+
+    /** The same service with another chain verifier (tests, or a verifier for another ledger version). */
+    public AuditService withChain(BundleChecks.Ledger otherChain) {
+        return new AuditService(cases, custody, evidence, otherChain, tokens, pades);
     }
 
     /** Audits a case folder or, for a regular file, a bundle ZIP. */

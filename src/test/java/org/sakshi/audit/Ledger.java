@@ -21,11 +21,11 @@ import org.sakshi.core.Workstation;
  * seq and type (the analysis never recomputes JCS hashes; the service's chain verification does).
  * Every event is one minute after the previous one unless a test sets the time.
  */
-final class Ledger {
-    static final Instant T0 = Instant.parse("2026-07-28T08:00:00.000Z");
-    static final String RAO = "Insp. Rao";
-    static final String SEN = "SI Sen";
-    static final String LAB = "Dr. Iyer";
+public final class Ledger {
+    public static final Instant T0 = Instant.parse("2026-07-28T08:00:00.000Z");
+    public static final String RAO = "Insp. Rao";
+    public static final String SEN = "SI Sen";
+    public static final String LAB = "Dr. Iyer";
 
     private final UUID caseId = UUID.fromString("7f1c2b3a-0000-4000-8000-000000000001");
     private final List<CustodyEvent> events = new ArrayList<>();
@@ -33,75 +33,75 @@ final class Ledger {
     private Instant clock = T0;
     private String host = "ws-1";
 
-    Ledger() {
+    public Ledger() {
         add(RAO, "CASE_CREATED", null, Map.of());
     }
 
     /** Moves the workstation clock (the times events record) by {@code d}. */
-    Ledger skew(Duration d) {
+    public Ledger skew(Duration d) {
         clock = clock.plus(d);
         return this;
     }
 
-    Ledger at(Instant t) {
+    public Ledger at(Instant t) {
         clock = t;
         return this;
     }
 
-    Ledger host(String h) {
+    public Ledger host(String h) {
         host = h;
         return this;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock;
     }
 
-    static String sha(String itemId) {
+    public static String sha(String itemId) {
         return digest("item " + itemId);
     }
 
-    Ledger imported(String who, String item) {
+    public Ledger imported(String who, String item) {
         sha.put(item, sha(item));
         return add(who, "ITEM_IMPORTED", item, Map.of("source_path", "/media/usb/" + item + ".png"));
     }
 
     /** ITEM_TIMESTAMPED carrying a token of the given genTime. */
-    Ledger stamped(String who, String item, Instant genTime) {
+    public Ledger stamped(String who, String item, Instant genTime) {
         return add(who, "ITEM_TIMESTAMPED", item, Map.of("tsa", "http://127.0.0.1/tsa", "time", genTime.toString(),
                 "serial", "1"));
     }
 
     /** Stamped with a TSA whose time equals the workstation's. */
-    Ledger stamped(String who, String item) {
+    public Ledger stamped(String who, String item) {
         return stamped(who, item, clock.plusSeconds(60));
     }
 
-    Ledger accessed(String who, String item) {
+    public Ledger accessed(String who, String item) {
         return add(who, "ITEM_ACCESSED", item, Map.of("purpose", "review"));
     }
 
-    Ledger transferred(String who, String item, String to) {
+    public Ledger transferred(String who, String item, String to) {
         return add(who, "TRANSFERRED", item, Map.of("from", who, "to", to, "reason", "lab examination"));
     }
 
-    Ledger exportStarted(String who, String bundleId) {
+    public Ledger exportStarted(String who, String bundleId) {
         return add(who, "EXPORT_STARTED", null, Map.of("bundle_id", bundleId));
     }
 
-    Ledger exportSealed(String who, String bundleId) {
+    public Ledger exportSealed(String who, String bundleId) {
         return add(who, "EXPORT_SEALED", null, Map.of("bundle_id", bundleId, "sha256", digest(bundleId)));
     }
 
-    Ledger anchored(String who, Instant genTime) {
+    public Ledger anchored(String who, Instant genTime) {
         return add(who, "LEDGER_ANCHORED", null, Map.of("head", last().hash(), "time", genTime.toString()));
     }
 
-    Ledger add(String who, String type, String item, Map<String, Object> details) {
+    public Ledger add(String who, String type, String item, Map<String, Object> details) {
         return addWithHash(who, type, item, item == null ? null : sha.get(item), details);
     }
 
-    Ledger addWithHash(String who, String type, String item, String itemSha, Map<String, Object> details) {
+    public Ledger addWithHash(String who, String type, String item, String itemSha, Map<String, Object> details) {
         clock = clock.plusSeconds(60);
         long seq = events.size() + 1;
         String prev = events.isEmpty() ? CustodyEvent.GENESIS_PREV : last().hash();
@@ -111,28 +111,28 @@ final class Ledger {
         return this;
     }
 
-    CustodyEvent last() {
+    public CustodyEvent last() {
         return events.get(events.size() - 1);
     }
 
-    List<CustodyEvent> events() {
+    public List<CustodyEvent> events() {
         return List.copyOf(events);
     }
 
-    AuditInput input() {
+    public AuditInput input() {
         return input(List.of(), List.of());
     }
 
-    AuditInput input(List<ItemFacts> items, List<TimeProof> proofs) {
+    public AuditInput input(List<ItemFacts> items, List<TimeProof> proofs) {
         return new AuditInput(AuditScope.CASE, caseId.toString(), null, events(),
                 LedgerSummary.intact(events.size(), last().hash()), null, null, items, proofs);
     }
 
-    AuditReport audit() {
+    public AuditReport audit() {
         return AuditAnalyzer.analyze(input(), AuditOptions.DEFAULTS);
     }
 
-    static String digest(String s) {
+    public static String digest(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
