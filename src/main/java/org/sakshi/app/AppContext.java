@@ -1,28 +1,73 @@
 package org.sakshi.app;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.sakshi.core.Clock;
+import org.sakshi.core.TimestampSource;
+import org.sakshi.core.Workstation;
+import org.sakshi.ingest.Ingest;
+import org.sakshi.service.CaseAccess;
 import org.sakshi.service.CaseService;
 import org.sakshi.service.CustodyService;
 import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.ImportService;
 import org.sakshi.service.VerifyService;
+import org.sakshi.timestamp.HttpTimestampSource;
+import org.sakshi.vault.SinkFactory;
 
 /**
  * The one place that constructs services, wired by hand (no DI framework, no singletons). The CLI
- * and the GUI each make one and take what they need from it.
+ * and the GUI each make one and take what they need from it. Tests build one with a fixed clock,
+ * their own workstation, parsers and vault sink.
  */
 public final class AppContext {
     private final Path workspace;
-    private final CaseService cases = new CaseService();
-    private final ImportService imports = new ImportService();
-    private final EvidenceService evidence = new EvidenceService();
-    private final CustodyService custody = new CustodyService();
+    private final Clock clock;
+    private final Workstation workstation;
+    private final CaseAccess access;
+    private final Function<String, TimestampSource> tsaFactory;
+    private final CaseService cases;
+    private final ImportService imports;
+    private final EvidenceService evidence;
+    private final CustodyService custody;
     private final ExportService exports = new ExportService();
     private final VerifyService verifier = new VerifyService();
 
+    /** The production wiring: system clock, this machine, all parsers, O_DIRECT vault writes, HTTP TSAs. */
     public AppContext(Path workspace) {
+        this(workspace, Clock.SYSTEM, thisWorkstation(), new Ingest(), SinkFactory.DIRECT, Duration.ofSeconds(3),
+                url -> new HttpTimestampSource(URI.create(url)));
+    }
+
+    public AppContext(Path workspace, Clock clock, Workstation workstation, Ingest ingest, SinkFactory sinks,
+                      Duration lockWait, Function<String, TimestampSource> tsaFactory) {
         this.workspace = workspace;
+        this.clock = clock;
+        this.workstation = workstation;
+        this.tsaFactory = tsaFactory;
+        this.access = new CaseAccess(clock, workstation, sinks, lockWait);
+        this.cases = new CaseService(access);
+        this.imports = new ImportService(access, ingest);
+        this.evidence = new EvidenceService(access);
+        this.custody = new CustodyService(access);
+    }
+
+    /** This machine: host name, OS user, {@code sakshi <version>}. */
+    public static Workstation thisWorkstation() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "unknown";
+            }
+        }
+        return new Workstation(host, System.getProperty("user.name"), Version.toolVersion());
     }
 
     /** {@code ~/Sakshi} unless the {@code sakshi.workspace} system property or SAKSHI_WORKSPACE says otherwise. */
@@ -39,6 +84,24 @@ public final class AppContext {
 
     public Path workspace() {
         return workspace;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Workstation workstation() {
+        return workstation;
+    }
+
+    /** Case access shared by the services (clock, workstation, vault writes, busy wait). */
+    public CaseAccess caseAccess() {
+        return access;
+    }
+
+    /** A client for the RFC 3161 TSA at {@code url} ({@code --tsa URL}). */
+    public TimestampSource tsa(String url) {
+        return tsaFactory.apply(url);
     }
 
     public CaseService cases() {

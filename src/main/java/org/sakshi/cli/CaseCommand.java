@@ -1,13 +1,94 @@
 package org.sakshi.cli;
 
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sakshi.core.Actor;
+import org.sakshi.core.CaseInfo;
+import org.sakshi.core.InputException;
+import org.sakshi.core.Jurisdiction;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.service.NewCase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code sakshi case}: Create cases (case init). */
-@Command(name = "case", description = "Create cases (case init).")
+@Command(name = "case", description = "Create cases (case init).", subcommands = CaseCommand.Init.class)
 final class CaseCommand extends CliCommand {
     @Override
     public Integer call() {
-        err().println("error: 'sakshi case' is not available in this build yet.");
+        err().println("error: 'sakshi case' needs a subcommand: sakshi case init CASE_DIR --number NUM --title TEXT"
+                + " --officer NAME");
         return SakshiCommand.INPUT_ERROR;
+    }
+
+    /** {@code sakshi case init CASE_DIR --number NUM --title TEXT --officer NAME [...]}. */
+    @Command(name = "init", description = "Create a new case folder (case.db, vault/, exports/) and record CASE_CREATED.")
+    static final class Init extends CliCommand {
+        @Parameters(index = "0", paramLabel = "CASE_DIR", description = "Folder to create the case in (new or empty).")
+        Path caseDir;
+
+        @Option(names = "--number", required = true, description = "Case or FIR number.")
+        String number;
+
+        @Option(names = "--title", required = true, description = "Case title.")
+        String title;
+
+        @Option(names = "--officer", required = true, description = "Default officer (investigating officer).")
+        String officer;
+
+        @Option(names = "--rank", description = "The officer's rank.")
+        String rank;
+
+        @Option(names = "--badge", description = "The officer's badge or staff number.")
+        String badge;
+
+        @Option(names = "--agency", description = "Agency (police station, unit, NGO).")
+        String agency;
+
+        @Option(names = "--jurisdiction", description = "IN|US|NP|BD|OTHER (default: OTHER).")
+        Jurisdiction jurisdiction;
+
+        @Option(names = "--zone", description = "Time zone of the case, e.g. Asia/Kolkata (default: this computer's).")
+        String zone;
+
+        @Option(names = "--json", description = "Print the new case as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws SakshiException {
+            ZoneId z;
+            try {
+                z = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new InputException("--zone " + zone + " is not a time zone; give a region like Asia/Kolkata");
+            }
+            if (officer.isBlank()) {
+                throw new InputException("--officer must name the case's officer");
+            }
+            CaseInfo info = ctx().cases().create(caseDir, new NewCase(number, title, agency, jurisdiction, z,
+                    new Actor(officer, rank, badge, agency, null)));
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", info.id().toString());
+                m.put("dir", caseDir.toAbsolutePath().toString());
+                m.put("number", info.number());
+                m.put("title", info.title());
+                m.put("agency", info.agency());
+                m.put("jurisdiction", info.jurisdiction().name());
+                m.put("officer", info.defaultOfficer());
+                m.put("zone", info.zone().getId());
+                m.put("created_at", EventCodec.formatAt(info.createdAt()));
+                CliSupport.printJson(out(), m);
+            } else {
+                out().println("Created case " + info.number() + " (" + info.title() + ") in " + caseDir);
+                out().println("Case id " + info.id() + ", officer " + info.defaultOfficer() + ", zone " + info.zone());
+            }
+            return SakshiCommand.OK;
+        }
     }
 }

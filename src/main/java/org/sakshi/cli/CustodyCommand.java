@@ -1,13 +1,150 @@
 package org.sakshi.cli;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.core.ledger.Jcs;
+import org.sakshi.service.LedgerStatus;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code sakshi custody}: Print or verify the custody ledger. */
-@Command(name = "custody", description = "Print or verify the custody ledger.")
+@Command(name = "custody", description = "Print the custody ledger (or 'custody verify' it).",
+        subcommands = CustodyCommand.Verify.class)
 final class CustodyCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "CASE_DIR", arity = "0..1", description = "The case folder.")
+    Path caseDir;
+
+    @ArgGroup(exclusive = true)
+    Format format;
+
+    static final class Format {
+        @Option(names = "--json", description = "A JSON array of the events exactly as stored.")
+        boolean json;
+
+        @Option(names = "--csv", description = "CSV for spreadsheets.")
+        boolean csv;
+    }
+
     @Override
-    public Integer call() {
-        err().println("error: 'sakshi custody' is not available in this build yet.");
-        return SakshiCommand.INPUT_ERROR;
+    public Integer call() throws SakshiException {
+        if (caseDir == null) {
+            err().println("error: give the case folder: sakshi custody CASE_DIR [--json | --csv], or sakshi custody"
+                    + " verify CASE_DIR");
+            return SakshiCommand.INPUT_ERROR;
+        }
+        if (format != null && format.csv) {
+            out().flush();
+            OutputStream os = new NonClosingStream(out());
+            ctx().custody().writeCsv(caseDir, os);
+            return SakshiCommand.OK;
+        }
+        if (format != null && format.json) {
+            // Each element is the stored canonical line, byte for byte.
+            boolean[] first = {true};
+            out().print("[");
+            ctx().custody().forEachStoredLine(caseDir, line -> {
+                out().print(first[0] ? "\n" : ",\n");
+                first[0] = false;
+                out().print(line);
+            });
+            out().println(first[0] ? "]" : "\n]");
+            out().flush();
+            return SakshiCommand.OK;
+        }
+        ctx().custody().forEachStoredLine(caseDir, line -> {
+            CustodyEvent e = EventCodec.parseLine(line);
+            out().printf("%5d  %s  %-19s %-6s %-20s %s%n", e.seq(), EventCodec.formatAt(e.at()), e.type(),
+                    e.itemId() == null ? "-" : e.itemId(), e.actor() == null ? "-" : e.actor().name(),
+                    Jcs.canonicalize(e.details()));
+        });
+        return SakshiCommand.OK;
+    }
+
+    /** {@code sakshi custody verify CASE_DIR}: exit 0 intact, 1 broken (names the first bad seq). */
+    @Command(name = "verify", description = "Recompute every event hash and link; exit 1 naming the first bad seq.")
+    static final class Verify extends CliCommand {
+        @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
+        Path caseDir;
+
+        @Option(names = "--json", description = "Print {intact, events, head, first_bad_seq, message}.")
+        boolean json;
+
+        @Override
+        public Integer call() throws SakshiException {
+            LedgerStatus st = ctx().custody().verify(caseDir);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("intact", st.intact());
+                m.put("events", st.events());
+                m.put("head", st.head());
+                m.put("first_bad_seq", st.firstBadSeq());
+                m.put("message", st.message());
+                CliSupport.printJson(out(), m);
+            } else if (st.intact()) {
+                out().println("custody ledger intact: " + st.events() + " events, head " + st.head());
+            } else {
+                out().println("custody ledger BROKEN"
+                        + (st.firstBadSeq() == null ? "" : " at seq " + st.firstBadSeq()) + ": " + st.message());
+            }
+            if (!st.intact()) {
+                err().println("error: the custody ledger of " + caseDir + " is broken"
+                        + (st.firstBadSeq() == null ? "" : " at seq " + st.firstBadSeq()) + ": " + st.message());
+                return SakshiCommand.VERIFY_FAILED;
+            }
+            return SakshiCommand.OK;
+        }
+    }
+
+    /** Bytes to the command's stdout writer (UTF-8), without closing it. */
+    private static final class NonClosingStream extends OutputStream {
+        private final java.io.PrintWriter w;
+        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+        NonClosingStream(java.io.PrintWriter w) {
+            this.w = w;
+        }
+
+        @Override
+        public void write(int b) {
+            pending.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            pending.write(b, off, len);
+            if (pending.size() > 1 << 16) {
+                flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            // flushes only at UTF-8 boundaries: the service writes whole lines through a BufferedWriter
+            byte[] all = pending.toByteArray();
+            int end = all.length;
+            while (end > 0 && (all[end - 1] & 0xC0) == 0x80) {
+                end--;
+            }
+            if (end > 0 && (all[end - 1] & 0x80) != 0) {
+                end--; // a lead byte whose continuation has not come yet
+            }
+            w.write(new String(all, 0, end, StandardCharsets.UTF_8));
+            pending.reset();
+            pending.write(all, end, all.length - end);
+            w.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
     }
 }

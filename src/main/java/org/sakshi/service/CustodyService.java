@@ -1,47 +1,271 @@
 package org.sakshi.service;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.EventType;
+import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
+import org.sakshi.core.StorageException;
+import org.sakshi.core.TimestampException;
 import org.sakshi.core.TimestampSource;
+import org.sakshi.core.TimestampToken;
+import org.sakshi.core.ledger.ChainResult;
+import org.sakshi.core.ledger.ChainVerifier;
+import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.core.ledger.Jcs;
+import org.sakshi.storage.CaseStore;
+import org.sakshi.storage.EventDraft;
+import org.sakshi.storage.StoredItem;
 
 /** The custody ledger of a case (custody-ledger.md). */
 public final class CustodyService {
+    private final CaseAccess access;
+
+    public CustodyService(CaseAccess access) {
+        this.access = access;
+    }
+
     /** Every event in seq order, exactly as stored. */
     public List<CustodyEvent> events(Path caseDir) throws SakshiException {
-        throw new UnsupportedOperationException("not implemented yet");
+        try (CaseStore s = access.read(caseDir)) {
+            return s.events();
+        }
+    }
+
+    /** Streams every event as stored (its canonical JSON line with hash), in seq order, in constant memory. */
+    public void forEachStoredLine(Path caseDir, java.util.function.Consumer<String> sink) throws SakshiException {
+        try (CaseStore s = access.read(caseDir)) {
+            s.forEachEventLine(sink);
+        }
     }
 
     /** Recomputes every hash and link; never throws for a broken chain, the status says what is wrong. */
     public LedgerStatus verify(Path caseDir) throws SakshiException {
-        throw new UnsupportedOperationException("not implemented yet");
+        try (CaseStore s = access.read(caseDir)) {
+            ChainVerifier v = new ChainVerifier();
+            s.forEachEventLine(v::acceptLine);
+            ChainResult r = v.result();
+            return new LedgerStatus(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
+        }
+    }
+
+    /** The head hash (the last event's hash). */
+    public String head(Path caseDir) throws SakshiException {
+        try (CaseStore s = access.read(caseDir)) {
+            String[] last = {null};
+            s.forEachEventLine(l -> last[0] = l);
+            return last[0] == null ? null : EventCodec.parseLine(last[0]).hash();
+        }
+    }
+
+    /**
+     * Appends one event of any type (exporters record EXPORT_STARTED / EXPORT_SEALED, verifiers
+     * BUNDLE_VERIFIED). {@code itemId} may be null for a case-level event; its SHA-256 is filled in.
+     */
+    public CustodyEvent record(Path caseDir, Actor actor, String type, String itemId, Map<String, Object> details)
+            throws SakshiException {
+        try (CaseStore s = access.write(caseDir)) {
+            Actor who = CaseAccess.actorOr(actor, s.caseInfo());
+            String sha = itemId == null ? null : EvidenceService.find(s, itemId).item().digests().sha256();
+            return s.tx(() -> s.append(new EventDraft(type, who, itemId, sha, details)));
+        }
     }
 
     /** Records a hand-over (TRANSFERRED, one event per item, or one case-level event when no items). */
     public List<CustodyEvent> transfer(Path caseDir, Actor actor, TransferRequest request) throws SakshiException {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (request.to() == null || request.to().isBlank()) {
+            throw new InputException("a transfer needs the receiving custodian (--to NAME)");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new InputException("a transfer needs a reason (--reason TEXT)");
+        }
+        try (CaseStore s = access.write(caseDir)) {
+            Actor who = CaseAccess.actorOr(actor, s.caseInfo());
+            List<StoredItem> items = new ArrayList<>();
+            for (String id : request.items()) {
+                items.add(EvidenceService.find(s, id));
+            }
+            return s.tx(() -> {
+                List<CustodyEvent> out = new ArrayList<>();
+                if (items.isEmpty()) {
+                    Map<String, Object> d = transferDetails(who, request);
+                    List<String> all = new ArrayList<>();
+                    for (StoredItem si : s.items()) {
+                        all.add(si.item().id());
+                    }
+                    d.put("items", all);
+                    out.add(s.append(new EventDraft(EventType.TRANSFERRED.name(), who, null, null, d)));
+                } else {
+                    for (StoredItem si : items) {
+                        out.add(s.append(new EventDraft(EventType.TRANSFERRED.name(), who, si.item().id(),
+                                si.item().digests().sha256(), transferDetails(who, request))));
+                    }
+                }
+                return out;
+            });
+        }
     }
 
-    /** Records a NOTE. */
+    private static Map<String, Object> transferDetails(Actor from, TransferRequest r) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("from", from.name());
+        d.put("to", r.to());
+        d.put("reason", r.reason());
+        d.put("location", r.location());
+        d.put("seal", r.seal());
+        return d;
+    }
+
+    /**
+     * Records a NOTE: about the case when {@code items} is empty, about one item when it names one,
+     * and one case-level event listing them ({@code details.items}) when it names several.
+     */
     public CustodyEvent note(Path caseDir, Actor actor, String text, List<String> items) throws SakshiException {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (text == null || text.isBlank()) {
+            throw new InputException("a note needs some text");
+        }
+        List<String> ids = items == null ? List.of() : items;
+        try (CaseStore s = access.write(caseDir)) {
+            Actor who = CaseAccess.actorOr(actor, s.caseInfo());
+            List<StoredItem> found = new ArrayList<>();
+            for (String id : ids) {
+                found.add(EvidenceService.find(s, id));
+            }
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("text", text);
+            if (found.size() == 1) {
+                StoredItem si = found.get(0);
+                return s.tx(() -> s.append(new EventDraft(EventType.NOTE.name(), who, si.item().id(),
+                        si.item().digests().sha256(), d)));
+            }
+            if (!found.isEmpty()) {
+                d.put("items", found.stream().map(si -> si.item().id()).toList());
+            }
+            return s.tx(() -> s.append(new EventDraft(EventType.NOTE.name(), who, null, null, d)));
+        }
     }
 
     /** Obtains a token over the head hash and records LEDGER_ANCHORED; TimestampException when no TSA answers. */
     public CustodyEvent anchor(Path caseDir, Actor actor, List<TimestampSource> tsas) throws SakshiException {
-        throw new UnsupportedOperationException("not implemented yet");
+        try (CaseStore s = access.write(caseDir)) {
+            Actor who = CaseAccess.actorOr(actor, s.caseInfo());
+            String[] last = {null};
+            s.forEachEventLine(l -> last[0] = l);
+            String head = EventCodec.parseLine(last[0]).hash();
+            List<String> errors = new ArrayList<>();
+            for (TimestampSource tsa : tsas) {
+                try {
+                    TimestampToken t = tsa.stamp(HexFormat.of().parseHex(head));
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("head", head);
+                    d.put("tsa", ImportService.tsaName(t, tsa));
+                    d.put("time", EventCodec.formatAt(t.genTime()));
+                    d.put("serial", t.serial());
+                    d.put("token", Base64.getEncoder().encodeToString(t.response()));
+                    return s.tx(() -> s.append(new EventDraft(EventType.LEDGER_ANCHORED.name(), who, null, null, d)));
+                } catch (TimestampException e) {
+                    errors.add(tsa.name() + ": " + e.getMessage());
+                }
+            }
+            throw new TimestampException("no time-stamp authority answered for the ledger head of " + caseDir
+                    + (errors.isEmpty() ? " (none was given)" : " (" + String.join("; ", errors) + ")"));
+        }
     }
 
     /** Writes the ledger as JSONL, one event per line exactly as stored (with hash). */
     public void writeJsonl(Path caseDir, OutputStream out) throws SakshiException {
-        throw new UnsupportedOperationException("not implemented yet");
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try (CaseStore s = access.read(caseDir)) {
+            s.forEachEventLine(l -> {
+                try {
+                    w.write(l);
+                    w.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            w.flush();
+        } catch (IOException | UncheckedIOException e) {
+            throw new StorageException("could not write the ledger of " + caseDir + " (" + e.getMessage() + ")", e);
+        }
     }
 
-    /** Writes the ledger as CSV for spreadsheets. */
+    /** CSV columns of {@link #writeCsv}. */
+    public static final List<String> CSV_COLUMNS = List.of("seq", "id", "case_id", "at", "type", "actor_name",
+            "actor_rank", "actor_id", "actor_agency", "actor_cert_sha256", "host", "os_user", "tool_version", "item_id",
+            "item_sha256", "details", "prev", "hash", "sig");
+
+    /**
+     * Writes the ledger as CSV for spreadsheets (RFC 4180: comma-separated, CRLF line ends, fields
+     * quoted when they hold a comma, quote or line break). {@code details} is its canonical JSON.
+     */
     public void writeCsv(Path caseDir, OutputStream out) throws SakshiException {
-        throw new UnsupportedOperationException("not implemented yet");
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try (CaseStore s = access.read(caseDir)) {
+            w.write(String.join(",", CSV_COLUMNS));
+            w.write("\r\n");
+            s.forEachEventLine(l -> {
+                CustodyEvent e = EventCodec.parseLine(l);
+                List<Object> row = new ArrayList<>();
+                row.add(e.seq());
+                row.add(e.id());
+                row.add(e.caseId());
+                row.add(EventCodec.formatAt(e.at()));
+                row.add(e.type());
+                row.add(e.actor() == null ? null : e.actor().name());
+                row.add(e.actor() == null ? null : e.actor().rank());
+                row.add(e.actor() == null ? null : e.actor().id());
+                row.add(e.actor() == null ? null : e.actor().agency());
+                row.add(e.actor() == null ? null : e.actor().certSha256());
+                row.add(e.workstation() == null ? null : e.workstation().host());
+                row.add(e.workstation() == null ? null : e.workstation().osUser());
+                row.add(e.workstation() == null ? null : e.workstation().toolVersion());
+                row.add(e.itemId());
+                row.add(e.itemSha256());
+                row.add(Jcs.canonicalize(e.details()));
+                row.add(e.prev());
+                row.add(e.hash());
+                row.add(e.sig());
+                try {
+                    for (int i = 0; i < row.size(); i++) {
+                        if (i > 0) {
+                            w.write(',');
+                        }
+                        w.write(csv(row.get(i)));
+                    }
+                    w.write("\r\n");
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+            w.flush();
+        } catch (IOException | UncheckedIOException e) {
+            throw new StorageException("could not write the ledger of " + caseDir + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static String csv(Object o) {
+        if (o == null) {
+            return "";
+        }
+        String s = o.toString();
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
     }
 }

@@ -1,0 +1,120 @@
+package org.sakshi.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sakshi.app.AppContext;
+import org.sakshi.core.Actor;
+import org.sakshi.core.CaseInfo;
+import org.sakshi.core.InputException;
+import org.sakshi.core.ProgressListener;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.TimestampSource;
+
+/** Helpers shared by the engine's commands: JSON output, the acting officer, progress bar, TSAs. */
+final class CliSupport {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private CliSupport() {
+    }
+
+    /** Writes {@code value} as UTF-8 JSON to stdout, with a final newline. */
+    static void printJson(PrintWriter out, Object value) throws SakshiException {
+        try {
+            JSON.writer(new DefaultPrettyPrinter()).writeValue((Writer) out, value);
+            out.println();
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot write JSON to standard output (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The acting officer: the one named on the command line, else the case's default officer. */
+    static Actor actor(AppContext ctx, Path caseDir, OfficerOptions officer) throws SakshiException {
+        CaseInfo info = ctx.cases().open(caseDir);
+        return officer == null ? new Actor(info.defaultOfficer(), null, null, info.agency(), null)
+                : officer.actor(info.defaultOfficer(), info.agency());
+    }
+
+    static List<TimestampSource> tsas(AppContext ctx, List<String> urls) throws InputException {
+        List<TimestampSource> out = new ArrayList<>();
+        if (urls == null) {
+            return out;
+        }
+        for (String u : urls) {
+            try {
+                out.add(ctx.tsa(u));
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--tsa " + u + " is not a valid URL (" + e.getMessage()
+                        + "); give e.g. http://timestamp.example/tsr");
+            }
+        }
+        return out;
+    }
+
+    static List<String> splitIds(List<String> ids) {
+        List<String> out = new ArrayList<>();
+        if (ids != null) {
+            for (String s : ids) {
+                for (String p : s.split(",")) {
+                    if (!p.isBlank()) {
+                        out.add(p.trim());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String humanBytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] u = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int i = -1;
+        while (v >= 1024 && i < u.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, u[i]);
+    }
+
+    /** A progress bar on stderr when it is a terminal; nothing otherwise (never on stdout). */
+    static ProgressListener progressBar(PrintWriter err) {
+        if (System.console() == null) {
+            return ProgressListener.NONE;
+        }
+        return new ProgressListener() {
+            private long last;
+
+            @Override
+            public void progress(long done, long total, String what) {
+                long now = System.nanoTime();
+                boolean end = total > 0 && done >= total;
+                if (!end && now - last < 200_000_000L) {
+                    return;
+                }
+                last = now;
+                int width = 30;
+                int filled = total > 0 ? (int) Math.min(width, done * width / Math.max(1, total)) : 0;
+                String pct = total > 0 ? String.format(Locale.ROOT, "%3d%%", done * 100 / Math.max(1, total)) : "   ?";
+                String name = what == null ? "" : what.length() > 30 ? "..." + what.substring(what.length() - 27) : what;
+                err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + pct + " "
+                        + humanBytes(done) + (total > 0 ? " / " + humanBytes(total) : "") + " " + name + "\u001b[K");
+                if (end) {
+                    err.print("\r\u001b[K");
+                }
+                err.flush();
+            }
+        };
+    }
+}

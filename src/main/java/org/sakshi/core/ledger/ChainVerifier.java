@@ -1,0 +1,169 @@
+package org.sakshi.core.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.sakshi.core.CustodyEvent;
+
+/**
+ * Checks a custody chain (custody-ledger.md "Rules"), one event at a time so that a ledger of any
+ * length is verified in constant memory. For each event: {@code seq} is the previous one plus 1
+ * (starting at 1), {@code case_id} is the same throughout, {@code prev} equals the previous
+ * event's {@code hash} (64 zeros for seq 1), and {@code hash} equals the SHA-256 of the RFC 8785
+ * canonical JSON of the event without {@code hash} and {@code sig}. Unknown types are accepted.
+ * Never throws for bad content: the result names the first bad seq.
+ * <pre>
+ *   ChainVerifier v = new ChainVerifier();
+ *   lines.forEach(v::acceptLine);
+ *   ChainResult r = v.result();
+ * </pre>
+ */
+public final class ChainVerifier {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MessageDigest sha256;
+    private long count;
+    private long expectedSeq = 1;
+    private String prevHash = CustodyEvent.GENESIS_PREV;
+    private String caseId;
+    private Long firstBad;
+    private String message;
+
+    public ChainVerifier() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /** Verifies a whole JSONL text (custody-log.jsonl); blank lines are ignored. */
+    public static ChainResult verifyJsonl(Reader in) throws IOException {
+        ChainVerifier v = new ChainVerifier();
+        BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        String line;
+        while ((line = r.readLine()) != null) {
+            if (!line.isBlank()) {
+                v.acceptLine(line);
+            }
+        }
+        return v.result();
+    }
+
+    /** Verifies events in seq order. */
+    public static ChainResult verifyEvents(Iterable<CustodyEvent> events) {
+        ChainVerifier v = new ChainVerifier();
+        for (CustodyEvent e : events) {
+            v.accept(e);
+        }
+        return v.result();
+    }
+
+    /** Checks the next event, given as one stored JSON line; the hash is recomputed from the line's own members. */
+    public void acceptLine(String line) {
+        count++;
+        if (firstBad != null) {
+            return;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            fail(expectedSeq, "event " + count + " is not valid JSON (" + e.getOriginalMessage() + ")");
+            return;
+        }
+        if (!(node instanceof ObjectNode obj)) {
+            fail(expectedSeq, "event " + count + " is not a JSON object");
+            return;
+        }
+        JsonNode seqNode = obj.get("seq");
+        JsonNode hashNode = obj.get("hash");
+        if (seqNode == null || !seqNode.isIntegralNumber()) {
+            fail(expectedSeq, "event " + count + " has no integer seq");
+            return;
+        }
+        long seq = seqNode.longValue();
+        String stored = hashNode != null && hashNode.isTextual() ? hashNode.textValue() : null;
+        ObjectNode body = obj.deepCopy();
+        body.remove("hash");
+        body.remove("sig");
+        String computed;
+        try {
+            computed = hex(Jcs.canonicalBytes(body));
+        } catch (IllegalArgumentException e) {
+            fail(seq, "event seq " + seq + " cannot be canonicalised: " + e.getMessage());
+            return;
+        }
+        check(seq, text(obj, "type"), text(obj, "case_id"), text(obj, "prev"), stored, computed);
+    }
+
+    /** Checks the next event, given as a record. */
+    public void accept(CustodyEvent e) {
+        count++;
+        if (firstBad != null) {
+            return;
+        }
+        String computed = hex(Jcs.canonicalBytes(EventCodec.toMap(e, false)));
+        check(e.seq(), e.type(), e.caseId().toString(), e.prev(), e.hash(), computed);
+    }
+
+    private void check(long seq, String type, String cid, String prev, String stored, String computed) {
+        String name = "event seq " + seq + (type == null ? "" : " (" + type + ")");
+        if (seq != expectedSeq) {
+            fail(expectedSeq, "event seq " + expectedSeq + " is missing: found seq " + seq + " after seq "
+                    + (expectedSeq - 1) + "; events were removed or reordered");
+            return;
+        }
+        if (caseId == null) {
+            caseId = cid;
+        } else if (cid == null || !cid.equals(caseId)) {
+            fail(seq, name + " belongs to case " + cid + ", not " + caseId);
+            return;
+        }
+        if (prev == null || !prev.equals(prevHash)) {
+            fail(seq, name + " does not link to the previous event: its prev is " + prev + " but the previous hash is "
+                    + prevHash + "; an earlier event was changed, removed or inserted");
+            return;
+        }
+        if (stored == null || !stored.equals(computed)) {
+            fail(seq, name + " was changed after it was recorded: its content hashes to " + computed
+                    + " but its recorded hash is " + stored);
+            return;
+        }
+        prevHash = stored;
+        expectedSeq++;
+    }
+
+    private void fail(long seq, String msg) {
+        firstBad = seq;
+        message = msg;
+    }
+
+    /** The verdict so far. */
+    public ChainResult result() {
+        if (firstBad != null) {
+            return new ChainResult(false, count, prevHash, firstBad, message);
+        }
+        if (count == 0) {
+            return new ChainResult(false, 0, null, null, "the ledger has no events; every case starts with CASE_CREATED");
+        }
+        return new ChainResult(true, count, prevHash, null, "intact: " + count + " events, head " + prevHash);
+    }
+
+    private String hex(byte[] canonical) {
+        sha256.reset();
+        return HexFormat.of().formatHex(sha256.digest(canonical));
+    }
+
+    private static String text(ObjectNode o, String k) {
+        JsonNode n = o.get(k);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+}

@@ -1,0 +1,630 @@
+package org.sakshi.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.sakshi.core.CaseBusyException;
+import org.sakshi.core.CaseInfo;
+import org.sakshi.core.Clock;
+import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.Digests;
+import org.sakshi.core.InputException;
+import org.sakshi.core.Item;
+import org.sakshi.core.ItemKind;
+import org.sakshi.core.ItemTimestamp;
+import org.sakshi.core.Jurisdiction;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.SourceDetails;
+import org.sakshi.core.StorageException;
+import org.sakshi.core.TimestampStatus;
+import org.sakshi.core.Workstation;
+import org.sakshi.core.ledger.EventCodec;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * A case's {@code case.db} (SQLite, WAL, foreign keys on, versioned migrations applied on open)
+ * and the custody ledger in it. A store opened for writing holds the case's write lock until
+ * closed; one opened for reading does not lock. Not thread-safe: one store per operation.
+ */
+public final class CaseStore implements AutoCloseable {
+    public static final String DB = "case.db";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+
+    private final Path dir;
+    private final Connection conn;
+    private final CaseLock lock;
+    private final Clock clock;
+    private final Workstation workstation;
+    private CaseInfo info;
+
+    private CaseStore(Path dir, Connection conn, CaseLock lock, Clock clock, Workstation workstation) {
+        this.dir = dir;
+        this.conn = conn;
+        this.lock = lock;
+        this.clock = clock;
+        this.workstation = workstation;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** True when this store holds the write lock. */
+    public boolean writable() {
+        return lock != null;
+    }
+
+    // ------------------------------------------------------------------ open / create
+
+    /** Creates a new case store in {@code dir} (which must not hold one) and records nothing yet. */
+    public static CaseStore create(Path dir, CaseInfo info, Clock clock, Workstation ws, Duration lockWait)
+            throws SakshiException {
+        if (Files.exists(dir.resolve(DB))) {
+            throw new InputException(dir + " already holds a case; choose an empty or new folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
+        }
+        CaseLock lock = CaseLock.acquire(dir, lockWait);
+        try {
+            if (Files.exists(dir.resolve(DB))) {
+                throw new InputException(dir + " already holds a case; choose an empty or new folder");
+            }
+            Connection c = connect(dir);
+            CaseStore s = new CaseStore(dir, c, lock, clock, ws);
+            s.migrate(0);
+            s.tx(() -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO case_info(id, number, title, agency, jurisdiction, default_officer, zone, created_at)"
+                                + " VALUES (?,?,?,?,?,?,?,?)")) {
+                    ps.setString(1, info.id().toString());
+                    ps.setString(2, info.number());
+                    ps.setString(3, info.title());
+                    ps.setString(4, info.agency());
+                    ps.setString(5, info.jurisdiction().name());
+                    ps.setString(6, info.defaultOfficer());
+                    ps.setString(7, info.zone().getId());
+                    ps.setString(8, EventCodec.formatAt(info.createdAt()));
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            s.info = info;
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Opens a case for reading (no lock). InputException when {@code dir} is not a case. */
+    public static CaseStore openRead(Path dir, Clock clock, Workstation ws) throws SakshiException {
+        checkIsCase(dir);
+        Connection c = connect(dir);
+        CaseStore s = new CaseStore(dir, c, null, clock, ws);
+        try {
+            int v = s.schemaVersion();
+            if (v < Schema.CURRENT) {
+                throw new StorageException("the case " + dir + " uses an older store (schema " + v
+                        + "); run any changing command (e.g. 'sakshi note') once to upgrade it");
+            }
+            s.loadInfo();
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Opens a case for changing it: takes the write lock (waiting up to {@code lockWait}) and migrates the schema. */
+    public static CaseStore openWrite(Path dir, Clock clock, Workstation ws, Duration lockWait) throws SakshiException {
+        checkIsCase(dir);
+        CaseLock lock = CaseLock.acquire(dir, lockWait);
+        CaseStore s = null;
+        try {
+            Connection c = connect(dir);
+            s = new CaseStore(dir, c, lock, clock, ws);
+            s.migrate(s.schemaVersion());
+            s.loadInfo();
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            if (s != null) {
+                s.close();
+            } else {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static void checkIsCase(Path dir) throws InputException {
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir + " is not a case folder (it does not exist); create a case with 'sakshi case init'");
+        }
+        if (!Files.isRegularFile(dir.resolve(DB))) {
+            throw new InputException(dir + " is not a Sakshi case folder (no " + DB
+                    + " in it); give the folder made by 'sakshi case init'");
+        }
+    }
+
+    private static Connection connect(Path dir) throws StorageException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.enforceForeignKeys(true);
+        cfg.setBusyTimeout(5000);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(DB).toAbsolutePath(), cfg.toProperties());
+        } catch (SQLException e) {
+            throw wrap(dir, "open", e);
+        }
+    }
+
+    /** The schema version recorded in the store; 0 for an empty database. */
+    public int schemaVersion() throws SakshiException {
+        try (Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")) {
+                if (!rs.next()) {
+                    throw new InputException(dir.resolve(DB) + " is not a Sakshi case store (no schema_version table)");
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "read the schema version of", e);
+        }
+    }
+
+    private void migrate(int from) throws SakshiException {
+        if (from > Schema.CURRENT) {
+            throw new StorageException("the case " + dir + " was written by a newer Sakshi (store schema " + from
+                    + "; this version knows up to " + Schema.CURRENT + "); open it with that newer version");
+        }
+        for (int v = from; v < Schema.CURRENT; v++) {
+            List<String> steps = Schema.MIGRATIONS.get(v);
+            int target = v + 1;
+            tx(() -> {
+                try (Statement st = conn.createStatement()) {
+                    for (String sql : steps) {
+                        st.executeUpdate(sql);
+                    }
+                    st.executeUpdate("DELETE FROM schema_version");
+                    st.executeUpdate("INSERT INTO schema_version(version) VALUES (" + target + ")");
+                }
+                return null;
+            });
+        }
+    }
+
+    private void loadInfo() throws SakshiException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, number, title, agency, jurisdiction, default_officer, zone,"
+                     + " created_at FROM case_info")) {
+            if (!rs.next()) {
+                throw new StorageException("the case " + dir + " has no case record; the store is damaged");
+            }
+            info = new CaseInfo(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Jurisdiction.valueOf(rs.getString(5)), rs.getString(6), ZoneId.of(rs.getString(7)),
+                    Instant.parse(rs.getString(8)));
+        } catch (SQLException e) {
+            throw wrap(dir, "read", e);
+        }
+    }
+
+    public CaseInfo caseInfo() {
+        return info;
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws SQLException, SakshiException;
+    }
+
+    /** Runs {@code work} in one IMMEDIATE transaction: all of it is committed, or none of it. */
+    public <T> T tx(Work<T> work) throws SakshiException {
+        try {
+            conn.setAutoCommit(false);
+            try {
+                T t = work.run();
+                conn.commit();
+                return t;
+            } catch (SQLException | SakshiException | RuntimeException e) {
+                try {
+                    conn.rollback();
+                } catch (SQLException ignored) {
+                    // the original error matters more
+                }
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
+        }
+    }
+
+    static StorageException wrap(Path dir, String what, SQLException e) {
+        if (e instanceof SQLiteException se) {
+            SQLiteErrorCode code = se.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                    || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY) {
+                return new CaseBusyException("case " + dir + " is busy: another process is using its store;"
+                        + " try again in a moment", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_FULL) {
+                return new StorageException("the disk holding the case " + dir
+                        + " is full; nothing was recorded. Free some space and try again", e);
+            }
+        }
+        return new StorageException("could not " + what + " the case store " + dir.resolve(DB) + ": "
+                + e.getMessage(), e);
+    }
+
+    // ------------------------------------------------------------------ ledger
+
+    /**
+     * Appends one event: seq is the last plus one, prev the last hash, at from the clock (millisecond
+     * precision), the hash per custody-ledger.md. Call inside {@link #tx}.
+     */
+    public CustodyEvent append(EventDraft d) throws SQLException {
+        long seq = 1;
+        String prev = CustodyEvent.GENESIS_PREV;
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")) {
+            if (rs.next()) {
+                seq = rs.getLong(1) + 1;
+                prev = rs.getString(2);
+            }
+        }
+        CustodyEvent e = EventCodec.seal(new CustodyEvent(seq, UUID.randomUUID(), info.id(),
+                EventCodec.ledgerTime(clock.now()), d.type(), d.actor(), workstation, d.itemId(), d.itemSha256(),
+                d.details(), prev, null, null));
+        insertEvent(e);
+        return e;
+    }
+
+    /** Inserts an already sealed event (also used by tools that build large ledgers fast). */
+    public void insertEvent(CustodyEvent e) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO events(seq, id, type, at, item_id, hash, json) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setLong(1, e.seq());
+            ps.setString(2, e.id().toString());
+            ps.setString(3, e.type());
+            ps.setString(4, EventCodec.formatAt(e.at()));
+            ps.setString(5, e.itemId());
+            ps.setString(6, e.hash());
+            ps.setString(7, EventCodec.toJsonLine(e));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Streams every stored event line (canonical JSON with hash) in seq order. */
+    public void forEachEventLine(Consumer<String> sink) throws SakshiException {
+        try (Statement st = conn.createStatement()) {
+            st.setFetchSize(1000);
+            try (ResultSet rs = st.executeQuery("SELECT json FROM events ORDER BY seq")) {
+                while (rs.next()) {
+                    sink.accept(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "read the ledger of", e);
+        }
+    }
+
+    public List<CustodyEvent> events() throws SakshiException {
+        List<CustodyEvent> out = new ArrayList<>();
+        forEachEventLine(l -> out.add(EventCodec.parseLine(l)));
+        return out;
+    }
+
+    public long eventCount() throws SakshiException {
+        return queryLong("SELECT COUNT(*) FROM events");
+    }
+
+    public Optional<Instant> lastActivity() throws SakshiException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT at FROM events ORDER BY seq DESC LIMIT 1")) {
+            return rs.next() ? Optional.of(Instant.parse(rs.getString(1))) : Optional.empty();
+        } catch (SQLException e) {
+            throw wrap(dir, "read", e);
+        }
+    }
+
+    private long queryLong(String sql) throws SakshiException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw wrap(dir, "read", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ items
+
+    /** The id the next item will get ({@code E0001}, {@code E0002}, ...). Stable while the write lock is held. */
+    public String nextItemId() throws SakshiException {
+        long n = queryLong("SELECT COALESCE(MAX(CAST(SUBSTR(id, 2) AS INTEGER)), 0) FROM items");
+        return String.format("E%04d", n + 1);
+    }
+
+    public void insertItem(StoredItem s) throws SQLException {
+        Item it = s.item();
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO items(id, kind, name, size, sha256, sha1, md5,"
+                + " crc32, imported_at, imported_by, source_path, source_text, device_make, device_model, device_serial,"
+                + " device_imei, location, ts_status, ts_time, ts_tsa, derived_from, warnings, folder, summary_key,"
+                + " summary, blob, records) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            int i = 1;
+            ps.setString(i++, it.id());
+            ps.setString(i++, it.kind().name());
+            ps.setString(i++, it.name());
+            ps.setLong(i++, it.size());
+            ps.setString(i++, it.digests().sha256());
+            ps.setString(i++, it.digests().sha1());
+            ps.setString(i++, it.digests().md5());
+            ps.setLong(i++, s.crc32());
+            ps.setString(i++, EventCodec.formatAt(it.importedAt()));
+            ps.setString(i++, it.importedBy());
+            ps.setString(i++, it.sourcePath());
+            SourceDetails src = it.source();
+            ps.setString(i++, src.text());
+            ps.setString(i++, src.deviceMake());
+            ps.setString(i++, src.deviceModel());
+            ps.setString(i++, src.deviceSerial());
+            ps.setString(i++, src.deviceImei());
+            ps.setString(i++, src.location());
+            ps.setString(i++, it.timestamp().status().name());
+            ps.setString(i++, it.timestamp().time() == null ? null : EventCodec.formatAt(it.timestamp().time()));
+            ps.setString(i++, it.timestamp().tsa());
+            ps.setString(i++, it.derivedFrom());
+            ps.setString(i++, json(it.warnings()));
+            ps.setInt(i++, it.folder() ? 1 : 0);
+            ps.setString(i++, s.summaryKey());
+            ps.setString(i++, it.summary().isEmpty() ? null : json(it.summary()));
+            ps.setString(i++, s.blob());
+            ps.setLong(i, s.records());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Updates an item's time-stamp state and warnings (items are records, not ledger events). */
+    public void updateTimestamp(String itemId, ItemTimestamp ts, List<String> warnings) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "UPDATE items SET ts_status=?, ts_time=?, ts_tsa=?, warnings=? WHERE id=?")) {
+            ps.setString(1, ts.status().name());
+            ps.setString(2, ts.time() == null ? null : EventCodec.formatAt(ts.time()));
+            ps.setString(3, ts.tsa());
+            ps.setString(4, json(warnings));
+            ps.setString(5, itemId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static final String ITEM_COLS = "id, kind, name, size, sha256, sha1, md5, crc32, imported_at, imported_by,"
+            + " source_path, source_text, device_make, device_model, device_serial, device_imei, location, ts_status,"
+            + " ts_time, ts_tsa, derived_from, warnings, folder, summary_key, summary, blob, records";
+
+    public List<StoredItem> items() throws SakshiException {
+        return queryItems("SELECT " + ITEM_COLS + " FROM items ORDER BY CAST(SUBSTR(id, 2) AS INTEGER)", null);
+    }
+
+    public Optional<StoredItem> item(String id) throws SakshiException {
+        List<StoredItem> l = queryItems("SELECT " + ITEM_COLS + " FROM items WHERE id = ?", id);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    /** The first item (lowest id) whose content has this SHA-256, for the duplicate warning. */
+    public Optional<StoredItem> firstWithSha256(String sha256) throws SakshiException {
+        List<StoredItem> l = queryItems("SELECT " + ITEM_COLS + " FROM items WHERE sha256 = ?"
+                + " ORDER BY CAST(SUBSTR(id, 2) AS INTEGER) LIMIT 1", sha256);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    private List<StoredItem> queryItems(String sql, String arg) throws SakshiException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            if (arg != null) {
+                ps.setString(1, arg);
+            }
+            List<StoredItem> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw wrap(dir, "read the items of", e);
+        }
+    }
+
+    private static StoredItem row(ResultSet rs) throws SQLException {
+        String tsTime = rs.getString("ts_time");
+        String summary = rs.getString("summary");
+        Item it = new Item(rs.getString("id"), ItemKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                rs.getLong("size"), new Digests(rs.getString("sha256"), rs.getString("sha1"), rs.getString("md5")),
+                Instant.parse(rs.getString("imported_at")), rs.getString("imported_by"), rs.getString("source_path"),
+                new SourceDetails(rs.getString("source_text"), rs.getString("device_make"),
+                        rs.getString("device_model"), rs.getString("device_serial"), rs.getString("device_imei"),
+                        rs.getString("location")),
+                new ItemTimestamp(TimestampStatus.valueOf(rs.getString("ts_status")),
+                        tsTime == null ? null : Instant.parse(tsTime), rs.getString("ts_tsa")),
+                rs.getString("derived_from"), parse(rs.getString("warnings"), LIST), rs.getInt("folder") != 0,
+                summary == null ? Map.of() : parse(summary, MAP));
+        return new StoredItem(it, rs.getString("blob"), rs.getLong("crc32"), rs.getString("summary_key"),
+                rs.getLong("records"));
+    }
+
+    public void insertEntries(String itemId, List<EntryRow> entries) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO folder_entries(item_id, path, size, sha256, blob) VALUES (?,?,?,?,?)")) {
+            for (EntryRow e : entries) {
+                ps.setString(1, itemId);
+                ps.setString(2, e.path());
+                ps.setLong(3, e.size());
+                ps.setString(4, e.sha256());
+                ps.setString(5, e.blob());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<EntryRow> entries(String itemId) throws SakshiException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT path, size, sha256, blob FROM folder_entries WHERE item_id = ? ORDER BY path")) {
+            ps.setString(1, itemId);
+            List<EntryRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EntryRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw wrap(dir, "read the folder entries of", e);
+        }
+    }
+
+    public void insertToken(TokenRow t) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT OR REPLACE INTO item_tokens(item_id, response, gen_time, serial, tsa) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, t.itemId());
+            ps.setBytes(2, t.response());
+            ps.setString(3, EventCodec.formatAt(t.genTime()));
+            ps.setString(4, t.serial());
+            ps.setString(5, t.tsa());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<TokenRow> token(String itemId) throws SakshiException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT response, gen_time, serial, tsa FROM item_tokens WHERE item_id = ?")) {
+            ps.setString(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new TokenRow(itemId, rs.getBytes(1), Instant.parse(rs.getString(2)),
+                        rs.getString(3), rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "read the time-stamp of", e);
+        }
+    }
+
+    public void insertDerived(DerivedRow d) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO derived_files(item_id, name, media_type, sha256, size) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, d.itemId());
+            ps.setString(2, d.name());
+            ps.setString(3, d.mediaType());
+            ps.setString(4, d.sha256());
+            ps.setLong(5, d.size());
+            ps.executeUpdate();
+        }
+    }
+
+    public List<DerivedRow> derived(String itemId) throws SakshiException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT name, media_type, sha256, size FROM derived_files WHERE item_id = ? ORDER BY name")) {
+            ps.setString(1, itemId);
+            List<DerivedRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DerivedRow(itemId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw wrap(dir, "read the derived files of", e);
+        }
+    }
+
+    /** Every vault blob some item or folder entry refers to (relative paths). */
+    public Set<String> referencedBlobs() throws SakshiException {
+        Set<String> out = new HashSet<>();
+        try (Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT blob FROM items UNION SELECT blob FROM folder_entries")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw wrap(dir, "read", e);
+        }
+    }
+
+    /** Every item id (for removing records and derived files of unrecorded imports). */
+    public Set<String> itemIds() throws SakshiException {
+        Set<String> out = new HashSet<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM items")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw wrap(dir, "read", e);
+        }
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON-serialisable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T parse(String s, TypeReference<T> t) {
+        try {
+            return JSON.readValue(s, t);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("damaged JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing is best effort
+        }
+        if (lock != null) {
+            lock.close();
+        }
+    }
+}
