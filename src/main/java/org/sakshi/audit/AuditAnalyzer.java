@@ -301,11 +301,11 @@ public final class AuditAnalyzer {
                 }
                 if (s.firstUse > 0) {
                     add(FindingCode.ASSUMPTION_LATE, List.of(id), List.of(s.firstUse, e.seq()), "The assumption at "
-                            + "event " + e.seq() + detailText(e, "zone", "date_order", "text")
+                            + "event " + e.seq() + detailText(e, "what", "value", "zone", "date_order", "text")
                             + " was recorded after item " + id + " had already been used (event " + s.firstUse
                             + "): what was read or exported before it rested on an unstated assumption.");
                 }
-                entry(e, s, null, "assumption" + detailText(e, "zone", "date_order", "text"));
+                entry(e, s, null, "assumption" + detailText(e, "what", "value", "zone", "date_order", "text"));
             }
         }
 

@@ -2,7 +2,9 @@ package org.sakshi.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +34,8 @@ import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
+import org.sakshi.core.ledger.ChainResult;
+import org.sakshi.core.ledger.ChainVerifier;
 import org.sakshi.report.PadesSigner;
 import org.sakshi.report.audit.AuditPdfWriter;
 import org.sakshi.timestamp.TimestampVerifier;
@@ -86,7 +90,8 @@ public final class AuditService {
             return r.valid() ? r.genTime() : null;
         };
         BundleChecks.Ledger chain = jsonl -> {
-            throw new UnsupportedOperationException("chain verification not wired yet");
+            ChainResult r = ChainVerifier.verifyJsonl(new InputStreamReader(jsonl, StandardCharsets.UTF_8));
+            return new BundleChecks.ChainOutcome(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
         };
         return new AuditService(cases, custody, evidence, chain, tokens, new PadesSigner());
     }

@@ -16,18 +16,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.sakshi.audit.ItemFacts;
 import org.sakshi.audit.LedgerSummary;
 import org.sakshi.audit.SeizureTime;
 import org.sakshi.audit.TimeProof;
 import org.sakshi.bundle.SafeZip;
-import org.sakshi.core.Actor;
 import org.sakshi.core.Check;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
-import org.sakshi.core.Workstation;
+import org.sakshi.core.ledger.EventCodec;
 
 /**
  * What an audit reads from a bundle (bundle-format-v1.md): {@code data/custody/custody-log.jsonl},
@@ -100,27 +97,12 @@ final class BundleAuditSource implements Closeable {
                 continue;
             }
             try {
-                events.add(event(JSON.readTree(line)));
-            } catch (IOException | RuntimeException e) {
+                events.add(EventCodec.parseLine(line));
+            } catch (RuntimeException e) {
                 throw new InputException(bundle + ": line " + n + " of " + LOG + " is not a custody event ("
                         + e.getMessage() + "); the bundle is damaged.", e);
             }
         }
-    }
-
-    /** One ledger line (custody-ledger.md "Event") as a record. */
-    static CustodyEvent event(JsonNode n) {
-        JsonNode a = n.path("actor");
-        Actor actor = a.isObject() && a.hasNonNull("name") ? new Actor(a.get("name").asText(), text(a, "rank"),
-                text(a, "id"), text(a, "agency"), text(a, "cert_sha256")) : null;
-        JsonNode w = n.path("workstation");
-        Workstation ws = w.isObject() ? new Workstation(text(w, "host"), text(w, "os_user"), text(w, "tool_version")) : null;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> details = n.path("details").isObject() ? JSON.convertValue(n.get("details"), Map.class) : Map.of();
-        return new CustodyEvent(n.path("seq").asLong(), UUID.fromString(n.path("id").asText()),
-                UUID.fromString(n.path("case_id").asText()), OffsetDateTime.parse(n.path("at").asText()).toInstant(),
-                n.path("type").asText(), actor, ws, text(n, "item_id"), text(n, "item_sha256"), details,
-                n.path("prev").asText(), text(n, "hash"), text(n, "sig"));
     }
 
     private static String text(JsonNode n, String field) {

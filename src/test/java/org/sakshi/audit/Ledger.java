@@ -15,10 +15,11 @@ import java.util.UUID;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Workstation;
+import org.sakshi.core.ledger.EventCodec;
 
 /**
- * Builds linked ledgers for the analyzer's tests: seq and prev are filled in, the hash is a digest of
- * seq and type (the analysis never recomputes JCS hashes; the service's chain verification does).
+ * Builds real linked ledgers for the audit tests: seq, prev and the JCS hash are filled in by the
+ * engine's codec, so a bundle written from them passes the chain verification.
  * Every event is one minute after the previous one unless a test sets the time.
  */
 public final class Ledger {
@@ -105,9 +106,9 @@ public final class Ledger {
         clock = clock.plusSeconds(60);
         long seq = events.size() + 1;
         String prev = events.isEmpty() ? CustodyEvent.GENESIS_PREV : last().hash();
-        events.add(new CustodyEvent(seq, UUID.nameUUIDFromBytes(("e" + seq).getBytes(StandardCharsets.UTF_8)), caseId,
-                clock, type, Actor.named(who), new Workstation(host, "officer", "sakshi test"), item, itemSha,
-                new LinkedHashMap<>(details), prev, digest(seq + type + prev), null));
+        events.add(EventCodec.seal(new CustodyEvent(seq, UUID.nameUUIDFromBytes(("e" + seq).getBytes(StandardCharsets.UTF_8)),
+                caseId, clock, type, Actor.named(who), new Workstation(host, "officer", "sakshi test"), item, itemSha,
+                new LinkedHashMap<>(details), prev, null, null)));
         return this;
     }
 

@@ -6,55 +6,24 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.ledger.EventCodec;
 
 /** Writes small bundle ZIPs for the audit tests: one top folder, the custody log, case.json and given files. */
 final class AuditBundleFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private AuditBundleFixture() {
-    }
-
-    static Map<String, Object> json(CustodyEvent e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seq", e.seq());
-        m.put("id", e.id().toString());
-        m.put("case_id", e.caseId().toString());
-        m.put("at", AT.format(e.at()));
-        m.put("type", e.type());
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("name", e.actor().name());
-        a.put("rank", e.actor().rank());
-        a.put("id", e.actor().id());
-        a.put("agency", e.actor().agency());
-        a.put("cert_sha256", e.actor().certSha256());
-        m.put("actor", a);
-        Map<String, Object> w = new LinkedHashMap<>();
-        w.put("host", e.workstation().host());
-        w.put("os_user", e.workstation().osUser());
-        w.put("tool_version", e.workstation().toolVersion());
-        m.put("workstation", w);
-        m.put("item_id", e.itemId());
-        m.put("item_sha256", e.itemSha256());
-        m.put("details", e.details());
-        m.put("prev", e.prev());
-        m.put("hash", e.hash());
-        return m;
     }
 
     static String jsonl(List<CustodyEvent> events) throws IOException {
         StringBuilder b = new StringBuilder();
         for (CustodyEvent e : events) {
-            b.append(JSON.writeValueAsString(json(e))).append('\n');
+            b.append(EventCodec.toJsonLine(e)).append('\n');
         }
         return b.toString();
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +24,9 @@ import org.sakshi.audit.AuditScope;
 import org.sakshi.audit.Finding;
 import org.sakshi.audit.Ledger;
 import org.sakshi.audit.Severity;
-import org.sakshi.bundle.BundleChecks;
-import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
 import org.sakshi.core.TimestampToken;
-import org.sakshi.report.PadesSigner;
+import org.sakshi.core.Workstation;
 import org.sakshi.testsupport.LocalTsa;
 
 class AuditServiceBundleTest {
@@ -58,17 +55,9 @@ class AuditServiceBundleTest {
                 .collect(Collectors.toSet());
     }
 
-    /** Chain outcome from the log's last line; the engine's verifier replaces it once merged. */
-    private static final BundleChecks.Ledger LINKS = jsonl -> {
-        String[] lines = new String(jsonl.readAllBytes()).split("\n");
-        String last = lines[lines.length - 1];
-        String head = last.replaceAll(".*\"hash\":\"([0-9a-f]{64})\".*", "$1");
-        return new BundleChecks.ChainOutcome(true, lines.length, head, null, "intact");
-    };
-
     private AuditService service() {
-        return AuditService.standard(new CaseService(), new CustodyService(), new EvidenceService())
-                .withChain(LINKS);
+        CaseAccess access = CaseAccess.defaults(new Workstation("lab-1", "examiner", "sakshi test"));
+        return AuditService.standard(new CaseService(access), new CustodyService(access), new EvidenceService(access));
     }
 
     private static Map<String, Object> caseJson(Ledger l, List<Map<String, Object>> items) {
@@ -155,6 +144,25 @@ class AuditServiceBundleTest {
                 caseJson(l, List.of(item("E0001", null, "Redmi 9 seized 2026-07-20T10:00:00Z at Sealdah"))), Map.of());
         AuditReport r = service().auditBundle(zip, AuditOptions.DEFAULTS);
         assertEquals(Set.of("SEIZURE_IMPORT_GAP"), problems(r));
+    }
+
+    @Test
+    void aLogLineChangedAfterExportIsABrokenChainNamingItsSeq() throws Exception {
+        Ledger l = new Ledger().imported(Ledger.RAO, "E0001").stamped(Ledger.RAO, "E0001")
+                .transferred(Ledger.RAO, "E0001", Ledger.LAB).exportStarted(Ledger.LAB, BUNDLE_ID);
+        List<org.sakshi.core.CustodyEvent> events = new java.util.ArrayList<>(l.events());
+        org.sakshi.core.CustodyEvent t = events.get(3);
+        // the hand-over rewritten to another receiver, hash left as it was
+        events.set(3, new org.sakshi.core.CustodyEvent(t.seq(), t.id(), t.caseId(), t.at(), t.type(), t.actor(),
+                t.workstation(), t.itemId(), t.itemSha256(), Map.of("from", Ledger.RAO, "to", Ledger.SEN,
+                "reason", "lab examination"), t.prev(), t.hash(), null));
+        Path zip = AuditBundleFixture.write(dir.resolve("b.zip"), BUNDLE_ID, events,
+                caseJson(l, List.of(item("E0001", null, null))), Map.of());
+        AuditReport r = service().auditBundle(zip, AuditOptions.DEFAULTS);
+        assertEquals(false, r.ledger().intact());
+        assertEquals(4L, r.ledger().firstBadSeq());
+        assertEquals(List.of(4L), r.findings("LEDGER_BROKEN").get(0).events());
+        assertTrue(r.hasErrors());
     }
 
     @Test
