@@ -78,7 +78,7 @@ public final class AuditAnalyzer {
             timelines.forEach((id, t) -> histories.add(new ItemHistory(id, t)));
             List<Finding> sorted = new ArrayList<>(findings);
             sorted.sort(Comparator.comparingInt(f -> f.severity().ordinal()));
-            return new AuditReport(in.scope(), in.id(), in.hash(), in.ledger(), sorted, histories);
+            return new AuditReport(in.scope(), in.id(), in.hash(), in.label(), in.ledger(), sorted, histories);
         }
 
         // ---- ledger --------------------------------------------------------------------------

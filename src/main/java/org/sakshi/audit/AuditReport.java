@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * The result of an audit (cli.md {@code audit --json}): rendered by the CLI, JSON, the GUI and the
- * PDF from this one record. {@code hash} is the bundle file's SHA-256 (null for a case).
+ * PDF from this one record. {@code hash} is the bundle file's SHA-256 (null for a case); {@code label}
+ * names the case for people (number and title; may be null).
  */
-public record AuditReport(AuditScope scope, String id, String hash, LedgerSummary ledger, List<Finding> findings,
-                          List<ItemHistory> items) {
+public record AuditReport(AuditScope scope, String id, String hash, String label, LedgerSummary ledger,
+                          List<Finding> findings, List<ItemHistory> items) {
     public AuditReport {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(id, "id");

@@ -11,7 +11,8 @@ public final class AuditText {
 
     public static String summary(AuditReport r) {
         StringBuilder b = new StringBuilder();
-        b.append("Audit of ").append(r.scope().json()).append(' ').append(r.id()).append('\n');
+        b.append("Audit of ").append(r.scope().json()).append(' ').append(r.id())
+                .append(r.label() == null ? "" : " (" + r.label() + ")").append('\n');
         if (r.hash() != null) {
             b.append("SHA-256: ").append(r.hash()).append('\n');
         }

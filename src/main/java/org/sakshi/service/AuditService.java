@@ -128,7 +128,7 @@ public final class AuditService {
             }
         }
         AuditInput in = new AuditInput(AuditScope.CASE, info.id().toString(), null, events, ledger, null, null,
-                facts, proofs);
+                facts, proofs, info.number() + " - " + info.title());
         return AuditAnalyzer.analyze(in, options);
     }
 
@@ -139,7 +139,7 @@ public final class AuditService {
             LedgerSummary ledger = src.verifyChain(chain);
             List<TimeProof> proofs = src.proofs(tokens);
             AuditInput in = new AuditInput(AuditScope.BUNDLE, src.bundleId(), sha256, src.events(), ledger,
-                    src.declaredHead(), src.declaredCount(), src.items(), proofs);
+                    src.declaredHead(), src.declaredCount(), src.items(), proofs, src.label());
             return AuditAnalyzer.analyze(in, options);
         } catch (IOException e) {
             throw new InputException(bundle + " could not be read (" + e.getMessage() + "); copy the bundle again "

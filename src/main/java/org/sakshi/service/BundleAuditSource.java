@@ -119,6 +119,17 @@ final class BundleAuditSource implements Closeable {
         return id != null ? id : zip.rootName();
     }
 
+    /** "number - title" of the case the bundle was exported from, or null. */
+    String label() {
+        JsonNode c = caseJson == null ? null : caseJson.path("case");
+        if (c == null || !c.isObject()) {
+            return null;
+        }
+        String number = text(c, "number");
+        String title = text(c, "title");
+        return number == null ? title : title == null ? number : number + " - " + title;
+    }
+
     String declaredHead() {
         return caseJson == null ? null : text(caseJson.path("custody"), "head");
     }

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -20,6 +22,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.sakshi.audit.AuditReport;
 import org.sakshi.audit.Finding;
+import org.sakshi.audit.FindingCode;
 import org.sakshi.audit.ItemHistory;
 import org.sakshi.audit.LedgerSummary;
 import org.sakshi.audit.Severity;
@@ -43,6 +46,9 @@ public final class AuditPdfWriter {
         try (PDDocument doc = new PDDocument()) {
             Layout l = new Layout(doc);
             l.heading("Custody audit report", 16);
+            if (report.label() != null) {
+                l.line(report.label(), 11, true);
+            }
             l.line("Scope: " + (report.scope().json().equals("case") ? "case " : "bundle ") + report.id(), BODY, false);
             if (report.hash() != null) {
                 l.line("SHA-256 of the bundle file: " + report.hash(), BODY, false);
@@ -70,6 +76,17 @@ public final class AuditPdfWriter {
                 l.line(f.severity() + "  " + f.code() + (f.items().isEmpty() ? "" : "   items " + String.join(", ", f.items()))
                         + (f.events().isEmpty() ? "" : "   events " + join(f.events())), BODY, true);
                 l.wrapped(f.message(), BODY, 14);
+            }
+            Set<String> present = new LinkedHashSet<>();
+            report.findings().forEach(f -> present.add(f.code()));
+            if (!present.isEmpty()) {
+                l.gapSmall();
+                l.line("What the codes mean", BODY, true);
+                for (FindingCode c : FindingCode.values()) {
+                    if (present.contains(c.name())) {
+                        l.wrapped(c.name() + " (" + c.severity() + "): " + c.meaning() + ".", 8.5f, 14);
+                    }
+                }
             }
             l.gap();
             l.heading("Custody timelines", 12);
