@@ -35,7 +35,7 @@ public final class AppContext {
     private final ImportService imports;
     private final EvidenceService evidence;
     private final CustodyService custody;
-    private final ExportService exports = new ExportService();
+    private final ExportService exports;
     private final VerifyService verifier = new VerifyService();
 
     /** The production wiring: system clock, this machine, all parsers, O_DIRECT vault writes, HTTP TSAs. */
@@ -55,6 +55,7 @@ public final class AppContext {
         this.imports = new ImportService(access, ingest);
         this.evidence = new EvidenceService(access);
         this.custody = new CustodyService(access);
+        this.exports = new ExportService(access, cases, evidence, custody);
     }
 
     /** This machine: host name, OS user, {@code sakshi <version>}. */

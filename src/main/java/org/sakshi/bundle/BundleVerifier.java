@@ -371,6 +371,10 @@ public final class BundleVerifier {
             BundleChecks.ChainOutcome chain;
             try (InputStream in = zip.open(file)) {
                 chain = ledger.verify(in);
+            } catch (IOException e) {
+                checks.add(Check.failed("CUSTODY_CHAIN", file, "The custody log " + file + " cannot be read: "
+                        + e.getMessage()));
+                return;
             }
             if (chain.intact()) {
                 checks.add(Check.passed("CUSTODY_CHAIN", file, "The custody log's " + chain.events() + " events form an"

@@ -139,13 +139,32 @@ final class Fonts {
         return runs;
     }
 
+    /** Recently shaped complex runs: chat words repeat, and wrapping measures every word before drawing it. */
+    private static final int CACHE_SIZE = 8192;
+    private static final Map<Run, Shaped> SHAPED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Run, Shaped> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
     /** Shapes one run (glyph-space units, 1000 per em). */
     static Shaped shape(Run run) {
         Loaded l = load(run.face());
-        String s = run.visual();
-        if (run.face().family() == Family.LATIN) {
-            return shapeSimple(l, s);
+        if (run.face().family() != Family.LATIN) {
+            Run key = new Run(run.face(), run.visual(), "");
+            Shaped cached = SHAPED.get(key);
+            if (cached == null) {
+                cached = shapeComplex(l, run.visual());
+                SHAPED.put(key, cached);
+            }
+            return cached;
         }
+        return shapeSimple(l, run.visual());
+    }
+
+    private static Shaped shapeComplex(Loaded l, String s) {
         char[] chars = s.toCharArray();
         GlyphVector gv = l.awt().layoutGlyphVector(FRC, chars, 0, chars.length, Font.LAYOUT_LEFT_TO_RIGHT);
         int n = gv.getNumGlyphs();

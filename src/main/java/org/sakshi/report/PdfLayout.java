@@ -46,7 +46,7 @@ final class PdfLayout {
         static final Style BOLD = new Style(9, true, 0, 0, 0);
         static final Style SMALL = new Style(7.5f, false, 0.2f, 0.2f, 0.2f);
         static final Style SMALL_BOLD = new Style(7.5f, true, 0.1f, 0.1f, 0.1f);
-        static final Style MONO = new Style(8, false, 0, 0, 0);
+        static final Style MONO = new Style(7.5f, false, 0, 0, 0);
         static final Style H1 = new Style(17, true, 0.05f, 0.15f, 0.35f);
         static final Style H2 = new Style(12.5f, true, 0.05f, 0.15f, 0.35f);
         static final Style H3 = new Style(10, true, 0.1f, 0.1f, 0.1f);
@@ -77,6 +77,7 @@ final class PdfLayout {
     private final List<PDPage> pages = new ArrayList<>();
     private final List<PDStream> bodies = new ArrayList<>();
     private PDPage page;
+    private final Map<PDType0Font, COSName> pageFontNames = new HashMap<>();
     private StringBuilder ops;
     private float y;
 
@@ -96,6 +97,7 @@ final class PdfLayout {
     void newPage() throws IOException {
         flushPage();
         page = new PDPage(PDRectangle.A4);
+        pageFontNames.clear();
         page.setResources(new PDResources());
         doc.addPage(page);
         pages.add(page);
@@ -137,6 +139,7 @@ final class PdfLayout {
         for (int i = 0; i < total; i++) {
             PDPage p = pages.get(i);
             page = p;
+            pageFontNames.clear();
             ops = new StringBuilder(512);
             String right = "Page " + (i + 1) + " of " + total;
             rect(MARGIN, BOTTOM - 14, WIDTH, 0.5f, 0.6f, 0.6f, 0.6f);
@@ -355,7 +358,7 @@ final class PdfLayout {
         for (Fonts.Run run : Fonts.runs(text, st.bold())) {
             Fonts.Shaped sh = Fonts.shape(run);
             PDType0Font font = pdfFont(run.face());
-            COSName name = page.getResources().add(font);
+            COSName name = pageFontNames.computeIfAbsent(font, k -> page.getResources().add(k));
             Set<Integer> used = usedGlyphs.computeIfAbsent(font, k -> new HashSet<>());
             ops.append("/Span <</ActualText <").append(utf16Hex(run.actual())).append(">>> BDC\nBT ")
                     .append(f(st.r())).append(' ').append(f(st.g())).append(' ').append(f(st.b())).append(" rg /")
@@ -406,10 +409,13 @@ final class PdfLayout {
         return font;
     }
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     static String utf16Hex(String s) {
         StringBuilder b = new StringBuilder(4 + s.length() * 4).append("FEFF");
         for (int i = 0; i < s.length(); i++) {
-            b.append(String.format(Locale.ROOT, "%04X", (int) s.charAt(i)));
+            char c = s.charAt(i);
+            b.append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
         }
         return b.toString();
     }
@@ -422,10 +428,16 @@ final class PdfLayout {
         return b.toString();
     }
 
+    /** A number for a content stream: at most two decimals, no exponent. */
     static String f(float v) {
-        if (v == Math.rint(v)) {
-            return Integer.toString((int) v);
+        long hundredths = Math.round(v * 100.0);
+        if (hundredths % 100 == 0) {
+            return Long.toString(hundredths / 100);
         }
-        return String.format(Locale.ROOT, "%.2f", v);
+        String sign = hundredths < 0 ? "-" : "";
+        long a = Math.abs(hundredths);
+        long frac = a % 100;
+        String decimals = frac < 10 ? "0" + frac : frac % 10 == 0 ? Long.toString(frac / 10) : Long.toString(frac);
+        return sign + (a / 100) + "." + decimals;
     }
 }

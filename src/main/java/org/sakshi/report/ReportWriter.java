@@ -284,7 +284,7 @@ public final class ReportWriter {
         l.paragraph(count + " message(s) listed.", Style.MUTED);
     }
 
-    private static final float[] CHAT_COLS = {34, 86, 92, PdfLayout.WIDTH - 34 - 86 - 92};
+    private static final float[] CHAT_COLS = {30, 76, 86, PdfLayout.WIDTH - 30 - 76 - 86};
 
     /** Streams the chat's messages into a table; returns the number of messages written. */
     static long transcriptTable(PdfLayout l, Item it, RecordSource records) throws IOException {
@@ -341,7 +341,7 @@ public final class ReportWriter {
         l.keyValue("Description", Fmt.str(acq, "description"), lw);
         l.keyValue("Notes", Fmt.str(acq, "notes"), lw);
         l.space(6);
-        float[] cols = {PdfLayout.WIDTH - 60 - 300, 60, 300};
+        float[] cols = {PdfLayout.WIDTH - 56 - 310, 56, 310};
         l.paragraph("Member files (first " + MAX_MEMBERS_LISTED + "; the full list with hashes is in "
                 + "data/derived/" + it.id() + "/ of the bundle)", Style.H3);
         l.row(cols, List.of(new Cell("Path", Style.SMALL_BOLD), new Cell("Size", Style.SMALL_BOLD),

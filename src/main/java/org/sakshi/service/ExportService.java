@@ -1,15 +1,393 @@
 package org.sakshi.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.sakshi.bundle.BagInfo;
+import org.sakshi.bundle.BagPath;
+import org.sakshi.bundle.BundleSealer;
+import org.sakshi.bundle.CaseJson;
+import org.sakshi.core.Actor;
 import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CaseInfo;
+import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.EventType;
+import org.sakshi.core.InputException;
+import org.sakshi.core.IntegrityException;
+import org.sakshi.core.Item;
+import org.sakshi.core.ItemKind;
 import org.sakshi.core.ProgressListener;
 import org.sakshi.core.SakshiException;
+import org.sakshi.core.StorageException;
+import org.sakshi.core.TimestampException;
+import org.sakshi.core.TimestampSource;
+import org.sakshi.core.TimestampStatus;
+import org.sakshi.core.ledger.ChainResult;
+import org.sakshi.core.ledger.ChainVerifier;
+import org.sakshi.ingest.FolderEntry;
+import org.sakshi.report.PadesSigner;
+import org.sakshi.report.RecordSource;
+import org.sakshi.report.ReportData;
+import org.sakshi.report.ReportWriter;
+import org.sakshi.report.ThumbnailSource;
+import org.sakshi.signing.Certificates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Exporting a signed bundle (bundle-format-v1.md). */
+/**
+ * Exporting a signed bundle (bundle-format-v1.md). Order of acts: EXPORT_STARTED is recorded (and,
+ * when a TSA answers, LEDGER_ANCHORED over the new head) before anything is written, so both are
+ * inside the bundle's custody log; the payload is staged (custody log JSONL + CSV, case.json,
+ * derived files, the PAdES-signed report and certificates) and sealed by {@link BundleSealer}
+ * (evidence streamed from the vault and re-hashed); EXPORT_SEALED with the bundle's SHA-256 is
+ * recorded after the rename.
+ */
 public final class ExportService {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
+    static final String CUSTODY_JSONL = "data/custody/custody-log.jsonl";
+
+    private final CaseAccess access;
+    private final CaseService cases;
+    private final EvidenceService evidence;
+    private final CustodyService custody;
+    private final ReportWriter reports;
+
+    public ExportService(CaseAccess access, CaseService cases, EvidenceService evidence, CustodyService custody) {
+        this.access = access;
+        this.cases = cases;
+        this.evidence = evidence;
+        this.custody = custody;
+        this.reports = new ReportWriter();
+    }
+
     /** Writes the bundle to {@code out.part}, re-reads and checks it, renames it to {@code out}. */
     public ExportResult export(Path caseDir, ExportRequest request, ProgressListener progress, CancelFlag cancel)
             throws SakshiException {
-        throw new UnsupportedOperationException("not implemented yet");
+        ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        CancelFlag c = cancel == null ? new CancelFlag() : cancel;
+        if (request.signer() == null) {
+            throw new InputException("export needs a signing identity (--keystore or --pkcs11).");
+        }
+        CaseInfo info = cases.open(caseDir);
+        List<Item> items = choose(evidence.items(caseDir), request.items(), caseDir);
+        List<String> certificateIds = new ArrayList<>();
+        for (String opt : request.certificates()) {
+            certificateIds.addAll(ReportWriter.templatesFor(opt));
+        }
+        Path out = request.out().toAbsolutePath();
+        if (Files.exists(out)) {
+            throw new InputException(out + " already exists; choose another file name (a bundle is never overwritten).");
+        }
+        if (!Files.isDirectory(out.getParent())) {
+            throw new InputException("the folder of " + out + " does not exist; create it first.");
+        }
+        X509Certificate signerCert = request.signer().chain().get(0);
+        Actor signerActor = request.signer().actor();
+        Actor base = request.actor() != null ? request.actor() : signerActor;
+        Actor actor = new Actor(base.name(), base.rank(), base.id(),
+                base.agency() != null ? base.agency() : info.agency(), Certificates.sha256Hex(signerCert));
+        String bundleId = UUID.randomUUID().toString();
+        Instant now = access.clock().now();
+
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("bundle_id", bundleId);
+        started.put("file", out.getFileName().toString());
+        started.put("items", items.stream().map(Item::id).toList());
+        started.put("certificates", certificateIds);
+        started.put("tsas", request.tsas().stream().map(TimestampSource::name).toList());
+        custody.record(caseDir, actor, EventType.EXPORT_STARTED.name(), null, started);
+        if (!request.tsas().isEmpty()) {
+            try {
+                custody.anchor(caseDir, actor, request.tsas());
+            } catch (TimestampException e) {
+                LOG.warn("ledger head not anchored for export {}: {}", bundleId, e.getMessage());
+            }
+        }
+
+        Path staging = caseDir.resolve("exports").resolve(".staging-" + bundleId);
+        try {
+            Files.createDirectories(staging);
+            BundleSealer.Sealed sealed = stageAndSeal(caseDir, request, info, items, certificateIds, actor, bundleId,
+                    now, staging, p, c);
+            Map<String, Object> done = new LinkedHashMap<>();
+            done.put("bundle_id", bundleId);
+            done.put("file", out.getFileName().toString());
+            done.put("sha256", sealed.sha256());
+            done.put("size", Files.size(sealed.bundle()));
+            done.put("verdict", sealed.verification().verdict().name());
+            custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
+            return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification());
+        } catch (IOException e) {
+            throw new StorageException("export of " + caseDir + " failed while staging files in " + staging + ": "
+                    + e.getMessage() + "; nothing was written to " + out + ".", e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private static List<Item> choose(List<Item> all, List<String> wanted, Path caseDir) throws InputException {
+        if (wanted.isEmpty()) {
+            return all;
+        }
+        Map<String, Item> byId = new LinkedHashMap<>();
+        for (Item i : all) {
+            byId.put(i.id(), i);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<Item> out = new ArrayList<>();
+        for (String id : wanted) {
+            Item i = byId.get(id.strip());
+            if (i == null) {
+                throw new InputException("item " + id + " is not in the case " + caseDir
+                        + "; run 'sakshi items " + caseDir + "' for the ids.");
+            }
+            if (seen.add(i.id())) {
+                out.add(i);
+            }
+        }
+        out.sort(Comparator.comparing(Item::id));
+        return out;
+    }
+
+    private BundleSealer.Sealed stageAndSeal(Path caseDir, ExportRequest request, CaseInfo info, List<Item> items,
+                                             List<String> certificateIds, Actor actor, String bundleId, Instant now,
+                                             Path staging, ProgressListener p, CancelFlag c)
+            throws SakshiException, IOException {
+        List<BundleSealer.PayloadFile> payload = new ArrayList<>();
+        // the custody log exactly as stored, and the same events as CSV
+        Path jsonl = staging.resolve("custody-log.jsonl");
+        try (OutputStream os = Files.newOutputStream(jsonl)) {
+            custody.writeJsonl(caseDir, os);
+        }
+        ChainResult chain;
+        try (Reader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            chain = ChainVerifier.verifyJsonl(r);
+        }
+        if (!chain.intact()) {
+            throw new IntegrityException("the custody ledger of " + caseDir + " is broken"
+                    + (chain.firstBadSeq() == null ? "" : " at seq " + chain.firstBadSeq()) + " (" + chain.message()
+                    + "); no bundle was written. Run 'sakshi custody verify' and report it.");
+        }
+        Path csv = staging.resolve("custody-log.csv");
+        try (OutputStream os = Files.newOutputStream(csv)) {
+            custody.writeCsv(caseDir, os);
+        }
+        payload.add(new BundleSealer.PayloadFile(CUSTODY_JSONL, jsonl, null, "custody log"));
+        payload.add(new BundleSealer.PayloadFile("data/custody/custody-log.csv", csv, null, "custody log (CSV)"));
+
+        List<CaseJson.ExportedItem> exported = new ArrayList<>();
+        for (Item item : items) {
+            c.throwIfCancelled();
+            exported.add(stageItem(caseDir, item, staging, payload));
+        }
+
+        Path caseJson = staging.resolve("case.json");
+        Files.write(caseJson, CaseJson.render(bundleId, now, actor, toolVersion(), info, CUSTODY_JSONL, chain.events(),
+                chain.head(), exported));
+        payload.add(new BundleSealer.PayloadFile("data/case.json", caseJson, null, "case.json"));
+
+        // the report and the certificates, PAdES-signed by the same identity
+        TimestampSource firstTsa = request.tsas().isEmpty() ? null : request.tsas().get(0);
+        List<CustodyEvent> events = custody.events(caseDir);
+        RecordSource records = (item, consumer) -> {
+            try {
+                evidence.records(caseDir, item.id(), consumer::accept);
+            } catch (SakshiException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
+        ThumbnailSource thumbs = item -> {
+            try {
+                return evidence.thumbnail(caseDir, item.id());
+            } catch (SakshiException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
+        ReportData data = new ReportData(info, bundleId, now, actor, toolVersion(), chain.head(), items, events,
+                records, thumbs);
+        Path unsigned = staging.resolve("report-unsigned.pdf");
+        try (OutputStream os = Files.newOutputStream(unsigned)) {
+            reports.writeReport(data, os);
+        }
+        Path report = staging.resolve("report.pdf");
+        new PadesSigner().sign(unsigned, report, request.signer(), firstTsa);
+        payload.add(new BundleSealer.PayloadFile("data/report/report.pdf", report, null, "report"));
+        for (String id : certificateIds) {
+            Path u = staging.resolve("certificate-" + id + "-unsigned.pdf");
+            try (OutputStream os = Files.newOutputStream(u)) {
+                reports.writeCertificate(id, data, Map.of(), os);
+            }
+            Path s = staging.resolve("certificate-" + id + ".pdf");
+            new PadesSigner().sign(u, s, request.signer(), firstTsa);
+            payload.add(new BundleSealer.PayloadFile("data/report/certificate-" + id + ".pdf", s, null,
+                    "certificate " + id));
+        }
+
+        BagInfo bagInfo = new BagInfo()
+                .add("Source-Organization", info.agency() == null || info.agency().isBlank() ? "unknown" : info.agency())
+                .add("Contact-Name", actor.name())
+                .add("External-Identifier", info.number())
+                .add("External-Description", info.title())
+                .add("Bagging-Date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())
+                .add("Bag-Software-Agent", toolVersion())
+                .add("Sakshi-Bundle-Version", "1")
+                .add("Sakshi-Bundle-Id", bundleId)
+                .add("Sakshi-Custody-Head", chain.head());
+        List<X509Certificate> anchors = new ArrayList<>();
+        List<X509Certificate> chainCerts = request.signer().chain();
+        anchors.add(chainCerts.get(chainCerts.size() - 1));
+        BundleSealer sealer = new BundleSealer(VerifyService.verifier(anchors, true));
+        return sealer.seal(new BundleSealer.Plan(request.out().toAbsolutePath(), bundleId, now, payload, bagInfo,
+                info.number(), request.signer(), request.tsas()), p, c);
+    }
+
+    /** Adds one item's evidence, import token and derived files to the payload; returns its case.json entry. */
+    private CaseJson.ExportedItem stageItem(Path caseDir, Item item, Path staging, List<BundleSealer.PayloadFile> payload)
+            throws SakshiException, IOException {
+        String id = item.id();
+        String dir = "data/evidence/" + id + "/";
+        String name = BagPath.safeFileName(item.name());
+        String path;
+        if (item.folder()) {
+            // a folder item: its files below <name>/, and its manifest (whose SHA-256 is the item's) beside it
+            path = dir + name + ".manifest.txt";
+            payload.add(new BundleSealer.PayloadFile(path, evidence.blobPath(caseDir, id), item.digests().sha256(), id));
+            for (FolderEntry e : evidence.entries(caseDir, id)) {
+                StringBuilder rel = new StringBuilder();
+                for (String seg : e.path().split("/")) {
+                    if (!seg.isEmpty()) {
+                        rel.append(rel.length() == 0 ? "" : "/").append(BagPath.safeFileName(seg));
+                    }
+                }
+                payload.add(new BundleSealer.PayloadFile(dir + name + "/" + rel, e.blob(), e.sha256(),
+                        id + " (" + e.path() + ")"));
+            }
+        } else {
+            path = dir + name;
+            payload.add(new BundleSealer.PayloadFile(path, evidence.blobPath(caseDir, id), item.digests().sha256(), id));
+        }
+        String tsFile = null;
+        if (item.timestamp().status() == TimestampStatus.GRANTED) {
+            var token = evidence.importToken(caseDir, id);
+            if (token.isPresent()) {
+                Path t = staging.resolve(id + ".tsr");
+                Files.write(t, token.get());
+                tsFile = "data/timestamps/" + id + ".tsr";
+                payload.add(new BundleSealer.PayloadFile(tsFile, t, null, id + " time-stamp"));
+            }
+        }
+        String derivedDir = "data/derived/" + id + "/";
+        Set<String> used = new LinkedHashSet<>();
+        for (DerivedFile d : evidence.derived(caseDir, id)) {
+            String n = BagPath.safeFileName(d.name());
+            if (used.add(n)) {
+                payload.add(new BundleSealer.PayloadFile(derivedDir + n, d.file(), d.sha256(), id + " " + d.name()));
+            }
+        }
+        if (item.kind() == ItemKind.CHAT) {
+            stageTranscript(caseDir, item, staging, payload, derivedDir, used);
+        } else if (item.kind() == ItemKind.DEVICE) {
+            Path members = staging.resolve(id + "-members.csv");
+            try (Writer w = Files.newBufferedWriter(members, StandardCharsets.UTF_8)) {
+                w.write("path,size,sha256,type\r\n");
+                evidence.records(caseDir, id, r -> w.write(csv(r.get("path")) + "," + csv(r.get("size")) + ","
+                        + csv(r.get("sha256")) + "," + csv(r.get("type")) + "\r\n"));
+            }
+            if (used.add("members-sha256.csv")) {
+                payload.add(new BundleSealer.PayloadFile(derivedDir + "members-sha256.csv", members, null,
+                        id + " hash list"));
+            }
+        }
+        return new CaseJson.ExportedItem(item, path, tsFile);
+    }
+
+    private void stageTranscript(Path caseDir, Item item, Path staging, List<BundleSealer.PayloadFile> payload,
+                                 String derivedDir, Set<String> used) throws SakshiException, IOException {
+        String id = item.id();
+        Path pdf = staging.resolve(id + "-transcript.pdf");
+        try (OutputStream os = Files.newOutputStream(pdf)) {
+            reports.writeTranscript(item, (it, consumer) -> {
+                try {
+                    evidence.records(caseDir, it.id(), consumer::accept);
+                } catch (SakshiException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }, os);
+        }
+        Path csv = staging.resolve(id + "-transcript.csv");
+        Path json = staging.resolve(id + "-transcript.json");
+        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+        try (Writer cw = new BufferedWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8));
+             Writer jw = new BufferedWriter(Files.newBufferedWriter(json, StandardCharsets.UTF_8))) {
+            cw.write("index,time,sender,text,attachment_name,attachment_sha256,flags\r\n");
+            jw.write("{\"item\":" + mapper.writeValueAsString(id) + ",\"zone\":"
+                    + mapper.writeValueAsString(item.summary().get("zone")) + ",\"messages\":[\n");
+            boolean[] first = {true};
+            evidence.records(caseDir, id, r -> {
+                Object att = r.get("attachment");
+                Map<?, ?> a = att instanceof Map<?, ?> m ? m : Map.of();
+                cw.write(csv(r.get("index")) + "," + csv(r.get("time")) + "," + csv(r.get("sender")) + ","
+                        + csv(r.get("text")) + "," + csv(a.get("name")) + "," + csv(a.get("sha256")) + ","
+                        + csv(r.get("flags") instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf)
+                        .toList()) : null) + "\r\n");
+                jw.write((first[0] ? "" : ",\n") + mapper.writeValueAsString(r));
+                first[0] = false;
+            });
+            jw.write("\n]}\n");
+        }
+        for (Object[] f : new Object[][] {{"transcript.pdf", pdf}, {"transcript.csv", csv}, {"transcript.json", json}}) {
+            if (used.add((String) f[0])) {
+                payload.add(new BundleSealer.PayloadFile(derivedDir + f[0], (Path) f[1], null, id + " " + f[0]));
+            }
+        }
+    }
+
+    /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+    static String csv(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = String.valueOf(v);
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    static String toolVersion() {
+        String v = ExportService.class.getPackage().getImplementationVersion();
+        return "sakshi " + (v == null ? "dev" : v);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove the staging folder {}: {}", dir, e.getMessage());
+        }
     }
 }

@@ -96,6 +96,37 @@ class CmsVerifierTest {
     }
 
     @Test
+    void certificateExpiredNowIsJudgedAtTheSignatureTimeStamp() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        TestPki.Identity old = pki.issueOfficer(new TestPki.OfficerSpec("Retired Officer",
+                now.minus(java.time.Duration.ofDays(400)), now.minus(java.time.Duration.ofDays(10)), true));
+        Path p12 = pki.writeP12(dir.resolve("old.p12"), old, "pw".toCharArray());
+        java.time.Instant then = now.minus(java.time.Duration.ofDays(20));
+        Signer retired = Pkcs12Identity.load(p12, "pw".toCharArray(), null, new SigningOptions(then, false));
+        byte[] p7s;
+        try (LocalTsa tsa = LocalTsa.start(pki, java.time.Clock.fixed(then, java.time.ZoneOffset.UTC))) {
+            p7s = retired.signDetached(new ByteArrayInputStream(content), tsa.source());
+        }
+        CmsVerifier.Result stamped = verify(p7s, content, List.of(pki.agencyCaCert(), pki.tsaRootCert()));
+        assertTrue(stamped.trusted(), stamped.checks().toString());
+        assertEquals(then.getEpochSecond(), stamped.checkedAt().getEpochSecond());
+    }
+
+    @Test
+    void certificateExpiredNowFailsValidityWithoutATimeStamp() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        TestPki.Identity old = pki.issueOfficer(new TestPki.OfficerSpec("Retired Officer",
+                now.minus(java.time.Duration.ofDays(400)), now.minus(java.time.Duration.ofDays(10)), true));
+        Path p12 = pki.writeP12(dir.resolve("old.p12"), old, "pw".toCharArray());
+        Signer retired = Pkcs12Identity.load(p12, "pw".toCharArray(), null, new SigningOptions(now, true));
+        byte[] p7s = retired.signDetached(new ByteArrayInputStream(content), null);
+        CmsVerifier.Result r = verify(p7s, content, List.of(pki.agencyCaCert()));
+        assertTrue(r.valid());
+        assertFalse(r.trusted());
+        assertEquals(CheckResult.FAILED, result(r, CmsVerifier.VALIDITY));
+    }
+
+    @Test
     void garbageIsReportedAsAFailedSignature() throws Exception {
         CmsVerifier.Result r = verify("not cms".getBytes(), content, List.of());
         assertFalse(r.valid());

@@ -111,6 +111,20 @@ class HttpTimestampSourceTest {
     }
 
     @Test
+    void storedResponseOverAFileDigestVerifiesWithOpensslData() throws Exception {
+        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Path manifest = Files.writeString(dir.resolve("tagmanifest-sha256.txt"), "abc  bagit.txt\n");
+        try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
+            TimestampToken t = tsa.source().stamp(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(manifest)));
+            Files.write(dir.resolve("tagmanifest-sha256.txt.tsr"), t.response());
+            Tools.Result v = Tools.run(dir, "openssl", "ts", "-verify", "-data", "tagmanifest-sha256.txt",
+                    "-in", "tagmanifest-sha256.txt.tsr", "-CAfile", tsa.trustAnchorPem().toString());
+            assertEquals(0, v.exit(), v.all());
+            assertTrue(v.out().contains("Verification: OK"), v.all());
+        }
+    }
+
+    @Test
     void opensslRejectsTheStoredResponseForAnotherDigest() throws Exception {
         assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
         try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
@@ -209,6 +223,23 @@ class HttpTimestampSourceTest {
             TimestampException e = assertThrows(TimestampException.class, () -> client(url).stamp(sha256("x")));
             assertTrue(e.getMessage().contains("refused") && e.getMessage().contains(url.toString()), e.getMessage());
         }
+    }
+
+    @Test
+    void tokenSignedByACertificateWithoutTimeStampingEkuIsRejected() throws Exception {
+        org.sakshi.testsupport.TestPki pki = org.sakshi.testsupport.TestPki.create(dir.resolve("pki"));
+        org.sakshi.testsupport.TestPki.Identity notTsa = pki.issueTsa("CN=Not A TSA", false, false);
+        URI url = serve(ex -> {
+            try {
+                byte[] body = RogueTokens.respond(new TimeStampRequest(ex.getRequestBody().readAllBytes()), notTsa);
+                reply(ex, 200, "application/timestamp-reply", body);
+            } catch (Exception e) {
+                reply(ex, 500, "text/plain", new byte[0]);
+            }
+        });
+        TimestampException e = assertThrows(TimestampException.class, () -> client(url).stamp(sha256("x")));
+        assertTrue(e.getMessage().contains("not a TSA certificate") && e.getMessage().contains("timeStamping"),
+                e.getMessage());
     }
 
     private static TimeStampRequest regenerate(byte[] imprint, BigInteger nonce) {

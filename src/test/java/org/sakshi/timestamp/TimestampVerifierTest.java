@@ -90,6 +90,20 @@ class TimestampVerifierTest {
     }
 
     @Test
+    void tokenFromACertificateWithoutTimeStampingEkuFailsTheSignatureCheck() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        TestPki.Identity notTsa = pki.issueTsa("CN=Not A TSA", false, false);
+        org.bouncycastle.tsp.TimeStampRequestGenerator g = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        g.setCertReq(true);
+        byte[] der = RogueTokens.respond(g.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, sha256("item"),
+                java.math.BigInteger.TEN), notTsa);
+        TimestampVerifier.Result r = new TimestampVerifier(List.of(pki.tsaRootCert())).verify(der, sha256("item"), "x");
+        assertFalse(r.valid());
+        assertEquals(CheckResult.FAILED, result(r, TimestampVerifier.SIGNATURE));
+        assertFalse(r.trusted());
+    }
+
+    @Test
     void garbageIsReportedAsFormatFailure() throws Exception {
         TimestampVerifier.Result r = new TimestampVerifier(List.of()).verify("junk".getBytes(), sha256("x"), "x");
         assertFalse(r.valid());

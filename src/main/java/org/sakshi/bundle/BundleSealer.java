@@ -1,0 +1,194 @@
+package org.sakshi.bundle;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.Check;
+import org.sakshi.core.CheckResult;
+import org.sakshi.core.IntegrityException;
+import org.sakshi.core.ProgressListener;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.Signer;
+import org.sakshi.core.StorageException;
+import org.sakshi.core.TimestampException;
+import org.sakshi.core.TimestampSource;
+import org.sakshi.core.TimestampToken;
+import org.sakshi.core.Verdict;
+import org.sakshi.core.VerificationReport;
+import org.sakshi.signing.Pem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seals a bag into a bundle ZIP (bundle-format-v1.md): streams the payload files (evidence straight
+ * from the vault, re-hashed against the recorded SHA-256), writes the tag files, signs
+ * {@code tagmanifest-sha256.txt} (CMS via {@link Signer}, CAdES-T when the first TSA answers), asks
+ * every TSA for a token over it ({@code .tsr}, {@code .2.tsr}, ...), then flushes and fsyncs
+ * {@code <out>.part}, re-reads it with the {@link BundleVerifier} while hashing it, and renames it to
+ * {@code <out>} only when no check FAILED. Any failure or cancel leaves neither file.
+ */
+public final class BundleSealer {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleSealer.class);
+
+    /** One payload file: where it goes under data/, where its bytes are, and the SHA-256 it must have (or null). */
+    public record PayloadFile(String bagPath, Path file, String expectedSha256, String what) {
+        public PayloadFile {
+            Objects.requireNonNull(bagPath, "bagPath");
+            Objects.requireNonNull(file, "file");
+            if (!bagPath.startsWith("data/")) {
+                throw new IllegalArgumentException("payload must lie under data/: " + bagPath);
+            }
+        }
+    }
+
+    /** What to seal. {@code bagInfo} lacks Payload-Oxum and Bag-Size, which the writer adds. */
+    public record Plan(Path out, String bundleId, Instant time, List<PayloadFile> payload, BagInfo bagInfo,
+                       String caseNumber, Signer signer, List<TimestampSource> tsas) {
+        public Plan {
+            payload = List.copyOf(payload);
+            tsas = tsas == null ? List.of() : List.copyOf(tsas);
+        }
+    }
+
+    /** A sealed bundle: final path, SHA-256 of the ZIP, the tokens over the tag manifest, the re-read check. */
+    public record Sealed(Path bundle, String sha256, List<TimestampToken> tokens, VerificationReport verification) {
+    }
+
+    private final BundleVerifier verifier;
+
+    /** @param verifier re-reads the fresh bundle; its trust anchors decide PASSED or INDETERMINATE */
+    public BundleSealer(BundleVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    public Sealed seal(Plan plan, ProgressListener progress, CancelFlag cancel) throws SakshiException {
+        ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        CancelFlag c = cancel == null ? new CancelFlag() : cancel;
+        try (PartFile part = PartFile.forOutput(plan.out())) {
+            List<TimestampToken> tokens;
+            try (BundleZipWriter w = new BundleZipWriter(part.part(), plan.bundleId(), plan.time())) {
+                long sum = 0;
+                for (PayloadFile f : plan.payload()) {
+                    sum += java.nio.file.Files.size(f.file());
+                }
+                final long total = sum;
+                long[] done = {0};
+                for (PayloadFile f : plan.payload()) {
+                    long base = done[0];
+                    String what = f.what() == null ? f.bagPath() : f.what();
+                    w.putFile(f.bagPath(), f.file(), f.expectedSha256(), what,
+                            (d, t, x) -> p.progress(base + d, total, x), c);
+                    done[0] += java.nio.file.Files.size(f.file());
+                }
+                c.throwIfCancelled();
+                tokens = sealTags(w, plan);
+                w.finish();
+            }
+            c.throwIfCancelled();
+            Sealed checked = recheck(part.part(), plan, tokens, p);
+            part.commit();
+            LOG.info("sealed bundle {} ({}), sha256 {}", plan.out(), plan.bundleId(), checked.sha256());
+            return new Sealed(plan.out(), checked.sha256(), tokens, checked.verification());
+        } catch (IOException e) {
+            throw new StorageException("writing the bundle " + plan.out() + " failed: " + e.getMessage()
+                    + "; nothing was written. Check the free space and permissions of the folder and try again.", e);
+        }
+    }
+
+    private List<TimestampToken> sealTags(BundleZipWriter w, Plan plan) throws IOException, SakshiException {
+        Map<String, byte[]> extra = new LinkedHashMap<>();
+        extra.put("VERIFY.txt", VerifyText.render(plan.bundleId(), plan.caseNumber(),
+                org.sakshi.signing.Certificates.subject(plan.signer().chain().get(0)), plan.tsas().size()));
+        extra.put("certs/signer-chain.pem", Pem.toPemBytes(plan.signer().chain()));
+        // certs/tsa-chain.pem must be listed in the tag manifest before the TSAs stamp it, so each TSA's
+        // chain is learned first from a token over certs/signer-chain.pem (RFC 3161 §2.4.1 certReq)
+        List<X509Certificate> tsaCerts = new ArrayList<>();
+        for (TimestampSource tsa : plan.tsas()) {
+            try {
+                TimestampToken t = tsa.stamp(sha256(extra.get("certs/signer-chain.pem")));
+                tsaCerts.addAll(t.tsaChain());
+            } catch (TimestampException e) {
+                LOG.warn("TSA {} did not answer: {}", tsa.name(), e.getMessage());
+            }
+        }
+        if (!tsaCerts.isEmpty()) {
+            extra.put("certs/tsa-chain.pem", Pem.toPemBytes(new ArrayList<>(new LinkedHashSet<>(tsaCerts))));
+        }
+        byte[] tagmanifest = w.writeTagFiles(plan.bagInfo(), extra);
+        TimestampSource first = plan.tsas().isEmpty() ? null : plan.tsas().get(0);
+        byte[] cms = plan.signer().signDetached(new ByteArrayInputStream(tagmanifest), first);
+        w.putBytes(BundleVerifier.P7S, cms);
+        List<TimestampToken> tokens = new ArrayList<>();
+        byte[] imprint = sha256(tagmanifest);
+        for (TimestampSource tsa : plan.tsas()) {
+            try {
+                TimestampToken t = tsa.stamp(imprint);
+                String name = tokens.isEmpty() ? "signature/tagmanifest-sha256.txt.tsr"
+                        : "signature/tagmanifest-sha256.txt." + (tokens.size() + 1) + ".tsr";
+                w.putBytes(name, t.response());
+                tokens.add(t);
+            } catch (TimestampException e) {
+                LOG.warn("TSA {} gave no token for the bundle: {}", tsa.name(), e.getMessage());
+            }
+        }
+        return tokens;
+    }
+
+    /** Re-reads the flushed part file: the verifier's checks and, on the second core, its SHA-256. */
+    private Sealed recheck(Path part, Plan plan, List<TimestampToken> tokens, ProgressListener p)
+            throws SakshiException, IOException {
+        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> {
+            try {
+                return fileSha256(part);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+        VerificationReport report = verifier.verify(part, p);
+        String sha;
+        try {
+            sha = hash.join();
+        } catch (CompletionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+        if (report.verdict() == Verdict.FAILED) {
+            Check bad = report.checks().stream().filter(x -> x.result() == CheckResult.FAILED).findFirst().orElseThrow();
+            throw new IntegrityException("the freshly written bundle failed its own check (" + bad.code() + " "
+                    + bad.target() + ": " + bad.message() + "); nothing was kept. Report this fault.");
+        }
+        return new Sealed(part, sha, tokens, report);
+    }
+
+    static String fileSha256(Path file) throws IOException {
+        MessageDigest md = BundleZipWriter.sha256();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+            while (ch.read(buf) > 0) {
+                buf.flip();
+                md.update(buf);
+                buf.clear();
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static byte[] sha256(byte[] b) {
+        return BundleZipWriter.sha256().digest(b);
+    }
+}

@@ -1,0 +1,115 @@
+package org.sakshi.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.sakshi.bundle.BundleChecks;
+import org.sakshi.bundle.PdfSignatures;
+import org.sakshi.core.Check;
+import org.sakshi.core.CheckResult;
+import org.sakshi.signing.CmsVerifier;
+import org.sakshi.timestamp.TimestampVerifier;
+
+/**
+ * The bundle verifier's view of signatures and time-stamps, backed by the signing and timestamp
+ * packages ({@link CmsVerifier}, {@link TimestampVerifier}) and the trust anchors given by the user.
+ * PAdES signatures are checked as the detached CMS over the PDF's /ByteRange (ISO 32000-1 §12.8.1).
+ */
+final class BundleTrustAdapter implements BundleChecks.Trust {
+    private final CmsVerifier cms;
+    private final TimestampVerifier tsp;
+    private final List<X509Certificate> anchors;
+    private final boolean trustEmbeddedTsaRoots;
+
+    BundleTrustAdapter(List<X509Certificate> anchors) {
+        this(anchors, false);
+    }
+
+    /**
+     * @param trustEmbeddedTsaRoots also trust the root certificate a token carries in its own chain;
+     *                              only for an exporter re-checking the tokens it just obtained
+     */
+    BundleTrustAdapter(List<X509Certificate> anchors, boolean trustEmbeddedTsaRoots) {
+        this.anchors = List.copyOf(anchors);
+        this.cms = new CmsVerifier(anchors);
+        this.tsp = new TimestampVerifier(anchors);
+        this.trustEmbeddedTsaRoots = trustEmbeddedTsaRoots;
+    }
+
+    @Override
+    public BundleChecks.SignatureOutcome verifyCms(byte[] signature, byte[] content) {
+        try {
+            CmsVerifier.Result r = cms.verify(signature, new ByteArrayInputStream(content), "signature");
+            return outcome(r);
+        } catch (IOException | RuntimeException e) {
+            return new BundleChecks.SignatureOutcome(false, false, null, null, "the signature cannot be read ("
+                    + e.getMessage() + ")", null, List.of());
+        }
+    }
+
+    private static BundleChecks.SignatureOutcome outcome(CmsVerifier.Result r) {
+        return new BundleChecks.SignatureOutcome(r.valid(), r.trusted(), r.signerSubject(), r.certSha256(),
+                r.valid() ? null : firstProblem(r.checks(), null), r.trusted() ? null : firstProblem(r.checks(),
+                "SIGNER_TRUST"), r.checks().stream().filter(c -> c.result() != CheckResult.PASSED)
+                .map(Check::message).toList());
+    }
+
+    @Override
+    public BundleChecks.TokenOutcome verifyToken(byte[] response, byte[] sha256) {
+        TimestampVerifier.Result r = tsp.verify(response, sha256, "token");
+        if (trustEmbeddedTsaRoots && r.valid() && !r.trusted() && !r.tsaChain().isEmpty()) {
+            List<X509Certificate> more = new java.util.ArrayList<>(anchors);
+            more.add(r.tsaChain().get(r.tsaChain().size() - 1));
+            r = new TimestampVerifier(more).verify(response, sha256, "token");
+        }
+        return new BundleChecks.TokenOutcome(r.valid(), r.trusted(), r.genTime(), r.tsaName(),
+                r.valid() ? null : firstProblem(r.checks(), null),
+                r.trusted() ? null : firstProblem(r.checks(), "TIMESTAMP_TRUST"));
+    }
+
+    @Override
+    public BundleChecks.SignatureOutcome verifyPdf(Path pdf) {
+        try {
+            List<PdfSignatures.Signature> sigs = PdfSignatures.find(pdf);
+            if (sigs.isEmpty()) {
+                return new BundleChecks.SignatureOutcome(false, false, null, null, "the PDF carries no signature",
+                        null, List.of());
+            }
+            PdfSignatures.Signature last = sigs.get(sigs.size() - 1);
+            if (!last.coversWholeFile()) {
+                return new BundleChecks.SignatureOutcome(false, false, null, null, "its last signature does not cover"
+                        + " the whole file: bytes were appended after signing", null, List.of());
+            }
+            if (!"ETSI.CAdES.detached".equals(last.subFilter())) {
+                return new BundleChecks.SignatureOutcome(false, false, null, null, "its signature is not PAdES"
+                        + " (/SubFilter " + last.subFilter() + " instead of /ETSI.CAdES.detached)", null, List.of());
+            }
+            CmsVerifier.Result r = cms.verify(last.cms(), new ByteArrayInputStream(PdfSignatures.signedBytes(pdf,
+                    last)), pdf.getFileName().toString());
+            return outcome(r);
+        } catch (IOException | RuntimeException e) {
+            return new BundleChecks.SignatureOutcome(false, false, null, null, "the PDF's signature cannot be read ("
+                    + e.getMessage() + ")", null, List.of());
+        }
+    }
+
+    /** The message of the first FAILED (or, for a trust code, not PASSED) check; the code restricts it. */
+    private static String firstProblem(List<Check> checks, String code) {
+        for (Check c : checks) {
+            if (code != null && !c.code().equals(code)) {
+                continue;
+            }
+            if (c.result() == CheckResult.FAILED || (code != null && c.result() != CheckResult.PASSED)) {
+                return c.message();
+            }
+        }
+        for (Check c : checks) {
+            if (c.result() == CheckResult.FAILED || c.result() == CheckResult.INDETERMINATE) {
+                return c.message();
+            }
+        }
+        return "no further detail";
+    }
+}

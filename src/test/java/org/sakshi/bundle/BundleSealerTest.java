@@ -1,0 +1,125 @@
+package org.sakshi.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.CheckResult;
+import org.sakshi.core.IntegrityException;
+import org.sakshi.core.Verdict;
+import org.sakshi.testsupport.LocalTsa;
+import org.sakshi.testsupport.Tools;
+
+/** A sealed bundle checked with the independent tools of bundle-format-v1.md (openssl, sha256sum, pdfsig, qpdf). */
+class BundleSealerTest {
+    @TempDir
+    static Path dir;
+    static LocalTsa tsa;
+    static SealedFixture.Built built;
+    static Path bag;
+
+    @BeforeAll
+    static void seal() throws Exception {
+        tsa = LocalTsa.start(dir.resolve("pki"));
+        SealedFixture.Custody custody = new SealedFixture.Custody("{\"seq\":1}\n".getBytes(StandardCharsets.UTF_8), 1,
+                "c".repeat(64));
+        built = SealedFixture.build(dir, tsa, tsa.pki().officerSigner(), custody,
+                new BundleVerifier(null, null, null, null));
+        Tools.Result r = Tools.run(dir, List.of("unzip", "-q", built.bundle().toString(), "-d", "unzipped"));
+        assertEquals(0, r.exit(), r.all());
+        bag = dir.resolve("unzipped").resolve(built.bundleId());
+    }
+
+    @AfterAll
+    static void stop() {
+        tsa.close();
+    }
+
+    @Test
+    void sha256sumChecksEveryPayloadAndTagFile() {
+        Tools.Result r = Tools.run(bag, List.of("sha256sum", "-c", "manifest-sha256.txt"));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("data/evidence/E0001/IMG-20210728-WA0001.jpg: OK"), r.out());
+        Tools.Result t = Tools.run(bag, List.of("sha256sum", "-c", "tagmanifest-sha256.txt"));
+        assertEquals(0, t.exit(), t.all());
+    }
+
+    @Test
+    void opensslVerifiesTheCmsSignatureAgainstTheAgencyCa() {
+        Tools.Result r = Tools.run(bag, List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                "signature/tagmanifest-sha256.txt.p7s", "-content", "tagmanifest-sha256.txt", "-CAfile",
+                tsa.pki().agencyCaPem().toString(), "-purpose", "any", "-out", "/dev/null"));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.all().contains("Verification successful"), r.all());
+    }
+
+    @Test
+    void opensslVerifiesTheBundleTimestampOverTheTagManifest() {
+        Tools.Result r = Tools.run(bag, List.of("openssl", "ts", "-verify", "-data", "tagmanifest-sha256.txt", "-in",
+                "signature/tagmanifest-sha256.txt.tsr", "-CAfile", tsa.pki().tsaRootPem().toString()));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.all().contains("Verification: OK"), r.all());
+    }
+
+    @Test
+    void opensslVerifiesEachItemTokenOverTheItemsSha256() {
+        for (var item : built.items()) {
+            Tools.Result r = Tools.run(bag, List.of("openssl", "ts", "-verify", "-digest", item.digests().sha256(),
+                    "-in", "data/timestamps/" + item.id() + ".tsr", "-CAfile", tsa.pki().tsaRootPem().toString()));
+            assertEquals(0, r.exit(), item.id() + " " + r.all());
+        }
+    }
+
+    @Test
+    void pdfsigAndQpdfAcceptTheSignedReport() {
+        assumeTrue(Tools.onPath("pdfsig") && Tools.onPath("qpdf"));
+        Path pdf = bag.resolve("data/report/report.pdf");
+        Tools.Result r = Tools.run(bag, List.of("pdfsig", pdf.toString()));
+        assertTrue(r.out().contains("Total document signed"), r.all());
+        assertTrue(r.out().contains("Signature is Valid."), r.all());
+        Tools.Result q = Tools.run(bag, List.of("qpdf", "--check", pdf.toString()));
+        assertEquals(0, q.exit(), q.all());
+    }
+
+    @Test
+    void certsHoldTheSignerAndTsaChains() throws Exception {
+        String signer = Files.readString(bag.resolve("certs/signer-chain.pem"));
+        assertEquals(2, signer.split("BEGIN CERTIFICATE").length - 1);
+        assertTrue(Files.readString(bag.resolve("certs/tsa-chain.pem")).contains("BEGIN CERTIFICATE"));
+        assertTrue(Files.readString(bag.resolve("VERIFY.txt")).contains("sha256sum -c manifest-sha256.txt"));
+    }
+
+    @Test
+    void theExportReportsTheBundlesSha256AndItsOwnRecheck() throws Exception {
+        assertEquals(Hashes.sha256(built.bundle()), built.sealed().sha256());
+        assertNotEquals(Verdict.FAILED, built.sealed().verification().verdict());
+        assertTrue(built.sealed().verification().checks().stream()
+                .anyMatch(c -> c.code().equals("PAYLOAD_HASH") && c.result() == CheckResult.PASSED));
+        assertFalse(Files.exists(dir.resolve("bundle.zip.part")));
+    }
+
+    @Test
+    void aVaultCopyThatNoLongerMatchesAbortsLeavingNoFile(@TempDir Path other) throws Exception {
+        Path f = other.resolve("blob");
+        Files.write(f, new byte[1000]);
+        BundleSealer.Plan plan = new BundleSealer.Plan(other.resolve("b.zip"), "id-1", java.time.Instant.now(),
+                List.of(new BundleSealer.PayloadFile("data/evidence/E0003/x.bin", f, "1".repeat(64), "E0003")),
+                new BagInfo(), "n", tsa.pki().officerSigner(), List.of());
+        IntegrityException e = assertThrows(IntegrityException.class,
+                () -> new BundleSealer(new BundleVerifier(null, null, null, null)).seal(plan, null, null));
+        assertTrue(e.getMessage().contains("E0003"), e.getMessage());
+        assertFalse(Files.exists(other.resolve("b.zip")));
+        assertFalse(Files.exists(other.resolve("b.zip.part")));
+    }
+}

@@ -1,0 +1,86 @@
+package org.sakshi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.app.AppContext;
+import org.sakshi.core.Signer;
+import org.sakshi.signing.Pkcs12Identity;
+import org.sakshi.testsupport.Tools;
+
+class KeysCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run sakshi(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SakshiCommand.run(new AppContext(dir.resolve("ws")), new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"rsa3072, RSA", "p256, EC"})
+    void keysNewCreatesASigningIdentityOpensslAccepts(String keyType, String algorithm) throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw.txt"), "s3cret pass\n");
+        Run r = sakshi("keys", "new", "--out", dir.resolve("me.p12").toString(), "--storepass-file", pw.toString(),
+                "--name", "Insp. Asha Verma, CID", "--days", "30", "--key-type", keyType,
+                "--cert-out", dir.resolve("me.pem").toString());
+        assertEquals(0, r.exit(), r.err());
+        Signer s = Pkcs12Identity.load(dir.resolve("me.p12"), pw, null);
+        X509Certificate cert = s.chain().get(0);
+        assertEquals("Insp. Asha Verma, CID", s.actor().name());
+        assertEquals(algorithm, cert.getPublicKey().getAlgorithm());
+        boolean[] ku = cert.getKeyUsage();
+        assertTrue(ku[0] && ku[1], "digitalSignature and nonRepudiation");
+        assertTrue(cert.getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(31))));
+        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Files.writeString(dir.resolve("x"), "content");
+        Files.write(dir.resolve("x.p7s"), s.signDetached(new ByteArrayInputStream("content".getBytes()), null));
+        Tools.Result v = Tools.run(dir, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "x.p7s",
+                "-content", "x", "-CAfile", "me.pem", "-purpose", "any", "-out", "/dev/null");
+        assertEquals(0, v.exit(), v.all());
+    }
+
+    @Test
+    void keysNewNeverOverwritesAFile() throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw.txt"), "pw\n");
+        Path existing = Files.writeString(dir.resolve("me.p12"), "precious");
+        Run r = sakshi("keys", "new", "--out", existing.toString(), "--storepass-file", pw.toString(), "--name", "X");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("error: file " + existing + " already exists"), r.err());
+        assertArrayEquals("precious".getBytes(), Files.readAllBytes(existing));
+    }
+
+    @Test
+    void keysNewWithMissingPasswordFileIsAnInputError() {
+        Run r = sakshi("keys", "new", "--out", dir.resolve("me.p12").toString(), "--storepass-file",
+                dir.resolve("absent.txt").toString(), "--name", "X");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("absent.txt"), r.err());
+    }
+
+    @Test
+    void keysWithoutSubcommandExplainsUsage() {
+        Run r = sakshi("keys");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("keys new"), r.err());
+    }
+}

@@ -1,0 +1,96 @@
+package org.sakshi.service;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.sakshi.core.Actor;
+import org.sakshi.core.Jurisdiction;
+import org.sakshi.core.SourceDetails;
+import org.sakshi.core.Workstation;
+import org.sakshi.ingest.Ingest;
+import org.sakshi.testsupport.LocalTsa;
+import org.sakshi.vault.SinkFactory;
+
+/**
+ * Test fixture: a real case (SQLite store, vault, ledger) with a photo, a chat export and a text
+ * file imported and time-stamped by a real TSA on loopback, and the services to export it.
+ */
+final class ExportFixture {
+    final Path dir;
+    final LocalTsa tsa;
+    final CaseAccess access;
+    final CaseService cases;
+    final EvidenceService evidence;
+    final CustodyService custody;
+    final ImportService imports;
+    final ExportService exports;
+    final VerifyService verifier = new VerifyService();
+    final Path caseDir;
+
+    ExportFixture(Path dir) throws Exception {
+        this.dir = dir;
+        this.tsa = LocalTsa.start(Files.createDirectories(dir.resolve("pki")));
+        this.access = new CaseAccess(org.sakshi.core.Clock.SYSTEM, new Workstation("test-host", "tester", "sakshi test"),
+                SinkFactory.BUFFERED, Duration.ofSeconds(3));
+        this.cases = new CaseService(access);
+        this.evidence = new EvidenceService(access);
+        this.custody = new CustodyService(access);
+        this.imports = new ImportService(access, new Ingest());
+        this.exports = new ExportService(access, cases, evidence, custody);
+        this.caseDir = dir.resolve("case");
+        Actor officer = new Actor("Inspector Asha Verma", "Inspector", "WB-1234", "West Bengal Police", null);
+        cases.create(caseDir, new NewCase("FIR 77/2026", "Trafficking ring, Howrah", "West Bengal Police",
+                Jurisdiction.IN, ZoneId.of("Asia/Kolkata"), officer));
+        Path src = Files.createDirectories(dir.resolve("seized"));
+        byte[] photo = new byte[300_000];
+        new java.util.Random(11).nextBytes(photo);
+        Files.write(src.resolve("IMG-20210728-WA0001.jpg"), photo);
+        Files.writeString(src.resolve("WhatsApp Chat with Ravi.txt"),
+                "28/07/21, 2:05 pm - Ravi: नमस्ते\n28/07/21, 2:06 pm - Asha: আমি আসছি\n", StandardCharsets.UTF_8);
+        Files.writeString(src.resolve("notes 100%.txt"), "seizure memo\n", StandardCharsets.UTF_8);
+        imports.importPaths(caseDir, List.of(src.resolve("IMG-20210728-WA0001.jpg"),
+                        src.resolve("WhatsApp Chat with Ravi.txt"), src.resolve("notes 100%.txt")),
+                new ImportRequest(null, null, null, new SourceDetails("Seized phone", "Samsung", "SM-A105F", "R58M",
+                        "356789104321000", "Howrah PS"), null, List.of(tsa.source()), officer), null, null);
+    }
+
+    private static ExportFixture shared;
+    private static ExportResult sharedExport;
+
+    /** One fixture and one export per test JVM (building a case and its PDFs takes seconds); removed at exit. */
+    static synchronized ExportFixture shared() throws Exception {
+        if (shared == null) {
+            Path d = Files.createTempDirectory("sakshi-export-fixture");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(d)));
+            shared = new ExportFixture(d);
+            sharedExport = shared.exports.export(shared.caseDir, shared.request(d.resolve("bundle.zip"), List.of()),
+                    null, null);
+        }
+        return shared;
+    }
+
+    /** The export of the shared fixture. */
+    static synchronized ExportResult sharedExport() throws Exception {
+        shared();
+        return sharedExport;
+    }
+
+    private static void deleteTree(Path d) {
+        try (var s = Files.walk(d)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // temp folder; best effort
+        }
+    }
+
+    ExportRequest request(Path out, List<String> items) throws Exception {
+        return new ExportRequest(out, tsa.pki().officerSigner(), List.of(tsa.source()), items, List.of(), null);
+    }
+
+    List<Path> trust() {
+        return List.of(tsa.pki().agencyCaPem(), tsa.pki().tsaRootPem());
+    }
+}
