@@ -199,6 +199,14 @@ public final class Jcs {
         // Since JDK 19, Double.toString gives the shortest decimal that rounds to d (the same digits
         // ECMAScript's algorithm selects, ties going to the value closest to d).
         BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (bd.precision() == 2) {
+            // JDK 19+ may give two digits where one suffices (4.9E-324); ECMAScript wants the fewest
+            // digits, the closest such decimal when several exist.
+            BigDecimal one = new BigDecimal(d).round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == d) {
+                bd = one.stripTrailingZeros();
+            }
+        }
         String digits = bd.unscaledValue().toString();
         int k = digits.length();
         int n = k - bd.scale();
