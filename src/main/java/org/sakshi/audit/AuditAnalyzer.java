@@ -57,6 +57,7 @@ public final class AuditAnalyzer {
         private final Map<String, ItemState> items = new LinkedHashMap<>();
         private final Map<String, List<TimelineEntry>> timelines = new LinkedHashMap<>();
         private final List<TimeProof> proofs = new ArrayList<>();
+        private final Map<Long, List<String>> exportsByOthers = new HashMap<>();
 
         Run(AuditInput in, AuditOptions options) {
             this.in = in;
@@ -154,10 +155,7 @@ public final class AuditAnalyzer {
                         openExports.add(e);
                         acted(e, targets(e, true));
                     }
-                    case "EXPORT_SEALED" -> {
-                        sealed(e, openExports);
-                        acted(e, targets(e, true));
-                    }
+                    case "EXPORT_SEALED" -> acted(e, sealed(e, openExports));
                     case "ASSUMPTION_RECORDED" -> assumption(e);
                     default -> other(e);
                 }
@@ -249,7 +247,10 @@ public final class AuditAnalyzer {
                 }
                 checkHash(e, s);
                 String actor = name(e.actor());
-                if (!samePerson(actor, s.custodian)) {
+                boolean export = e.type().startsWith("EXPORT_");
+                if (!samePerson(actor, s.custodian) && export) {
+                    exportsByOthers.computeIfAbsent(e.seq(), k -> new ArrayList<>()).add(id + " (held by " + s.custodian + ")");
+                } else if (!samePerson(actor, s.custodian)) {
                     add(FindingCode.ACT_BY_NON_CUSTODIAN, List.of(id), List.of(e.seq()), "Event " + e.seq() + " ("
                             + e.type() + ", " + e.at() + ") was done by " + actor + onHost(e) + ", but item " + id
                             + " was then in the custody of " + s.custodian
@@ -266,9 +267,17 @@ public final class AuditAnalyzer {
                 entry(e, s, null, detailText(e, "purpose", "reason", "bundle_id", "text"));
             }
             unknownItems(e, unknown);
+            List<String> others = exportsByOthers.remove(e.seq());
+            if (others != null) {
+                add(FindingCode.EXPORT_BY_NON_CUSTODIAN, ids(others), List.of(e.seq()), "Event " + e.seq() + " ("
+                        + e.type() + ", " + e.at() + ") was done by " + name(e.actor()) + onHost(e) + ", who did not "
+                        + "hold " + String.join(", ", others) + " by the record: if the exporter acted for the "
+                        + "custodian, say so with --officer or record a transfer first.");
+            }
         }
 
-        private void sealed(CustodyEvent e, Deque<CustodyEvent> open) {
+        /** Closes the matching EXPORT_STARTED and marks its items sealed; returns the items the bundle holds. */
+        private List<String> sealed(CustodyEvent e, Deque<CustodyEvent> open) {
             String bundle = str(e.details(), "bundle_id");
             CustodyEvent match = null;
             for (CustodyEvent s : open) {
@@ -284,12 +293,16 @@ public final class AuditAnalyzer {
             if (match != null) {
                 open.remove(match);
             }
-            for (String id : targets(e, true)) {
+            // the sealed bundle holds the items its EXPORT_STARTED listed, unless the seal names its own
+            List<String> held = e.itemId() != null || e.details().get("items") instanceof List<?>
+                    ? targets(e, true) : match != null ? targets(match, true) : targets(e, true);
+            for (String id : held) {
                 ItemState s = items.get(id);
                 if (s != null && s.sealedAt == 0) {
                     s.sealedAt = e.seq();
                 }
             }
+            return held;
         }
 
         private void assumption(CustodyEvent e) {
@@ -668,8 +681,19 @@ public final class AuditAnalyzer {
         return a != null && b != null && norm(a).equals(norm(b));
     }
 
-    private static String norm(String s) {
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    /** Ranks and honorifics that officers put before their names in one place and not in another. */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "shri", "sri", "smt", "kumari", "insp",
+            "inspector", "si", "asi", "sub-inspector", "hc", "pc", "constable", "dsp", "sp", "acp", "dcp", "ci", "sho",
+            "officer", "sgt", "sergeant", "det", "detective", "agent", "lt", "capt", "prof");
+
+    /** A name compared without case, punctuation, repeated spaces or leading ranks ("Insp. A. Verma" = "A Verma"). */
+    static String norm(String s) {
+        List<String> words = new ArrayList<>(List.of(s.toLowerCase(Locale.ROOT).replaceAll("[.,]", " ").strip()
+                .split("\\s+")));
+        while (words.size() > 1 && TITLES.contains(words.get(0))) {
+            words.remove(0);
+        }
+        return String.join(" ", words);
     }
 
     /** A person named in details: a string, or an object with a {@code name}. */

@@ -14,6 +14,8 @@ public enum FindingCode {
     ITEM_UNKNOWN(Severity.ERROR, "an event names an item that was not imported at that point"),
     ITEM_HASH_CHANGED(Severity.ERROR, "an event or the item record carries another SHA-256 than the import recorded"),
     ACT_BY_NON_CUSTODIAN(Severity.ERROR, "someone who did not hold the item accessed, derived from or exported it"),
+    EXPORT_BY_NON_CUSTODIAN(Severity.WARNING, "an export was started or sealed by someone the record does not name as "
+            + "the custodian of the items it holds"),
     TRANSFER_BY_NON_HOLDER(Severity.ERROR, "an item was handed over by someone who did not hold it"),
     // clock honesty
     EVENT_BEFORE_TOKEN(Severity.ERROR,

@@ -72,6 +72,32 @@ class AuditAnalyzerTest {
     }
 
     @Test
+    void anExportByAnOfficerWhoDoesNotHoldTheItemsIsAWarning() {
+        AuditReport r = new Ledger().imported(RAO, "E0001").stamped(RAO, "E0001")
+                .exportStarted(SEN, "b-1").exportSealed(SEN, "b-1").audit();
+        assertEquals(Set.of("EXPORT_BY_NON_CUSTODIAN"), problems(r));
+        assertEquals(2, r.findings("EXPORT_BY_NON_CUSTODIAN").size());
+        assertFalse(r.hasErrors());
+    }
+
+    @Test
+    void namesMatchWithoutRanksPunctuationOrCase() {
+        AuditReport r = new Ledger().imported("Insp. Asha Verma", "E0001").stamped(RAO, "E0001")
+                .accessed("asha  verma", "E0001").accessed("Inspector Asha Verma", "E0001").audit();
+        assertEquals(Set.of(), problems(r), () -> r.findings().toString());
+    }
+
+    @Test
+    void aSealedExportCoversOnlyTheItemsItsStartListed() {
+        AuditReport r = new Ledger().imported(RAO, "E0001").stamped(RAO, "E0001").imported(RAO, "E0002")
+                .stamped(RAO, "E0002").add(RAO, "EXPORT_STARTED", null, Map.of("bundle_id", "b-1", "items", List.of("E0001")))
+                .exportSealed(RAO, "b-1").accessed(RAO, "E0002").accessed(RAO, "E0001").audit();
+        assertEquals(Set.of("ACTED_AFTER_SEAL"), problems(r));
+        assertEquals(List.of("E0001"), r.findings("ACTED_AFTER_SEAL").get(0).items());
+        assertEquals(1, r.findings("ACTED_AFTER_SEAL").size());
+    }
+
+    @Test
     void aClockGoingBackwardsInSeqOrderIsFound() {
         Ledger l = new Ledger().imported(RAO, "E0001").stamped(RAO, "E0001");
         l.skew(Duration.ofMinutes(-3)).accessed(RAO, "E0001");
