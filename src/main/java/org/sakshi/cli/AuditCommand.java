@@ -1,8 +1,5 @@
 package org.sakshi.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +18,9 @@ import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
 import org.sakshi.service.AuditService;
+import org.sakshi.signing.Pkcs11Identity;
 import org.sakshi.signing.Pkcs12Identity;
-import org.sakshi.timestamp.HttpTimestampSource;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,26 +44,11 @@ final class AuditCommand extends CliCommand {
     @Option(names = "--report", paramLabel = "OUT.pdf", description = "Write the audit report PDF.")
     Path report;
 
-    @Option(names = "--keystore", paramLabel = "FILE.p12", description = "Lab identity to sign the report PDF.")
-    Path keystore;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ExportCommand.Identity identity;
 
-    @Option(names = "--storepass-file", paramLabel = "F", description = "File whose first line is the keystore password.")
-    Path storepassFile;
-
-    @Option(names = "--alias", paramLabel = "A", description = "Key entry in the keystore (default: the only one).")
-    String alias;
-
-    @Option(names = "--pkcs11", paramLabel = "LIBRARY", description = "PKCS#11 library of the lab's token.")
-    Path pkcs11;
-
-    @Option(names = "--token-label", paramLabel = "L", description = "PKCS#11 token label.")
-    String tokenLabel;
-
-    @Option(names = "--pin-file", paramLabel = "F", description = "File whose first line is the token PIN.")
-    Path pinFile;
-
-    @Option(names = "--tsa", paramLabel = "URL", description = "TSA to time-stamp the report's signature.")
-    List<URI> tsas = new ArrayList<>();
+    @Option(names = "--tsa", paramLabel = "URL", description = "TSA to time-stamp the report's signature; repeatable.")
+    List<String> tsa = new ArrayList<>();
 
     @Option(names = "--tolerance", paramLabel = "MINUTES", defaultValue = "5",
             description = "Allowed workstation clock difference to a TSA (default: ${DEFAULT-VALUE} min).")
@@ -80,16 +63,10 @@ final class AuditCommand extends CliCommand {
         if (toleranceMinutes < 0 || maxSeizureGapHours < 0) {
             throw new InputException("--tolerance and --max-seizure-gap must not be negative.");
         }
-        if (keystore != null && storepassFile == null) {
-            throw new InputException("--keystore " + keystore + " needs --storepass-file with its password.");
-        }
-        if ((keystore != null || pkcs11 != null) && report == null) {
+        if (identity != null && report == null) {
             throw new InputException("--keystore and --pkcs11 sign the report PDF; give --report OUT.pdf too.");
         }
-        if (pkcs11 != null) {
-            throw new InputException("signing the audit report with a PKCS#11 token (--pkcs11 " + pkcs11
-                    + ") is not available in this build yet; use --keystore FILE.p12.");
-        }
+        Signer signer = signer(); // a wrong password fails before any work
         AuditOptions options = new AuditOptions(Duration.ofMinutes(toleranceMinutes), Duration.ofHours(maxSeizureGapHours));
         AuditService service = service(ctx());
         AuditReport r = service.audit(target, options);
@@ -99,9 +76,8 @@ final class AuditCommand extends CliCommand {
                     + "ledger of " + target + "; run 'sakshi items' to see the item ids."));
         }
         if (report != null) {
-            Signer signer = keystore == null ? null : Pkcs12Identity.load(keystore, storepassFile, alias);
-            TimestampSource tsa = tsas.isEmpty() ? null : new HttpTimestampSource(tsas.get(0));
-            service.writeReportPdf(r, Version.toolVersion(), report, signer, tsa);
+            List<TimestampSource> sources = CliSupport.tsas(ctx(), tsa);
+            service.writeReportPdf(r, Version.toolVersion(), report, signer, sources.isEmpty() ? null : sources.get(0));
         }
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>(AuditJson.toMap(r));
@@ -110,20 +86,26 @@ final class AuditCommand extends CliCommand {
                 m.put("items", ((List<?>) m.get("items")).stream()
                         .filter(x -> id.equals(((Map<?, ?>) x).get("id"))).toList());
             }
-            try {
-                out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            CliSupport.printJson(out(), m);
         } else if (history != null) {
             out().print(AuditText.timeline(r, history));
         } else {
             out().print(AuditText.summary(r));
         }
         if (report != null && !json) {
-            out().println("Audit report written to " + report + (keystore == null ? " (unsigned)" : " (signed)"));
+            out().println("Audit report written to " + report + (identity == null ? " (unsigned)" : " (signed)"));
         }
         return r.hasErrors() ? SakshiCommand.VERIFY_FAILED : SakshiCommand.OK;
+    }
+
+    private Signer signer() throws SakshiException {
+        if (identity == null) {
+            return null;
+        }
+        if (identity.p12 != null) {
+            return Pkcs12Identity.load(identity.p12.keystore, identity.p12.storepassFile, identity.p12.alias);
+        }
+        return Pkcs11Identity.load(identity.pkcs11.library, identity.pkcs11.tokenLabel, identity.pkcs11.pinFile, null);
     }
 
     /** The audit service wired from the context's services (AppContext may take this over). */

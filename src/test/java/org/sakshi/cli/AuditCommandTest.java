@@ -143,6 +143,9 @@ class AuditCommandTest {
         assertTrue(text.out().contains("Custody audit report"), text.out());
         assertTrue(text.out().contains("ACT_BY_NON_CUSTODIAN"), text.out());
         assertTrue(text.out().contains("Item E0001"), text.out());
+        if (System.getProperty("audit.keep.pdf") != null) {
+            Files.copy(pdf, Path.of(System.getProperty("audit.keep.pdf")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         assertTrue(text.out().contains("FIR 112/2026 - Trafficking ring"), text.out());
         assertTrue(text.out().contains(ctx.custody().verify(caseDir).head()), text.out());
         assertTrue(text.out().contains("sakshi"), text.out());

@@ -1,5 +1,6 @@
 package org.sakshi.report.audit;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -134,8 +135,8 @@ public final class AuditPdfWriter {
             Path r = FONT_DIR.resolve("NotoSans-Regular.ttf");
             Path b = FONT_DIR.resolve("NotoSans-Bold.ttf");
             if (Files.isRegularFile(r) && Files.isRegularFile(b)) {
-                regular = PDType0Font.load(doc, r.toFile());
-                bold = PDType0Font.load(doc, b.toFile());
+                regular = PDType0Font.load(doc, new ByteArrayInputStream(withoutGsub(Files.readAllBytes(r))), true);
+                bold = PDType0Font.load(doc, new ByteArrayInputStream(withoutGsub(Files.readAllBytes(b))), true);
                 unicode = true;
             } else {
                 regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -143,6 +144,23 @@ public final class AuditPdfWriter {
                 unicode = false;
             }
             newPage();
+        }
+
+        /**
+         * The font with its GSUB table hidden (its tag renamed in the sfnt table directory, OpenType
+         * spec "Table Directory"): PDFBox would otherwise draw Latin ligatures (fi, ffi, ff) and text
+         * extraction would return those instead of the letters, breaking search and copied hashes.
+         * The subset embedded in the PDF carries only the tables PDFBox writes, so nothing else changes.
+         */
+        static byte[] withoutGsub(byte[] ttf) {
+            int tables = ((ttf[4] & 0xFF) << 8) | (ttf[5] & 0xFF);
+            for (int i = 0; i < tables; i++) {
+                int at = 12 + 16 * i;
+                if (at + 4 <= ttf.length && ttf[at] == 'G' && ttf[at + 1] == 'S' && ttf[at + 2] == 'U' && ttf[at + 3] == 'B') {
+                    ttf[at] = 'X';
+                }
+            }
+            return ttf;
         }
 
         private void newPage() throws IOException {
@@ -184,11 +202,7 @@ public final class AuditPdfWriter {
                     newPage();
                 }
                 y -= size * 1.3f;
-                cs.beginText();
-                cs.setFont(font, size);
-                cs.newLineAtOffset(MARGIN + indent, y);
-                cs.showText(l);
-                cs.endText();
+                show(cs, font, size, MARGIN + indent, y, l);
             }
         }
 
@@ -249,17 +263,22 @@ public final class AuditPdfWriter {
             }
         }
 
+        private static void show(PDPageContentStream cs, PDFont font, float size, float x, float y, String text)
+                throws IOException {
+            cs.beginText();
+            cs.setFont(font, size);
+            cs.newLineAtOffset(x, y);
+            cs.showText(text);
+            cs.endText();
+        }
+
         void finish(String id) throws IOException {
             cs.close();
             int n = pages.size();
             for (int i = 0; i < n; i++) {
                 try (PDPageContentStream f = new PDPageContentStream(doc, pages.get(i),
                         PDPageContentStream.AppendMode.APPEND, true, true)) {
-                    f.beginText();
-                    f.setFont(regular, 8);
-                    f.newLineAtOffset(MARGIN, MARGIN - 15);
-                    f.showText(clean("Custody audit " + id + "  -  Page " + (i + 1) + " of " + n));
-                    f.endText();
+                    show(f, regular, 8, MARGIN, MARGIN - 15, clean("Custody audit " + id + "  -  Page " + (i + 1) + " of " + n));
                 }
             }
         }
