@@ -53,6 +53,7 @@ public final class AuditAnalyzer {
         private final AuditOptions options;
         private final List<CustodyEvent> events;
         private final Map<Long, CustodyEvent> bySeq = new HashMap<>();
+        private final Map<String, Long> seqOfHash = new HashMap<>();
         private final List<Finding> findings = new ArrayList<>();
         private final Map<String, ItemState> items = new LinkedHashMap<>();
         private final Map<String, List<TimelineEntry>> timelines = new LinkedHashMap<>();
@@ -66,6 +67,9 @@ public final class AuditAnalyzer {
             this.events = in.events().stream().sorted(Comparator.comparingLong(CustodyEvent::seq)).toList();
             for (CustodyEvent e : events) {
                 bySeq.putIfAbsent(e.seq(), e);
+                if (e.hash() != null) {
+                    seqOfHash.putIfAbsent(e.hash().toLowerCase(Locale.ROOT), e.seq());
+                }
             }
         }
 
@@ -491,12 +495,9 @@ public final class AuditAnalyzer {
         /** The seq whose hash an anchor stamped ({@code details.head}), else the event before the anchor. */
         private long anchoredSeq(CustodyEvent anchor) {
             String head = str(anchor.details(), "head", "head_hash", "anchored_head");
-            if (head != null) {
-                for (CustodyEvent e : events) {
-                    if (head.equalsIgnoreCase(String.valueOf(e.hash())) && e.seq() < anchor.seq()) {
-                        return e.seq();
-                    }
-                }
+            Long seq = head == null ? null : seqOfHash.get(head.toLowerCase(Locale.ROOT));
+            if (seq != null && seq < anchor.seq()) {
+                return seq;
             }
             return anchor.seq() - 1;
         }
@@ -556,11 +557,15 @@ public final class AuditAnalyzer {
                     + "or back-dating)" + onHosts(seqs) + "."));
             // 3. an event covered by a token over the ledger head cannot have happened after its genTime
             Map<TimeProof, List<Long>> after = new LinkedHashMap<>();
-            List<TimeProof> covering = proofs.stream().filter(p -> p.coversUpToSeq() > 0).toList();
-            for (CustodyEvent e : events) {
-                TimeProof earliest = null;
-                for (TimeProof p : covering) {
-                    if (p.coversUpToSeq() >= e.seq() && (earliest == null || p.genTime().isBefore(earliest.genTime()))) {
+            List<TimeProof> covering = proofs.stream().filter(p -> p.coversUpToSeq() > 0)
+                    .sorted(Comparator.comparingLong(TimeProof::coversUpToSeq).reversed()).toList();
+            TimeProof earliest = null;
+            int take = 0;
+            for (int i = events.size() - 1; i >= 0; i--) {
+                CustodyEvent e = events.get(i);
+                while (take < covering.size() && covering.get(take).coversUpToSeq() >= e.seq()) {
+                    TimeProof p = covering.get(take++);
+                    if (earliest == null || p.genTime().isBefore(earliest.genTime())) {
                         earliest = p;
                     }
                 }
@@ -568,6 +573,7 @@ public final class AuditAnalyzer {
                     after.computeIfAbsent(earliest, k -> new ArrayList<>()).add(e.seq());
                 }
             }
+            after.values().forEach(java.util.Collections::reverse);
             after.forEach((p, seqs) -> add(FindingCode.EVENT_AFTER_TOKEN, itemsOfSeqs(seqs), seqs, "Event"
                     + (seqs.size() == 1 ? " " : "s ") + join(seqs) + " " + (seqs.size() == 1 ? "is" : "are")
                     + " dated after " + p.genTime() + ", although " + p.source() + " proves "
@@ -677,8 +683,19 @@ public final class AuditAnalyzer {
         return e.workstation() == null || e.workstation().host() == null ? "" : " on " + e.workstation().host();
     }
 
+    private static final Map<String, String> NORMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static boolean samePerson(String a, String b) {
-        return a != null && b != null && norm(a).equals(norm(b));
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a.equals(b)) {
+            return true;
+        }
+        if (NORMS.size() > 10_000) {
+            NORMS.clear();
+        }
+        return NORMS.computeIfAbsent(a, AuditAnalyzer::norm).equals(NORMS.computeIfAbsent(b, AuditAnalyzer::norm));
     }
 
     /** Ranks and honorifics that officers put before their names in one place and not in another. */

@@ -112,6 +112,10 @@ public final class Ledger {
         return this;
     }
 
+    public int size() {
+        return events.size();
+    }
+
     public CustodyEvent last() {
         return events.get(events.size() - 1);
     }
