@@ -80,6 +80,7 @@ public final class BundleSealer {
     public Sealed seal(Plan plan, ProgressListener progress, CancelFlag cancel) throws SakshiException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancelFlag c = cancel == null ? new CancelFlag() : cancel;
+        long start = System.nanoTime();
         try (PartFile part = PartFile.forOutput(plan.out())) {
             List<TimestampToken> tokens;
             try (BundleZipWriter w = new BundleZipWriter(part.part(), plan.bundleId(), plan.time())) {
@@ -100,8 +101,14 @@ public final class BundleSealer {
                 tokens = sealTags(w, plan);
                 w.finish();
             }
+            LOG.info("bundle {}: {} bytes of payload written, signed and synced in {} ms", plan.bundleId(),
+                    plan.payload().stream().mapToLong(f -> f.file().toFile().length()).sum(),
+                    (System.nanoTime() - start) / 1_000_000);
             c.throwIfCancelled();
+            long written = System.nanoTime();
             Sealed checked = recheck(part.part(), plan, tokens, p);
+            LOG.info("bundle {}: re-read check {} in {} ms", plan.bundleId(), checked.verification().verdict(),
+                    (System.nanoTime() - written) / 1_000_000);
             part.commit();
             LOG.info("sealed bundle {} ({}), sha256 {}", plan.out(), plan.bundleId(), checked.sha256());
             return new Sealed(plan.out(), checked.sha256(), tokens, checked.verification());
@@ -160,7 +167,7 @@ public final class BundleSealer {
                 throw new CompletionException(e);
             }
         });
-        VerificationReport report = verifier.verify(part, p);
+        VerificationReport report = verifier.forRecheck().verify(part, p);
         String sha;
         try {
             sha = hash.join();

@@ -45,6 +45,7 @@ public final class BundleVerifier {
     private final BundleChecks.Ledger ledger;
     private final BundleChecks.PdfText pdfText;
     private final SafeZip.Limits limits;
+    private final boolean crcRecheck;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Any of the collaborators may be null: its checks then come out INDETERMINATE ("not checked"). */
@@ -54,6 +55,25 @@ public final class BundleVerifier {
         this.ledger = ledger;
         this.pdfText = pdfText;
         this.limits = limits == null ? SafeZip.Limits.DEFAULT : limits;
+        this.crcRecheck = false;
+    }
+
+    private BundleVerifier(BundleVerifier base, boolean crcRecheck) {
+        this.trust = base.trust;
+        this.ledger = base.ledger;
+        this.pdfText = base.pdfText;
+        this.limits = base.limits;
+        this.crcRecheck = crcRecheck;
+    }
+
+    /**
+     * The same checks for an exporter re-reading the file it has just written: payload files are
+     * compared with the CRC-32 their ZIP headers record (computed from the very bytes whose SHA-256
+     * was checked against the vault while they were written) instead of being hashed again; every
+     * other check is unchanged. A prosecutor's verification always hashes.
+     */
+    public BundleVerifier forRecheck() {
+        return new BundleVerifier(this, true);
     }
 
     /**
@@ -175,7 +195,8 @@ public final class BundleVerifier {
             bySize.sort((a, b) -> Long.compare(zip.size(b.path()), zip.size(a.path())));
             for (ManifestFile.Line l : bySize) {
                 if (!hashes.containsKey(l.path())) {
-                    hashes.put(l.path(), pool.submit(() -> zip.sha256(l.path())));
+                    hashes.put(l.path(), pool.submit(() -> !crcRecheck ? zip.sha256(l.path())
+                            : zip.crcMatches(l.path()) ? l.sha256() : "a different value (its CRC-32 no longer matches)"));
                 }
             }
         }
@@ -365,8 +386,10 @@ public final class BundleVerifier {
             }
             progress.progress(total, total, "");
             if (ok == manifest.size() && ok > 0) {
-                checks.add(Check.passed("PAYLOAD_HASH", "data/", "All " + ok + " files under data/ match"
-                        + " manifest-sha256.txt byte for byte."));
+                checks.add(Check.passed("PAYLOAD_HASH", "data/", crcRecheck
+                        ? "All " + ok + " files under data/ read back with the CRC-32 recorded while their SHA-256 was"
+                        + " checked against manifest-sha256.txt."
+                        : "All " + ok + " files under data/ match manifest-sha256.txt byte for byte."));
             }
             boolean unlisted = false;
             long bytes = 0;

@@ -172,6 +172,7 @@ public final class ExportService {
                                              List<String> certificateIds, Actor actor, String bundleId, Instant now,
                                              Path staging, ProgressListener p, CancelFlag c)
             throws SakshiException, IOException {
+        long t0 = System.nanoTime();
         List<BundleSealer.PayloadFile> payload = new ArrayList<>();
         // the custody log exactly as stored, and the same events as CSV
         Path jsonl = staging.resolve("custody-log.jsonl");
@@ -242,6 +243,8 @@ public final class ExportService {
                     "certificate " + id));
         }
 
+        LOG.info("export {}: staged custody log, case.json, derived files, report and {} certificate(s) in {} ms",
+                bundleId, certificateIds.size(), (System.nanoTime() - t0) / 1_000_000);
         BagInfo bagInfo = new BagInfo()
                 .add("Source-Organization", info.agency() == null || info.agency().isBlank() ? "unknown" : info.agency())
                 .add("Contact-Name", actor.name())
