@@ -13,6 +13,7 @@ SAKSHI=("$JAVA" -Xmx256m -jar "$JAR")
 [ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 rm -rf "$WORK"; mkdir -p "$WORK/src"
 cd "$WORK"
+echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# generating ${SIZE_MIB} MiB payload"
 head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom > src/big.E01
 echo "small note" > src/note.txt
@@ -25,24 +26,25 @@ BLOB=$(find case/vault -type f -size +$((SIZE_MIB / 2))M | head -1)
 
 # wall seconds and max RSS (KiB) of a command
 measure() {
-  /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt" || true
+  /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt" || true
   tail -1 "$WORK/time.txt"
 }
-printf '%-28s %8s %10s\n' "run" "wall_s" "maxRSS_MiB"
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
+printf '%-28s %8s %10s %8s\n' "run" "wall_s" "maxRSS_MiB" "cpu_s"
 for i in $(seq 1 "$RUNS"); do
   cat "$BLOB" > /dev/null            # same cache state for both
   rm -f copy.bin; sync
-  t0=$(date +%s.%N); cp "$BLOB" copy.bin && sync; t1=$(date +%s.%N)
-  printf '%-28s %8.2f %10s\n' "cp+sync" "$(echo "$t1 - $t0" | bc)" "-"
+  read -r w m u s < <(measure sh -c "cp '$BLOB' copy.bin && sync")
+  printf '%-28s %8.2f %10s %8.2f\n' "cp+sync" "$w" "-" "$(echo "$u + $s" | bc)"
   rm -f copy.bin "bundle$i.zip"; sync
-  read -r w m < <(measure "${SAKSHI[@]}" export case --out "bundle$i.zip" --keystore officer.p12 --storepass-file pw.txt)
-  printf '%-28s %8.2f %10d\n' "sakshi export" "$w" $((m / 1024))
+  read -r w m u s < <(measure "${SAKSHI[@]}" export case --out "bundle$i.zip" --keystore officer.p12 --storepass-file pw.txt)
+  printf '%-28s %8.2f %10d %8.2f\n' "sakshi export" "$w" $((m / 1024)) "$(echo "$u + $s" | bc)"
 done
 rm -rf bag; mkdir bag; unzip -q bundle1.zip -d bag
 BAG=$(ls -d bag/*/)
 for i in $(seq 1 "$RUNS"); do
-  t0=$(date +%s.%N); (cd "$BAG" && sha256sum -c --quiet manifest-sha256.txt); t1=$(date +%s.%N)
-  printf '%-28s %8.2f %10s\n' "sha256sum -c (unzipped)" "$(echo "$t1 - $t0" | bc)" "-"
-  read -r w m < <(measure "${SAKSHI[@]}" verify bundle1.zip)
-  printf '%-28s %8.2f %10d\n' "sakshi verify" "$w" $((m / 1024))
+  read -r w m u s < <(cd "$BAG" && measure sha256sum -c --quiet manifest-sha256.txt)
+  printf '%-28s %8.2f %10s %8.2f\n' "sha256sum -c (unzipped)" "$w" "-" "$(echo "$u + $s" | bc)"
+  read -r w m u s < <(measure "${SAKSHI[@]}" verify bundle1.zip)
+  printf '%-28s %8.2f %10d %8.2f\n' "sakshi verify" "$w" $((m / 1024)) "$(echo "$u + $s" | bc)"
 done
