@@ -531,6 +531,12 @@ public final class BundleVerifier {
             }
             checks.add(Check.passed("SIGNATURE", P7S, "tagmanifest-sha256.txt is signed by " + s.subject()
                     + " and unchanged since."));
+            String recorded = caseJson == null ? null : caseJson.path("exported_by").path("cert_sha256").asText(null);
+            if (recorded != null && s.certSha256() != null && !recorded.equals(s.certSha256())) {
+                checks.add(Check.warning("SIGNATURE", P7S, "The bundle was signed with certificate " + s.certSha256()
+                        + " but case.json names the exporting officer's certificate " + recorded
+                        + "; someone other than the exporting officer signed it."));
+            }
             if (s.trusted()) {
                 checks.add(Check.passed("SIGNER_TRUST", P7S, "The signer's certificate chains to a trusted root."));
             } else {
