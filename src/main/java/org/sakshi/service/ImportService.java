@@ -16,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -340,7 +339,7 @@ public final class ImportService {
                     s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, sha256, dd));
                 }
                 if (tok != null) {
-                    recordToken(s, actor, id, sha256, tok, tsaName(tok, tokSrc));
+                    s.recordToken(tokenRow(id, tok, tsaName(tok, tokSrc)), actor, sha256);
                 }
                 return null;
             });
@@ -366,14 +365,8 @@ public final class ImportService {
     }
 
     /** Stores the token and records ITEM_TIMESTAMPED {tsa, time, serial}. Call inside a transaction. */
-    static void recordToken(CaseStore s, Actor actor, String id, String sha256, TimestampToken tok, String tsa)
-            throws SQLException {
-        s.insertToken(new TokenRow(id, tok.response(), tok.genTime(), tok.serial(), tsa));
-        Map<String, Object> td = new LinkedHashMap<>();
-        td.put("tsa", tsa);
-        td.put("time", EventCodec.formatAt(tok.genTime()));
-        td.put("serial", tok.serial());
-        s.append(new EventDraft(EventType.ITEM_TIMESTAMPED.name(), actor, id, sha256, td));
+    private static TokenRow tokenRow(String id, TimestampToken tok, String tsa) {
+        return new TokenRow(id, tok.response(), tok.genTime(), tok.serial(), tsa);
     }
 
     private static SakshiException ioFailure(Path source, IOException e) {
@@ -487,7 +480,7 @@ public final class ImportService {
                 TimestampToken t = tok;
                 s.tx(() -> {
                     s.updateTimestamp(it.id(), ts, warnings);
-                    recordToken(s, who, it.id(), it.digests().sha256(), t, tsaName);
+                    s.recordToken(tokenRow(it.id(), t, tsaName), who, it.digests().sha256());
                     return null;
                 });
                 out.add(new Item(it.id(), it.kind(), it.name(), it.size(), it.digests(), it.importedAt(),

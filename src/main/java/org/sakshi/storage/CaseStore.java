@@ -528,6 +528,19 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores an item's import token and appends its ITEM_TIMESTAMPED event {tsa, time, serial}.
+     * Call inside {@link #tx}.
+     */
+    public CustodyEvent recordToken(TokenRow t, org.sakshi.core.Actor actor, String itemSha256) throws SQLException {
+        insertToken(t);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("tsa", t.tsa());
+        d.put("time", EventCodec.formatAt(t.genTime()));
+        d.put("serial", t.serial());
+        return append(new EventDraft("ITEM_TIMESTAMPED", actor, t.itemId(), itemSha256, d));
+    }
+
     public Optional<TokenRow> token(String itemId) throws SakshiException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT response, gen_time, serial, tsa FROM item_tokens WHERE item_id = ?")) {

@@ -37,6 +37,11 @@ public final class Jcs {
         return sb.toString();
     }
 
+    /** Appends the canonical JSON text of {@code value} to {@code sb}. */
+    public static void canonicalize(Object value, StringBuilder sb) {
+        write(sb, value);
+    }
+
     /** The UTF-8 bytes of the canonical JSON text (what RFC 8785 §3.2.4 hashes). */
     public static byte[] canonicalBytes(Object value) {
         return canonicalize(value).getBytes(StandardCharsets.UTF_8);
@@ -199,6 +204,14 @@ public final class Jcs {
         // Since JDK 19, Double.toString gives the shortest decimal that rounds to d (the same digits
         // ECMAScript's algorithm selects, ties going to the value closest to d).
         BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (bd.precision() == 2) {
+            // JDK 19+ may give two digits where one suffices (4.9E-324); ECMAScript wants the fewest
+            // digits, the closest such decimal when several exist.
+            BigDecimal one = new BigDecimal(d).round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == d) {
+                bd = one.stripTrailingZeros();
+            }
+        }
         String digits = bd.unscaledValue().toString();
         int k = digits.length();
         int n = k - bd.scale();

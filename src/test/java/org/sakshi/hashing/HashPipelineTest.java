@@ -1,0 +1,120 @@
+package org.sakshi.hashing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CancelledException;
+
+class HashPipelineTest {
+    static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    static String hex(String alg, byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(alg).digest(data));
+    }
+
+    /** Collects what the pipeline writes. */
+    static class MemorySink implements ByteSink {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean finished;
+        boolean aborted;
+
+        @Override
+        public void write(ByteBuffer buf) {
+            byte[] b = new byte[buf.remaining()];
+            buf.get(b);
+            out.write(b, 0, b.length);
+        }
+
+        @Override
+        public void finish() {
+            finished = true;
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1, 4095, 4096, 65536, 65537, 300_001})
+    void digestsAndCopyMatchTheJdkForAnySize(int size) throws Exception {
+        byte[] data = random(size, size);
+        MemorySink sink = new MemorySink();
+        HashResult r = new HashPipeline(65536, 3).run(Channels.newChannel(new java.io.ByteArrayInputStream(data)),
+                size, sink, null, "x", new CancelFlag());
+        assertEquals(hex("SHA-256", data), r.digests().sha256());
+        assertEquals(hex("SHA-1", data), r.digests().sha1());
+        assertEquals(hex("MD5", data), r.digests().md5());
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        assertEquals(crc.getValue(), r.crc32());
+        assertEquals(size, r.size());
+        assertArrayEquals(data, sink.out.toByteArray());
+        assertTrue(sink.finished);
+    }
+
+    @Test
+    void reportsProgressUpToTheTotal() throws Exception {
+        byte[] data = random(200_000, 1);
+        AtomicLong last = new AtomicLong();
+        new HashPipeline(65536, 2).run(Channels.newChannel(new java.io.ByteArrayInputStream(data)), data.length, null,
+                (done, total, what) -> last.set(done), "x", null);
+        assertEquals(data.length, last.get());
+    }
+
+    @Test
+    void cancellingAbortsTheSinkAndThrows() {
+        byte[] data = random(500_000, 2);
+        CancelFlag cancel = new CancelFlag();
+        MemorySink sink = new MemorySink();
+        assertThrows(CancelledException.class, () -> new HashPipeline(65536, 2).run(
+                Channels.newChannel(new java.io.ByteArrayInputStream(data)), data.length, sink,
+                (done, total, what) -> {
+                    if (done > 100_000) {
+                        cancel.cancel();
+                    }
+                }, "x", cancel));
+        assertTrue(sink.aborted);
+    }
+
+    @Test
+    void aFailingSinkFailsTheRunWithItsErrorAndIsAborted() {
+        byte[] data = random(1_000_000, 3);
+        MemorySink sink = new MemorySink() {
+            long written;
+
+            @Override
+            public void write(ByteBuffer buf) {
+                written += buf.remaining();
+                if (written > 200_000) {
+                    throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+                }
+                super.write(buf);
+            }
+        };
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new HashPipeline(65536, 3).run(
+                Channels.newChannel(new java.io.ByteArrayInputStream(data)), data.length, sink, null, "x", null));
+        assertTrue(e.getMessage().contains("No space left"), e.getMessage());
+        assertTrue(sink.aborted);
+    }
+}

@@ -1,0 +1,308 @@
+package org.sakshi.service;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.CancelFlag;
+import org.sakshi.core.CancelledException;
+import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.DateOrder;
+import org.sakshi.core.Item;
+import org.sakshi.core.ItemKind;
+import org.sakshi.hashing.ByteSink;
+import org.sakshi.ingest.AmbiguousDateOrderException;
+import org.sakshi.ingest.Assumption;
+import org.sakshi.ingest.Derived;
+import org.sakshi.ingest.Ingest;
+import org.sakshi.ingest.ParseInput;
+import org.sakshi.ingest.ParseResult;
+import org.sakshi.ingest.Parser;
+import org.sakshi.ingest.RecordSink;
+import org.sakshi.vault.SinkFactory;
+
+class ImportServiceTest {
+    @TempDir
+    Path tmp;
+
+    private Path file(String name, byte[] content) throws IOException {
+        Path f = tmp.resolve("src").resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.write(f, content);
+        return f;
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+
+    private static String hex(String alg, byte[] d) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(alg).digest(d));
+    }
+
+    private static List<String> types(List<CustodyEvent> events) {
+        return events.stream().map(CustodyEvent::type).toList();
+    }
+
+    private static long vaultFiles(Path caseDir) throws IOException {
+        try (Stream<Path> s = Files.walk(caseDir.resolve("vault"))) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void aFileIsHashedStoredAndRecorded() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        byte[] data = random(2_500_000);
+        Path src = file("photo.bin", data);
+        ImportOutcome out = fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null);
+        Item it = out.imported().get(0);
+        assertEquals("E0001", it.id());
+        assertEquals(ItemKind.FILE, it.kind());
+        assertEquals(hex("SHA-256", data), it.digests().sha256());
+        assertEquals(hex("SHA-1", data), it.digests().sha1());
+        assertEquals(hex("MD5", data), it.digests().md5());
+        assertEquals(src.toAbsolutePath().toString(), it.sourcePath());
+        assertArrayEquals(data, Files.readAllBytes(fx.evidence.blobPath(c, "E0001")));
+        List<CustodyEvent> ev = fx.custody.events(c);
+        assertEquals(List.of("CASE_CREATED", "ITEM_IMPORTED"), types(ev));
+        CustodyEvent imp = ev.get(1);
+        assertEquals("E0001", imp.itemId());
+        assertEquals(it.digests().sha256(), imp.itemSha256());
+        assertEquals(it.digests().md5(), imp.details().get("md5"));
+        assertEquals(it.digests().sha1(), imp.details().get("sha1"));
+        assertEquals(src.toAbsolutePath().toString(), imp.details().get("source_path"));
+        assertEquals("SI Rao", imp.actor().name());
+        assertEquals("ws1", imp.workstation().host());
+        assertTrue(fx.custody.verify(c).intact());
+    }
+
+    @Test
+    void aFolderIsOneItemListingEveryFileWithAManifestHash() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/backup");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("a.txt"), "alpha");
+        Files.writeString(dir.resolve("sub/b.txt"), "beta");
+        Item it = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null).imported().get(0);
+        assertTrue(it.folder());
+        assertEquals(9, it.size());
+        List<org.sakshi.ingest.FolderEntry> entries = fx.evidence.entries(c, it.id());
+        assertEquals(List.of("a.txt", "sub/b.txt"), entries.stream().map(org.sakshi.ingest.FolderEntry::path).toList());
+        assertEquals("alpha", Files.readString(entries.get(0).blob()));
+        String manifest = hex("SHA-256", "alpha".getBytes(StandardCharsets.UTF_8)) + "  a.txt\n"
+                + hex("SHA-256", "beta".getBytes(StandardCharsets.UTF_8)) + "  sub/b.txt\n";
+        assertEquals(hex("SHA-256", manifest.getBytes(StandardCharsets.UTF_8)), it.digests().sha256());
+        assertEquals(manifest, Files.readString(fx.evidence.blobPath(c, it.id())));
+    }
+
+    @Test
+    void identicalContentMakesASecondItemWarningNamingTheFirst() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path a = file("a.bin", random(1000));
+        Path b = file("copy-of-a.bin", random(1000));
+        fx.imports.importPaths(c, List.of(a), Fixture.plain(), null, null);
+        Item second = fx.imports.importPaths(c, List.of(b), Fixture.plain(), null, null).imported().get(0);
+        assertEquals("E0002", second.id());
+        assertTrue(second.warnings().stream().anyMatch(w -> w.contains("already imported as E0001")),
+                second.warnings().toString());
+        assertEquals(fx.evidence.blobPath(c, "E0001"), fx.evidence.blobPath(c, "E0002"));
+        assertEquals(1, vaultFiles(c));
+    }
+
+    @Test
+    void aMissingFileIsReportedAndNothingIsRecorded() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        ImportOutcome out = fx.imports.importPaths(c, List.of(tmp.resolve("nope.jpg")), Fixture.plain(), null, null);
+        assertTrue(out.imported().isEmpty());
+        assertTrue(out.failures().get(0).message().contains("nope.jpg"));
+        assertEquals(1, fx.custody.events(c).size());
+        assertEquals(0, vaultFiles(c));
+    }
+
+    @Test
+    void anUnreadableFileIsReportedAndNothingIsRecorded() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root reads every file");
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path f = file("secret.bin", random(10));
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        ImportOutcome out = fx.imports.importPaths(c, List.of(f), Fixture.plain(), null, null);
+        assertTrue(out.failures().get(0).message().contains("not readable"));
+        assertEquals(1, fx.custody.events(c).size());
+    }
+
+    @Test
+    void whenOneOfSeveralFilesFailsTheOthersAreImported() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        ImportOutcome out = fx.imports.importPaths(c, List.of(file("a", random(5)), tmp.resolve("missing"),
+                file("b", random(6))), Fixture.plain(), null, null);
+        assertEquals(List.of("E0001", "E0002"), out.imported().stream().map(Item::id).toList());
+        assertEquals(1, out.failures().size());
+        assertEquals(tmp.resolve("missing"), out.failures().get(0).path());
+    }
+
+    /** A sink that behaves like a full disk after {@code limit} bytes. */
+    static SinkFactory diskFullAfter(long limit) {
+        return f -> {
+            ByteSink real = SinkFactory.DIRECT.open(f);
+            return new ByteSink() {
+                long n;
+
+                @Override
+                public void write(ByteBuffer buf) throws IOException {
+                    n += buf.remaining();
+                    if (n > limit) {
+                        throw new IOException("No space left on device");
+                    }
+                    real.write(buf);
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    real.finish();
+                }
+
+                @Override
+                public void abort() {
+                    real.abort();
+                }
+
+                @Override
+                public int alignment() {
+                    return real.alignment();
+                }
+            };
+        };
+    }
+
+    @Test
+    void aFullDiskLeavesNoItemNoOrphanAndAnIntactLedger() throws Exception {
+        Fixture full = new Fixture(diskFullAfter(1_000_000), new Ingest());
+        Path c = full.newCase(tmp.resolve("case"));
+        Path src = file("big.bin", random(3_000_000));
+        ImportOutcome out = full.imports.importPaths(c, List.of(src), Fixture.plain(), null, null);
+        assertTrue(out.imported().isEmpty());
+        assertTrue(out.failures().get(0).message().contains("disk holding the case is full"),
+                out.failures().get(0).message());
+        assertEquals(0, vaultFiles(c));
+        assertTrue(full.evidence.items(c).isEmpty());
+        assertTrue(full.custody.verify(c).intact());
+        assertEquals(1, full.custody.events(c).size());
+        Fixture ok = new Fixture();
+        assertEquals("E0001", ok.imports.importPaths(c, List.of(src), Fixture.plain(), null, null).imported().get(0).id());
+    }
+
+    @Test
+    void cancellingLeavesNothing() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        CancelFlag cancel = new CancelFlag();
+        Path src = file("big.bin", random(5_000_000));
+        assertThrows(CancelledException.class, () -> fx.imports.importPaths(c, List.of(src), Fixture.plain(),
+                (d, t, w) -> {
+                    if (d > 1_000_000) {
+                        cancel.cancel();
+                    }
+                }, cancel));
+        assertEquals(0, vaultFiles(c));
+        assertEquals(1, fx.custody.events(c).size());
+    }
+
+    @Test
+    void leftoversOfAKilledImportAreRemovedByTheNextWriter() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Files.createDirectories(c.resolve("vault/.tmp"));
+        Files.write(c.resolve("vault/.tmp/dead.part"), random(100));
+        Files.createDirectories(c.resolve("vault/ab"));
+        Files.write(c.resolve("vault/ab/" + "ab".repeat(32)), random(100)); // renamed, never committed
+        Files.writeString(c.resolve("records/E0001.jsonl"), "{}\n");
+        fx.custody.note(c, null, "after the crash", List.of());
+        assertEquals(0, vaultFiles(c));
+        assertFalse(Files.exists(c.resolve("records/E0001.jsonl")));
+    }
+
+    /** A parser for "*.chat" test files: one record per line; "AMBIGUOUS" needs a date order. */
+    static final class LineChatParser implements Parser {
+        @Override
+        public ItemKind detect(ParseInput input) {
+            return input.name().endsWith(".chat") ? ItemKind.CHAT : null;
+        }
+
+        @Override
+        public ParseResult parse(ParseInput input, RecordSink sink, CancelFlag cancel) throws IOException,
+                AmbiguousDateOrderException {
+            List<String> lines = Files.readAllLines(input.file());
+            if (lines.contains("AMBIGUOUS") && input.options().dateOrder() == null) {
+                throw new AmbiguousDateOrderException(input.name(), List.of(DateOrder.DMY, DateOrder.MDY));
+            }
+            int i = 0;
+            for (String l : lines) {
+                sink.accept(Map.of("index", i++, "text", l));
+            }
+            return new ParseResult(ItemKind.CHAT, "chat", Map.of("platform", "test", "messages", lines.size()), i,
+                    List.of(), List.of(new Derived("thumbnail.png", "image/png", new byte[] {1, 2, 3})),
+                    List.of(new Assumption("zone", input.options().zone().getId(), "the case's zone")));
+        }
+    }
+
+    @Test
+    void parsedRecordsSummaryThumbnailAndAssumptionsAreKept() throws Exception {
+        Fixture fx = new Fixture(SinkFactory.DIRECT, new Ingest(List.of(new LineChatParser())));
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path src = file("talk.chat", "hello\nworld\n".getBytes(StandardCharsets.UTF_8));
+        Item it = fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null).imported().get(0);
+        assertEquals(ItemKind.CHAT, it.kind());
+        assertEquals("test", fx.evidence.item(c, it.id()).summary().get("platform"));
+        List<Map<String, Object>> recs = new ArrayList<>();
+        fx.evidence.records(c, it.id(), recs::add);
+        assertEquals(List.of("hello", "world"), recs.stream().map(r -> r.get("text")).toList());
+        assertArrayEquals(new byte[] {1, 2, 3}, fx.evidence.thumbnail(c, it.id()).orElseThrow());
+        assertEquals(List.of("CASE_CREATED", "ITEM_IMPORTED", "ASSUMPTION_RECORDED", "ITEM_DERIVED"),
+                types(fx.custody.events(c)));
+        assertEquals("Asia/Kolkata", fx.custody.events(c).get(2).details().get("value"));
+    }
+
+    @Test
+    void anAmbiguousDateOrderLeavesNoItemNoBlobAndNoEvent() throws Exception {
+        Fixture fx = new Fixture(SinkFactory.DIRECT, new Ingest(List.of(new LineChatParser())));
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path src = file("talk.chat", "AMBIGUOUS\n".getBytes(StandardCharsets.UTF_8));
+        AmbiguousDateOrderException e = assertThrows(AmbiguousDateOrderException.class,
+                () -> fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null));
+        assertEquals(List.of(DateOrder.DMY, DateOrder.MDY), e.choices());
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(0, vaultFiles(c));
+        assertEquals(1, fx.custody.events(c).size());
+        try (Stream<Path> s = Files.list(c.resolve("records"))) {
+            assertEquals(0, s.count());
+        }
+        ImportRequest chosen = new ImportRequest(null, null, DateOrder.DMY, null, null, null, Fixture.OFFICER);
+        assertEquals(1, fx.imports.importPaths(c, List.of(src), chosen, null, null).imported().size());
+    }
+}

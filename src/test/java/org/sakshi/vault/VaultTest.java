@@ -1,0 +1,150 @@
+package org.sakshi.vault;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.hashing.ByteSink;
+import org.sakshi.hashing.HashPipeline;
+
+class VaultTest {
+    @TempDir
+    Path tmp;
+
+    private Path source(int size) throws IOException {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        Path f = tmp.resolve("src-" + size + ".bin");
+        Files.write(f, b);
+        Files.setLastModifiedTime(f, FileTime.fromMillis(1_600_000_000_000L));
+        return f;
+    }
+
+    @Test
+    void storesAReadOnlyCopyNamedByItsSha256() throws Exception {
+        Path src = source(3 * 1024 * 1024 + 123); // whole direct blocks plus an unaligned tail
+        Vault v = new Vault(tmp.resolve("vault"));
+        StoredBlob b = v.store(src, null, "src", null);
+        byte[] data = Files.readAllBytes(src);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        assertEquals(sha, b.sha256());
+        assertEquals(sha.substring(0, 2) + "/" + sha, b.relPath());
+        Path blob = v.resolve(b.relPath());
+        assertArrayEquals(data, Files.readAllBytes(blob));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OTHERS_READ), Files.getPosixFilePermissions(blob));
+        try (Stream<Path> s = Files.list(tmp.resolve("vault/.tmp"))) {
+            assertEquals(0, s.count(), "no temp file is left");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bytes")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, Vault.SMALL, Vault.SMALL + 1})
+    void smallAndEmptyFilesAreStoredByteForByteOnEitherPath(int size) throws Exception {
+        Path src = source(size);
+        Vault v = new Vault(tmp.resolve("vault"));
+        StoredBlob b = v.store(src, null, "s", null);
+        assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(v.resolve(b.relPath())));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(src))),
+                b.hash().digests().md5());
+    }
+
+    @Test
+    void leavesTheSourceBytesSizeAndMtimeUnchanged() throws Exception {
+        Path src = source(1_500_000);
+        byte[] before = Files.readAllBytes(src);
+        FileTime mtime = Files.getLastModifiedTime(src);
+        new Vault(tmp.resolve("vault")).store(src, null, "src", null);
+        assertArrayEquals(before, Files.readAllBytes(src));
+        assertEquals(before.length, Files.size(src));
+        assertEquals(mtime, Files.getLastModifiedTime(src));
+    }
+
+    @Test
+    void storingTheSameContentAgainReusesTheBlob() throws Exception {
+        Path src = source(10_000);
+        Vault v = new Vault(tmp.resolve("vault"));
+        assertFalse(v.store(src, null, "a", null).existed());
+        StoredBlob again = v.store(src, null, "b", null);
+        assertTrue(again.existed());
+        assertEquals(1, v.blobs().size());
+    }
+
+    @Test
+    void aDiskFullDuringTheWriteLeavesNoTempFileAndNoBlob() throws Exception {
+        Path src = source(2_000_000);
+        SinkFactory full = file -> {
+            ByteSink real = SinkFactory.DIRECT.open(file);
+            return new ByteSink() {
+                long n;
+
+                @Override
+                public void write(ByteBuffer buf) throws IOException {
+                    n += buf.remaining();
+                    if (n > 1_000_000) {
+                        throw new IOException("No space left on device");
+                    }
+                    real.write(buf);
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    real.finish();
+                }
+
+                @Override
+                public void abort() {
+                    real.abort();
+                }
+
+                @Override
+                public int alignment() {
+                    return real.alignment();
+                }
+            };
+        };
+        Vault v = new Vault(tmp.resolve("vault"), full, new HashPipeline());
+        IOException e = assertThrows(IOException.class, () -> v.store(src, null, "src", null));
+        assertTrue(e.getMessage().contains("No space"));
+        assertTrue(v.blobs().isEmpty());
+        try (Stream<Path> s = Files.list(tmp.resolve("vault/.tmp"))) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void bufferedWritesGiveTheSameBlob() throws Exception {
+        Path src = source(777_777);
+        StoredBlob direct = new Vault(tmp.resolve("v1")).store(src, null, "s", null);
+        StoredBlob buffered = new Vault(tmp.resolve("v2"), SinkFactory.BUFFERED, new HashPipeline())
+                .store(src, null, "s", null);
+        assertEquals(direct.hash(), buffered.hash());
+        assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(tmp.resolve("v2").resolve(buffered.relPath())));
+    }
+
+    @Test
+    void cleanTempRemovesUnfinishedFiles() throws Exception {
+        Vault v = new Vault(tmp.resolve("vault"));
+        Files.createDirectories(tmp.resolve("vault/.tmp"));
+        Files.write(tmp.resolve("vault/.tmp/x.part"), new byte[10]);
+        assertEquals(1, v.cleanTemp());
+        try (Stream<Path> s = Files.list(tmp.resolve("vault/.tmp"))) {
+            assertEquals(0, s.count());
+        }
+    }
+}
