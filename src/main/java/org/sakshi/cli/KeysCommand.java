@@ -44,6 +44,10 @@ final class KeysCommand extends CliCommand {
                 description = "Key type: RSA3072 (default) or P256 (ECDSA).")
         IdentityGenerator.KeyType keyType;
 
+        @Option(names = "--tsa", description = "Make a time-stamping identity for 'sakshi tsa serve' "
+                + "(critical EKU timeStamping) instead of an officer's signing identity.")
+        boolean tsa;
+
         @Option(names = "--cert-out", paramLabel = "FILE.pem",
                 description = "Also write the certificate as PEM (give it to verifiers as --trust).")
         Path certOut;
@@ -52,7 +56,7 @@ final class KeysCommand extends CliCommand {
         public Integer call() throws SakshiException {
             char[] pw = storepassFile != null ? Secrets.readFirstLine(storepassFile) : prompt();
             try {
-                X509Certificate cert = IdentityGenerator.create(out, pw, name, days, keyType);
+                X509Certificate cert = IdentityGenerator.create(out, pw, name, days, keyType, tsa);
                 if (certOut != null) {
                     try {
                         Pem.writeCertificates(certOut, List.of(cert));

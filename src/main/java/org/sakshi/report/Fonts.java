@@ -105,11 +105,25 @@ final class Fonts {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            Family f = scriptOf(cp);
+            // dandas (U+0964/5) are encoded in the Devanagari block but shared by Bengali and others
+            boolean shared = cp == 0x0964 || cp == 0x0965;
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT && cp != 0x200C && cp != 0x200D
+                    || type == Character.SURROGATE) {
+                // control, bidi-format and unpaired surrogate code points draw nothing; ActualText keeps them
+                if (current == null) {
+                    current = Family.LATIN;
+                }
+                actual.appendCodePoint(cp);
+                continue;
+            }
+            Family f = shared ? null : scriptOf(cp);
             int draw = cp;
             if (f == null) {
                 if (current != null && (attaches(cp) || cp == ' ') && load(new Face(current, bold)).awt().canDisplay(cp)) {
                     f = current;
+                } else if (shared) {
+                    f = Family.DEVANAGARI;
                 } else if (load(new Face(Family.LATIN, bold)).awt().canDisplay(cp)) {
                     f = Family.LATIN;
                 } else if (current != null && load(new Face(current, bold)).awt().canDisplay(cp)) {
@@ -168,17 +182,25 @@ final class Fonts {
         char[] chars = s.toCharArray();
         GlyphVector gv = l.awt().layoutGlyphVector(FRC, chars, 0, chars.length, Font.LAYOUT_LEFT_TO_RIGHT);
         int n = gv.getNumGlyphs();
+        int max = l.awt().getNumGlyphs();
+        float[] pos = gv.getGlyphPositions(0, n + 1, null);
         int[] gids = new int[n];
         float[] x = new float[n + 1];
         float[] y = new float[n];
-        float[] pos = gv.getGlyphPositions(0, n + 1, null);
+        int k = 0;
         for (int i = 0; i < n; i++) {
-            gids[i] = gv.getGlyphCode(i);
-            x[i] = pos[2 * i];
-            y[i] = -pos[2 * i + 1];
+            int gid = gv.getGlyphCode(i);
+            if (gid < 0 || gid >= max) {
+                continue; // the layout engine's invisible-glyph markers (0xFFFE, 0xFFFF) are not in the font
+            }
+            gids[k] = gid;
+            x[k] = pos[2 * i];
+            y[k] = -pos[2 * i + 1];
+            k++;
         }
-        x[n] = pos[2 * n];
-        return new Shaped(gids, x, y);
+        x[k] = pos[2 * n];
+        return new Shaped(java.util.Arrays.copyOf(gids, k), java.util.Arrays.copyOf(x, k + 1),
+                java.util.Arrays.copyOf(y, k));
     }
 
     /** Latin needs no reordering: cmap glyph and advance per code point, cached (no kerning). */
@@ -196,13 +218,17 @@ final class Fonts {
                 GlyphVector gv = l.awt().createGlyphVector(FRC, Character.toString(c));
                 return new int[] {gv.getGlyphCode(0), Math.round(gv.getGlyphMetrics(0).getAdvanceX() * 16)};
             });
+            if (g[0] < 0 || g[0] >= l.awt().getNumGlyphs()) {
+                continue; // not in the font (an invisible-glyph marker): draws nothing
+            }
             gids[i] = g[0];
             x[i] = pen;
             pen += g[1] / 16f;
             i++;
         }
-        x[count] = pen;
-        return new Shaped(gids, x, y);
+        x[i] = pen;
+        return new Shaped(java.util.Arrays.copyOf(gids, i), java.util.Arrays.copyOf(x, i + 1),
+                java.util.Arrays.copyOf(y, i));
     }
 
     /** Width of {@code text} in points at {@code size}. */

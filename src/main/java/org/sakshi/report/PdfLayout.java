@@ -250,9 +250,8 @@ final class PdfLayout {
         }
     }
 
+    /** Closes a table band with a thin rule (a tint behind the text would need the band height in advance). */
     private void shade(float from, float to) {
-        // drawn after the text of the same band: a light multiply-free tint behind would need the
-        // band height in advance, so a thin rule marks the band instead
         rect(MARGIN, to, WIDTH, 0.3f, 0.8f, 0.8f, 0.8f);
     }
 

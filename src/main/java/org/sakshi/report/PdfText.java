@@ -47,9 +47,15 @@ public final class PdfText {
         return out;
     }
 
-    /** PDFTextStripper that replaces the glyphs of an /ActualText span by the span's text. */
+    /**
+     * PDFTextStripper that replaces the glyphs of an /ActualText span by the span's text: glyphs
+     * inside the span are collected, and at its end one text position carrying the ActualText and
+     * spanning the glyphs' extent is handed to the normal layout analysis.
+     */
     private static final class ActualTextStripper extends PDFTextStripper {
-        private final Deque<String> actual = new ArrayDeque<>();
+        private static final String NONE = "\u0000";
+        private final Deque<String> open = new ArrayDeque<>();
+        private int withText;
         private TextPosition first;
         private TextPosition last;
 
@@ -57,39 +63,31 @@ public final class PdfText {
         public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
             super.beginMarkedContentSequence(tag, properties);
             String text = properties == null ? null : properties.getString(COSName.ACTUAL_TEXT);
-            if (actual.isEmpty() || text != null) {
-                flush();
-            }
-            actual.push(text == null ? "" : text);
             if (text == null) {
-                actual.pop();
-                actual.push("\u0000");
+                open.push(NONE);
+            } else {
+                open.push(text);
+                if (withText++ == 0) {
+                    first = null;
+                    last = null;
+                }
             }
         }
 
         @Override
         public void endMarkedContentSequence() {
-            if (!actual.isEmpty()) {
-                String t = actual.pop();
-                if (!"\u0000".equals(t)) {
-                    emit(t);
+            if (!open.isEmpty()) {
+                String text = open.pop();
+                if (!NONE.equals(text) && --withText == 0) {
+                    emit(text);
                 }
             }
             super.endMarkedContentSequence();
         }
 
-        private String innermostActual() {
-            for (String s : actual) {
-                if (!"\u0000".equals(s)) {
-                    return s;
-                }
-            }
-            return null;
-        }
-
         @Override
         protected void processTextPosition(TextPosition text) {
-            if (innermostActual() == null) {
+            if (withText == 0) {
                 super.processTextPosition(text);
                 return;
             }
@@ -97,11 +95,6 @@ public final class PdfText {
                 first = text;
             }
             last = text;
-        }
-
-        private void flush() {
-            first = null;
-            last = null;
         }
 
         private void emit(String text) {
@@ -113,7 +106,8 @@ public final class PdfText {
                     first.getTextMatrix(), last.getEndX(), last.getEndY(), first.getHeight(), width,
                     first.getWidthOfSpace(), text, first.getCharacterCodes(), first.getFont(), first.getFontSize(),
                     (int) first.getFontSizeInPt());
-            flush();
+            first = null;
+            last = null;
             super.processTextPosition(merged);
         }
     }

@@ -102,6 +102,7 @@ public final class ReportWriter {
             howToVerify(l, data);
             l.finish("Case " + data.caseInfo().number() + " — " + data.caseInfo().title());
             doc.save(out);
+            LOG.debug("report for bundle {}: {} pages", data.bundleId(), l.pageCount());
         } catch (IOException | RuntimeException e) {
             throw new ReportException("Could not write the report PDF for case " + data.caseInfo().number()
                     + ": " + e.getMessage() + ". Check free disk space and try the export again.", e);
@@ -464,7 +465,14 @@ public final class ReportWriter {
                     case BLANK -> l.space(6);
                     case PAGE -> l.newPage();
                     case FIELD -> l.keyValue(line.label(), line.text(), 170);
-                    case MONO -> l.paragraph(line.text(), Style.MONO, 12);
+                    case MONO -> {
+                        if (line.label().isEmpty()) {
+                            l.paragraph(line.text(), Style.BODY, 12);
+                        } else {
+                            l.row(new float[] {12, 52, PdfLayout.WIDTH - 64}, List.of(new Cell("", Style.MONO),
+                                    new Cell(line.label(), Style.SMALL_BOLD), new Cell(line.text(), Style.MONO)), false);
+                        }
+                    }
                     case TEXT -> l.paragraph(line.text(), Style.BODY);
                 }
             }
@@ -539,7 +547,7 @@ public final class ReportWriter {
             if (!report.items().isEmpty()) {
                 l.space(8);
                 l.heading("Evidence items", Style.H2);
-                float[] ic = {44, 150, PdfLayout.WIDTH - 44 - 150 - 80, 80};
+                float[] ic = {36, PdfLayout.WIDTH - 36 - 303 - 60, 303, 60};
                 l.row(ic, List.of(new Cell("Item", Style.SMALL_BOLD), new Cell("Path", Style.SMALL_BOLD),
                         new Cell("SHA-256", Style.SMALL_BOLD), new Cell("Result", Style.SMALL_BOLD)), true);
                 for (VerificationReport.ItemResult r : report.items()) {

@@ -155,7 +155,11 @@ final class CmsSigner {
 
         @Override
         public void write(OutputStream out) throws IOException {
-            in.transferTo(out);
+            byte[] buf = new byte[1 << 20];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+            }
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.ess.ESSCertID;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificate;
@@ -39,7 +40,8 @@ import org.sakshi.timestamp.TimestampVerifier;
  * Verifies a detached CMS SignedData (RFC 5652 §5.6) over content, as {@code openssl cms -verify
  * -binary -content X -CAfile CA.pem -purpose any} does, plus the CAdES parts: the
  * signing-certificate(-v2) binding (RFC 5035 §5.4) and the signature-time-stamp (RFC 3161 Appendix A),
- * whose genTime is the time at which the signer's certificate must be valid (else now).
+ * whose genTime, when the token is valid and its TSA trusted, is the time at which the signer's
+ * certificate must be valid (else now).
  * Never throws for a bad signature: the {@link Result} carries the checks.
  *
  * <p>Check codes: {@code SIGNATURE} (signature math and message-digest), {@code SIGNER_CERT_BINDING}
@@ -70,8 +72,9 @@ public final class CmsVerifier {
 
     /**
      * The outcome. {@code valid}: signature, digest and certificate binding hold; {@code trusted}:
-     * the signer chains to an anchor and was valid at {@code checkedAt}; {@code signatureTime}: genTime
-     * of a valid embedded signature-time-stamp, else null. Signer fields are null when no signer
+     * the signer chains to an anchor and was valid at {@code checkedAt} (the trusted signature-time-stamp's
+     * genTime, else the time of verification); {@code signatureTime}: genTime of a valid embedded
+     * signature-time-stamp (trusted or not), else null. Signer fields are null when no signer
      * certificate could be found.
      */
     public record Result(String signerSubject, String signerName, String certSha256, boolean valid, boolean trusted,
@@ -100,8 +103,13 @@ public final class CmsVerifier {
         List<X509Certificate> embedded;
         try {
             parser = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(),
-                    new CMSTypedStream(content), p7s);
-            parser.getSignedContent().drain();
+                    new CMSTypedStream(CMSObjectIdentifiers.data, content, 1 << 20), p7s);
+            try (InputStream signedContent = parser.getSignedContent().getContentStream()) {
+                byte[] buf = new byte[1 << 20];
+                while (signedContent.read(buf) >= 0) {
+                    // the parser's digest streams see every byte
+                }
+            }
             Collection<SignerInformation> signers = parser.getSignerInfos().getSigners();
             if (signers.size() != 1) {
                 checks.add(Check.failed(SIGNATURE, target, "The signature has " + signers.size()
@@ -193,7 +201,9 @@ public final class CmsVerifier {
                     + "the certificate is checked at the current time."));
         }
 
-        Instant at = signatureTime != null ? signatureTime : Instant.now();
+        // Only a trusted TSA may move the validity check into the past; an untrusted one could
+        // otherwise revive an expired certificate by claiming an early genTime.
+        Instant at = signatureTime != null && tsResult.trusted() ? signatureTime : Instant.now();
         boolean validAt = true;
         try {
             signer.checkValidity(java.util.Date.from(at));

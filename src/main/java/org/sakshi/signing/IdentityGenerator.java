@@ -24,7 +24,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -65,6 +67,16 @@ public final class IdentityGenerator {
      */
     public static X509Certificate create(Path out, char[] password, String commonName, int days, KeyType type)
             throws SakshiException {
+        return create(out, password, commonName, days, type, false);
+    }
+
+    /**
+     * As {@link #create(Path, char[], String, int, KeyType)}; with {@code timeStamping} the certificate
+     * is for a lab's own TSA ({@code sakshi tsa serve}): the only extended key usage is
+     * id-kp-timeStamping, marked critical (RFC 3161 §2.3).
+     */
+    public static X509Certificate create(Path out, char[] password, String commonName, int days, KeyType type,
+                                         boolean timeStamping) throws SakshiException {
         if (commonName == null || commonName.isBlank()) {
             throw new InputException("the identity needs a name (--name \"Officer name\").");
         }
@@ -88,6 +100,9 @@ public final class IdentityGenerator {
             JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            if (timeStamping) {
+                b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            }
             b.addExtension(Extension.subjectKeyIdentifier, false, u.createSubjectKeyIdentifier(kp.getPublic()));
             b.addExtension(Extension.authorityKeyIdentifier, false, u.createAuthorityKeyIdentifier(kp.getPublic()));
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(b.build(

@@ -28,6 +28,7 @@ import org.sakshi.core.TimestampToken;
  * ({@link TimestampVerifier}); this class only refuses answers that are not a token for this query.
  */
 public final class HttpTimestampSource implements TimestampSource {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpTimestampSource.class);
     private static final int MAX_RESPONSE = 1024 * 1024;
 
     private final URI url;
@@ -104,11 +105,11 @@ public final class HttpTimestampSource implements TimestampSource {
                         + (c.getResponseMessage() != null ? " " + c.getResponseMessage() : "")
                         + " instead of a time-stamp; the item stays pending.");
             }
+            // Some public TSAs label replies application/octet-stream or not at all; the body is
+            // parsed and checked anyway, so the content type is not a reason to reject.
             String type = c.getContentType();
-            if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/timestamp-reply")
-                    && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/timestamp-response")) {
-                throw new TimestampException("the TSA " + url + " answered with content type " + type
-                        + ", not application/timestamp-reply; check the TSA URL.");
+            if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/timestamp-")) {
+                LOG.debug("TSA {} answered with content type {}", url, type);
             }
             try (InputStream in = c.getInputStream()) {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -138,7 +138,12 @@ final class TokenChecks {
     static String tsaName(TimeStampTokenInfo info, X509Certificate tsaCert) {
         GeneralName name = info.getTsa();
         if (name != null && name.getTagNo() == GeneralName.directoryName) {
-            return X500Name.getInstance(name.getName()).toString();
+            try {
+                // RFC 2253 form, the same as the certificate subject elsewhere in reports
+                return new javax.security.auth.x500.X500Principal(X500Name.getInstance(name.getName()).getEncoded()).getName();
+            } catch (IOException | IllegalArgumentException e) {
+                return X500Name.getInstance(name.getName()).toString();
+            }
         }
         if (tsaCert != null) {
             return tsaCert.getSubjectX500Principal().getName();

@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
@@ -106,6 +108,8 @@ public final class TsaServer implements AutoCloseable {
                     new ASN1ObjectIdentifier(DEFAULT_POLICY));
             tokens.addCertificates(new JcaCertStore(chain));
             tokens.setAccuracySeconds(1);
+            // RFC 3161 §2.4.2 tsa: names the TSA, so readers see who stamped without opening the certificate.
+            tokens.setTSA(new GeneralName(X500Name.getInstance(cert.getSubjectX500Principal().getEncoded())));
             responder = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
         } catch (OperatorCreationException | CertificateEncodingException | TSPException | IllegalArgumentException e) {
             throw new TimestampException("cannot set up the TSA with the certificate "

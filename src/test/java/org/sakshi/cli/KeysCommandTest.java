@@ -60,6 +60,23 @@ class KeysCommandTest {
     }
 
     @Test
+    void keysNewWithTsaMakesAnIdentityTheTsaServerAcceptsAndOpensslTrusts() throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw.txt"), "tsa pass\n");
+        Run r = sakshi("keys", "new", "--tsa", "--out", dir.resolve("tsa.p12").toString(), "--storepass-file",
+                pw.toString(), "--name", "Lab TSA", "--key-type", "p256", "--cert-out", dir.resolve("tsa.pem").toString());
+        assertEquals(0, r.exit(), r.err());
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest("x".getBytes());
+        try (org.sakshi.timestamp.TsaServer tsa = org.sakshi.timestamp.TsaServer.start(dir.resolve("tsa.p12"),
+                "tsa pass".toCharArray(), null, 0)) {
+            Files.write(dir.resolve("x.tsr"), new org.sakshi.timestamp.HttpTimestampSource(tsa.url()).stamp(digest).response());
+        }
+        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.Result v = Tools.run(dir, "openssl", "ts", "-verify", "-digest", java.util.HexFormat.of().formatHex(digest),
+                "-in", "x.tsr", "-CAfile", "tsa.pem");
+        assertEquals(0, v.exit(), v.all());
+    }
+
+    @Test
     void keysNewNeverOverwritesAFile() throws Exception {
         Path pw = Files.writeString(dir.resolve("pw.txt"), "pw\n");
         Path existing = Files.writeString(dir.resolve("me.p12"), "precious");

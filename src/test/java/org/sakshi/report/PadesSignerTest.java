@@ -85,6 +85,23 @@ class PadesSignerTest {
     }
 
     @Test
+    void pdfSignaturesFindsTheCmsWhoseDigestCoversTheSignedBytes() throws Exception {
+        var found = PdfSignatures.find(signedWithTsa);
+        assertEquals(1, found.size());
+        PdfSignatures.Found f = found.get(0);
+        assertTrue(f.coversWholeFile());
+        assertEquals("ETSI.CAdES.detached", f.subFilter());
+        assertTrue(f.cms().length > 500, "CMS bytes present");
+        byte[] signed;
+        try (var in = PdfSignatures.signedContent(signedWithTsa, f.byteRange())) {
+            signed = in.readAllBytes();
+        }
+        assertEquals(f.byteRange()[1] + f.byteRange()[3], signed.length);
+        assertTrue(new String(signed, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
+        assertEquals(0, PdfSignatures.find(unsigned).size());
+    }
+
+    @Test
     void signedReportKeepsItsTextAndPageCount() throws Exception {
         String before = PdfText.extract(unsigned);
         String after = PdfText.extract(signedWithTsa);

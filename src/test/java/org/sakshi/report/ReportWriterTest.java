@@ -167,6 +167,21 @@ class ReportWriterTest {
         assertTrue(sampleText.contains("Meet at the station 🚉 tonight"), sampleText);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"مرحبا بالعالم", "你好，世界", "bell\u0007 and nul\u0000 inside", "lone \uD83D surrogate",
+        "zero\u200Bwidth space", "👨‍👩‍👧 family", "🇮🇳 flag"})
+    void textNoEmbeddedFontCoversIsWrittenAndKeptAsActualText(String text) throws Exception {
+        RecordSource one = (item, c) -> c.accept(Map.of("index", 1L, "time", "2026-11-01T08:00:00", "sender", "X",
+                "text", text));
+        Path pdf = dir.resolve("t.pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            new ReportWriter().writeTranscript(ReportFixtures.chat(1), one, out);
+        }
+        String extracted = PdfText.extract(pdf);
+        String visible = text.replaceAll("[\\p{Cc}\\p{Cs}]", "").strip();
+        assertTrue(extracted.contains(visible.substring(0, Math.min(4, visible.length()))), extracted);
+    }
+
     @Test
     void fiveThousandMessagesAreStreamedAndAllListed() throws Exception {
         int total = 5000;

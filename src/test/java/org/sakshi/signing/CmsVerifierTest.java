@@ -113,6 +113,23 @@ class CmsVerifierTest {
     }
 
     @Test
+    void untrustedTimeStampDoesNotMoveTheValidityCheckIntoThePast() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        TestPki.Identity old = pki.issueOfficer(new TestPki.OfficerSpec("Retired Officer",
+                now.minus(java.time.Duration.ofDays(400)), now.minus(java.time.Duration.ofDays(10)), true));
+        Path p12 = pki.writeP12(dir.resolve("old.p12"), old, "pw".toCharArray());
+        java.time.Instant then = now.minus(java.time.Duration.ofDays(20));
+        Signer retired = Pkcs12Identity.load(p12, "pw".toCharArray(), null, new SigningOptions(then, false));
+        byte[] p7s;
+        try (LocalTsa tsa = LocalTsa.start(pki, java.time.Clock.fixed(then, java.time.ZoneOffset.UTC))) {
+            p7s = retired.signDetached(new ByteArrayInputStream(content), tsa.source());
+        }
+        CmsVerifier.Result r = verify(p7s, content, List.of(pki.agencyCaCert()));
+        assertFalse(r.trusted(), r.checks().toString());
+        assertEquals(CheckResult.FAILED, result(r, CmsVerifier.VALIDITY));
+    }
+
+    @Test
     void certificateExpiredNowFailsValidityWithoutATimeStamp() throws Exception {
         java.time.Instant now = java.time.Instant.now();
         TestPki.Identity old = pki.issueOfficer(new TestPki.OfficerSpec("Retired Officer",

@@ -140,6 +140,15 @@ class Pkcs11IdentityTest {
     }
 
     @Test
+    void withoutTheWrapperExportSeveralTokensAreRefusedWithoutTryingThePin() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Tools.Result r = Tools.run(dir, java.toString(), "-cp", System.getProperty("java.class.path"),
+                Pkcs11Probe.class.getName(), library.toString(), OFFICER_TOKEN, pinFile.toString());
+        assertTrue(r.out().startsWith("ERROR ") && r.out().contains("several tokens")
+                && r.out().contains("--add-exports"), r.all());
+    }
+
+    @Test
     void severalTokensWithoutLabelAskForOne() {
         SigningException e = assertThrows(SigningException.class,
                 () -> Pkcs11Identity.load(library, null, pinFile, null));
