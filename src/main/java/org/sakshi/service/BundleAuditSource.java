@@ -45,6 +45,8 @@ final class BundleAuditSource implements Closeable {
     private final byte[] log;
     private final JsonNode caseJson;
     private final List<CustodyEvent> events = new ArrayList<>();
+    private int firstBadLine;
+    private String badLineMessage;
 
     private BundleAuditSource(Path bundle, SafeZip zip, byte[] log, JsonNode caseJson) {
         this.bundle = bundle;
@@ -88,7 +90,11 @@ final class BundleAuditSource implements Closeable {
         }
     }
 
-    private void parseEvents() throws InputException {
+    /**
+     * Parses every line; a line that is not an event is skipped here (and remembered) so that the
+     * chain verification reports the damage as a finding naming its line, instead of the audit failing.
+     */
+    private void parseEvents() {
         String[] lines = new String(log, StandardCharsets.UTF_8).split("\n");
         int n = 0;
         for (String line : lines) {
@@ -99,8 +105,10 @@ final class BundleAuditSource implements Closeable {
             try {
                 events.add(EventCodec.parseLine(line));
             } catch (RuntimeException e) {
-                throw new InputException(bundle + ": line " + n + " of " + LOG + " is not a custody event ("
-                        + e.getMessage() + "); the bundle is damaged.", e);
+                if (firstBadLine == 0) {
+                    firstBadLine = n;
+                    badLineMessage = e.getMessage();
+                }
             }
         }
     }
@@ -142,6 +150,10 @@ final class BundleAuditSource implements Closeable {
     /** Recomputes the chain over the log's bytes exactly as stored. */
     LedgerSummary verifyChain(org.sakshi.bundle.BundleChecks.Ledger chain) throws IOException {
         org.sakshi.bundle.BundleChecks.ChainOutcome o = chain.verify(new ByteArrayInputStream(log));
+        if (o.intact() && firstBadLine > 0) {
+            return new LedgerSummary(o.events(), o.head(), false, null, "line " + firstBadLine + " of " + LOG
+                    + " is not a custody event (" + badLineMessage + ")");
+        }
         return new LedgerSummary(o.events(), o.head(), o.intact(), o.firstBadSeq(), o.message());
     }
 

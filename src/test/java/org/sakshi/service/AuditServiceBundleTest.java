@@ -1,6 +1,7 @@
 package org.sakshi.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,6 +164,28 @@ class AuditServiceBundleTest {
         assertEquals(4L, r.ledger().firstBadSeq());
         assertEquals(List.of(4L), r.findings("LEDGER_BROKEN").get(0).events());
         assertTrue(r.hasErrors());
+    }
+
+    @Test
+    void aLogLineThatIsNoLongerJsonIsABrokenChainNotAnInputError() throws Exception {
+        Ledger l = new Ledger().imported(Ledger.RAO, "E0001").stamped(Ledger.RAO, "E0001")
+                .exportStarted(Ledger.RAO, BUNDLE_ID);
+        Path zip = AuditBundleFixture.write(dir.resolve("b.zip"), BUNDLE_ID, l.events(),
+                caseJson(l, List.of(item("E0001", null, null))), Map.of());
+        String log = AuditBundleFixture.jsonl(l.events()).replaceFirst("\"ITEM_TIMESTAMPED\"", "\"ITEM_TIMESTAMPED");
+        Path damaged = dir.resolve("damaged.zip");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged));
+             var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = e.getName().endsWith("custody-log.jsonl") ? log.getBytes() : in.readAllBytes();
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                z.write(data);
+                z.closeEntry();
+            }
+        }
+        AuditReport r = service().auditBundle(damaged, AuditOptions.DEFAULTS);
+        assertFalse(r.ledger().intact());
+        assertTrue(problems(r).contains("LEDGER_BROKEN"), r.findings().toString());
     }
 
     @Test
