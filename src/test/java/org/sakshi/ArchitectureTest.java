@@ -69,7 +69,8 @@ class ArchitectureTest {
     void engineKnowsNothingOfTheFaces() {
         check(noClasses().that().resideInAnyPackage("org.sakshi.core..", "org.sakshi.hashing..",
                         "org.sakshi.vault..", "org.sakshi.storage..", "org.sakshi.ingest..", "org.sakshi.timestamp..",
-                        "org.sakshi.signing..", "org.sakshi.bundle..", "org.sakshi.report..", "org.sakshi.service..", "org.sakshi.sample..")
+                        "org.sakshi.signing..", "org.sakshi.bundle..", "org.sakshi.report..", "org.sakshi.service..",
+                        "org.sakshi.sample..", "org.sakshi.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sakshi.ui..", "org.sakshi.cli..",
                         "org.sakshi.app.."));
     }

@@ -16,8 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.Check;
 import org.sakshi.core.CheckResult;
@@ -47,7 +45,12 @@ public final class BundleSealer {
     private static final Logger LOG = LoggerFactory.getLogger(BundleSealer.class);
 
     /** One payload file: where it goes under data/, where its bytes are, and the SHA-256 it must have (or null). */
-    public record PayloadFile(String bagPath, Path file, String expectedSha256, String what) {
+    public record PayloadFile(String bagPath, Path file, String expectedSha256, Long crc32, String what) {
+        /** Without a known CRC-32 (computed when needed). */
+        public PayloadFile(String bagPath, Path file, String expectedSha256, String what) {
+            this(bagPath, file, expectedSha256, null, what);
+        }
+
         public PayloadFile {
             Objects.requireNonNull(bagPath, "bagPath");
             Objects.requireNonNull(file, "file");
@@ -80,8 +83,10 @@ public final class BundleSealer {
     public Sealed seal(Plan plan, ProgressListener progress, CancelFlag cancel) throws SakshiException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancelFlag c = cancel == null ? new CancelFlag() : cancel;
+        long start = System.nanoTime();
         try (PartFile part = PartFile.forOutput(plan.out())) {
             List<TimestampToken> tokens;
+            String bundleSha;
             try (BundleZipWriter w = new BundleZipWriter(part.part(), plan.bundleId(), plan.time())) {
                 long sum = 0;
                 for (PayloadFile f : plan.payload()) {
@@ -92,16 +97,23 @@ public final class BundleSealer {
                 for (PayloadFile f : plan.payload()) {
                     long base = done[0];
                     String what = f.what() == null ? f.bagPath() : f.what();
-                    w.putFile(f.bagPath(), f.file(), f.expectedSha256(), what,
+                    w.putFile(f.bagPath(), f.file(), f.expectedSha256(), f.crc32(), what,
                             (d, t, x) -> p.progress(base + d, total, x), c);
                     done[0] += java.nio.file.Files.size(f.file());
                 }
                 c.throwIfCancelled();
                 tokens = sealTags(w, plan);
                 w.finish();
+                bundleSha = w.bundleSha256();
             }
+            LOG.info("bundle {}: {} bytes of payload written, signed and synced in {} ms", plan.bundleId(),
+                    plan.payload().stream().mapToLong(f -> f.file().toFile().length()).sum(),
+                    (System.nanoTime() - start) / 1_000_000);
             c.throwIfCancelled();
-            Sealed checked = recheck(part.part(), plan, tokens, p);
+            long written = System.nanoTime();
+            Sealed checked = recheck(part.part(), bundleSha, tokens, p);
+            LOG.info("bundle {}: re-read check {} in {} ms", plan.bundleId(), checked.verification().verdict(),
+                    (System.nanoTime() - written) / 1_000_000);
             part.commit();
             LOG.info("sealed bundle {} ({}), sha256 {}", plan.out(), plan.bundleId(), checked.sha256());
             return new Sealed(plan.out(), checked.sha256(), tokens, checked.verification());
@@ -150,23 +162,15 @@ public final class BundleSealer {
         return tokens;
     }
 
-    /** Re-reads the flushed part file: the verifier's checks and, on the second core, its SHA-256. */
-    private Sealed recheck(Path part, Plan plan, List<TimestampToken> tokens, ProgressListener p)
-            throws SakshiException, IOException {
-        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> {
-            try {
-                return fileSha256(part);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        });
-        VerificationReport report = verifier.verify(part, p);
-        String sha;
-        try {
-            sha = hash.join();
-        } catch (CompletionException e) {
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        }
+    /**
+     * Re-reads the flushed part file with the verifier: its central directory and entries, every
+     * tag file, the signature and tokens, the custody chain, the PDFs, and the CRC-32 of every
+     * payload entry (whose SHA-256 was checked as it was written). {@code sha} is the SHA-256 taken
+     * while the file was written.
+     */
+    private Sealed recheck(Path part, String sha, List<TimestampToken> tokens, ProgressListener p)
+            throws SakshiException {
+        VerificationReport report = verifier.forRecheck().verify(part, p);
         if (report.verdict() == Verdict.FAILED) {
             Check bad = report.checks().stream().filter(x -> x.result() == CheckResult.FAILED).findFirst().orElseThrow();
             throw new IntegrityException("the freshly written bundle failed its own check (" + bad.code() + " "

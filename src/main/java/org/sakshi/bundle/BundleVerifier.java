@@ -45,6 +45,7 @@ public final class BundleVerifier {
     private final BundleChecks.Ledger ledger;
     private final BundleChecks.PdfText pdfText;
     private final SafeZip.Limits limits;
+    private final boolean crcRecheck;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Any of the collaborators may be null: its checks then come out INDETERMINATE ("not checked"). */
@@ -54,6 +55,25 @@ public final class BundleVerifier {
         this.ledger = ledger;
         this.pdfText = pdfText;
         this.limits = limits == null ? SafeZip.Limits.DEFAULT : limits;
+        this.crcRecheck = false;
+    }
+
+    private BundleVerifier(BundleVerifier base, boolean crcRecheck) {
+        this.trust = base.trust;
+        this.ledger = base.ledger;
+        this.pdfText = base.pdfText;
+        this.limits = base.limits;
+        this.crcRecheck = crcRecheck;
+    }
+
+    /**
+     * The same checks for an exporter re-reading the file it has just written: payload files are
+     * compared with the CRC-32 their ZIP headers record (computed from the very bytes whose SHA-256
+     * was checked against the vault while they were written) instead of being hashed again; every
+     * other check is unchanged. A prosecutor's verification always hashes.
+     */
+    public BundleVerifier forRecheck() {
+        return new BundleVerifier(this, true);
     }
 
     /**
@@ -79,7 +99,12 @@ public final class BundleVerifier {
     private final class Run {
         private final SafeZip zip;
         private final ProgressListener progress;
-        private final List<Check> checks = new ArrayList<>();
+        /** Checks by section, in the order they are reported; {@link #checks} points at the current one. */
+        private final Map<String, List<Check>> sections = new LinkedHashMap<>();
+        private List<Check> checks;
+        private final Map<String, java.util.concurrent.Future<String>> hashes = new HashMap<>();
+        private List<ManifestFile.Line> manifestLines;
+        private String manifestProblem;
         private final Map<String, CheckResult> payloadResults = new HashMap<>();
         private final Map<String, String> manifest = new LinkedHashMap<>();
         private final List<TimestampInfo> timestamps = new ArrayList<>();
@@ -94,7 +119,16 @@ public final class BundleVerifier {
             this.progress = progress;
         }
 
+        private void section(String name) {
+            checks = sections.computeIfAbsent(name, k -> new ArrayList<>());
+        }
+
         VerificationReport run() throws IOException {
+            for (String name : List.of("zip", "bagit", "baginfo", "tags", "payload", "case", "custody", "signature",
+                    "timestamps", "items", "reports")) {
+                sections.put(name, new ArrayList<>());
+            }
+            section("zip");
             List<Check> zipChecks = zip.violations();
             if (zipChecks.isEmpty()) {
                 checks.add(Check.passed("ZIP_ENTRY", "", "Every entry of the ZIP is a plain file or folder inside the"
@@ -102,21 +136,98 @@ public final class BundleVerifier {
             } else {
                 checks.addAll(zipChecks);
             }
+            section("bagit");
             declaration();
+            section("baginfo");
             bagInfo();
+            section("tags");
             tagManifest();
-            payloadManifest();
-            caseJson();
-            custody();
-            signature();
-            bundleTimestamps();
-            itemTimestamps();
-            reports();
+            // the payload is hashed on other cores while signatures, time-stamps and PDFs are checked here
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), r -> {
+                        Thread t = new Thread(r, "verify-sha256");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                startHashing(pool);
+                loadCaseJson();
+                section("custody");
+                custody();
+                section("signature");
+                signature();
+                section("timestamps");
+                bundleTimestamps();
+                section("items");
+                itemTimestamps();
+                section("reports");
+                reports();
+                section("payload");
+                payloadManifest();
+                section("case");
+                caseJson();
+            } finally {
+                pool.shutdownNow();
+            }
+            List<Check> all = new ArrayList<>();
+            sections.values().forEach(all::addAll);
             String caseNumber = caseJson != null && caseJson.path("case").hasNonNull("number")
                     ? caseJson.path("case").path("number").asText()
                     : bagInfo == null ? null : bagInfo.get("External-Identifier").orElse(null);
-            return new VerificationReport(Verdicts.of(checks), zip.rootName(), caseNumber, signer, timestamps, checks,
+            return new VerificationReport(Verdicts.of(all), zip.rootName(), caseNumber, signer, timestamps, all,
                     items);
+        }
+
+        private void startHashing(java.util.concurrent.ExecutorService pool) throws IOException {
+            String name = "manifest-sha256.txt";
+            if (!zip.has(name)) {
+                return;
+            }
+            try {
+                manifestLines = ManifestFile.parse(small(name), name);
+            } catch (BagFormatException e) {
+                manifestProblem = e.getMessage();
+                return;
+            }
+            // largest first, so that two workers finish together
+            List<ManifestFile.Line> bySize = new ArrayList<>(manifestLines);
+            bySize.removeIf(l -> !zip.has(l.path()));
+            bySize.sort((a, b) -> Long.compare(zip.size(b.path()), zip.size(a.path())));
+            for (ManifestFile.Line l : bySize) {
+                if (!hashes.containsKey(l.path())) {
+                    hashes.put(l.path(), pool.submit(() -> !crcRecheck ? zip.sha256(l.path())
+                            : zip.crcMatches(l.path()) ? l.sha256() : "a different value (its CRC-32 no longer matches)"));
+                }
+            }
+        }
+
+        private String hashOf(String path) throws IOException {
+            java.util.concurrent.Future<String> f = hashes.get(path);
+            try {
+                return f == null ? zip.sha256(path) : f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while hashing " + path, e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+
+        private void loadCaseJson() {
+            if (zip.has("data/case.json")) {
+                try {
+                    caseJson = json.readTree(small("data/case.json"));
+                } catch (IOException e) {
+                    caseJson = null;
+                }
+            }
+            if (manifestLines != null) {
+                for (ManifestFile.Line l : manifestLines) {
+                    if (l.path().startsWith("data/")) {
+                        manifest.putIfAbsent(l.path(), l.sha256());
+                    }
+                }
+            }
         }
 
         private byte[] small(String path) throws IOException {
@@ -234,13 +345,12 @@ public final class BundleVerifier {
                 checks.add(Check.failed("MANIFEST", name, name + " is missing, so the evidence cannot be checked."));
                 return;
             }
-            List<ManifestFile.Line> lines;
-            try {
-                lines = ManifestFile.parse(small(name), name);
-            } catch (BagFormatException e) {
-                checks.add(Check.failed("MANIFEST", name, e.getMessage()));
+            if (manifestProblem != null) {
+                checks.add(Check.failed("MANIFEST", name, manifestProblem));
                 return;
             }
+            List<ManifestFile.Line> lines = manifestLines;
+            manifest.clear();
             long total = 0;
             for (ManifestFile.Line l : lines) {
                 if (zip.has(l.path())) {
@@ -263,7 +373,7 @@ public final class BundleVerifier {
                     continue;
                 }
                 progress.progress(done, total, l.path());
-                String actual = zip.sha256(l.path());
+                String actual = hashOf(l.path());
                 done += zip.size(l.path());
                 if (actual.equals(l.sha256())) {
                     payloadResults.put(l.path(), CheckResult.PASSED);
@@ -276,8 +386,10 @@ public final class BundleVerifier {
             }
             progress.progress(total, total, "");
             if (ok == manifest.size() && ok > 0) {
-                checks.add(Check.passed("PAYLOAD_HASH", "data/", "All " + ok + " files under data/ match"
-                        + " manifest-sha256.txt byte for byte."));
+                checks.add(Check.passed("PAYLOAD_HASH", "data/", crcRecheck
+                        ? "All " + ok + " files under data/ read back with the CRC-32 recorded while their SHA-256 was"
+                        + " checked against manifest-sha256.txt."
+                        : "All " + ok + " files under data/ match manifest-sha256.txt byte for byte."));
             }
             boolean unlisted = false;
             long bytes = 0;
@@ -316,10 +428,8 @@ public final class BundleVerifier {
                 checks.add(Check.failed("CASE_JSON", name, "data/case.json is missing."));
                 return;
             }
-            try {
-                caseJson = json.readTree(small(name));
-            } catch (IOException e) {
-                checks.add(Check.failed("CASE_JSON", name, "data/case.json is not valid JSON: " + e.getMessage()));
+            if (caseJson == null) {
+                checks.add(Check.failed("CASE_JSON", name, "data/case.json is not valid JSON."));
                 return;
             }
             List<String> problems = new ArrayList<>();
@@ -421,6 +531,12 @@ public final class BundleVerifier {
             }
             checks.add(Check.passed("SIGNATURE", P7S, "tagmanifest-sha256.txt is signed by " + s.subject()
                     + " and unchanged since."));
+            String recorded = caseJson == null ? null : caseJson.path("exported_by").path("cert_sha256").asText(null);
+            if (recorded != null && s.certSha256() != null && !recorded.equals(s.certSha256())) {
+                checks.add(Check.warning("SIGNATURE", P7S, "The bundle was signed with certificate " + s.certSha256()
+                        + " but case.json names the exporting officer's certificate " + recorded
+                        + "; someone other than the exporting officer signed it."));
+            }
             if (s.trusted()) {
                 checks.add(Check.passed("SIGNER_TRUST", P7S, "The signer's certificate chains to a trusted root."));
             } else {

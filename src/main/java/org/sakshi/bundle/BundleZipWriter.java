@@ -33,11 +33,14 @@ import org.sakshi.core.ProgressListener;
 /**
  * Writes one bag into a ZIP (bundle-format-v1.md "Container"): every entry under the single
  * top-level folder {@code <bundle-id>/}, UTF-8 names with the language-encoding flag (APPNOTE 4.4.4
- * bit 11), ZIP64 only where needed, STORED or DEFLATED by {@link Compression}. The output is a
- * seekable channel, so STORED entries need no CRC up front: Commons Compress computes it while the
- * bytes stream through and rewrites the local header. Each file's SHA-256 is computed in the same
- * pass, on a second thread, and recorded for the manifests: paths under {@code data/} go to the
- * payload manifest, the others to the tag manifest (except {@code signature/}, which signs it).
+ * bit 11), ZIP64 only where needed, STORED or DEFLATED by {@link Compression}. The ZIP is written
+ * strictly forward (no seeking back), so the SHA-256 of the whole bundle is taken as it is written;
+ * a STORED entry therefore carries its CRC-32 and size in its local header: the CRC kept from
+ * import when the caller has it, else computed in a first read (Commons Compress re-computes it
+ * while writing and refuses a mismatch). DEFLATED entries use a data descriptor (APPNOTE 4.3.9).
+ * Each file's SHA-256 is computed in the same pass, on a second thread, and recorded for the
+ * manifests: paths under {@code data/} go to the payload manifest, the others to the tag manifest
+ * (except {@code signature/}, which signs it).
  */
 public final class BundleZipWriter implements Closeable {
     private static final int CHUNK = 1 << 20;
@@ -53,6 +56,8 @@ public final class BundleZipWriter implements Closeable {
     private final ExecutorService hasher;
     private long payloadBytes;
     private boolean finished;
+    private final MessageDigest bundleDigest;
+    private String bundleSha256;
 
     /**
      * @param file     the {@code .part} file to create (must not exist)
@@ -67,14 +72,9 @@ public final class BundleZipWriter implements Closeable {
         this.time = time.toEpochMilli();
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
-        ZipArchiveOutputStream z;
-        try {
-            z = new ZipArchiveOutputStream(channel);
-        } catch (RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        this.zip = z;
+        this.bundleDigest = sha256();
+        this.zip = new ZipArchiveOutputStream(new java.io.BufferedOutputStream(new DigestingChannelStream(channel,
+                bundleDigest), 1 << 16));
         zip.setEncoding("UTF-8");
         zip.setUseLanguageEncodingFlag(true);
         zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
@@ -132,17 +132,51 @@ public final class BundleZipWriter implements Closeable {
      */
     public String putFile(String bagPath, Path source, String expectedSha256, String what, ProgressListener progress,
                           CancelFlag cancel) throws IOException, IntegrityException, CancelledException {
+        return putFile(bagPath, source, expectedSha256, null, what, progress, cancel);
+    }
+
+    /**
+     * As {@link #putFile(String, Path, String, String, ProgressListener, CancelFlag)} with the CRC-32
+     * of the file when known (kept from import); null computes it in a first read when the entry is
+     * STORED.
+     */
+    public String putFile(String bagPath, Path source, String expectedSha256, Long crc32, String what,
+                          ProgressListener progress, CancelFlag cancel)
+            throws IOException, IntegrityException, CancelledException {
         long size = Files.size(source);
+        Long crc = crc32;
+        if (crc == null && !Compression.deflate(bagPath)) {
+            crc = crcOf(source);
+        }
         try (InputStream in = Files.newInputStream(source)) {
-            return putStream(bagPath, in, size, expectedSha256, what, progress, cancel);
+            return putStream(bagPath, in, size, crc, expectedSha256, what, progress, cancel);
         }
     }
 
-    /** As {@link #putFile} for a stream of known length. */
-    public String putStream(String bagPath, InputStream in, long size, String expectedSha256, String what,
+    private static long crcOf(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(1 << 20);
+            while (ch.read(buf) > 0) {
+                buf.flip();
+                crc.update(buf);
+                buf.clear();
+            }
+        }
+        return crc.getValue();
+    }
+
+    /** As {@link #putFile} for a stream of known length; {@code crc32} is required for a STORED entry. */
+    public String putStream(String bagPath, InputStream in, long size, Long crc32, String expectedSha256, String what,
                             ProgressListener progress, CancelFlag cancel)
             throws IOException, IntegrityException, CancelledException {
         ZipArchiveEntry e = entry(bagPath, size);
+        if (e.getMethod() == ZipEntry.STORED) {
+            if (crc32 == null) {
+                throw new IllegalArgumentException("a STORED entry needs its CRC-32: " + bagPath);
+            }
+            e.setCrc(crc32);
+        }
         zip.putArchiveEntry(e);
         MessageDigest md = sha256();
         ArrayDeque<byte[]> free = new ArrayDeque<>();
@@ -188,12 +222,17 @@ public final class BundleZipWriter implements Closeable {
             throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
                     + done + " read); the bundle was not written. Check the vault with 'sakshi audit'.");
         }
-        zip.closeArchiveEntry();
         String sha = HexFormat.of().formatHex(md.digest());
         if (expectedSha256 != null && !expectedSha256.equals(sha)) {
             throw new IntegrityException(what + ": the vault copy no longer matches its recorded SHA-256 ("
                     + expectedSha256 + ", now " + sha + "); the bundle was not written. Do not export this item;"
                     + " report the vault damage and run 'sakshi audit' on the case.");
+        }
+        try {
+            zip.closeArchiveEntry();
+        } catch (java.util.zip.ZipException ze) {
+            throw new IntegrityException(what + ": its bytes no longer have the CRC-32 recorded at import ("
+                    + ze.getMessage() + "); the bundle was not written. Run 'sakshi audit' on the case.", ze);
         }
         record(bagPath, sha, size);
         return sha;
@@ -265,7 +304,39 @@ public final class BundleZipWriter implements Closeable {
         if (!finished) {
             finished = true;
             zip.finish();
+            zip.flush();
             channel.force(true);
+            bundleSha256 = HexFormat.of().formatHex(bundleDigest.digest());
+        }
+    }
+
+    /** SHA-256 of every byte written, i.e. of the finished ZIP file; null before {@link #finish()}. */
+    public String bundleSha256() {
+        return bundleSha256;
+    }
+
+    /** Writes to the channel, strictly forward, digesting every byte on the way. */
+    private static final class DigestingChannelStream extends java.io.OutputStream {
+        private final FileChannel channel;
+        private final MessageDigest digest;
+
+        DigestingChannelStream(FileChannel channel, MessageDigest digest) {
+            this.channel = channel;
+            this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            digest.update(b, off, len);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
         }
     }
 

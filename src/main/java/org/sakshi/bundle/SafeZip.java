@@ -271,6 +271,46 @@ public final class SafeZip implements Closeable {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * True when the entry's bytes, re-read from the file, have the CRC-32 its ZIP headers record
+     * (APPNOTE 4.4.7). For an exporter's re-read of what it just wrote and SHA-256-checked.
+     */
+    public boolean crcMatches(String bagPath) throws IOException {
+        ZipArchiveEntry e = files.get(bagPath);
+        if (e == null) {
+            throw new IOException(bagPath + " is not in the bundle");
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        long offset = e.getMethod() == ZipEntry.STORED ? e.getDataOffset() : -1;
+        if (offset >= 0 && e.getCompressedSize() == e.getSize()) {
+            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+            long pos = offset;
+            long end = offset + e.getSize();
+            while (pos < end) {
+                buf.clear();
+                if (end - pos < buf.capacity()) {
+                    buf.limit((int) (end - pos));
+                }
+                int n = channel.read(buf, pos);
+                if (n < 0) {
+                    return false;
+                }
+                buf.flip();
+                crc.update(buf);
+                pos += n;
+            }
+        } else {
+            try (InputStream in = open(bagPath)) {
+                byte[] b = new byte[1 << 16];
+                int n;
+                while ((n = in.read(b)) > 0) {
+                    crc.update(b, 0, n);
+                }
+            }
+        }
+        return crc.getValue() == e.getCrc();
+    }
+
     /** Extracts one file of the bag into the private temporary folder and returns its path there. */
     public Path extract(String bagPath) throws IOException {
         Path dir = tempDir();

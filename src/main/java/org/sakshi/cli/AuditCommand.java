@@ -1,13 +1,115 @@
 package org.sakshi.cli;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sakshi.app.AppContext;
+import org.sakshi.app.Version;
+import org.sakshi.audit.AuditJson;
+import org.sakshi.audit.AuditOptions;
+import org.sakshi.audit.AuditReport;
+import org.sakshi.audit.AuditText;
+import org.sakshi.audit.ItemHistory;
+import org.sakshi.core.InputException;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.Signer;
+import org.sakshi.core.TimestampSource;
+import org.sakshi.service.AuditService;
+import org.sakshi.signing.Pkcs11Identity;
+import org.sakshi.signing.Pkcs12Identity;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code sakshi audit}: Audit the custody of a case or a bundle. */
+/**
+ * {@code sakshi audit (CASE_DIR | BUNDLE.zip) [--item ID] [--json] [--report OUT.pdf] [--keystore ...]}
+ * (cli.md): verifies the custody ledger, then reports custody findings. Exit 0 when no finding is an
+ * ERROR, 1 otherwise, 2 when the input cannot be read.
+ */
 @Command(name = "audit", description = "Audit the custody of a case or a bundle.")
 final class AuditCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "CASE_DIR|BUNDLE.zip", description = "A case folder or a bundle .zip.")
+    Path target;
+
+    @Option(names = "--item", paramLabel = "ID", description = "Print the custody history of one item.")
+    String item;
+
+    @Option(names = "--json", description = "Print the audit as JSON (cli.md) on stdout.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "OUT.pdf", description = "Write the audit report PDF.")
+    Path report;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ExportCommand.Identity identity;
+
+    @Option(names = "--tsa", paramLabel = "URL", description = "TSA to time-stamp the report's signature; repeatable.")
+    List<String> tsa = new ArrayList<>();
+
+    @Option(names = "--tolerance", paramLabel = "MINUTES", defaultValue = "5",
+            description = "Allowed workstation clock difference to a TSA (default: ${DEFAULT-VALUE} min).")
+    long toleranceMinutes;
+
+    @Option(names = "--max-seizure-gap", paramLabel = "HOURS", defaultValue = "24",
+            description = "Allowed time between seizure and import (default: ${DEFAULT-VALUE} h).")
+    long maxSeizureGapHours;
+
     @Override
-    public Integer call() {
-        err().println("error: 'sakshi audit' is not available in this build yet.");
-        return SakshiCommand.INPUT_ERROR;
+    public Integer call() throws SakshiException {
+        if (toleranceMinutes < 0 || maxSeizureGapHours < 0) {
+            throw new InputException("--tolerance and --max-seizure-gap must not be negative.");
+        }
+        if (identity != null && report == null) {
+            throw new InputException("--keystore and --pkcs11 sign the report PDF; give --report OUT.pdf too.");
+        }
+        Signer signer = signer(); // a wrong password fails before any work
+        AuditOptions options = new AuditOptions(Duration.ofMinutes(toleranceMinutes), Duration.ofHours(maxSeizureGapHours));
+        AuditService service = service(ctx());
+        AuditReport r = service.audit(target, options);
+        ItemHistory history = null;
+        if (item != null) {
+            history = r.item(item).orElseThrow(() -> new InputException("item " + item + " is not in the custody "
+                    + "ledger of " + target + "; run 'sakshi items' to see the item ids."));
+        }
+        if (report != null) {
+            List<TimestampSource> sources = CliSupport.tsas(ctx(), tsa);
+            service.writeReportPdf(r, Version.toolVersion(), report, signer, sources.isEmpty() ? null : sources.get(0));
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>(AuditJson.toMap(r));
+            if (history != null) {
+                String id = history.id();
+                m.put("items", ((List<?>) m.get("items")).stream()
+                        .filter(x -> id.equals(((Map<?, ?>) x).get("id"))).toList());
+            }
+            CliSupport.printJson(out(), m);
+        } else if (history != null) {
+            out().print(AuditText.timeline(r, history));
+        } else {
+            out().print(AuditText.summary(r));
+        }
+        if (report != null && !json) {
+            out().println("Audit report written to " + report + (identity == null ? " (unsigned)" : " (signed)"));
+        }
+        return r.hasErrors() ? SakshiCommand.VERIFY_FAILED : SakshiCommand.OK;
+    }
+
+    private Signer signer() throws SakshiException {
+        if (identity == null) {
+            return null;
+        }
+        if (identity.p12 != null) {
+            return Pkcs12Identity.load(identity.p12.keystore, identity.p12.storepassFile, identity.p12.alias);
+        }
+        return Pkcs11Identity.load(identity.pkcs11.library, identity.pkcs11.tokenLabel, identity.pkcs11.pinFile, null);
+    }
+
+    /** The audit service wired from the context's services (AppContext may take this over). */
+    static AuditService service(AppContext ctx) {
+        return AuditService.standard(ctx.cases(), ctx.custody(), ctx.evidence());
     }
 }

@@ -36,8 +36,13 @@ public final class HashPipeline {
     public static final int DEFAULT_BUFFER = 1 << 20;
     public static final int DEFAULT_POOL = 8;
 
+    private static final int MAX_ALIGN = 1 << 16;
+
     private final int bufferSize;
     private final int poolSize;
+    /** Buffers kept between runs (a folder of many files must not allocate 8 MiB of direct memory per file). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> spare =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public HashPipeline() {
         this(DEFAULT_BUFFER, DEFAULT_POOL);
@@ -90,9 +95,19 @@ public final class HashPipeline {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancelFlag c = cancel == null ? new CancelFlag() : cancel;
         int align = Math.max(4096, sink == null ? 1 : sink.alignment());
+        if (align > MAX_ALIGN || Integer.bitCount(align) != 1) {
+            throw new IllegalArgumentException("unsupported sink alignment " + align);
+        }
         BlockingQueue<ByteBuffer> pool = new ArrayBlockingQueue<>(poolSize);
+        List<ByteBuffer> owned = new ArrayList<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
-            pool.add(ByteBuffer.allocateDirect(bufferSize + align).alignedSlice(align).limit(bufferSize).slice());
+            ByteBuffer b = spare.poll();
+            if (b == null) {
+                // aligned to 64 KiB, which satisfies any O_DIRECT block size up to that
+                b = ByteBuffer.allocateDirect(bufferSize + MAX_ALIGN).alignedSlice(MAX_ALIGN).limit(bufferSize).slice();
+            }
+            owned.add(b);
+            pool.add(b);
         }
         AtomicReference<Throwable> failure = new AtomicReference<>();
         MessageDigest md5 = digest("MD5");
@@ -176,6 +191,8 @@ public final class HashPipeline {
                 if (sink != null) {
                     sink.abort();
                 }
+            } else {
+                spare.addAll(owned); // every consumer has finished with every buffer
             }
         }
         HexFormat hex = HexFormat.of();

@@ -137,10 +137,25 @@ public final class ExportService {
             custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
             return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification());
         } catch (IOException e) {
-            throw new StorageException("export of " + caseDir + " failed while staging files in " + staging + ": "
-                    + e.getMessage() + "; nothing was written to " + out + ".", e);
+            StorageException se = new StorageException("export of " + caseDir + " failed while staging files in "
+                    + staging + ": " + e.getMessage() + "; nothing was written to " + out + ".", e);
+            recordFailure(caseDir, actor, bundleId, se);
+            throw se;
+        } catch (SakshiException e) {
+            recordFailure(caseDir, actor, bundleId, e);
+            throw e;
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /** The ledger says what happened: EXPORT_STARTED was recorded, so a failed export gets a NOTE. */
+    private void recordFailure(Path caseDir, Actor actor, String bundleId, SakshiException cause) {
+        try {
+            custody.note(caseDir, actor, "Export of bundle " + bundleId + " did not complete; no bundle was kept: "
+                    + cause.getMessage(), List.of());
+        } catch (SakshiException e) {
+            LOG.warn("could not record the failed export {}: {}", bundleId, e.getMessage());
         }
     }
 
@@ -172,6 +187,7 @@ public final class ExportService {
                                              List<String> certificateIds, Actor actor, String bundleId, Instant now,
                                              Path staging, ProgressListener p, CancelFlag c)
             throws SakshiException, IOException {
+        long t0 = System.nanoTime();
         List<BundleSealer.PayloadFile> payload = new ArrayList<>();
         // the custody log exactly as stored, and the same events as CSV
         Path jsonl = staging.resolve("custody-log.jsonl");
@@ -242,6 +258,8 @@ public final class ExportService {
                     "certificate " + id));
         }
 
+        LOG.info("export {}: staged custody log, case.json, derived files, report and {} certificate(s) in {} ms",
+                bundleId, certificateIds.size(), (System.nanoTime() - t0) / 1_000_000);
         BagInfo bagInfo = new BagInfo()
                 .add("Source-Organization", info.agency() == null || info.agency().isBlank() ? "unknown" : info.agency())
                 .add("Contact-Name", actor.name())
@@ -283,7 +301,8 @@ public final class ExportService {
             }
         } else {
             path = dir + name;
-            payload.add(new BundleSealer.PayloadFile(path, evidence.blobPath(caseDir, id), item.digests().sha256(), id));
+            payload.add(new BundleSealer.PayloadFile(path, evidence.blobPath(caseDir, id), item.digests().sha256(),
+                    evidence.crc32(caseDir, id), id));
         }
         String tsFile = null;
         if (item.timestamp().status() == TimestampStatus.GRANTED) {

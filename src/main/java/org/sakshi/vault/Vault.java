@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class Vault {
     private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
 
+    /** Files up to this size are copied without the pipeline's threads. */
+    static final int SMALL = 256 * 1024;
+
     private final Path root;
     private final Path tmp;
     private final SinkFactory sinks;
@@ -72,6 +75,25 @@ public final class Vault {
         Path part = tmp.resolve(UUID.randomUUID() + ".part");
         HashResult h;
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            if (in.size() <= SMALL && sinks == SinkFactory.DIRECT) {
+                // Small files (most of a folder) skip the threads: read once into memory, hash, write, fsync.
+                java.nio.ByteBuffer all = java.nio.ByteBuffer.allocate((int) in.size() + 1);
+                while (all.hasRemaining() && in.read(all) >= 0) {
+                    if (cancel != null) {
+                        cancel.throwIfCancelled();
+                    }
+                }
+                if (all.hasRemaining()) { // reached the end: these are all the bytes
+                    in.close();
+                    byte[] data = java.util.Arrays.copyOf(all.array(), all.position());
+                    StoredBlob b = storeBytes(data);
+                    if (progress != null) {
+                        progress.progress(data.length, data.length, what);
+                    }
+                    return b;
+                }
+                in.position(0); // it grew while we read: take the streaming path
+            }
             ByteSink sink = sinks.open(part);
             h = pipeline.run(in, in.size(), sink, progress, what, cancel);
         } catch (IOException | CancelledException | RuntimeException e) {

@@ -100,4 +100,28 @@ class BundleVerifierIntegrityTest {
         ZipSurgery.write(t, Map.of("folder/readme.txt", new byte[] {1}));
         assertThrows(InputException.class, () -> verifier.verify(t, null));
     }
+
+    @Test
+    void theExportersRecheckFailsWhenAWrittenByteChangesOnDisk() throws Exception {
+        Path zip = PlainBag.write(dir);
+        long offset;
+        try (var zf = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(zip).get()) {
+            offset = zf.getEntry(PlainBag.ID + "/data/evidence/E0001/photo.jpg").getDataOffset();
+        }
+        try (var raf = new java.io.RandomAccessFile(zip.toFile(), "rw")) {
+            raf.seek(offset + 1000);
+            int b = raf.read();
+            raf.seek(offset + 1000);
+            raf.write(b ^ 0x10);
+        }
+        VerificationReport r = verifier.forRecheck().verify(zip, null);
+        assertEquals("data/evidence/E0001/photo.jpg", failed(r, "PAYLOAD_HASH").target());
+    }
+
+    @Test
+    void theExportersRecheckPassesAnIntactFile() throws Exception {
+        VerificationReport r = verifier.forRecheck().verify(PlainBag.write(dir), null);
+        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("PAYLOAD_HASH") && c.result() == CheckResult.PASSED),
+                r.checks().toString());
+    }
 }

@@ -108,6 +108,31 @@ class BundleZipWriterTest {
     }
 
     @Test
+    void exportAbortsNamingTheItemWhenItsBytesNoLongerHaveTheImportCrc() throws Exception {
+        Path src = dir.resolve("e.jpg");
+        Files.write(src, new byte[100_000]);
+        String sha = java.util.HexFormat.of().formatHex(BundleZipWriter.sha256().digest(Files.readAllBytes(src)));
+        try (BundleZipWriter w = new BundleZipWriter(dir.resolve("b.zip"), PlainBag.ID, Instant.EPOCH)) {
+            IntegrityException e = assertThrows(IntegrityException.class, () -> w.putFile("data/evidence/E0008/e.jpg",
+                    src, sha, 12345L, "E0008", ProgressListener.NONE, new CancelFlag()));
+            assertTrue(e.getMessage().startsWith("E0008"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theBundleHashTakenWhileWritingIsTheFilesHash() throws Exception {
+        Path out = dir.resolve("h.zip");
+        String sha;
+        try (BundleZipWriter w = new BundleZipWriter(out, PlainBag.ID, Instant.EPOCH)) {
+            w.putBytes("data/a.jpg", new byte[5000]);
+            w.putBytes("data/b.txt", "text".getBytes(StandardCharsets.UTF_8));
+            w.finish();
+            sha = w.bundleSha256();
+        }
+        assertEquals(Hashes.sha256(out), sha);
+    }
+
+    @Test
     void cancellingStopsTheCopy() throws Exception {
         Path src = dir.resolve("e.bin");
         Files.write(src, new byte[3_000_000]);

@@ -53,6 +53,17 @@ class VaultTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bytes")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, Vault.SMALL, Vault.SMALL + 1})
+    void smallAndEmptyFilesAreStoredByteForByteOnEitherPath(int size) throws Exception {
+        Path src = source(size);
+        Vault v = new Vault(tmp.resolve("vault"));
+        StoredBlob b = v.store(src, null, "s", null);
+        assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(v.resolve(b.relPath())));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(src))),
+                b.hash().digests().md5());
+    }
+
     @Test
     void leavesTheSourceBytesSizeAndMtimeUnchanged() throws Exception {
         Path src = source(1_500_000);

@@ -29,6 +29,7 @@ public final class ChainVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MessageDigest sha256;
+    private final StringBuilder buf = new StringBuilder(1024);
     private long count;
     private long expectedSeq = 1;
     private String prevHash = CustodyEvent.GENESIS_PREV;
@@ -91,12 +92,13 @@ public final class ChainVerifier {
         }
         long seq = seqNode.longValue();
         String stored = hashNode != null && hashNode.isTextual() ? hashNode.textValue() : null;
-        ObjectNode body = obj.deepCopy();
-        body.remove("hash");
-        body.remove("sig");
+        obj.remove("hash"); // the node is ours: hash and sig are outside the hashed content
+        obj.remove("sig");
         String computed;
         try {
-            computed = hex(Jcs.canonicalBytes(body));
+            buf.setLength(0);
+            Jcs.canonicalize(obj, buf);
+            computed = hex(buf.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             fail(seq, "event seq " + seq + " cannot be canonicalised: " + e.getMessage());
             return;

@@ -37,6 +37,11 @@ public final class Jcs {
         return sb.toString();
     }
 
+    /** Appends the canonical JSON text of {@code value} to {@code sb}. */
+    public static void canonicalize(Object value, StringBuilder sb) {
+        write(sb, value);
+    }
+
     /** The UTF-8 bytes of the canonical JSON text (what RFC 8785 §3.2.4 hashes). */
     public static byte[] canonicalBytes(Object value) {
         return canonicalize(value).getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Engine benchmark (issue 2 "Performance"). Alternating runs on the same 2 GiB file in page cache:
+#   sakshi import (3 digests + vault copy + fsync, JVM start included, -Xmx256m)
+#   cp FILE copy && sync | sha256sum | md5sum | hashdeep -c md5,sha1,sha256 | dcfldd (copy + 3 hashes)
+# then `custody verify` of a 1,000,000-event ledger vs sha256sum over its JSONL export.
+# Usage: src/test/bench/engine-bench.sh [WORKDIR (default /tmp/sakshi-bench)] [RUNS (default 3)]
+# Needs: /usr/bin/time (Debian package "time"), hashdeep, dcfldd (optional). Prints a table.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+. .ci/select-jdk.sh >/dev/null
+W=${1:-/tmp/sakshi-bench}
+RUNS=${2:-3}
+SIZE=${BENCH_SIZE:-2147483648}
+EVENTS=${BENCH_EVENTS:-1000000}
+JAR=target/sakshi.jar
+[ -x /usr/bin/time ] || { echo "bench: installing 'time'"; apt-get install -y -qq time >/dev/null; }
+[ -f "$JAR" ] || mvn -q -o -B -DskipTests package
+[ -d target/test-classes/org/sakshi/storage ] || mvn -q -o -B test-compile
+mkdir -p "$W"
+F="$W/bench.bin"
+if [ ! -f "$F" ] || [ "$(stat -c %s "$F")" != "$SIZE" ]; then
+  echo "bench: writing $SIZE random bytes to $F"
+  head -c "$SIZE" /dev/urandom > "$F"
+fi
+cat "$F" > /dev/null   # into the page cache
+R="$W/results.txt"; : > "$R"
+echo "bench: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg), java $(java -version 2>&1 | head -1)"
+
+measure() { # label command...
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$W/t.txt" "$@" >/dev/null 2>"$W/err.txt" || { echo "bench: $label failed"; cat "$W/err.txt"; }
+  read -r e m < "$W/t.txt"
+  echo "$label $e $m" >> "$R"
+  printf '  %-22s %7.2f s  %8d KiB peak RSS\n' "$label" "$e" "$m"
+}
+
+for i in $(seq 1 "$RUNS"); do
+  echo "run $i"
+  rm -rf "$W/case" "$W/copy"
+  java -jar "$JAR" case init "$W/case" --number BENCH --title bench --officer bench >/dev/null
+  sync
+  measure "sakshi-import" java -Xmx256m -jar "$JAR" import "$W/case" "$F"
+  rm -rf "$W/case"; sync
+  measure "cp+sync" sh -c "cp '$F' '$W/copy' && sync"
+  rm -f "$W/copy"; sync
+  measure "sha256sum" sha256sum "$F"
+  measure "md5sum" md5sum "$F"
+  if command -v hashdeep >/dev/null; then measure "hashdeep-3" hashdeep -c md5,sha1,sha256 "$F"; fi
+  if command -v dcfldd >/dev/null; then
+    measure "dcfldd-copy-3" dcfldd if="$F" of="$W/copy" hash=md5,sha1,sha256 hashlog="$W/hashlog.txt" status=off
+    rm -f "$W/copy"; sync
+  fi
+done
+
+echo "ledger: generating $EVENTS events"
+rm -rf "$W/lcase"
+java -jar "$JAR" case init "$W/lcase" --number LEDGER --title ledger --officer bench >/dev/null
+java -Xmx1g -cp "$JAR:target/test-classes" org.sakshi.storage.LedgerGenMain "$W/lcase" $((EVENTS - 1)) "$W/ledger.jsonl" 2>/dev/null
+for i in $(seq 1 "$RUNS"); do
+  measure "custody-verify-1M" java -Xmx256m -jar "$JAR" custody verify "$W/lcase"
+  measure "sha256sum-jsonl" sha256sum "$W/ledger.jsonl"
+done
+
+echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "median wall time (s) and peak RSS (KiB) over $RUNS runs:"
+awk '{t[$1]=t[$1]" "$2; m[$1]=($3>m[$1]?$3:m[$1])} END {for (k in t) print k, t[k], "|", m[k]}' "$R" |
+  while read -r label rest; do
+    times=${rest%|*}; rss=${rest#*|}
+    med=$(echo $times | tr ' ' '\n' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    printf '| %-20s | %8s | %10s |\n' "$label" "$med" "$rss"
+  done | sort
+imp=$(awk '$1=="sakshi-import"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+cp=$(awk '$1=="cp+sync"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+sh=$(awk '$1=="sha256sum"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+hd=$(awk '$1=="hashdeep-3"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+cv=$(awk '$1=="custody-verify-1M"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+sj=$(awk '$1=="sha256sum-jsonl"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+awk -v i="$imp" -v c="$cp" -v s="$sh" -v h="${hd:-0}" -v v="$cv" -v j="$sj" -v n="$EVENTS" 'BEGIN {
+  printf "import / (cp+sync) = %.2f   import / sha256sum = %.2f   import / hashdeep = %.2f\n", i/c, i/s, (h>0?i/h:0);
+  printf "custody verify: %.0f events/s (JVM start included); verify / sha256sum(JSONL) = %.1f\n", n/v, v/j }'

@@ -1,0 +1,112 @@
+package org.sakshi.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.CaseBusyException;
+import org.sakshi.core.Item;
+
+/**
+ * A separate JVM runs {@code sakshi import} of a large file and is killed with SIGKILL in the middle
+ * of the vault copy. Meanwhile the case is busy for others; afterwards the ledger verifies, no item
+ * or blob is visible, and the same file imports cleanly. (The 1.5 GB case is in src/test/bench.)
+ */
+class KillDuringImportTest {
+    private static final long SIZE = 300L << 20;
+
+    @TempDir
+    Path tmp;
+
+    private Path bigSparseFile() throws Exception {
+        Path f = tmp.resolve("disk.img");
+        Random r = new Random(7);
+        byte[] chunk = new byte[1 << 16];
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(SIZE);
+            for (long pos = 0; pos < SIZE; pos += 16L << 20) { // some real bytes every 16 MiB, holes between
+                r.nextBytes(chunk);
+                raf.seek(pos);
+                raf.write(chunk);
+            }
+        }
+        return f;
+    }
+
+    private static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp == null || cp.isBlank() ? System.getProperty("java.class.path") : cp;
+    }
+
+    private static Optional<Path> partFile(Path caseDir) throws Exception {
+        Path t = caseDir.resolve("vault/.tmp");
+        if (!Files.isDirectory(t)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(t)) {
+            return s.filter(p -> p.toString().endsWith(".part")).findFirst();
+        }
+    }
+
+    @Test
+    void killingAnImportMidCopyLeavesAnIntactLedgerAndTheFileReimports() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path big = bigSparseFile();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", classPath(), "org.sakshi.app.Main", "import", c.toString(), big.toString()));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        boolean killedMidCopy = false;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && child.isAlive()) {
+                Optional<Path> part = partFile(c);
+                long n = part.isPresent() ? sizeOrZero(part.get()) : 0;
+                if (n > (8L << 20) && n < SIZE) {
+                    // while it writes, the case is busy for everyone else
+                    assertThrows(CaseBusyException.class, () -> fx.custody.note(c, null, "during import", List.of()));
+                    child.destroyForcibly(); // SIGKILL on Linux
+                    killedMidCopy = true;
+                    break;
+                }
+                Thread.sleep(2);
+            }
+            child.waitFor(30, TimeUnit.SECONDS);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertTrue(killedMidCopy, "the child finished before it could be killed: " + Files.readString(tmp.resolve("child.log")));
+
+        assertTrue(fx.custody.verify(c).intact());
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(1, fx.custody.events(c).size());
+
+        Item again = fx.imports.importPaths(c, List.of(big), Fixture.plain(), null, null).imported().get(0);
+        assertEquals("E0001", again.id());
+        assertEquals(SIZE, again.size());
+        assertTrue(fx.custody.verify(c).intact());
+        try (Stream<Path> s = Files.walk(c.resolve("vault"))) {
+            assertEquals(1, s.filter(Files::isRegularFile).count(), "exactly the one blob, no leftovers");
+        }
+    }
+
+    private static long sizeOrZero(Path p) {
+        try {
+            return Files.size(p);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+}
