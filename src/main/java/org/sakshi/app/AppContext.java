@@ -11,6 +11,7 @@ import org.sakshi.core.TimestampSource;
 import org.sakshi.core.Workstation;
 import org.sakshi.ingest.Ingest;
 import org.sakshi.service.CaseAccess;
+import org.sakshi.service.AuditService;
 import org.sakshi.service.CaseService;
 import org.sakshi.service.CustodyService;
 import org.sakshi.service.EvidenceService;
@@ -37,6 +38,7 @@ public final class AppContext {
     private final CustodyService custody;
     private final ExportService exports;
     private final VerifyService verifier = new VerifyService();
+    private final AuditService audits;
 
     /** The production wiring: system clock, this machine, all parsers, O_DIRECT vault writes, HTTP TSAs. */
     public AppContext(Path workspace) {
@@ -56,6 +58,7 @@ public final class AppContext {
         this.evidence = new EvidenceService(access);
         this.custody = new CustodyService(access);
         this.exports = new ExportService(access, cases, evidence, custody);
+        this.audits = AuditService.standard(cases, custody, evidence);
     }
 
     /** This machine: host name, OS user, {@code sakshi <version>}. */
@@ -123,6 +126,10 @@ public final class AppContext {
 
     public ExportService exports() {
         return exports;
+    }
+
+    public AuditService audits() {
+        return audits;
     }
 
     public VerifyService verifier() {

@@ -110,6 +110,6 @@ final class AuditCommand extends CliCommand {
 
     /** The audit service wired from the context's services (AppContext may take this over). */
     static AuditService service(AppContext ctx) {
-        return AuditService.standard(ctx.cases(), ctx.custody(), ctx.evidence());
+        return ctx.audits();
     }
 }
