@@ -64,22 +64,27 @@ public final class SakshiApp extends Application {
     }
 
     /**
-     * {@code sakshi gui [CASE_DIR | BUNDLE.zip]...}: opens each case folder in a case window and
-     * verifies each bundle in a verify window (so a file manager can hand files to the workstation).
+     * {@code sakshi gui [CASE_DIR | BUNDLE.zip]... [--verify BUNDLE]...}: opens each case folder in a
+     * case window and verifies each bundle in a verify window (see {@link LaunchArguments}).
      */
     private void openArguments(Stage stage) {
-        for (String a : getParameters().getUnnamed()) {
-            if (a.equals("gui") || a.startsWith("-")) {
-                continue;
-            }
-            java.nio.file.Path p = java.nio.file.Path.of(a).toAbsolutePath();
+        LaunchArguments args = LaunchArguments.parse(getParameters().getRaw());
+        for (String a : args.ignored()) {
+            LOG.warn("ignoring argument {}", a);
+        }
+        for (java.nio.file.Path raw : args.paths()) {
+            java.nio.file.Path p = raw.toAbsolutePath();
             if (java.nio.file.Files.isDirectory(p)) {
                 org.sakshi.ui.evidence.CaseView.open(bench, p, stage);
             } else if (java.nio.file.Files.isRegularFile(p)) {
                 org.sakshi.ui.verify.VerifyView.open(bench, stage, p);
             } else {
-                LOG.warn("ignoring argument {}: no such file or folder", a);
+                LOG.warn("ignoring argument {}: no such file or folder", raw);
             }
+        }
+        for (java.nio.file.Path raw : args.verify()) {
+            // the verify view reports a missing or unreadable bundle itself, in a dialog
+            org.sakshi.ui.verify.VerifyView.open(bench, stage, raw.toAbsolutePath());
         }
     }
 
