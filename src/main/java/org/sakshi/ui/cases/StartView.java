@@ -198,6 +198,34 @@ public final class StartView {
         });
     }
 
+    /**
+     * Help → Open sample case: builds the fictional sample case in the workspace (or finds the one
+     * built before) off the FX thread, then opens its case window.
+     */
+    @FXML
+    public void openSample() {
+        SampleCaseViewModel sample = new SampleCaseViewModel(bench.app().cases(), bench.app().imports(),
+                bench.app().custody(), vm.workspaceProperty().get());
+        statusLabel.setText(Messages.get("help.sample.building"));
+        bench.background().run(sample::openOrBuild, out -> {
+            statusLabel.setText(Messages.get(out.created() ? "help.sample.built" : "help.sample.opened",
+                    out.dir().getFileName()));
+            refresh();
+            openCase(out.dir());
+        }, e -> {
+            statusLabel.setText(Messages.get("status.ready"));
+            Dialogs.error(window(), Messages.get("help.sample.action"), e);
+        });
+    }
+
+    /** Help → About: the version and what the tool does. */
+    @FXML
+    public void about() {
+        Dialogs.info(window(), Messages.get("help.about.header", org.sakshi.app.Version.version()),
+                Messages.get("help.about.text", System.getProperty("java.version"),
+                        System.getProperty("javafx.runtime.version", "?")));
+    }
+
     @FXML
     private void quit() {
         Window w = window();
