@@ -88,7 +88,7 @@ public final class AuditViewModel {
     public static Signer openIdentity(Path identity, boolean token, String tokenLabel, char[] secret)
             throws SakshiException {
         try {
-            return token ? Pkcs11Identity.load(identity, tokenLabel == null ? "" : tokenLabel.strip(), secret, null,
+            return token ? Pkcs11Identity.load(identity, tokenLabel == null || tokenLabel.isBlank() ? null : tokenLabel.strip(), secret, null,
                     SigningOptions.strict()) : Pkcs12Identity.load(identity, secret, null);
         } finally {
             Arrays.fill(secret, '\0');

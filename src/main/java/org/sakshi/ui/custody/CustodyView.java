@@ -222,6 +222,12 @@ public final class CustodyView {
         }
     }
 
+    /** Custody → Audit: the lab's analysis of this case's ledger in its own window (issue 8). */
+    @FXML
+    public void audit() {
+        org.sakshi.ui.audit.AuditView.open(bench, vm.caseDir(), window());
+    }
+
     @FXML
     private void closeWindow() {
         if (window() instanceof Stage s) {

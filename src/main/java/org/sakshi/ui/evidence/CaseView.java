@@ -322,6 +322,12 @@ public final class CaseView {
         CustodyView.open(bench, vm.caseDir(), vm.infoProperty().get(), window());
     }
 
+    /** Case → Audit custody: the lab's analysis of the ledger (issue 8). */
+    @FXML
+    public void openAudit() {
+        org.sakshi.ui.audit.AuditView.open(bench, vm.caseDir(), window());
+    }
+
     @FXML
     public void exportBundle() {
         ExportWizard.open(bench, vm.caseDir(), vm.infoProperty().get(), List.copyOf(vm.items()), window());

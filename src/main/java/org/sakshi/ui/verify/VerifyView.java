@@ -46,6 +46,7 @@ public final class VerifyView {
     @FXML private ProgressBar progress;
     @FXML private Button saveButton;
     @FXML private Button reverifyButton;
+    @FXML private Button auditButton;
     @FXML private Label statusLabel;
 
     public VerifyView(Workbench bench) {
@@ -113,6 +114,7 @@ public final class VerifyView {
         progress.setVisible(false);
         saveButton.disableProperty().bind(vm.reportProperty().isNull());
         reverifyButton.disableProperty().bind(vm.bundleProperty().isNull());
+        auditButton.disableProperty().bind(vm.bundleProperty().isNull());
         bundleLabel.setText(Messages.get("verify.nobundle"));
         vm.reportProperty().addListener((o, a, r) -> showReport(r));
         rootPane.setOnDragOver(e -> {
@@ -256,6 +258,15 @@ public final class VerifyView {
                 return f;
             }, done -> statusLabel.setText(Messages.get("verify.saved", done)),
                     e -> Dialogs.error(window(), Messages.get("verify.action.save"), e));
+        }
+    }
+
+    /** Audit: the custody analysis of the log this bundle carries (issue 8). */
+    @FXML
+    public void audit() {
+        Path b = vm.bundleProperty().get();
+        if (b != null) {
+            org.sakshi.ui.audit.AuditView.open(bench, b, window());
         }
     }
 
