@@ -121,7 +121,7 @@ public final class ImportService {
             for (Path path : readable) {
                 c.throwIfCancelled();
                 try {
-                    imported.add(importOne(s, caseDir, path, request, p, c));
+                    imported.add(importOne(s, caseDir, path, request, p, c, null));
                 } catch (AmbiguousDateOrderException | CancelledException e) {
                     throw e;
                 } catch (InputException | StorageException e) {
@@ -171,24 +171,59 @@ public final class ImportService {
         }
     }
 
+    /**
+     * Records a new item made from an existing one (a redacted copy of a photo...): its bytes are
+     * hashed (SHA-256, SHA-1, MD5) and stored read-only in the vault, parsed like an imported file,
+     * time-stamped when TSAs are given, and recorded with {@code derived_from} = the parent and an
+     * {@code ITEM_DERIVED} event (instead of ITEM_IMPORTED) whose details are {@code parent},
+     * {@code parent_sha256}, {@code method}, {@code reason}, {@code regions} and the new digests.
+     * The parent, its vault copy and its records are not touched. A folder item cannot be a parent.
+     */
+    public Item derive(Path caseDir, DeriveRequest request) throws SakshiException {
+        try (CaseStore s = access.write(caseDir)) {
+            StoredItem parent = EvidenceService.find(s, request.parentId());
+            if (parent.item().folder()) {
+                throw new InputException("item " + request.parentId() + " is a folder; a derived copy can only be "
+                        + "made from a single file");
+            }
+            if (request.content().length == 0) {
+                throw new InputException("the derived copy of " + request.parentId() + " is empty; nothing was recorded");
+            }
+            ImportRequest req = new ImportRequest(null, null, null, null, null, request.tsas(), request.actor());
+            return importOne(s, caseDir, null, req, ProgressListener.NONE, new CancelFlag(),
+                    new Derivation(request, parent.item()));
+        }
+    }
+
+    /** What {@link #derive} adds to an import: the request and the parent's record. */
+    private record Derivation(DeriveRequest request, Item parent) {
+    }
+
     private Item importOne(CaseStore s, Path caseDir, Path source, ImportRequest req, ProgressListener p,
-                           CancelFlag cancel) throws SakshiException {
+                           CancelFlag cancel, Derivation der) throws SakshiException {
         CaseInfo info = s.caseInfo();
         Vault vault = access.vault(caseDir);
         Undo undo = new Undo();
         boolean committed = false;
         try {
             String id = s.nextItemId();
-            Path abs = source.toAbsolutePath().normalize();
-            String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
-            boolean folder = Files.isDirectory(source);
+            Path abs = der != null ? null : source.toAbsolutePath().normalize();
+            String name = der != null ? safeName(der.request().name())
+                    : abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
+            boolean folder = der == null && Files.isDirectory(source);
             List<String> warnings = new ArrayList<>();
 
             // (1) vault copy with digests
             StoredBlob main;
             List<EntryRow> entries = new ArrayList<>();
             long size;
-            if (folder) {
+            if (der != null) {
+                main = vault.storeBytes(der.request().content());
+                if (!main.existed()) {
+                    undo.newBlobs.add(main.relPath());
+                }
+                size = main.hash().size();
+            } else if (folder) {
                 main = storeFolder(vault, source, name, entries, warnings, undo, p, cancel);
                 size = entries.stream().mapToLong(EntryRow::size).sum();
             } else {
@@ -293,8 +328,8 @@ public final class ImportService {
             cancel.throwIfCancelled();
             Actor actor = CaseAccess.actorOr(req.actor(), info);
             Item item = new Item(id, kind, name, size, main.hash().digests(),
-                    EventCodec.ledgerTime(access.clock().now()), actor.name(), abs.toString(), req.source(), ts,
-                    null, warnings, folder, parsed.summary());
+                    EventCodec.ledgerTime(access.clock().now()), actor.name(), abs == null ? null : abs.toString(),
+                    req.source(), ts, der == null ? null : der.parent().id(), warnings, folder, parsed.summary());
             StoredItem stored = new StoredItem(item, main.relPath(), main.hash().crc32(), summaryKey,
                     parsed.records());
             TimestampToken tok = token;
@@ -310,21 +345,38 @@ public final class ImportService {
                     s.insertDerived(d);
                 }
                 Map<String, Object> d = new LinkedHashMap<>();
-                d.put("name", name);
-                d.put("kind", kind.json());
-                d.put("size", size);
-                d.put("sha256", sha256);
-                d.put("sha1", item.digests().sha1());
-                d.put("md5", item.digests().md5());
-                d.put("source_path", abs.toString());
-                d.put("source", ItemJson.source(req.source()));
-                d.put("folder", folder);
-                if (folder) {
-                    d.put("files", entries.size());
+                if (der != null) {
+                    // ITEM_DERIVED creates the derived item; custody-ledger.md leaves details per type
+                    d.put("parent", der.parent().id());
+                    d.put("parent_sha256", der.parent().digests().sha256());
+                    d.put("method", der.request().method());
+                    d.put("reason", der.request().reason());
+                    d.put("regions", der.request().regions());
+                    d.put("name", name);
+                    d.put("kind", kind.json());
+                    d.put("size", size);
+                    d.put("sha256", sha256);
+                    d.put("sha1", item.digests().sha1());
+                    d.put("md5", item.digests().md5());
+                    d.put("tool", access.workstation() == null ? null : access.workstation().toolVersion());
+                    s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, sha256, d, item.importedAt()));
+                } else {
+                    d.put("name", name);
+                    d.put("kind", kind.json());
+                    d.put("size", size);
+                    d.put("sha256", sha256);
+                    d.put("sha1", item.digests().sha1());
+                    d.put("md5", item.digests().md5());
+                    d.put("source_path", abs.toString());
+                    d.put("source", ItemJson.source(req.source()));
+                    d.put("folder", folder);
+                    if (folder) {
+                        d.put("files", entries.size());
+                    }
+                    d.put("duplicate_of", duplicateOf);
+                    d.put("note", req.note());
+                    s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, sha256, d, item.importedAt()));
                 }
-                d.put("duplicate_of", duplicateOf);
-                d.put("note", req.note());
-                s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, sha256, d, item.importedAt()));
                 for (Assumption a : parsed.assumptions()) {
                     Map<String, Object> ad = new LinkedHashMap<>();
                     ad.put("what", a.what());
@@ -349,7 +401,7 @@ public final class ImportService {
             committed = true;
             return item;
         } catch (IOException e) {
-            throw ioFailure(source, e);
+            throw ioFailure(source != null ? source : Path.of(der.request().name()), e);
         } finally {
             if (!committed) {
                 undo.run(vault);
