@@ -29,6 +29,11 @@ final class ImageViewer extends VBox {
     private boolean fit = true;
 
     ImageViewer(Item item, Path content) {
+        this(item, content, null);
+    }
+
+    /** With a Redact button when {@code redact} is not null (it opens the redaction window). */
+    ImageViewer(Item item, Path content, Runnable redact) {
         super(6);
         setPadding(new Insets(6));
         view.setPreserveRatio(true);
@@ -64,6 +69,16 @@ final class ImageViewer extends VBox {
             }
         });
         HBox bar = new HBox(6, in, out, actual, fitB, zoomLabel, err);
+        if (redact != null) {
+            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            Button red = new Button(Messages.get("redact.button"));
+            red.setId("redactButton");
+            red.setAccessibleText(Messages.get("redact.tooltip"));
+            red.setTooltip(new javafx.scene.control.Tooltip(Messages.get("redact.tooltip")));
+            red.setOnAction(e -> redact.run());
+            bar.getChildren().addAll(gap, red);
+        }
         bar.getStyleClass().add("mini-toolbar");
         TableView<Map.Entry<String, String>> exif = exifTable(item);
         SplitPane sp = new SplitPane(scroll, exif);

@@ -125,13 +125,24 @@ final class ItemDetailPane extends StackPane {
         return box;
     }
 
+    /** Opens the redaction window on a photo; the saved copy is shown selected in the refreshed table. */
+    private void redact(Item item, java.nio.file.Path content) {
+        RedactionViewModel r = new RedactionViewModel(vm.caseDir(), bench.app().imports(), item, content);
+        RedactionDialog.open(bench, r, getScene().getWindow(), created -> bench.background().run(vm::fetch, data -> {
+            vm.show(data);
+            vm.items().stream().filter(i -> i.id().equals(created.id())).findFirst()
+                    .ifPresent(i -> vm.selectedProperty().set(i));
+        }, e -> Dialogs.error(getScene().getWindow(), Messages.get("case.action.load"), e)));
+    }
+
     private void openPreview(Item item) {
         Label loading = new Label(Messages.get("status.loading"));
         preview.setContent(new StackPane(loading));
         bench.background().run(() -> vm.open(item.id(), bench.actor(), Messages.get("detail.purpose")),
                 opened -> {
                     if (item.equals(vm.selectedProperty().get())) {
-                        preview.setContent(Previews.of(item, opened));
+                        preview.setContent(Previews.of(item, opened, opened.view().content() == null ? null
+                                : () -> redact(item, opened.view().content())));
                     }
                     if (custody.isSelected()) {
                         loadEvents(item);

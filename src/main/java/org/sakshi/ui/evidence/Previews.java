@@ -18,8 +18,13 @@ final class Previews {
     }
 
     static Node of(Item item, EvidenceViewModel.Opened opened) {
+        return of(item, opened, null);
+    }
+
+    /** As {@link #of(Item, EvidenceViewModel.Opened)}; a photo's viewer offers Redact when {@code redact} is given. */
+    static Node of(Item item, EvidenceViewModel.Opened opened, Runnable redact) {
         return switch (item.kind()) {
-            case SCREENSHOT -> opened.view().content() != null ? new ImageViewer(item, opened.view().content())
+            case SCREENSHOT -> opened.view().content() != null ? new ImageViewer(item, opened.view().content(), redact)
                     : plain(item, opened);
             case CHAT -> new ChatViewer(new ChatViewModel(opened.records()), opened.recordsTruncated());
             case DEVICE -> device(item, opened);
