@@ -232,7 +232,17 @@ public final class AuditView {
         sev.setComparator(java.util.Comparator.comparing(Severity::ordinal));
         sev.setPrefWidth(105);
         findingTable.getColumns().add(sev);
-        findingColumn("audit.col.code", Finding::code, 200).getStyleClass().add("hash-column");
+        TableColumn<Finding, String> code = findingColumn("audit.col.code", Finding::code, 200);
+        code.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                if (!getStyleClass().contains("hash")) {
+                    getStyleClass().add("hash");
+                }
+            }
+        });
         findingColumn("audit.col.items", f -> String.join(", ", f.items()), 90);
         findingColumn("audit.col.events", f -> f.events().stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(", ")), 80);
@@ -249,6 +259,7 @@ public final class AuditView {
         sorted.comparatorProperty().bind(findingTable.comparatorProperty());
         findingTable.setItems(sorted);
         findingTable.setPlaceholder(new Label(Messages.get("audit.none")));
+        findingTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         findingTable.setAccessibleText(Messages.get("audit.findings"));
         findingTable.setId("findingTable");
         findingTable.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> vm.focus(f));
@@ -310,6 +321,9 @@ public final class AuditView {
                     return;
                 }
                 setText(AuditViewModel.shortHash(h));
+                if (!getStyleClass().contains("hash")) {
+                    getStyleClass().add("hash");
+                }
                 setTooltip(new Tooltip(h));
                 TimelineEntry e = getTableRow() == null ? null : getTableRow().getItem();
                 if (e != null && e.hashBefore() != null && e.hashAfter() != null
@@ -318,7 +332,6 @@ public final class AuditView {
                 }
             }
         });
-        c.getStyleClass().add("hash-column");
         c.setPrefWidth(120);
         timelineTable.getColumns().add(c);
     }
