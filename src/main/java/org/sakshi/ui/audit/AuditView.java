@@ -294,6 +294,18 @@ public final class AuditView {
         hashColumn("audit.col.after", TimelineEntry::hashAfter);
         timelineColumn("audit.col.detail", TimelineEntry::detail, 260);
         timelineTable.setItems(vm.timeline());
+        javafx.css.PseudoClass flagged = javafx.css.PseudoClass.getPseudoClass("flagged");
+        timelineTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            {
+                vm.focusedProperty().addListener((o, a, f) -> pseudoClassStateChanged(flagged, vm.flagged(getItem())));
+            }
+
+            @Override
+            protected void updateItem(TimelineEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                pseudoClassStateChanged(flagged, !empty && vm.flagged(e));
+            }
+        });
         timelineTable.setPlaceholder(new Label(""));
         timelineTable.setAccessibleText(Messages.get("audit.timeline"));
         timelineTable.setId("timelineTable");

@@ -41,6 +41,7 @@ public final class AuditViewModel {
     private final ObservableList<String> itemIds = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedItem = new SimpleObjectProperty<>();
     private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
+    private final ObjectProperty<Finding> focused = new SimpleObjectProperty<>();
 
     public AuditViewModel(AuditService audits, Path caseOrBundle) {
         this.audits = audits;
@@ -71,6 +72,7 @@ public final class AuditViewModel {
 
     /** Selects the first item a finding names, so its timeline shows beside it. */
     public void focus(Finding f) {
+        focused.set(f);
         if (f != null && !f.items().isEmpty() && itemIds.contains(f.items().get(0))) {
             selectedItem.set(f.items().get(0));
         }
@@ -144,6 +146,17 @@ public final class AuditViewModel {
     /** A short hash for a table cell ({@code 1a2b3c4d…}); the full one goes in the tooltip. */
     public static String shortHash(String h) {
         return h == null || h.isEmpty() ? "" : h.length() <= 12 ? h : h.substring(0, 12) + "\u2026";
+    }
+
+    /** True when the timeline row {@code e} is one of the events the focused finding names. */
+    public boolean flagged(TimelineEntry e) {
+        Finding f = focused.get();
+        return f != null && e != null && f.events().contains(e.seq());
+    }
+
+    /** The finding last selected in the table (its events are marked in the timeline). */
+    public ObjectProperty<Finding> focusedProperty() {
+        return focused;
     }
 
     public ObjectProperty<AuditReport> reportProperty() {

@@ -89,6 +89,8 @@ class AuditViewModelTest {
         assertEquals("ITEM_ACCESSED", last.type());
         assertEquals("Insp. Rao", last.actor());
         assertEquals("Dr. Iyer", last.custodian());
+        assertTrue(vm.flagged(last), "the finding's event is marked in the timeline");
+        assertFalse(vm.flagged(vm.timeline().get(0)));
     }
 
     @Test
