@@ -83,7 +83,8 @@ public final class ExportWizard {
                     setGraphic(null);
                     return;
                 }
-                CheckBox cb = new CheckBox(i.id() + "  " + i.name());
+                CheckBox cb = new CheckBox(i.id() + "  " + i.name() + (i.derivedFrom() == null ? ""
+                        : "  " + Messages.get("export.derivedFrom", i.derivedFrom())));
                 cb.setMnemonicParsing(false);
                 cb.setSelected(vm.selected().contains(i.id()));
                 cb.selectedProperty().addListener((o, a, on) -> {
