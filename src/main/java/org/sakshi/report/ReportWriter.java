@@ -465,7 +465,14 @@ public final class ReportWriter {
                     case BLANK -> l.space(6);
                     case PAGE -> l.newPage();
                     case FIELD -> l.keyValue(line.label(), line.text(), 170);
-                    case MONO -> l.paragraph(line.text(), Style.MONO, 12);
+                    case MONO -> {
+                        if (line.label().isEmpty()) {
+                            l.paragraph(line.text(), Style.BODY, 12);
+                        } else {
+                            l.row(new float[] {12, 52, PdfLayout.WIDTH - 64}, List.of(new Cell("", Style.MONO),
+                                    new Cell(line.label(), Style.SMALL_BOLD), new Cell(line.text(), Style.MONO)), false);
+                        }
+                    }
                     case TEXT -> l.paragraph(line.text(), Style.BODY);
                 }
             }

@@ -29,7 +29,8 @@ import org.sakshi.core.ItemKind;
  *   ---                          horizontal rule
  *   &lt;&lt;page&gt;&gt;                     page break
  *   Label:: ${value}             a form field: label column and value
- *   | text                       indented monospace line (hash values)
+ *   | text                       indented small line (hash values); "| SHA256  value" puts the
+ *                                first word in a label column when two spaces follow it
  *   {{#items}} ... {{/items}}    repeated once per exported item (placeholders item.*)
  *   {{#events}} ... {{/events}}  repeated once per custody event (placeholders event.*)
  *   anything else                a wrapped paragraph
@@ -38,6 +39,7 @@ import org.sakshi.core.ItemKind;
  */
 final class Templates {
     static final String BLANK = "________________________________";
+    private static final Pattern TAB_STOP = Pattern.compile("(\\S+) {2,}(.*)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)}");
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
@@ -266,7 +268,13 @@ final class Templates {
         } else if (t.startsWith("= ")) {
             out.add(new Line(Kind.TITLE, "", subst(t.substring(2), v)));
         } else if (t.startsWith("|")) {
-            out.add(new Line(Kind.MONO, "", subst(t.substring(1).strip(), v)));
+            // "| SHA256  value": a first word followed by two or more spaces is a label in its own column
+            Matcher m = TAB_STOP.matcher(t.substring(1).strip());
+            if (m.matches()) {
+                out.add(new Line(Kind.MONO, subst(m.group(1), v), subst(m.group(2), v)));
+            } else {
+                out.add(new Line(Kind.MONO, "", subst(t.substring(1).strip(), v)));
+            }
         } else if (t.contains(":: ") || t.endsWith("::")) {
             int k = t.indexOf("::");
             String value = subst(t.substring(k + 2).strip(), v);

@@ -77,6 +77,9 @@ import org.slf4j.LoggerFactory;
 public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One record per line; no flush per record (a chat may have a million messages). */
+    private static final com.fasterxml.jackson.databind.ObjectWriter RECORD = JSON.writer()
+            .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     static final String NOT_STAMPED = "not time-stamped yet";
 
     private final CaseAccess access;
@@ -214,7 +217,7 @@ public final class ImportService {
                  JsonGenerator g = JSON.getFactory().createGenerator(os)) {
                 g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
                 RecordSink sink = r -> {
-                    JSON.writeValue(g, r);
+                    RECORD.writeValue(g, r);
                     g.writeRaw('\n');
                 };
                 parsed = ingest.parse(input, sink, cancel);
@@ -321,7 +324,7 @@ public final class ImportService {
                 }
                 d.put("duplicate_of", duplicateOf);
                 d.put("note", req.note());
-                s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, sha256, d));
+                s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, sha256, d, item.importedAt()));
                 for (Assumption a : parsed.assumptions()) {
                     Map<String, Object> ad = new LinkedHashMap<>();
                     ad.put("what", a.what());

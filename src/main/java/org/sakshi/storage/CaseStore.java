@@ -309,7 +309,7 @@ public final class CaseStore implements AutoCloseable {
             }
         }
         CustodyEvent e = EventCodec.seal(new CustodyEvent(seq, UUID.randomUUID(), info.id(),
-                EventCodec.ledgerTime(clock.now()), d.type(), d.actor(), workstation, d.itemId(), d.itemSha256(),
+                EventCodec.ledgerTime(d.at() != null ? d.at() : clock.now()), d.type(), d.actor(), workstation, d.itemId(), d.itemSha256(),
                 d.details(), prev, null, null));
         insertEvent(e);
         return e;

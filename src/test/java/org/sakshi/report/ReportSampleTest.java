@@ -28,5 +28,10 @@ class ReportSampleTest {
                 w.writeCertificate(id, d, Map.of("place", "Kolkata"), o);
             }
         }
+        org.sakshi.testsupport.TestPki pki = org.sakshi.testsupport.TestPki.create(Files.createDirectories(dir.resolve("pki")));
+        try (org.sakshi.testsupport.LocalTsa tsa = org.sakshi.testsupport.LocalTsa.start(pki)) {
+            new PadesSigner().sign(dir.resolve("report.pdf"), dir.resolve("report-signed.pdf"), pki.officerSigner(),
+                    tsa.source());
+        }
     }
 }

@@ -87,6 +87,7 @@ class ImportServiceTest {
         assertEquals(List.of("CASE_CREATED", "ITEM_IMPORTED"), types(ev));
         CustodyEvent imp = ev.get(1);
         assertEquals("E0001", imp.itemId());
+        assertEquals(it.importedAt(), imp.at(), "imported_at is the time of the ITEM_IMPORTED event");
         assertEquals(it.digests().sha256(), imp.itemSha256());
         assertEquals(it.digests().md5(), imp.details().get("md5"));
         assertEquals(it.digests().sha1(), imp.details().get("sha1"));
