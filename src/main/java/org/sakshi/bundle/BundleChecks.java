@@ -17,15 +17,22 @@ public final class BundleChecks {
 
     /** Outcome of checking one CMS or PAdES signature. {@code problem} is null when intact. */
     public record SignatureOutcome(boolean intact, boolean trusted, String subject, String certSha256,
-                                   String problem, String trustProblem, List<String> notes) {
+                                   String problem, String trustProblem, List<String> notes,
+                                   List<java.security.cert.X509Certificate> embedded,
+                                   List<java.security.cert.X509Certificate> embeddedTsa) {
         public SignatureOutcome {
             notes = notes == null ? List.of() : List.copyOf(notes);
+            embedded = embedded == null ? List.of() : List.copyOf(embedded);
+            embeddedTsa = embeddedTsa == null ? List.of() : List.copyOf(embeddedTsa);
         }
     }
 
     /** Outcome of checking one RFC 3161 TimeStampResp. */
     public record TokenOutcome(boolean valid, boolean trusted, Instant time, String tsa, String problem,
-                               String trustProblem) {
+                               String trustProblem, List<java.security.cert.X509Certificate> embedded) {
+        public TokenOutcome {
+            embedded = embedded == null ? List.of() : List.copyOf(embedded);
+        }
     }
 
     /** Outcome of recomputing a custody chain (custody-ledger.md). */

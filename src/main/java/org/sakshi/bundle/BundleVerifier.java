@@ -113,6 +113,7 @@ public final class BundleVerifier {
         private JsonNode caseJson;
         private SignerInfo signer;
         private byte[] tagmanifest;
+        private String signerMismatch;
 
         Run(SafeZip zip, ProgressListener progress) {
             this.zip = zip;
@@ -529,8 +530,16 @@ public final class BundleVerifier {
                         + s.problem()));
                 return;
             }
+            String chainProblem = embeddedChainProblem(s);
+            if (chainProblem != null) {
+                checks.add(Check.failed("SIGNATURE", P7S, chainProblem));
+                return;
+            }
             checks.add(Check.passed("SIGNATURE", P7S, "tagmanifest-sha256.txt is signed by " + s.subject()
                     + " and unchanged since."));
+            if (signerMismatch != null) {
+                checks.add(Check.warning("SIGNATURE", P7S, signerMismatch));
+            }
             String recorded = caseJson == null ? null : caseJson.path("exported_by").path("cert_sha256").asText(null);
             if (recorded != null && s.certSha256() != null && !recorded.equals(s.certSha256())) {
                 checks.add(Check.warning("SIGNATURE", P7S, "The bundle was signed with certificate " + s.certSha256()
@@ -544,6 +553,65 @@ public final class BundleVerifier {
                         + " does not chain to a trusted root"
                         + (s.trustProblem() == null ? "" : " (" + s.trustProblem() + ")")
                         + "; give the agency's CA certificate with --trust."));
+            }
+        }
+
+        /**
+         * Every certificate carried inside the signature must be one of certs/signer-chain.pem, which the
+         * tag manifest protects; the certificate set of a CMS is unsigned (RFC 5652 §5.1), so this is what
+         * makes a change to it detectable.
+         */
+        private String embeddedChainProblem(BundleChecks.SignatureOutcome s) throws IOException {
+            String pem = "certs/signer-chain.pem";
+            java.util.Set<String> listed = pemSet(pem);
+            if (listed == null) {
+                return pem + " is missing or unreadable, so the certificates inside the signature cannot be checked.";
+            }
+            if (s.embedded().isEmpty() || !listed.contains(der(s.embedded().get(0)))) {
+                // signed by someone else than the sealing officer: trust decides, the reader is told
+                signerMismatch = "The signature was made with a certificate that is not the one in " + pem
+                        + "; the bundle was re-signed after it was sealed.";
+                return null;
+            }
+            // the certificate sets of a CMS and of its time-stamp token are unsigned (RFC 5652 §5.1):
+            // they must be exactly those the sealed certs/ files list
+            for (java.security.cert.X509Certificate c : s.embedded()) {
+                if (!listed.contains(der(c))) {
+                    return "The signature file carries a certificate (" + c.getSubjectX500Principal().getName()
+                            + ") that is not in " + pem + "; the signature file was altered.";
+                }
+            }
+            java.util.Set<String> tsa = pemSet("certs/tsa-chain.pem");
+            for (java.security.cert.X509Certificate c : s.embeddedTsa()) {
+                if (tsa == null || !tsa.contains(der(c))) {
+                    return "The time-stamp inside the signature file carries a certificate ("
+                            + c.getSubjectX500Principal().getName() + ") that is not in certs/tsa-chain.pem; the"
+                            + " signature file was altered.";
+                }
+            }
+            return null;
+        }
+
+        private java.util.Set<String> pemSet(String path) throws IOException {
+            if (!zip.has(path)) {
+                return null;
+            }
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try {
+                for (java.security.cert.X509Certificate c : org.sakshi.signing.Pem.parseCertificates(small(path))) {
+                    out.add(der(c));
+                }
+            } catch (java.security.cert.CertificateException e) {
+                return null;
+            }
+            return out;
+        }
+
+        private static String der(java.security.cert.X509Certificate c) {
+            try {
+                return HexFormat.of().formatHex(c.getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                return "";
             }
         }
 
@@ -570,6 +638,17 @@ public final class BundleVerifier {
             }
             BundleChecks.TokenOutcome o = trust.verifyToken(small(file), imprint);
             timestamps.add(new TimestampInfo(file, o.time(), o.tsa(), o.valid(), o.valid() && o.trusted()));
+            if (o.valid() && file.startsWith("signature/")) {
+                java.util.Set<String> tsa = pemSet("certs/tsa-chain.pem");
+                for (java.security.cert.X509Certificate c : o.embedded()) {
+                    if (tsa == null || !tsa.contains(der(c))) {
+                        checks.add(Check.failed(code, file, "The time-stamp " + file + " carries a certificate ("
+                                + c.getSubjectX500Principal().getName() + ") that is not in certs/tsa-chain.pem;"
+                                + " the time-stamp file was altered or replaced."));
+                        return;
+                    }
+                }
+            }
             if (!o.valid()) {
                 checks.add(Check.failed(code, file, "The time-stamp " + file + " does not prove the time of " + what
                         + ": " + o.problem()));

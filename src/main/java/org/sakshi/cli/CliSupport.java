@@ -88,9 +88,25 @@ final class CliSupport {
         return String.format(Locale.ROOT, "%.1f %s", v, u[i]);
     }
 
+    /**
+     * True when the process has a terminal. Since JDK 22 {@code System.console()} is non-null even when
+     * the streams are redirected, so {@code Console.isTerminal()} (JDK 22+) is asked when present.
+     */
+    static boolean stderrIsTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 21: a console exists only for a terminal
+        }
+    }
+
     /** A progress bar on stderr when it is a terminal; nothing otherwise (never on stdout). */
     static ProgressListener progressBar(PrintWriter err) {
-        if (System.console() == null) {
+        if (!stderrIsTerminal()) {
             return ProgressListener.NONE;
         }
         return new ProgressListener() {

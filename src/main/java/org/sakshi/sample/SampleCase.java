@@ -79,9 +79,11 @@ public final class SampleCase {
             }
             g.setColor(new Color(200, 0, 0, 160));
             g.setStroke(new BasicStroke(4));
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 44));
-            g.rotate(-0.5, w / 2.0, h / 2.0);
-            g.drawString("SAMPLE - FICTIONAL", 40, h / 2 + 200);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+            String mark = "SAMPLE - FICTIONAL";
+            int sw = g.getFontMetrics().stringWidth(mark);
+            g.rotate(-0.5, w / 2.0, h * 0.7);
+            g.drawString(mark, (w - sw) / 2, (int) (h * 0.7));
         } finally {
             g.dispose();
         }

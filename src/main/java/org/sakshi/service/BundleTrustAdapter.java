@@ -45,15 +45,18 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
             return outcome(r);
         } catch (IOException | RuntimeException e) {
             return new BundleChecks.SignatureOutcome(false, false, null, null, "the signature cannot be read ("
-                    + e.getMessage() + ")", null, List.of());
+                    + e.getMessage() + ")", null, List.of(), List.of(), List.of());
         }
     }
 
+    /** Intact only when the signature is valid and none of its parts (binding, embedded time-stamp) FAILED. */
     private static BundleChecks.SignatureOutcome outcome(CmsVerifier.Result r) {
-        return new BundleChecks.SignatureOutcome(r.valid(), r.trusted(), r.signerSubject(), r.certSha256(),
-                r.valid() ? null : firstProblem(r.checks(), null), r.trusted() ? null : firstProblem(r.checks(),
+        boolean intact = r.valid() && r.checks().stream().noneMatch(c -> c.result() == CheckResult.FAILED);
+        return new BundleChecks.SignatureOutcome(intact, r.trusted(), r.signerSubject(), r.certSha256(),
+                intact ? null : firstProblem(r.checks(), null), r.trusted() ? null : firstProblem(r.checks(),
                 "SIGNER_TRUST"), r.checks().stream().filter(c -> c.result() != CheckResult.PASSED)
-                .map(Check::message).toList());
+                .map(Check::message).toList(), r.chain(),
+                r.signatureTimestamp() == null ? List.of() : r.signatureTimestamp().tsaChain());
     }
 
     @Override
@@ -66,7 +69,7 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
         }
         return new BundleChecks.TokenOutcome(r.valid(), r.trusted(), r.genTime(), r.tsaName(),
                 r.valid() ? null : firstProblem(r.checks(), null),
-                r.trusted() ? null : firstProblem(r.checks(), "TIMESTAMP_TRUST"));
+                r.trusted() ? null : firstProblem(r.checks(), "TIMESTAMP_TRUST"), r.tsaChain());
     }
 
     @Override
@@ -75,23 +78,24 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
             List<PdfSignatures.Signature> sigs = PdfSignatures.find(pdf);
             if (sigs.isEmpty()) {
                 return new BundleChecks.SignatureOutcome(false, false, null, null, "the PDF carries no signature",
-                        null, List.of());
+                        null, List.of(), List.of(), List.of());
             }
             PdfSignatures.Signature last = sigs.get(sigs.size() - 1);
             if (!last.coversWholeFile()) {
                 return new BundleChecks.SignatureOutcome(false, false, null, null, "its last signature does not cover"
-                        + " the whole file: bytes were appended after signing", null, List.of());
+                        + " the whole file: bytes were appended after signing", null, List.of(), List.of(), List.of());
             }
             if (!"ETSI.CAdES.detached".equals(last.subFilter())) {
                 return new BundleChecks.SignatureOutcome(false, false, null, null, "its signature is not PAdES"
-                        + " (/SubFilter " + last.subFilter() + " instead of /ETSI.CAdES.detached)", null, List.of());
+                        + " (/SubFilter " + last.subFilter() + " instead of /ETSI.CAdES.detached)", null, List.of(),
+                        List.of(), List.of());
             }
             CmsVerifier.Result r = cms.verify(last.cms(), new ByteArrayInputStream(PdfSignatures.signedBytes(pdf,
                     last)), pdf.getFileName().toString());
             return outcome(r);
         } catch (IOException | RuntimeException e) {
             return new BundleChecks.SignatureOutcome(false, false, null, null, "the PDF's signature cannot be read ("
-                    + e.getMessage() + ")", null, List.of());
+                    + e.getMessage() + ")", null, List.of(), List.of(), List.of());
         }
     }
 

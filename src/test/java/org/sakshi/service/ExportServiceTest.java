@@ -130,4 +130,24 @@ class ExportServiceTest {
         assertThrows(InputException.class,
                 () -> fx.exports.export(fx.caseDir, fx.request(result.bundle(), List.of()), null, null));
     }
+
+    @Test
+    void theExportCommandWritesTheChosenCertificatesPadesSigned() throws Exception {
+        Path out = dir.resolve("cli.zip");
+        var o = new java.io.StringWriter();
+        var e = new java.io.StringWriter();
+        int code = org.sakshi.cli.SakshiCommand.run(new org.sakshi.app.AppContext(dir), new java.io.PrintWriter(o),
+                new java.io.PrintWriter(e), "export", fx.caseDir.toString(), "--out", out.toString(), "--keystore",
+                fx.tsa.pki().officerP12().toString(), "--storepass-file", fx.tsa.pki().officerPasswordFile().toString(),
+                "--tsa", fx.tsa.url().toString(), "--certificate", "IN-BSA63", "--items", "E0001,E0003");
+        assertEquals(0, code, e.toString());
+        VerificationReport r = fx.verifier.verify(out, fx.trust(), null);
+        assertEquals(Verdict.PASSED, r.verdict(), r.checks().toString());
+        List<String> signedPdfs = r.checks().stream()
+                .filter(c -> c.code().equals("REPORT_SIGNATURE") && c.result() == org.sakshi.core.CheckResult.PASSED)
+                .map(org.sakshi.core.Check::target).toList();
+        assertEquals(List.of("data/report/report.pdf", "data/report/certificate-IN-BSA63-PartA.pdf",
+                "data/report/certificate-IN-BSA63-PartB.pdf"), signedPdfs.stream().sorted(
+                java.util.Comparator.comparing((String x) -> !x.endsWith("report.pdf")).thenComparing(x -> x)).toList());
+    }
 }

@@ -25,6 +25,7 @@ import org.sakshi.testsupport.LocalTsa;
 import org.sakshi.ui.UiFixture;
 import org.sakshi.ui.common.Workbench;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -83,9 +84,12 @@ class VerifyViewUiTest {
     void aTamperedBundleShowsFailedNamingTheChangedFile(FxRobot robot) throws Exception {
         robot.interact(() -> view.verify(tampered));
         Label verdict = robot.lookup("#verdictLabel").queryAs(Label.class);
-        UiFixture.await(() -> !verdict.getText().isEmpty());
+        Label reasonLabel = robot.lookup("#reasonLabel").queryAs(Label.class);
+        // both labels are set in one FX runnable; wait for the whole of it before reading
+        UiFixture.await(() -> !verdict.getText().isEmpty() && !reasonLabel.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("FAILED", verdict.getText());
-        String reason = robot.lookup("#reasonLabel").queryAs(Label.class).getText();
+        String reason = reasonLabel.getText();
         assertTrue(reason.contains("data/evidence/E0002/WhatsApp Chat with Ravi.txt"), reason);
     }
 }
