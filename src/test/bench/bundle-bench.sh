@@ -4,7 +4,7 @@
 # alternating runs, heap capped at 256 MiB. Usage (from the repository root, after
 # `mvn -q -DskipTests package`):  src/test/bench/bundle-bench.sh [WORKDIR] [SIZE_MIB] [RUNS]
 set -euo pipefail
-JAR="$(pwd)/target/sakshi.jar"
+JAR="${JAR:-$(pwd)/target/sakshi.jar}"
 WORK="${1:-/tmp/sakshi-bundle-bench}"
 SIZE_MIB="${2:-2048}"
 RUNS="${3:-2}"

@@ -60,12 +60,24 @@ public final class BundleSealer {
         }
     }
 
-    /** What to seal. {@code bagInfo} lacks Payload-Oxum and Bag-Size, which the writer adds. */
+    /**
+     * What to seal. {@code bagInfo} lacks Payload-Oxum and Bag-Size, which the writer adds.
+     * {@code later}, when not null, yields more payload files (e.g. the signed report) still being
+     * made on another thread while {@code payload} streams; they are written after it, in order.
+     * Its failure fails the seal; its SakshiException is rethrown as is.
+     */
     public record Plan(Path out, String bundleId, Instant time, List<PayloadFile> payload, BagInfo bagInfo,
-                       String caseNumber, Signer signer, List<TimestampSource> tsas) {
+                       String caseNumber, Signer signer, List<TimestampSource> tsas,
+                       java.util.concurrent.Future<List<PayloadFile>> later) {
         public Plan {
             payload = List.copyOf(payload);
             tsas = tsas == null ? List.of() : List.copyOf(tsas);
+        }
+
+        /** Every payload file known now. */
+        public Plan(Path out, String bundleId, Instant time, List<PayloadFile> payload, BagInfo bagInfo,
+                    String caseNumber, Signer signer, List<TimestampSource> tsas) {
+            this(out, bundleId, time, payload, bagInfo, caseNumber, signer, tsas, null);
         }
     }
 
@@ -88,18 +100,10 @@ public final class BundleSealer {
             List<TimestampToken> tokens;
             String bundleSha;
             try (BundleZipWriter w = new BundleZipWriter(part.part(), plan.bundleId(), plan.time())) {
-                long sum = 0;
-                for (PayloadFile f : plan.payload()) {
-                    sum += java.nio.file.Files.size(f.file());
-                }
-                final long total = sum;
-                long[] done = {0};
-                for (PayloadFile f : plan.payload()) {
-                    long base = done[0];
-                    String what = f.what() == null ? f.bagPath() : f.what();
-                    w.putFile(f.bagPath(), f.file(), f.expectedSha256(), f.crc32(), what,
-                            (d, t, x) -> p.progress(base + d, total, x), c);
-                    done[0] += java.nio.file.Files.size(f.file());
+                long[] done = {0, 0};
+                writePayload(w, plan.payload(), done, p, c);
+                if (plan.later() != null) {
+                    writePayload(w, later(plan.later()), done, p, c);
                 }
                 c.throwIfCancelled();
                 tokens = sealTags(w, plan);
@@ -120,6 +124,41 @@ public final class BundleSealer {
         } catch (IOException e) {
             throw new StorageException("writing the bundle " + plan.out() + " failed: " + e.getMessage()
                     + "; nothing was written. Check the free space and permissions of the folder and try again.", e);
+        }
+    }
+
+    /** Streams payload files; {@code done} holds bytes written and bytes known so far (for progress). */
+    private static void writePayload(BundleZipWriter w, List<PayloadFile> files, long[] done, ProgressListener p,
+                                     CancelFlag c) throws IOException, SakshiException {
+        for (PayloadFile f : files) {
+            done[1] += java.nio.file.Files.size(f.file());
+        }
+        final long total = done[1];
+        for (PayloadFile f : files) {
+            long base = done[0];
+            String what = f.what() == null ? f.bagPath() : f.what();
+            w.putFile(f.bagPath(), f.file(), f.expectedSha256(), f.crc32(), what,
+                    (d, t, x) -> p.progress(base + d, total, x), c);
+            done[0] += java.nio.file.Files.size(f.file());
+        }
+    }
+
+    private static List<PayloadFile> later(java.util.concurrent.Future<List<PayloadFile>> later)
+            throws IOException, SakshiException {
+        try {
+            return later.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the rest of the payload", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SakshiException se) {
+                throw se;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("preparing the rest of the payload failed: " + cause, cause);
         }
     }
 

@@ -57,6 +57,8 @@ public final class BundleZipWriter implements Closeable {
     private long payloadBytes;
     private boolean finished;
     private final MessageDigest bundleDigest;
+    private final ExecutorService bundleHasher;
+    private final DigestingChannelStream sink;
     private String bundleSha256;
 
     /**
@@ -73,8 +75,13 @@ public final class BundleZipWriter implements Closeable {
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
         this.bundleDigest = sha256();
-        this.zip = new ZipArchiveOutputStream(new java.io.BufferedOutputStream(new DigestingChannelStream(channel,
-                bundleDigest), 1 << 16));
+        this.bundleHasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bundle-zip-sha256");
+            t.setDaemon(true);
+            return t;
+        });
+        this.sink = new DigestingChannelStream(channel, bundleDigest, bundleHasher);
+        this.zip = new ZipArchiveOutputStream(new java.io.BufferedOutputStream(sink, 1 << 16));
         zip.setEncoding("UTF-8");
         zip.setUseLanguageEncodingFlag(true);
         zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
@@ -193,6 +200,7 @@ public final class BundleZipWriter implements Closeable {
                 if (free.isEmpty()) {
                     Object[] p = pending.poll();
                     await((Future<?>) p[0]);
+                    await((Future<?>) p[2]);
                     free.add((byte[]) p[1]);
                 }
                 byte[] buf = free.poll();
@@ -203,20 +211,29 @@ public final class BundleZipWriter implements Closeable {
                 }
                 final int len = n;
                 Future<?> f = hasher.submit(() -> md.update(buf, 0, len));
-                pending.add(new Object[] {f, buf});
-                zip.write(buf, 0, n);
+                // the buffer is lent to the bundle digest (no copy) and reused only once both digests have it
+                sink.lend(buf);
+                try {
+                    zip.write(buf, 0, n);
+                } finally {
+                    sink.lend(null);
+                }
+                pending.add(new Object[] {f, buf, sink.last()});
                 done += n;
                 if (progress != null) {
                     progress.progress(done, size, what);
                 }
             }
             while (!pending.isEmpty()) {
-                await((Future<?>) pending.poll()[0]);
+                Object[] p = pending.poll();
+                await((Future<?>) p[0]);
+                await((Future<?>) p[2]);
             }
         } finally {
             for (Object[] p : pending) {
                 ((Future<?>) p[0]).cancel(false);
             }
+            // a lent buffer may still be read by the bundle digest; it is never reused after a failure
         }
         if (done != size) {
             throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
@@ -306,6 +323,7 @@ public final class BundleZipWriter implements Closeable {
             zip.finish();
             zip.flush();
             channel.force(true);
+            await(sink.last());
             bundleSha256 = HexFormat.of().formatHex(bundleDigest.digest());
         }
     }
@@ -315,14 +333,32 @@ public final class BundleZipWriter implements Closeable {
         return bundleSha256;
     }
 
-    /** Writes to the channel, strictly forward, digesting every byte on the way. */
+    /**
+     * Writes to the channel, strictly forward, while a second thread digests every byte in the same
+     * order (a single-thread executor is FIFO). Bytes are copied for the digest unless they come
+     * from the array {@link #lend lent} by the caller, which then keeps it unchanged until
+     * {@link #last()} (taken after the write) has completed.
+     */
     private static final class DigestingChannelStream extends java.io.OutputStream {
         private final FileChannel channel;
         private final MessageDigest digest;
+        private final ExecutorService executor;
+        private byte[] lent;
+        private Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
 
-        DigestingChannelStream(FileChannel channel, MessageDigest digest) {
+        DigestingChannelStream(FileChannel channel, MessageDigest digest, ExecutorService executor) {
             this.channel = channel;
             this.digest = digest;
+            this.executor = executor;
+        }
+
+        void lend(byte[] array) {
+            this.lent = array;
+        }
+
+        /** Completes when every byte written so far has been digested. */
+        Future<?> last() {
+            return last;
         }
 
         @Override
@@ -332,7 +368,19 @@ public final class BundleZipWriter implements Closeable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            digest.update(b, off, len);
+            if (len <= 0) {
+                return;
+            }
+            final byte[] src;
+            final int from;
+            if (b == lent) {
+                src = b;
+                from = off;
+            } else {
+                src = java.util.Arrays.copyOfRange(b, off, off + len);
+                from = 0;
+            }
+            last = executor.submit(() -> digest.update(src, from, len));
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
             while (buf.hasRemaining()) {
                 channel.write(buf);
@@ -344,22 +392,26 @@ public final class BundleZipWriter implements Closeable {
     @Override
     public void close() throws IOException {
         hasher.shutdownNow();
-        if (finished) {
-            try {
-                zip.close();
-            } finally {
-                channel.close();
-            }
-            return;
-        }
         try {
-            channel.close();
-        } finally {
-            try {
-                zip.close();
-            } catch (IOException ignored) {
-                // the channel is closed on purpose: the unfinished archive is abandoned
+            if (finished) {
+                try {
+                    zip.close();
+                } finally {
+                    channel.close();
+                }
+                return;
             }
+            try {
+                channel.close();
+            } finally {
+                try {
+                    zip.close();
+                } catch (IOException ignored) {
+                    // the channel is closed on purpose: the unfinished archive is abandoned
+                }
+            }
+        } finally {
+            bundleHasher.shutdownNow();
         }
     }
 

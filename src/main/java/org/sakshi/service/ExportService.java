@@ -221,7 +221,39 @@ public final class ExportService {
                 chain.head(), exported));
         payload.add(new BundleSealer.PayloadFile("data/case.json", caseJson, null, "case.json"));
 
-        // the report and the certificates, PAdES-signed by the same identity
+        // the report and the certificates, PAdES-signed by the same identity, are made on another thread
+        // while the evidence streams into the bundle (they are written after it, as before)
+        java.util.concurrent.ExecutorService later = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "export-report");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<List<BundleSealer.PayloadFile>> reportFiles = later.submit(() ->
+                    stageReports(caseDir, request, info, items, certificateIds, actor, bundleId, now, chain, staging));
+            LOG.info("export {}: staged custody log, case.json and derived files in {} ms; report and {} certificate(s)"
+                    + " being made", bundleId, (System.nanoTime() - t0) / 1_000_000, certificateIds.size());
+            return seal(request, info, actor, bundleId, now, chain, payload, reportFiles, p, c);
+        } finally {
+            // the staging folder is deleted after this returns: the report thread must have stopped
+            later.shutdownNow();
+            try {
+                if (!later.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warn("export {}: the report thread did not stop", bundleId);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Renders and PAdES-signs the report and the certificates into {@code staging}. */
+    private List<BundleSealer.PayloadFile> stageReports(Path caseDir, ExportRequest request, CaseInfo info,
+                                                        List<Item> items, List<String> certificateIds, Actor actor,
+                                                        String bundleId, Instant now, ChainResult chain, Path staging)
+            throws SakshiException, IOException {
+        long t0 = System.nanoTime();
+        List<BundleSealer.PayloadFile> payload = new ArrayList<>();
         TimestampSource firstTsa = request.tsas().isEmpty() ? null : request.tsas().get(0);
         List<CustodyEvent> events = custody.events(caseDir);
         RecordSource records = (item, consumer) -> {
@@ -258,8 +290,15 @@ public final class ExportService {
                     "certificate " + id));
         }
 
-        LOG.info("export {}: staged custody log, case.json, derived files, report and {} certificate(s) in {} ms",
-                bundleId, certificateIds.size(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("export {}: report and {} certificate(s) made and signed in {} ms", bundleId, certificateIds.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return payload;
+    }
+
+    private BundleSealer.Sealed seal(ExportRequest request, CaseInfo info, Actor actor, String bundleId, Instant now,
+                                     ChainResult chain, List<BundleSealer.PayloadFile> payload,
+                                     java.util.concurrent.Future<List<BundleSealer.PayloadFile>> reportFiles,
+                                     ProgressListener p, CancelFlag c) throws SakshiException {
         BagInfo bagInfo = new BagInfo()
                 .add("Source-Organization", info.agency() == null || info.agency().isBlank() ? "unknown" : info.agency())
                 .add("Contact-Name", actor.name())
@@ -275,7 +314,7 @@ public final class ExportService {
         anchors.add(chainCerts.get(chainCerts.size() - 1));
         BundleSealer sealer = new BundleSealer(VerifyService.verifier(anchors, true));
         return sealer.seal(new BundleSealer.Plan(request.out().toAbsolutePath(), bundleId, now, payload, bagInfo,
-                info.number(), request.signer(), request.tsas()), p, c);
+                info.number(), request.signer(), request.tsas(), reportFiles), p, c);
     }
 
     /** Adds one item's evidence, import token and derived files to the payload; returns its case.json entry. */
