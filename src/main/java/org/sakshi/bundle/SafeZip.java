@@ -236,37 +236,9 @@ public final class SafeZip implements Closeable {
      * (no inflater, no copy); DEFLATED ones through the inflater, capped at their declared size.
      */
     public String sha256(String bagPath) throws IOException {
-        ZipArchiveEntry e = files.get(bagPath);
-        if (e == null) {
-            throw new IOException(bagPath + " is not in the bundle");
-        }
         MessageDigest md = BundleZipWriter.sha256();
-        long offset = e.getMethod() == ZipEntry.STORED ? e.getDataOffset() : -1;
-        if (offset >= 0 && e.getCompressedSize() == e.getSize()) {
-            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-            long pos = offset;
-            long end = offset + e.getSize();
-            while (pos < end) {
-                buf.clear();
-                if (end - pos < buf.capacity()) {
-                    buf.limit((int) (end - pos));
-                }
-                int n = channel.read(buf, pos);
-                if (n < 0) {
-                    throw new IOException(bagPath + " is cut short in the ZIP");
-                }
-                buf.flip();
-                md.update(buf);
-                pos += n;
-            }
-        } else {
-            try (InputStream in = open(bagPath)) {
-                byte[] b = new byte[1 << 16];
-                int n;
-                while ((n = in.read(b)) > 0) {
-                    md.update(b, 0, n);
-                }
-            }
+        if (!feed(bagPath, md::update)) {
+            throw new IOException(bagPath + " is cut short in the ZIP");
         }
         return HexFormat.of().formatHex(md.digest());
     }
@@ -276,11 +248,25 @@ public final class SafeZip implements Closeable {
      * (APPNOTE 4.4.7). For an exporter's re-read of what it just wrote and SHA-256-checked.
      */
     public boolean crcMatches(String bagPath) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        return feed(bagPath, crc::update) && crc.getValue() == entry(bagPath).getCrc();
+    }
+
+    private ZipArchiveEntry entry(String bagPath) throws IOException {
         ZipArchiveEntry e = files.get(bagPath);
         if (e == null) {
             throw new IOException(bagPath + " is not in the bundle");
         }
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        return e;
+    }
+
+    /**
+     * Hands an entry's bytes to {@code sink} in order: STORED entries straight from the ZIP's file
+     * channel (no inflater, no copy), DEFLATED ones through the inflater, capped at their declared
+     * size. False when a STORED entry is cut short in the file.
+     */
+    private boolean feed(String bagPath, java.util.function.Consumer<ByteBuffer> sink) throws IOException {
+        ZipArchiveEntry e = entry(bagPath);
         long offset = e.getMethod() == ZipEntry.STORED ? e.getDataOffset() : -1;
         if (offset >= 0 && e.getCompressedSize() == e.getSize()) {
             ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
@@ -296,7 +282,7 @@ public final class SafeZip implements Closeable {
                     return false;
                 }
                 buf.flip();
-                crc.update(buf);
+                sink.accept(buf);
                 pos += n;
             }
         } else {
@@ -304,11 +290,11 @@ public final class SafeZip implements Closeable {
                 byte[] b = new byte[1 << 16];
                 int n;
                 while ((n = in.read(b)) > 0) {
-                    crc.update(b, 0, n);
+                    sink.accept(ByteBuffer.wrap(b, 0, n));
                 }
             }
         }
-        return crc.getValue() == e.getCrc();
+        return true;
     }
 
     /** Extracts one file of the bag into the private temporary folder and returns its path there. */
