@@ -8,6 +8,7 @@ import java.util.List;
 import org.sakshi.bundle.BundleChecks;
 import org.sakshi.bundle.PdfSignatures;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.core.CheckResult;
 import org.sakshi.signing.CmsVerifier;
 import org.sakshi.timestamp.TimestampVerifier;
@@ -54,7 +55,7 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
         boolean intact = r.valid() && r.checks().stream().noneMatch(c -> c.result() == CheckResult.FAILED);
         return new BundleChecks.SignatureOutcome(intact, r.trusted(), r.signerSubject(), r.certSha256(),
                 intact ? null : firstProblem(r.checks(), null), r.trusted() ? null : firstProblem(r.checks(),
-                "SIGNER_TRUST"), r.checks().stream().filter(c -> c.result() != CheckResult.PASSED)
+                CheckCode.SIGNER_TRUST), r.checks().stream().filter(c -> c.result() != CheckResult.PASSED)
                 .map(Check::message).toList(), r.chain(),
                 r.signatureTimestamp() == null ? List.of() : r.signatureTimestamp().tsaChain());
     }
@@ -69,7 +70,7 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
         }
         return new BundleChecks.TokenOutcome(r.valid(), r.trusted(), r.genTime(), r.tsaName(),
                 r.valid() ? null : firstProblem(r.checks(), null),
-                r.trusted() ? null : firstProblem(r.checks(), "TIMESTAMP_TRUST"), r.tsaChain());
+                r.trusted() ? null : firstProblem(r.checks(), CheckCode.TIMESTAMP_TRUST), r.tsaChain());
     }
 
     @Override
@@ -100,9 +101,9 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
     }
 
     /** The message of the first FAILED (or, for a trust code, not PASSED) check; the code restricts it. */
-    private static String firstProblem(List<Check> checks, String code) {
+    private static String firstProblem(List<Check> checks, CheckCode code) {
         for (Check c : checks) {
-            if (code != null && !c.code().equals(code)) {
+            if (code != null && c.code() != code) {
                 continue;
             }
             if (c.result() == CheckResult.FAILED || (code != null && c.result() != CheckResult.PASSED)) {

@@ -34,6 +34,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.timestamp.TimestampVerifier;
 
 /**
@@ -51,11 +52,11 @@ import org.sakshi.timestamp.TimestampVerifier;
  * The content digest is taken with the JDK's SHA-256 (fast), never Bouncy Castle's.
  */
 public final class CmsVerifier {
-    public static final String SIGNATURE = "SIGNATURE";
-    public static final String BINDING = "SIGNER_CERT_BINDING";
-    public static final String VALIDITY = "SIGNER_VALIDITY";
-    public static final String TRUST = "SIGNER_TRUST";
-    public static final String SIGNATURE_TIMESTAMP = "SIGNATURE_TIMESTAMP";
+    public static final CheckCode SIGNATURE = CheckCode.SIGNATURE;
+    public static final CheckCode BINDING = CheckCode.SIGNER_CERT_BINDING;
+    public static final CheckCode VALIDITY = CheckCode.SIGNER_VALIDITY;
+    public static final CheckCode TRUST = CheckCode.SIGNER_TRUST;
+    public static final CheckCode SIGNATURE_TIMESTAMP = CheckCode.SIGNATURE_TIMESTAMP;
 
     private final List<X509Certificate> signerAnchors;
     private final List<X509Certificate> tsaAnchors;

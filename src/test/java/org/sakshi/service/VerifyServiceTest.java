@@ -1,5 +1,6 @@
 package org.sakshi.service;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,7 +149,7 @@ class VerifyServiceTest {
             return m;
         });
         assertFailedNaming(r, f);
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("PAYLOAD_MISSING") && c.target().equals(f)));
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_MISSING && c.target().equals(f)));
     }
 
     @Test
@@ -157,7 +158,7 @@ class VerifyServiceTest {
             m.put(root + "data/evidence/E0001/planted.jpg", new byte[] {1, 2, 3});
             return m;
         });
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("PAYLOAD_UNLISTED")
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_UNLISTED
                 && c.target().equals("data/evidence/E0001/planted.jpg")), r.checks().toString());
         assertEquals(Verdict.FAILED, r.verdict());
     }
@@ -189,8 +190,8 @@ class VerifyServiceTest {
             m.put(root + "tagmanifest-sha256.txt", tags.getBytes(StandardCharsets.UTF_8));
             return m;
         });
-        assertTrue(r.checks().stream().noneMatch(c -> c.code().equals("PAYLOAD_HASH") && c.result() == CheckResult.FAILED));
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("SIGNATURE") && c.result() == CheckResult.FAILED),
+        assertTrue(r.checks().stream().noneMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.FAILED));
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.SIGNATURE && c.result() == CheckResult.FAILED),
                 r.checks().toString());
         assertFailedNaming(r, "tagmanifest-sha256.txt");
     }
@@ -205,7 +206,7 @@ class VerifyServiceTest {
             return m;
         });
         assertEquals(Verdict.INDETERMINATE, r.verdict(), r.checks().toString());
-        Check trust = r.checks().stream().filter(c -> c.code().equals("SIGNER_TRUST")).findFirst().orElseThrow();
+        Check trust = r.checks().stream().filter(c -> c.code() == CheckCode.SIGNER_TRUST).findFirst().orElseThrow();
         assertEquals(CheckResult.INDETERMINATE, trust.result());
         assertEquals("signature/tagmanifest-sha256.txt.p7s", trust.target());
     }
@@ -216,7 +217,7 @@ class VerifyServiceTest {
             m.put(root + "../../evil.sh", new byte[] {1});
             return m;
         });
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("ZIP_ENTRY") && c.result() == CheckResult.FAILED
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.FAILED
                 && c.target().equals(root + "../../evil.sh")), r.checks().toString());
     }
 

@@ -1,5 +1,6 @@
 package org.sakshi.signing;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,8 +33,8 @@ class CmsVerifierTest {
         signer = pki.officerSigner();
     }
 
-    static CheckResult result(CmsVerifier.Result r, String code) {
-        return r.checks().stream().filter(c -> c.code().equals(code)).map(Check::result).findFirst().orElseThrow();
+    static CheckResult result(CmsVerifier.Result r, CheckCode code) {
+        return r.checks().stream().filter(c -> c.code() == code).map(Check::result).findFirst().orElseThrow();
     }
 
     private CmsVerifier.Result verify(byte[] p7s, byte[] data, List<java.security.cert.X509Certificate> anchors)

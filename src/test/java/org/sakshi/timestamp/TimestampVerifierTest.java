@@ -1,5 +1,6 @@
 package org.sakshi.timestamp;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +28,8 @@ class TimestampVerifierTest {
         return MessageDigest.getInstance("SHA-256").digest(s.getBytes());
     }
 
-    static CheckResult result(TimestampVerifier.Result r, String code) {
-        return r.checks().stream().filter(c -> c.code().equals(code)).map(Check::result).findFirst()
+    static CheckResult result(TimestampVerifier.Result r, CheckCode code) {
+        return r.checks().stream().filter(c -> c.code() == code).map(Check::result).findFirst()
                 .orElseThrow(() -> new AssertionError(code + " missing in " + r.checks()));
     }
 

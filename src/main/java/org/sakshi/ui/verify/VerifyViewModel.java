@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.core.CheckResult;
 import org.sakshi.core.ProgressListener;
 import org.sakshi.core.SakshiException;
@@ -24,7 +25,7 @@ import org.sakshi.ui.common.Messages;
  */
 public final class VerifyViewModel {
     /** A group of checks with the same code; its result is the worst of its members. */
-    public record CheckGroup(String code, CheckResult result, List<Check> checks) {
+    public record CheckGroup(CheckCode code, CheckResult result, List<Check> checks) {
     }
 
     private final VerifyService verifier;
@@ -71,7 +72,7 @@ public final class VerifyViewModel {
 
     /** Checks grouped by code in first-seen order; a group is as bad as its worst check. */
     public static List<CheckGroup> groups(VerificationReport r) {
-        Map<String, List<Check>> by = new LinkedHashMap<>();
+        Map<CheckCode, List<Check>> by = new LinkedHashMap<>();
         for (Check c : r.checks()) {
             by.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c);
         }
