@@ -1,7 +1,6 @@
 package org.sakshi.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,15 @@ import org.sakshi.core.VerificationReport.TimestampInfo;
  * bundle gives FAILED checks, never an exception. Check codes: ZIP_ENTRY, BAGIT_DECLARATION,
  * BAG_INFO, MANIFEST, TAG_HASH, PAYLOAD_HASH, PAYLOAD_MISSING, PAYLOAD_UNLISTED, PAYLOAD_OXUM,
  * CASE_JSON, CUSTODY_CHAIN, CUSTODY_HEAD, SIGNATURE, SIGNER_TRUST, BUNDLE_TIMESTAMP, ITEM_TIMESTAMP,
- * REPORT_SIGNATURE, REPORT_HASHES. The verdict is {@link Verdicts#of}.
+ * REPORT_SIGNATURE, REPORT_HASHES, SIGNER_MISMATCH ({@link CheckCode}). The verdict is {@link Verdicts#of}.
+ *
+ * <p>Who signed, in which role: the CMS signer must be the certificate the bundle's own custody log
+ * records for this export (the {@code actor.cert_sha256} of the EXPORT_STARTED / EXPORT_SEALED events
+ * whose {@code details.bundle_id} is this bundle), the one case.json names as exporter, the one in
+ * {@code certs/signer-chain.pem}, and the signer of every PDF under data/report/; and, when the reader
+ * pins one ({@link #expectingSigner}), that certificate. Anything else is FAILED SIGNER_MISMATCH, even
+ * when the other signature is valid and trusted. data/case.json and the custody log are hashed against
+ * the manifest before they are parsed, and parsed within {@link BoundedJson}'s caps.
  */
 public final class BundleVerifier {
     public static final String BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
@@ -47,7 +54,7 @@ public final class BundleVerifier {
     private final BundleChecks.PdfText pdfText;
     private final SafeZip.Limits limits;
     private final boolean crcRecheck;
-    private final ObjectMapper json = new ObjectMapper();
+    private final String expectedSigner;
 
     /** Any of the collaborators may be null: its checks then come out INDETERMINATE ("not checked"). */
     public BundleVerifier(BundleChecks.Trust trust, BundleChecks.Ledger ledger, BundleChecks.PdfText pdfText,
@@ -57,14 +64,25 @@ public final class BundleVerifier {
         this.pdfText = pdfText;
         this.limits = limits == null ? SafeZip.Limits.DEFAULT : limits;
         this.crcRecheck = false;
+        this.expectedSigner = null;
     }
 
-    private BundleVerifier(BundleVerifier base, boolean crcRecheck) {
+    private BundleVerifier(BundleVerifier base, boolean crcRecheck, String expectedSigner) {
         this.trust = base.trust;
         this.ledger = base.ledger;
         this.pdfText = base.pdfText;
         this.limits = base.limits;
         this.crcRecheck = crcRecheck;
+        this.expectedSigner = expectedSigner;
+    }
+
+    /**
+     * The same checks, and the bundle must be signed with the certificate whose SHA-256 (hex) is
+     * {@code certSha256}; any other signer, or a signer that cannot be established, is FAILED SIGNER_MISMATCH.
+     */
+    public BundleVerifier expectingSigner(String certSha256) {
+        return new BundleVerifier(this, crcRecheck, certSha256 == null ? null
+                : certSha256.replace(":", "").toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -74,7 +92,7 @@ public final class BundleVerifier {
      * other check is unchanged. A prosecutor's verification always hashes.
      */
     public BundleVerifier forRecheck() {
-        return new BundleVerifier(this, true);
+        return new BundleVerifier(this, true, expectedSigner);
     }
 
     /**
@@ -112,6 +130,7 @@ public final class BundleVerifier {
         private final List<ItemResult> items = new ArrayList<>();
         private BagInfo bagInfo;
         private JsonNode caseJson;
+        private String caseJsonProblem;
         private SignerInfo signer;
         private byte[] tagmanifest;
         private String signerMismatch;
@@ -168,6 +187,8 @@ public final class BundleVerifier {
                 payloadManifest();
                 section("case");
                 caseJson();
+                section("signature");
+                expectations();
             } finally {
                 pool.shutdownNow();
             }
@@ -215,14 +236,7 @@ public final class BundleVerifier {
             }
         }
 
-        private void loadCaseJson() {
-            if (zip.has("data/case.json")) {
-                try {
-                    caseJson = json.readTree(small("data/case.json"));
-                } catch (IOException e) {
-                    caseJson = null;
-                }
-            }
+        private void loadCaseJson() throws IOException {
             if (manifestLines != null) {
                 for (ManifestFile.Line l : manifestLines) {
                     if (l.path().startsWith("data/")) {
@@ -230,6 +244,50 @@ public final class BundleVerifier {
                     }
                 }
             }
+            String name = "data/case.json";
+            if (!zip.has(name)) {
+                return;
+            }
+            // hashed against the manifest first: a case.json that is not the sealed one is never parsed
+            caseJsonProblem = manifestMismatch(name);
+            if (caseJsonProblem == null && zip.size(name) > BoundedJson.MAX_CASE_JSON_BYTES) {
+                caseJsonProblem = "data/case.json is " + zip.size(name) + " bytes, more than the "
+                        + (BoundedJson.MAX_CASE_JSON_BYTES >> 20) + " MiB this verifier reads; it was not parsed.";
+            }
+            if (caseJsonProblem != null) {
+                return;
+            }
+            try (InputStream in = zip.open(name)) {
+                caseJson = BoundedJson.readCaseJson(in);
+                if (!caseJson.isObject()) {
+                    caseJson = null;
+                    caseJsonProblem = "data/case.json is not a JSON object.";
+                }
+            } catch (IOException e) {
+                caseJson = null;
+                caseJsonProblem = "data/case.json cannot be read: " + e.getMessage() + ".";
+            }
+        }
+
+        /**
+         * Null when {@code path} is listed in the manifest and its bytes have that SHA-256; else a sentence
+         * saying why the file is not read. Uses the hash already being computed for the payload check.
+         */
+        private String manifestMismatch(String path) throws IOException {
+            if (manifestLines == null) {
+                return path + " cannot be checked against manifest-sha256.txt, which is missing or unreadable;"
+                        + " it was not read.";
+            }
+            String listed = manifest.get(path);
+            if (listed == null) {
+                return path + " is not listed in manifest-sha256.txt; it was not read.";
+            }
+            String actual = hashOf(path);
+            if (!listed.equals(actual)) {
+                return path + " does not match manifest-sha256.txt (SHA-256 " + actual + ", manifest " + listed
+                        + "); it was changed after sealing and was not read.";
+            }
+            return null;
         }
 
         private byte[] small(String path) throws IOException {
@@ -431,7 +489,8 @@ public final class BundleVerifier {
                 return;
             }
             if (caseJson == null) {
-                checks.add(Check.failed(CheckCode.CASE_JSON, name, "data/case.json is not valid JSON."));
+                checks.add(Check.failed(CheckCode.CASE_JSON, name, caseJsonProblem != null ? caseJsonProblem
+                        : "data/case.json is not valid JSON."));
                 return;
             }
             List<String> problems = new ArrayList<>();
@@ -474,6 +533,11 @@ public final class BundleVerifier {
                     ? caseJson.path("custody").path("file").asText() : "data/custody/custody-log.jsonl";
             if (!zip.has(file)) {
                 checks.add(Check.failed(CheckCode.CUSTODY_CHAIN, file, "The custody log " + file + " is missing."));
+                return;
+            }
+            String notSealed = manifestMismatch(file);
+            if (notSealed != null) {
+                checks.add(Check.failed(CheckCode.CUSTODY_CHAIN, file, notSealed));
                 return;
             }
             if (ledger == null) {
@@ -538,15 +602,7 @@ public final class BundleVerifier {
             }
             checks.add(Check.passed(CheckCode.SIGNATURE, P7S, "tagmanifest-sha256.txt is signed by " + s.subject()
                     + " and unchanged since."));
-            if (signerMismatch != null) {
-                checks.add(Check.warning(CheckCode.SIGNATURE, P7S, signerMismatch));
-            }
-            String recorded = caseJson == null ? null : caseJson.path("exported_by").path("cert_sha256").asText(null);
-            if (recorded != null && s.certSha256() != null && !recorded.equals(s.certSha256())) {
-                checks.add(Check.warning(CheckCode.SIGNATURE, P7S, "The bundle was signed with certificate " + s.certSha256()
-                        + " but case.json names the exporting officer's certificate " + recorded
-                        + "; someone other than the exporting officer signed it."));
-            }
+            signerRole(s);
             if (s.trusted()) {
                 checks.add(Check.passed(CheckCode.SIGNER_TRUST, P7S, "The signer's certificate chains to a trusted root."));
             } else {
@@ -554,6 +610,95 @@ public final class BundleVerifier {
                         + " does not chain to a trusted root"
                         + (s.trustProblem() == null ? "" : " (" + s.trustProblem() + ")")
                         + "; give the agency's CA certificate with --trust."));
+            }
+        }
+
+        /** The signer must be the exporter the sealed records name, and the pinned signer when one is expected. */
+        private void signerRole(BundleChecks.SignatureOutcome s) throws IOException {
+            String cert = s.certSha256();
+            List<String> problems = new ArrayList<>();
+            if (signerMismatch != null) {
+                problems.add(signerMismatch);
+            }
+            String recorded = caseJson == null ? null : caseJson.path("exported_by").path("cert_sha256").asText(null);
+            if (recorded == null || !recorded.equalsIgnoreCase(cert)) {
+                problems.add("The bundle is signed with certificate " + cert + " but case.json names the exporting"
+                        + " officer's certificate " + recorded + "; someone other than the exporting officer sealed it.");
+            }
+            List<String> recordedBy = new ArrayList<>();
+            String logProblem = exportEvents(recordedBy);
+            if (logProblem != null) {
+                problems.add(logProblem);
+            } else {
+                for (String r : recordedBy) {
+                    String[] seqCert = r.split(" ", 2);
+                    if (!seqCert[1].equalsIgnoreCase(cert)) {
+                        problems.add("The custody log records the export of this bundle at seq " + seqCert[0]
+                                + " by certificate " + seqCert[1] + ", but the bundle is signed with certificate " + cert
+                                + " (" + s.subject() + "); it was re-sealed by someone else.");
+                    }
+                }
+            }
+            if (expectedSigner != null && !expectedSigner.equalsIgnoreCase(cert)) {
+                problems.add("The bundle is signed with certificate " + cert + " (" + s.subject()
+                        + ") but the expected signer is " + expectedSigner + ".");
+            }
+            if (problems.isEmpty()) {
+                checks.add(Check.passed(CheckCode.SIGNER_MISMATCH, P7S, "The signer " + s.subject() + " is the exporting"
+                        + " officer that the custody log (seq " + recordedBy.stream().map(r -> r.split(" ")[0])
+                        .collect(java.util.stream.Collectors.joining(", ")) + ") and case.json record"
+                        + (expectedSigner != null ? ", and the expected signer." : ".")));
+            } else {
+                for (String p : problems) {
+                    checks.add(Check.failed(CheckCode.SIGNER_MISMATCH, P7S, p));
+                }
+            }
+        }
+
+        /**
+         * Collects "seq cert_sha256" of the custody log's EXPORT_STARTED / EXPORT_SEALED events for this
+         * bundle; returns why they cannot be had (log not sealed, unreadable, or no such event), else null.
+         */
+        private String exportEvents(List<String> out) throws IOException {
+            String file = "data/custody/custody-log.jsonl";
+            if (!zip.has(file)) {
+                return "The custody log is missing, so nothing records who exported this bundle.";
+            }
+            String notSealed = manifestMismatch(file);
+            if (notSealed != null) {
+                return "Who exported this bundle cannot be read from the custody log: " + notSealed;
+            }
+            String id = zip.rootName();
+            try (InputStream in = zip.open(file)) {
+                BoundedJson.lines(in, (n, line) -> {
+                    JsonNode e = BoundedJson.readEvent(line);
+                    String type = e.path("type").asText("");
+                    if ((type.equals("EXPORT_STARTED") || type.equals("EXPORT_SEALED"))
+                            && id.equals(e.path("details").path("bundle_id").asText(null))) {
+                        out.add(e.path("seq").asText("?") + " " + e.path("actor").path("cert_sha256").asText("none"));
+                    }
+                });
+            } catch (IOException e) {
+                return "Who exported this bundle cannot be read from the custody log: " + e.getMessage() + ".";
+            }
+            if (out.isEmpty()) {
+                return "The custody log records no export of bundle " + id + ", so nothing says who was to seal it.";
+            }
+            return null;
+        }
+
+        /** An expectation the reader gave that no check confirmed is never left to pass (issue 17 §3). */
+        private void expectations() {
+            if (expectedSigner == null) {
+                return;
+            }
+            boolean confirmed = sections.values().stream().flatMap(List::stream).anyMatch(c ->
+                    c.code() == CheckCode.SIGNER_MISMATCH && c.result() == CheckResult.PASSED);
+            boolean refuted = sections.values().stream().flatMap(List::stream).anyMatch(c ->
+                    c.code() == CheckCode.SIGNER_MISMATCH && c.result() == CheckResult.FAILED);
+            if (!confirmed && !refuted) {
+                checks.add(Check.failed(CheckCode.SIGNER_MISMATCH, P7S, "The expected signer " + expectedSigner
+                        + " could not be confirmed because the bundle's signature could not be checked."));
             }
         }
 
@@ -723,6 +868,11 @@ public final class BundleVerifier {
                 BundleChecks.SignatureOutcome s = trust.verifyPdf(file);
                 if (!s.intact()) {
                     checks.add(Check.failed(CheckCode.REPORT_SIGNATURE, pdf, pdf + " is not validly signed: " + s.problem()));
+                } else if (signer != null && signer.certSha256() != null
+                        && !signer.certSha256().equals(s.certSha256())) {
+                    checks.add(Check.failed(CheckCode.SIGNER_MISMATCH, pdf, pdf + " is signed by " + s.subject()
+                            + " (certificate " + s.certSha256() + "), not by the bundle's signer " + signer.subject()
+                            + " (certificate " + signer.certSha256() + "); the report was signed by someone else."));
                 } else if (!s.trusted()) {
                     checks.add(Check.indeterminate(CheckCode.REPORT_SIGNATURE, pdf, pdf + " is signed by " + s.subject()
                             + " and unchanged, but the signer does not chain to a trusted root."));

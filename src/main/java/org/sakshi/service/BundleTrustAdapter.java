@@ -21,21 +21,25 @@ import org.sakshi.timestamp.TimestampVerifier;
 final class BundleTrustAdapter implements BundleChecks.Trust {
     private final CmsVerifier cms;
     private final TimestampVerifier tsp;
-    private final List<X509Certificate> anchors;
+    private final List<X509Certificate> tsaAnchors;
     private final boolean trustEmbeddedTsaRoots;
 
+    /** The same anchors for signers and for time-stamp authorities. */
     BundleTrustAdapter(List<X509Certificate> anchors) {
-        this(anchors, false);
+        this(anchors, anchors, false);
     }
 
     /**
+     * @param signerAnchors         roots a bundle or report signer must chain to
+     * @param tsaAnchors            roots a time-stamp authority must chain to
      * @param trustEmbeddedTsaRoots also trust the root certificate a token carries in its own chain;
      *                              only for an exporter re-checking the tokens it just obtained
      */
-    BundleTrustAdapter(List<X509Certificate> anchors, boolean trustEmbeddedTsaRoots) {
-        this.anchors = List.copyOf(anchors);
-        this.cms = new CmsVerifier(anchors);
-        this.tsp = new TimestampVerifier(anchors);
+    BundleTrustAdapter(List<X509Certificate> signerAnchors, List<X509Certificate> tsaAnchors,
+                       boolean trustEmbeddedTsaRoots) {
+        this.tsaAnchors = List.copyOf(tsaAnchors);
+        this.cms = new CmsVerifier(signerAnchors, tsaAnchors);
+        this.tsp = new TimestampVerifier(tsaAnchors);
         this.trustEmbeddedTsaRoots = trustEmbeddedTsaRoots;
     }
 
@@ -64,7 +68,7 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
     public BundleChecks.TokenOutcome verifyToken(byte[] response, byte[] sha256) {
         TimestampVerifier.Result r = tsp.verify(response, sha256, "token");
         if (trustEmbeddedTsaRoots && r.valid() && !r.trusted() && !r.tsaChain().isEmpty()) {
-            List<X509Certificate> more = new java.util.ArrayList<>(anchors);
+            List<X509Certificate> more = new java.util.ArrayList<>(tsaAnchors);
             more.add(r.tsaChain().get(r.tsaChain().size() - 1));
             r = new TimestampVerifier(more).verify(response, sha256, "token");
         }

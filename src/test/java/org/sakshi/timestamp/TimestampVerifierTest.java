@@ -122,4 +122,31 @@ class TimestampVerifierTest {
             assertTrue(r.trusted(), r.checks().toString());
         }
     }
+
+    @Test
+    void aTsaCertificateWhoseTimeStampingEkuIsNotCriticalIsNotTrustedAsTsa() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        TestPki.Identity weak = pki.issueTsa("CN=Weak TSA", true, false);
+        org.bouncycastle.tsp.TimeStampRequestGenerator g = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        g.setCertReq(true);
+        byte[] der = RogueTokens.respond(g.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, sha256("item"),
+                java.math.BigInteger.TEN), weak);
+        TimestampVerifier.Result r = new TimestampVerifier(List.of(pki.tsaRootCert())).verify(der, sha256("item"), "x");
+        assertFalse(r.valid());
+        assertFalse(r.trusted());
+        assertEquals(CheckResult.FAILED, result(r, TimestampVerifier.SIGNATURE));
+    }
+
+    @Test
+    void theOfficersSigningCertificateUnderATrustedRootIsNotATsa() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        org.bouncycastle.tsp.TimeStampRequestGenerator g = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        g.setCertReq(true);
+        byte[] der = RogueTokens.respond(g.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, sha256("item"),
+                java.math.BigInteger.TEN), pki.officer());
+        TimestampVerifier.Result r = new TimestampVerifier(List.of(pki.agencyCaCert(), pki.tsaRootCert()))
+                .verify(der, sha256("item"), "x");
+        assertFalse(r.valid());
+        assertFalse(r.trusted());
+    }
 }

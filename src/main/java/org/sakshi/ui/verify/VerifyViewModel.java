@@ -32,6 +32,7 @@ public final class VerifyViewModel {
     private final ObjectProperty<Path> bundle = new SimpleObjectProperty<>();
     private final ObservableList<Path> trustAnchors = FXCollections.observableArrayList();
     private final ObjectProperty<VerificationReport> report = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty expectedSigner = new javafx.beans.property.SimpleStringProperty("");
 
     public VerifyViewModel(VerifyService verifier, List<Path> anchors) {
         this.verifier = verifier;
@@ -40,7 +41,8 @@ public final class VerifyViewModel {
 
     /** Verifies the chosen bundle (worker thread); never throws for a bad bundle, only for a non-bundle. */
     public VerificationReport verify(ProgressListener progress) throws SakshiException {
-        return verifier.verify(bundle.get(), List.copyOf(trustAnchors), progress);
+        return verifier.verify(bundle.get(), new VerifyService.Trust(List.copyOf(trustAnchors), null,
+                expectedSigner.get()), progress);
     }
 
     public void writeReport(Path out) throws SakshiException {
@@ -116,6 +118,14 @@ public final class VerifyViewModel {
 
     public ObservableList<Path> trustAnchors() {
         return trustAnchors;
+    }
+
+    /**
+     * The pinned signer: a certificate PEM path or its SHA-256; empty for none. When set, a bundle signed
+     * by anyone else is FAILED (SIGNER_MISMATCH).
+     */
+    public javafx.beans.property.StringProperty expectedSignerProperty() {
+        return expectedSigner;
     }
 
     public ObjectProperty<VerificationReport> reportProperty() {
