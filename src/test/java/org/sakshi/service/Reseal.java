@@ -86,13 +86,19 @@ final class Reseal {
 
     /** The same entries, bytes and order, written again by java.util.zip (what a copy through any ZIP tool does). */
     static Path rezip(Path genuine, Path out) throws Exception {
+        return rezip(genuine, out, (path, bytes) -> bytes);
+    }
+
+    /** Written again with {@code change} applied to each (bag-relative path, bytes). */
+    static Path rezip(Path genuine, Path out, java.util.function.BiFunction<String, byte[], byte[]> change)
+            throws Exception {
         try (ZipFile in = new ZipFile(genuine.toFile());
              OutputStream os = Files.newOutputStream(out);
              ZipOutputStream z = new ZipOutputStream(os)) {
             for (ZipEntry e : Collections.list(in.entries())) {
                 z.putNextEntry(new ZipEntry(e.getName()));
                 try (InputStream is = in.getInputStream(e)) {
-                    is.transferTo(z);
+                    z.write(change.apply(e.getName().substring(e.getName().indexOf('/') + 1), is.readAllBytes()));
                 }
                 z.closeEntry();
             }
