@@ -34,6 +34,12 @@ final class Reseal {
     }
 
     static Path reseal(Path genuine, Path out, Signer signer, LocalTsa tsa, String dropItem) throws Exception {
+        return reseal(genuine, out, signer, tsa, dropItem, null);
+    }
+
+    /** As above; when {@code reportSigner} is not null, each PDF under data/report/ is signed again by it. */
+    static Path reseal(Path genuine, Path out, Signer signer, LocalTsa tsa, String dropItem, Signer reportSigner)
+            throws Exception {
         Path work = Files.createTempDirectory(out.getParent(), "reseal");
         List<BundleSealer.PayloadFile> payload = new ArrayList<>();
         String root = null;
@@ -69,6 +75,11 @@ final class Reseal {
                 }
                 Path f = work.resolve("f" + payload.size());
                 Files.write(f, bytes);
+                if (reportSigner != null && bagPath.startsWith("data/report/") && bagPath.endsWith(".pdf")) {
+                    Path signed = work.resolve("s" + payload.size());
+                    new org.sakshi.report.PadesSigner().sign(f, signed, reportSigner, null);
+                    f = signed;
+                }
                 payload.add(new BundleSealer.PayloadFile(bagPath, f, null, null));
             }
         }

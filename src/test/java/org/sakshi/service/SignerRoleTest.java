@@ -169,4 +169,15 @@ class SignerRoleTest {
         assertEquals(CheckResult.FAILED, sig.result());
         assertTrue(sig.message().contains("time-stamping certificate"), sig.message());
     }
+
+    @Test
+    void aReportSignedAgainByAColleagueFailsSignerMismatchNamingThePdf() throws Exception {
+        Path forged = Reseal.reseal(genuine, dir.resolve("report-colleague.zip"), fx.tsa.pki().officerSigner(), fx.tsa,
+                null, colleague());
+        VerificationReport r = verify(forged);
+        assertEquals(Verdict.FAILED, r.verdict());
+        assertEquals(Set.of(CheckCode.SIGNER_MISMATCH), failedCodes(r), () -> r.checks().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.SIGNER_MISMATCH
+                && c.target().equals("data/report/report.pdf")), () -> r.checks().toString());
+    }
 }

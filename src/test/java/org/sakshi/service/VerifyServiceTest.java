@@ -197,7 +197,7 @@ class VerifyServiceTest {
     }
 
     @Test
-    void aSignatureReplacedByAnUntrustedKeyIsIndeterminate() throws Exception {
+    void aSignatureReplacedByAnotherKeyFailsAsSignerMismatch() throws Exception {
         TestPki other = TestPki.create(Files.createDirectories(dir.resolve("other-pki")));
         byte[] tags = pristine.get(root + "tagmanifest-sha256.txt");
         byte[] p7s = other.officerSigner().signDetached(new ByteArrayInputStream(tags), null);
@@ -205,7 +205,10 @@ class VerifyServiceTest {
             m.put(root + "signature/tagmanifest-sha256.txt.p7s", p7s);
             return m;
         });
-        assertEquals(Verdict.INDETERMINATE, r.verdict(), r.checks().toString());
+        // issue 17 §3: a valid signature by anyone but the exporting officer is not a warning but a failure
+        assertEquals(Verdict.FAILED, r.verdict(), r.checks().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.SIGNER_MISMATCH
+                && c.result() == CheckResult.FAILED), r.checks().toString());
         Check trust = r.checks().stream().filter(c -> c.code() == CheckCode.SIGNER_TRUST).findFirst().orElseThrow();
         assertEquals(CheckResult.INDETERMINATE, trust.result());
         assertEquals("signature/tagmanifest-sha256.txt.p7s", trust.target());
