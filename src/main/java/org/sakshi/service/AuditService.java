@@ -2,9 +2,7 @@ package org.sakshi.service;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,8 +37,6 @@ import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.VerificationReport;
-import org.sakshi.core.ledger.ChainResult;
-import org.sakshi.core.ledger.ChainVerifier;
 import org.sakshi.report.PadesSigner;
 import org.sakshi.report.audit.AuditPdfWriter;
 import org.sakshi.timestamp.TimestampVerifier;
@@ -115,11 +111,7 @@ public final class AuditService {
             TimestampVerifier.Result r = verifier.verify(der, sha256, "token");
             return r.valid() ? r.genTime() : null;
         };
-        BundleChecks.Ledger chain = jsonl -> {
-            ChainResult r = ChainVerifier.verifyJsonl(new InputStreamReader(jsonl, StandardCharsets.UTF_8));
-            return new BundleChecks.ChainOutcome(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
-        };
-        return new AuditService(cases, custody, evidence, chain, tokens, new PadesSigner());
+        return new AuditService(cases, custody, evidence, VerifyService::verifyChain, tokens, new PadesSigner());
     }
 
     /** The same service with another chain verifier (tests, or a verifier for another ledger version). */

@@ -109,9 +109,15 @@ public final class VerifyService {
         return new BundleVerifier(trust, VerifyService::verifyChain, VerifyService::pdfText, SafeZip.Limits.DEFAULT);
     }
 
-    private static BundleChecks.ChainOutcome verifyChain(java.io.InputStream jsonl) throws IOException {
-        ChainResult r = ChainVerifier.verifyJsonl(new java.io.InputStreamReader(jsonl,
-                java.nio.charset.StandardCharsets.UTF_8));
+    /**
+     * Recomputes a custody chain from a bundle's JSONL, one line at a time and no line longer than
+     * {@link org.sakshi.bundle.BoundedJson#MAX_EVENT_LINE} (an endless line is a read error, not a memory
+     * exhaustion).
+     */
+    static BundleChecks.ChainOutcome verifyChain(java.io.InputStream jsonl) throws IOException {
+        ChainVerifier v = new ChainVerifier();
+        org.sakshi.bundle.BoundedJson.lines(jsonl, (n, line) -> v.acceptLine(line));
+        ChainResult r = v.result();
         return new BundleChecks.ChainOutcome(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
     }
 

@@ -134,4 +134,14 @@ class HostileCaseJsonTest {
         assertEquals(CheckResult.FAILED, c.result());
         assertTrue(c.message().contains("does not match manifest-sha256.txt"), c.message());
     }
+
+    @Test
+    void aThirtyMegabyteCustodyLogLineListedInTheManifestFailsInASmallHeap() throws Exception {
+        byte[] line = wide();
+        Path bag = PlainBag.write(dir, null, line);
+        String out = verifyInSmallHeap(bag);
+        assertTrue(out.contains("verdict FAILED"), out);
+        assertTrue(out.contains("CUSTODY_CHAIN data/custody/custody-log.jsonl: The custody log"
+                + " data/custody/custody-log.jsonl cannot be read: line 1 of the custody log is longer than"), out);
+    }
 }

@@ -23,6 +23,11 @@ final class PlainBag {
 
     /** The same bag with {@code caseJsonBytes} (when not null) as data/case.json, listed in the manifest as it is. */
     static Path write(Path dir, byte[] caseJsonBytes) throws Exception {
+        return write(dir, caseJsonBytes, null);
+    }
+
+    /** ... and {@code log} (when not null) as the custody log. */
+    static Path write(Path dir, byte[] caseJsonBytes, byte[] log) throws Exception {
         Path photo = dir.resolve("photo.jpg");
         byte[] jpg = new byte[50_000];
         for (int i = 0; i < jpg.length; i++) {
@@ -34,7 +39,7 @@ final class PlainBag {
             String sha = w.putFile("data/evidence/E0001/photo.jpg", photo, null, "E0001", ProgressListener.NONE,
                     new CancelFlag());
             w.putBytes("data/evidence/E0002/note.txt", "hello\n".getBytes(StandardCharsets.UTF_8));
-            w.putBytes("data/custody/custody-log.jsonl", "{}\n".getBytes(StandardCharsets.UTF_8));
+            w.putBytes("data/custody/custody-log.jsonl", log != null ? log : "{}\n".getBytes(StandardCharsets.UTF_8));
             byte[] given = caseJsonBytes;
             String caseJson = "{\"format\":\"sakshi-bundle\",\"version\":1,\"bundle_id\":\"" + ID + "\","
                     + "\"exported_at\":\"2026-07-28T08:35:00Z\",\"case\":{\"number\":\"FIR 12/2026\"},"

@@ -51,4 +51,14 @@ class VerifyViewModelTest {
     void everyResultHasItsOwnIcon() {
         assertEquals(4, java.util.Arrays.stream(CheckResult.values()).map(VerifyViewModel::icon).distinct().count());
     }
+
+    @Test
+    void thePinnedSignerIsPassedToTheVerifier() {
+        VerifyViewModel vm = new VerifyViewModel(new org.sakshi.service.VerifyService(), List.of());
+        vm.bundleProperty().set(java.nio.file.Path.of("no-such-bundle.zip"));
+        vm.expectedSignerProperty().set("nobody-in-particular");
+        org.sakshi.core.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.sakshi.core.InputException.class, () -> vm.verify(null));
+        assertTrue(e.getMessage().contains("nobody-in-particular"), e.getMessage());
+    }
 }
