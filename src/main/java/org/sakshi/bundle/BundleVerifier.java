@@ -625,17 +625,16 @@ public final class BundleVerifier {
                 problems.add("The bundle is signed with certificate " + cert + " but case.json names the exporting"
                         + " officer's certificate " + recorded + "; someone other than the exporting officer sealed it.");
             }
-            List<String> recordedBy = new ArrayList<>();
+            List<ExportEvent> recordedBy = new ArrayList<>();
             String logProblem = exportEvents(recordedBy);
             if (logProblem != null) {
                 problems.add(logProblem);
             } else {
-                for (String r : recordedBy) {
-                    String[] seqCert = r.split(" ", 2);
-                    if (!seqCert[1].equalsIgnoreCase(cert)) {
-                        problems.add("The custody log records the export of this bundle at seq " + seqCert[0]
-                                + " by certificate " + seqCert[1] + ", but the bundle is signed with certificate " + cert
-                                + " (" + s.subject() + "); it was re-sealed by someone else.");
+                for (ExportEvent r : recordedBy) {
+                    if (!r.certSha256().equalsIgnoreCase(cert)) {
+                        problems.add("The custody log records the export of this bundle at seq " + r.seq()
+                                + " by certificate " + r.certSha256() + ", but the bundle is signed with certificate "
+                                + cert + " (" + s.subject() + "); it was re-sealed by someone else.");
                     }
                 }
             }
@@ -645,7 +644,7 @@ public final class BundleVerifier {
             }
             if (problems.isEmpty()) {
                 checks.add(Check.passed(CheckCode.SIGNER_MISMATCH, P7S, "The signer " + s.subject() + " is the exporting"
-                        + " officer that the custody log (seq " + recordedBy.stream().map(r -> r.split(" ")[0])
+                        + " officer that the custody log (seq " + recordedBy.stream().map(ExportEvent::seq)
                         .collect(java.util.stream.Collectors.joining(", ")) + ") and case.json record"
                         + (expectedSigner != null ? ", and the expected signer." : ".")));
             } else {
@@ -656,10 +655,10 @@ public final class BundleVerifier {
         }
 
         /**
-         * Collects "seq cert_sha256" of the custody log's EXPORT_STARTED / EXPORT_SEALED events for this
-         * bundle; returns why they cannot be had (log not sealed, unreadable, or no such event), else null.
+         * Collects the custody log's EXPORT_STARTED / EXPORT_SEALED events for this bundle; returns why they
+         * cannot be had (log not sealed, unreadable, or no such event), else null.
          */
-        private String exportEvents(List<String> out) throws IOException {
+        private String exportEvents(List<ExportEvent> out) throws IOException {
             String file = "data/custody/custody-log.jsonl";
             if (!zip.has(file)) {
                 return "The custody log is missing, so nothing records who exported this bundle.";
@@ -675,7 +674,8 @@ public final class BundleVerifier {
                     String type = e.path("type").asText("");
                     if ((type.equals("EXPORT_STARTED") || type.equals("EXPORT_SEALED"))
                             && id.equals(e.path("details").path("bundle_id").asText(null))) {
-                        out.add(e.path("seq").asText("?") + " " + e.path("actor").path("cert_sha256").asText("none"));
+                        out.add(new ExportEvent(e.path("seq").asText("?"),
+                                e.path("actor").path("cert_sha256").asText("none")));
                     }
                 });
             } catch (IOException e) {
@@ -913,6 +913,10 @@ public final class BundleVerifier {
                 }
             }
         }
+    }
+
+    /** An export event of the custody log for this bundle: its seq and the actor's certificate SHA-256. */
+    private record ExportEvent(String seq, String certSha256) {
     }
 
     static List<String> lines(String s) {
