@@ -5,6 +5,9 @@ package org.sakshi.audit;
  * Codes never change meaning; new ones may be added.
  */
 public enum FindingCode {
+    // bundle verification (runs first for a bundle)
+    BUNDLE_INTEGRITY(Severity.ERROR, "the bundle does not verify (a hash, a signature, its signer or its custody log"
+            + " does not match what was sealed)"),
     // ledger verification (runs first)
     LEDGER_BROKEN(Severity.ERROR, "the hash chain does not recompute: an event was changed, removed or inserted"),
     LEDGER_HEAD_MISMATCH(Severity.ERROR, "the bundle's case.json names another custody head or event count than its log"),

@@ -1,7 +1,6 @@
 package org.sakshi.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.core.CheckResult;
 import org.sakshi.core.InputException;
 import org.sakshi.core.ProgressListener;
@@ -33,7 +33,15 @@ import org.sakshi.core.VerificationReport.TimestampInfo;
  * bundle gives FAILED checks, never an exception. Check codes: ZIP_ENTRY, BAGIT_DECLARATION,
  * BAG_INFO, MANIFEST, TAG_HASH, PAYLOAD_HASH, PAYLOAD_MISSING, PAYLOAD_UNLISTED, PAYLOAD_OXUM,
  * CASE_JSON, CUSTODY_CHAIN, CUSTODY_HEAD, SIGNATURE, SIGNER_TRUST, BUNDLE_TIMESTAMP, ITEM_TIMESTAMP,
- * REPORT_SIGNATURE, REPORT_HASHES. The verdict is {@link Verdicts#of}.
+ * REPORT_SIGNATURE, REPORT_HASHES, SIGNER_MISMATCH ({@link CheckCode}). The verdict is {@link Verdicts#of}.
+ *
+ * <p>Who signed, in which role: the CMS signer must be the certificate the bundle's own custody log
+ * records for this export (the {@code actor.cert_sha256} of the EXPORT_STARTED / EXPORT_SEALED events
+ * whose {@code details.bundle_id} is this bundle), the one case.json names as exporter, the one in
+ * {@code certs/signer-chain.pem}, and the signer of every PDF under data/report/; and, when the reader
+ * pins one ({@link #expectingSigner}), that certificate. Anything else is FAILED SIGNER_MISMATCH, even
+ * when the other signature is valid and trusted. data/case.json and the custody log are hashed against
+ * the manifest before they are parsed, and parsed within {@link BoundedJson}'s caps.
  */
 public final class BundleVerifier {
     public static final String BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
@@ -46,7 +54,7 @@ public final class BundleVerifier {
     private final BundleChecks.PdfText pdfText;
     private final SafeZip.Limits limits;
     private final boolean crcRecheck;
-    private final ObjectMapper json = new ObjectMapper();
+    private final String expectedSigner;
 
     /** Any of the collaborators may be null: its checks then come out INDETERMINATE ("not checked"). */
     public BundleVerifier(BundleChecks.Trust trust, BundleChecks.Ledger ledger, BundleChecks.PdfText pdfText,
@@ -56,14 +64,25 @@ public final class BundleVerifier {
         this.pdfText = pdfText;
         this.limits = limits == null ? SafeZip.Limits.DEFAULT : limits;
         this.crcRecheck = false;
+        this.expectedSigner = null;
     }
 
-    private BundleVerifier(BundleVerifier base, boolean crcRecheck) {
+    private BundleVerifier(BundleVerifier base, boolean crcRecheck, String expectedSigner) {
         this.trust = base.trust;
         this.ledger = base.ledger;
         this.pdfText = base.pdfText;
         this.limits = base.limits;
         this.crcRecheck = crcRecheck;
+        this.expectedSigner = expectedSigner;
+    }
+
+    /**
+     * The same checks, and the bundle must be signed with the certificate whose SHA-256 (hex) is
+     * {@code certSha256}; any other signer, or a signer that cannot be established, is FAILED SIGNER_MISMATCH.
+     */
+    public BundleVerifier expectingSigner(String certSha256) {
+        return new BundleVerifier(this, crcRecheck, certSha256 == null ? null
+                : certSha256.replace(":", "").toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -73,7 +92,7 @@ public final class BundleVerifier {
      * other check is unchanged. A prosecutor's verification always hashes.
      */
     public BundleVerifier forRecheck() {
-        return new BundleVerifier(this, true);
+        return new BundleVerifier(this, true, expectedSigner);
     }
 
     /**
@@ -111,6 +130,7 @@ public final class BundleVerifier {
         private final List<ItemResult> items = new ArrayList<>();
         private BagInfo bagInfo;
         private JsonNode caseJson;
+        private String caseJsonProblem;
         private SignerInfo signer;
         private byte[] tagmanifest;
         private String signerMismatch;
@@ -132,7 +152,7 @@ public final class BundleVerifier {
             section("zip");
             List<Check> zipChecks = zip.violations();
             if (zipChecks.isEmpty()) {
-                checks.add(Check.passed("ZIP_ENTRY", "", "Every entry of the ZIP is a plain file or folder inside the"
+                checks.add(Check.passed(CheckCode.ZIP_ENTRY, "", "Every entry of the ZIP is a plain file or folder inside the"
                         + " single folder '" + zip.rootName() + "', with a safe name."));
             } else {
                 checks.addAll(zipChecks);
@@ -167,6 +187,8 @@ public final class BundleVerifier {
                 payloadManifest();
                 section("case");
                 caseJson();
+                section("signature");
+                expectations();
             } finally {
                 pool.shutdownNow();
             }
@@ -214,14 +236,7 @@ public final class BundleVerifier {
             }
         }
 
-        private void loadCaseJson() {
-            if (zip.has("data/case.json")) {
-                try {
-                    caseJson = json.readTree(small("data/case.json"));
-                } catch (IOException e) {
-                    caseJson = null;
-                }
-            }
+        private void loadCaseJson() throws IOException {
             if (manifestLines != null) {
                 for (ManifestFile.Line l : manifestLines) {
                     if (l.path().startsWith("data/")) {
@@ -229,6 +244,50 @@ public final class BundleVerifier {
                     }
                 }
             }
+            String name = "data/case.json";
+            if (!zip.has(name)) {
+                return;
+            }
+            // hashed against the manifest first: a case.json that is not the sealed one is never parsed
+            caseJsonProblem = manifestMismatch(name);
+            if (caseJsonProblem == null && zip.size(name) > BoundedJson.MAX_CASE_JSON_BYTES) {
+                caseJsonProblem = "data/case.json is " + zip.size(name) + " bytes, more than the "
+                        + (BoundedJson.MAX_CASE_JSON_BYTES >> 20) + " MiB this verifier reads; it was not parsed.";
+            }
+            if (caseJsonProblem != null) {
+                return;
+            }
+            try (InputStream in = zip.open(name)) {
+                caseJson = BoundedJson.readCaseJson(in);
+                if (!caseJson.isObject()) {
+                    caseJson = null;
+                    caseJsonProblem = "data/case.json is not a JSON object.";
+                }
+            } catch (IOException e) {
+                caseJson = null;
+                caseJsonProblem = "data/case.json cannot be read: " + e.getMessage() + ".";
+            }
+        }
+
+        /**
+         * Null when {@code path} is listed in the manifest and its bytes have that SHA-256; else a sentence
+         * saying why the file is not read. Uses the hash already being computed for the payload check.
+         */
+        private String manifestMismatch(String path) throws IOException {
+            if (manifestLines == null) {
+                return path + " cannot be checked against manifest-sha256.txt, which is missing or unreadable;"
+                        + " it was not read.";
+            }
+            String listed = manifest.get(path);
+            if (listed == null) {
+                return path + " is not listed in manifest-sha256.txt; it was not read.";
+            }
+            String actual = hashOf(path);
+            if (!listed.equals(actual)) {
+                return path + " does not match manifest-sha256.txt (SHA-256 " + actual + ", manifest " + listed
+                        + "); it was changed after sealing and was not read.";
+            }
+            return null;
         }
 
         private byte[] small(String path) throws IOException {
@@ -237,50 +296,50 @@ public final class BundleVerifier {
 
         private void declaration() throws IOException {
             if (!zip.has("bagit.txt")) {
-                checks.add(Check.failed("BAGIT_DECLARATION", "bagit.txt", "bagit.txt is missing, so this is not a"
+                checks.add(Check.failed(CheckCode.BAGIT_DECLARATION, "bagit.txt", "bagit.txt is missing, so this is not a"
                         + " complete BagIt bag (RFC 8493 §2.1.1)."));
                 return;
             }
             String s = new String(small("bagit.txt"), StandardCharsets.UTF_8);
             if (s.equals(BAGIT_TXT)) {
-                checks.add(Check.passed("BAGIT_DECLARATION", "bagit.txt", "bagit.txt declares BagIt 1.0 with UTF-8 tag"
+                checks.add(Check.passed(CheckCode.BAGIT_DECLARATION, "bagit.txt", "bagit.txt declares BagIt 1.0 with UTF-8 tag"
                         + " files."));
             } else {
-                checks.add(Check.failed("BAGIT_DECLARATION", "bagit.txt", "bagit.txt does not read exactly"
+                checks.add(Check.failed(CheckCode.BAGIT_DECLARATION, "bagit.txt", "bagit.txt does not read exactly"
                         + " 'BagIt-Version: 1.0' and 'Tag-File-Character-Encoding: UTF-8'; it was changed."));
             }
         }
 
         private void bagInfo() throws IOException {
             if (!zip.has("bag-info.txt")) {
-                checks.add(Check.failed("BAG_INFO", "bag-info.txt", "bag-info.txt is missing."));
+                checks.add(Check.failed(CheckCode.BAG_INFO, "bag-info.txt", "bag-info.txt is missing."));
                 return;
             }
             try {
                 bagInfo = BagInfo.parse(small("bag-info.txt"));
             } catch (BagFormatException e) {
-                checks.add(Check.failed("BAG_INFO", "bag-info.txt", e.getMessage()));
+                checks.add(Check.failed(CheckCode.BAG_INFO, "bag-info.txt", e.getMessage()));
                 return;
             }
             List<String> missing = BagInfo.REQUIRED.stream().filter(l -> bagInfo.get(l).isEmpty()).toList();
             if (!missing.isEmpty()) {
-                checks.add(Check.failed("BAG_INFO", "bag-info.txt", "bag-info.txt lacks " + String.join(", ", missing)
+                checks.add(Check.failed(CheckCode.BAG_INFO, "bag-info.txt", "bag-info.txt lacks " + String.join(", ", missing)
                         + "."));
             } else if (!bagInfo.get("Sakshi-Bundle-Id").orElse("").equals(zip.rootName())) {
-                checks.add(Check.failed("BAG_INFO", "bag-info.txt", "bag-info.txt names bundle "
+                checks.add(Check.failed(CheckCode.BAG_INFO, "bag-info.txt", "bag-info.txt names bundle "
                         + bagInfo.get("Sakshi-Bundle-Id").orElse("") + " but the bag folder is " + zip.rootName() + "."));
             } else if (!"1".equals(bagInfo.get("Sakshi-Bundle-Version").orElse(""))) {
-                checks.add(Check.failed("BAG_INFO", "bag-info.txt", "bag-info.txt declares bundle format version "
+                checks.add(Check.failed(CheckCode.BAG_INFO, "bag-info.txt", "bag-info.txt declares bundle format version "
                         + bagInfo.get("Sakshi-Bundle-Version").orElse("") + "; this verifier reads version 1."));
             } else {
-                checks.add(Check.passed("BAG_INFO", "bag-info.txt", "bag-info.txt holds every required field."));
+                checks.add(Check.passed(CheckCode.BAG_INFO, "bag-info.txt", "bag-info.txt holds every required field."));
             }
         }
 
         private void tagManifest() throws IOException {
             String name = "tagmanifest-sha256.txt";
             if (!zip.has(name)) {
-                checks.add(Check.failed("TAG_HASH", name, name + " is missing, so the tag files cannot be checked."));
+                checks.add(Check.failed(CheckCode.TAG_HASH, name, name + " is missing, so the tag files cannot be checked."));
                 return;
             }
             tagmanifest = small(name);
@@ -288,7 +347,7 @@ public final class BundleVerifier {
             try {
                 lines = ManifestFile.parse(tagmanifest, name);
             } catch (BagFormatException e) {
-                checks.add(Check.failed("TAG_HASH", name, e.getMessage()));
+                checks.add(Check.failed(CheckCode.TAG_HASH, name, e.getMessage()));
                 return;
             }
             Set<String> listed = new LinkedHashSet<>();
@@ -296,17 +355,17 @@ public final class BundleVerifier {
             for (ManifestFile.Line l : lines) {
                 listed.add(l.path());
                 if (l.path().startsWith("data/") || BagPath.unsafeReason(l.path()) != null) {
-                    checks.add(Check.failed("TAG_HASH", l.path(), name + " lists '" + l.path()
+                    checks.add(Check.failed(CheckCode.TAG_HASH, l.path(), name + " lists '" + l.path()
                             + "', which is not a tag file of this bag."));
                     allOk = false;
                 } else if (!zip.has(l.path())) {
-                    checks.add(Check.failed("TAG_HASH", l.path(), l.path() + " is listed in " + name
+                    checks.add(Check.failed(CheckCode.TAG_HASH, l.path(), l.path() + " is listed in " + name
                             + " but is missing from the bundle."));
                     allOk = false;
                 } else {
                     String actual = zip.sha256(l.path());
                     if (!actual.equals(l.sha256())) {
-                        checks.add(Check.failed("TAG_HASH", l.path(), l.path() + " has been changed: its SHA-256 is "
+                        checks.add(Check.failed(CheckCode.TAG_HASH, l.path(), l.path() + " has been changed: its SHA-256 is "
                                 + actual + " but " + name + " records " + l.sha256() + "."));
                         allOk = false;
                     }
@@ -314,40 +373,40 @@ public final class BundleVerifier {
             }
             for (String required : List.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt")) {
                 if (!listed.contains(required)) {
-                    checks.add(Check.failed("TAG_HASH", required, required + " is not listed in " + name
+                    checks.add(Check.failed(CheckCode.TAG_HASH, required, required + " is not listed in " + name
                             + ", so it is not protected by the signature."));
                     allOk = false;
                 }
             }
             for (String p : zip.paths()) {
                 if (!p.startsWith("data/") && !p.startsWith("signature/") && !p.equals(name) && !listed.contains(p)) {
-                    checks.add(Check.failed("TAG_HASH", p, p + " is in the bundle but not listed in " + name
+                    checks.add(Check.failed(CheckCode.TAG_HASH, p, p + " is in the bundle but not listed in " + name
                             + "; it was added after the bundle was sealed."));
                     allOk = false;
                 }
                 if (p.startsWith("signature/") && !p.equals(P7S) && !TSR.matcher(p).matches()) {
-                    checks.add(Check.failed("TAG_HASH", p, p + " is not a signature or time-stamp file this format"
+                    checks.add(Check.failed(CheckCode.TAG_HASH, p, p + " is not a signature or time-stamp file this format"
                             + " knows; it was added after the bundle was sealed."));
                     allOk = false;
                 }
                 if (p.equals("fetch.txt")) {
-                    checks.add(Check.failed("TAG_HASH", p, "fetch.txt is present; Sakshi bundles fetch nothing."));
+                    checks.add(Check.failed(CheckCode.TAG_HASH, p, "fetch.txt is present; Sakshi bundles fetch nothing."));
                     allOk = false;
                 }
             }
             if (allOk) {
-                checks.add(Check.passed("TAG_HASH", name, "All " + lines.size() + " tag files match " + name + "."));
+                checks.add(Check.passed(CheckCode.TAG_HASH, name, "All " + lines.size() + " tag files match " + name + "."));
             }
         }
 
         private void payloadManifest() throws IOException {
             String name = "manifest-sha256.txt";
             if (!zip.has(name)) {
-                checks.add(Check.failed("MANIFEST", name, name + " is missing, so the evidence cannot be checked."));
+                checks.add(Check.failed(CheckCode.MANIFEST, name, name + " is missing, so the evidence cannot be checked."));
                 return;
             }
             if (manifestProblem != null) {
-                checks.add(Check.failed("MANIFEST", name, manifestProblem));
+                checks.add(Check.failed(CheckCode.MANIFEST, name, manifestProblem));
                 return;
             }
             List<ManifestFile.Line> lines = manifestLines;
@@ -362,14 +421,14 @@ public final class BundleVerifier {
             int ok = 0;
             for (ManifestFile.Line l : lines) {
                 if (!l.path().startsWith("data/") || manifest.containsKey(l.path())) {
-                    checks.add(Check.failed("MANIFEST", l.path(), name + " lists '" + l.path()
+                    checks.add(Check.failed(CheckCode.MANIFEST, l.path(), name + " lists '" + l.path()
                             + "' twice or outside data/; the manifest was edited."));
                     continue;
                 }
                 manifest.put(l.path(), l.sha256());
                 if (!zip.has(l.path())) {
                     payloadResults.put(l.path(), CheckResult.FAILED);
-                    checks.add(Check.failed("PAYLOAD_MISSING", l.path(), l.path() + " is listed in the manifest but"
+                    checks.add(Check.failed(CheckCode.PAYLOAD_MISSING, l.path(), l.path() + " is listed in the manifest but"
                             + " is missing from the bundle."));
                     continue;
                 }
@@ -381,13 +440,13 @@ public final class BundleVerifier {
                     ok++;
                 } else {
                     payloadResults.put(l.path(), CheckResult.FAILED);
-                    checks.add(Check.failed("PAYLOAD_HASH", l.path(), l.path() + " has been changed: its SHA-256 is "
+                    checks.add(Check.failed(CheckCode.PAYLOAD_HASH, l.path(), l.path() + " has been changed: its SHA-256 is "
                             + actual + " but the manifest records " + l.sha256() + "."));
                 }
             }
             progress.progress(total, total, "");
             if (ok == manifest.size() && ok > 0) {
-                checks.add(Check.passed("PAYLOAD_HASH", "data/", crcRecheck
+                checks.add(Check.passed(CheckCode.PAYLOAD_HASH, "data/", crcRecheck
                         ? "All " + ok + " files under data/ read back with the CRC-32 recorded while their SHA-256 was"
                         + " checked against manifest-sha256.txt."
                         : "All " + ok + " files under data/ match manifest-sha256.txt byte for byte."));
@@ -401,23 +460,23 @@ public final class BundleVerifier {
                     count++;
                     if (!manifest.containsKey(p)) {
                         unlisted = true;
-                        checks.add(Check.failed("PAYLOAD_UNLISTED", p, p + " is in the bundle but not in the"
+                        checks.add(Check.failed(CheckCode.PAYLOAD_UNLISTED, p, p + " is in the bundle but not in the"
                                 + " manifest; it was added after the bundle was sealed."));
                     }
                 }
             }
             if (!unlisted) {
-                checks.add(Check.passed("PAYLOAD_UNLISTED", "data/", "Every file under data/ is listed in the"
+                checks.add(Check.passed(CheckCode.PAYLOAD_UNLISTED, "data/", "Every file under data/ is listed in the"
                         + " manifest."));
             }
             if (bagInfo != null && bagInfo.get("Payload-Oxum").isPresent()) {
                 String declared = bagInfo.get("Payload-Oxum").get();
                 String actual = bytes + "." + count;
                 if (declared.equals(actual)) {
-                    checks.add(Check.passed("PAYLOAD_OXUM", "bag-info.txt", "The payload holds " + count + " files, "
+                    checks.add(Check.passed(CheckCode.PAYLOAD_OXUM, "bag-info.txt", "The payload holds " + count + " files, "
                             + bytes + " bytes, as bag-info.txt declares."));
                 } else {
-                    checks.add(Check.failed("PAYLOAD_OXUM", "bag-info.txt", "bag-info.txt declares Payload-Oxum "
+                    checks.add(Check.failed(CheckCode.PAYLOAD_OXUM, "bag-info.txt", "bag-info.txt declares Payload-Oxum "
                             + declared + " but the payload holds " + actual + " (bytes.files)."));
                 }
             }
@@ -426,11 +485,12 @@ public final class BundleVerifier {
         private void caseJson() throws IOException {
             String name = "data/case.json";
             if (!zip.has(name)) {
-                checks.add(Check.failed("CASE_JSON", name, "data/case.json is missing."));
+                checks.add(Check.failed(CheckCode.CASE_JSON, name, "data/case.json is missing."));
                 return;
             }
             if (caseJson == null) {
-                checks.add(Check.failed("CASE_JSON", name, "data/case.json is not valid JSON."));
+                checks.add(Check.failed(CheckCode.CASE_JSON, name, caseJsonProblem != null ? caseJsonProblem
+                        : "data/case.json is not valid JSON."));
                 return;
             }
             List<String> problems = new ArrayList<>();
@@ -459,11 +519,11 @@ public final class BundleVerifier {
                 items.add(new ItemResult(id, path, sha, r));
             }
             if (problems.isEmpty()) {
-                checks.add(Check.passed("CASE_JSON", name, "data/case.json describes " + items.size()
+                checks.add(Check.passed(CheckCode.CASE_JSON, name, "data/case.json describes " + items.size()
                         + " items whose hashes equal the manifest's."));
             } else {
                 for (String pr : problems) {
-                    checks.add(Check.failed("CASE_JSON", name, "data/case.json: " + pr + "."));
+                    checks.add(Check.failed(CheckCode.CASE_JSON, name, "data/case.json: " + pr + "."));
                 }
             }
         }
@@ -472,27 +532,32 @@ public final class BundleVerifier {
             String file = caseJson != null && caseJson.path("custody").hasNonNull("file")
                     ? caseJson.path("custody").path("file").asText() : "data/custody/custody-log.jsonl";
             if (!zip.has(file)) {
-                checks.add(Check.failed("CUSTODY_CHAIN", file, "The custody log " + file + " is missing."));
+                checks.add(Check.failed(CheckCode.CUSTODY_CHAIN, file, "The custody log " + file + " is missing."));
+                return;
+            }
+            String notSealed = manifestMismatch(file);
+            if (notSealed != null) {
+                checks.add(Check.failed(CheckCode.CUSTODY_CHAIN, file, notSealed));
                 return;
             }
             if (ledger == null) {
-                checks.add(Check.indeterminate("CUSTODY_CHAIN", file, "This build cannot recompute the custody chain."));
+                checks.add(Check.indeterminate(CheckCode.CUSTODY_CHAIN, file, "This build cannot recompute the custody chain."));
                 return;
             }
             BundleChecks.ChainOutcome chain;
             try (InputStream in = zip.open(file)) {
                 chain = ledger.verify(in);
             } catch (IOException e) {
-                checks.add(Check.failed("CUSTODY_CHAIN", file, "The custody log " + file + " cannot be read: "
+                checks.add(Check.failed(CheckCode.CUSTODY_CHAIN, file, "The custody log " + file + " cannot be read: "
                         + e.getMessage()));
                 return;
             }
             if (chain.intact()) {
-                checks.add(Check.passed("CUSTODY_CHAIN", file, "The custody log's " + chain.events() + " events form an"
+                checks.add(Check.passed(CheckCode.CUSTODY_CHAIN, file, "The custody log's " + chain.events() + " events form an"
                         + " unbroken hash chain."));
             } else {
                 String seq = chain.firstBadSeq() == null ? "" : "seq " + chain.firstBadSeq();
-                checks.add(Check.failed("CUSTODY_CHAIN", file, "The custody log is broken"
+                checks.add(Check.failed(CheckCode.CUSTODY_CHAIN, file, "The custody log is broken"
                         + (seq.isEmpty() ? "" : " at " + seq) + ": " + chain.message()));
             }
             String head = chain.head() == null ? "" : chain.head();
@@ -500,10 +565,10 @@ public final class BundleVerifier {
             String inBag = bagInfo == null ? null : bagInfo.get("Sakshi-Custody-Head").orElse(null);
             long count = caseJson == null ? -1 : caseJson.path("custody").path("count").asLong(-1);
             if (head.equals(inCase) && head.equals(inBag) && count == chain.events()) {
-                checks.add(Check.passed("CUSTODY_HEAD", file, "The custody log's last hash " + head
+                checks.add(Check.passed(CheckCode.CUSTODY_HEAD, file, "The custody log's last hash " + head
                         + " equals the head recorded in case.json and bag-info.txt."));
             } else {
-                checks.add(Check.failed("CUSTODY_HEAD", file, "The custody log ends at " + head + " (" + chain.events()
+                checks.add(Check.failed(CheckCode.CUSTODY_HEAD, file, "The custody log ends at " + head + " (" + chain.events()
                         + " events) but case.json records " + inCase + " (" + count + " events) and bag-info.txt "
                         + inBag + "; events were added or removed."));
             }
@@ -511,48 +576,129 @@ public final class BundleVerifier {
 
         private void signature() throws IOException {
             if (!zip.has(P7S)) {
-                checks.add(Check.failed("SIGNATURE", P7S, "The bundle is not signed: " + P7S + " is missing."));
+                checks.add(Check.failed(CheckCode.SIGNATURE, P7S, "The bundle is not signed: " + P7S + " is missing."));
                 return;
             }
             if (tagmanifest == null) {
-                checks.add(Check.failed("SIGNATURE", P7S, "The signature cannot be checked without"
+                checks.add(Check.failed(CheckCode.SIGNATURE, P7S, "The signature cannot be checked without"
                         + " tagmanifest-sha256.txt."));
                 return;
             }
             if (trust == null) {
-                checks.add(Check.indeterminate("SIGNATURE", P7S, "This build cannot check CMS signatures."));
+                checks.add(Check.indeterminate(CheckCode.SIGNATURE, P7S, "This build cannot check CMS signatures."));
                 return;
             }
             BundleChecks.SignatureOutcome s = trust.verifyCms(small(P7S), tagmanifest);
             signer = new SignerInfo(s.subject(), s.certSha256(), s.intact() && s.trusted());
             if (!s.intact()) {
-                checks.add(Check.failed("SIGNATURE", P7S, "The signature over tagmanifest-sha256.txt is not valid: "
+                checks.add(Check.failed(CheckCode.SIGNATURE, P7S, "The signature over tagmanifest-sha256.txt is not valid: "
                         + s.problem()));
                 return;
             }
             String chainProblem = embeddedChainProblem(s);
             if (chainProblem != null) {
-                checks.add(Check.failed("SIGNATURE", P7S, chainProblem));
+                checks.add(Check.failed(CheckCode.SIGNATURE, P7S, chainProblem));
                 return;
             }
-            checks.add(Check.passed("SIGNATURE", P7S, "tagmanifest-sha256.txt is signed by " + s.subject()
+            checks.add(Check.passed(CheckCode.SIGNATURE, P7S, "tagmanifest-sha256.txt is signed by " + s.subject()
                     + " and unchanged since."));
-            if (signerMismatch != null) {
-                checks.add(Check.warning("SIGNATURE", P7S, signerMismatch));
-            }
-            String recorded = caseJson == null ? null : caseJson.path("exported_by").path("cert_sha256").asText(null);
-            if (recorded != null && s.certSha256() != null && !recorded.equals(s.certSha256())) {
-                checks.add(Check.warning("SIGNATURE", P7S, "The bundle was signed with certificate " + s.certSha256()
-                        + " but case.json names the exporting officer's certificate " + recorded
-                        + "; someone other than the exporting officer signed it."));
-            }
+            signerRole(s);
             if (s.trusted()) {
-                checks.add(Check.passed("SIGNER_TRUST", P7S, "The signer's certificate chains to a trusted root."));
+                checks.add(Check.passed(CheckCode.SIGNER_TRUST, P7S, "The signer's certificate chains to a trusted root."));
             } else {
-                checks.add(Check.indeterminate("SIGNER_TRUST", P7S, "The signer " + s.subject()
+                checks.add(Check.indeterminate(CheckCode.SIGNER_TRUST, P7S, "The signer " + s.subject()
                         + " does not chain to a trusted root"
                         + (s.trustProblem() == null ? "" : " (" + s.trustProblem() + ")")
                         + "; give the agency's CA certificate with --trust."));
+            }
+        }
+
+        /** The signer must be the exporter the sealed records name, and the pinned signer when one is expected. */
+        private void signerRole(BundleChecks.SignatureOutcome s) throws IOException {
+            String cert = s.certSha256();
+            List<String> problems = new ArrayList<>();
+            if (signerMismatch != null) {
+                problems.add(signerMismatch);
+            }
+            String recorded = caseJson == null ? null : caseJson.path("exported_by").path("cert_sha256").asText(null);
+            if (recorded == null || !recorded.equalsIgnoreCase(cert)) {
+                problems.add("The bundle is signed with certificate " + cert + " but case.json names the exporting"
+                        + " officer's certificate " + recorded + "; someone other than the exporting officer sealed it.");
+            }
+            List<ExportEvent> recordedBy = new ArrayList<>();
+            String logProblem = exportEvents(recordedBy);
+            if (logProblem != null) {
+                problems.add(logProblem);
+            } else {
+                for (ExportEvent r : recordedBy) {
+                    if (!r.certSha256().equalsIgnoreCase(cert)) {
+                        problems.add("The custody log records the export of this bundle at seq " + r.seq()
+                                + " by certificate " + r.certSha256() + ", but the bundle is signed with certificate "
+                                + cert + " (" + s.subject() + "); it was re-sealed by someone else.");
+                    }
+                }
+            }
+            if (expectedSigner != null && !expectedSigner.equalsIgnoreCase(cert)) {
+                problems.add("The bundle is signed with certificate " + cert + " (" + s.subject()
+                        + ") but the expected signer is " + expectedSigner + ".");
+            }
+            if (problems.isEmpty()) {
+                checks.add(Check.passed(CheckCode.SIGNER_MISMATCH, P7S, "The signer " + s.subject() + " is the exporting"
+                        + " officer that the custody log (seq " + recordedBy.stream().map(ExportEvent::seq)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ") and case.json record"
+                        + (expectedSigner != null ? ", and the expected signer." : ".")));
+            } else {
+                for (String p : problems) {
+                    checks.add(Check.failed(CheckCode.SIGNER_MISMATCH, P7S, p));
+                }
+            }
+        }
+
+        /**
+         * Collects the custody log's EXPORT_STARTED / EXPORT_SEALED events for this bundle; returns why they
+         * cannot be had (log not sealed, unreadable, or no such event), else null.
+         */
+        private String exportEvents(List<ExportEvent> out) throws IOException {
+            String file = "data/custody/custody-log.jsonl";
+            if (!zip.has(file)) {
+                return "The custody log is missing, so nothing records who exported this bundle.";
+            }
+            String notSealed = manifestMismatch(file);
+            if (notSealed != null) {
+                return "Who exported this bundle cannot be read from the custody log: " + notSealed;
+            }
+            String id = zip.rootName();
+            try (InputStream in = zip.open(file)) {
+                BoundedJson.lines(in, (n, line) -> {
+                    JsonNode e = BoundedJson.readEvent(line);
+                    String type = e.path("type").asText("");
+                    if ((type.equals("EXPORT_STARTED") || type.equals("EXPORT_SEALED"))
+                            && id.equals(e.path("details").path("bundle_id").asText(null))) {
+                        out.add(new ExportEvent(e.path("seq").asText("?"),
+                                e.path("actor").path("cert_sha256").asText("none")));
+                    }
+                });
+            } catch (IOException e) {
+                return "Who exported this bundle cannot be read from the custody log: " + e.getMessage() + ".";
+            }
+            if (out.isEmpty()) {
+                return "The custody log records no export of bundle " + id + ", so nothing says who was to seal it.";
+            }
+            return null;
+        }
+
+        /** An expectation the reader gave that no check confirmed is never left to pass (issue 17 §3). */
+        private void expectations() {
+            if (expectedSigner == null) {
+                return;
+            }
+            boolean confirmed = sections.values().stream().flatMap(List::stream).anyMatch(c ->
+                    c.code() == CheckCode.SIGNER_MISMATCH && c.result() == CheckResult.PASSED);
+            boolean refuted = sections.values().stream().flatMap(List::stream).anyMatch(c ->
+                    c.code() == CheckCode.SIGNER_MISMATCH && c.result() == CheckResult.FAILED);
+            if (!confirmed && !refuted) {
+                checks.add(Check.failed(CheckCode.SIGNER_MISMATCH, P7S, "The expected signer " + expectedSigner
+                        + " could not be confirmed because the bundle's signature could not be checked."));
             }
         }
 
@@ -618,7 +764,7 @@ public final class BundleVerifier {
         private void bundleTimestamps() throws IOException {
             List<String> tokens = zip.paths().stream().filter(p -> TSR.matcher(p).matches()).toList();
             if (tokens.isEmpty()) {
-                checks.add(Check.indeterminate("BUNDLE_TIMESTAMP", "signature/", "The bundle carries no time-stamp,"
+                checks.add(Check.indeterminate(CheckCode.BUNDLE_TIMESTAMP, "signature/", "The bundle carries no time-stamp,"
                         + " so the time of sealing rests on the signer's word."));
                 return;
             }
@@ -627,11 +773,11 @@ public final class BundleVerifier {
             }
             byte[] imprint = BundleZipWriter.sha256().digest(tagmanifest);
             for (String t : tokens) {
-                token("BUNDLE_TIMESTAMP", t, imprint, "tagmanifest-sha256.txt");
+                token(CheckCode.BUNDLE_TIMESTAMP, t, imprint, "tagmanifest-sha256.txt");
             }
         }
 
-        private void token(String code, String file, byte[] imprint, String what) throws IOException {
+        private void token(CheckCode code, String file, byte[] imprint, String what) throws IOException {
             if (trust == null) {
                 checks.add(Check.indeterminate(code, file, "This build cannot check RFC 3161 time-stamps."));
                 return;
@@ -677,12 +823,12 @@ public final class BundleVerifier {
                 JsonNode ts = item.path("timestamp");
                 String id = item.path("id").asText();
                 if (ts.isMissingNode() || ts.isNull()) {
-                    checks.add(Check.warning("ITEM_TIMESTAMP", id, "Item " + id + " was not time-stamped at import."));
+                    checks.add(Check.warning(CheckCode.ITEM_TIMESTAMP, id, "Item " + id + " was not time-stamped at import."));
                     continue;
                 }
                 String file = ts.path("file").asText("data/timestamps/" + id + ".tsr");
                 if (!zip.has(file)) {
-                    checks.add(Check.failed("ITEM_TIMESTAMP", file, "Item " + id + "'s time-stamp " + file
+                    checks.add(Check.failed(CheckCode.ITEM_TIMESTAMP, file, "Item " + id + "'s time-stamp " + file
                             + " is missing."));
                     continue;
                 }
@@ -690,15 +836,15 @@ public final class BundleVerifier {
                 try {
                     imprint = HexFormat.of().parseHex(item.path("sha256").asText());
                 } catch (IllegalArgumentException e) {
-                    checks.add(Check.failed("ITEM_TIMESTAMP", file, "Item " + id + " has no valid SHA-256 in case.json."));
+                    checks.add(Check.failed(CheckCode.ITEM_TIMESTAMP, file, "Item " + id + " has no valid SHA-256 in case.json."));
                     continue;
                 }
                 int before = timestamps.size();
-                token("ITEM_TIMESTAMP", file, imprint, "item " + id);
+                token(CheckCode.ITEM_TIMESTAMP, file, imprint, "item " + id);
                 if (timestamps.size() > before && exported != null) {
                     TimestampInfo t = timestamps.get(timestamps.size() - 1);
                     if (t.valid() && t.time() != null && t.time().isAfter(exported)) {
-                        checks.add(Check.failed("ITEM_TIMESTAMP", file, "Item " + id + "'s time-stamp (" + t.time()
+                        checks.add(Check.failed(CheckCode.ITEM_TIMESTAMP, file, "Item " + id + "'s time-stamp (" + t.time()
                                 + ") is later than the export (" + exported + "); it is not the import token."));
                     }
                 }
@@ -710,29 +856,34 @@ public final class BundleVerifier {
                     .filter(p -> p.startsWith("data/report/") && p.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf"))
                     .toList();
             if (!zip.has("data/report/report.pdf")) {
-                checks.add(Check.failed("REPORT_SIGNATURE", "data/report/report.pdf", "The report"
+                checks.add(Check.failed(CheckCode.REPORT_SIGNATURE, "data/report/report.pdf", "The report"
                         + " data/report/report.pdf is missing."));
             }
             for (String pdf : pdfs) {
                 if (trust == null) {
-                    checks.add(Check.indeterminate("REPORT_SIGNATURE", pdf, "This build cannot check PDF signatures."));
+                    checks.add(Check.indeterminate(CheckCode.REPORT_SIGNATURE, pdf, "This build cannot check PDF signatures."));
                     continue;
                 }
                 Path file = zip.extract(pdf);
                 BundleChecks.SignatureOutcome s = trust.verifyPdf(file);
                 if (!s.intact()) {
-                    checks.add(Check.failed("REPORT_SIGNATURE", pdf, pdf + " is not validly signed: " + s.problem()));
+                    checks.add(Check.failed(CheckCode.REPORT_SIGNATURE, pdf, pdf + " is not validly signed: " + s.problem()));
+                } else if (signer != null && signer.certSha256() != null
+                        && !signer.certSha256().equals(s.certSha256())) {
+                    checks.add(Check.failed(CheckCode.SIGNER_MISMATCH, pdf, pdf + " is signed by " + s.subject()
+                            + " (certificate " + s.certSha256() + "), not by the bundle's signer " + signer.subject()
+                            + " (certificate " + signer.certSha256() + "); the report was signed by someone else."));
                 } else if (!s.trusted()) {
-                    checks.add(Check.indeterminate("REPORT_SIGNATURE", pdf, pdf + " is signed by " + s.subject()
+                    checks.add(Check.indeterminate(CheckCode.REPORT_SIGNATURE, pdf, pdf + " is signed by " + s.subject()
                             + " and unchanged, but the signer does not chain to a trusted root."));
                 } else {
-                    checks.add(Check.passed("REPORT_SIGNATURE", pdf, pdf + " is signed by " + s.subject()
+                    checks.add(Check.passed(CheckCode.REPORT_SIGNATURE, pdf, pdf + " is signed by " + s.subject()
                             + " over the whole document and unchanged since."));
                 }
             }
             if (zip.has("data/report/report.pdf") && caseJson != null) {
                 if (pdfText == null) {
-                    checks.add(Check.indeterminate("REPORT_HASHES", "data/report/report.pdf", "This build cannot read"
+                    checks.add(Check.indeterminate(CheckCode.REPORT_HASHES, "data/report/report.pdf", "This build cannot read"
                             + " PDF text."));
                     return;
                 }
@@ -740,7 +891,7 @@ public final class BundleVerifier {
                 try {
                     text = pdfText.text(zip.extract("data/report/report.pdf"));
                 } catch (IOException e) {
-                    checks.add(Check.failed("REPORT_HASHES", "data/report/report.pdf", "The report's text cannot be"
+                    checks.add(Check.failed(CheckCode.REPORT_HASHES, "data/report/report.pdf", "The report's text cannot be"
                             + " read: " + e.getMessage()));
                     return;
                 }
@@ -754,14 +905,18 @@ public final class BundleVerifier {
                     }
                 }
                 if (absent.isEmpty()) {
-                    checks.add(Check.passed("REPORT_HASHES", "data/report/report.pdf", "The report lists the same"
+                    checks.add(Check.passed(CheckCode.REPORT_HASHES, "data/report/report.pdf", "The report lists the same"
                             + " SHA-256 for every item as the manifest."));
                 } else {
-                    checks.add(Check.failed("REPORT_HASHES", "data/report/report.pdf", "The report does not list the"
+                    checks.add(Check.failed(CheckCode.REPORT_HASHES, "data/report/report.pdf", "The report does not list the"
                             + " manifest's SHA-256 for item(s) " + String.join(", ", absent) + "."));
                 }
             }
         }
+    }
+
+    /** An export event of the custody log for this bundle: its seq and the actor's certificate SHA-256. */
+    private record ExportEvent(String seq, String certSha256) {
     }
 
     static List<String> lines(String s) {

@@ -40,7 +40,7 @@ public final class ReportJson {
         List<Object> cs = new ArrayList<>();
         for (Check c : r.checks()) {
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("code", c.code());
+            o.put("code", c.code().name());
             o.put("result", c.result().name());
             o.put("target", c.target());
             o.put("message", c.message());

@@ -25,6 +25,7 @@ import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.core.InputException;
 
 /**
@@ -94,7 +95,7 @@ public final class SafeZip implements Closeable {
     private void screen() {
         List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
         if (all.size() > limits.maxEntries()) {
-            violations.add(Check.failed("ZIP_ENTRY", zipPath.getFileName().toString(), "The ZIP holds " + all.size()
+            violations.add(Check.failed(CheckCode.ZIP_ENTRY, zipPath.getFileName().toString(), "The ZIP holds " + all.size()
                     + " entries, more than the " + limits.maxEntries() + " a bundle may have; it was not unpacked."));
             return;
         }
@@ -118,7 +119,7 @@ public final class SafeZip implements Closeable {
             String n = e.getName();
             int count = seen.merge(n, 1, Integer::sum);
             if (count == 2) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The name '" + n + "' appears more than once in the ZIP;"
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The name '" + n + "' appears more than once in the ZIP;"
                         + " a reader could see either copy, so the bundle cannot be trusted."));
             }
             if (count > 1) {
@@ -126,23 +127,23 @@ public final class SafeZip implements Closeable {
             }
             String why = BagPath.unsafeReason(n);
             if (why != null) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The entry '" + printable(n) + "' is unsafe: " + why
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The entry '" + printable(n) + "' is unsafe: " + why
                         + "; it was not unpacked."));
                 continue;
             }
             if (e.isUnixSymlink()) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The entry '" + n + "' is a symbolic link; bundles hold"
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The entry '" + n + "' is a symbolic link; bundles hold"
                         + " no links, so it was not followed."));
                 continue;
             }
             int type = e.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX ? (e.getUnixMode() & 0170000) : 0;
             if (!e.isDirectory() && type != 0 && type != 0100000) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The entry '" + n + "' is not a regular file (a device,"
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The entry '" + n + "' is not a regular file (a device,"
                         + " pipe or other special file); it was not unpacked."));
                 continue;
             }
             if (!n.startsWith(root) || root.isEmpty()) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The entry '" + n + "' lies outside the bundle's single"
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The entry '" + n + "' lies outside the bundle's single"
                         + " top-level folder '" + root + "' (RFC 8493 §4.2 serialization: one folder)."));
                 continue;
             }
@@ -152,23 +153,23 @@ public final class SafeZip implements Closeable {
             long size = e.getSize();
             long csize = e.getCompressedSize();
             if (size < 0 || size > limits.maxEntrySize()) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The entry '" + n + "' declares an impossible size ("
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The entry '" + n + "' declares an impossible size ("
                         + size + " bytes); it was not unpacked."));
                 continue;
             }
             if (e.getMethod() != ZipEntry.STORED && csize > 0 && size > (1 << 20) && size / csize > limits.maxRatio()) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The entry '" + n + "' expands " + (size / csize)
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The entry '" + n + "' expands " + (size / csize)
                         + " times, more than the " + limits.maxRatio() + " allowed (a ZIP bomb); it was not unpacked."));
                 continue;
             }
             if (e.getMethod() != ZipEntry.STORED && e.getMethod() != ZipEntry.DEFLATED) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The entry '" + n + "' uses ZIP method " + e.getMethod()
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The entry '" + n + "' uses ZIP method " + e.getMethod()
                         + ", which bundles do not use; it was not read."));
                 continue;
             }
             total += size;
             if (total > limits.maxTotalSize()) {
-                violations.add(Check.failed("ZIP_ENTRY", n, "The ZIP expands to more than " + limits.maxTotalSize()
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The ZIP expands to more than " + limits.maxTotalSize()
                         + " bytes; the rest, from '" + n + "' on, was not unpacked."));
                 break;
             }

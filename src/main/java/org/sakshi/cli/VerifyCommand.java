@@ -10,13 +10,15 @@ import org.sakshi.core.Check;
 import org.sakshi.core.CheckResult;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.VerificationReport;
+import org.sakshi.service.VerifyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sakshi verify BUNDLE.zip [--trust CA.pem]... [--json] [--report OUT.pdf]}. Exit 0 PASSED,
- * 1 FAILED, 3 INDETERMINATE, 2 when the file is not a bundle.
+ * {@code sakshi verify BUNDLE.zip [--trust CA.pem]... [--tsa-trust ROOT.pem]... [--expect-signer CERT.pem|SHA256]
+ * [--json] [--report OUT.pdf]}. Exit 0 PASSED, 1 FAILED, 3 INDETERMINATE, 2 when the file is not a bundle
+ * or a trust file cannot be read.
  */
 @Command(name = "verify", description = "Verify an evidence bundle.")
 final class VerifyCommand extends CliCommand {
@@ -24,8 +26,19 @@ final class VerifyCommand extends CliCommand {
     Path bundle;
 
     @Option(names = "--trust", paramLabel = "CA.pem",
-            description = "A trusted root certificate (agency CA, TSA root); repeatable.")
+            description = {"A trusted root for signers (the agency CA); repeatable.",
+                    "Without --tsa-trust it is trusted for time-stamp authorities too."})
     List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--tsa-trust", paramLabel = "ROOT.pem",
+            description = {"A trusted root for time-stamp authorities only; repeatable.",
+                    "When given, --trust roots are trusted for signers only."})
+    List<Path> tsaTrust = new ArrayList<>();
+
+    @Option(names = "--expect-signer", paramLabel = "CERT.pem|SHA256",
+            description = {"The officer who must have signed: a certificate PEM file or its SHA-256.",
+                    "Any other signer is FAILED (SIGNER_MISMATCH)."})
+    String expectSigner;
 
     @Option(names = "--json", description = "Print the verification as JSON on stdout.")
     boolean json;
@@ -35,7 +48,9 @@ final class VerifyCommand extends CliCommand {
 
     @Override
     public Integer call() throws SakshiException {
-        VerificationReport r = ctx().verifier().verify(bundle, trust, json ? org.sakshi.core.ProgressListener.NONE : CliSupport.progressBar(err()));
+        VerifyService.Trust roots = new VerifyService.Trust(trust, tsaTrust.isEmpty() ? null : tsaTrust, expectSigner);
+        VerificationReport r = ctx().verifier().verify(bundle, roots,
+                json ? org.sakshi.core.ProgressListener.NONE : CliSupport.progressBar(err()));
         if (report != null) {
             ctx().verifier().writeReportPdf(r, bundle, report);
         }

@@ -2,7 +2,11 @@ package org.sakshi.core;
 
 import java.util.Collection;
 
-/** The verdict rule of bundle-format-v1.md: any FAILED check fails; else any INDETERMINATE. */
+/**
+ * The verdict rule of bundle-format-v1.md: any FAILED check fails; else any INDETERMINATE check, or
+ * any WARNING of a code that is not {@link CheckCode#advisory() advisory}, makes it INDETERMINATE; else
+ * PASSED. So a WARNING can never stand in for an expectation that was not met.
+ */
 public final class Verdicts {
     private Verdicts() {
     }
@@ -13,7 +17,8 @@ public final class Verdicts {
             if (c.result() == CheckResult.FAILED) {
                 return Verdict.FAILED;
             }
-            if (c.result() == CheckResult.INDETERMINATE) {
+            if (c.result() == CheckResult.INDETERMINATE
+                    || c.result() == CheckResult.WARNING && !c.code().advisory()) {
                 indeterminate = true;
             }
         }

@@ -35,6 +35,10 @@ public record VerificationReport(Verdict verdict, String bundleId, String caseNu
         if (wanted == null) {
             return null;
         }
-        return checks.stream().filter(c -> c.result() == wanted).findFirst().orElse(null);
+        return checks.stream().filter(c -> c.result() == wanted).findFirst()
+                .or(() -> wanted == CheckResult.INDETERMINATE ? checks.stream()
+                        .filter(c -> c.result() == CheckResult.WARNING && !c.code().advisory()).findFirst()
+                        : java.util.Optional.empty())
+                .orElse(null);
     }
 }

@@ -541,7 +541,7 @@ public final class ReportWriter {
                     new Cell("Concerns", Style.SMALL_BOLD), new Cell("Explanation", Style.SMALL_BOLD)), true);
             for (Check c : report.checks()) {
                 l.row(cols, List.of(new Cell(c.result().name(), resultStyle(c.result())),
-                        new Cell(c.code(), Style.SMALL), new Cell(c.target(), Style.SMALL),
+                        new Cell(c.code().name(), Style.SMALL), new Cell(c.target(), Style.SMALL),
                         new Cell(c.message(), Style.BODY)), true);
             }
             if (!report.items().isEmpty()) {

@@ -2,9 +2,7 @@ package org.sakshi.service;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,12 +19,16 @@ import org.sakshi.audit.AuditInput;
 import org.sakshi.audit.AuditOptions;
 import org.sakshi.audit.AuditReport;
 import org.sakshi.audit.AuditScope;
+import org.sakshi.audit.Finding;
+import org.sakshi.audit.FindingCode;
 import org.sakshi.audit.ItemFacts;
 import org.sakshi.audit.LedgerSummary;
 import org.sakshi.audit.SeizureTime;
 import org.sakshi.audit.TimeProof;
 import org.sakshi.bundle.BundleChecks;
 import org.sakshi.core.CaseInfo;
+import org.sakshi.core.Check;
+import org.sakshi.core.CheckResult;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
@@ -34,8 +36,7 @@ import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
-import org.sakshi.core.ledger.ChainResult;
-import org.sakshi.core.ledger.ChainVerifier;
+import org.sakshi.core.VerificationReport;
 import org.sakshi.report.PadesSigner;
 import org.sakshi.report.audit.AuditPdfWriter;
 import org.sakshi.timestamp.TimestampVerifier;
@@ -63,6 +64,16 @@ public final class AuditService {
     private final BundleChecks.Ledger chain;
     private final TokenTimes tokens;
     private final PadesSigner pades;
+    private final BundleIntegrity integrity;
+
+    /**
+     * Verifies a bundle before its custody is audited; null means not verified (only for tests of the
+     * custody analysis on hand-made ZIPs that carry no manifest or signature).
+     */
+    @FunctionalInterface
+    public interface BundleIntegrity {
+        VerificationReport verify(Path bundle) throws SakshiException;
+    }
 
     /**
      * @param chain  recomputes a custody chain from JSONL exactly as stored (the engine's verifier)
@@ -76,6 +87,17 @@ public final class AuditService {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.pades = Objects.requireNonNull(pades, "pades");
+        this.integrity = bundle -> new VerifyService().verify(bundle, List.of(), null);
+    }
+
+    private AuditService(AuditService base, BundleChecks.Ledger chain, BundleIntegrity integrity) {
+        this.cases = base.cases;
+        this.custody = base.custody;
+        this.evidence = base.evidence;
+        this.chain = chain;
+        this.tokens = base.tokens;
+        this.pades = base.pades;
+        this.integrity = integrity;
     }
 
     /**
@@ -89,16 +111,20 @@ public final class AuditService {
             TimestampVerifier.Result r = verifier.verify(der, sha256, "token");
             return r.valid() ? r.genTime() : null;
         };
-        BundleChecks.Ledger chain = jsonl -> {
-            ChainResult r = ChainVerifier.verifyJsonl(new InputStreamReader(jsonl, StandardCharsets.UTF_8));
-            return new BundleChecks.ChainOutcome(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
-        };
-        return new AuditService(cases, custody, evidence, chain, tokens, new PadesSigner());
+        return new AuditService(cases, custody, evidence, VerifyService::verifyChain, tokens, new PadesSigner());
     }
 
     /** The same service with another chain verifier (tests, or a verifier for another ledger version). */
     public AuditService withChain(BundleChecks.Ledger otherChain) {
-        return new AuditService(cases, custody, evidence, otherChain, tokens, pades);
+        return new AuditService(this, otherChain, integrity);
+    }
+
+    /**
+     * The same service whose bundle audits skip the verification of the bundle (null) or use another
+     * one; without it the custody log and case.json are read even when they do not match the manifest.
+     */
+    public AuditService withIntegrity(BundleIntegrity other) {
+        return new AuditService(this, chain, other);
     }
 
     /** Audits a case folder or, for a regular file, a bundle ZIP. */
@@ -132,15 +158,36 @@ public final class AuditService {
         return AuditAnalyzer.analyze(in, options);
     }
 
-    /** Audits the custody log a bundle carries, with its case.json and the tokens inside it. */
+    /**
+     * Audits the custody log a bundle carries, with its case.json and the tokens inside it. The bundle is
+     * verified first: every FAILED check becomes a BUNDLE_INTEGRITY ERROR finding, and a custody log or
+     * case.json that does not match the manifest is not read at all, so the audit never vouches for a
+     * log that is not the sealed one.
+     */
     public AuditReport auditBundle(Path bundle, AuditOptions options) throws SakshiException {
         String sha256 = sha256(bundle);
-        try (BundleAuditSource src = BundleAuditSource.open(bundle)) {
+        List<Finding> broken = new ArrayList<>();
+        if (integrity != null) {
+            VerificationReport v = integrity.verify(bundle);
+            for (Check c : v.checks()) {
+                if (c.result() == CheckResult.FAILED) {
+                    broken.add(new Finding(FindingCode.BUNDLE_INTEGRITY.severity(), FindingCode.BUNDLE_INTEGRITY.name(),
+                            List.of(), List.of(), "The bundle does not verify (" + c.code().name()
+                            + (c.target().isEmpty() ? "" : " " + c.target()) + "): " + c.message()));
+                }
+            }
+        }
+        try (BundleAuditSource src = BundleAuditSource.open(bundle, integrity != null)) {
             LedgerSummary ledger = src.verifyChain(chain);
             List<TimeProof> proofs = src.proofs(tokens);
             AuditInput in = new AuditInput(AuditScope.BUNDLE, src.bundleId(), sha256, src.events(), ledger,
                     src.declaredHead(), src.declaredCount(), src.items(), proofs, src.label());
-            return AuditAnalyzer.analyze(in, options);
+            AuditReport r = AuditAnalyzer.analyze(in, options);
+            if (broken.isEmpty()) {
+                return r;
+            }
+            broken.addAll(r.findings());
+            return new AuditReport(r.scope(), r.id(), r.hash(), r.label(), r.ledger(), broken, r.items());
         } catch (IOException e) {
             throw new InputException(bundle + " could not be read (" + e.getMessage() + "); copy the bundle again "
                     + "from its source.", e);

@@ -20,6 +20,8 @@ import org.sakshi.audit.ItemFacts;
 import org.sakshi.audit.LedgerSummary;
 import org.sakshi.audit.SeizureTime;
 import org.sakshi.audit.TimeProof;
+import org.sakshi.bundle.BoundedJson;
+import org.sakshi.bundle.ManifestFile;
 import org.sakshi.bundle.SafeZip;
 import org.sakshi.core.Check;
 import org.sakshi.core.CustodyEvent;
@@ -47,15 +49,27 @@ final class BundleAuditSource implements Closeable {
     private final List<CustodyEvent> events = new ArrayList<>();
     private int firstBadLine;
     private String badLineMessage;
+    /** Why the custody log was not read (it does not match the manifest), or null. */
+    private final String logProblem;
 
-    private BundleAuditSource(Path bundle, SafeZip zip, byte[] log, JsonNode caseJson) {
+    private BundleAuditSource(Path bundle, SafeZip zip, byte[] log, JsonNode caseJson, String logProblem) {
         this.bundle = bundle;
         this.zip = zip;
         this.log = log;
         this.caseJson = caseJson;
+        this.logProblem = logProblem;
     }
 
+    /** Reads the log and case.json whatever the manifest says (tests of the analysis on hand-made ZIPs). */
     static BundleAuditSource open(Path bundle) throws InputException, IOException {
+        return open(bundle, false);
+    }
+
+    /**
+     * @param sealedOnly read the custody log and case.json only when their SHA-256 is the one
+     *                   manifest-sha256.txt lists (a log or case.json changed after sealing is never parsed)
+     */
+    static BundleAuditSource open(Path bundle, boolean sealedOnly) throws InputException, IOException {
         SafeZip zip = SafeZip.open(bundle, SafeZip.Limits.DEFAULT);
         try {
             List<Check> bad = zip.violations();
@@ -63,23 +77,54 @@ final class BundleAuditSource implements Closeable {
                 throw new InputException(bundle + " is not a Sakshi bundle: it has no single top folder holding "
                         + LOG + (bad.isEmpty() ? "" : " (" + bad.get(0).message() + ")") + ".");
             }
-            byte[] log = readAll(zip, LOG);
+            List<ManifestFile.Line> manifest = sealedOnly ? manifest(zip) : null;
+            String logProblem = sealedOnly ? unsealed(zip, manifest, LOG) : null;
+            byte[] log = logProblem == null ? readAll(zip, LOG) : new byte[0];
             JsonNode caseJson = null;
-            if (zip.has(CASE_JSON)) {
-                try {
-                    caseJson = JSON.readTree(zip.read(CASE_JSON, MAX_CASE_JSON));
+            if (zip.has(CASE_JSON) && (!sealedOnly || unsealed(zip, manifest, CASE_JSON) == null)) {
+                try (InputStream in = zip.open(CASE_JSON)) {
+                    caseJson = BoundedJson.readCaseJson(in);
                 } catch (IOException e) {
-                    throw new InputException(bundle + ": " + CASE_JSON + " is not valid JSON (" + e.getMessage()
+                    throw new InputException(bundle + ": " + CASE_JSON + " cannot be read (" + e.getMessage()
                             + "); the bundle is damaged.", e);
                 }
             }
-            BundleAuditSource src = new BundleAuditSource(bundle, zip, log, caseJson);
+            BundleAuditSource src = new BundleAuditSource(bundle, zip, log, caseJson, logProblem);
             src.parseEvents();
             return src;
         } catch (InputException | IOException | RuntimeException e) {
             zip.close();
             throw e;
         }
+    }
+
+    private static List<ManifestFile.Line> manifest(SafeZip zip) throws IOException {
+        String name = "manifest-sha256.txt";
+        if (!zip.has(name)) {
+            return null;
+        }
+        try {
+            return ManifestFile.parse(zip.read(name, MAX_CASE_JSON), name);
+        } catch (org.sakshi.bundle.BagFormatException e) {
+            return null;
+        }
+    }
+
+    /** Null when the manifest lists {@code path} with the SHA-256 its bytes have; else why it is not read. */
+    private static String unsealed(SafeZip zip, List<ManifestFile.Line> manifest, String path) throws IOException {
+        if (manifest == null) {
+            return path + " cannot be checked: the bundle has no readable manifest-sha256.txt, so it was not read";
+        }
+        String listed = manifest.stream().filter(l -> l.path().equals(path)).map(ManifestFile.Line::sha256)
+                .findFirst().orElse(null);
+        if (listed == null) {
+            return path + " is not listed in manifest-sha256.txt, so it was not read";
+        }
+        if (!listed.equalsIgnoreCase(zip.sha256(path))) {
+            return path + " does not match manifest-sha256.txt: it was changed after the bundle was sealed, so it"
+                    + " was not read";
+        }
+        return null;
     }
 
     private static byte[] readAll(SafeZip zip, String path) throws IOException {
@@ -149,6 +194,9 @@ final class BundleAuditSource implements Closeable {
 
     /** Recomputes the chain over the log's bytes exactly as stored. */
     LedgerSummary verifyChain(org.sakshi.bundle.BundleChecks.Ledger chain) throws IOException {
+        if (logProblem != null) {
+            return new LedgerSummary(0, null, false, null, logProblem);
+        }
         org.sakshi.bundle.BundleChecks.ChainOutcome o = chain.verify(new ByteArrayInputStream(log));
         if (o.intact() && firstBadLine > 0) {
             return new LedgerSummary(o.events(), o.head(), false, null, "line " + firstBadLine + " of " + LOG

@@ -8,6 +8,7 @@ import java.util.List;
 import org.sakshi.bundle.BundleChecks;
 import org.sakshi.bundle.PdfSignatures;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.core.CheckResult;
 import org.sakshi.signing.CmsVerifier;
 import org.sakshi.timestamp.TimestampVerifier;
@@ -20,21 +21,25 @@ import org.sakshi.timestamp.TimestampVerifier;
 final class BundleTrustAdapter implements BundleChecks.Trust {
     private final CmsVerifier cms;
     private final TimestampVerifier tsp;
-    private final List<X509Certificate> anchors;
+    private final List<X509Certificate> tsaAnchors;
     private final boolean trustEmbeddedTsaRoots;
 
+    /** The same anchors for signers and for time-stamp authorities. */
     BundleTrustAdapter(List<X509Certificate> anchors) {
-        this(anchors, false);
+        this(anchors, anchors, false);
     }
 
     /**
+     * @param signerAnchors         roots a bundle or report signer must chain to
+     * @param tsaAnchors            roots a time-stamp authority must chain to
      * @param trustEmbeddedTsaRoots also trust the root certificate a token carries in its own chain;
      *                              only for an exporter re-checking the tokens it just obtained
      */
-    BundleTrustAdapter(List<X509Certificate> anchors, boolean trustEmbeddedTsaRoots) {
-        this.anchors = List.copyOf(anchors);
-        this.cms = new CmsVerifier(anchors);
-        this.tsp = new TimestampVerifier(anchors);
+    BundleTrustAdapter(List<X509Certificate> signerAnchors, List<X509Certificate> tsaAnchors,
+                       boolean trustEmbeddedTsaRoots) {
+        this.tsaAnchors = List.copyOf(tsaAnchors);
+        this.cms = new CmsVerifier(signerAnchors, tsaAnchors);
+        this.tsp = new TimestampVerifier(tsaAnchors);
         this.trustEmbeddedTsaRoots = trustEmbeddedTsaRoots;
     }
 
@@ -54,7 +59,7 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
         boolean intact = r.valid() && r.checks().stream().noneMatch(c -> c.result() == CheckResult.FAILED);
         return new BundleChecks.SignatureOutcome(intact, r.trusted(), r.signerSubject(), r.certSha256(),
                 intact ? null : firstProblem(r.checks(), null), r.trusted() ? null : firstProblem(r.checks(),
-                "SIGNER_TRUST"), r.checks().stream().filter(c -> c.result() != CheckResult.PASSED)
+                CheckCode.SIGNER_TRUST), r.checks().stream().filter(c -> c.result() != CheckResult.PASSED)
                 .map(Check::message).toList(), r.chain(),
                 r.signatureTimestamp() == null ? List.of() : r.signatureTimestamp().tsaChain());
     }
@@ -63,13 +68,13 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
     public BundleChecks.TokenOutcome verifyToken(byte[] response, byte[] sha256) {
         TimestampVerifier.Result r = tsp.verify(response, sha256, "token");
         if (trustEmbeddedTsaRoots && r.valid() && !r.trusted() && !r.tsaChain().isEmpty()) {
-            List<X509Certificate> more = new java.util.ArrayList<>(anchors);
+            List<X509Certificate> more = new java.util.ArrayList<>(tsaAnchors);
             more.add(r.tsaChain().get(r.tsaChain().size() - 1));
             r = new TimestampVerifier(more).verify(response, sha256, "token");
         }
         return new BundleChecks.TokenOutcome(r.valid(), r.trusted(), r.genTime(), r.tsaName(),
                 r.valid() ? null : firstProblem(r.checks(), null),
-                r.trusted() ? null : firstProblem(r.checks(), "TIMESTAMP_TRUST"), r.tsaChain());
+                r.trusted() ? null : firstProblem(r.checks(), CheckCode.TIMESTAMP_TRUST), r.tsaChain());
     }
 
     @Override
@@ -100,9 +105,9 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
     }
 
     /** The message of the first FAILED (or, for a trust code, not PASSED) check; the code restricts it. */
-    private static String firstProblem(List<Check> checks, String code) {
+    private static String firstProblem(List<Check> checks, CheckCode code) {
         for (Check c : checks) {
-            if (code != null && !c.code().equals(code)) {
+            if (code != null && c.code() != code) {
                 continue;
             }
             if (c.result() == CheckResult.FAILED || (code != null && c.result() != CheckResult.PASSED)) {

@@ -312,7 +312,9 @@ public final class ExportService {
         List<X509Certificate> anchors = new ArrayList<>();
         List<X509Certificate> chainCerts = request.signer().chain();
         anchors.add(chainCerts.get(chainCerts.size() - 1));
-        BundleSealer sealer = new BundleSealer(VerifyService.verifier(anchors, true));
+        // the re-read must find the bundle signed by this very identity, in every role (SIGNER_MISMATCH)
+        BundleSealer sealer = new BundleSealer(VerifyService.verifier(anchors, true)
+                .expectingSigner(Certificates.sha256Hex(chainCerts.get(0))));
         return sealer.seal(new BundleSealer.Plan(request.out().toAbsolutePath(), bundleId, now, payload, bagInfo,
                 info.number(), request.signer(), request.tsas(), reportFiles), p, c);
     }

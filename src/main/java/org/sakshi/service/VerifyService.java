@@ -25,16 +25,74 @@ import org.sakshi.signing.Pem;
 /** Verifying a bundle. A bad bundle gives a FAILED report, never an exception. */
 public final class VerifyService {
     /**
-     * Verifies {@code bundle} with the given PEM trust anchors (agency CA, TSA roots).
-     * InputException only when the file is not a bundle at all (CLI exit 2).
+     * What the reader trusts and expects: {@code signerRoots} (PEM files) a bundle or report signer must
+     * chain to; {@code tsaRoots} a time-stamp authority must chain to, or null to use the signer roots
+     * for both (the meaning of a plain {@code --trust}); {@code expectSigner}, when not null, pins the
+     * signer: a PEM certificate file or the certificate's SHA-256 in hex.
+     */
+    public record Trust(List<Path> signerRoots, List<Path> tsaRoots, String expectSigner) {
+        public Trust {
+            signerRoots = signerRoots == null ? List.of() : List.copyOf(signerRoots);
+            tsaRoots = tsaRoots == null ? null : List.copyOf(tsaRoots);
+            expectSigner = expectSigner == null || expectSigner.isBlank() ? null : expectSigner.strip();
+        }
+
+        /** The same roots for signers and time-stamp authorities, no pinned signer. */
+        public static Trust both(List<Path> roots) {
+            return new Trust(roots, null, null);
+        }
+    }
+
+    /**
+     * Verifies {@code bundle} with the given PEM trust anchors (agency CA, TSA roots), used for signers and
+     * time-stamp authorities alike. InputException only when the file is not a bundle at all (CLI exit 2).
      */
     public VerificationReport verify(Path bundle, List<Path> trustAnchors, ProgressListener progress)
             throws SakshiException {
-        List<X509Certificate> anchors = new ArrayList<>();
-        for (Path p : trustAnchors == null ? List.<Path>of() : trustAnchors) {
-            anchors.addAll(Pem.readCertificates(p));
+        return verify(bundle, Trust.both(trustAnchors), progress);
+    }
+
+    /**
+     * Verifies {@code bundle} with separate signer and TSA roots and an optional pinned signer.
+     * InputException only when the file is not a bundle at all, or a trust file cannot be read (CLI exit 2).
+     */
+    public VerificationReport verify(Path bundle, Trust trust, ProgressListener progress) throws SakshiException {
+        Trust t = trust == null ? Trust.both(List.of()) : trust;
+        List<X509Certificate> signerAnchors = read(t.signerRoots());
+        List<X509Certificate> tsaAnchors = t.tsaRoots() == null ? signerAnchors : read(t.tsaRoots());
+        BundleVerifier v = new BundleVerifier(new BundleTrustAdapter(signerAnchors, tsaAnchors, false),
+                VerifyService::verifyChain, VerifyService::pdfText, SafeZip.Limits.DEFAULT);
+        if (t.expectSigner() != null) {
+            v = v.expectingSigner(expectedSigner(t.expectSigner()));
         }
-        return verifier(anchors).verify(bundle, progress);
+        return v.verify(bundle, progress);
+    }
+
+    private static List<X509Certificate> read(List<Path> pems) throws SakshiException {
+        List<X509Certificate> out = new ArrayList<>();
+        for (Path p : pems) {
+            out.addAll(Pem.readCertificates(p));
+        }
+        return out;
+    }
+
+    /** The SHA-256 (lower-case hex) of the pinned signer: given as hex (colons allowed) or as a PEM file. */
+    static String expectedSigner(String spec) throws SakshiException {
+        String hex = spec.replace(":", "").toLowerCase(java.util.Locale.ROOT);
+        if (hex.matches("[0-9a-f]{64}")) {
+            return hex;
+        }
+        Path file = Path.of(spec);
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("the expected signer '" + spec + "' is neither a certificate file nor a SHA-256"
+                    + " (64 hex digits); give the officer's certificate PEM or its SHA-256.");
+        }
+        List<X509Certificate> certs = Pem.readCertificates(file);
+        if (certs.isEmpty()) {
+            throw new InputException(file + " holds no certificate; give the officer's certificate PEM or its"
+                    + " SHA-256 as the expected signer.");
+        }
+        return org.sakshi.signing.Certificates.sha256Hex(certs.get(0));
     }
 
     /** The bundle verifier wired to the signing, timestamp, ledger and report packages. */
@@ -47,14 +105,19 @@ public final class VerifyService {
      *                              roots of the TSA chains it just received count as trusted
      */
     static BundleVerifier verifier(List<X509Certificate> anchors, boolean trustEmbeddedTsaRoots) {
-        BundleChecks.Trust trust = trustEmbeddedTsaRoots ? new BundleTrustAdapter(anchors, true)
-                : new BundleTrustAdapter(anchors);
+        BundleChecks.Trust trust = new BundleTrustAdapter(anchors, anchors, trustEmbeddedTsaRoots);
         return new BundleVerifier(trust, VerifyService::verifyChain, VerifyService::pdfText, SafeZip.Limits.DEFAULT);
     }
 
-    private static BundleChecks.ChainOutcome verifyChain(java.io.InputStream jsonl) throws IOException {
-        ChainResult r = ChainVerifier.verifyJsonl(new java.io.InputStreamReader(jsonl,
-                java.nio.charset.StandardCharsets.UTF_8));
+    /**
+     * Recomputes a custody chain from a bundle's JSONL, one line at a time and no line longer than
+     * {@link org.sakshi.bundle.BoundedJson#MAX_EVENT_LINE} (an endless line is a read error, not a memory
+     * exhaustion).
+     */
+    static BundleChecks.ChainOutcome verifyChain(java.io.InputStream jsonl) throws IOException {
+        ChainVerifier v = new ChainVerifier();
+        org.sakshi.bundle.BoundedJson.lines(jsonl, (n, line) -> v.acceptLine(line));
+        ChainResult r = v.result();
         return new BundleChecks.ChainOutcome(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
     }
 

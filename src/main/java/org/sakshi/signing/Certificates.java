@@ -11,6 +11,8 @@ import javax.naming.ldap.Rdn;
 
 /** Small facts about X.509 certificates used across signing and time-stamping. JDK only. */
 public final class Certificates {
+    private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
+
     private Certificates() {
     }
 
@@ -47,6 +49,32 @@ public final class Certificates {
     public static boolean allowsDigitalSignature(X509Certificate cert) {
         boolean[] ku = cert.getKeyUsage();
         return ku == null || (ku.length > 0 && ku[0]);
+    }
+
+    /**
+     * The role rule for a signer (bundle-format-v1.md "Signatures and time"): the certificate must
+     * carry a keyUsage extension asserting digitalSignature or nonRepudiation (RFC 5280 §4.2.1.3) and
+     * must not be a time-stamping certificate (extended key usage timeStamping, RFC 3161 §2.3).
+     *
+     * @return null when the certificate may sign bundles and reports, else what is wrong with it
+     */
+    public static String signerUsageProblem(X509Certificate cert) {
+        boolean[] ku = cert.getKeyUsage();
+        if (ku == null) {
+            return "it has no keyUsage extension, so it does not declare digitalSignature or nonRepudiation";
+        }
+        if (!(ku.length > 0 && ku[0]) && !(ku.length > 1 && ku[1])) {
+            return "its keyUsage allows neither digitalSignature nor nonRepudiation";
+        }
+        try {
+            java.util.List<String> eku = cert.getExtendedKeyUsage();
+            if (eku != null && eku.contains(TIME_STAMPING)) {
+                return "it is a time-stamping certificate (extended key usage timeStamping), not a signer's";
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            return "its extended key usage cannot be read (" + e.getMessage() + ")";
+        }
+        return null;
     }
 
     /** True when the certificate is self-issued and its signature verifies with its own key. */

@@ -34,6 +34,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.timestamp.TimestampVerifier;
 
 /**
@@ -46,16 +47,18 @@ import org.sakshi.timestamp.TimestampVerifier;
  *
  * <p>Check codes: {@code SIGNATURE} (signature math and message-digest), {@code SIGNER_CERT_BINDING}
  * (signing-certificate-v2), {@code SIGNER_VALIDITY} (certificate validity at the signature time),
- * {@code SIGNER_TRUST} (chain to an anchor), {@code SIGNATURE_TIMESTAMP} (the embedded token is
+ * {@code SIGNER_KEY_USAGE} (a signing certificate: digitalSignature or nonRepudiation, not timeStamping;
+ * a signature by any other certificate is not valid), {@code SIGNER_TRUST} (chain to an anchor), {@code SIGNATURE_TIMESTAMP} (the embedded token is
  * valid for this signature and its TSA trusted), plus the TIMESTAMP_* checks of the embedded token.
  * The content digest is taken with the JDK's SHA-256 (fast), never Bouncy Castle's.
  */
 public final class CmsVerifier {
-    public static final String SIGNATURE = "SIGNATURE";
-    public static final String BINDING = "SIGNER_CERT_BINDING";
-    public static final String VALIDITY = "SIGNER_VALIDITY";
-    public static final String TRUST = "SIGNER_TRUST";
-    public static final String SIGNATURE_TIMESTAMP = "SIGNATURE_TIMESTAMP";
+    public static final CheckCode SIGNATURE = CheckCode.SIGNATURE;
+    public static final CheckCode BINDING = CheckCode.SIGNER_CERT_BINDING;
+    public static final CheckCode VALIDITY = CheckCode.SIGNER_VALIDITY;
+    public static final CheckCode TRUST = CheckCode.SIGNER_TRUST;
+    public static final CheckCode SIGNATURE_TIMESTAMP = CheckCode.SIGNATURE_TIMESTAMP;
+    public static final CheckCode KEY_USAGE = CheckCode.SIGNER_KEY_USAGE;
 
     private final List<X509Certificate> signerAnchors;
     private final List<X509Certificate> tsaAnchors;
@@ -167,6 +170,14 @@ public final class CmsVerifier {
         }
 
         boolean bindingOk = checkBinding(si.getSignedAttributes(), signer, target, checks);
+        String usage = Certificates.signerUsageProblem(signer);
+        if (usage == null) {
+            checks.add(Check.passed(KEY_USAGE, target, "The certificate of " + Certificates.commonName(signer)
+                    + " is a signing certificate (digitalSignature or nonRepudiation)."));
+        } else {
+            checks.add(Check.failed(KEY_USAGE, target, "The signature was made with " + subject
+                    + ", which is not a signing certificate: " + usage + "."));
+        }
 
         // CAdES-T: the signature-time-stamp over the signature value gives the time of signing.
         Instant signatureTime = null;
@@ -222,7 +233,8 @@ public final class CmsVerifier {
             checks.add(Check.indeterminate(TRUST, target, "The signer " + subject + " is not trusted: " + problem
                     + ". Give the agency's root certificate with --trust."));
         }
-        return new Result(subject, Certificates.commonName(signer), Certificates.sha256Hex(signer), sigOk && bindingOk,
+        return new Result(subject, Certificates.commonName(signer), Certificates.sha256Hex(signer),
+                sigOk && bindingOk && usage == null,
                 trusted, signatureTime, at, tsResult, chain, checks);
     }
 

@@ -37,6 +37,11 @@ final class IdentityChecks {
             throw new SigningException("the certificate " + who + " in " + source
                     + " does not allow digital signatures (keyUsage lacks digitalSignature); use a signing certificate.");
         }
+        String usage = Certificates.signerUsageProblem(cert);
+        if (usage != null) {
+            throw new SigningException("the certificate " + who + " in " + source + " cannot sign evidence bundles: "
+                    + usage + "; use the officer's signing certificate.");
+        }
     }
 
     static String formatInstant(Instant t) {

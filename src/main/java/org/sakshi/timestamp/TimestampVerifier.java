@@ -18,6 +18,7 @@ import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenInfo;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.core.CheckResult;
 import org.sakshi.signing.CertPaths;
 
@@ -34,11 +35,11 @@ import org.sakshi.signing.CertPaths;
  * {@code TIMESTAMP_TRUST} (the TSA certificate chains to an anchor at genTime).
  */
 public final class TimestampVerifier {
-    public static final String FORMAT = "TIMESTAMP_FORMAT";
-    public static final String STATUS = "TIMESTAMP_STATUS";
-    public static final String IMPRINT = "TIMESTAMP_IMPRINT";
-    public static final String SIGNATURE = "TIMESTAMP_SIGNATURE";
-    public static final String TRUST = "TIMESTAMP_TRUST";
+    public static final CheckCode FORMAT = CheckCode.TIMESTAMP_FORMAT;
+    public static final CheckCode STATUS = CheckCode.TIMESTAMP_STATUS;
+    public static final CheckCode IMPRINT = CheckCode.TIMESTAMP_IMPRINT;
+    public static final CheckCode SIGNATURE = CheckCode.TIMESTAMP_SIGNATURE;
+    public static final CheckCode TRUST = CheckCode.TIMESTAMP_TRUST;
 
     private final List<X509Certificate> anchors;
 

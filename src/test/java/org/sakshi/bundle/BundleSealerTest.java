@@ -1,5 +1,6 @@
 package org.sakshi.bundle;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -105,7 +106,7 @@ class BundleSealerTest {
         assertEquals(Hashes.sha256(built.bundle()), built.sealed().sha256());
         assertNotEquals(Verdict.FAILED, built.sealed().verification().verdict());
         assertTrue(built.sealed().verification().checks().stream()
-                .anyMatch(c -> c.code().equals("PAYLOAD_HASH") && c.result() == CheckResult.PASSED));
+                .anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.PASSED));
         assertFalse(Files.exists(dir.resolve("bundle.zip.part")));
     }
 

@@ -1,5 +1,6 @@
 package org.sakshi.bundle;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class BundleVerifierIntegrityTest {
     }
 
     private static Check failed(VerificationReport r, String code) {
-        return r.checks().stream().filter(c -> c.code().equals(code) && c.result() == CheckResult.FAILED).findFirst()
+        return r.checks().stream().filter(c -> c.code().name().equals(code) && c.result() == CheckResult.FAILED).findFirst()
                 .orElseThrow(() -> new AssertionError("no FAILED " + code + " in " + r.checks()));
     }
 
@@ -39,7 +40,7 @@ class BundleVerifierIntegrityTest {
         VerificationReport r = verifier.verify(PlainBag.write(dir), null);
         for (String code : new String[] {"ZIP_ENTRY", "BAGIT_DECLARATION", "BAG_INFO", "TAG_HASH", "PAYLOAD_HASH",
                 "PAYLOAD_UNLISTED", "PAYLOAD_OXUM", "CASE_JSON"}) {
-            assertTrue(r.checks().stream().anyMatch(c -> c.code().equals(code) && c.result() == CheckResult.PASSED),
+            assertTrue(r.checks().stream().anyMatch(c -> c.code().name().equals(code) && c.result() == CheckResult.PASSED),
                     code + " " + r.checks());
         }
         assertEquals(PlainBag.ID, r.bundleId());
@@ -121,7 +122,7 @@ class BundleVerifierIntegrityTest {
     @Test
     void theExportersRecheckPassesAnIntactFile() throws Exception {
         VerificationReport r = verifier.forRecheck().verify(PlainBag.write(dir), null);
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("PAYLOAD_HASH") && c.result() == CheckResult.PASSED),
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.PASSED),
                 r.checks().toString());
     }
 }

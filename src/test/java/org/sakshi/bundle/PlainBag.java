@@ -18,6 +18,16 @@ final class PlainBag {
     }
 
     static Path write(Path dir) throws Exception {
+        return write(dir, null);
+    }
+
+    /** The same bag with {@code caseJsonBytes} (when not null) as data/case.json, listed in the manifest as it is. */
+    static Path write(Path dir, byte[] caseJsonBytes) throws Exception {
+        return write(dir, caseJsonBytes, null);
+    }
+
+    /** ... and {@code log} (when not null) as the custody log. */
+    static Path write(Path dir, byte[] caseJsonBytes, byte[] log) throws Exception {
         Path photo = dir.resolve("photo.jpg");
         byte[] jpg = new byte[50_000];
         for (int i = 0; i < jpg.length; i++) {
@@ -29,13 +39,14 @@ final class PlainBag {
             String sha = w.putFile("data/evidence/E0001/photo.jpg", photo, null, "E0001", ProgressListener.NONE,
                     new CancelFlag());
             w.putBytes("data/evidence/E0002/note.txt", "hello\n".getBytes(StandardCharsets.UTF_8));
-            w.putBytes("data/custody/custody-log.jsonl", "{}\n".getBytes(StandardCharsets.UTF_8));
+            w.putBytes("data/custody/custody-log.jsonl", log != null ? log : "{}\n".getBytes(StandardCharsets.UTF_8));
+            byte[] given = caseJsonBytes;
             String caseJson = "{\"format\":\"sakshi-bundle\",\"version\":1,\"bundle_id\":\"" + ID + "\","
                     + "\"exported_at\":\"2026-07-28T08:35:00Z\",\"case\":{\"number\":\"FIR 12/2026\"},"
                     + "\"custody\":{\"file\":\"data/custody/custody-log.jsonl\",\"count\":1,\"head\":\"" + "a".repeat(64)
                     + "\"},\"items\":[{\"id\":\"E0001\",\"path\":\"data/evidence/E0001/photo.jpg\",\"sha256\":\"" + sha
                     + "\",\"timestamp\":null}]}";
-            w.putBytes("data/case.json", caseJson.getBytes(StandardCharsets.UTF_8));
+            w.putBytes("data/case.json", given != null ? given : caseJson.getBytes(StandardCharsets.UTF_8));
             BagInfo info = new BagInfo().add("Source-Organization", "Test Police").add("Contact-Name", "Insp. A")
                     .add("External-Identifier", "FIR 12/2026").add("External-Description", "Test")
                     .add("Bagging-Date", "2026-07-28").add("Sakshi-Bundle-Version", "1")

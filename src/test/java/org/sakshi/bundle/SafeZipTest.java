@@ -1,5 +1,6 @@
 package org.sakshi.bundle;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +44,7 @@ class SafeZipTest {
         try (SafeZip z = SafeZip.open(zipWith(name), SafeZip.Limits.DEFAULT)) {
             List<Check> v = z.violations();
             assertEquals(1, v.size(), v.toString());
-            assertEquals("ZIP_ENTRY", v.get(0).code());
+            assertEquals(CheckCode.ZIP_ENTRY, v.get(0).code());
             assertEquals(CheckResult.FAILED, v.get(0).result());
             assertEquals(name, v.get(0).target());
             assertFalse(z.paths().stream().anyMatch(p -> p.contains("evil")));

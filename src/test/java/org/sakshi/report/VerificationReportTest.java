@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.core.CheckResult;
 import org.sakshi.core.VerificationReport;
 import org.sakshi.core.Verdicts;
@@ -20,13 +21,13 @@ class VerificationReportTest {
 
     static VerificationReport failedReport() {
         List<Check> checks = List.of(
-                Check.passed("TAG_HASH", "tagmanifest-sha256.txt", "Every tag file matches tagmanifest-sha256.txt."),
-                Check.failed("PAYLOAD_HASH", "data/evidence/E0002/WhatsApp Chat with Ravi.zip",
+                Check.passed(CheckCode.TAG_HASH, "tagmanifest-sha256.txt", "Every tag file matches tagmanifest-sha256.txt."),
+                Check.failed(CheckCode.PAYLOAD_HASH, "data/evidence/E0002/WhatsApp Chat with Ravi.zip",
                         "This evidence file was changed after the bundle was sealed: its SHA-256 no longer matches "
                                 + "the manifest."),
-                Check.passed("SIGNATURE", "signature/tagmanifest-sha256.txt.p7s",
+                Check.passed(CheckCode.SIGNATURE, "signature/tagmanifest-sha256.txt.p7s",
                         "The officer's signature over the tag manifest is valid."),
-                Check.indeterminate("SIGNER_TRUST", "certs/signer-chain.pem",
+                Check.indeterminate(CheckCode.SIGNER_TRUST, "certs/signer-chain.pem",
                         "The signer's certificate does not chain to a trusted root; add the agency CA with --trust."));
         return new VerificationReport(Verdicts.of(checks), ReportFixtures.BUNDLE_ID, "FIR 123/2026",
                 new VerificationReport.SignerInfo("CN=Inspector Asha Verma,O=Kolkata Police,C=IN",
@@ -51,7 +52,7 @@ class VerificationReportTest {
         assertTrue(text.contains("Verdict: FAILED"), text);
         assertTrue(text.contains("Reason: This evidence file was changed"), text);
         for (Check c : r.checks()) {
-            assertTrue(text.contains(c.code()), c.code());
+            assertTrue(text.contains(c.code().name()), c.code().name());
         }
         assertTrue(text.contains(ReportFixtures.hex("SHA-256", "zip")), "bundle file hash");
         assertTrue(text.contains(ReportFixtures.hex("SHA-256", "E0002")), "item hash");

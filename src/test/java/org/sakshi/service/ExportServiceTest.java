@@ -1,5 +1,6 @@
 package org.sakshi.service;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,7 +145,7 @@ class ExportServiceTest {
         VerificationReport r = fx.verifier.verify(out, fx.trust(), null);
         assertEquals(Verdict.PASSED, r.verdict(), r.checks().toString());
         List<String> signedPdfs = r.checks().stream()
-                .filter(c -> c.code().equals("REPORT_SIGNATURE") && c.result() == org.sakshi.core.CheckResult.PASSED)
+                .filter(c -> c.code() == CheckCode.REPORT_SIGNATURE && c.result() == org.sakshi.core.CheckResult.PASSED)
                 .map(org.sakshi.core.Check::target).toList();
         assertEquals(List.of("data/report/report.pdf", "data/report/certificate-IN-BSA63-PartA.pdf",
                 "data/report/certificate-IN-BSA63-PartB.pdf"), signedPdfs.stream().sorted(

@@ -1,5 +1,6 @@
 package org.sakshi.service;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,7 +149,7 @@ class VerifyServiceTest {
             return m;
         });
         assertFailedNaming(r, f);
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("PAYLOAD_MISSING") && c.target().equals(f)));
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_MISSING && c.target().equals(f)));
     }
 
     @Test
@@ -157,7 +158,7 @@ class VerifyServiceTest {
             m.put(root + "data/evidence/E0001/planted.jpg", new byte[] {1, 2, 3});
             return m;
         });
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("PAYLOAD_UNLISTED")
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_UNLISTED
                 && c.target().equals("data/evidence/E0001/planted.jpg")), r.checks().toString());
         assertEquals(Verdict.FAILED, r.verdict());
     }
@@ -189,14 +190,14 @@ class VerifyServiceTest {
             m.put(root + "tagmanifest-sha256.txt", tags.getBytes(StandardCharsets.UTF_8));
             return m;
         });
-        assertTrue(r.checks().stream().noneMatch(c -> c.code().equals("PAYLOAD_HASH") && c.result() == CheckResult.FAILED));
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("SIGNATURE") && c.result() == CheckResult.FAILED),
+        assertTrue(r.checks().stream().noneMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.FAILED));
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.SIGNATURE && c.result() == CheckResult.FAILED),
                 r.checks().toString());
         assertFailedNaming(r, "tagmanifest-sha256.txt");
     }
 
     @Test
-    void aSignatureReplacedByAnUntrustedKeyIsIndeterminate() throws Exception {
+    void aSignatureReplacedByAnotherKeyFailsAsSignerMismatch() throws Exception {
         TestPki other = TestPki.create(Files.createDirectories(dir.resolve("other-pki")));
         byte[] tags = pristine.get(root + "tagmanifest-sha256.txt");
         byte[] p7s = other.officerSigner().signDetached(new ByteArrayInputStream(tags), null);
@@ -204,8 +205,11 @@ class VerifyServiceTest {
             m.put(root + "signature/tagmanifest-sha256.txt.p7s", p7s);
             return m;
         });
-        assertEquals(Verdict.INDETERMINATE, r.verdict(), r.checks().toString());
-        Check trust = r.checks().stream().filter(c -> c.code().equals("SIGNER_TRUST")).findFirst().orElseThrow();
+        // issue 17 §3: a valid signature by anyone but the exporting officer is not a warning but a failure
+        assertEquals(Verdict.FAILED, r.verdict(), r.checks().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.SIGNER_MISMATCH
+                && c.result() == CheckResult.FAILED), r.checks().toString());
+        Check trust = r.checks().stream().filter(c -> c.code() == CheckCode.SIGNER_TRUST).findFirst().orElseThrow();
         assertEquals(CheckResult.INDETERMINATE, trust.result());
         assertEquals("signature/tagmanifest-sha256.txt.p7s", trust.target());
     }
@@ -216,7 +220,7 @@ class VerifyServiceTest {
             m.put(root + "../../evil.sh", new byte[] {1});
             return m;
         });
-        assertTrue(r.checks().stream().anyMatch(c -> c.code().equals("ZIP_ENTRY") && c.result() == CheckResult.FAILED
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.FAILED
                 && c.target().equals(root + "../../evil.sh")), r.checks().toString());
     }
 

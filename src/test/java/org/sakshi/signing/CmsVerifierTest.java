@@ -1,5 +1,6 @@
 package org.sakshi.signing;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,8 +33,8 @@ class CmsVerifierTest {
         signer = pki.officerSigner();
     }
 
-    static CheckResult result(CmsVerifier.Result r, String code) {
-        return r.checks().stream().filter(c -> c.code().equals(code)).map(Check::result).findFirst().orElseThrow();
+    static CheckResult result(CmsVerifier.Result r, CheckCode code) {
+        return r.checks().stream().filter(c -> c.code() == code).map(Check::result).findFirst().orElseThrow();
     }
 
     private CmsVerifier.Result verify(byte[] p7s, byte[] data, List<java.security.cert.X509Certificate> anchors)
@@ -162,5 +163,48 @@ class CmsVerifierTest {
         byte[] p7s = signer.signDetached(new ByteArrayInputStream(content), null);
         CmsVerifier.Result r = verify(p7s, content, List.of(pki.officerCert()));
         assertTrue(r.trusted(), r.checks().toString());
+    }
+
+    @Test
+    void theOfficersCertificateIsASigningCertificate() throws Exception {
+        byte[] p7s = signer.signDetached(new ByteArrayInputStream(content), null);
+        assertEquals(CheckResult.PASSED, result(verify(p7s, content, List.of(pki.agencyCaCert())), CmsVerifier.KEY_USAGE));
+    }
+
+    @Test
+    void aCertificateWithOnlyKeyCertSignIsRefusedAsSignerEvenUnderATrustedRoot() throws Exception {
+        TestPki.Identity ca = TestSigners.issue(pki, "Rogue Sub CA", org.bouncycastle.asn1.x509.KeyUsage.keyCertSign, null);
+        byte[] p7s = TestSigners.unchecked(ca).signDetached(new ByteArrayInputStream(content), null);
+        CmsVerifier.Result r = verify(p7s, content, List.of(pki.agencyCaCert()));
+        assertFalse(r.valid(), r.checks().toString());
+        assertEquals(CheckResult.PASSED, result(r, CmsVerifier.SIGNATURE), "the mathematics alone holds");
+        assertEquals(CheckResult.FAILED, result(r, CmsVerifier.KEY_USAGE));
+    }
+
+    @Test
+    void aTimeStampingCertificateIsRefusedAsSigner() throws Exception {
+        TestPki.Identity tsaLike = TestSigners.issue(pki, "Stamp Desk", org.bouncycastle.asn1.x509.KeyUsage.digitalSignature
+                | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation, org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping);
+        byte[] p7s = TestSigners.unchecked(tsaLike).signDetached(new ByteArrayInputStream(content), null);
+        CmsVerifier.Result r = verify(p7s, content, List.of(pki.agencyCaCert()));
+        assertFalse(r.valid());
+        assertEquals(CheckResult.FAILED, result(r, CmsVerifier.KEY_USAGE));
+    }
+
+    @Test
+    void aCertificateWithoutAnyKeyUsageIsRefusedAsSigner() throws Exception {
+        TestPki.Identity bare = TestSigners.issue(pki, "No Usage", -1, null);
+        byte[] p7s = TestSigners.unchecked(bare).signDetached(new ByteArrayInputStream(content), null);
+        assertEquals(CheckResult.FAILED, result(verify(p7s, content, List.of(pki.agencyCaCert())), CmsVerifier.KEY_USAGE));
+    }
+
+    @Test
+    void theExporterRefusesToLoadATimeStampingCertificateAsItsSigningIdentity() throws Exception {
+        TestPki.Identity tsaLike = TestSigners.issue(pki, "Stamp Desk", org.bouncycastle.asn1.x509.KeyUsage.digitalSignature,
+                org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping);
+        Path p12 = pki.writeP12(dir.resolve("stamp.p12"), tsaLike, "pw".toCharArray());
+        org.sakshi.core.SigningException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.sakshi.core.SigningException.class, () -> Pkcs12Identity.load(p12, "pw".toCharArray(), null));
+        assertTrue(e.getMessage().contains("time-stamping certificate"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.sakshi.timestamp;
 
+import org.sakshi.core.CheckCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +28,8 @@ class TimestampVerifierTest {
         return MessageDigest.getInstance("SHA-256").digest(s.getBytes());
     }
 
-    static CheckResult result(TimestampVerifier.Result r, String code) {
-        return r.checks().stream().filter(c -> c.code().equals(code)).map(Check::result).findFirst()
+    static CheckResult result(TimestampVerifier.Result r, CheckCode code) {
+        return r.checks().stream().filter(c -> c.code() == code).map(Check::result).findFirst()
                 .orElseThrow(() -> new AssertionError(code + " missing in " + r.checks()));
     }
 
@@ -120,5 +121,32 @@ class TimestampVerifierTest {
             assertEquals(past.getEpochSecond(), r.genTime().getEpochSecond());
             assertTrue(r.trusted(), r.checks().toString());
         }
+    }
+
+    @Test
+    void aTsaCertificateWhoseTimeStampingEkuIsNotCriticalIsNotTrustedAsTsa() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        TestPki.Identity weak = pki.issueTsa("CN=Weak TSA", true, false);
+        org.bouncycastle.tsp.TimeStampRequestGenerator g = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        g.setCertReq(true);
+        byte[] der = RogueTokens.respond(g.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, sha256("item"),
+                java.math.BigInteger.TEN), weak);
+        TimestampVerifier.Result r = new TimestampVerifier(List.of(pki.tsaRootCert())).verify(der, sha256("item"), "x");
+        assertFalse(r.valid());
+        assertFalse(r.trusted());
+        assertEquals(CheckResult.FAILED, result(r, TimestampVerifier.SIGNATURE));
+    }
+
+    @Test
+    void theOfficersSigningCertificateUnderATrustedRootIsNotATsa() throws Exception {
+        TestPki pki = TestPki.create(dir);
+        org.bouncycastle.tsp.TimeStampRequestGenerator g = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        g.setCertReq(true);
+        byte[] der = RogueTokens.respond(g.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, sha256("item"),
+                java.math.BigInteger.TEN), pki.officer());
+        TimestampVerifier.Result r = new TimestampVerifier(List.of(pki.agencyCaCert(), pki.tsaRootCert()))
+                .verify(der, sha256("item"), "x");
+        assertFalse(r.valid());
+        assertFalse(r.trusted());
     }
 }

@@ -37,6 +37,7 @@ public final class VerifyView {
     @FXML private BorderPane rootPane;
     @FXML private Label bundleLabel;
     @FXML private ListView<Path> anchorList;
+    @FXML private javafx.scene.control.TextField expectSignerField;
     @FXML private VBox verdictBox;
     @FXML private Label verdictLabel;
     @FXML private Label reasonLabel;
@@ -81,6 +82,7 @@ public final class VerifyView {
     @FXML
     private void initialize() {
         anchorList.setItems(vm.trustAnchors());
+        expectSignerField.textProperty().bindBidirectional(vm.expectedSignerProperty());
         anchorList.setPlaceholder(new Label(Messages.get("verify.anchors.none")));
         vm.trustAnchors().addListener((javafx.collections.ListChangeListener<Path>) c -> {
             bench.settings().trustAnchors = vm.trustAnchors().stream().map(Path::toString)

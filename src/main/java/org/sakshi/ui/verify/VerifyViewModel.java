@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sakshi.core.Check;
+import org.sakshi.core.CheckCode;
 import org.sakshi.core.CheckResult;
 import org.sakshi.core.ProgressListener;
 import org.sakshi.core.SakshiException;
@@ -24,13 +25,14 @@ import org.sakshi.ui.common.Messages;
  */
 public final class VerifyViewModel {
     /** A group of checks with the same code; its result is the worst of its members. */
-    public record CheckGroup(String code, CheckResult result, List<Check> checks) {
+    public record CheckGroup(CheckCode code, CheckResult result, List<Check> checks) {
     }
 
     private final VerifyService verifier;
     private final ObjectProperty<Path> bundle = new SimpleObjectProperty<>();
     private final ObservableList<Path> trustAnchors = FXCollections.observableArrayList();
     private final ObjectProperty<VerificationReport> report = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty expectedSigner = new javafx.beans.property.SimpleStringProperty("");
 
     public VerifyViewModel(VerifyService verifier, List<Path> anchors) {
         this.verifier = verifier;
@@ -39,7 +41,8 @@ public final class VerifyViewModel {
 
     /** Verifies the chosen bundle (worker thread); never throws for a bad bundle, only for a non-bundle. */
     public VerificationReport verify(ProgressListener progress) throws SakshiException {
-        return verifier.verify(bundle.get(), List.copyOf(trustAnchors), progress);
+        return verifier.verify(bundle.get(), new VerifyService.Trust(List.copyOf(trustAnchors), null,
+                expectedSigner.get()), progress);
     }
 
     public void writeReport(Path out) throws SakshiException {
@@ -71,7 +74,7 @@ public final class VerifyViewModel {
 
     /** Checks grouped by code in first-seen order; a group is as bad as its worst check. */
     public static List<CheckGroup> groups(VerificationReport r) {
-        Map<String, List<Check>> by = new LinkedHashMap<>();
+        Map<CheckCode, List<Check>> by = new LinkedHashMap<>();
         for (Check c : r.checks()) {
             by.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c);
         }
@@ -115,6 +118,14 @@ public final class VerifyViewModel {
 
     public ObservableList<Path> trustAnchors() {
         return trustAnchors;
+    }
+
+    /**
+     * The pinned signer: a certificate PEM path or its SHA-256; empty for none. When set, a bundle signed
+     * by anyone else is FAILED (SIGNER_MISMATCH).
+     */
+    public javafx.beans.property.StringProperty expectedSignerProperty() {
+        return expectedSigner;
     }
 
     public ObjectProperty<VerificationReport> reportProperty() {
