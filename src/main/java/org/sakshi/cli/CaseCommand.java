@@ -12,6 +12,7 @@ import org.sakshi.core.Jurisdiction;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.ledger.EventCodec;
 import org.sakshi.service.NewCase;
+import org.sakshi.service.CaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,6 +60,12 @@ final class CaseCommand extends CliCommand {
         @Option(names = "--json", description = "Print the new case as JSON.")
         boolean json;
 
+        private final CaseService cases;
+
+        Init(CaseService cases) {
+            this.cases = cases;
+        }
+
         @Override
         public Integer call() throws SakshiException {
             ZoneId z;
@@ -70,7 +77,7 @@ final class CaseCommand extends CliCommand {
             if (officer.isBlank()) {
                 throw new InputException("--officer must name the case's officer");
             }
-            CaseInfo info = ctx().cases().create(caseDir, new NewCase(number, title, agency, jurisdiction, z,
+            CaseInfo info = cases.create(caseDir, new NewCase(number, title, agency, jurisdiction, z,
                     new Actor(officer, rank, badge, agency, null)));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -10,15 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sakshi.app.AppContext;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CaseInfo;
 import org.sakshi.core.InputException;
 import org.sakshi.core.ProgressListener;
 import org.sakshi.core.SakshiException;
-import org.sakshi.core.TimestampSource;
+import org.sakshi.service.CaseService;
 
-/** Helpers shared by the engine's commands: JSON output, the acting officer, progress bar, TSAs. */
+/** Helpers shared by the engine's commands: JSON output, the acting officer, progress bar. */
 final class CliSupport {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -38,26 +37,10 @@ final class CliSupport {
     }
 
     /** The acting officer: the one named on the command line, else the case's default officer. */
-    static Actor actor(AppContext ctx, Path caseDir, OfficerOptions officer) throws SakshiException {
-        CaseInfo info = ctx.cases().open(caseDir);
+    static Actor actor(CaseService cases, Path caseDir, OfficerOptions officer) throws SakshiException {
+        CaseInfo info = cases.open(caseDir);
         return officer == null ? new Actor(info.defaultOfficer(), null, null, info.agency(), null)
                 : officer.actor(info.defaultOfficer(), info.agency());
-    }
-
-    static List<TimestampSource> tsas(AppContext ctx, List<String> urls) throws InputException {
-        List<TimestampSource> out = new ArrayList<>();
-        if (urls == null) {
-            return out;
-        }
-        for (String u : urls) {
-            try {
-                out.add(ctx.tsa(u));
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--tsa " + u + " is not a valid URL (" + e.getMessage()
-                        + "); give e.g. http://timestamp.example/tsr");
-            }
-        }
-        return out;
     }
 
     static List<String> splitIds(List<String> ids) {

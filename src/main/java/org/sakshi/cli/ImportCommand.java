@@ -17,6 +17,9 @@ import org.sakshi.core.SakshiException;
 import org.sakshi.core.SourceDetails;
 import org.sakshi.service.ImportOutcome;
 import org.sakshi.service.ImportRequest;
+import org.sakshi.service.CaseService;
+import org.sakshi.service.ImportService;
+import org.sakshi.service.TimestampService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +70,16 @@ final class ImportCommand extends CliCommand {
     @Mixin
     OfficerOptions officer;
 
+    private final CaseService cases;
+    private final ImportService imports;
+    private final TimestampService timestamps;
+
+    ImportCommand(CaseService cases, ImportService imports, TimestampService timestamps) {
+        this.cases = cases;
+        this.imports = imports;
+        this.timestamps = timestamps;
+    }
+
     @Override
     public Integer call() throws SakshiException {
         ItemKind k;
@@ -91,11 +104,11 @@ final class ImportCommand extends CliCommand {
                 throw new InputException("--date-order " + dateOrder + " is not one of dmy|mdy|ymd");
             }
         }
-        Actor actor = CliSupport.actor(ctx(), caseDir, officer);
+        Actor actor = CliSupport.actor(cases, caseDir, officer);
         ImportRequest req = new ImportRequest(k, z, d,
                 new SourceDetails(source, deviceMake, deviceModel, deviceSerial, deviceImei, null), note,
-                CliSupport.tsas(ctx(), tsa), actor);
-        ImportOutcome outcome = ctx().imports().importPaths(caseDir, paths, req, CliSupport.progressBar(err()),
+                timestamps.sources(tsa), actor);
+        ImportOutcome outcome = imports.importPaths(caseDir, paths, req, CliSupport.progressBar(err()),
                 new CancelFlag());
         for (ImportOutcome.Failure f : outcome.failures()) {
             err().println("error: " + f.message());

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemJson;
 import org.sakshi.core.SakshiException;
+import org.sakshi.service.EvidenceService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,9 +21,15 @@ final class ItemsCommand extends CliCommand {
     @Option(names = "--json", description = "Print the items as a JSON array.")
     boolean json;
 
+    private final EvidenceService evidence;
+
+    ItemsCommand(EvidenceService evidence) {
+        this.evidence = evidence;
+    }
+
     @Override
     public Integer call() throws SakshiException {
-        List<Item> items = ctx().evidence().items(caseDir);
+        List<Item> items = evidence.items(caseDir);
         if (json) {
             List<Map<String, Object>> arr = new ArrayList<>();
             for (Item it : items) {

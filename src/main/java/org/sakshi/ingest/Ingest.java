@@ -11,6 +11,7 @@ import org.sakshi.ingest.device.DeviceParser;
 import org.sakshi.ingest.image.ImageParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sakshi.core.AmbiguousDateOrderException;
 
 /**
  * Kind detection and dispatch. Parsers are asked in a fixed order (chat, image, device): a zip

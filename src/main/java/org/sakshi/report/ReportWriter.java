@@ -21,6 +21,7 @@ import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.sakshi.core.Check;
+import org.sakshi.core.CertificateKind;
 import org.sakshi.core.CheckResult;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Item;
@@ -38,8 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReportWriter {
     /** Certificate template ids shipped in the jar (one file each under templates/). */
-    public static final List<String> CERTIFICATE_IDS =
-            List.of("IN-BSA63-PartA", "IN-BSA63-PartB", "US-FRE902-14", "GENERIC");
+    public static final List<String> CERTIFICATE_IDS = CertificateKind.allTemplates();
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
     /** Members of a device dump listed in the report; the full list is in the bundle's derived CSV. */
@@ -58,31 +58,6 @@ public final class ReportWriter {
      */
     public ReportWriter(Path templateOverrideDir) {
         this.templateOverrideDir = templateOverrideDir;
-    }
-
-    /**
-     * The certificate template ids for an export option of cli.md ({@code --certificate IN-BSA63|US-FRE902|GENERIC}):
-     * IN-BSA63 gives Part A and Part B; a full template id is returned as is. Bundle file name:
-     * {@code data/report/certificate-<templateId>.pdf}.
-     */
-    public static List<String> templatesFor(String certificateOption) throws ReportException {
-        String o = certificateOption == null ? "" : certificateOption.trim().toUpperCase(Locale.ROOT);
-        switch (o) {
-            case "IN-BSA63":
-                return List.of("IN-BSA63-PartA", "IN-BSA63-PartB");
-            case "US-FRE902", "US-FRE902-14":
-                return List.of("US-FRE902-14");
-            case "GENERIC":
-                return List.of("GENERIC");
-            default:
-                for (String id : CERTIFICATE_IDS) {
-                    if (id.equalsIgnoreCase(o)) {
-                        return List.of(id);
-                    }
-                }
-                throw new ReportException("Unknown certificate '" + certificateOption
-                        + "': use IN-BSA63, US-FRE902 or GENERIC.");
-        }
     }
 
     // ================================================================== report

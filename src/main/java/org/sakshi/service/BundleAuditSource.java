@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.sakshi.audit.ItemFacts;
-import org.sakshi.audit.LedgerSummary;
+import org.sakshi.core.audit.LedgerSummary;
 import org.sakshi.audit.SeizureTime;
 import org.sakshi.audit.TimeProof;
 import org.sakshi.bundle.SafeZip;

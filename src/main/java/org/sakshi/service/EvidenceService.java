@@ -17,7 +17,7 @@ import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.StorageException;
-import org.sakshi.ingest.FolderEntry;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.ingest.RecordSink;
 import org.sakshi.storage.CaseStore;
 import org.sakshi.storage.DerivedRow;

@@ -35,6 +35,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.sakshi.core.Check;
 import org.sakshi.timestamp.TimestampVerifier;
+import org.sakshi.timestamp.CertPaths;
 
 /**
  * Verifies a detached CMS SignedData (RFC 5652 §5.6) over content, as {@code openssl cms -verify

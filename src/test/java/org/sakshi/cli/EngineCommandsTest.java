@@ -26,7 +26,7 @@ import org.sakshi.core.CancelFlag;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.ItemKind;
 import org.sakshi.core.Workstation;
-import org.sakshi.ingest.AmbiguousDateOrderException;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.ingest.Ingest;
 import org.sakshi.ingest.ParseInput;
 import org.sakshi.ingest.ParseResult;
@@ -80,7 +80,7 @@ class EngineCommandsTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx, new PrintWriter(out), new PrintWriter(err), args);
+        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 

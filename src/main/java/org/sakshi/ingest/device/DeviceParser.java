@@ -18,7 +18,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.ItemKind;
-import org.sakshi.ingest.FolderEntry;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.ingest.ParseInput;
 import org.sakshi.ingest.ParseResult;
 import org.sakshi.ingest.Parser;

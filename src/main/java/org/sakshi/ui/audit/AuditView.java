@@ -40,12 +40,12 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.sakshi.app.Version;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.AuditScope;
-import org.sakshi.audit.Finding;
-import org.sakshi.audit.Severity;
-import org.sakshi.audit.TimelineEntry;
+import org.sakshi.core.Version;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditScope;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.Severity;
+import org.sakshi.core.audit.TimelineEntry;
 import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
 import org.sakshi.ui.common.Dialogs;
@@ -80,7 +80,7 @@ public final class AuditView {
 
     public AuditView(Workbench bench, Path caseOrBundle) {
         this.bench = bench;
-        this.vm = new AuditViewModel(bench.app().audits(), caseOrBundle);
+        this.vm = new AuditViewModel(bench.services().audits(), bench.services().identities(), caseOrBundle);
         build();
     }
 
@@ -405,13 +405,13 @@ public final class AuditView {
             return;
         }
         SignChoice c = choice.get();
-        List<TimestampSource> tsas = Tsas.from(bench.app(), bench.settings().tsaUrls);
+        List<TimestampSource> tsas = Tsas.from(bench.services().timestamps(), bench.settings().tsaUrls);
         TimestampSource tsa = tsas.isEmpty() ? null : tsas.get(0);
         Path out = f.toPath();
         status.setText(Messages.get("audit.action.save") + "\u2026");
         bench.background().run(() -> {
             Signer signer = c.identity() == null ? null
-                    : AuditViewModel.openIdentity(c.identity(), c.token(), null, c.secret());
+                    : vm.openIdentity(c.identity(), c.token(), null, c.secret());
             vm.writePdf(out, Version.toolVersion(), signer, signer == null ? null : tsa);
             return signer != null;
         }, signed -> status.setText(Messages.get(signed ? "audit.savedSigned" : "audit.saved", out)), e -> {

@@ -50,7 +50,7 @@ public final class StartView {
 
     public StartView(Workbench bench) {
         this.bench = bench;
-        this.vm = new CaseListViewModel(bench.app().cases(), bench.workspace());
+        this.vm = new CaseListViewModel(bench.services().cases(), bench.workspace());
     }
 
     public Parent root() {
@@ -204,8 +204,8 @@ public final class StartView {
      */
     @FXML
     public void openSample() {
-        SampleCaseViewModel sample = new SampleCaseViewModel(bench.app().cases(), bench.app().imports(),
-                bench.app().custody(), vm.workspaceProperty().get());
+        SampleCaseViewModel sample = new SampleCaseViewModel(bench.services().cases(), bench.services().samples(),
+                vm.workspaceProperty().get());
         statusLabel.setText(Messages.get("help.sample.building"));
         bench.background().run(sample::openOrBuild, out -> {
             statusLabel.setText(Messages.get(out.created() ? "help.sample.built" : "help.sample.opened",
@@ -221,7 +221,7 @@ public final class StartView {
     /** Help → About: the version and what the tool does. */
     @FXML
     public void about() {
-        Dialogs.info(window(), Messages.get("help.about.header", org.sakshi.app.Version.version()),
+        Dialogs.info(window(), Messages.get("help.about.header", org.sakshi.core.Version.version()),
                 Messages.get("help.about.text", System.getProperty("java.version"),
                         System.getProperty("javafx.runtime.version", "?")));
     }

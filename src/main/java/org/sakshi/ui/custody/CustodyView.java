@@ -44,7 +44,7 @@ public final class CustodyView {
 
     public CustodyView(Workbench bench, Path caseDir) {
         this.bench = bench;
-        this.vm = new CustodyViewModel(caseDir, bench.app().custody());
+        this.vm = new CustodyViewModel(caseDir, bench.services().custody());
     }
 
     public static Stage open(Workbench bench, Path caseDir, CaseInfo info, Window owner) {

@@ -40,7 +40,7 @@ import org.controlsfx.control.TaskProgressView;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.Item;
 import org.sakshi.core.TimestampStatus;
-import org.sakshi.ingest.AmbiguousDateOrderException;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.service.ImportOutcome;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.Formats;
@@ -89,7 +89,7 @@ public final class CaseView {
 
     public CaseView(Workbench bench, Path caseDir) {
         this.bench = bench;
-        this.vm = new EvidenceViewModel(caseDir, bench.app().cases(), bench.app().evidence(), bench.app().custody());
+        this.vm = new EvidenceViewModel(caseDir, bench.services().cases(), bench.services().evidence(), bench.services().custody());
     }
 
     /** Opens the window for a case folder, or brings the open one to front. */
@@ -269,7 +269,7 @@ public final class CaseView {
     /** Asks for seizure details, then imports each path with its own progress row. */
     public void importPaths(List<Path> paths) {
         java.time.ZoneId zone = vm.infoProperty().get() == null ? null : vm.infoProperty().get().zone();
-        ImportViewModel form = new ImportViewModel(vm.caseDir(), bench.app().imports(), zone);
+        ImportViewModel form = new ImportViewModel(vm.caseDir(), bench.services().imports(), zone);
         if (!Boolean.TRUE.equals(new ImportDialog(window(), form, paths).showAndWait().orElse(false))) {
             return;
         }
@@ -279,7 +279,7 @@ public final class CaseView {
     }
 
     private List<org.sakshi.core.TimestampSource> tsas() {
-        return org.sakshi.ui.common.Tsas.from(bench.app(), bench.settings().tsaUrls);
+        return org.sakshi.ui.common.Tsas.from(bench.services().timestamps(), bench.settings().tsaUrls);
     }
 
     private void startImport(ImportViewModel form, ImportTask task) {

@@ -127,7 +127,7 @@ final class ItemDetailPane extends StackPane {
 
     /** Opens the redaction window on a photo; the saved copy is shown selected in the refreshed table. */
     private void redact(Item item, java.nio.file.Path content) {
-        RedactionViewModel r = new RedactionViewModel(vm.caseDir(), bench.app().imports(), item, content);
+        RedactionViewModel r = new RedactionViewModel(vm.caseDir(), bench.services().imports(), item, content);
         RedactionDialog.open(bench, r, getScene().getWindow(), created -> bench.background().run(vm::fetch, data -> {
             vm.show(data);
             vm.items().stream().filter(i -> i.id().equals(created.id())).findFirst()

@@ -184,7 +184,7 @@ final class RedactionDialog {
         save.disableProperty().unbind();
         save.setDisable(true);
         status.setText(Messages.get("redact.saving"));
-        bench.background().run(() -> vm.save(bench.actor(), Tsas.from(bench.app(), bench.settings().tsaUrls)),
+        bench.background().run(() -> vm.save(bench.actor(), Tsas.from(bench.services().timestamps(), bench.settings().tsaUrls)),
                 item -> {
                     stage.close();
                     onSaved.accept(item);

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CaseInfo;
+import org.sakshi.core.CertificateKind;
 import org.sakshi.core.Item;
 import org.sakshi.core.Signer;
 import org.sakshi.service.ExportResult;
@@ -56,7 +57,8 @@ public final class ExportWizard {
     }
 
     public static void open(Workbench bench, Path caseDir, CaseInfo info, List<Item> items, Window owner) {
-        ExportViewModel vm = new ExportViewModel(bench.app(), caseDir, info, items);
+        ExportViewModel vm = new ExportViewModel(bench.services().exports(), bench.services().identities(),
+                bench.services().timestamps(), caseDir, info, items);
         if (bench.settings().profile != null && bench.settings().profile.identityPath() != null) {
             vm.identityProperty().set(bench.settings().profile.identityPath());
             vm.tokenProperty().set(bench.settings().profile.identityIsToken());
@@ -98,8 +100,8 @@ public final class ExportWizard {
             }
         });
         HBox certs = new HBox(12);
-        for (String c : ExportViewModel.CERTIFICATES) {
-            CheckBox cb = new CheckBox(Messages.get("export.cert." + c));
+        for (CertificateKind c : ExportViewModel.CERTIFICATES) {
+            CheckBox cb = new CheckBox(Messages.get("export.cert." + c.code()));
             cb.setSelected(vm.certificates().contains(c));
             cb.selectedProperty().addListener((o, a, on) -> {
                 if (on) {

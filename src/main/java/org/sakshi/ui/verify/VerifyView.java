@@ -51,7 +51,7 @@ public final class VerifyView {
 
     public VerifyView(Workbench bench) {
         this.bench = bench;
-        this.vm = new VerifyViewModel(bench.app().verifier(),
+        this.vm = new VerifyViewModel(bench.services().verifier(),
                 bench.settings().trustAnchors.stream().map(Path::of).toList());
     }
 

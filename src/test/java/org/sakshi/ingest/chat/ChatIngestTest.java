@@ -15,7 +15,7 @@ import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.ItemKind;
-import org.sakshi.ingest.AmbiguousDateOrderException;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.ingest.Ingest;
 import org.sakshi.ingest.ParseInput;
 import org.sakshi.ingest.ParseResult;

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.core.DateOrder;
-import org.sakshi.ingest.AmbiguousDateOrderException;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.ingest.Assumption;
 import org.sakshi.ingest.ParseInput;
 

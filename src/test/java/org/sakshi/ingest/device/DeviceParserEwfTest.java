@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.ItemKind;
-import org.sakshi.ingest.FolderEntry;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.ingest.Ingest;
 import org.sakshi.ingest.ParseInput;
 import org.sakshi.ingest.ParseOptions;

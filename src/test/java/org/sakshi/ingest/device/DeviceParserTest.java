@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.ItemKind;
-import org.sakshi.ingest.FolderEntry;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.ingest.Ingest;
 import org.sakshi.ingest.ParseInput;
 import org.sakshi.ingest.ParseOptions;

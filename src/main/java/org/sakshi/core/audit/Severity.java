@@ -1,4 +1,4 @@
-package org.sakshi.audit;
+package org.sakshi.core.audit;
 
 /**
  * How much a finding matters. {@code ERROR}: the custody story is broken or provably false (the CLI

@@ -1,4 +1,4 @@
-package org.sakshi.signing;
+package org.sakshi.timestamp;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;

@@ -1,8 +1,8 @@
-package org.sakshi.ingest;
+package org.sakshi.core;
 
 import java.util.List;
-import org.sakshi.core.DateOrder;
-import org.sakshi.core.InputException;
+
+
 
 /**
  * A chat's dates fit more than one order over the whole file; the user must choose

@@ -1,11 +1,9 @@
-package org.sakshi.bundle;
+package org.sakshi.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sakshi.core.Check;
-import org.sakshi.core.VerificationReport;
 
 /** The {@code verify --json} shape of cli.md, as ordered maps and lists for any JSON writer. */
 public final class ReportJson {

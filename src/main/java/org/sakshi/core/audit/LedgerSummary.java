@@ -1,4 +1,4 @@
-package org.sakshi.audit;
+package org.sakshi.core.audit;
 
 /**
  * The ledger verification that precedes the analysis (custody-ledger.md "Rules"): number of

@@ -1,4 +1,4 @@
-package org.sakshi.audit;
+package org.sakshi.core.audit;
 
 /**
  * The stable finding codes of the custody audit (issue 8), each with its severity and what it means.

@@ -1,4 +1,4 @@
-package org.sakshi.app;
+package org.sakshi.core;
 
 /** The tool's name and version as recorded in custody events and bundles. */
 public final class Version {

@@ -1,4 +1,4 @@
-package org.sakshi.audit;
+package org.sakshi.core.audit;
 
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +16,7 @@ public record Finding(Severity severity, String code, List<String> items, List<L
         events = events == null ? List.of() : List.copyOf(events);
     }
 
-    static Finding of(FindingCode code, List<String> items, List<Long> events, String message) {
+    public static Finding of(FindingCode code, List<String> items, List<Long> events, String message) {
         return new Finding(code.severity(), code.name(), items, events, message);
     }
 }

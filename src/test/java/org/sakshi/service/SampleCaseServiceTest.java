@@ -1,4 +1,4 @@
-package org.sakshi.sample;
+package org.sakshi.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,13 +13,14 @@ import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemKind;
+import org.sakshi.sample.SampleCase;
 
-class SampleCaseBuilderTest {
+class SampleCaseServiceTest {
     @TempDir
     Path tmp;
 
-    private SampleCaseBuilder builder(AppContext ctx) {
-        return new SampleCaseBuilder(ctx.cases(), ctx.imports(), ctx.custody());
+    private SampleCaseService builder(AppContext ctx) {
+        return new SampleCaseService(ctx.cases(), ctx.imports(), ctx.custody());
     }
 
     @Test

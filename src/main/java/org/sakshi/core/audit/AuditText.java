@@ -1,4 +1,4 @@
-package org.sakshi.audit;
+package org.sakshi.core.audit;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

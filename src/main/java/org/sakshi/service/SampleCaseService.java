@@ -1,4 +1,4 @@
-package org.sakshi.sample;
+package org.sakshi.service;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,24 +13,22 @@ import org.sakshi.core.Jurisdiction;
 import org.sakshi.core.ProgressListener;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.SourceDetails;
-import org.sakshi.service.CaseService;
-import org.sakshi.service.CustodyService;
-import org.sakshi.service.ImportOutcome;
-import org.sakshi.service.ImportRequest;
-import org.sakshi.service.ImportService;
-import org.sakshi.service.NewCase;
+import org.sakshi.sample.SampleCase;
 
 /**
  * Builds the sample case through the same services an officer uses: create, import the three
  * generated files, and a NOTE saying the data is fictional. The generated sources are deleted
  * afterwards; the case keeps its read-only copies.
  */
-public final class SampleCaseBuilder {
+public final class SampleCaseService {
+    /** The sample case's number, by which front ends find an existing sample case. */
+    public static final String CASE_NUMBER = SampleCase.CASE_NUMBER;
+
     private final CaseService cases;
     private final ImportService imports;
     private final CustodyService custody;
 
-    public SampleCaseBuilder(CaseService cases, ImportService imports, CustodyService custody) {
+    public SampleCaseService(CaseService cases, ImportService imports, CustodyService custody) {
         this.cases = cases;
         this.imports = imports;
         this.custody = custody;

@@ -1,4 +1,4 @@
-package org.sakshi.audit;
+package org.sakshi.core.audit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

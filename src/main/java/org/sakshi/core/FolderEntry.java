@@ -1,4 +1,4 @@
-package org.sakshi.ingest;
+package org.sakshi.core;
 
 import java.nio.file.Path;
 
