@@ -1,6 +1,7 @@
 package org.sakshi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +95,18 @@ class EngineCommandsTest {
         Path f = tmp.resolve(name);
         Files.writeString(f, content);
         return f;
+    }
+
+    @Test
+    void anUnknownCertificateKindIsAUsageErrorListingTheKindsAndNothingIsExported() throws Exception {
+        init();
+        Path pw = file("pw.txt", "x\n");
+        Path out = tmp.resolve("b.zip");
+        Run r = run("export", caseDir.toString(), "--out", out.toString(), "--keystore", tmp.resolve("k.p12").toString(),
+                "--storepass-file", pw.toString(), "--certificate", "IN-BSA65");
+        assertEquals(SakshiCommand.INPUT_ERROR, r.code());
+        assertTrue(r.err().contains("IN-BSA63|US-FRE902|GENERIC"), r.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
