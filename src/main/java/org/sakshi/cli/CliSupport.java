@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sakshi.core.Actor;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.CaseInfo;
 import org.sakshi.core.InputException;
 import org.sakshi.core.ProgressListener;
@@ -57,20 +58,6 @@ final class CliSupport {
         return out;
     }
 
-    static String humanBytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] u = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int i = -1;
-        while (v >= 1024 && i < u.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, u[i]);
-    }
-
     /**
      * True when the process has a terminal. Since JDK 22 {@code System.console()} is non-null even when
      * the streams are redirected, so {@code Console.isTerminal()} (JDK 22+) is asked when present.
@@ -108,7 +95,7 @@ final class CliSupport {
                 String pct = total > 0 ? String.format(Locale.ROOT, "%3d%%", done * 100 / Math.max(1, total)) : "   ?";
                 String name = what == null ? "" : what.length() > 30 ? "..." + what.substring(what.length() - 27) : what;
                 err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + pct + " "
-                        + humanBytes(done) + (total > 0 ? " / " + humanBytes(total) : "") + " " + name + "\u001b[K");
+                        + ByteSize.format(done) + (total > 0 ? " / " + ByteSize.format(total) : "") + " " + name + "\u001b[K");
                 if (end) {
                     err.print("\r\u001b[K");
                 }

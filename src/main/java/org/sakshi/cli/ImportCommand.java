@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sakshi.core.Actor;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.InputException;
@@ -122,7 +123,7 @@ final class ImportCommand extends CliCommand {
         } else {
             for (Item it : outcome.imported()) {
                 out().println("Imported " + it.id() + "  " + it.kind().json() + "  " + it.name() + "  "
-                        + CliSupport.humanBytes(it.size()) + "  sha256 " + it.digests().sha256() + "  time-stamp "
+                        + ByteSize.format(it.size()) + "  sha256 " + it.digests().sha256() + "  time-stamp "
                         + it.timestamp().status().json());
                 for (String w : it.warnings()) {
                     out().println("  warning: " + w);

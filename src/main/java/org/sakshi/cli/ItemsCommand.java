@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemJson;
 import org.sakshi.core.SakshiException;
@@ -45,7 +46,7 @@ final class ItemsCommand extends CliCommand {
         out().printf("%-6s %-10s %10s  %-64s  %-8s  %s%n", "ID", "KIND", "SIZE", "SHA-256", "STAMP", "NAME");
         for (Item it : items) {
             out().printf("%-6s %-10s %10s  %-64s  %-8s  %s%n", it.id(), it.kind().json(),
-                    CliSupport.humanBytes(it.size()), it.digests().sha256(), it.timestamp().status().json(), it.name());
+                    ByteSize.format(it.size()), it.digests().sha256(), it.timestamp().status().json(), it.name());
         }
         return SakshiCommand.OK;
     }

@@ -53,6 +53,7 @@ import org.sakshi.ui.common.FormGrid;
 import org.sakshi.ui.common.Formats;
 import org.sakshi.ui.common.Messages;
 import org.sakshi.ui.common.Tsas;
+import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 
 /**
@@ -87,18 +88,10 @@ public final class AuditView {
     /** Opens an audit window on a case folder or bundle and starts the audit. */
     public static Stage open(Workbench bench, Path caseOrBundle, Window owner) {
         AuditView view = new AuditView(bench, caseOrBundle);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle(Messages.get("audit.window", caseOrBundle.getFileName()));
-        stage.setScene(Workbench.scene(view.root(), 1240, 820));
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                view::save);
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), view::run);
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
-                stage::close);
-        stage.show();
+        Stage stage = bench.windows().open(Windows.window(Messages.get("audit.window", caseOrBundle.getFileName()),
+                        1240, 820).ownedBy(owner)
+                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), view::save)
+                .shortcut(new KeyCodeCombination(KeyCode.F5), view::run), view::root);
         view.run();
         return stage;
     }

@@ -18,6 +18,7 @@ public final class Workbench {
     private final SettingsStore store;
     private final Settings settings;
     private final Background background = new Background();
+    private final Windows windows = new Windows(this);
 
     public Workbench(UiServices services, Path defaultWorkspace, SettingsStore store) {
         this.services = services;
@@ -41,6 +42,11 @@ public final class Workbench {
 
     public Background background() {
         return background;
+    }
+
+    /** The one helper that opens windows. */
+    public Windows windows() {
+        return windows;
     }
 
     /** The workspace: the remembered one, else the application's default (~/Sakshi). */

@@ -22,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemKind;
@@ -167,7 +168,7 @@ final class ItemDetailPane extends StackPane {
         r = kv(g, r, "detail.id", item.id());
         r = kv(g, r, "detail.name", item.name());
         r = kv(g, r, "detail.kind", Messages.get("kind." + item.kind().json()));
-        r = kv(g, r, "detail.size", Formats.size(item.size()) + " (" + item.size() + " B)");
+        r = kv(g, r, "detail.size", ByteSize.format(item.size()) + " (" + item.size() + " B)");
         r = kv(g, r, "detail.imported", Formats.instant(item.importedAt()) + "  " + nz(item.importedBy()));
         r = kv(g, r, "detail.sourcePath", item.sourcePath());
         r = kv(g, r, "detail.source", describe(item));

@@ -22,7 +22,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.sakshi.core.CancelFlag;
@@ -34,6 +33,7 @@ import org.sakshi.service.ExportResult;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.FormGrid;
 import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 
 /**
@@ -46,7 +46,7 @@ import org.sakshi.ui.common.Workbench;
 public final class ExportWizard {
     private final Workbench bench;
     private final ExportViewModel vm;
-    private final Stage stage = new Stage();
+    private Stage stage;
     private final BorderPane root = new BorderPane();
     private final PasswordField secret = new PasswordField();
     private VBox form;
@@ -65,12 +65,11 @@ public final class ExportWizard {
         }
         vm.tsaUrlsProperty().set(String.join("\n", bench.settings().tsaUrls));
         ExportWizard w = new ExportWizard(bench, vm);
-        w.stage.initOwner(owner);
-        w.stage.initModality(Modality.WINDOW_MODAL);
-        w.stage.setTitle(Messages.get("export.title"));
-        w.build();
-        w.stage.setScene(Workbench.scene(w.root, 760, 720));
-        w.stage.show();
+        w.stage = bench.windows().open(Windows.window(Messages.get("export.title"), 760, 720).ownedBy(owner).modal(),
+                () -> {
+                    w.build();
+                    return w.root;
+                });
     }
 
     private void build() {
