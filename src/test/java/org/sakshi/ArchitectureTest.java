@@ -109,6 +109,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewModelsGetTheirServicesByConstructorNotTheWorkbench() {
+        check(noClasses().that().resideInAPackage("org.sakshi.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.sakshi.ui.common.UiServices")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.sakshi.ui.common.Workbench")
+                .because("a view model is given the few services it uses, so its tests wire exactly those"));
+    }
+
+    @Test
+    void onlyTheWindowHelperCreatesWindows() {
+        check(noClasses().that().doNotHaveFullyQualifiedName("org.sakshi.ui.common.Windows")
+                .should().callConstructor(javafx.stage.Stage.class)
+                .because("every window gets its owner, one instance per key, the shortcuts and the close hook "
+                        + "from one place (ui.common.Windows)"));
+    }
+
+    @Test
     void packagesFormNoCycles() {
         check(slices().matching("org.sakshi.(*)..").should().beFreeOfCycles()
                 .because("a package that depends on another may not be depended on by it, directly or around a loop; "
