@@ -9,10 +9,11 @@ import java.util.function.Function;
 import org.sakshi.cli.CommandFactory;
 import org.sakshi.core.Clock;
 import org.sakshi.core.TimestampSource;
+import org.sakshi.core.Version;
 import org.sakshi.core.Workstation;
 import org.sakshi.ingest.Ingest;
-import org.sakshi.service.CaseAccess;
 import org.sakshi.service.AuditService;
+import org.sakshi.service.CaseAccess;
 import org.sakshi.service.CaseService;
 import org.sakshi.service.CustodyService;
 import org.sakshi.service.EvidenceService;
@@ -25,12 +26,11 @@ import org.sakshi.service.VerifyService;
 import org.sakshi.timestamp.HttpTimestampSource;
 import org.sakshi.ui.common.UiServices;
 import org.sakshi.vault.SinkFactory;
-import org.sakshi.core.Version;
 
 /**
  * The one place that constructs services, wired by hand (no DI framework, no singletons), and hands
- * each front end only the services it uses ({@link #cli()}, {@link #ui()}). Tests build one with a fixed clock,
- * their own workstation, parsers and vault sink.
+ * each front end only the services it uses ({@link #cli()}, {@link #ui()}); neither front end sees
+ * this class. Tests build one with a fixed clock, their own workstation, parsers and vault sink.
  */
 public final class AppContext {
     private final Path workspace;

@@ -8,19 +8,19 @@ import org.sakshi.core.CertificateKind;
 import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
+import org.sakshi.service.CaseService;
 import org.sakshi.service.ExportRequest;
 import org.sakshi.service.ExportResult;
-import org.sakshi.service.SigningIdentity;
-import org.sakshi.service.CaseService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
+import org.sakshi.service.SigningIdentity;
 import org.sakshi.service.TimestampService;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code sakshi export CASE_DIR --out BUNDLE.zip (--keystore F.p12 --storepass-file F [--alias A] |

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.Version;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code sakshi} command line (spec/cli.md). Exit codes: 0 done, 1 verification failed,

@@ -3,6 +3,7 @@ package org.sakshi.ingest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.ItemKind;
@@ -11,7 +12,6 @@ import org.sakshi.ingest.device.DeviceParser;
 import org.sakshi.ingest.image.ImageParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sakshi.core.AmbiguousDateOrderException;
 
 /**
  * Kind detection and dispatch. Parsers are asked in a fixed order (chat, image, device): a zip

@@ -1,10 +1,10 @@
 package org.sakshi.ingest;
 
 import java.io.IOException;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.ItemKind;
-import org.sakshi.core.AmbiguousDateOrderException;
 
 /**
  * A parser for one family of evidence. Parsers are pure functions of the bytes they are given:

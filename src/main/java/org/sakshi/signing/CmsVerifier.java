@@ -34,8 +34,8 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.sakshi.core.Check;
-import org.sakshi.timestamp.TimestampVerifier;
 import org.sakshi.timestamp.CertPaths;
+import org.sakshi.timestamp.TimestampVerifier;
 
 /**
  * Verifies a detached CMS SignedData (RFC 5652 §5.6) over content, as {@code openssl cms -verify

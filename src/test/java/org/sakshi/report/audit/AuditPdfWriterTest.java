@@ -12,10 +12,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.sakshi.audit.AuditAnalyzer;
 import org.sakshi.audit.AuditInput;
+import org.sakshi.audit.Ledger;
 import org.sakshi.core.audit.AuditOptions;
 import org.sakshi.core.audit.AuditReport;
 import org.sakshi.core.audit.AuditScope;
-import org.sakshi.audit.Ledger;
 
 class AuditPdfWriterTest {
     private static String text(AuditReport r) throws Exception {
