@@ -6,32 +6,37 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import org.sakshi.cli.CommandFactory;
 import org.sakshi.core.Clock;
 import org.sakshi.core.TimestampSource;
+import org.sakshi.core.Version;
 import org.sakshi.core.Workstation;
 import org.sakshi.ingest.Ingest;
-import org.sakshi.service.CaseAccess;
 import org.sakshi.service.AuditService;
+import org.sakshi.service.CaseAccess;
 import org.sakshi.service.CaseService;
 import org.sakshi.service.CustodyService;
 import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
+import org.sakshi.service.IdentityService;
 import org.sakshi.service.ImportService;
+import org.sakshi.service.SampleCaseService;
+import org.sakshi.service.TimestampService;
 import org.sakshi.service.VerifyService;
 import org.sakshi.timestamp.HttpTimestampSource;
+import org.sakshi.ui.common.UiServices;
 import org.sakshi.vault.SinkFactory;
 
 /**
- * The one place that constructs services, wired by hand (no DI framework, no singletons). The CLI
- * and the GUI each make one and take what they need from it. Tests build one with a fixed clock,
- * their own workstation, parsers and vault sink.
+ * The one place that constructs services, wired by hand (no DI framework, no singletons), and hands
+ * each front end only the services it uses ({@link #cli()}, {@link #ui()}); neither front end sees
+ * this class. Tests build one with a fixed clock, their own workstation, parsers and vault sink.
  */
 public final class AppContext {
     private final Path workspace;
     private final Clock clock;
     private final Workstation workstation;
     private final CaseAccess access;
-    private final Function<String, TimestampSource> tsaFactory;
     private final CaseService cases;
     private final ImportService imports;
     private final EvidenceService evidence;
@@ -39,6 +44,9 @@ public final class AppContext {
     private final ExportService exports;
     private final VerifyService verifier = new VerifyService();
     private final AuditService audits;
+    private final IdentityService identities = new IdentityService();
+    private final TimestampService timestamps;
+    private final SampleCaseService samples;
 
     /** The production wiring: system clock, this machine, all parsers, O_DIRECT vault writes, HTTP TSAs. */
     public AppContext(Path workspace) {
@@ -51,7 +59,6 @@ public final class AppContext {
         this.workspace = workspace;
         this.clock = clock;
         this.workstation = workstation;
-        this.tsaFactory = tsaFactory;
         this.access = new CaseAccess(clock, workstation, sinks, lockWait);
         this.cases = new CaseService(access);
         this.imports = new ImportService(access, ingest);
@@ -59,6 +66,8 @@ public final class AppContext {
         this.custody = new CustodyService(access);
         this.exports = new ExportService(access, cases, evidence, custody);
         this.audits = AuditService.standard(cases, custody, evidence);
+        this.timestamps = new TimestampService(tsaFactory);
+        this.samples = new SampleCaseService(cases, imports, custody);
     }
 
     /** This machine: host name, OS user, {@code sakshi <version>}. */
@@ -103,11 +112,6 @@ public final class AppContext {
         return access;
     }
 
-    /** A client for the RFC 3161 TSA at {@code url} ({@code --tsa URL}). */
-    public TimestampSource tsa(String url) {
-        return tsaFactory.apply(url);
-    }
-
     public CaseService cases() {
         return cases;
     }
@@ -134,5 +138,29 @@ public final class AppContext {
 
     public VerifyService verifier() {
         return verifier;
+    }
+
+    public IdentityService identities() {
+        return identities;
+    }
+
+    public TimestampService timestamps() {
+        return timestamps;
+    }
+
+    public SampleCaseService samples() {
+        return samples;
+    }
+
+    /** The GUI's services; its views give each view model the ones it uses. */
+    public UiServices ui() {
+        return new UiServices(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
+                samples);
+    }
+
+    /** The command line's wiring: each command gets the services it uses. */
+    public CommandFactory cli() {
+        return new CommandFactory(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
+                samples);
     }
 }

@@ -13,10 +13,11 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || (args[0].equals("gui") && !containsHelp(args))) {
-            SakshiApp.launchWith(new AppContext(AppContext.defaultWorkspace()), args);
+            AppContext ctx = new AppContext(AppContext.defaultWorkspace());
+            SakshiApp.launchWith(ctx.ui(), ctx.workspace(), args);
             return;
         }
-        System.exit(SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()), args));
+        System.exit(SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args));
     }
 
     private static boolean containsHelp(String[] args) {

@@ -18,6 +18,14 @@ import java.util.Objects;
 import java.util.Set;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditScope;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.FindingCode;
+import org.sakshi.core.audit.ItemHistory;
+import org.sakshi.core.audit.LedgerSummary;
+import org.sakshi.core.audit.TimelineEntry;
 
 /**
  * The custody audit of issue 8 as a pure function of the ledger's events, the items' facts and the

@@ -3,6 +3,8 @@ package org.sakshi.audit;
 import java.util.List;
 import java.util.Objects;
 import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.audit.AuditScope;
+import org.sakshi.core.audit.LedgerSummary;
 
 /**
  * Everything the analysis reads, gathered by the service from a case folder or a bundle: the scope

@@ -6,20 +6,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sakshi.app.AppContext;
-import org.sakshi.app.Version;
-import org.sakshi.audit.AuditJson;
-import org.sakshi.audit.AuditOptions;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.AuditText;
-import org.sakshi.audit.ItemHistory;
 import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
+import org.sakshi.core.Version;
+import org.sakshi.core.audit.AuditJson;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditText;
+import org.sakshi.core.audit.ItemHistory;
 import org.sakshi.service.AuditService;
-import org.sakshi.signing.Pkcs11Identity;
-import org.sakshi.signing.Pkcs12Identity;
+import org.sakshi.service.IdentityService;
+import org.sakshi.service.TimestampService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +57,16 @@ final class AuditCommand extends CliCommand {
             description = "Allowed time between seizure and import (default: ${DEFAULT-VALUE} h).")
     long maxSeizureGapHours;
 
+    private final AuditService audits;
+    private final IdentityService identities;
+    private final TimestampService timestamps;
+
+    AuditCommand(AuditService audits, IdentityService identities, TimestampService timestamps) {
+        this.audits = audits;
+        this.identities = identities;
+        this.timestamps = timestamps;
+    }
+
     @Override
     public Integer call() throws SakshiException {
         if (toleranceMinutes < 0 || maxSeizureGapHours < 0) {
@@ -66,18 +75,17 @@ final class AuditCommand extends CliCommand {
         if (identity != null && report == null) {
             throw new InputException("--keystore and --pkcs11 sign the report PDF; give --report OUT.pdf too.");
         }
-        Signer signer = signer(); // a wrong password fails before any work
+        Signer signer = identity == null ? null : identity.open(identities); // a wrong password fails before any work
         AuditOptions options = new AuditOptions(Duration.ofMinutes(toleranceMinutes), Duration.ofHours(maxSeizureGapHours));
-        AuditService service = service(ctx());
-        AuditReport r = service.audit(target, options);
+        AuditReport r = audits.audit(target, options);
         ItemHistory history = null;
         if (item != null) {
             history = r.item(item).orElseThrow(() -> new InputException("item " + item + " is not in the custody "
                     + "ledger of " + target + "; run 'sakshi items' to see the item ids."));
         }
         if (report != null) {
-            List<TimestampSource> sources = CliSupport.tsas(ctx(), tsa);
-            service.writeReportPdf(r, Version.toolVersion(), report, signer, sources.isEmpty() ? null : sources.get(0));
+            List<TimestampSource> sources = timestamps.sources(tsa);
+            audits.writeReportPdf(r, Version.toolVersion(), report, signer, sources.isEmpty() ? null : sources.get(0));
         }
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>(AuditJson.toMap(r));
@@ -96,20 +104,5 @@ final class AuditCommand extends CliCommand {
             out().println("Audit report written to " + report + (identity == null ? " (unsigned)" : " (signed)"));
         }
         return r.hasErrors() ? SakshiCommand.VERIFY_FAILED : SakshiCommand.OK;
-    }
-
-    private Signer signer() throws SakshiException {
-        if (identity == null) {
-            return null;
-        }
-        if (identity.p12 != null) {
-            return Pkcs12Identity.load(identity.p12.keystore, identity.p12.storepassFile, identity.p12.alias);
-        }
-        return Pkcs11Identity.load(identity.pkcs11.library, identity.pkcs11.tokenLabel, identity.pkcs11.pinFile, null);
-    }
-
-    /** The audit service wired from the context's services (AppContext may take this over). */
-    static AuditService service(AppContext ctx) {
-        return ctx.audits();
     }
 }

@@ -11,6 +11,7 @@ import org.sakshi.core.InputException;
 import org.sakshi.core.Jurisdiction;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.service.CaseService;
 import org.sakshi.service.NewCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,12 @@ final class CaseCommand extends CliCommand {
         @Option(names = "--json", description = "Print the new case as JSON.")
         boolean json;
 
+        private final CaseService cases;
+
+        Init(CaseService cases) {
+            this.cases = cases;
+        }
+
         @Override
         public Integer call() throws SakshiException {
             ZoneId z;
@@ -70,7 +77,7 @@ final class CaseCommand extends CliCommand {
             if (officer.isBlank()) {
                 throw new InputException("--officer must name the case's officer");
             }
-            CaseInfo info = ctx().cases().create(caseDir, new NewCase(number, title, agency, jurisdiction, z,
+            CaseInfo info = cases.create(caseDir, new NewCase(number, title, agency, jurisdiction, z,
                     new Actor(officer, rank, badge, agency, null)));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -10,15 +10,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sakshi.app.AppContext;
 import org.sakshi.core.Actor;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.CaseInfo;
 import org.sakshi.core.InputException;
 import org.sakshi.core.ProgressListener;
 import org.sakshi.core.SakshiException;
-import org.sakshi.core.TimestampSource;
+import org.sakshi.service.CaseService;
 
-/** Helpers shared by the engine's commands: JSON output, the acting officer, progress bar, TSAs. */
+/** Helpers shared by the engine's commands: JSON output, the acting officer, progress bar. */
 final class CliSupport {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -38,26 +38,10 @@ final class CliSupport {
     }
 
     /** The acting officer: the one named on the command line, else the case's default officer. */
-    static Actor actor(AppContext ctx, Path caseDir, OfficerOptions officer) throws SakshiException {
-        CaseInfo info = ctx.cases().open(caseDir);
+    static Actor actor(CaseService cases, Path caseDir, OfficerOptions officer) throws SakshiException {
+        CaseInfo info = cases.open(caseDir);
         return officer == null ? new Actor(info.defaultOfficer(), null, null, info.agency(), null)
                 : officer.actor(info.defaultOfficer(), info.agency());
-    }
-
-    static List<TimestampSource> tsas(AppContext ctx, List<String> urls) throws InputException {
-        List<TimestampSource> out = new ArrayList<>();
-        if (urls == null) {
-            return out;
-        }
-        for (String u : urls) {
-            try {
-                out.add(ctx.tsa(u));
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--tsa " + u + " is not a valid URL (" + e.getMessage()
-                        + "); give e.g. http://timestamp.example/tsr");
-            }
-        }
-        return out;
     }
 
     static List<String> splitIds(List<String> ids) {
@@ -72,20 +56,6 @@ final class CliSupport {
             }
         }
         return out;
-    }
-
-    static String humanBytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] u = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int i = -1;
-        while (v >= 1024 && i < u.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, u[i]);
     }
 
     /**
@@ -125,7 +95,7 @@ final class CliSupport {
                 String pct = total > 0 ? String.format(Locale.ROOT, "%3d%%", done * 100 / Math.max(1, total)) : "   ?";
                 String name = what == null ? "" : what.length() > 30 ? "..." + what.substring(what.length() - 27) : what;
                 err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + pct + " "
-                        + humanBytes(done) + (total > 0 ? " / " + humanBytes(total) : "") + " " + name + "\u001b[K");
+                        + ByteSize.format(done) + (total > 0 ? " / " + ByteSize.format(total) : "") + " " + name + "\u001b[K");
                 if (end) {
                     err.print("\r\u001b[K");
                 }

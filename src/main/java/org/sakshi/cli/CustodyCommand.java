@@ -9,6 +9,7 @@ import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.ledger.EventCodec;
 import org.sakshi.core.ledger.Jcs;
+import org.sakshi.service.CustodyService;
 import org.sakshi.service.LedgerStatus;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,6 +34,12 @@ final class CustodyCommand extends CliCommand {
         boolean csv;
     }
 
+    private final CustodyService custody;
+
+    CustodyCommand(CustodyService custody) {
+        this.custody = custody;
+    }
+
     @Override
     public Integer call() throws SakshiException {
         if (caseDir == null) {
@@ -43,14 +50,14 @@ final class CustodyCommand extends CliCommand {
         if (format != null && format.csv) {
             out().flush();
             OutputStream os = new NonClosingStream(out());
-            ctx().custody().writeCsv(caseDir, os);
+            custody.writeCsv(caseDir, os);
             return SakshiCommand.OK;
         }
         if (format != null && format.json) {
             // Each element is the stored canonical line, byte for byte.
             boolean[] first = {true};
             out().print("[");
-            ctx().custody().forEachStoredLine(caseDir, line -> {
+            custody.forEachStoredLine(caseDir, line -> {
                 out().print(first[0] ? "\n" : ",\n");
                 first[0] = false;
                 out().print(line);
@@ -59,7 +66,7 @@ final class CustodyCommand extends CliCommand {
             out().flush();
             return SakshiCommand.OK;
         }
-        ctx().custody().forEachStoredLine(caseDir, line -> {
+        custody.forEachStoredLine(caseDir, line -> {
             CustodyEvent e = EventCodec.parseLine(line);
             out().printf("%5d  %s  %-19s %-6s %-20s %s%n", e.seq(), EventCodec.formatAt(e.at()), e.type(),
                     e.itemId() == null ? "-" : e.itemId(), e.actor() == null ? "-" : e.actor().name(),
@@ -77,9 +84,15 @@ final class CustodyCommand extends CliCommand {
         @Option(names = "--json", description = "Print {intact, events, head, first_bad_seq, message}.")
         boolean json;
 
+        private final CustodyService custody;
+
+        Verify(CustodyService custody) {
+            this.custody = custody;
+        }
+
         @Override
         public Integer call() throws SakshiException {
-            LedgerStatus st = ctx().custody().verify(caseDir);
+            LedgerStatus st = custody.verify(caseDir);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("intact", st.intact());

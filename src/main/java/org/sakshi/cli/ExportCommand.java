@@ -4,17 +4,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sakshi.core.Actor;
+import org.sakshi.core.CertificateKind;
+import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
+import org.sakshi.service.CaseService;
 import org.sakshi.service.ExportRequest;
 import org.sakshi.service.ExportResult;
-import org.sakshi.signing.Pkcs11Identity;
-import org.sakshi.signing.Pkcs12Identity;
+import org.sakshi.service.ExportService;
+import org.sakshi.service.IdentityService;
+import org.sakshi.service.SigningIdentity;
+import org.sakshi.service.TimestampService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code sakshi export CASE_DIR --out BUNDLE.zip (--keystore F.p12 --storepass-file F [--alias A] |
@@ -37,6 +43,13 @@ final class ExportCommand extends CliCommand {
 
         @ArgGroup(exclusive = false)
         Pkcs11 pkcs11;
+
+        /** Opens the identity named on the command line, the secret read from its file. */
+        Signer open(IdentityService identities) throws SakshiException {
+            return p12 != null
+                    ? identities.open(SigningIdentity.pkcs12(p12.keystore, p12.alias), p12.storepassFile)
+                    : identities.open(SigningIdentity.pkcs11(pkcs11.library, pkcs11.tokenLabel), pkcs11.pinFile);
+        }
     }
 
     static final class P12 {
@@ -68,31 +81,48 @@ final class ExportCommand extends CliCommand {
     @Option(names = "--items", paramLabel = "ID,...", description = "Export only these items.")
     List<String> items = new ArrayList<>();
 
-    @Option(names = "--certificate", paramLabel = "IN-BSA63|US-FRE902|GENERIC",
+    @Option(names = "--certificate", paramLabel = "IN-BSA63|US-FRE902|GENERIC", converter = CertificateCode.class,
             description = "Add a jurisdiction certificate; repeatable.")
-    List<String> certificates = new ArrayList<>();
+    List<CertificateKind> certificates = new ArrayList<>();
+
+    /** {@code --certificate CODE}: a certificate kind by its code, in any case. */
+    static final class CertificateCode implements CommandLine.ITypeConverter<CertificateKind> {
+        @Override
+        public CertificateKind convert(String value) {
+            try {
+                return CertificateKind.fromCode(value);
+            } catch (InputException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Mixin
     OfficerOptions officer;
 
+    private final CaseService cases;
+    private final ExportService exports;
+    private final IdentityService identities;
+    private final TimestampService timestamps;
+
+    ExportCommand(CaseService cases, ExportService exports, IdentityService identities, TimestampService timestamps) {
+        this.cases = cases;
+        this.exports = exports;
+        this.identities = identities;
+        this.timestamps = timestamps;
+    }
+
     @Override
     public Integer call() throws SakshiException {
-        Signer signer = signer();
-        Actor actor = officer.officer == null ? null : CliSupport.actor(ctx(), caseDir, officer);
-        ExportRequest request = new ExportRequest(out, signer, CliSupport.tsas(ctx(), tsa), CliSupport.splitIds(items),
+        Signer signer = identity.open(identities);
+        Actor actor = officer.officer == null ? null : CliSupport.actor(cases, caseDir, officer);
+        ExportRequest request = new ExportRequest(out, signer, timestamps.sources(tsa), CliSupport.splitIds(items),
                 certificates, actor);
-        ExportResult r = ctx().exports().export(caseDir, request, CliSupport.progressBar(err()), null);
+        ExportResult r = exports.export(caseDir, request, CliSupport.progressBar(err()), null);
         out().println("Exported " + r.bundle() + "\n  bundle id " + r.bundleId() + "\n  sha256    " + r.sha256()
                 + "\n  re-read check: " + r.verification().verdict()
                 + (r.verification().decidingCheck() == null ? "" : " (" + r.verification().decidingCheck().message()
                 + ")"));
         return SakshiCommand.OK;
-    }
-
-    private Signer signer() throws SakshiException {
-        if (identity.p12 != null) {
-            return Pkcs12Identity.load(identity.p12.keystore, identity.p12.storepassFile, identity.p12.alias);
-        }
-        return Pkcs11Identity.load(identity.pkcs11.library, identity.pkcs11.tokenLabel, identity.pkcs11.pinFile, null);
     }
 }

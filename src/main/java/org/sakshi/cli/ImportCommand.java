@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sakshi.core.Actor;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.InputException;
@@ -15,8 +16,11 @@ import org.sakshi.core.ItemJson;
 import org.sakshi.core.ItemKind;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.SourceDetails;
+import org.sakshi.service.CaseService;
 import org.sakshi.service.ImportOutcome;
 import org.sakshi.service.ImportRequest;
+import org.sakshi.service.ImportService;
+import org.sakshi.service.TimestampService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +71,16 @@ final class ImportCommand extends CliCommand {
     @Mixin
     OfficerOptions officer;
 
+    private final CaseService cases;
+    private final ImportService imports;
+    private final TimestampService timestamps;
+
+    ImportCommand(CaseService cases, ImportService imports, TimestampService timestamps) {
+        this.cases = cases;
+        this.imports = imports;
+        this.timestamps = timestamps;
+    }
+
     @Override
     public Integer call() throws SakshiException {
         ItemKind k;
@@ -91,11 +105,11 @@ final class ImportCommand extends CliCommand {
                 throw new InputException("--date-order " + dateOrder + " is not one of dmy|mdy|ymd");
             }
         }
-        Actor actor = CliSupport.actor(ctx(), caseDir, officer);
+        Actor actor = CliSupport.actor(cases, caseDir, officer);
         ImportRequest req = new ImportRequest(k, z, d,
                 new SourceDetails(source, deviceMake, deviceModel, deviceSerial, deviceImei, null), note,
-                CliSupport.tsas(ctx(), tsa), actor);
-        ImportOutcome outcome = ctx().imports().importPaths(caseDir, paths, req, CliSupport.progressBar(err()),
+                timestamps.sources(tsa), actor);
+        ImportOutcome outcome = imports.importPaths(caseDir, paths, req, CliSupport.progressBar(err()),
                 new CancelFlag());
         for (ImportOutcome.Failure f : outcome.failures()) {
             err().println("error: " + f.message());
@@ -109,7 +123,7 @@ final class ImportCommand extends CliCommand {
         } else {
             for (Item it : outcome.imported()) {
                 out().println("Imported " + it.id() + "  " + it.kind().json() + "  " + it.name() + "  "
-                        + CliSupport.humanBytes(it.size()) + "  sha256 " + it.digests().sha256() + "  time-stamp "
+                        + ByteSize.format(it.size()) + "  sha256 " + it.digests().sha256() + "  time-stamp "
                         + it.timestamp().status().json());
                 for (String w : it.warnings()) {
                     out().println("  warning: " + w);

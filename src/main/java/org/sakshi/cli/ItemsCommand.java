@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemJson;
 import org.sakshi.core.SakshiException;
+import org.sakshi.service.EvidenceService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,9 +22,15 @@ final class ItemsCommand extends CliCommand {
     @Option(names = "--json", description = "Print the items as a JSON array.")
     boolean json;
 
+    private final EvidenceService evidence;
+
+    ItemsCommand(EvidenceService evidence) {
+        this.evidence = evidence;
+    }
+
     @Override
     public Integer call() throws SakshiException {
-        List<Item> items = ctx().evidence().items(caseDir);
+        List<Item> items = evidence.items(caseDir);
         if (json) {
             List<Map<String, Object>> arr = new ArrayList<>();
             for (Item it : items) {
@@ -38,7 +46,7 @@ final class ItemsCommand extends CliCommand {
         out().printf("%-6s %-10s %10s  %-64s  %-8s  %s%n", "ID", "KIND", "SIZE", "SHA-256", "STAMP", "NAME");
         for (Item it : items) {
             out().printf("%-6s %-10s %10s  %-64s  %-8s  %s%n", it.id(), it.kind().json(),
-                    CliSupport.humanBytes(it.size()), it.digests().sha256(), it.timestamp().status().json(), it.name());
+                    ByteSize.format(it.size()), it.digests().sha256(), it.timestamp().status().json(), it.name());
         }
         return SakshiCommand.OK;
     }

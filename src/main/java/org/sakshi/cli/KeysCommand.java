@@ -2,15 +2,12 @@ package org.sakshi.cli;
 
 import java.io.Console;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.List;
 import org.sakshi.core.InputException;
+import org.sakshi.core.KeyType;
 import org.sakshi.core.SakshiException;
-import org.sakshi.signing.Certificates;
-import org.sakshi.signing.IdentityGenerator;
-import org.sakshi.signing.Pem;
-import org.sakshi.signing.Secrets;
+import org.sakshi.service.IdentityService;
+import org.sakshi.service.IdentitySummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +39,7 @@ final class KeysCommand extends CliCommand {
 
         @Option(names = "--key-type", defaultValue = "RSA3072", paramLabel = "rsa3072|p256",
                 description = "Key type: RSA3072 (default) or P256 (ECDSA).")
-        IdentityGenerator.KeyType keyType;
+        KeyType keyType;
 
         @Option(names = "--tsa", description = "Make a time-stamping identity for 'sakshi tsa serve' "
                 + "(critical EKU timeStamping) instead of an officer's signing identity.")
@@ -52,27 +49,21 @@ final class KeysCommand extends CliCommand {
                 description = "Also write the certificate as PEM (give it to verifiers as --trust).")
         Path certOut;
 
+        private final IdentityService identities;
+
+        New(IdentityService identities) {
+            this.identities = identities;
+        }
+
         @Override
         public Integer call() throws SakshiException {
-            char[] pw = storepassFile != null ? Secrets.readFirstLine(storepassFile) : prompt();
-            try {
-                X509Certificate cert = IdentityGenerator.create(out, pw, name, days, keyType, tsa);
-                if (certOut != null) {
-                    try {
-                        Pem.writeCertificates(certOut, List.of(cert));
-                    } catch (java.io.IOException e) {
-                        throw new InputException("the identity " + out + " was created, but the certificate cannot be "
-                                + "written to " + certOut + " (" + e.getMessage() + ").", e);
-                    }
-                }
-                out().println("created " + out);
-                out().println("  subject:     " + Certificates.subject(cert));
-                out().println("  valid until: " + cert.getNotAfter().toInstant());
-                out().println("  sha256:      " + Certificates.sha256Hex(cert));
-                return SakshiCommand.OK;
-            } finally {
-                Arrays.fill(pw, '\0');
-            }
+            char[] pw = storepassFile != null ? identities.readSecret(storepassFile) : prompt();
+            IdentitySummary created = identities.create(out, pw, name, days, keyType, tsa, certOut);
+            out().println("created " + out);
+            out().println("  subject:     " + created.subject());
+            out().println("  valid until: " + created.notAfter());
+            out().println("  sha256:      " + created.sha256());
+            return SakshiCommand.OK;
         }
 
         private static char[] prompt() throws InputException {

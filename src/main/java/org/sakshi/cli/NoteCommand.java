@@ -6,6 +6,8 @@ import java.util.List;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.SakshiException;
+import org.sakshi.service.CaseService;
+import org.sakshi.service.CustodyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,10 +28,18 @@ final class NoteCommand extends CliCommand {
     @Mixin
     OfficerOptions officer;
 
+    private final CaseService cases;
+    private final CustodyService custody;
+
+    NoteCommand(CaseService cases, CustodyService custody) {
+        this.cases = cases;
+        this.custody = custody;
+    }
+
     @Override
     public Integer call() throws SakshiException {
-        Actor actor = CliSupport.actor(ctx(), caseDir, officer);
-        CustodyEvent e = ctx().custody().note(caseDir, actor, text, CliSupport.splitIds(items));
+        Actor actor = CliSupport.actor(cases, caseDir, officer);
+        CustodyEvent e = custody.note(caseDir, actor, text, CliSupport.splitIds(items));
         out().println("Recorded seq " + e.seq() + " NOTE" + (e.itemId() == null ? "" : " on " + e.itemId()));
         return SakshiCommand.OK;
     }

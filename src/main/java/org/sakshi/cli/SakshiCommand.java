@@ -2,12 +2,11 @@ package org.sakshi.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.sakshi.app.AppContext;
-import org.sakshi.app.Version;
 import org.sakshi.core.SakshiException;
-import picocli.CommandLine;
+import org.sakshi.core.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code sakshi} command line (spec/cli.md). Exit codes: 0 done, 1 verification failed,
@@ -32,26 +31,16 @@ public final class SakshiCommand {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
-    private final AppContext context;
-
-    SakshiCommand(AppContext context) {
-        this.context = context;
-    }
-
-    AppContext context() {
-        return context;
-    }
-
     /** Runs the command line with the process's stdout and stderr (UTF-8). */
-    public static int run(AppContext context, String... args) {
-        return run(context, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+    public static int run(CommandFactory commands, String... args) {
+        return run(commands, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
     }
 
     /** Runs the command line writing to the given streams; tests use this. */
-    public static int run(AppContext context, PrintWriter out, PrintWriter err, String... args) {
-        SakshiCommand root = new SakshiCommand(context);
-        CommandLine cl = new CommandLine(root);
+    public static int run(CommandFactory commands, PrintWriter out, PrintWriter err, String... args) {
+        SakshiCommand root = new SakshiCommand();
+        CommandLine cl = new CommandLine(root, commands);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,8 +2,8 @@ package org.sakshi.cli;
 
 import java.nio.file.Path;
 import org.sakshi.core.SakshiException;
-import org.sakshi.sample.SampleCaseBuilder;
 import org.sakshi.service.ImportOutcome;
+import org.sakshi.service.SampleCaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,9 +13,15 @@ final class SampleCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "Folder for the sample case (must not hold a case).")
     Path caseDir;
 
+    private final SampleCaseService samples;
+
+    SampleCommand(SampleCaseService samples) {
+        this.samples = samples;
+    }
+
     @Override
     public Integer call() throws SakshiException {
-        ImportOutcome outcome = new SampleCaseBuilder(ctx().cases(), ctx().imports(), ctx().custody()).build(caseDir);
+        ImportOutcome outcome = samples.build(caseDir);
         out().println("Sample case created in " + caseDir.toAbsolutePath() + " with " + outcome.imported().size()
                 + " items (fictional data).");
         outcome.failures().forEach(f -> err().println("error: " + f.path() + ": " + f.message()));

@@ -7,12 +7,14 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.sakshi.core.Actor;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemJson;
 import org.sakshi.core.ItemKind;
 import org.sakshi.core.SakshiException;
-import org.sakshi.ingest.FolderEntry;
+import org.sakshi.service.CaseService;
+import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ItemView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,10 +39,18 @@ final class ShowCommand extends CliCommand {
     @Mixin
     OfficerOptions officer;
 
+    private final CaseService cases;
+    private final EvidenceService evidence;
+
+    ShowCommand(CaseService cases, EvidenceService evidence) {
+        this.cases = cases;
+        this.evidence = evidence;
+    }
+
     @Override
     public Integer call() throws SakshiException {
-        Actor actor = CliSupport.actor(ctx(), caseDir, officer);
-        ItemView view = ctx().evidence().open(caseDir, itemId, actor, purpose);
+        Actor actor = CliSupport.actor(cases, caseDir, officer);
+        ItemView view = evidence.open(caseDir, itemId, actor, purpose);
         Item it = view.item();
         if (json) {
             writeJson(it);
@@ -77,7 +87,7 @@ final class ShowCommand extends CliCommand {
             if (arrayKey != null) {
                 g.writeArrayFieldStart(arrayKey);
                 try {
-                    ctx().evidence().records(caseDir, it.id(), r -> g.writeObject(r));
+                    evidence.records(caseDir, it.id(), r -> g.writeObject(r));
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }

@@ -8,6 +8,10 @@ import org.sakshi.core.Item;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.service.CaseService;
+import org.sakshi.service.EvidenceService;
+import org.sakshi.service.ImportService;
+import org.sakshi.service.TimestampService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,21 +29,33 @@ final class TimestampCommand extends CliCommand {
     @Mixin
     OfficerOptions officer;
 
+    private final CaseService cases;
+    private final EvidenceService evidence;
+    private final ImportService imports;
+    private final TimestampService timestamps;
+
+    TimestampCommand(CaseService cases, EvidenceService evidence, ImportService imports, TimestampService timestamps) {
+        this.cases = cases;
+        this.evidence = evidence;
+        this.imports = imports;
+        this.timestamps = timestamps;
+    }
+
     @Override
     public Integer call() throws SakshiException {
-        Actor actor = CliSupport.actor(ctx(), caseDir, officer);
-        long pendingBefore = ctx().evidence().items(caseDir).stream()
+        Actor actor = CliSupport.actor(cases, caseDir, officer);
+        long pendingBefore = evidence.items(caseDir).stream()
                 .filter(i -> i.timestamp().status() == TimestampStatus.PENDING).count();
         if (pendingBefore == 0) {
             out().println("No items are waiting for a time-stamp.");
             return SakshiCommand.OK;
         }
-        List<Item> stamped = ctx().imports().stampPending(caseDir, CliSupport.tsas(ctx(), tsa), actor);
+        List<Item> stamped = imports.stampPending(caseDir, timestamps.sources(tsa), actor);
         for (Item it : stamped) {
             out().println(it.id() + " time-stamped by " + it.timestamp().tsa() + " at "
                     + EventCodec.formatAt(it.timestamp().time()));
         }
-        List<Item> still = ctx().evidence().items(caseDir).stream()
+        List<Item> still = evidence.items(caseDir).stream()
                 .filter(i -> i.timestamp().status() == TimestampStatus.PENDING).toList();
         for (Item it : still) {
             err().println("error: " + it.id() + " is still not time-stamped: no time-stamp authority answered;"

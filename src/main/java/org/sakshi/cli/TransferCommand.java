@@ -6,6 +6,8 @@ import java.util.List;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.SakshiException;
+import org.sakshi.service.CaseService;
+import org.sakshi.service.CustodyService;
 import org.sakshi.service.TransferRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,10 +38,18 @@ final class TransferCommand extends CliCommand {
     @Mixin
     OfficerOptions officer;
 
+    private final CaseService cases;
+    private final CustodyService custody;
+
+    TransferCommand(CaseService cases, CustodyService custody) {
+        this.cases = cases;
+        this.custody = custody;
+    }
+
     @Override
     public Integer call() throws SakshiException {
-        Actor actor = CliSupport.actor(ctx(), caseDir, officer);
-        List<CustodyEvent> events = ctx().custody().transfer(caseDir, actor,
+        Actor actor = CliSupport.actor(cases, caseDir, officer);
+        List<CustodyEvent> events = custody.transfer(caseDir, actor,
                 new TransferRequest(to, reason, location, seal, CliSupport.splitIds(items)));
         for (CustodyEvent e : events) {
             out().println("Recorded seq " + e.seq() + " TRANSFERRED " + (e.itemId() == null ? "(whole case)" : e.itemId())

@@ -4,12 +4,11 @@ import java.io.Console;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
-import org.sakshi.signing.Secrets;
-import org.sakshi.timestamp.TsaServer;
+import org.sakshi.service.IdentityService;
+import org.sakshi.service.TimestampService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,6 +43,14 @@ final class TsaCommand extends CliCommand {
                 description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for the whole network).")
         String bind;
 
+        private final IdentityService identities;
+        private final TimestampService timestamps;
+
+        Serve(IdentityService identities, TimestampService timestamps) {
+            this.identities = identities;
+            this.timestamps = timestamps;
+        }
+
         @Override
         public Integer call() throws SakshiException {
             if (port < 0 || port > 65535) {
@@ -55,13 +62,8 @@ final class TsaCommand extends CliCommand {
             } catch (UnknownHostException e) {
                 throw new InputException("--bind " + bind + " is not an address of this computer.", e);
             }
-            char[] pw = storepassFile != null ? Secrets.readFirstLine(storepassFile) : prompt();
-            TsaServer server;
-            try {
-                server = TsaServer.start(keystore, pw, address, port);
-            } finally {
-                Arrays.fill(pw, '\0');
-            }
+            char[] pw = storepassFile != null ? identities.readSecret(storepassFile) : prompt();
+            TimestampService.LocalTsa server = timestamps.serve(keystore, pw, address, port);
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 server.close();

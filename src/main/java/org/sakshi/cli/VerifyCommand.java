@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.sakshi.bundle.ReportJson;
 import org.sakshi.core.Check;
 import org.sakshi.core.CheckResult;
+import org.sakshi.core.ReportJson;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.VerificationReport;
 import org.sakshi.service.VerifyService;
@@ -46,13 +46,19 @@ final class VerifyCommand extends CliCommand {
     @Option(names = "--report", paramLabel = "OUT.pdf", description = "Also write a verification report PDF.")
     Path report;
 
+    private final VerifyService verifier;
+
+    VerifyCommand(VerifyService verifier) {
+        this.verifier = verifier;
+    }
+
     @Override
     public Integer call() throws SakshiException {
         VerifyService.Trust roots = new VerifyService.Trust(trust, tsaTrust.isEmpty() ? null : tsaTrust, expectSigner);
-        VerificationReport r = ctx().verifier().verify(bundle, roots,
+        VerificationReport r = verifier.verify(bundle, roots,
                 json ? org.sakshi.core.ProgressListener.NONE : CliSupport.progressBar(err()));
         if (report != null) {
-            ctx().verifier().writeReportPdf(r, bundle, report);
+            verifier.writeReportPdf(r, bundle, report);
         }
         if (json) {
             try {

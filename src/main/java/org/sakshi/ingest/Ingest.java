@@ -3,6 +3,7 @@ package org.sakshi.ingest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.ItemKind;

@@ -3,6 +3,7 @@ package org.sakshi.ingest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.sakshi.core.FolderEntry;
 
 /**
  * What a parser reads: a single file ({@code file}) or a folder ({@code entries}), never the

@@ -1,6 +1,7 @@
 package org.sakshi.ingest;
 
 import java.io.IOException;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.ItemKind;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sakshi.core.Actor;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.Item;
 
 /** Formatting shared by the report, certificates and transcripts. */
@@ -61,18 +62,9 @@ final class Fmt {
         return rank + a.name() + (a.id() != null && !a.id().isBlank() ? " (" + a.id() + ")" : "");
     }
 
+    /** {@code 1,536 bytes (1.50 KiB)}. */
     static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%,d bytes (%.1f %s)", bytes, v, units[u]);
+        return ByteSize.withExactBytes(bytes);
     }
 
     /** The item's evidence path inside the bag (bundle-format-v1.md layout). */

@@ -49,7 +49,7 @@ public final class PadesSigner {
             }
             sig.setReason("Evidence report sealed by " + actor.name());
             // /M is informative in PAdES; the trusted time is the signature time-stamp in the CMS
-            sig.setSignDate(ReportWriter.calendar(Instant.now()));
+            sig.setSignDate(PdfDocs.calendar(Instant.now()));
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(SIGNATURE_SIZE);
                 doc.addSignature(sig, options);

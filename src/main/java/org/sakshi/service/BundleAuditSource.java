@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.sakshi.audit.ItemFacts;
-import org.sakshi.audit.LedgerSummary;
 import org.sakshi.audit.SeizureTime;
 import org.sakshi.audit.TimeProof;
 import org.sakshi.bundle.BoundedJson;
@@ -26,6 +25,7 @@ import org.sakshi.bundle.SafeZip;
 import org.sakshi.core.Check;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
+import org.sakshi.core.audit.LedgerSummary;
 import org.sakshi.core.ledger.EventCodec;
 
 /**

@@ -3,15 +3,16 @@ package org.sakshi.service;
 import java.nio.file.Path;
 import java.util.List;
 import org.sakshi.core.Actor;
+import org.sakshi.core.CertificateKind;
 import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
 
 /**
  * What to export: destination zip, signing identity, TSAs (each one asked), items (empty = all),
- * certificates to include ({@code IN-BSA63}, {@code US-FRE902}, {@code GENERIC}), acting officer.
+ * certificates to include, acting officer.
  */
 public record ExportRequest(Path out, Signer signer, List<TimestampSource> tsas, List<String> items,
-                            List<String> certificates, Actor actor) {
+                            List<CertificateKind> certificates, Actor actor) {
     public ExportRequest {
         tsas = tsas == null ? List.of() : List.copyOf(tsas);
         items = items == null ? List.of() : List.copyOf(items);

@@ -29,8 +29,10 @@ import org.sakshi.bundle.CaseJson;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CaseInfo;
+import org.sakshi.core.CertificateKind;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.EventType;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.core.InputException;
 import org.sakshi.core.IntegrityException;
 import org.sakshi.core.Item;
@@ -43,7 +45,6 @@ import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.ledger.ChainResult;
 import org.sakshi.core.ledger.ChainVerifier;
-import org.sakshi.ingest.FolderEntry;
 import org.sakshi.report.PadesSigner;
 import org.sakshi.report.RecordSource;
 import org.sakshi.report.ReportData;
@@ -90,8 +91,8 @@ public final class ExportService {
         CaseInfo info = cases.open(caseDir);
         List<Item> items = choose(evidence.items(caseDir), request.items(), caseDir);
         List<String> certificateIds = new ArrayList<>();
-        for (String opt : request.certificates()) {
-            certificateIds.addAll(ReportWriter.templatesFor(opt));
+        for (CertificateKind kind : request.certificates()) {
+            certificateIds.addAll(kind.templates());
         }
         Path out = request.out().toAbsolutePath();
         if (Files.exists(out)) {

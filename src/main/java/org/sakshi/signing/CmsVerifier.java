@@ -35,6 +35,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.sakshi.core.Check;
 import org.sakshi.core.CheckCode;
+import org.sakshi.timestamp.CertPaths;
 import org.sakshi.timestamp.TimestampVerifier;
 
 /**

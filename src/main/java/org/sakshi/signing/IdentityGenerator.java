@@ -35,6 +35,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.sakshi.core.InputException;
+import org.sakshi.core.KeyType;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.SigningException;
 
@@ -45,14 +46,6 @@ import org.sakshi.core.SigningException;
  * certificate is its own trust anchor: the prosecutor gives it to {@code sakshi verify --trust}.
  */
 public final class IdentityGenerator {
-    /** The key types {@code keys new} offers. */
-    public enum KeyType {
-        /** RSA with a 3072-bit modulus (NIST SP 800-57: 128-bit security). */
-        RSA3072,
-        /** ECDSA on NIST P-256 (secp256r1). */
-        P256
-    }
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private IdentityGenerator() {

@@ -20,7 +20,6 @@ import org.bouncycastle.tsp.TimeStampTokenInfo;
 import org.sakshi.core.Check;
 import org.sakshi.core.CheckCode;
 import org.sakshi.core.CheckResult;
-import org.sakshi.signing.CertPaths;
 
 /**
  * Verifies a stored RFC 3161 answer (a {@code .tsr} TimeStampResp, or a bare TimeStampToken

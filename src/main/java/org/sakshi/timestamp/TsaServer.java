@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
@@ -39,7 +38,6 @@ import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.TimestampException;
-import org.sakshi.signing.Pkcs12Identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,12 +132,6 @@ public final class TsaServer implements AutoCloseable {
         http.start();
         LOG.info("TSA {} listening at {}", cert.getSubjectX500Principal().getName(), server.url);
         return server;
-    }
-
-    /** Starts a TSA from a PKCS#12 file whose only key entry is the TSA identity. */
-    public static TsaServer start(Path pkcs12, char[] password, InetAddress bind, int port) throws SakshiException {
-        Pkcs12Identity.KeyEntry e = Pkcs12Identity.loadEntry(pkcs12, password, null);
-        return start(e.key(), e.chain(), bind, port, Clock.systemUTC());
     }
 
     /** The URL to give clients, e.g. {@code http://127.0.0.1:31815/tsa}. */

@@ -1,14 +1,15 @@
 package org.sakshi.ui;
 
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.sakshi.app.AppContext;
 import org.sakshi.ui.cases.ProfileDialog;
 import org.sakshi.ui.cases.StartView;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.Messages;
 import org.sakshi.ui.common.SettingsStore;
+import org.sakshi.ui.common.UiServices;
 import org.sakshi.ui.common.Workbench;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,19 +20,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class SakshiApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(SakshiApp.class);
-    private static AppContext context;
+    private static UiServices services;
+    private static Path defaultWorkspace;
     private Workbench bench;
 
-    public static void launchWith(AppContext ctx, String[] args) {
-        context = ctx;
+    /** Starts the GUI with the services the application wired and the default workspace (~/Sakshi). */
+    public static void launchWith(UiServices uiServices, Path workspace, String[] args) {
+        services = uiServices;
+        defaultWorkspace = workspace;
         Application.launch(SakshiApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
         long t0 = System.nanoTime();
-        AppContext ctx = context != null ? context : new AppContext(AppContext.defaultWorkspace());
-        bench = new Workbench(ctx, SettingsStore.forUser());
+        if (services == null) {
+            throw new IllegalStateException("start Sakshi with org.sakshi.app.Main, which wires the services");
+        }
+        bench = new Workbench(services, defaultWorkspace, SettingsStore.forUser());
         Thread.setDefaultUncaughtExceptionHandler((th, e) -> {
             LOG.error("uncaught error on {}", th.getName(), e);
             if (Platform.isFxApplicationThread()) {

@@ -3,6 +3,8 @@ package org.sakshi.audit;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
 import org.sakshi.core.ledger.ChainVerifier;
 
 /** Analysis time of a large ledger beside the chain verification of the same events: {@code mvn -Pbench test -Dtest=AuditAnalyzerBench}. */

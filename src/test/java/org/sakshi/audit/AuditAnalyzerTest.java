@@ -15,6 +15,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditScope;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.FindingCode;
+import org.sakshi.core.audit.ItemHistory;
+import org.sakshi.core.audit.LedgerSummary;
+import org.sakshi.core.audit.Severity;
+import org.sakshi.core.audit.TimelineEntry;
 
 class AuditAnalyzerTest {
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sakshi.core.audit.AuditJson;
+import org.sakshi.core.audit.AuditReport;
 
 class AuditJsonTest {
     @Test

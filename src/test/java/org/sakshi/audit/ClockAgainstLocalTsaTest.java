@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.core.TimestampToken;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.Severity;
 import org.sakshi.testsupport.LocalTsa;
 
 /** Clock honesty against genTimes of real RFC 3161 tokens from the local TSA over loopback. */

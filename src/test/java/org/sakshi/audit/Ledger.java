@@ -15,6 +15,10 @@ import java.util.UUID;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Workstation;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditScope;
+import org.sakshi.core.audit.LedgerSummary;
 import org.sakshi.core.ledger.EventCodec;
 
 /**

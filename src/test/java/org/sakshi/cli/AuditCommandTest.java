@@ -79,7 +79,7 @@ class AuditCommandTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx, new PrintWriter(out), new PrintWriter(err), args);
+        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 

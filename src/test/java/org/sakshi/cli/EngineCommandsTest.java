@@ -1,6 +1,7 @@
 package org.sakshi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,11 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.app.AppContext;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.ItemKind;
 import org.sakshi.core.Workstation;
-import org.sakshi.ingest.AmbiguousDateOrderException;
 import org.sakshi.ingest.Ingest;
 import org.sakshi.ingest.ParseInput;
 import org.sakshi.ingest.ParseResult;
@@ -80,7 +81,7 @@ class EngineCommandsTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx, new PrintWriter(out), new PrintWriter(err), args);
+        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -94,6 +95,18 @@ class EngineCommandsTest {
         Path f = tmp.resolve(name);
         Files.writeString(f, content);
         return f;
+    }
+
+    @Test
+    void anUnknownCertificateKindIsAUsageErrorListingTheKindsAndNothingIsExported() throws Exception {
+        init();
+        Path pw = file("pw.txt", "x\n");
+        Path out = tmp.resolve("b.zip");
+        Run r = run("export", caseDir.toString(), "--out", out.toString(), "--keystore", tmp.resolve("k.p12").toString(),
+                "--storepass-file", pw.toString(), "--certificate", "IN-BSA65");
+        assertEquals(SakshiCommand.INPUT_ERROR, r.code());
+        assertTrue(r.err().contains("IN-BSA63|US-FRE902|GENERIC"), r.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test

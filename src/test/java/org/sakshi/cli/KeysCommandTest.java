@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sakshi.app.AppContext;
 import org.sakshi.core.Signer;
 import org.sakshi.signing.Pkcs12Identity;
@@ -32,7 +32,7 @@ class KeysCommandTest {
     Run sakshi(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(new AppContext(dir.resolve("ws")), new PrintWriter(out), new PrintWriter(err), args);
+        int code = SakshiCommand.run(new AppContext(dir.resolve("ws")).cli(), new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -66,8 +66,8 @@ class KeysCommandTest {
                 pw.toString(), "--name", "Lab TSA", "--key-type", "p256", "--cert-out", dir.resolve("tsa.pem").toString());
         assertEquals(0, r.exit(), r.err());
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest("x".getBytes());
-        try (org.sakshi.timestamp.TsaServer tsa = org.sakshi.timestamp.TsaServer.start(dir.resolve("tsa.p12"),
-                "tsa pass".toCharArray(), null, 0)) {
+        try (org.sakshi.service.TimestampService.LocalTsa tsa = new AppContext(dir.resolve("ws")).timestamps()
+                .serve(dir.resolve("tsa.p12"), "tsa pass".toCharArray(), null, 0)) {
             Files.write(dir.resolve("x.tsr"), new org.sakshi.timestamp.HttpTimestampSource(tsa.url()).stamp(digest).response());
         }
         assumeTrue(Tools.onPath("openssl"), "openssl is not installed");

@@ -28,7 +28,7 @@ class TsaCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread server = new Thread(() -> exit.set(SakshiCommand.run(new AppContext(dir.resolve("ws")),
+        Thread server = new Thread(() -> exit.set(SakshiCommand.run(new AppContext(dir.resolve("ws")).cli(),
                 new PrintWriter(out, true), new PrintWriter(err, true), "tsa", "serve", "--port", "0",
                 "--keystore", pki.tsaP12().toString(), "--storepass-file", pki.tsaPasswordFile().toString())));
         server.start();
@@ -51,7 +51,7 @@ class TsaCommandTest {
         TestPki pki = TestPki.create(dir);
         Path wrong = java.nio.file.Files.writeString(dir.resolve("wrong.txt"), "nope\n");
         StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(new AppContext(dir.resolve("ws")), new PrintWriter(new StringWriter()),
+        int code = SakshiCommand.run(new AppContext(dir.resolve("ws")).cli(), new PrintWriter(new StringWriter()),
                 new PrintWriter(err), "tsa", "serve", "--port", "0", "--keystore", pki.tsaP12().toString(),
                 "--storepass-file", wrong.toString());
         assertEquals(2, code);
@@ -63,7 +63,7 @@ class TsaCommandTest {
         TestPki pki = TestPki.create(dir);
         Path officerAsTsa = pki.officerP12();
         StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(new AppContext(dir.resolve("ws")), new PrintWriter(new StringWriter()),
+        int code = SakshiCommand.run(new AppContext(dir.resolve("ws")).cli(), new PrintWriter(new StringWriter()),
                 new PrintWriter(err), "tsa", "serve", "--port", "0", "--keystore", officerAsTsa.toString(),
                 "--storepass-file", pki.officerPasswordFile().toString());
         assertEquals(2, code);

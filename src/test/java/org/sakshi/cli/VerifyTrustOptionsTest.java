@@ -41,7 +41,7 @@ class VerifyTrustOptionsTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx, new PrintWriter(out), new PrintWriter(err), args);
+        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -107,7 +107,7 @@ class VerifyTrustOptionsTest {
 
     @Test
     void helpSaysTrustServesBothRolesOnlyWithoutTsaTrust() {
-        String usage = new picocli.CommandLine(new VerifyCommand()).getUsageMessage().replaceAll("\\s+", " ");
+        String usage = new picocli.CommandLine(new VerifyCommand(null)).getUsageMessage().replaceAll("\\s+", " ");
         assertTrue(usage.contains("--tsa-trust=ROOT.pem"), usage);
         assertTrue(usage.contains("--expect-signer=CERT.pem|SHA256"), usage);
         assertTrue(usage.contains("Without --tsa-trust it is trusted for time-stamp authorities too."), usage);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sakshi.core.CertificateKind;
+import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
 
 class CertificateTest {
@@ -120,8 +122,22 @@ class CertificateTest {
 
     @ParameterizedTest
     @CsvSource({"IN-BSA63,IN-BSA63-PartA;IN-BSA63-PartB", "US-FRE902,US-FRE902-14", "generic,GENERIC",
-        "IN-BSA63-PartB,IN-BSA63-PartB"})
-    void exportOptionNamesTheTemplates(String option, String ids) throws Exception {
-        assertEquals(List.of(ids.split(";")), ReportWriter.templatesFor(option));
+        "us-fre902-14,US-FRE902-14"})
+    void aCertificateCodeNamesItsTemplates(String code, String ids) throws Exception {
+        assertEquals(List.of(ids.split(";")), CertificateKind.fromCode(code).templates());
+    }
+
+    @Test
+    void anUnknownCertificateCodeIsAnInputErrorListingTheCodes() {
+        InputException e = assertThrows(InputException.class, () -> CertificateKind.fromCode("XX-NONE"));
+        assertTrue(e.getMessage().contains("IN-BSA63|US-FRE902|GENERIC"), e.getMessage());
+    }
+
+    @Test
+    void everyTemplateOfEveryCertificateKindIsShipped() {
+        assertEquals(CertificateKind.allTemplates(), ReportWriter.CERTIFICATE_IDS);
+        for (String id : CertificateKind.allTemplates()) {
+            assertTrue(ReportWriter.class.getResource("templates/" + id + ".txt") != null, id + " is shipped");
+        }
     }
 }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sakshi.audit.AuditOptions;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.AuditText;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditText;
 
 /** Issue 17 §2/§4: {@code audit BUNDLE.zip} verifies the bundle first and never vouches for an unsealed log. */
 class AuditIntegrityTest {

@@ -19,15 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sakshi.audit.AuditOptions;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.AuditScope;
-import org.sakshi.audit.Finding;
 import org.sakshi.audit.Ledger;
-import org.sakshi.audit.Severity;
 import org.sakshi.core.InputException;
 import org.sakshi.core.TimestampToken;
 import org.sakshi.core.Workstation;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditScope;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.Severity;
 import org.sakshi.testsupport.LocalTsa;
 
 class AuditServiceBundleTest {

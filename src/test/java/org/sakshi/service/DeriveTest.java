@@ -18,13 +18,13 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sakshi.audit.AuditOptions;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.Severity;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemKind;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.Severity;
 import org.sakshi.hashing.HashPipeline;
 
 /** A redacted copy recorded as a new item derived from a photo; the photo itself stays untouched. */

@@ -137,7 +137,7 @@ class ExportServiceTest {
         Path out = dir.resolve("cli.zip");
         var o = new java.io.StringWriter();
         var e = new java.io.StringWriter();
-        int code = org.sakshi.cli.SakshiCommand.run(new org.sakshi.app.AppContext(dir), new java.io.PrintWriter(o),
+        int code = org.sakshi.cli.SakshiCommand.run(new org.sakshi.app.AppContext(dir).cli(), new java.io.PrintWriter(o),
                 new java.io.PrintWriter(e), "export", fx.caseDir.toString(), "--out", out.toString(), "--keystore",
                 fx.tsa.pki().officerP12().toString(), "--storepass-file", fx.tsa.pki().officerPasswordFile().toString(),
                 "--tsa", fx.tsa.url().toString(), "--certificate", "IN-BSA63", "--items", "E0001,E0003");

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.CustodyEvent;
@@ -27,7 +28,6 @@ import org.sakshi.core.DateOrder;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemKind;
 import org.sakshi.hashing.ByteSink;
-import org.sakshi.ingest.AmbiguousDateOrderException;
 import org.sakshi.ingest.Assumption;
 import org.sakshi.ingest.Derived;
 import org.sakshi.ingest.Ingest;
@@ -108,8 +108,8 @@ class ImportServiceTest {
         Item it = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null).imported().get(0);
         assertTrue(it.folder());
         assertEquals(9, it.size());
-        List<org.sakshi.ingest.FolderEntry> entries = fx.evidence.entries(c, it.id());
-        assertEquals(List.of("a.txt", "sub/b.txt"), entries.stream().map(org.sakshi.ingest.FolderEntry::path).toList());
+        List<org.sakshi.core.FolderEntry> entries = fx.evidence.entries(c, it.id());
+        assertEquals(List.of("a.txt", "sub/b.txt"), entries.stream().map(org.sakshi.core.FolderEntry::path).toList());
         assertEquals("alpha", Files.readString(entries.get(0).blob()));
         String manifest = hex("SHA-256", "alpha".getBytes(StandardCharsets.UTF_8)) + "  a.txt\n"
                 + hex("SHA-256", "beta".getBytes(StandardCharsets.UTF_8)) + "  sub/b.txt\n";

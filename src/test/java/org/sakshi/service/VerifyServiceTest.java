@@ -249,7 +249,7 @@ class VerifyServiceTest {
             args.add("--trust");
             args.add(t.toString());
         }
-        int code = org.sakshi.cli.SakshiCommand.run(ctx, new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+        int code = org.sakshi.cli.SakshiCommand.run(ctx.cli(), new java.io.PrintWriter(out), new java.io.PrintWriter(err),
                 args.toArray(String[]::new));
         assertEquals(0, code, err.toString());
         JsonNode j = new ObjectMapper().readTree(out.toString());
@@ -266,10 +266,10 @@ class VerifyServiceTest {
     void verifyExitsThreeWhenIndeterminateAndTwoForANonBundle() throws Exception {
         org.sakshi.app.AppContext ctx = new org.sakshi.app.AppContext(dir);
         var sink = new java.io.PrintWriter(new java.io.StringWriter());
-        assertEquals(3, org.sakshi.cli.SakshiCommand.run(ctx, sink, sink, "verify", bundle.toString()));
+        assertEquals(3, org.sakshi.cli.SakshiCommand.run(ctx.cli(), sink, sink, "verify", bundle.toString()));
         Path f = dir.resolve("x.zip");
         Files.writeString(f, "hello");
-        assertEquals(2, org.sakshi.cli.SakshiCommand.run(ctx, sink, sink, "verify", f.toString()));
+        assertEquals(2, org.sakshi.cli.SakshiCommand.run(ctx.cli(), sink, sink, "verify", f.toString()));
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

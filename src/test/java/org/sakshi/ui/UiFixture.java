@@ -16,7 +16,8 @@ public final class UiFixture {
     }
 
     public static Workbench bench(Path dir) {
-        Workbench bench = new Workbench(new AppContext(dir.resolve("ws")), new SettingsStore(dir.resolve("home")));
+        Workbench bench = new Workbench(new AppContext(dir.resolve("ws")).ui(), dir.resolve("ws"),
+                new SettingsStore(dir.resolve("home")));
         bench.settings().profile = new OperatorProfile("SI Asha Rao", "SI", "4711", "CID West Bengal", null, false);
         bench.settings().workspace = dir.resolve("ws").toString();
         return bench;

@@ -16,7 +16,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
-import org.sakshi.ingest.FolderEntry;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.ingest.ParseOptions;
 
 /**

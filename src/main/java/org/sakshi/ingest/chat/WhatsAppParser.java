@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.DateOrder;
-import org.sakshi.ingest.AmbiguousDateOrderException;
 
 /**
  * WhatsApp "Export chat" text, read in two streaming passes over the same bytes: the first infers

@@ -21,13 +21,13 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.Finding;
-import org.sakshi.audit.FindingCode;
-import org.sakshi.audit.ItemHistory;
-import org.sakshi.audit.LedgerSummary;
-import org.sakshi.audit.Severity;
-import org.sakshi.audit.TimelineEntry;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.FindingCode;
+import org.sakshi.core.audit.ItemHistory;
+import org.sakshi.core.audit.LedgerSummary;
+import org.sakshi.core.audit.Severity;
+import org.sakshi.core.audit.TimelineEntry;
 import org.sakshi.report.ReportException;
 
 /**

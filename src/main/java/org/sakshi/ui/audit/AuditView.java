@@ -40,19 +40,20 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.sakshi.app.Version;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.AuditScope;
-import org.sakshi.audit.Finding;
-import org.sakshi.audit.Severity;
-import org.sakshi.audit.TimelineEntry;
 import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
+import org.sakshi.core.Version;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditScope;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.Severity;
+import org.sakshi.core.audit.TimelineEntry;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.FormGrid;
 import org.sakshi.ui.common.Formats;
 import org.sakshi.ui.common.Messages;
 import org.sakshi.ui.common.Tsas;
+import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 
 /**
@@ -80,25 +81,17 @@ public final class AuditView {
 
     public AuditView(Workbench bench, Path caseOrBundle) {
         this.bench = bench;
-        this.vm = new AuditViewModel(bench.app().audits(), caseOrBundle);
+        this.vm = new AuditViewModel(bench.services().audits(), bench.services().identities(), caseOrBundle);
         build();
     }
 
     /** Opens an audit window on a case folder or bundle and starts the audit. */
     public static Stage open(Workbench bench, Path caseOrBundle, Window owner) {
         AuditView view = new AuditView(bench, caseOrBundle);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle(Messages.get("audit.window", caseOrBundle.getFileName()));
-        stage.setScene(Workbench.scene(view.root(), 1240, 820));
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                view::save);
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), view::run);
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
-                stage::close);
-        stage.show();
+        Stage stage = bench.windows().open(Windows.window(Messages.get("audit.window", caseOrBundle.getFileName()),
+                        1240, 820).ownedBy(owner)
+                .shortcut(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), view::save)
+                .shortcut(new KeyCodeCombination(KeyCode.F5), view::run), view::root);
         view.run();
         return stage;
     }
@@ -405,13 +398,13 @@ public final class AuditView {
             return;
         }
         SignChoice c = choice.get();
-        List<TimestampSource> tsas = Tsas.from(bench.app(), bench.settings().tsaUrls);
+        List<TimestampSource> tsas = Tsas.from(bench.services().timestamps(), bench.settings().tsaUrls);
         TimestampSource tsa = tsas.isEmpty() ? null : tsas.get(0);
         Path out = f.toPath();
         status.setText(Messages.get("audit.action.save") + "\u2026");
         bench.background().run(() -> {
             Signer signer = c.identity() == null ? null
-                    : AuditViewModel.openIdentity(c.identity(), c.token(), null, c.secret());
+                    : vm.openIdentity(c.identity(), c.token(), null, c.secret());
             vm.writePdf(out, Version.toolVersion(), signer, signer == null ? null : tsa);
             return signer != null;
         }, signed -> status.setText(Messages.get(signed ? "audit.savedSigned" : "audit.saved", out)), e -> {

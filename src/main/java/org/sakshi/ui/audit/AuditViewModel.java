@@ -1,7 +1,6 @@
 package org.sakshi.ui.audit;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -9,20 +8,19 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.sakshi.audit.AuditOptions;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.Finding;
-import org.sakshi.audit.ItemHistory;
-import org.sakshi.audit.LedgerSummary;
-import org.sakshi.audit.Severity;
-import org.sakshi.audit.TimelineEntry;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
 import org.sakshi.core.TimestampSource;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.ItemHistory;
+import org.sakshi.core.audit.LedgerSummary;
+import org.sakshi.core.audit.Severity;
+import org.sakshi.core.audit.TimelineEntry;
 import org.sakshi.service.AuditService;
-import org.sakshi.signing.Pkcs11Identity;
-import org.sakshi.signing.Pkcs12Identity;
-import org.sakshi.signing.SigningOptions;
+import org.sakshi.service.IdentityService;
+import org.sakshi.service.SigningIdentity;
 import org.sakshi.ui.common.Messages;
 
 /**
@@ -33,6 +31,7 @@ import org.sakshi.ui.common.Messages;
  */
 public final class AuditViewModel {
     private final AuditService audits;
+    private final IdentityService identities;
     private final Path target;
     private final ObjectProperty<AuditReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<Severity> severityFilter = new SimpleObjectProperty<>();
@@ -43,8 +42,9 @@ public final class AuditViewModel {
     private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
     private final ObjectProperty<Finding> focused = new SimpleObjectProperty<>();
 
-    public AuditViewModel(AuditService audits, Path caseOrBundle) {
+    public AuditViewModel(AuditService audits, IdentityService identities, Path caseOrBundle) {
         this.audits = audits;
+        this.identities = identities;
         this.target = caseOrBundle;
         severityFilter.addListener((o, a, s) -> visible.setPredicate(f -> s == null || f.severity() == s));
         selectedItem.addListener((o, a, id) -> timeline.setAll(history(id).map(ItemHistory::timeline).orElse(List.of())));
@@ -87,14 +87,9 @@ public final class AuditViewModel {
      * Opens the lab's signing identity (PKCS#12 file, or PKCS#11 library with a token label) with the
      * password or PIN, then wipes it (worker thread). The secret is never kept.
      */
-    public static Signer openIdentity(Path identity, boolean token, String tokenLabel, char[] secret)
-            throws SakshiException {
-        try {
-            return token ? Pkcs11Identity.load(identity, tokenLabel == null || tokenLabel.isBlank() ? null : tokenLabel.strip(), secret, null,
-                    SigningOptions.strict()) : Pkcs12Identity.load(identity, secret, null);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
+    public Signer openIdentity(Path identity, boolean token, String tokenLabel, char[] secret) throws SakshiException {
+        return identities.open(token ? SigningIdentity.pkcs11(identity, tokenLabel) : SigningIdentity.pkcs12(identity, null),
+                secret);
     }
 
     /** Writes the audit report PDF of the shown report; PAdES-signed when {@code signer} is given (worker thread). */

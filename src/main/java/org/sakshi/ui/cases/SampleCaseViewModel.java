@@ -7,12 +7,9 @@ import java.util.Comparator;
 import java.util.Optional;
 import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
-import org.sakshi.sample.SampleCase;
-import org.sakshi.sample.SampleCaseBuilder;
 import org.sakshi.service.CaseService;
 import org.sakshi.service.CaseSummary;
-import org.sakshi.service.CustodyService;
-import org.sakshi.service.ImportService;
+import org.sakshi.service.SampleCaseService;
 
 /**
  * Help → Open sample case (issue 7 item 4): opens the workspace's sample case, or builds one (with
@@ -26,30 +23,28 @@ public final class SampleCaseViewModel {
     }
 
     private final CaseService cases;
-    private final ImportService imports;
-    private final CustodyService custody;
+    private final SampleCaseService samples;
     private final Path workspace;
 
-    public SampleCaseViewModel(CaseService cases, ImportService imports, CustodyService custody, Path workspace) {
+    public SampleCaseViewModel(CaseService cases, SampleCaseService samples, Path workspace) {
         this.cases = cases;
-        this.imports = imports;
-        this.custody = custody;
+        this.samples = samples;
         this.workspace = workspace;
     }
 
     /** A sample case already in the workspace (by its case number), the first by folder name. */
     public Optional<Path> existing() {
         return cases.list(workspace).stream()
-                .filter(s -> SampleCase.CASE_NUMBER.equals(s.info().number()))
+                .filter(s -> SampleCaseService.CASE_NUMBER.equals(s.info().number()))
                 .map(CaseSummary::dir)
                 .min(Comparator.comparing(p -> p.getFileName().toString()));
     }
 
     /** The first folder name not taken in the workspace: {@code SAMPLE-0001}, {@code SAMPLE-0001 (2)}, ... */
     public Path freeFolder() {
-        Path dir = workspace.resolve(SampleCase.CASE_NUMBER);
+        Path dir = workspace.resolve(SampleCaseService.CASE_NUMBER);
         for (int n = 2; Files.exists(dir); n++) {
-            dir = workspace.resolve(SampleCase.CASE_NUMBER + " (" + n + ")");
+            dir = workspace.resolve(SampleCaseService.CASE_NUMBER + " (" + n + ")");
         }
         return dir;
     }
@@ -67,7 +62,7 @@ public final class SampleCaseViewModel {
                     + "); choose another workspace", e);
         }
         Path dir = freeFolder();
-        int n = new SampleCaseBuilder(cases, imports, custody).build(dir).imported().size();
+        int n = samples.build(dir).imported().size();
         return new Outcome(dir, true, n);
     }
 }

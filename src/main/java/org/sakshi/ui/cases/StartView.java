@@ -1,15 +1,27 @@
 package org.sakshi.ui.cases;
 
+import static org.sakshi.ui.common.Controls.button;
+import static org.sakshi.ui.common.Controls.column;
+import static org.sakshi.ui.common.Controls.id;
+import static org.sakshi.ui.common.Controls.item;
+import static org.sakshi.ui.common.Controls.label;
+import static org.sakshi.ui.common.Controls.menu;
+import static org.sakshi.ui.common.Controls.padded;
+import static org.sakshi.ui.common.Controls.row;
+import static org.sakshi.ui.common.Controls.statusBar;
+import static org.sakshi.ui.common.Controls.styled;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
-import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -18,13 +30,15 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.sakshi.service.CaseSummary;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.Formats;
-import org.sakshi.ui.common.Fxml;
 import org.sakshi.ui.common.Messages;
 import org.sakshi.ui.common.Workbench;
 import org.sakshi.ui.evidence.CaseView;
@@ -36,35 +50,68 @@ public final class StartView {
     private final CaseListViewModel vm;
     private Parent root;
 
-    @FXML private Label workspaceLabel;
-    @FXML private TextField searchField;
-    @FXML private TableView<CaseSummary> caseTable;
-    @FXML private TableColumn<CaseSummary, String> numberColumn;
-    @FXML private TableColumn<CaseSummary, String> titleColumn;
-    @FXML private TableColumn<CaseSummary, String> agencyColumn;
-    @FXML private TableColumn<CaseSummary, String> jurisdictionColumn;
-    @FXML private TableColumn<CaseSummary, Integer> itemsColumn;
-    @FXML private TableColumn<CaseSummary, Instant> activityColumn;
-    @FXML private Button openButton;
-    @FXML private Label statusLabel;
+    private final Label workspaceLabel = id("workspaceLabel", styled(new Label(), "path"));
+    private final TextField searchField = id("searchField", new TextField());
+    private final TableView<CaseSummary> caseTable = id("caseTable", new TableView<>());
+    private final TableColumn<CaseSummary, String> numberColumn = column("start.col.number", 150);
+    private final TableColumn<CaseSummary, String> titleColumn = column("start.col.title", 330);
+    private final TableColumn<CaseSummary, String> agencyColumn = column("start.col.agency", 180);
+    private final TableColumn<CaseSummary, String> jurisdictionColumn = column("start.col.jurisdiction", 90);
+    private final TableColumn<CaseSummary, Integer> itemsColumn = column("start.col.items", 70);
+    private final TableColumn<CaseSummary, Instant> activityColumn = column("start.col.activity", 170);
+    private final Button openButton = id("openButton", button("start.open", this::openSelected));
+    private final Label statusLabel = id("statusLabel", new Label());
 
     public StartView(Workbench bench) {
         this.bench = bench;
-        this.vm = new CaseListViewModel(bench.app().cases(), bench.workspace());
+        this.vm = new CaseListViewModel(bench.services().cases(), bench.workspace());
     }
 
     public Parent root() {
         if (root == null) {
-            root = Fxml.load(this);
+            root = build();
+            initialize();
         }
         return root;
+    }
+
+    private Parent build() {
+        MenuBar menus = new MenuBar(
+                menu("menu.file", item("start.new", "Shortcut+N", this::newCase),
+                        item("start.openFolder", "Shortcut+O", this::openFolder),
+                        item("start.verify", "Shortcut+Shift+V", this::verifyBundle), null,
+                        item("start.workspace.change", null, this::changeWorkspace),
+                        item("start.profile", null, this::editProfile), null,
+                        item("menu.quit", "Shortcut+Q", this::quit)),
+                menu("menu.help", item("help.sample", null, this::openSample), null,
+                        item("help.about", null, this::about)));
+        VBox titles = new VBox(4, label("app.name", "hero-title"), label("app.tagline", "hero-subtitle"));
+        HBox hero = styled(row(12, titles, titles,
+                id("newButton", styled(button("start.new", this::newCase), "primary")),
+                button("start.openFolder", this::openFolder),
+                id("verifyButton", button("start.verify", this::verifyBundle))), "hero");
+        HBox workspaceBar = styled(row(8, workspaceLabel, label("start.workspace", "field-label"), workspaceLabel,
+                button("start.workspace.change", this::changeWorkspace),
+                button("start.profile", this::editProfile)), "workspace-bar");
+        searchField.setPromptText(Messages.get("start.search"));
+        searchField.setAccessibleText(Messages.get("start.search"));
+        HBox searchBar = row(8, searchField, searchField, button("start.refresh", this::refresh), openButton);
+        caseTable.setAccessibleText(Messages.get("start.cases"));
+        itemsColumn.getStyleClass().add("numeric");
+        caseTable.getColumns().setAll(List.of(numberColumn, titleColumn, agencyColumn, jurisdictionColumn, itemsColumn,
+                activityColumn));
+        caseTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        BorderPane pane = styled(new BorderPane(padded(column(8, caseTable, workspaceBar, searchBar, caseTable),
+                12, 16, 8, 16)), "start-view");
+        pane.setTop(new VBox(menus, hero));
+        pane.setBottom(statusBar(statusLabel));
+        return pane;
     }
 
     public CaseListViewModel viewModel() {
         return vm;
     }
 
-    @FXML
     private void initialize() {
         workspaceLabel.textProperty().bind(vm.workspaceProperty().asString());
         searchField.textProperty().bindBidirectional(vm.searchProperty());
@@ -122,7 +169,6 @@ public final class StartView {
         return caseTable.getScene() == null ? null : caseTable.getScene().getWindow();
     }
 
-    @FXML
     public void refresh() {
         bench.background().run(vm::fetch, list -> {
             vm.show(list);
@@ -130,7 +176,6 @@ public final class StartView {
         }, e -> Dialogs.error(window(), Messages.get("start.action.list"), e));
     }
 
-    @FXML
     public void newCase() {
         NewCaseViewModel form = new NewCaseViewModel(bench.actor());
         if (!Boolean.TRUE.equals(new NewCaseDialog(window(), form).showAndWait().orElse(false))) {
@@ -143,7 +188,6 @@ public final class StartView {
         }, e -> Dialogs.error(window(), Messages.get("start.action.create"), e));
     }
 
-    @FXML
     private void openSelected() {
         CaseSummary s = caseTable.getSelectionModel().getSelectedItem();
         if (s != null) {
@@ -151,7 +195,6 @@ public final class StartView {
         }
     }
 
-    @FXML
     public void openFolder() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(Messages.get("start.open.title"));
@@ -172,12 +215,10 @@ public final class StartView {
         CaseView.open(bench, dir, window());
     }
 
-    @FXML
     public void verifyBundle() {
         VerifyView.open(bench, window(), null);
     }
 
-    @FXML
     private void changeWorkspace() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(Messages.get("start.workspace.choose"));
@@ -190,7 +231,6 @@ public final class StartView {
         }
     }
 
-    @FXML
     public void editProfile() {
         new ProfileDialog(window(), bench.settings().profile, false).showAndWait().ifPresent(p -> {
             bench.settings().profile = p;
@@ -202,10 +242,9 @@ public final class StartView {
      * Help → Open sample case: builds the fictional sample case in the workspace (or finds the one
      * built before) off the FX thread, then opens its case window.
      */
-    @FXML
     public void openSample() {
-        SampleCaseViewModel sample = new SampleCaseViewModel(bench.app().cases(), bench.app().imports(),
-                bench.app().custody(), vm.workspaceProperty().get());
+        SampleCaseViewModel sample = new SampleCaseViewModel(bench.services().cases(), bench.services().samples(),
+                vm.workspaceProperty().get());
         statusLabel.setText(Messages.get("help.sample.building"));
         bench.background().run(sample::openOrBuild, out -> {
             statusLabel.setText(Messages.get(out.created() ? "help.sample.built" : "help.sample.opened",
@@ -219,14 +258,12 @@ public final class StartView {
     }
 
     /** Help → About: the version and what the tool does. */
-    @FXML
     public void about() {
-        Dialogs.info(window(), Messages.get("help.about.header", org.sakshi.app.Version.version()),
+        Dialogs.info(window(), Messages.get("help.about.header", org.sakshi.core.Version.version()),
                 Messages.get("help.about.text", System.getProperty("java.version"),
                         System.getProperty("javafx.runtime.version", "?")));
     }
 
-    @FXML
     private void quit() {
         Window w = window();
         if (w instanceof Stage s) {

@@ -5,27 +5,31 @@ import java.nio.file.Path;
 import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.sakshi.app.AppContext;
 import org.sakshi.core.Actor;
 
 /**
- * What every window needs, handed down by constructor: the services (AppContext), the remembered
- * settings and where they are stored, and the background runner. One per application.
+ * What every window needs, handed down by constructor: the services ({@link UiServices}), the
+ * default workspace, the remembered settings and where they are stored, and the background runner.
+ * One per application.
  */
 public final class Workbench {
-    private final AppContext app;
+    private final UiServices services;
+    private final Path defaultWorkspace;
     private final SettingsStore store;
     private final Settings settings;
     private final Background background = new Background();
+    private final Windows windows = new Windows(this);
 
-    public Workbench(AppContext app, SettingsStore store) {
-        this.app = app;
+    public Workbench(UiServices services, Path defaultWorkspace, SettingsStore store) {
+        this.services = services;
+        this.defaultWorkspace = defaultWorkspace;
         this.store = store;
         this.settings = store.load();
     }
 
-    public AppContext app() {
-        return app;
+    /** The services, for views to hand to their view models. */
+    public UiServices services() {
+        return services;
     }
 
     public Settings settings() {
@@ -40,9 +44,14 @@ public final class Workbench {
         return background;
     }
 
-    /** The workspace: the remembered one, else the AppContext default (~/Sakshi). */
+    /** The one helper that opens windows. */
+    public Windows windows() {
+        return windows;
+    }
+
+    /** The workspace: the remembered one, else the application's default (~/Sakshi). */
     public Path workspace() {
-        return settings.workspace != null ? Path.of(settings.workspace) : app.workspace();
+        return settings.workspace != null ? Path.of(settings.workspace) : defaultWorkspace;
     }
 
     /** The acting officer: the operator profile, else the OS user name. */

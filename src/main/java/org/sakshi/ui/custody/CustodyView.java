@@ -1,20 +1,29 @@
 package org.sakshi.ui.custody;
 
+import static org.sakshi.ui.common.Controls.button;
+import static org.sakshi.ui.common.Controls.id;
+import static org.sakshi.ui.common.Controls.item;
+import static org.sakshi.ui.common.Controls.label;
+import static org.sakshi.ui.common.Controls.menu;
+import static org.sakshi.ui.common.Controls.padded;
+import static org.sakshi.ui.common.Controls.statusBar;
+import static org.sakshi.ui.common.Controls.styled;
+
 import java.io.File;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -23,60 +32,86 @@ import org.sakshi.core.CustodyEvent;
 import org.sakshi.service.LedgerStatus;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.Formats;
-import org.sakshi.ui.common.Fxml;
 import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 
 /** The custody ledger of a case: filterable table, Verify chain (green or red), Transfer, Note, CSV. */
 public final class CustodyView {
-    private static final Map<Path, Stage> OPEN = new HashMap<>();
     private final Workbench bench;
     private final CustodyViewModel vm;
     private Parent root;
 
-    @FXML private TableView<CustodyEvent> eventTable;
-    @FXML private ComboBox<String> itemFilter;
-    @FXML private TextField actorFilter;
-    @FXML private ComboBox<String> typeFilter;
-    @FXML private HBox statusBox;
-    @FXML private Label chainStatus;
-    @FXML private Label statusLabel;
+    private final TableView<CustodyEvent> eventTable = id("eventTable", new TableView<>());
+    private final ComboBox<String> itemFilter = id("itemFilter", new ComboBox<>());
+    private final TextField actorFilter = id("actorFilter", new TextField());
+    private final ComboBox<String> typeFilter = id("typeFilter", new ComboBox<>());
+    private final Label chainStatus = id("chainStatus", styled(new Label(), "chain-status-text"));
+    private final HBox statusBox = id("statusBox", styled(new HBox(chainStatus), "chain-status"));
+    private final Label statusLabel = id("statusLabel", new Label());
 
     public CustodyView(Workbench bench, Path caseDir) {
         this.bench = bench;
-        this.vm = new CustodyViewModel(caseDir, bench.app().custody());
+        this.vm = new CustodyViewModel(caseDir, bench.services().custody());
     }
 
     public static Stage open(Workbench bench, Path caseDir, CaseInfo info, Window owner) {
-        Path key = caseDir.toAbsolutePath().normalize();
-        Stage existing = OPEN.get(key);
-        if (existing != null) {
-            existing.toFront();
-            return existing;
-        }
-        CustodyView view = new CustodyView(bench, key);
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(Messages.get("custody.window", info == null ? key.getFileName() : info.number()));
-        stage.setScene(Workbench.scene(view.root(), 1150, 680));
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> OPEN.remove(key));
-        OPEN.put(key, stage);
-        stage.show();
-        return stage;
+        Path dir = caseDir.toAbsolutePath().normalize();
+        return bench.windows().open(Windows.window(Messages.get("custody.window",
+                        info == null ? dir.getFileName() : info.number()), 1150, 680).ownedBy(owner).onePer(new Key(dir)),
+                () -> new CustodyView(bench, dir).root());
+    }
+
+    /** The key of a case's custody window: one per case folder. */
+    public record Key(Path caseDir) {
     }
 
     public Parent root() {
         if (root == null) {
-            root = Fxml.load(this);
+            root = build();
+            initialize();
         }
         return root;
+    }
+
+    private Parent build() {
+        MenuBar menus = new MenuBar(
+                menu("menu.file", item("custody.csv", "Shortcut+S", this::exportCsv), null,
+                        item("menu.close", "Shortcut+W", this::closeWindow)),
+                menu("menu.custody", item("custody.verify", "Shortcut+K", this::verifyChain),
+                        item("custody.transfer", "Shortcut+T", this::transfer),
+                        item("custody.note", "Shortcut+N", this::note),
+                        item("audit.actionLong", "Shortcut+Shift+A", this::audit),
+                        item("case.refresh", "F5", this::refresh)));
+        HBox toolbar = styled(new HBox(8,
+                id("verifyButton", styled(button("custody.verify", this::verifyChain), "primary")),
+                id("transferButton", button("custody.transfer", this::transfer)),
+                id("noteButton", button("custody.note", this::note)),
+                button("custody.csv", this::exportCsv),
+                id("auditButton", button("audit.action", "audit.actionLong", this::audit))), "toolbar");
+        chainStatus.setWrapText(true);
+        itemFilter.setPrefWidth(120);
+        itemFilter.setAccessibleText(Messages.get("custody.filter.item"));
+        actorFilter.setPrefWidth(180);
+        actorFilter.setAccessibleText(Messages.get("custody.filter.actor"));
+        typeFilter.setPrefWidth(200);
+        typeFilter.setAccessibleText(Messages.get("custody.filter.type"));
+        HBox filters = padded(styled(new HBox(8, label("custody.filter.item", "field-label"), itemFilter,
+                label("custody.filter.actor", "field-label"), actorFilter,
+                label("custody.filter.type", "field-label"), typeFilter,
+                button("custody.filter.clear", this::clearFilters)), "filter-bar"), 6, 10, 6, 10);
+        eventTable.setAccessibleText(Messages.get("custody.table"));
+        eventTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        BorderPane pane = styled(new BorderPane(eventTable), "custody-view");
+        pane.setTop(new VBox(menus, toolbar, statusBox, filters));
+        pane.setBottom(statusBar(statusLabel));
+        return pane;
     }
 
     public CustodyViewModel viewModel() {
         return vm;
     }
 
-    @FXML
     private void initialize() {
         column("custody.col.seq", e -> String.valueOf(e.seq()), 55);
         column("custody.col.at", e -> Formats.instant(e.at()), 150);
@@ -159,7 +194,6 @@ public final class CustodyView {
         return e == null || e.itemId() == null ? "" : e.itemId();
     }
 
-    @FXML
     public void refresh() {
         bench.background().run(vm::fetch, list -> {
             vm.show(list);
@@ -176,7 +210,6 @@ public final class CustodyView {
         }, e -> Dialogs.error(window(), Messages.get("custody.action.load"), e));
     }
 
-    @FXML
     public void verifyChain() {
         statusLabel.setText(Messages.get("custody.verifying"));
         bench.background().run(vm::verify, s -> {
@@ -185,28 +218,24 @@ public final class CustodyView {
         }, e -> Dialogs.error(window(), Messages.get("custody.action.verify"), e));
     }
 
-    @FXML
     private void clearFilters() {
         itemFilter.setValue("");
         typeFilter.setValue("");
         actorFilter.setText("");
     }
 
-    @FXML
     private void transfer() {
         new TransferDialog(window(), selectedItem()).showAndWait().ifPresent(req ->
                 bench.background().run(() -> vm.transfer(bench.actor(), req), ev -> refresh(),
                         e -> Dialogs.error(window(), Messages.get("custody.action.transfer"), e)));
     }
 
-    @FXML
     private void note() {
         new NoteDialog(window(), selectedItem()).showAndWait().ifPresent(n ->
                 bench.background().run(() -> vm.note(bench.actor(), n.text(), n.items()), ev -> refresh(),
                         e -> Dialogs.error(window(), Messages.get("custody.action.note"), e)));
     }
 
-    @FXML
     private void exportCsv() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("custody.csv"));
@@ -223,12 +252,10 @@ public final class CustodyView {
     }
 
     /** Custody → Audit: the lab's analysis of this case's ledger in its own window (issue 8). */
-    @FXML
     public void audit() {
         org.sakshi.ui.audit.AuditView.open(bench, vm.caseDir(), window());
     }
 
-    @FXML
     private void closeWindow() {
         if (window() instanceof Stage s) {
             s.close();

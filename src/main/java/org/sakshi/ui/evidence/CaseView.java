@@ -1,23 +1,33 @@
 package org.sakshi.ui.evidence;
 
+import static org.sakshi.ui.common.Controls.button;
+import static org.sakshi.ui.common.Controls.column;
+import static org.sakshi.ui.common.Controls.id;
+import static org.sakshi.ui.common.Controls.item;
+import static org.sakshi.ui.common.Controls.label;
+import static org.sakshi.ui.common.Controls.menu;
+import static org.sakshi.ui.common.Controls.padded;
+import static org.sakshi.ui.common.Controls.row;
+import static org.sakshi.ui.common.Controls.statusBar;
+import static org.sakshi.ui.common.Controls.styled;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
-import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -32,20 +42,22 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.TaskProgressView;
+import org.sakshi.core.AmbiguousDateOrderException;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.Item;
 import org.sakshi.core.TimestampStatus;
-import org.sakshi.ingest.AmbiguousDateOrderException;
 import org.sakshi.service.ImportOutcome;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.Formats;
-import org.sakshi.ui.common.Fxml;
 import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 import org.sakshi.ui.custody.CustodyView;
 import org.sakshi.ui.export.ExportWizard;
@@ -56,8 +68,6 @@ import org.sakshi.ui.export.ExportWizard;
  * case), so the window stays responsive.
  */
 public final class CaseView {
-    private static final Map<Path, Stage> OPEN = new HashMap<>();
-
     private final Workbench bench;
     private final EvidenceViewModel vm;
     private final ExecutorService importer = Executors.newSingleThreadExecutor(r -> {
@@ -68,64 +78,91 @@ public final class CaseView {
     private ItemDetailPane detail;
     private Parent root;
 
-    @FXML private BorderPane rootPane;
-    @FXML private TextField filterField;
-    @FXML private TableView<Item> itemTable;
-    @FXML private TableColumn<Item, String> idColumn;
-    @FXML private TableColumn<Item, Item> kindColumn;
-    @FXML private TableColumn<Item, String> nameColumn;
-    @FXML private TableColumn<Item, Long> sizeColumn;
-    @FXML private TableColumn<Item, String> shaColumn;
-    @FXML private TableColumn<Item, Instant> importedColumn;
-    @FXML private TableColumn<Item, Item> stampColumn;
-    @FXML private TableColumn<Item, List<String>> warningsColumn;
-    @FXML private SplitPane split;
-    @FXML private StackPane detailHolder;
-    @FXML private TaskProgressView<ImportTask> progressView;
-    @FXML private Label statusLabel;
-    @FXML private Label caseLabel;
-    @FXML private CheckMenuItem blurItem;
-    @FXML private HBox dropHint;
+    private final BorderPane rootPane = id("rootPane", styled(new BorderPane(), "case-view"));
+    private final TextField filterField = id("filterField", new TextField());
+    private final TableView<Item> itemTable = id("itemTable", new TableView<>());
+    private final TableColumn<Item, String> idColumn = column("case.col.id", 64);
+    private final TableColumn<Item, Item> kindColumn = column("case.col.kind", 64);
+    private final TableColumn<Item, String> nameColumn = column("case.col.name", 200);
+    private final TableColumn<Item, Long> sizeColumn = column("case.col.size", 80);
+    private final TableColumn<Item, String> shaColumn = column("case.col.sha256", 210);
+    private final TableColumn<Item, Instant> importedColumn = column("case.col.imported", 145);
+    private final TableColumn<Item, Item> stampColumn = column("case.col.stamp", 90);
+    private final TableColumn<Item, List<String>> warningsColumn = column("case.col.warnings", 60);
+    private final SplitPane split = id("split", new SplitPane());
+    private final StackPane detailHolder = id("detailHolder", new StackPane());
+    private final TaskProgressView<ImportTask> progressView = id("progressView", new TaskProgressView<>());
+    private final Label statusLabel = id("statusLabel", new Label());
+    private final Label caseLabel = id("caseLabel", styled(new Label(), "case-heading"));
+    private final CheckMenuItem blurItem = new CheckMenuItem(Messages.get("case.blur"));
+    private final HBox dropHint = id("dropHint", styled(new HBox(label("case.drop", "drop-hint-text")), "drop-hint"));
 
     public CaseView(Workbench bench, Path caseDir) {
         this.bench = bench;
-        this.vm = new EvidenceViewModel(caseDir, bench.app().cases(), bench.app().evidence(), bench.app().custody());
+        this.vm = new EvidenceViewModel(caseDir, bench.services().cases(), bench.services().evidence(), bench.services().custody());
     }
 
     /** Opens the window for a case folder, or brings the open one to front. */
     public static Stage open(Workbench bench, Path caseDir, Window owner) {
-        Path key = caseDir.toAbsolutePath().normalize();
-        Stage existing = OPEN.get(key);
-        if (existing != null) {
-            existing.toFront();
-            return existing;
-        }
-        CaseView view = new CaseView(bench, key);
-        Stage stage = new Stage();
-        stage.setTitle(Messages.get("case.window", key.getFileName()));
-        stage.setScene(Workbench.scene(view.root(), 1280, 800));
-        bench.rememberGeometry(stage, false);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
-            OPEN.remove(key);
-            view.close();
-        });
-        OPEN.put(key, stage);
-        stage.show();
-        return stage;
+        Path dir = caseDir.toAbsolutePath().normalize();
+        CaseView[] view = new CaseView[1];
+        // a case window is top-level (not owned): officers keep several cases open side by side
+        return bench.windows().open(Windows.window(Messages.get("case.window", dir.getFileName()), 1280, 800)
+                .onePer(new Key(dir)).rememberGeometry().onClosed(() -> view[0].close()), () -> {
+                    view[0] = new CaseView(bench, dir);
+                    return view[0].root();
+                });
+    }
+
+    /** The key of a case's window: one per case folder. */
+    public record Key(Path caseDir) {
     }
 
     public Parent root() {
         if (root == null) {
-            root = Fxml.load(this);
+            root = build();
+            initialize();
         }
         return root;
+    }
+
+    private Parent build() {
+        blurItem.setId("blurItem");
+        MenuBar menus = new MenuBar(
+                menu("menu.file", item("case.importFiles", "Shortcut+I", this::importFiles),
+                        item("case.importFolder", "Shortcut+Shift+I", this::importFolder),
+                        item("case.export", "Shortcut+E", this::exportBundle), null,
+                        item("menu.close", "Shortcut+W", this::closeWindow)),
+                menu("menu.case", item("case.custody", "Shortcut+L", this::openCustody),
+                        item("audit.actionLong", "Shortcut+Shift+A", this::openAudit),
+                        item("case.refresh", null, this::refresh)),
+                menu("menu.view", blurItem));
+        HBox toolbar = styled(row(8, caseLabel, caseLabel,
+                id("importButton", styled(button("case.import", "case.importFiles", this::importFiles), "primary")),
+                button("case.importFolderShort", "case.importFolder", this::importFolder),
+                id("custodyButton", button("case.custodyShort", "case.custody", this::openCustody)),
+                id("auditButton", button("audit.action", "audit.actionLong", this::openAudit)),
+                id("exportButton", button("case.exportShort", "case.export", this::exportBundle))), "toolbar");
+        filterField.setPromptText(Messages.get("case.filter"));
+        filterField.setAccessibleText(Messages.get("case.filter"));
+        itemTable.setAccessibleText(Messages.get("case.items"));
+        itemTable.getColumns().setAll(List.of(idColumn, kindColumn, nameColumn, sizeColumn, shaColumn, importedColumn,
+                stampColumn, warningsColumn));
+        split.getItems().setAll(padded(column(6, itemTable, filterField, itemTable), 8, 6, 6, 10), detailHolder);
+        dropHint.setVisible(false);
+        dropHint.setMouseTransparent(true);
+        dropHint.setAlignment(Pos.CENTER);
+        progressView.setPrefHeight(150);
+        rootPane.setTop(new VBox(menus, toolbar));
+        rootPane.setCenter(new StackPane(split, dropHint));
+        rootPane.setBottom(new VBox(progressView, statusBar(statusLabel)));
+        return rootPane;
     }
 
     public EvidenceViewModel viewModel() {
         return vm;
     }
 
-    @FXML
     private void initialize() {
         detail = new ItemDetailPane(bench, vm);
         detailHolder.getChildren().setAll(detail);
@@ -140,7 +177,7 @@ public final class CaseView {
             @Override
             protected void updateItem(Long v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : Formats.size(v));
+                setText(empty || v == null ? null : ByteSize.format(v));
             }
         });
         shaColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().digests().sha256()));
@@ -213,7 +250,6 @@ public final class CaseView {
         return rootPane.getScene() == null ? null : rootPane.getScene().getWindow();
     }
 
-    @FXML
     public void refresh() {
         refresh(this::updateStatus);
     }
@@ -246,7 +282,6 @@ public final class CaseView {
         e.consume();
     }
 
-    @FXML
     public void importFiles() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("import.choose.files"));
@@ -256,7 +291,6 @@ public final class CaseView {
         }
     }
 
-    @FXML
     public void importFolder() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(Messages.get("import.choose.folder"));
@@ -269,7 +303,7 @@ public final class CaseView {
     /** Asks for seizure details, then imports each path with its own progress row. */
     public void importPaths(List<Path> paths) {
         java.time.ZoneId zone = vm.infoProperty().get() == null ? null : vm.infoProperty().get().zone();
-        ImportViewModel form = new ImportViewModel(vm.caseDir(), bench.app().imports(), zone);
+        ImportViewModel form = new ImportViewModel(vm.caseDir(), bench.services().imports(), zone);
         if (!Boolean.TRUE.equals(new ImportDialog(window(), form, paths).showAndWait().orElse(false))) {
             return;
         }
@@ -279,7 +313,7 @@ public final class CaseView {
     }
 
     private List<org.sakshi.core.TimestampSource> tsas() {
-        return org.sakshi.ui.common.Tsas.from(bench.app(), bench.settings().tsaUrls);
+        return org.sakshi.ui.common.Tsas.from(bench.services().timestamps(), bench.settings().tsaUrls);
     }
 
     private void startImport(ImportViewModel form, ImportTask task) {
@@ -317,23 +351,19 @@ public final class CaseView {
         return d.showAndWait();
     }
 
-    @FXML
     public void openCustody() {
         CustodyView.open(bench, vm.caseDir(), vm.infoProperty().get(), window());
     }
 
     /** Case → Audit custody: the lab's analysis of the ledger (issue 8). */
-    @FXML
     public void openAudit() {
         org.sakshi.ui.audit.AuditView.open(bench, vm.caseDir(), window());
     }
 
-    @FXML
     public void exportBundle() {
         ExportWizard.open(bench, vm.caseDir(), vm.infoProperty().get(), List.copyOf(vm.items()), window());
     }
 
-    @FXML
     private void closeWindow() {
         if (window() instanceof Stage s) {
             s.close();

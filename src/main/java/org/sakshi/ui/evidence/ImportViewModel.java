@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.sakshi.core.Actor;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.ItemKind;
@@ -23,7 +24,6 @@ import org.sakshi.core.TimestampSource;
 import org.sakshi.service.ImportOutcome;
 import org.sakshi.service.ImportRequest;
 import org.sakshi.service.ImportService;
-import org.sakshi.ui.common.Formats;
 import org.sakshi.ui.common.Messages;
 
 /**
@@ -88,9 +88,9 @@ public final class ImportViewModel {
      * the rate and time left appear once there is a second of history.
      */
     public static String progressText(long done, long total, Duration elapsed) {
-        StringBuilder sb = new StringBuilder(Formats.size(done));
+        StringBuilder sb = new StringBuilder(ByteSize.format(done));
         if (total > 0) {
-            sb.append(' ').append(Messages.get("import.of")).append(' ').append(Formats.size(total));
+            sb.append(' ').append(Messages.get("import.of")).append(' ').append(ByteSize.format(total));
         }
         double secs = elapsed.toMillis() / 1000.0;
         if (secs >= 1 && done > 0) {

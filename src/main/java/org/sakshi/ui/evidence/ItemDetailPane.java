@@ -22,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.sakshi.core.ByteSize;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemKind;
@@ -127,7 +128,7 @@ final class ItemDetailPane extends StackPane {
 
     /** Opens the redaction window on a photo; the saved copy is shown selected in the refreshed table. */
     private void redact(Item item, java.nio.file.Path content) {
-        RedactionViewModel r = new RedactionViewModel(vm.caseDir(), bench.app().imports(), item, content);
+        RedactionViewModel r = new RedactionViewModel(vm.caseDir(), bench.services().imports(), item, content);
         RedactionDialog.open(bench, r, getScene().getWindow(), created -> bench.background().run(vm::fetch, data -> {
             vm.show(data);
             vm.items().stream().filter(i -> i.id().equals(created.id())).findFirst()
@@ -167,7 +168,7 @@ final class ItemDetailPane extends StackPane {
         r = kv(g, r, "detail.id", item.id());
         r = kv(g, r, "detail.name", item.name());
         r = kv(g, r, "detail.kind", Messages.get("kind." + item.kind().json()));
-        r = kv(g, r, "detail.size", Formats.size(item.size()) + " (" + item.size() + " B)");
+        r = kv(g, r, "detail.size", ByteSize.format(item.size()) + " (" + item.size() + " B)");
         r = kv(g, r, "detail.imported", Formats.instant(item.importedAt()) + "  " + nz(item.importedBy()));
         r = kv(g, r, "detail.sourcePath", item.sourcePath());
         r = kv(g, r, "detail.source", describe(item));

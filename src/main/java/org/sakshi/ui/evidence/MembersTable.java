@@ -13,7 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.sakshi.ui.common.Formats;
+import org.sakshi.core.ByteSize;
 import org.sakshi.ui.common.Messages;
 
 /** The members of a device dump or folder item: path, size, SHA-256, type, with a filter box. */
@@ -36,7 +36,7 @@ final class MembersTable extends VBox {
             @Override
             protected void updateItem(Long v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : Formats.size(v));
+                setText(empty || v == null ? null : ByteSize.format(v));
             }
         });
         TableColumn<DumpMember, String> sha = new TableColumn<>("SHA-256");

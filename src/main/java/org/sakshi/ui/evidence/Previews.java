@@ -8,8 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.core.Item;
-import org.sakshi.ingest.FolderEntry;
 import org.sakshi.ui.common.Messages;
 
 /** Chooses the viewer for an opened item: image, chat, device dump, or a plain record with its files. */

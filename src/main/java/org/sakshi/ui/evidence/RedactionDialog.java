@@ -17,13 +17,13 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.sakshi.core.Item;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.Messages;
 import org.sakshi.ui.common.Tsas;
+import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 
 /**
@@ -38,7 +38,7 @@ final class RedactionDialog {
     private final Workbench bench;
     private final RedactionViewModel vm;
     private final Consumer<Item> onSaved;
-    private final Stage stage = new Stage();
+    private Stage stage;
     private final Pane boxes = new Pane();
     private final Label status = new Label();
     private double scale = 1;
@@ -51,13 +51,8 @@ final class RedactionDialog {
 
     static void open(Workbench bench, RedactionViewModel vm, Window owner, Consumer<Item> onSaved) {
         RedactionDialog d = new RedactionDialog(bench, vm, onSaved);
-        if (owner != null) {
-            d.stage.initOwner(owner);
-        }
-        d.stage.initModality(Modality.WINDOW_MODAL);
-        d.stage.setTitle(Messages.get("redact.title", vm.photo().id(), vm.photo().name()));
-        d.stage.setScene(Workbench.scene(d.build(), 960, 820));
-        d.stage.show();
+        d.stage = bench.windows().open(Windows.window(Messages.get("redact.title", vm.photo().id(), vm.photo().name()),
+                960, 820).ownedBy(owner).modal(), d::build);
     }
 
     private BorderPane build() {
@@ -184,7 +179,7 @@ final class RedactionDialog {
         save.disableProperty().unbind();
         save.setDisable(true);
         status.setText(Messages.get("redact.saving"));
-        bench.background().run(() -> vm.save(bench.actor(), Tsas.from(bench.app(), bench.settings().tsaUrls)),
+        bench.background().run(() -> vm.save(bench.actor(), Tsas.from(bench.services().timestamps(), bench.settings().tsaUrls)),
                 item -> {
                     stage.close();
                     onSaved.accept(item);

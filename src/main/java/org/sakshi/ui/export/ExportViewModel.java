@@ -18,10 +18,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import org.sakshi.app.AppContext;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CaseInfo;
+import org.sakshi.core.CertificateKind;
 import org.sakshi.core.Item;
 import org.sakshi.core.Jurisdiction;
 import org.sakshi.core.ProgressListener;
@@ -29,11 +29,11 @@ import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
 import org.sakshi.service.ExportRequest;
 import org.sakshi.service.ExportResult;
-import org.sakshi.signing.Pkcs11Identity;
-import org.sakshi.signing.Pkcs12Identity;
-import org.sakshi.signing.SigningOptions;
+import org.sakshi.service.ExportService;
+import org.sakshi.service.IdentityService;
+import org.sakshi.service.SigningIdentity;
+import org.sakshi.service.TimestampService;
 import org.sakshi.ui.common.Messages;
-import org.sakshi.ui.common.Tsas;
 
 /**
  * The export wizard's logic: which items (all by default), which certificates (the jurisdiction's
@@ -41,13 +41,15 @@ import org.sakshi.ui.common.Tsas;
  * destination. The password or PIN is passed in for one export and wiped; it is never kept.
  */
 public final class ExportViewModel {
-    public static final List<String> CERTIFICATES = List.of("IN-BSA63", "US-FRE902", "GENERIC");
+    public static final List<CertificateKind> CERTIFICATES = List.of(CertificateKind.values());
 
-    private final AppContext app;
+    private final ExportService exports;
+    private final IdentityService identities;
+    private final TimestampService timestamps;
     private final Path caseDir;
     private final List<Item> items;
     private final ObservableSet<String> selected = FXCollections.observableSet(new LinkedHashSet<>());
-    private final ObservableSet<String> certificates = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<CertificateKind> certificates = FXCollections.observableSet(new LinkedHashSet<>());
     private final StringProperty identity = new SimpleStringProperty("");
     private final BooleanProperty token = new SimpleBooleanProperty(false);
     private final StringProperty tokenLabel = new SimpleStringProperty("");
@@ -55,8 +57,11 @@ public final class ExportViewModel {
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
     private final StringBinding problem;
 
-    public ExportViewModel(AppContext app, Path caseDir, CaseInfo info, List<Item> items) {
-        this.app = app;
+    public ExportViewModel(ExportService exports, IdentityService identities, TimestampService timestamps, Path caseDir,
+                           CaseInfo info, List<Item> items) {
+        this.exports = exports;
+        this.identities = identities;
+        this.timestamps = timestamps;
         this.caseDir = caseDir;
         this.items = List.copyOf(items);
         items.forEach(i -> selected.add(i.id()));
@@ -66,12 +71,8 @@ public final class ExportViewModel {
     }
 
     /** IN-BSA63 for India, US-FRE902 for the US, GENERIC elsewhere. */
-    public static String defaultCertificate(Jurisdiction j) {
-        return switch (j) {
-            case IN -> "IN-BSA63";
-            case US -> "US-FRE902";
-            default -> "GENERIC";
-        };
+    public static CertificateKind defaultCertificate(Jurisdiction j) {
+        return CertificateKind.forJurisdiction(j);
     }
 
     /** {@code CASE/exports/<number made safe>-<date>.zip}, numbered when it exists. */
@@ -131,14 +132,9 @@ public final class ExportViewModel {
 
     /** Opens the signing identity with the secret, then wipes the secret (worker thread). */
     public Signer openIdentity(char[] secret) throws SakshiException {
-        try {
-            Path p = Path.of(identity.get().strip());
-            return token.get()
-                    ? Pkcs11Identity.load(p, tokenLabel.get().strip(), secret, null, SigningOptions.strict())
-                    : Pkcs12Identity.load(p, secret, null);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
+        Path p = Path.of(identity.get().strip());
+        return identities.open(token.get() ? SigningIdentity.pkcs11(p, tokenLabel.get()) : SigningIdentity.pkcs12(p, null),
+                secret);
     }
 
     /** Seals the bundle (worker thread). The acting officer is the operator; the signer's certificate is recorded. */
@@ -152,9 +148,9 @@ public final class ExportViewModel {
         }
         Actor actor = new Actor(operator.name(), operator.rank(), operator.id(), operator.agency(),
                 signer.actor() == null ? null : signer.actor().certSha256());
-        ExportRequest req = new ExportRequest(out.get(), signer, Tsas.from(app, parseUrls(tsaUrls.get())), itemIds(),
+        ExportRequest req = new ExportRequest(out.get(), signer, timestamps.sources(parseUrls(tsaUrls.get())), itemIds(),
                 List.copyOf(certificates), actor);
-        return app.exports().export(caseDir, req, progress, cancel);
+        return exports.export(caseDir, req, progress, cancel);
     }
 
     public List<Item> items() {
@@ -165,7 +161,7 @@ public final class ExportViewModel {
         return selected;
     }
 
-    public ObservableSet<String> certificates() {
+    public ObservableSet<CertificateKind> certificates() {
         return certificates;
     }
 

@@ -22,17 +22,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CaseInfo;
+import org.sakshi.core.CertificateKind;
 import org.sakshi.core.Item;
 import org.sakshi.core.Signer;
 import org.sakshi.service.ExportResult;
 import org.sakshi.ui.common.Dialogs;
 import org.sakshi.ui.common.FormGrid;
 import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 
 /**
@@ -45,7 +46,7 @@ import org.sakshi.ui.common.Workbench;
 public final class ExportWizard {
     private final Workbench bench;
     private final ExportViewModel vm;
-    private final Stage stage = new Stage();
+    private Stage stage;
     private final BorderPane root = new BorderPane();
     private final PasswordField secret = new PasswordField();
     private VBox form;
@@ -56,19 +57,19 @@ public final class ExportWizard {
     }
 
     public static void open(Workbench bench, Path caseDir, CaseInfo info, List<Item> items, Window owner) {
-        ExportViewModel vm = new ExportViewModel(bench.app(), caseDir, info, items);
+        ExportViewModel vm = new ExportViewModel(bench.services().exports(), bench.services().identities(),
+                bench.services().timestamps(), caseDir, info, items);
         if (bench.settings().profile != null && bench.settings().profile.identityPath() != null) {
             vm.identityProperty().set(bench.settings().profile.identityPath());
             vm.tokenProperty().set(bench.settings().profile.identityIsToken());
         }
         vm.tsaUrlsProperty().set(String.join("\n", bench.settings().tsaUrls));
         ExportWizard w = new ExportWizard(bench, vm);
-        w.stage.initOwner(owner);
-        w.stage.initModality(Modality.WINDOW_MODAL);
-        w.stage.setTitle(Messages.get("export.title"));
-        w.build();
-        w.stage.setScene(Workbench.scene(w.root, 760, 720));
-        w.stage.show();
+        w.stage = bench.windows().open(Windows.window(Messages.get("export.title"), 760, 720).ownedBy(owner).modal(),
+                () -> {
+                    w.build();
+                    return w.root;
+                });
     }
 
     private void build() {
@@ -98,8 +99,8 @@ public final class ExportWizard {
             }
         });
         HBox certs = new HBox(12);
-        for (String c : ExportViewModel.CERTIFICATES) {
-            CheckBox cb = new CheckBox(Messages.get("export.cert." + c));
+        for (CertificateKind c : ExportViewModel.CERTIFICATES) {
+            CheckBox cb = new CheckBox(Messages.get("export.cert." + c.code()));
             cb.setSelected(vm.certificates().contains(c));
             cb.selectedProperty().addListener((o, a, on) -> {
                 if (on) {

@@ -1,22 +1,38 @@
 package org.sakshi.ui.verify;
 
+import static org.sakshi.ui.common.Controls.button;
+import static org.sakshi.ui.common.Controls.column;
+import static org.sakshi.ui.common.Controls.id;
+import static org.sakshi.ui.common.Controls.item;
+import static org.sakshi.ui.common.Controls.label;
+import static org.sakshi.ui.common.Controls.menu;
+import static org.sakshi.ui.common.Controls.padded;
+import static org.sakshi.ui.common.Controls.row;
+import static org.sakshi.ui.common.Controls.statusBar;
+import static org.sakshi.ui.common.Controls.styled;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
-import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -24,8 +40,8 @@ import javafx.stage.Window;
 import org.sakshi.core.Check;
 import org.sakshi.core.VerificationReport;
 import org.sakshi.ui.common.Dialogs;
-import org.sakshi.ui.common.Fxml;
 import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 
 /** Prosecutor mode: open or drop a bundle, trust anchors, the verdict in large words, checks, items, PDF. */
@@ -34,34 +50,34 @@ public final class VerifyView {
     private final VerifyViewModel vm;
     private Parent root;
 
-    @FXML private BorderPane rootPane;
-    @FXML private Label bundleLabel;
-    @FXML private ListView<Path> anchorList;
-    @FXML private javafx.scene.control.TextField expectSignerField;
-    @FXML private VBox verdictBox;
-    @FXML private Label verdictLabel;
-    @FXML private Label reasonLabel;
-    @FXML private Label signerLabel;
-    @FXML private TreeView<String> checkTree;
-    @FXML private TableView<VerificationReport.ItemResult> itemTable;
-    @FXML private ProgressBar progress;
-    @FXML private Button saveButton;
-    @FXML private Button reverifyButton;
-    @FXML private Button auditButton;
-    @FXML private Label statusLabel;
+    private final BorderPane rootPane = id("rootPane", styled(new BorderPane(), "verify-view"));
+    private final Label bundleLabel = id("bundleLabel", styled(new Label(), "path"));
+    private final ListView<Path> anchorList = id("anchorList", new ListView<>());
+    private final javafx.scene.control.TextField expectSignerField = id("expectSignerField",
+            new javafx.scene.control.TextField());
+    private final Label verdictLabel = id("verdictLabel", styled(new Label(), "verdict-words"));
+    private final Label reasonLabel = id("reasonLabel", styled(new Label(), "verdict-reason"));
+    private final Label signerLabel = id("signerLabel", styled(new Label(), "verdict-signer"));
+    private final VBox verdictBox = id("verdictBox", styled(new VBox(4, verdictLabel, reasonLabel, signerLabel),
+            "verdict-box"));
+    private final TreeView<String> checkTree = id("checkTree", new TreeView<>());
+    private final TableView<VerificationReport.ItemResult> itemTable = id("itemTable", new TableView<>());
+    private final ProgressBar progress = id("progress", new ProgressBar());
+    private final Button saveButton = id("saveButton", button("verify.save", this::saveReport));
+    private final Button reverifyButton = id("reverifyButton", button("verify.again", this::reverify));
+    private final Button auditButton = id("auditButton", button("audit.action", "audit.actionLong", this::audit));
+    private final Label statusLabel = id("statusLabel", new Label());
 
     public VerifyView(Workbench bench) {
         this.bench = bench;
-        this.vm = new VerifyViewModel(bench.app().verifier(),
+        this.vm = new VerifyViewModel(bench.services().verifier(),
                 bench.settings().trustAnchors.stream().map(Path::of).toList());
     }
 
     public static Stage open(Workbench bench, Window owner, Path bundle) {
         VerifyView view = new VerifyView(bench);
-        Stage stage = new Stage();
-        stage.setTitle(Messages.get("verify.window"));
-        stage.setScene(Workbench.scene(view.root(), 1100, 760));
-        stage.show();
+        // verify windows are top-level: a prosecutor compares several bundles side by side
+        Stage stage = bench.windows().open(Windows.window(Messages.get("verify.window"), 1100, 760), view::root);
         if (bundle != null) {
             view.verify(bundle);
         }
@@ -70,16 +86,60 @@ public final class VerifyView {
 
     public Parent root() {
         if (root == null) {
-            root = Fxml.load(this);
+            root = build();
+            initialize();
         }
         return root;
+    }
+
+    private Parent build() {
+        MenuBar menus = new MenuBar(menu("menu.file", item("verify.open", "Shortcut+O", this::openBundle),
+                item("verify.save", "Shortcut+S", this::saveReport),
+                item("audit.actionLong", "Shortcut+Shift+A", this::audit), null,
+                item("menu.close", "Shortcut+W", this::closeWindow)));
+        progress.setPrefWidth(160);
+        HBox toolbar = styled(row(8, bundleLabel, styled(button("verify.open", this::openBundle), "primary"),
+                reverifyButton, saveButton, auditButton, bundleLabel, progress), "toolbar");
+        verdictLabel.setAccessibleRole(AccessibleRole.TEXT);
+        for (Label l : List.of(reasonLabel, signerLabel)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        checkTree.setAccessibleText(Messages.get("verify.checks"));
+        itemTable.setAccessibleText(Messages.get("verify.items"));
+        SplitPane center = new SplitPane(
+                padded(column(8, checkTree, verdictBox, label("verify.checks", "section-title"), checkTree), 10, 12, 6, 12),
+                padded(column(6, itemTable, label("verify.items", "section-title"), itemTable), 6, 12, 6, 12));
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.62);
+        anchorList.setAccessibleText(Messages.get("verify.anchors"));
+        Label hint = label("verify.anchors.hint", "hint");
+        hint.setWrapText(true);
+        VBox side = styled(padded(column(6, anchorList, label("verify.anchors", "section-title"), hint, anchorList,
+                new HBox(6, button("verify.anchors.add", this::addAnchor),
+                        button("verify.anchors.remove", this::removeAnchor)),
+                label("verify.expectSigner", "section-title"), expectSignerHint(), expectSignerField),
+                10, 10, 10, 10), "side-panel");
+        side.setPrefWidth(250);
+        rootPane.setTop(new VBox(menus, toolbar));
+        rootPane.setCenter(center);
+        rootPane.setRight(side);
+        rootPane.setBottom(statusBar(statusLabel));
+        return rootPane;
     }
 
     public VerifyViewModel viewModel() {
         return vm;
     }
 
-    @FXML
+    private Label expectSignerHint() {
+        Label hint = label("verify.expectSigner.hint", "hint");
+        hint.setWrapText(true);
+        expectSignerField.setPromptText(Messages.get("verify.expectSigner.prompt"));
+        expectSignerField.setAccessibleText(Messages.get("verify.expectSigner"));
+        return hint;
+    }
+
     private void initialize() {
         anchorList.setItems(vm.trustAnchors());
         expectSignerField.textProperty().bindBidirectional(vm.expectedSignerProperty());
@@ -151,7 +211,6 @@ public final class VerifyView {
         return rootPane.getScene() == null ? null : rootPane.getScene().getWindow();
     }
 
-    @FXML
     private void openBundle() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("verify.open"));
@@ -162,7 +221,6 @@ public final class VerifyView {
         }
     }
 
-    @FXML
     private void reverify() {
         if (vm.bundleProperty().get() != null) {
             verify(vm.bundleProperty().get());
@@ -222,7 +280,6 @@ public final class VerifyView {
         statusLabel.setText(Messages.get("verify.done", r.checks().size(), r.items().size()));
     }
 
-    @FXML
     private void addAnchor() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("verify.anchors.add"));
@@ -237,7 +294,6 @@ public final class VerifyView {
         }
     }
 
-    @FXML
     private void removeAnchor() {
         Path p = anchorList.getSelectionModel().getSelectedItem();
         if (p != null) {
@@ -245,7 +301,6 @@ public final class VerifyView {
         }
     }
 
-    @FXML
     private void saveReport() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("verify.save"));
@@ -264,7 +319,6 @@ public final class VerifyView {
     }
 
     /** Audit: the custody analysis of the log this bundle carries (issue 8). */
-    @FXML
     public void audit() {
         Path b = vm.bundleProperty().get();
         if (b != null) {
@@ -272,7 +326,6 @@ public final class VerifyView {
         }
     }
 
-    @FXML
     private void closeWindow() {
         if (window() instanceof Stage s) {
             s.close();

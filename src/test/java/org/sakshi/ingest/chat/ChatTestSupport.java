@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.sakshi.core.CancelFlag;
-import org.sakshi.ingest.FolderEntry;
+import org.sakshi.core.FolderEntry;
 import org.sakshi.ingest.ParseInput;
 import org.sakshi.ingest.ParseOptions;
 import org.sakshi.ingest.ParseResult;

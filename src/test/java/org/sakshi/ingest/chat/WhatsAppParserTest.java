@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.DateOrder;
-import org.sakshi.ingest.AmbiguousDateOrderException;
 import org.sakshi.ingest.Assumption;
 import org.sakshi.ingest.ParseInput;
 

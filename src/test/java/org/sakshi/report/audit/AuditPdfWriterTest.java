@@ -12,10 +12,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.sakshi.audit.AuditAnalyzer;
 import org.sakshi.audit.AuditInput;
-import org.sakshi.audit.AuditOptions;
-import org.sakshi.audit.AuditReport;
-import org.sakshi.audit.AuditScope;
 import org.sakshi.audit.Ledger;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.AuditScope;
 
 class AuditPdfWriterTest {
     private static String text(AuditReport r) throws Exception {

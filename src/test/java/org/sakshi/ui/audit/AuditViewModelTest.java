@@ -12,12 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.app.AppContext;
-import org.sakshi.audit.Finding;
-import org.sakshi.audit.Severity;
-import org.sakshi.audit.TimelineEntry;
 import org.sakshi.core.Actor;
 import org.sakshi.core.Jurisdiction;
 import org.sakshi.core.Signer;
+import org.sakshi.core.audit.Finding;
+import org.sakshi.core.audit.Severity;
+import org.sakshi.core.audit.TimelineEntry;
 import org.sakshi.service.ImportRequest;
 import org.sakshi.service.NewCase;
 import org.sakshi.service.TransferRequest;
@@ -46,7 +46,7 @@ class AuditViewModelTest {
     }
 
     private AuditViewModel audited() throws Exception {
-        AuditViewModel vm = new AuditViewModel(app.audits(), caseDir);
+        AuditViewModel vm = new AuditViewModel(app.audits(), app.identities(), caseDir);
         vm.show(vm.audit());
         return vm;
     }
@@ -106,9 +106,9 @@ class AuditViewModelTest {
     void theAuditReportPdfIsSignedWithThePkcs12IdentityAndThePasswordIsWiped() throws Exception {
         TestPki pki = TestPki.create(dir.resolve("pki"));
         char[] pw = pki.officerPassword().clone();
-        Signer signer = AuditViewModel.openIdentity(pki.officerP12(), false, null, pw);
-        assertTrue(new String(pw).chars().allMatch(c -> c == 0), "password wiped");
         AuditViewModel vm = audited();
+        Signer signer = vm.openIdentity(pki.officerP12(), false, null, pw);
+        assertTrue(new String(pw).chars().allMatch(c -> c == 0), "password wiped");
         Path pdf = dir.resolve("audit-signed.pdf");
         vm.writePdf(pdf, "sakshi test", signer, null);
         String text = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sakshi.audit.Finding;
 import org.sakshi.core.Actor;
 import org.sakshi.core.Jurisdiction;
+import org.sakshi.core.audit.Finding;
 import org.sakshi.service.ImportRequest;
 import org.sakshi.service.NewCase;
 import org.sakshi.service.TransferRequest;
@@ -40,14 +40,14 @@ class AuditViewUiTest {
         Workbench bench = UiFixture.bench(dir);
         Actor me = bench.actor();
         Path caseDir = dir.resolve("ws").resolve("case-" + System.nanoTime());
-        bench.app().cases().create(caseDir, new NewCase("FIR 10/2026", "Audit test", null, Jurisdiction.IN,
+        bench.services().cases().create(caseDir, new NewCase("FIR 10/2026", "Audit test", null, Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), me));
         Path f = Files.writeString(dir.resolve("note-" + System.nanoTime() + ".txt"), "statement text for the audit");
-        bench.app().imports().importPaths(caseDir, List.of(f),
+        bench.services().imports().importPaths(caseDir, List.of(f),
                 new ImportRequest(null, null, null, null, null, List.of(), me), null, null);
-        bench.app().custody().transfer(caseDir, me, new TransferRequest("Dr. Iyer", "lab examination", null, null,
+        bench.services().custody().transfer(caseDir, me, new TransferRequest("Dr. Iyer", "lab examination", null, null,
                 List.of("E0001")));
-        bench.app().evidence().open(caseDir, "E0001", me, "curiosity");
+        bench.services().evidence().open(caseDir, "E0001", me, "curiosity");
         AuditView view = new AuditView(bench, caseDir);
         stage.setScene(Workbench.scene(view.root(), 1200, 760));
         stage.show();

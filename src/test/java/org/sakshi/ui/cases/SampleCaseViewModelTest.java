@@ -24,7 +24,7 @@ class SampleCaseViewModelTest {
     void workspace() {
         ws = dir.resolve("ws");
         app = new AppContext(ws);
-        vm = new SampleCaseViewModel(app.cases(), app.imports(), app.custody(), ws);
+        vm = new SampleCaseViewModel(app.cases(), app.samples(), ws);
     }
 
     @Test

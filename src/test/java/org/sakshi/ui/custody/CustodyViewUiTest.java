@@ -31,9 +31,9 @@ class CustodyViewUiTest {
     void start(Stage stage) throws Exception {
         Workbench bench = UiFixture.bench(dir);
         Path caseDir = dir.resolve("ws").resolve("case-" + System.nanoTime());
-        bench.app().cases().create(caseDir, new NewCase("FIR 9/2026", "Custody test", null, Jurisdiction.IN,
+        bench.services().cases().create(caseDir, new NewCase("FIR 9/2026", "Custody test", null, Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), bench.actor()));
-        bench.app().custody().note(caseDir, bench.actor(), "Seal checked", List.of());
+        bench.services().custody().note(caseDir, bench.actor(), "Seal checked", List.of());
         CustodyView view = new CustodyView(bench, caseDir);
         stage.setScene(Workbench.scene(view.root(), 1100, 650));
         stage.show();

@@ -39,7 +39,7 @@ class CaseViewUiTest {
     void start(Stage stage) throws Exception {
         Workbench bench = UiFixture.bench(dir);
         Path caseDir = dir.resolve("ws").resolve("case-" + System.nanoTime());
-        bench.app().cases().create(caseDir, new NewCase("FIR 5/2026", "Import test", null, Jurisdiction.IN,
+        bench.services().cases().create(caseDir, new NewCase("FIR 5/2026", "Import test", null, Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), bench.actor()));
         view = new CaseView(bench, caseDir);
         stage.setScene(Workbench.scene(view.root(), 1200, 760));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.app.AppContext;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CaseInfo;
+import org.sakshi.core.CertificateKind;
 import org.sakshi.core.Item;
 import org.sakshi.core.Jurisdiction;
 import org.sakshi.core.Signer;
@@ -29,6 +30,10 @@ import org.sakshi.service.NewCase;
 import org.sakshi.testsupport.LocalTsa;
 
 class ExportViewModelTest {
+    private static ExportViewModel vm(AppContext app, Path caseDir, CaseInfo info, List<Item> items) {
+        return new ExportViewModel(app.exports(), app.identities(), app.timestamps(), caseDir, info, items);
+    }
+
     @TempDir
     Path dir;
 
@@ -38,9 +43,9 @@ class ExportViewModelTest {
 
     @Test
     void theJurisdictionChoosesTheDefaultCertificate() {
-        assertEquals("IN-BSA63", ExportViewModel.defaultCertificate(Jurisdiction.IN));
-        assertEquals("US-FRE902", ExportViewModel.defaultCertificate(Jurisdiction.US));
-        assertEquals("GENERIC", ExportViewModel.defaultCertificate(Jurisdiction.NP));
+        assertEquals(CertificateKind.IN_BSA63, ExportViewModel.defaultCertificate(Jurisdiction.IN));
+        assertEquals(CertificateKind.US_FRE902, ExportViewModel.defaultCertificate(Jurisdiction.US));
+        assertEquals(CertificateKind.GENERIC, ExportViewModel.defaultCertificate(Jurisdiction.NP));
     }
 
     @Test
@@ -60,7 +65,7 @@ class ExportViewModelTest {
 
     @Test
     void aMissingIdentityFileIsNamedAndAllItemsMeanAnEmptyList() {
-        ExportViewModel vm = new ExportViewModel(new AppContext(dir), dir, info(Jurisdiction.IN), List.of());
+        ExportViewModel vm = vm(new AppContext(dir), dir, info(Jurisdiction.IN), List.of());
         vm.identityProperty().set(dir.resolve("nobody.p12").toString());
         assertTrue(vm.problemProperty().get().contains("items") || vm.problemProperty().get().contains("item"));
         assertTrue(vm.itemIds().isEmpty());
@@ -78,7 +83,7 @@ class ExportViewModelTest {
             app.imports().importPaths(caseDir, List.of(photo),
                     new ImportRequest(null, null, null, null, null, List.of(tsa.source()), asha), null, null);
             List<Item> items = app.evidence().items(caseDir);
-            ExportViewModel vm = new ExportViewModel(app, caseDir, app.cases().open(caseDir), items);
+            ExportViewModel vm = vm(app, caseDir, app.cases().open(caseDir), items);
             vm.identityProperty().set(tsa.pki().officerP12().toString());
             vm.tsaUrlsProperty().set(tsa.url().toString());
             assertEquals("", vm.problemProperty().get());

@@ -1,0 +1,52 @@
+package org.sakshi.cli;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.sakshi.service.AuditService;
+import org.sakshi.service.CaseService;
+import org.sakshi.service.CustodyService;
+import org.sakshi.service.EvidenceService;
+import org.sakshi.service.ExportService;
+import org.sakshi.service.IdentityService;
+import org.sakshi.service.ImportService;
+import org.sakshi.service.SampleCaseService;
+import org.sakshi.service.TimestampService;
+import org.sakshi.service.VerifyService;
+import picocli.CommandLine;
+
+/**
+ * Makes each command with only the services it uses (constructor injection); picocli asks it for
+ * every command and subcommand, and gets its own default for option groups, mixins and converters.
+ * The application wires one from its services ({@code org.sakshi.app}); the CLI sees nothing else
+ * of the engine.
+ */
+public final class CommandFactory implements CommandLine.IFactory {
+    private final Map<Class<?>, Supplier<?>> commands;
+
+    public CommandFactory(CaseService cases, ImportService imports, EvidenceService evidence, CustodyService custody,
+                          ExportService exports, VerifyService verifier, AuditService audits,
+                          IdentityService identities, TimestampService timestamps, SampleCaseService samples) {
+        commands = Map.ofEntries(
+                Map.entry(CaseCommand.Init.class, () -> new CaseCommand.Init(cases)),
+                Map.entry(ImportCommand.class, () -> new ImportCommand(cases, imports, timestamps)),
+                Map.entry(ItemsCommand.class, () -> new ItemsCommand(evidence)),
+                Map.entry(ShowCommand.class, () -> new ShowCommand(cases, evidence)),
+                Map.entry(TimestampCommand.class, () -> new TimestampCommand(cases, evidence, imports, timestamps)),
+                Map.entry(CustodyCommand.class, () -> new CustodyCommand(custody)),
+                Map.entry(CustodyCommand.Verify.class, () -> new CustodyCommand.Verify(custody)),
+                Map.entry(TransferCommand.class, () -> new TransferCommand(cases, custody)),
+                Map.entry(NoteCommand.class, () -> new NoteCommand(cases, custody)),
+                Map.entry(ExportCommand.class, () -> new ExportCommand(cases, exports, identities, timestamps)),
+                Map.entry(VerifyCommand.class, () -> new VerifyCommand(verifier)),
+                Map.entry(AuditCommand.class, () -> new AuditCommand(audits, identities, timestamps)),
+                Map.entry(KeysCommand.New.class, () -> new KeysCommand.New(identities)),
+                Map.entry(TsaCommand.Serve.class, () -> new TsaCommand.Serve(identities, timestamps)),
+                Map.entry(SampleCommand.class, () -> new SampleCommand(samples)));
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        Supplier<?> make = commands.get(type);
+        return make != null ? type.cast(make.get()) : CommandLine.defaultFactory().create(type);
+    }
+}

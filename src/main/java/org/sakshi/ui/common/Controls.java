@@ -1,0 +1,115 @@
+package org.sakshi.ui.common;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The building blocks of every view, which are all built in code (the one rule for views): menu
+ * items with their shortcuts, buttons whose accessible name is their text, styled labels, the status
+ * bar. Texts are keys of the message bundle.
+ */
+public final class Controls {
+    private Controls() {
+    }
+
+    /** A menu of the window's menu bar; a null entry is a separator. */
+    public static Menu menu(String textKey, MenuItem... items) {
+        Menu m = new Menu(Messages.get(textKey));
+        for (MenuItem i : items) {
+            m.getItems().add(i == null ? new SeparatorMenuItem() : i);
+        }
+        return m;
+    }
+
+    /** A menu item with its shortcut (e.g. {@code "Shortcut+Shift+A"}; null for none). */
+    public static MenuItem item(String textKey, String shortcut, Runnable action) {
+        MenuItem i = new MenuItem(Messages.get(textKey));
+        if (shortcut != null) {
+            i.setAccelerator(KeyCombination.keyCombination(shortcut));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    /** A button whose accessible name is its own text. */
+    public static Button button(String textKey, Runnable action) {
+        return button(textKey, textKey, action);
+    }
+
+    /** A button with a longer accessible name than its text. */
+    public static Button button(String textKey, String accessibleKey, Runnable action) {
+        Button b = new Button(Messages.get(textKey));
+        b.setAccessibleText(Messages.get(accessibleKey));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** A label showing the text of {@code textKey}, with style classes. */
+    public static Label label(String textKey, String... styleClasses) {
+        Label l = new Label(Messages.get(textKey));
+        l.getStyleClass().addAll(styleClasses);
+        return l;
+    }
+
+    /** A table column headed by the text of {@code textKey}. */
+    public static <S, T> TableColumn<S, T> column(String textKey, double prefWidth) {
+        TableColumn<S, T> c = new TableColumn<>(Messages.get(textKey));
+        c.setPrefWidth(prefWidth);
+        return c;
+    }
+
+    /** Gives {@code node} an id (for style sheets and UI tests) and returns it. */
+    public static <N extends Node> N id(String id, N node) {
+        node.setId(id);
+        return node;
+    }
+
+    /** Adds style classes to {@code node} and returns it. */
+    public static <N extends Node> N styled(N node, String... styleClasses) {
+        node.getStyleClass().addAll(styleClasses);
+        return node;
+    }
+
+    /** A row that lets {@code grow} take the free width. */
+    public static HBox row(double spacing, Node grow, Node... nodes) {
+        HBox h = new HBox(spacing, nodes);
+        if (grow != null) {
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            if (grow instanceof javafx.scene.control.Control c) {
+                c.setMaxWidth(Double.MAX_VALUE);
+            }
+        }
+        return h;
+    }
+
+    /** A column that lets {@code grow} take the free height. */
+    public static VBox column(double spacing, Node grow, Node... nodes) {
+        VBox v = new VBox(spacing, nodes);
+        if (grow != null) {
+            VBox.setVgrow(grow, Priority.ALWAYS);
+        }
+        return v;
+    }
+
+    /** Padding top, right, bottom, left, as in CSS. */
+    public static <P extends Pane> P padded(P pane, double top, double right, double bottom, double left) {
+        pane.setPadding(new Insets(top, right, bottom, left));
+        return pane;
+    }
+
+    /** The status bar at the bottom of a window. */
+    public static HBox statusBar(Label status) {
+        return styled(new HBox(status), "status-bar");
+    }
+}
