@@ -431,6 +431,25 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Records what parsing found for an item recorded before its parser ran: kind, summary, record
+     * count and the warnings (the item's bytes, digests and ledger event do not change).
+     */
+    public void updateParsed(String itemId, org.sakshi.core.ItemKind kind, String summaryKey,
+                             java.util.Map<String, Object> summary, long records, List<String> warnings)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "UPDATE items SET kind=?, summary_key=?, summary=?, records=?, warnings=? WHERE id=?")) {
+            ps.setString(1, kind.name());
+            ps.setString(2, summaryKey);
+            ps.setString(3, summary == null || summary.isEmpty() ? null : json(summary));
+            ps.setLong(4, records);
+            ps.setString(5, json(warnings));
+            ps.setString(6, itemId);
+            ps.executeUpdate();
+        }
+    }
+
     private static final String ITEM_COLS = "id, kind, name, size, sha256, sha1, md5, crc32, imported_at, imported_by,"
             + " source_path, source_text, device_make, device_model, device_serial, device_imei, location, ts_status,"
             + " ts_time, ts_tsa, derived_from, warnings, folder, summary_key, summary, blob, records";
