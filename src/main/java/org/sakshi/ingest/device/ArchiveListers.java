@@ -54,7 +54,7 @@ final class ArchiveListers {
             TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name());
             int index = 0;
             TarArchiveEntry e;
-            while (true) {
+            while (!out.full()) {
                 try {
                     e = tar.getNextEntry();
                 } catch (IOException ex) {
@@ -122,6 +122,9 @@ final class ArchiveListers {
             long budget = Math.max(opt.maxInflatedBytes(), safeMultiply(archiveSize, opt.maxRatio()));
             boolean budgetSpent = false;
             for (ZipArchiveEntry e : Collections.list(zf.getEntriesInPhysicalOrder())) {
+                if (out.full()) {
+                    break;
+                }
                 String name = e.getName();
                 if (e.isDirectory()) {
                     out.member(name, MemberListing.Type.DIR, 0, null, null);
@@ -187,7 +190,7 @@ final class ArchiveListers {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              ZipArchiveInputStream zin = new ZipArchiveInputStream(raw, "UTF-8", true, true)) {
             int index = 0;
-            while (true) {
+            while (!out.full()) {
                 ZipArchiveEntry e;
                 try {
                     e = zin.getNextEntry();
