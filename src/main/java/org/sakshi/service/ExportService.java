@@ -419,16 +419,9 @@ public final class ExportService {
         }
     }
 
-    /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-    static String csv(Object v) {
-        if (v == null) {
-            return "";
-        }
-        String s = String.valueOf(v);
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+    /** RFC 4180 field with formula neutralisation: see {@link Csv#cell}. */
+    static String csv(Object o) {
+        return Csv.cell(o);
     }
 
     static String toolVersion() {
