@@ -94,9 +94,7 @@ public final class ExportService {
             certificateIds.addAll(ReportWriter.templatesFor(opt));
         }
         Path out = request.out().toAbsolutePath();
-        if (Files.exists(out)) {
-            throw new InputException(out + " already exists; choose another file name (a bundle is never overwritten).");
-        }
+        org.sakshi.core.OutputFiles.requireAbsent(out); // an existing file or a planted link: never written
         if (!Files.isDirectory(out.getParent())) {
             throw new InputException("the folder of " + out + " does not exist; create it first.");
         }
