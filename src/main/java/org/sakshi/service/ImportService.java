@@ -624,17 +624,29 @@ public final class ImportService {
         return s;
     }
 
-    /** Hashes and stores every regular file of a folder, then its manifest; returns the manifest blob. */
+    /** A regular file found by listing a folder, with its file key (inode) at listing time. */
+    record Listed(Path file, Object key, long size) {
+    }
+
+    /** Test seam: runs between listing a folder and copying its files (to swap a file in between). */
+    java.util.function.Consumer<List<Listed>> afterListing = l -> { };
+
+    /**
+     * Hashes and stores every regular file of a folder, then its manifest; returns the manifest blob.
+     * Each file is opened without following links and must still be the file listed (same file key,
+     * same real parent folder): a file swapped for a symbolic link or another file meanwhile is
+     * refused and nothing of the folder is recorded.
+     */
     private StoredBlob storeFolder(Vault vault, Path dir, String name, List<EntryRow> entries, List<String> warnings,
                                    Undo undo, ProgressListener p, CancelFlag cancel)
-            throws IOException, CancelledException {
-        List<Path> files = new ArrayList<>();
+            throws IOException, SakshiException {
+        List<Listed> files = new ArrayList<>();
         long[] total = {0};
         try (Stream<Path> walk = Files.walk(dir)) { // symbolic links are not followed
             for (Path f : walk.sorted().toList()) {
                 BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isRegularFile()) {
-                    files.add(f);
+                    files.add(new Listed(f, a.fileKey(), a.size()));
                     total[0] += a.size();
                 } else if (a.isSymbolicLink()) {
                     warnings.add("symbolic link " + rel(dir, f) + " was not followed and is not part of this item");
@@ -643,11 +655,26 @@ public final class ImportService {
                 }
             }
         }
+        afterListing.accept(files);
+        Path realDir = dir.toRealPath();
         long done = 0;
-        for (Path f : files) {
+        for (Listed l : files) {
+            Path f = l.file();
             long base = done;
             String r = rel(dir, f);
-            StoredBlob b = vault.store(f, (dn, t, w) -> p.progress(base + dn, total[0], name + "/" + r), r, cancel);
+            StoredBlob b;
+            try {
+                Path relParent = dir.relativize(f).getParent();
+                Path expectedParent = relParent == null ? realDir : realDir.resolve(relParent);
+                if (!f.getParent().toRealPath().equals(expectedParent)) {
+                    throw new Vault.SwappedFileException("a folder on the way to " + f + " was replaced by a symbolic"
+                            + " link after it was listed", null);
+                }
+                b = vault.store(f, l.key(), (dn, t, w) -> p.progress(base + dn, total[0], name + "/" + r), r, cancel);
+            } catch (Vault.SwappedFileException e) {
+                throw new InputException("cannot import " + dir + ": " + e.getMessage() + "; it was not copied and"
+                        + " nothing was recorded for this folder. Import it again when nothing else is changing it", e);
+            }
             if (!b.existed()) {
                 undo.newBlobs.add(b.relPath());
             }

@@ -419,4 +419,51 @@ class ImportServiceTest {
         assertTrue(seenByParser.get(1).contains(ImportService.PARSE_PENDING), seenByParser.get(1).toString());
         assertFalse(fx[0].evidence.item(caseDir, "E0001").warnings().contains(ImportService.PARSE_PENDING));
     }
+
+    @Test
+    void aFolderFileSwappedForASymbolicLinkAfterListingIsRefusedAndNotCopied() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("a.txt"), "alpha");
+        Files.writeString(dir.resolve("b.txt"), "beta");
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "the officer's private notes");
+        fx.imports.afterListing = listed -> {
+            try {
+                Files.delete(dir.resolve("b.txt"));
+                Files.createSymbolicLink(dir.resolve("b.txt"), secret);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertTrue(out.imported().isEmpty());
+        String why = out.failures().get(0).message();
+        assertTrue(why.contains("b.txt was replaced by a symbolic link") && why.contains("Import it again"), why);
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(1, fx.custody.events(c).size());
+        assertEquals(0, vaultFiles(c), "nothing of the folder, and never the link's target, is in the vault");
+    }
+
+    @Test
+    void aFolderFileReplacedByAnotherFileAfterListingIsRefused() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("a.txt"), "alpha");
+        Path other = Files.writeString(tmp.resolve("other.txt"), "planted");
+        fx.imports.afterListing = listed -> {
+            try {
+                Files.move(other, dir.resolve("a.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertTrue(out.imported().isEmpty());
+        assertTrue(out.failures().get(0).message().contains("replaced by another file"), out.failures().toString());
+        assertEquals(0, vaultFiles(c));
+    }
 }
