@@ -124,7 +124,7 @@ public final class ExportService {
 
         Path staging = caseDir.resolve("exports").resolve(".staging-" + bundleId);
         try {
-            Files.createDirectories(staging);
+            org.sakshi.core.OwnerOnly.dir(staging); // holds copies of the evidence while the bundle is sealed
             BundleSealer.Sealed sealed = stageAndSeal(caseDir, request, info, items, certificateIds, actor, bundleId,
                     now, staging, p, c);
             Map<String, Object> done = new LinkedHashMap<>();

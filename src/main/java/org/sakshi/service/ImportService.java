@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -517,13 +516,12 @@ public final class ImportService {
     private ParseResult parseToRecords(Path caseDir, String id, ParseInput input, CancelFlag cancel, Undo undo)
             throws IOException, SakshiException {
         Path records = CaseAccess.recordsFile(caseDir, id);
-        Files.createDirectories(records.getParent());
+        org.sakshi.core.OwnerOnly.dir(records.getParent());
         Path recordsPart = records.resolveSibling(id + ".jsonl.part");
         undo.files.add(recordsPart);
         undo.files.add(records);
         ParseResult parsed;
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(recordsPart,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
+        try (OutputStream os = new BufferedOutputStream(org.sakshi.core.OwnerOnly.createNew(recordsPart), 1 << 16);
              JsonGenerator g = JSON.getFactory().createGenerator(os)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             RecordSink sink = r -> {
@@ -550,7 +548,7 @@ public final class ImportService {
         }
         Path ddir = CaseAccess.derivedDir(caseDir, id);
         undo.files.add(ddir);
-        Files.createDirectories(ddir);
+        org.sakshi.core.OwnerOnly.dir(ddir);
         for (Derived d : derived) {
             String dn = safeName(d.name());
             Path tmp = ddir.resolve(dn + ".part");
@@ -558,11 +556,7 @@ public final class ImportService {
                     StandardOpenOption.SYNC);
             Path fin = ddir.resolve(dn);
             Files.move(tmp, fin, StandardCopyOption.ATOMIC_MOVE);
-            try {
-                Files.setPosixFilePermissions(fin, PosixFilePermissions.fromString("r--r--r--"));
-            } catch (UnsupportedOperationException ignored) {
-                fin.toFile().setReadOnly();
-            }
+            org.sakshi.core.OwnerOnly.readOnly(fin);
             rows.add(new DerivedRow(id, dn, d.mediaType(),
                     HashPipeline.hashBytes(d.content()).digests().sha256(), d.content().length));
         }

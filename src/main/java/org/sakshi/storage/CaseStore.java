@@ -87,7 +87,7 @@ public final class CaseStore implements AutoCloseable {
             throw new InputException(dir + " already holds a case; choose an empty or new folder");
         }
         try {
-            Files.createDirectories(dir);
+            org.sakshi.core.OwnerOnly.dir(dir); // evidence of victims: the owner only (0700)
         } catch (java.io.IOException e) {
             throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
         }
@@ -95,6 +95,12 @@ public final class CaseStore implements AutoCloseable {
         try {
             if (Files.exists(dir.resolve(DB))) {
                 throw new InputException(dir + " already holds a case; choose an empty or new folder");
+            }
+            try {
+                // created empty at 0600 before SQLite opens it; its journal and WAL files take the same mode
+                org.sakshi.core.OwnerOnly.file(dir.resolve(DB));
+            } catch (java.io.IOException e) {
+                throw new InputException("cannot create the case database in " + dir + " (" + e.getMessage() + ")", e);
             }
             Connection c = connect(dir);
             CaseStore s = new CaseStore(dir, c, lock, clock, ws);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -94,7 +93,7 @@ public final class Vault {
      */
     public StoredBlob store(Path source, Object listedKey, ProgressListener progress, String what, CancelFlag cancel)
             throws IOException, CancelledException {
-        Files.createDirectories(tmp);
+        org.sakshi.core.OwnerOnly.dir(tmp);
         Path part = tmp.resolve(UUID.randomUUID() + ".part");
         HashResult h;
         try (FileChannel in = openListed(source, listedKey)) {
@@ -158,7 +157,7 @@ public final class Vault {
 
     /** Stores small content given in memory (folder manifests). */
     public StoredBlob storeBytes(byte[] data) throws IOException {
-        Files.createDirectories(tmp);
+        org.sakshi.core.OwnerOnly.dir(tmp);
         Path part = tmp.resolve(UUID.randomUUID() + ".part");
         HashResult h = HashPipeline.hashBytes(data);
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -181,7 +180,7 @@ public final class Vault {
             Files.deleteIfExists(part);
             return new StoredBlob(rel, h, true);
         }
-        Files.createDirectories(target.getParent());
+        org.sakshi.core.OwnerOnly.dir(target.getParent());
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
@@ -196,12 +195,9 @@ public final class Vault {
         return new StoredBlob(rel, h, false);
     }
 
+    /** A finished blob is read-only for its owner only (0400): it holds a victim's evidence. */
     static void makeReadOnly(Path p) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r--r--"));
-        } catch (UnsupportedOperationException e) {
-            p.toFile().setReadOnly();
-        }
+        org.sakshi.core.OwnerOnly.readOnly(p);
     }
 
     /** Makes a directory entry (a rename) durable. */
