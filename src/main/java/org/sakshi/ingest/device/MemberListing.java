@@ -170,6 +170,10 @@ final class MemberListing {
         return false;
     }
 
+    long maxMembers() {
+        return maxMembers;
+    }
+
     /** True once the member cap is reached: the listers stop reading the dump. */
     boolean full() {
         return records >= maxMembers;

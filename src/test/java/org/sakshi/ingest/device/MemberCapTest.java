@@ -61,5 +61,22 @@ class MemberCapTest {
         ArchiveListers.listZip(zip, OPT, out);
         assertEquals(10, recs.size());
         assertTrue(out.warnings().stream().anyMatch(w -> w.contains("more than 10 members")), out.warnings()::toString);
+        assertTrue(out.warnings().stream().anyMatch(w -> w.contains("declares 50 members")),
+                "a central directory larger than the cap is not read into memory: " + out.warnings());
+    }
+
+    @Test
+    void theDeclaredCentralDirectoryIsReadFromTheEndRecord() throws Exception {
+        Path zip = dir.resolve("three.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < 3; i++) {
+                z.putNextEntry(new ZipEntry("f" + i));
+                z.closeEntry();
+            }
+            z.setComment("a comment after the end record");
+        }
+        long[] d = ArchiveListers.declaredCentralDirectory(zip, Files.size(zip));
+        assertEquals(3, d[0]);
+        assertTrue(d[1] > 0 && d[1] < 200, "central directory bytes " + d[1]);
     }
 }
