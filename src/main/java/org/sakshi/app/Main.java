@@ -12,12 +12,41 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        protectLogs(logDir());
         if (args.length == 0 || (args[0].equals("gui") && !containsHelp(args))) {
             AppContext ctx = new AppContext(AppContext.defaultWorkspace());
             SakshiApp.launchWith(ctx.ui(), ctx.workspace(), args);
             return;
         }
         System.exit(SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args));
+    }
+
+    /** Where logback writes (see logback.xml): {@code sakshi.logdir}, else {@code ~/.sakshi/logs}. */
+    static java.nio.file.Path logDir() {
+        String d = System.getProperty("sakshi.logdir");
+        return d != null && !d.isBlank() ? java.nio.file.Path.of(d)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".sakshi", "logs");
+    }
+
+    /**
+     * Logs name cases, items and files, so their folder is the owner's only (0700) and existing log
+     * files are made 0600, before the first log line is written. Best effort: a failure here must
+     * not stop the program, which then logs with the system's defaults.
+     */
+    static void protectLogs(java.nio.file.Path dir) {
+        try {
+            org.sakshi.core.OwnerOnly.dir(dir);
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    if (java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        org.sakshi.core.OwnerOnly.set(f, org.sakshi.core.OwnerOnly.FILE);
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("warning: cannot make the log folder " + dir + " private (" + e.getMessage()
+                    + "); check its permissions");
+        }
     }
 
     private static boolean containsHelp(String[] args) {

@@ -122,9 +122,25 @@ public final class BundleSealer {
             LOG.info("sealed bundle {} ({}), sha256 {}", plan.out(), plan.bundleId(), checked.sha256());
             return new Sealed(plan.out(), checked.sha256(), tokens, checked.verification());
         } catch (IOException e) {
-            throw new StorageException("writing the bundle " + plan.out() + " failed: " + e.getMessage()
-                    + "; nothing was written. Check the free space and permissions of the folder and try again.", e);
+            throw new StorageException("writing the bundle " + plan.out() + " failed: " + cause(e), e);
         }
+    }
+
+    /** The sentence after "writing the bundle failed:", naming the real cause and what to do. */
+    static String cause(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof BundleZipWriter.DuplicatePathException) {
+            return m + "; nothing was written. Two files of the export map to the same path in the bundle, which"
+                    + " Sakshi should have prevented: report this with the case's item list";
+        }
+        if (m.contains("No space left") || m.contains("Disk quota")) {
+            return "the disk is full (" + m + "); nothing was written. Free some space and try again";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied for " + m + "; nothing was written. Check the folder's permissions and try again";
+        }
+        return e.getClass().getSimpleName() + ": " + m + "; nothing was written. Try again, and report it if it"
+                + " happens again";
     }
 
     /** Streams payload files; {@code done} holds bytes written and bytes known so far (for progress). */

@@ -266,6 +266,13 @@ public final class BundleZipWriter implements Closeable {
         }
     }
 
+    /** Two payload files were given the same bag path. */
+    static final class DuplicatePathException extends IOException {
+        DuplicatePathException(String bagPath) {
+            super("two files were given the same bag path " + bagPath);
+        }
+    }
+
     private ZipArchiveEntry entry(String bagPath, long size) throws IOException {
         if (finished) {
             throw new IllegalStateException("bundle already finished");
@@ -275,7 +282,7 @@ public final class BundleZipWriter implements Closeable {
         }
         String name = root + bagPath;
         if (!names.add(name)) {
-            throw new IOException("duplicate bag path " + bagPath);
+            throw new DuplicatePathException(bagPath);
         }
         ZipArchiveEntry e = new ZipArchiveEntry(name);
         e.setMethod(Compression.deflate(bagPath) ? ZipEntry.DEFLATED : ZipEntry.STORED);

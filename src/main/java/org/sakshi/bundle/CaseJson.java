@@ -22,7 +22,19 @@ import org.sakshi.core.TimestampStatus;
  */
 public final class CaseJson {
     /** An exported item with where its bytes and its import token lie in the bag. */
-    public record ExportedItem(Item item, String path, String timestampFile) {
+    /**
+     * One exported item. {@code renamed} lists the files of the item (folder entries, derived
+     * files) whose bag path differs from their original name after cleaning or collision suffixes,
+     * each as {@code {path, original}}; written to case.json as {@code renamed} when not empty.
+     */
+    public record ExportedItem(Item item, String path, String timestampFile, List<Map<String, String>> renamed) {
+        public ExportedItem {
+            renamed = renamed == null ? List.of() : List.copyOf(renamed);
+        }
+
+        public ExportedItem(Item item, String path, String timestampFile) {
+            this(item, path, timestampFile, List.of());
+        }
     }
 
     private CaseJson() {
@@ -94,6 +106,9 @@ public final class CaseJson {
             if (entry.getKey().equals("name")) {
                 o.put("path", e.path());
             }
+        }
+        if (!e.renamed().isEmpty()) {
+            o.put("renamed", e.renamed());
         }
         return o;
     }

@@ -3,12 +3,11 @@ package org.sakshi.bundle;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.sakshi.core.InputException;
+import org.sakshi.core.OutputFiles;
 
 /**
  * The {@code <out>.part} discipline of bundle-format-v1.md "Container": the bundle is written to
@@ -29,16 +28,14 @@ public final class PartFile implements Closeable {
     /** Refuses an existing {@code out}; removes a stale part file left by a crashed export. */
     public static PartFile forOutput(Path out) throws InputException {
         Path abs = out.toAbsolutePath();
-        if (Files.exists(abs)) {
-            throw new InputException(abs + " already exists; choose another file name (a bundle is never overwritten).");
-        }
+        OutputFiles.requireAbsent(abs); // a file, folder or planted link: never overwritten, never followed
         Path parent = abs.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new InputException("the folder of " + abs + " does not exist; create it first.");
         }
         Path part = abs.resolveSibling(abs.getFileName() + ".part");
         try {
-            Files.deleteIfExists(part);
+            Files.deleteIfExists(part); // removes a planted link itself, never its target
         } catch (IOException e) {
             throw new InputException("cannot remove the stale " + part + " (" + e.getMessage() + "); delete it by hand.", e);
         }
@@ -53,13 +50,12 @@ public final class PartFile implements Closeable {
         return out;
     }
 
-    /** Renames the checked part file to its final name (atomic where the filesystem allows) and syncs the folder. */
-    public void commit() throws IOException {
-        try {
-            Files.move(part, out, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, out);
-        }
+    /**
+     * Gives the checked part file its final name without replacing anything that appeared there
+     * meanwhile (see {@link OutputFiles#publish}) and syncs the folder.
+     */
+    public void commit() throws IOException, InputException {
+        OutputFiles.publish(part, out);
         committed = true;
         try (FileChannel dir = FileChannel.open(out.getParent(), StandardOpenOption.READ)) {
             dir.force(true);

@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * A chat's dates fit more than one order over the whole file; the user must choose
- * ({@code --date-order} on the CLI, a prompt in the GUI). Nothing is imported until then.
+ * ({@code --date-order} on the CLI, a prompt in the GUI). The file itself is already kept and recorded;
+ * importing it again with the chosen order lists its messages under the same item.
  */
 public class AmbiguousDateOrderException extends InputException {
     private final List<DateOrder> choices;
 
     public AmbiguousDateOrderException(String file, List<DateOrder> choices) {
-        super("the dates in " + file + " fit more than one order; choose one with --date-order "
+        super("the dates in " + file + " fit more than one order; the file is kept, and its messages are listed"
+                + " once you import it again with --date-order "
                 + String.join("|", choices.stream().map(DateOrder::json).toList()));
         this.choices = List.copyOf(choices);
     }

@@ -82,7 +82,9 @@ public final class Ingest {
             return chosen.parse(input, sink, cancel);
         } catch (AmbiguousDateOrderException | CancelledException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // hostile content may exhaust a parser's stack or heap; the stack is unwound here and the
+            // parser's garbage is unreachable, so the item is kept as a plain file with a warning
             LOG.warn("parser {} failed on {}", chosen.getClass().getSimpleName(), input.name(), e);
             List<String> w = new ArrayList<>();
             w.add("could not be parsed as " + kind.json() + " (" + e.getClass().getSimpleName()

@@ -53,7 +53,9 @@ public final class PadesSigner {
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(SIGNATURE_SIZE);
                 doc.addSignature(sig, options);
-                try (OutputStream os = Files.newOutputStream(tmp)) {
+                Files.deleteIfExists(tmp); // a stale part or a planted link is removed, never followed
+                try (OutputStream os = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(os);
                     byte[] cms;
                     try (InputStream content = ext.getContent()) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -203,6 +202,7 @@ public final class AuditService {
      */
     public void writeReportPdf(AuditReport report, String toolVersion, Path out, Signer signer, TimestampSource tsa)
             throws SakshiException {
+        org.sakshi.core.OutputFiles.requireAbsent(out.toAbsolutePath());
         Path dir = out.toAbsolutePath().getParent();
         Path unsigned = null;
         Path signed = null;
@@ -219,7 +219,7 @@ public final class AuditService {
                 pades.sign(unsigned, signed, signer, tsa);
                 result = signed;
             }
-            Files.move(result, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            org.sakshi.core.OutputFiles.publish(result, out.toAbsolutePath());
             LOG.info("audit report written to {}{}", out, signer == null ? " (unsigned)" : "");
         } catch (IOException e) {
             throw new InputException("the audit report " + out + " could not be written (" + e.getMessage()

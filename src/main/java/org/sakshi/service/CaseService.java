@@ -54,7 +54,7 @@ public final class CaseService {
         try (CaseStore s = access.create(caseDir, info)) {
             try {
                 for (String sub : List.of("vault", "exports", "records", "derived")) {
-                    Files.createDirectories(caseDir.resolve(sub));
+                    org.sakshi.core.OwnerOnly.dir(caseDir.resolve(sub));
                 }
             } catch (IOException e) {
                 throw new StorageException("cannot create the folders of the case " + caseDir + " ("

@@ -211,7 +211,8 @@ public final class CustodyService {
 
     /**
      * Writes the ledger as CSV for spreadsheets (RFC 4180: comma-separated, CRLF line ends, fields
-     * quoted when they hold a comma, quote or line break). {@code details} is its canonical JSON.
+     * quoted when they hold a comma, quote or line break; cells that a spreadsheet would run as a
+     * formula are neutralised, see {@link Csv#cell}). {@code details} is its canonical JSON.
      */
     public void writeCsv(Path caseDir, OutputStream out) throws SakshiException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -258,14 +259,8 @@ public final class CustodyService {
         }
     }
 
+    /** RFC 4180 field with formula neutralisation: see {@link Csv#cell}. */
     static String csv(Object o) {
-        if (o == null) {
-            return "";
-        }
-        String s = o.toString();
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return Csv.cell(o);
     }
 }

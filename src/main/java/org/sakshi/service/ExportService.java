@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.sakshi.bundle.BagInfo;
+import org.sakshi.bundle.BagNames;
 import org.sakshi.bundle.BagPath;
 import org.sakshi.bundle.BundleSealer;
 import org.sakshi.bundle.CaseJson;
@@ -95,9 +96,7 @@ public final class ExportService {
             certificateIds.addAll(kind.templates());
         }
         Path out = request.out().toAbsolutePath();
-        if (Files.exists(out)) {
-            throw new InputException(out + " already exists; choose another file name (a bundle is never overwritten).");
-        }
+        org.sakshi.core.OutputFiles.requireAbsent(out); // an existing file or a planted link: never written
         if (!Files.isDirectory(out.getParent())) {
             throw new InputException("the folder of " + out + " does not exist; create it first.");
         }
@@ -126,7 +125,7 @@ public final class ExportService {
 
         Path staging = caseDir.resolve("exports").resolve(".staging-" + bundleId);
         try {
-            Files.createDirectories(staging);
+            org.sakshi.core.OwnerOnly.dir(staging); // holds copies of the evidence while the bundle is sealed
             BundleSealer.Sealed sealed = stageAndSeal(caseDir, request, info, items, certificateIds, actor, bundleId,
                     now, staging, p, c);
             Map<String, Object> done = new LinkedHashMap<>();
@@ -327,10 +326,14 @@ public final class ExportService {
         String dir = "data/evidence/" + id + "/";
         String name = BagPath.safeFileName(item.name());
         String path;
+        List<Map<String, String>> renamed = new ArrayList<>();
         if (item.folder()) {
-            // a folder item: its files below <name>/, and its manifest (whose SHA-256 is the item's) beside it
+            // a folder item: its files below <name>/, and its manifest (whose SHA-256 is the item's) beside it;
+            // cleaned names that meet (x%y, x_y; A.txt, a.txt) get ~2, ~3 in the order of the sorted originals
             path = dir + name + ".manifest.txt";
             payload.add(new BundleSealer.PayloadFile(path, evidence.blobPath(caseDir, id), item.digests().sha256(), id));
+            String top = name;
+            BagNames inside = new BagNames();
             for (FolderEntry e : evidence.entries(caseDir, id)) {
                 StringBuilder rel = new StringBuilder();
                 for (String seg : e.path().split("/")) {
@@ -338,7 +341,11 @@ public final class ExportService {
                         rel.append(rel.length() == 0 ? "" : "/").append(BagPath.safeFileName(seg));
                     }
                 }
-                payload.add(new BundleSealer.PayloadFile(dir + name + "/" + rel, e.blob(), e.sha256(),
+                String bagRel = inside.claim(rel.toString());
+                if (!bagRel.equals(e.path())) {
+                    renamed.add(Map.of("path", dir + top + "/" + bagRel, "original", e.path()));
+                }
+                payload.add(new BundleSealer.PayloadFile(dir + top + "/" + bagRel, e.blob(), e.sha256(),
                         id + " (" + e.path() + ")"));
             }
         } else {
@@ -357,15 +364,22 @@ public final class ExportService {
             }
         }
         String derivedDir = "data/derived/" + id + "/";
-        Set<String> used = new LinkedHashSet<>();
+        // Sakshi's own derived files keep their fixed names; a stored derived file that meets one gets ~2
+        BagNames derivedNames = new BagNames();
+        if (item.kind() == ItemKind.CHAT) {
+            List.of("transcript.pdf", "transcript.csv", "transcript.json").forEach(derivedNames::claim);
+        } else if (item.kind() == ItemKind.DEVICE) {
+            derivedNames.claim("members-sha256.csv");
+        }
         for (DerivedFile d : evidence.derived(caseDir, id)) {
-            String n = BagPath.safeFileName(d.name());
-            if (used.add(n)) {
-                payload.add(new BundleSealer.PayloadFile(derivedDir + n, d.file(), d.sha256(), id + " " + d.name()));
+            String n = derivedNames.claim(BagPath.safeFileName(d.name()));
+            if (!n.equals(d.name())) {
+                renamed.add(Map.of("path", derivedDir + n, "original", d.name()));
             }
+            payload.add(new BundleSealer.PayloadFile(derivedDir + n, d.file(), d.sha256(), id + " " + d.name()));
         }
         if (item.kind() == ItemKind.CHAT) {
-            stageTranscript(caseDir, item, staging, payload, derivedDir, used);
+            stageTranscript(caseDir, item, staging, payload, derivedDir);
         } else if (item.kind() == ItemKind.DEVICE) {
             Path members = staging.resolve(id + "-members.csv");
             try (Writer w = Files.newBufferedWriter(members, StandardCharsets.UTF_8)) {
@@ -373,16 +387,14 @@ public final class ExportService {
                 evidence.records(caseDir, id, r -> w.write(csv(r.get("path")) + "," + csv(r.get("size")) + ","
                         + csv(r.get("sha256")) + "," + csv(r.get("type")) + "\r\n"));
             }
-            if (used.add("members-sha256.csv")) {
-                payload.add(new BundleSealer.PayloadFile(derivedDir + "members-sha256.csv", members, null,
-                        id + " hash list"));
-            }
+            payload.add(new BundleSealer.PayloadFile(derivedDir + "members-sha256.csv", members, null,
+                    id + " hash list"));
         }
-        return new CaseJson.ExportedItem(item, path, tsFile);
+        return new CaseJson.ExportedItem(item, path, tsFile, renamed);
     }
 
     private void stageTranscript(Path caseDir, Item item, Path staging, List<BundleSealer.PayloadFile> payload,
-                                 String derivedDir, Set<String> used) throws SakshiException, IOException {
+                                 String derivedDir) throws SakshiException, IOException {
         String id = item.id();
         Path pdf = staging.resolve(id + "-transcript.pdf");
         try (OutputStream os = Files.newOutputStream(pdf)) {
@@ -416,22 +428,13 @@ public final class ExportService {
             jw.write("\n]}\n");
         }
         for (Object[] f : new Object[][] {{"transcript.pdf", pdf}, {"transcript.csv", csv}, {"transcript.json", json}}) {
-            if (used.add((String) f[0])) {
-                payload.add(new BundleSealer.PayloadFile(derivedDir + f[0], (Path) f[1], null, id + " " + f[0]));
-            }
+            payload.add(new BundleSealer.PayloadFile(derivedDir + f[0], (Path) f[1], null, id + " " + f[0]));
         }
     }
 
-    /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-    static String csv(Object v) {
-        if (v == null) {
-            return "";
-        }
-        String s = String.valueOf(v);
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+    /** RFC 4180 field with formula neutralisation: see {@link Csv#cell}. */
+    static String csv(Object o) {
+        return Csv.cell(o);
     }
 
     static String toolVersion() {

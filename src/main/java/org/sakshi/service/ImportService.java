@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,15 +63,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Importing evidence: hash while copying into the vault, parse, time-stamp, record.
+ * Importing evidence: hash while copying into the vault, time-stamp, record, then parse.
  * <p>
  * Order of one import, all under the case's write lock: (1) copy into the vault with the three
- * digests (one read of the source); (2) parse the read-only vault copy, streaming records to
- * {@code records/<ITEM>.jsonl}; (3) ask the TSAs in order for a token over the SHA-256; (4) one
- * transaction records the item, its entries, token and derived files, and the events
- * ITEM_IMPORTED, ASSUMPTION_RECORDED, ITEM_DERIVED, ITEM_TIMESTAMPED. A failure or cancellation
- * before (4) removes what (1)-(3) wrote; a crash before (4) leaves files that the next writer
- * removes (see {@link CaseAccess}). So an item exists only with its ledger event, and vice versa.
+ * digests (one read of the source); (2) ask the TSAs in order for a token over the SHA-256; (3) one
+ * transaction records the item, its folder entries and token, and the events ITEM_IMPORTED (or
+ * ITEM_DERIVED for a derived copy) and ITEM_TIMESTAMPED, before any parser has run; (4) the
+ * read-only vault copy is parsed, streaming records to {@code records/<ITEM>.jsonl}, and a second
+ * transaction adds the parse summary, derived files and the events ASSUMPTION_RECORDED and
+ * ITEM_DERIVED. A failure or cancellation before (3) removes what (1)-(2) wrote; a crash before (3)
+ * leaves files that the next writer removes (see {@link CaseAccess}). Whatever happens in (4) (a
+ * parser that throws anything, runs out of memory or stack, a crash) the item stays recorded and
+ * carries a warning saying its content was not parsed.
  */
 public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
@@ -81,6 +83,11 @@ public final class ImportService {
     private static final com.fasterxml.jackson.databind.ObjectWriter RECORD = JSON.writer()
             .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     static final String NOT_STAMPED = "not time-stamped yet";
+    /** Carried by an item from its record until its parser has run; left behind only by a crash. */
+    static final String PARSE_PENDING = "its content was not parsed (the import stopped before its parser"
+            + " finished); it is kept and hashed as is";
+    /** Start of the warning of a chat whose parse waits for the user's choice of date order. */
+    static final String DATE_ORDER_PENDING = "the order of day and month in the chat's dates is ambiguous";
 
     private final CaseAccess access;
     private final Ingest ingest;
@@ -199,207 +206,70 @@ public final class ImportService {
     private record Derivation(DeriveRequest request, Item parent) {
     }
 
+    /** The new item's id, the source's absolute path (null for a derived copy), its name, and whether it is a folder. */
+    private record Origin(String id, Path abs, String name, boolean folder) {
+    }
+
+    /** The vault copy of one import: the item's blob (a folder's manifest), a folder's entries, and the size. */
+    private record Copy(StoredBlob main, List<EntryRow> entries, long size) {
+        String sha256() {
+            return main.sha256();
+        }
+    }
+
+    /** The first token the TSAs gave (with its source), or the reason each one refused. */
+    private record Stamp(TimestampToken token, TimestampSource source, List<String> errors) {
+    }
+
+    /**
+     * One import in two steps. First the evidence is kept: vault copy with digests, time-stamp, and
+     * one transaction recording the item and ITEM_IMPORTED (or ITEM_DERIVED) before any parser runs;
+     * a failure or cancellation before that commit removes what was written. Then the read-only
+     * vault copy is parsed ({@link #parseRecorded}); whatever the parser does, the item stays recorded.
+     */
     private Item importOne(CaseStore s, Path caseDir, Path source, ImportRequest req, ProgressListener p,
                            CancelFlag cancel, Derivation der) throws SakshiException {
         CaseInfo info = s.caseInfo();
         Vault vault = access.vault(caseDir);
+        Actor actor = CaseAccess.actorOr(req.actor(), info);
         Undo undo = new Undo();
         boolean committed = false;
+        StoredItem recorded;
+        ParseInput input;
         try {
-            String id = s.nextItemId();
-            Path abs = der != null ? null : source.toAbsolutePath().normalize();
-            String name = der != null ? safeName(der.request().name())
-                    : abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
-            boolean folder = der == null && Files.isDirectory(source);
+            Origin origin = origin(s, source, der);
             List<String> warnings = new ArrayList<>();
 
             // (1) vault copy with digests
-            StoredBlob main;
-            List<EntryRow> entries = new ArrayList<>();
-            long size;
-            if (der != null) {
-                main = vault.storeBytes(der.request().content());
-                if (!main.existed()) {
-                    undo.newBlobs.add(main.relPath());
-                }
-                size = main.hash().size();
-            } else if (folder) {
-                main = storeFolder(vault, source, name, entries, warnings, undo, p, cancel);
-                size = entries.stream().mapToLong(EntryRow::size).sum();
-            } else {
-                main = vault.store(source, p, name, cancel);
-                if (!main.existed()) {
-                    undo.newBlobs.add(main.relPath());
-                }
-                size = main.hash().size();
-            }
-
-            // (2) parse the read-only vault copy
+            Copy copy = storeCopy(vault, source, origin, der, warnings, undo, p, cancel);
             ZoneId zone = req.zone() != null ? req.zone() : info.zone();
             ParseOptions opts = ParseOptions.defaults(zone).withKind(req.kind()).withDateOrder(req.dateOrder());
-            ParseInput input = folder
-                    ? ParseInput.ofFolder(name, entries.stream().map(e -> new FolderEntry(e.path(),
-                    vault.resolve(e.blob()), e.size(), e.sha256())).toList(), opts)
-                    : ParseInput.ofFile(name, vault.resolve(main.relPath()), opts);
-            Path records = CaseAccess.recordsFile(caseDir, id);
-            Files.createDirectories(records.getParent());
-            Path recordsPart = records.resolveSibling(id + ".jsonl.part");
-            undo.files.add(recordsPart);
-            undo.files.add(records);
-            ParseResult parsed;
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(recordsPart,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
-                 JsonGenerator g = JSON.getFactory().createGenerator(os)) {
-                g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-                RecordSink sink = r -> {
-                    RECORD.writeValue(g, r);
-                    g.writeRaw('\n');
-                };
-                parsed = ingest.parse(input, sink, cancel);
-                g.flush();
-            }
-            if (parsed.records() > 0 || Files.size(recordsPart) > 0) {
-                Files.move(recordsPart, records, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.deleteIfExists(recordsPart);
-            }
-            warnings.addAll(parsed.warnings());
-            ItemKind kind = parsed.kind();
-            String summaryKey = parsed.summaryKey() != null ? parsed.summaryKey() : ItemJson.summaryKey(kind);
+            input = parseInput(vault, origin, copy, opts);
 
-            // derived files (thumbnails...), read-only beside the case's records
-            List<DerivedRow> derivedRows = new ArrayList<>();
-            if (!parsed.derived().isEmpty()) {
-                Path ddir = CaseAccess.derivedDir(caseDir, id);
-                undo.files.add(ddir);
-                Files.createDirectories(ddir);
-                for (Derived d : parsed.derived()) {
-                    String dn = safeName(d.name());
-                    Path tmp = ddir.resolve(dn + ".part");
-                    Files.write(tmp, d.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                            StandardOpenOption.SYNC);
-                    Path fin = ddir.resolve(dn);
-                    Files.move(tmp, fin, StandardCopyOption.ATOMIC_MOVE);
-                    try {
-                        Files.setPosixFilePermissions(fin, PosixFilePermissions.fromString("r--r--r--"));
-                    } catch (UnsupportedOperationException ignored) {
-                        fin.toFile().setReadOnly();
-                    }
-                    derivedRows.add(new DerivedRow(id, dn, d.mediaType(),
-                            HashPipeline.hashBytes(d.content()).digests().sha256(), d.content().length));
-                }
+            // a chat that waited for the user's date order is parsed now, under its first record
+            Optional<StoredItem> waiting = der == null && req.dateOrder() != null
+                    ? waitingForDateOrder(s, copy.sha256()) : Optional.empty();
+            if (waiting.isPresent()) {
+                committed = true; // nothing new was stored: the blob belongs to the waiting item
+                return parseRecorded(s, caseDir, waiting.get(), input, actor, cancel);
             }
 
             // duplicate content
-            Optional<StoredItem> first = s.firstWithSha256(main.sha256());
+            Optional<StoredItem> first = s.firstWithSha256(copy.sha256());
             String duplicateOf = first.map(f -> f.item().id()).orElse(null);
             if (first.isPresent()) {
                 warnings.add("identical content was already imported as " + first.get().item().id() + " ("
                         + first.get().item().name() + "); this item refers to the same vault copy");
             }
 
-            // (3) time-stamp: the TSAs in order, the first valid token wins
-            String sha256 = main.sha256();
-            TimestampToken token = null;
-            TimestampSource tokenSource = null;
-            List<String> tsaErrors = new ArrayList<>();
-            for (TimestampSource tsa : req.tsas()) {
-                cancel.throwIfCancelled();
-                try {
-                    token = tsa.stamp(HexFormat.of().parseHex(sha256));
-                    tokenSource = tsa;
-                    break;
-                } catch (TimestampException e) {
-                    tsaErrors.add(tsa.name() + ": " + e.getMessage());
-                } catch (RuntimeException e) {
-                    tsaErrors.add(tsa.name() + ": " + e);
-                }
-            }
-            ItemTimestamp ts;
-            if (token != null) {
-                ts = new ItemTimestamp(TimestampStatus.GRANTED, token.genTime(), tsaName(token, tokenSource));
-            } else {
-                ts = ItemTimestamp.PENDING;
-                warnings.add(NOT_STAMPED + (req.tsas().isEmpty() ? ": no time-stamp authority was given"
-                        : ": no time-stamp authority answered (" + String.join("; ", tsaErrors) + ")")
-                        + "; run 'sakshi timestamp' with --tsa when one is reachable");
-            }
-
+            // (2) time-stamp: the TSAs in order, the first valid token wins
+            Stamp stamp = stamp(req.tsas(), copy.sha256(), cancel);
             cancel.throwIfCancelled();
-            Actor actor = CaseAccess.actorOr(req.actor(), info);
-            Item item = new Item(id, kind, name, size, main.hash().digests(),
-                    EventCodec.ledgerTime(access.clock().now()), actor.name(), abs == null ? null : abs.toString(),
-                    req.source(), ts, der == null ? null : der.parent().id(), warnings, folder, parsed.summary());
-            StoredItem stored = new StoredItem(item, main.relPath(), main.hash().crc32(), summaryKey,
-                    parsed.records());
-            TimestampToken tok = token;
-            TimestampSource tokSrc = tokenSource;
 
-            // (4) one transaction: the item and its events, or nothing
-            s.tx(() -> {
-                s.insertItem(stored);
-                if (folder) {
-                    s.insertEntries(id, entries);
-                }
-                for (DerivedRow d : derivedRows) {
-                    s.insertDerived(d);
-                }
-                Map<String, Object> d = new LinkedHashMap<>();
-                if (der != null) {
-                    // ITEM_DERIVED creates the derived item; custody-ledger.md leaves details per type
-                    d.put("parent", der.parent().id());
-                    d.put("parent_sha256", der.parent().digests().sha256());
-                    d.put("method", der.request().method());
-                    d.put("reason", der.request().reason());
-                    d.put("regions", der.request().regions());
-                    d.put("name", name);
-                    d.put("kind", kind.json());
-                    d.put("size", size);
-                    d.put("sha256", sha256);
-                    d.put("sha1", item.digests().sha1());
-                    d.put("md5", item.digests().md5());
-                    d.put("tool", access.workstation() == null ? null : access.workstation().toolVersion());
-                    s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, sha256, d, item.importedAt()));
-                } else {
-                    d.put("name", name);
-                    d.put("kind", kind.json());
-                    d.put("size", size);
-                    d.put("sha256", sha256);
-                    d.put("sha1", item.digests().sha1());
-                    d.put("md5", item.digests().md5());
-                    d.put("source_path", abs.toString());
-                    d.put("source", ItemJson.source(req.source()));
-                    d.put("folder", folder);
-                    if (folder) {
-                        d.put("files", entries.size());
-                    }
-                    d.put("duplicate_of", duplicateOf);
-                    d.put("note", req.note());
-                    s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, sha256, d, item.importedAt()));
-                }
-                for (Assumption a : parsed.assumptions()) {
-                    Map<String, Object> ad = new LinkedHashMap<>();
-                    ad.put("what", a.what());
-                    ad.put("value", a.value());
-                    ad.put("reason", a.reason());
-                    s.append(new EventDraft(EventType.ASSUMPTION_RECORDED.name(), actor, id, sha256, ad));
-                }
-                for (DerivedRow dr : derivedRows) {
-                    Map<String, Object> dd = new LinkedHashMap<>();
-                    dd.put("file", dr.name());
-                    dd.put("media_type", dr.mediaType());
-                    dd.put("sha256", dr.sha256());
-                    dd.put("size", dr.size());
-                    dd.put("tool", access.workstation() == null ? null : access.workstation().toolVersion());
-                    s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, sha256, dd));
-                }
-                if (tok != null) {
-                    s.recordToken(tokenRow(id, tok, tsaName(tok, tokSrc)), actor, sha256);
-                }
-                return null;
-            });
+            // (3) one transaction: the item and its events, or nothing; no parser has run yet
+            recorded = record(s, origin, copy, initialKind(input, copy, origin), req, der, actor, warnings,
+                    duplicateOf, stamp);
             committed = true;
-            return item;
         } catch (IOException e) {
             throw ioFailure(source != null ? source : Path.of(der.request().name()), e);
         } finally {
@@ -407,6 +277,308 @@ public final class ImportService {
                 undo.run(vault);
             }
         }
+        // (4) parse the read-only vault copy and add what it found
+        return parseRecorded(s, caseDir, recorded, input, actor, cancel);
+    }
+
+    private static Origin origin(CaseStore s, Path source, Derivation der) throws SakshiException {
+        String id = s.nextItemId();
+        if (der != null) {
+            return new Origin(id, null, safeName(der.request().name()), false);
+        }
+        Path abs = source.toAbsolutePath().normalize();
+        String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
+        return new Origin(id, abs, name, Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private Copy storeCopy(Vault vault, Path source, Origin origin, Derivation der, List<String> warnings, Undo undo,
+                           ProgressListener p, CancelFlag cancel) throws IOException, SakshiException {
+        if (origin.folder()) {
+            List<EntryRow> entries = new ArrayList<>();
+            StoredBlob main = storeFolder(vault, source, origin.name(), entries, warnings, undo, p, cancel);
+            return new Copy(main, entries, entries.stream().mapToLong(EntryRow::size).sum());
+        }
+        StoredBlob main = der != null ? vault.storeBytes(der.request().content())
+                : vault.store(source, p, origin.name(), cancel);
+        if (!main.existed()) {
+            undo.newBlobs.add(main.relPath());
+        }
+        return new Copy(main, List.of(), main.hash().size());
+    }
+
+    private static ParseInput parseInput(Vault vault, Origin origin, Copy copy, ParseOptions opts) {
+        return origin.folder()
+                ? ParseInput.ofFolder(origin.name(), copy.entries().stream().map(e -> new FolderEntry(e.path(),
+                vault.resolve(e.blob()), e.size(), e.sha256())).toList(), opts)
+                : ParseInput.ofFile(origin.name(), vault.resolve(copy.main().relPath()), opts);
+    }
+
+    /**
+     * The kind recorded in ITEM_IMPORTED: the kind the user forced, else what a cheap look at the
+     * first bytes or the listing suggests (never a full parse), else FILE. Parsing may refine it later.
+     */
+    private ItemKind initialKind(ParseInput input, Copy copy, Origin origin) {
+        if (input.options().forcedKind() != null) {
+            return input.options().forcedKind();
+        }
+        if (!origin.folder() && copy.size() == 0) {
+            return ItemKind.FILE;
+        }
+        try {
+            return ingest.detect(input);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.warn("kind detection failed for {}", input.name(), e);
+            return ItemKind.FILE;
+        }
+    }
+
+    private static Stamp stamp(List<TimestampSource> tsas, String sha256, CancelFlag cancel)
+            throws CancelledException {
+        List<String> errors = new ArrayList<>();
+        for (TimestampSource tsa : tsas) {
+            cancel.throwIfCancelled();
+            try {
+                return new Stamp(tsa.stamp(HexFormat.of().parseHex(sha256)), tsa, errors);
+            } catch (TimestampException e) {
+                errors.add(tsa.name() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                errors.add(tsa.name() + ": " + e);
+            }
+        }
+        return new Stamp(null, null, errors);
+    }
+
+    /** Records the item (with {@link #PARSE_PENDING} until its parser has run), its entries, its event and token. */
+    private StoredItem record(CaseStore s, Origin origin, Copy copy, ItemKind kind, ImportRequest req,
+                              Derivation der, Actor actor, List<String> warnings, String duplicateOf, Stamp stamp)
+            throws SakshiException {
+        TimestampToken token = stamp.token();
+        ItemTimestamp ts;
+        if (token != null) {
+            ts = new ItemTimestamp(TimestampStatus.GRANTED, token.genTime(), tsaName(token, stamp.source()));
+        } else {
+            ts = ItemTimestamp.PENDING;
+            warnings.add(NOT_STAMPED + (req.tsas().isEmpty() ? ": no time-stamp authority was given"
+                    : ": no time-stamp authority answered (" + String.join("; ", stamp.errors()) + ")")
+                    + "; run 'sakshi timestamp' with --tsa when one is reachable");
+        }
+        warnings.add(PARSE_PENDING);
+        String id = origin.id();
+        Item item = new Item(id, kind, origin.name(), copy.size(), copy.main().hash().digests(),
+                EventCodec.ledgerTime(access.clock().now()), actor.name(),
+                origin.abs() == null ? null : origin.abs().toString(), req.source(), ts,
+                der == null ? null : der.parent().id(), warnings, origin.folder(), Map.of());
+        StoredItem stored = new StoredItem(item, copy.main().relPath(), copy.main().hash().crc32(),
+                ItemJson.summaryKey(kind), 0);
+        s.tx(() -> {
+            s.insertItem(stored);
+            if (origin.folder()) {
+                s.insertEntries(id, copy.entries());
+            }
+            if (der != null) {
+                s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, copy.sha256(),
+                        derivedItemDetails(der, item), item.importedAt()));
+            } else {
+                s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, copy.sha256(),
+                        importedDetails(item, req, copy, duplicateOf), item.importedAt()));
+            }
+            if (token != null) {
+                s.recordToken(tokenRow(id, token, tsaName(token, stamp.source())), actor, copy.sha256());
+            }
+            return null;
+        });
+        return stored;
+    }
+
+    /** ITEM_IMPORTED details. */
+    private static Map<String, Object> importedDetails(Item item, ImportRequest req, Copy copy, String duplicateOf) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", item.name());
+        d.put("kind", item.kind().json());
+        d.put("size", item.size());
+        d.put("sha256", item.digests().sha256());
+        d.put("sha1", item.digests().sha1());
+        d.put("md5", item.digests().md5());
+        d.put("source_path", item.sourcePath());
+        d.put("source", ItemJson.source(req.source()));
+        d.put("folder", item.folder());
+        if (item.folder()) {
+            d.put("files", copy.entries().size());
+        }
+        d.put("duplicate_of", duplicateOf);
+        d.put("note", req.note());
+        return d;
+    }
+
+    /** ITEM_DERIVED details of a derived item; custody-ledger.md leaves details per type. */
+    private Map<String, Object> derivedItemDetails(Derivation der, Item item) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("parent", der.parent().id());
+        d.put("parent_sha256", der.parent().digests().sha256());
+        d.put("method", der.request().method());
+        d.put("reason", der.request().reason());
+        d.put("regions", der.request().regions());
+        d.put("name", item.name());
+        d.put("kind", item.kind().json());
+        d.put("size", item.size());
+        d.put("sha256", item.digests().sha256());
+        d.put("sha1", item.digests().sha1());
+        d.put("md5", item.digests().md5());
+        d.put("tool", toolVersion());
+        return d;
+    }
+
+    private String toolVersion() {
+        return access.workstation() == null ? null : access.workstation().toolVersion();
+    }
+
+    /** An item whose chat waits for the user's choice of date order, holding exactly these bytes. */
+    private static Optional<StoredItem> waitingForDateOrder(CaseStore s, String sha256) throws SakshiException {
+        return s.items().stream().filter(i -> i.item().digests().sha256().equals(sha256)
+                && i.item().warnings().stream().anyMatch(w -> w.startsWith(DATE_ORDER_PENDING))).findFirst();
+    }
+
+    /**
+     * Parses a recorded item's vault copy, streaming records to {@code records/<ITEM>.jsonl}, and
+     * records what was found (kind, summary, derived files, ASSUMPTION_RECORDED and ITEM_DERIVED
+     * events) in one transaction. A parser that fails in any way, {@code OutOfMemoryError} and
+     * {@code StackOverflowError} included, leaves the item as recorded with a warning saying so.
+     * Cancellation and an ambiguous date order leave it recorded with a warning and are rethrown.
+     */
+    private Item parseRecorded(CaseStore s, Path caseDir, StoredItem rec, ParseInput input, Actor actor,
+                               CancelFlag cancel) throws SakshiException {
+        Item item = rec.item();
+        List<String> kept = item.warnings().stream()
+                .filter(w -> !w.equals(PARSE_PENDING) && !w.startsWith(DATE_ORDER_PENDING)).toList();
+        Undo undo = new Undo();
+        try {
+            ParseResult parsed = parseToRecords(caseDir, item.id(), input, cancel, undo);
+            List<DerivedRow> derivedRows = writeDerived(caseDir, item.id(), parsed.derived(), undo);
+            List<String> warnings = new ArrayList<>(kept);
+            warnings.addAll(parsed.warnings());
+            String summaryKey = parsed.summaryKey() != null ? parsed.summaryKey() : ItemJson.summaryKey(parsed.kind());
+            String sha256 = item.digests().sha256();
+            s.tx(() -> {
+                s.updateParsed(item.id(), parsed.kind(), summaryKey, parsed.summary(), parsed.records(), warnings);
+                for (DerivedRow d : derivedRows) {
+                    s.insertDerived(d);
+                }
+                for (Assumption a : parsed.assumptions()) {
+                    s.append(new EventDraft(EventType.ASSUMPTION_RECORDED.name(), actor, item.id(), sha256,
+                            assumptionDetails(a)));
+                }
+                for (DerivedRow dr : derivedRows) {
+                    s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, item.id(), sha256,
+                            derivedFileDetails(dr)));
+                }
+                return null;
+            });
+            return withParse(item, parsed.kind(), warnings, parsed.summary());
+        } catch (AmbiguousDateOrderException e) {
+            undo.run(null);
+            keepUnparsed(s, item, kept, DATE_ORDER_PENDING + "; its messages are not listed yet: " + e.getMessage());
+            throw e;
+        } catch (CancelledException e) {
+            undo.run(null);
+            keepUnparsed(s, item, kept, "parsing was cancelled; the item is kept and hashed, its content is not listed");
+            throw e;
+        } catch (Throwable t) { // a hostile input may break a parser in any way; the evidence is already kept
+            undo.run(null);
+            LOG.warn("parsing {} ({}) failed; the item stays recorded", item.id(), item.name(), t);
+            return keepUnparsed(s, item, kept, "could not be parsed (" + t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()))
+                    + "); it is kept and hashed as is, its content is not listed");
+        }
+    }
+
+    private static String firstLine(String m) {
+        int i = m.indexOf('\n');
+        return i < 0 ? m : m.substring(0, i);
+    }
+
+    /** Replaces the parse-pending warning of a recorded item by {@code why}; the item keeps its kind. */
+    private static Item keepUnparsed(CaseStore s, Item item, List<String> kept, String why) throws SakshiException {
+        List<String> warnings = new ArrayList<>(kept);
+        warnings.add(why);
+        s.tx(() -> {
+            s.updateParsed(item.id(), item.kind(), ItemJson.summaryKey(item.kind()), Map.of(), 0, warnings);
+            return null;
+        });
+        return withParse(item, item.kind(), warnings, Map.of());
+    }
+
+    private static Item withParse(Item it, ItemKind kind, List<String> warnings, Map<String, Object> summary) {
+        return new Item(it.id(), kind, it.name(), it.size(), it.digests(), it.importedAt(), it.importedBy(),
+                it.sourcePath(), it.source(), it.timestamp(), it.derivedFrom(), warnings, it.folder(), summary);
+    }
+
+    /** Runs the parser, streaming its records to {@code records/<ITEM>.jsonl} (moved into place when not empty). */
+    private ParseResult parseToRecords(Path caseDir, String id, ParseInput input, CancelFlag cancel, Undo undo)
+            throws IOException, SakshiException {
+        Path records = CaseAccess.recordsFile(caseDir, id);
+        org.sakshi.core.OwnerOnly.dir(records.getParent());
+        Path recordsPart = records.resolveSibling(id + ".jsonl.part");
+        undo.files.add(recordsPart);
+        undo.files.add(records);
+        ParseResult parsed;
+        try (OutputStream os = new BufferedOutputStream(org.sakshi.core.OwnerOnly.createNew(recordsPart), 1 << 16);
+             JsonGenerator g = JSON.getFactory().createGenerator(os)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            RecordSink sink = r -> {
+                RECORD.writeValue(g, r);
+                g.writeRaw('\n');
+            };
+            parsed = ingest.parse(input, sink, cancel);
+            g.flush();
+        }
+        if (parsed.records() > 0) { // a parser that failed half-way (0 records reported) leaves no half list
+            Files.move(recordsPart, records, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            Files.deleteIfExists(recordsPart);
+        }
+        return parsed;
+    }
+
+    /** Derived files (thumbnails...), read-only beside the case's records. */
+    private static List<DerivedRow> writeDerived(Path caseDir, String id, List<Derived> derived, Undo undo)
+            throws IOException {
+        List<DerivedRow> rows = new ArrayList<>();
+        if (derived.isEmpty()) {
+            return rows;
+        }
+        Path ddir = CaseAccess.derivedDir(caseDir, id);
+        undo.files.add(ddir);
+        org.sakshi.core.OwnerOnly.dir(ddir);
+        for (Derived d : derived) {
+            String dn = safeName(d.name());
+            Path tmp = ddir.resolve(dn + ".part");
+            Files.write(tmp, d.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            Path fin = ddir.resolve(dn);
+            Files.move(tmp, fin, StandardCopyOption.ATOMIC_MOVE);
+            org.sakshi.core.OwnerOnly.readOnly(fin);
+            rows.add(new DerivedRow(id, dn, d.mediaType(),
+                    HashPipeline.hashBytes(d.content()).digests().sha256(), d.content().length));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> assumptionDetails(Assumption a) {
+        Map<String, Object> ad = new LinkedHashMap<>();
+        ad.put("what", a.what());
+        ad.put("value", a.value());
+        ad.put("reason", a.reason());
+        return ad;
+    }
+
+    private Map<String, Object> derivedFileDetails(DerivedRow dr) {
+        Map<String, Object> dd = new LinkedHashMap<>();
+        dd.put("file", dr.name());
+        dd.put("media_type", dr.mediaType());
+        dd.put("sha256", dr.sha256());
+        dd.put("size", dr.size());
+        dd.put("tool", toolVersion());
+        return dd;
     }
 
     static String tsaName(TimestampToken t, TimestampSource src) {
@@ -446,17 +618,29 @@ public final class ImportService {
         return s;
     }
 
-    /** Hashes and stores every regular file of a folder, then its manifest; returns the manifest blob. */
+    /** A regular file found by listing a folder, with its file key (inode) at listing time. */
+    record Listed(Path file, Object key, long size) {
+    }
+
+    /** Test seam: runs between listing a folder and copying its files (to swap a file in between). */
+    java.util.function.Consumer<List<Listed>> afterListing = l -> { };
+
+    /**
+     * Hashes and stores every regular file of a folder, then its manifest; returns the manifest blob.
+     * Each file is opened without following links and must still be the file listed (same file key,
+     * same real parent folder): a file swapped for a symbolic link or another file meanwhile is
+     * refused and nothing of the folder is recorded.
+     */
     private StoredBlob storeFolder(Vault vault, Path dir, String name, List<EntryRow> entries, List<String> warnings,
                                    Undo undo, ProgressListener p, CancelFlag cancel)
-            throws IOException, CancelledException {
-        List<Path> files = new ArrayList<>();
+            throws IOException, SakshiException {
+        List<Listed> files = new ArrayList<>();
         long[] total = {0};
         try (Stream<Path> walk = Files.walk(dir)) { // symbolic links are not followed
             for (Path f : walk.sorted().toList()) {
                 BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isRegularFile()) {
-                    files.add(f);
+                    files.add(new Listed(f, a.fileKey(), a.size()));
                     total[0] += a.size();
                 } else if (a.isSymbolicLink()) {
                     warnings.add("symbolic link " + rel(dir, f) + " was not followed and is not part of this item");
@@ -465,11 +649,26 @@ public final class ImportService {
                 }
             }
         }
+        afterListing.accept(files);
+        Path realDir = dir.toRealPath();
         long done = 0;
-        for (Path f : files) {
+        for (Listed l : files) {
+            Path f = l.file();
             long base = done;
             String r = rel(dir, f);
-            StoredBlob b = vault.store(f, (dn, t, w) -> p.progress(base + dn, total[0], name + "/" + r), r, cancel);
+            StoredBlob b;
+            try {
+                Path relParent = dir.relativize(f).getParent();
+                Path expectedParent = relParent == null ? realDir : realDir.resolve(relParent);
+                if (!f.getParent().toRealPath().equals(expectedParent)) {
+                    throw new Vault.SwappedFileException("a folder on the way to " + f + " was replaced by a symbolic"
+                            + " link after it was listed", null);
+                }
+                b = vault.store(f, l.key(), (dn, t, w) -> p.progress(base + dn, total[0], name + "/" + r), r, cancel);
+            } catch (Vault.SwappedFileException e) {
+                throw new InputException("cannot import " + dir + ": " + e.getMessage() + "; it was not copied and"
+                        + " nothing was recorded for this folder. Import it again when nothing else is changing it", e);
+            }
             if (!b.existed()) {
                 undo.newBlobs.add(b.relPath());
             }

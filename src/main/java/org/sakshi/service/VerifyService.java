@@ -137,8 +137,16 @@ public final class VerifyService {
         } catch (IOException e) {
             throw new InputException("cannot read " + bundle + ": " + e.getMessage(), e);
         }
-        Path part = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
-        try (OutputStream os = Files.newOutputStream(part)) {
+        Path target = out.toAbsolutePath();
+        org.sakshi.core.OutputFiles.requireAbsent(target);
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.deleteIfExists(part); // a stale part or a planted link is removed, never followed
+        } catch (IOException e) {
+            throw new StorageException("cannot remove the stale " + part + " (" + e.getMessage() + "); delete it by"
+                    + " hand and try again.", e);
+        }
+        try (OutputStream os = org.sakshi.core.OutputFiles.create(part)) {
             new ReportWriter().writeVerificationReport(report, bundle.getFileName().toString(), sha, os);
         } catch (IOException e) {
             throw new StorageException("cannot write " + out + ": " + e.getMessage() + "; check the folder.", e);
@@ -147,8 +155,10 @@ public final class VerifyService {
             throw e;
         }
         try {
-            Files.move(part, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            org.sakshi.core.OutputFiles.publish(part, target);
+        } catch (InputException e) {
+            deleteQuietly(part);
+            throw e;
         } catch (IOException e) {
             deleteQuietly(part);
             throw new StorageException("cannot write " + out + ": " + e.getMessage() + "; check the folder.", e);

@@ -3,10 +3,8 @@ package org.sakshi.signing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -79,6 +77,9 @@ public final class IdentityGenerator {
         if (password.length == 0) {
             throw new InputException("the keystore password must not be empty.");
         }
+        if (Files.isSymbolicLink(out)) {
+            org.sakshi.core.OutputFiles.requireAbsent(out); // says: a link, never written through
+        }
         if (Files.exists(out)) {
             throw new InputException("file " + out + " already exists; choose another --out (Sakshi never overwrites a key).");
         }
@@ -120,9 +121,9 @@ public final class IdentityGenerator {
                 ks.store(o, password);
             }
             try {
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                throw new IOException("file " + out + " appeared while writing", e);
+                org.sakshi.core.OutputFiles.publish(tmp, out.toAbsolutePath());
+            } catch (org.sakshi.core.InputException e) {
+                throw new IOException(e.getMessage(), e);
             }
         } finally {
             Files.deleteIfExists(tmp);

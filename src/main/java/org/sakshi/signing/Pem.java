@@ -47,9 +47,13 @@ public final class Pem {
         return toPem(certs).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Writes the certificates to {@code file} in PEM. */
+    /** Writes the certificates to a new {@code file} in PEM (never over an existing file or through a link). */
     public static void writeCertificates(Path file, List<X509Certificate> certs) throws IOException {
-        Files.write(file, toPemBytes(certs));
+        try (java.io.OutputStream os = org.sakshi.core.OutputFiles.create(file)) {
+            os.write(toPemBytes(certs));
+        } catch (InputException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /**

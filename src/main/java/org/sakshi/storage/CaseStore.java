@@ -87,7 +87,7 @@ public final class CaseStore implements AutoCloseable {
             throw new InputException(dir + " already holds a case; choose an empty or new folder");
         }
         try {
-            Files.createDirectories(dir);
+            org.sakshi.core.OwnerOnly.dir(dir); // evidence of victims: the owner only (0700)
         } catch (java.io.IOException e) {
             throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
         }
@@ -95,6 +95,12 @@ public final class CaseStore implements AutoCloseable {
         try {
             if (Files.exists(dir.resolve(DB))) {
                 throw new InputException(dir + " already holds a case; choose an empty or new folder");
+            }
+            try {
+                // created empty at 0600 before SQLite opens it; its journal and WAL files take the same mode
+                org.sakshi.core.OwnerOnly.file(dir.resolve(DB));
+            } catch (java.io.IOException e) {
+                throw new InputException("cannot create the case database in " + dir + " (" + e.getMessage() + ")", e);
             }
             Connection c = connect(dir);
             CaseStore s = new CaseStore(dir, c, lock, clock, ws);
@@ -427,6 +433,25 @@ public final class CaseStore implements AutoCloseable {
             ps.setString(3, ts.tsa());
             ps.setString(4, json(warnings));
             ps.setString(5, itemId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records what parsing found for an item recorded before its parser ran: kind, summary, record
+     * count and the warnings (the item's bytes, digests and ledger event do not change).
+     */
+    public void updateParsed(String itemId, org.sakshi.core.ItemKind kind, String summaryKey,
+                             java.util.Map<String, Object> summary, long records, List<String> warnings)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "UPDATE items SET kind=?, summary_key=?, summary=?, records=?, warnings=? WHERE id=?")) {
+            ps.setString(1, kind.name());
+            ps.setString(2, summaryKey);
+            ps.setString(3, summary == null || summary.isEmpty() ? null : json(summary));
+            ps.setLong(4, records);
+            ps.setString(5, json(warnings));
+            ps.setString(6, itemId);
             ps.executeUpdate();
         }
     }

@@ -5,12 +5,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -71,10 +72,31 @@ public final class Vault {
      */
     public StoredBlob store(Path source, ProgressListener progress, String what, CancelFlag cancel)
             throws IOException, CancelledException {
-        Files.createDirectories(tmp);
+        return store(source, null, progress, what, cancel);
+    }
+
+    /**
+     * Thrown when a file listed for import is no longer the regular file that was listed when it is
+     * opened (replaced by a symbolic link or by another file): nothing of it is stored.
+     */
+    public static final class SwappedFileException extends IOException {
+        public SwappedFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Like {@link #store(Path, ProgressListener, String, CancelFlag)} for a file found by listing a
+     * folder: it is opened without following a symbolic link, and must still be the regular file
+     * with the file key ({@code listedKey}, the inode on POSIX) it had when listed; otherwise
+     * {@link SwappedFileException}. A null key checks only that it is a regular file, not a link.
+     */
+    public StoredBlob store(Path source, Object listedKey, ProgressListener progress, String what, CancelFlag cancel)
+            throws IOException, CancelledException {
+        org.sakshi.core.OwnerOnly.dir(tmp);
         Path part = tmp.resolve(UUID.randomUUID() + ".part");
         HashResult h;
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+        try (FileChannel in = openListed(source, listedKey)) {
             if (in.size() <= SMALL && sinks == SinkFactory.DIRECT) {
                 // Small files (most of a folder) skip the threads: read once into memory, hash, write, fsync.
                 java.nio.ByteBuffer all = java.nio.ByteBuffer.allocate((int) in.size() + 1);
@@ -103,9 +125,39 @@ public final class Vault {
         return commit(part, h);
     }
 
+    /** Opens a listed file for reading, refusing a link in its place or another file than the one listed. */
+    private static FileChannel openListed(Path source, Object listedKey) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) { // ELOOP: "Too many levels of symbolic links"
+            if (Files.isSymbolicLink(source)) {
+                throw new SwappedFileException(source + " was replaced by a symbolic link after it was listed", e);
+            }
+            throw e;
+        }
+        if (listedKey == null && !Files.isSymbolicLink(source)) {
+            return ch;
+        }
+        try {
+            BasicFileAttributes now = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!now.isRegularFile()) {
+                throw new SwappedFileException(source + " is no longer a regular file (it was replaced after it was"
+                        + " listed)", null);
+            }
+            if (listedKey != null && now.fileKey() != null && !listedKey.equals(now.fileKey())) {
+                throw new SwappedFileException(source + " was replaced by another file after it was listed", null);
+            }
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
     /** Stores small content given in memory (folder manifests). */
     public StoredBlob storeBytes(byte[] data) throws IOException {
-        Files.createDirectories(tmp);
+        org.sakshi.core.OwnerOnly.dir(tmp);
         Path part = tmp.resolve(UUID.randomUUID() + ".part");
         HashResult h = HashPipeline.hashBytes(data);
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -128,7 +180,7 @@ public final class Vault {
             Files.deleteIfExists(part);
             return new StoredBlob(rel, h, true);
         }
-        Files.createDirectories(target.getParent());
+        org.sakshi.core.OwnerOnly.dir(target.getParent());
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
@@ -143,12 +195,9 @@ public final class Vault {
         return new StoredBlob(rel, h, false);
     }
 
+    /** A finished blob is read-only for its owner only (0400): it holds a victim's evidence. */
     static void makeReadOnly(Path p) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r--r--"));
-        } catch (UnsupportedOperationException e) {
-            p.toFile().setReadOnly();
-        }
+        org.sakshi.core.OwnerOnly.readOnly(p);
     }
 
     /** Makes a directory entry (a rename) durable. */

@@ -123,4 +123,19 @@ class BundleSealerTest {
         assertFalse(Files.exists(other.resolve("b.zip")));
         assertFalse(Files.exists(other.resolve("b.zip.part")));
     }
+
+    @Test
+    void twoPayloadFilesWithTheSamePathFailNamingThatCauseNotTheDisk(@TempDir Path other) throws Exception {
+        Path f = other.resolve("blob");
+        Files.write(f, new byte[10]);
+        BundleSealer.Plan plan = new BundleSealer.Plan(other.resolve("b.zip"), "id-1", java.time.Instant.now(),
+                List.of(new BundleSealer.PayloadFile("data/evidence/E0001/x_y.txt", f, null, "E0001"),
+                        new BundleSealer.PayloadFile("data/evidence/E0001/x_y.txt", f, null, "E0001")),
+                new BagInfo(), "n", tsa.pki().officerSigner(), List.of());
+        org.sakshi.core.StorageException e = assertThrows(org.sakshi.core.StorageException.class,
+                () -> new BundleSealer(new BundleVerifier(null, null, null, null)).seal(plan, null, null));
+        assertTrue(e.getMessage().contains("the same bag path data/evidence/E0001/x_y.txt"), e.getMessage());
+        assertFalse(e.getMessage().contains("free space"), e.getMessage());
+        assertFalse(Files.exists(other.resolve("b.zip.part")));
+    }
 }

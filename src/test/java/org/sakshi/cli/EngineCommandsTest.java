@@ -226,14 +226,15 @@ class EngineCommandsTest {
     }
 
     @Test
-    void anAmbiguousChatExitsTwoNamingTheChoicesAndImportsNothing() throws Exception {
+    void anAmbiguousChatExitsTwoNamingTheChoicesAndKeepsTheFileRecordedUntilTheOrderIsChosen() throws Exception {
         init();
         Run r = run("import", caseDir.toString(), file("talk.chat", "x").toString());
         assertEquals(2, r.code());
         assertTrue(r.errorLines().get(0).contains("--date-order dmy|mdy"), r.err());
-        assertEquals(1, countEvents());
+        assertEquals(2, countEvents(), "CASE_CREATED and ITEM_IMPORTED: the evidence is kept before parsing");
         assertEquals(0, run("import", caseDir.toString(), tmp.resolve("talk.chat").toString(), "--date-order", "dmy")
                 .code());
+        assertEquals(2, countEvents(), "the chosen order completes E0001; no second item");
     }
 
     @Test

@@ -87,6 +87,22 @@ class KeysCommandTest {
     }
 
     @Test
+    void keysNewRefusesALinkPlantedAtTheKeystoreAndTheCertificatePath() throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw.txt"), "pw\n");
+        Path victim = Files.writeString(dir.resolve("victim"), "precious");
+        Path link = Files.createSymbolicLink(dir.resolve("me.p12"), victim);
+        Run r = sakshi("keys", "new", "--out", link.toString(), "--storepass-file", pw.toString(), "--name", "X");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("is a symbolic link"), r.err());
+        Path certLink = Files.createSymbolicLink(dir.resolve("me.pem"), victim);
+        Run c = sakshi("keys", "new", "--out", dir.resolve("ok.p12").toString(), "--storepass-file", pw.toString(),
+                "--name", "X", "--cert-out", certLink.toString());
+        assertEquals(2, c.exit());
+        assertTrue(c.err().contains("is a symbolic link"), c.err());
+        assertArrayEquals("precious".getBytes(), Files.readAllBytes(victim));
+    }
+
+    @Test
     void keysNewWithMissingPasswordFileIsAnInputError() {
         Run r = sakshi("keys", "new", "--out", dir.resolve("me.p12").toString(), "--storepass-file",
                 dir.resolve("absent.txt").toString(), "--name", "X");

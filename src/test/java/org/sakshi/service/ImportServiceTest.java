@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
@@ -290,20 +294,176 @@ class ImportServiceTest {
     }
 
     @Test
-    void anAmbiguousDateOrderLeavesNoItemNoBlobAndNoEvent() throws Exception {
+    void anAmbiguousDateOrderKeepsTheItemRecordedAndTheChosenOrderListsItsMessagesUnderIt() throws Exception {
         Fixture fx = new Fixture(SinkFactory.DIRECT, new Ingest(List.of(new LineChatParser())));
         Path c = fx.newCase(tmp.resolve("case"));
         Path src = file("talk.chat", "AMBIGUOUS\n".getBytes(StandardCharsets.UTF_8));
         AmbiguousDateOrderException e = assertThrows(AmbiguousDateOrderException.class,
                 () -> fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null));
         assertEquals(List.of(DateOrder.DMY, DateOrder.MDY), e.choices());
-        assertTrue(fx.evidence.items(c).isEmpty());
-        assertEquals(0, vaultFiles(c));
-        assertEquals(1, fx.custody.events(c).size());
+        Item waiting = fx.evidence.items(c).get(0);
+        assertTrue(waiting.warnings().stream().anyMatch(w -> w.startsWith(ImportService.DATE_ORDER_PENDING)),
+                waiting.warnings().toString());
+        assertEquals(1, vaultFiles(c));
+        assertEquals(List.of("CASE_CREATED", "ITEM_IMPORTED"), types(fx.custody.events(c)));
         try (Stream<Path> s = Files.list(c.resolve("records"))) {
             assertEquals(0, s.count());
         }
         ImportRequest chosen = new ImportRequest(null, null, DateOrder.DMY, null, null, null, Fixture.OFFICER);
-        assertEquals(1, fx.imports.importPaths(c, List.of(src), chosen, null, null).imported().size());
+        Item it = fx.imports.importPaths(c, List.of(src), chosen, null, null).imported().get(0);
+        assertEquals("E0001", it.id(), "the chosen order completes the waiting item, no second item");
+        assertEquals(1, fx.evidence.items(c).size());
+        assertTrue(it.warnings().stream().noneMatch(w -> w.startsWith(ImportService.DATE_ORDER_PENDING)));
+        assertEquals("test", fx.evidence.item(c, "E0001").summary().get("platform"));
+        assertEquals(List.of("CASE_CREATED", "ITEM_IMPORTED", "ASSUMPTION_RECORDED", "ITEM_DERIVED"),
+                types(fx.custody.events(c)));
+        assertTrue(fx.custody.verify(c).intact());
+    }
+
+    /** A parser that breaks the way hostile content breaks real parsers. */
+    static final class BrokenParser implements Parser {
+        private final Supplier<Throwable> failure;
+
+        BrokenParser(Supplier<Throwable> failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public ItemKind detect(ParseInput input) {
+            return ItemKind.CHAT;
+        }
+
+        @Override
+        public ParseResult parse(ParseInput input, RecordSink sink, CancelFlag cancel) throws IOException {
+            sink.accept(Map.of("index", 0, "text", "half a record set"));
+            Throwable t = failure.get();
+            if (t instanceof IOException io) {
+                throw io;
+            }
+            if (t instanceof Error err) {
+                throw err;
+            }
+            throw (RuntimeException) t;
+        }
+    }
+
+    private static int recurse(int n) {
+        return recurse(n + 1) + 1;
+    }
+
+    static List<Arguments> failures() {
+        return List.of(
+                // a real heap exhaustion at -Xmx256m is in HostileChatImportTest; here, the error itself
+                Arguments.of("OutOfMemoryError", (Supplier<Throwable>) () -> new OutOfMemoryError("Java heap space")),
+                Arguments.of("StackOverflowError", (Supplier<Throwable>) () -> {
+                    try {
+                        return new IllegalStateException("recursed " + recurse(0));
+                    } catch (StackOverflowError so) {
+                        return so;
+                    }
+                }),
+                Arguments.of("IOException", (Supplier<Throwable>) () -> new IOException("vault copy vanished")),
+                Arguments.of("AssertionError", (Supplier<Throwable>) () -> new AssertionError("parser bug")),
+                Arguments.of("NullPointerException", (Supplier<Throwable>) NullPointerException::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void aParserThatThrowsAnythingLeavesTheItemRecordedWithAWarningAndTheLedgerIntact(String what,
+            Supplier<Throwable> failure) throws Exception {
+        Fixture fx = new Fixture(SinkFactory.DIRECT, new Ingest(List.of(new BrokenParser(failure))));
+        Path c = fx.newCase(tmp.resolve("case"));
+        byte[] data = random(10_000);
+        Path src = file("evil.json", data);
+        ImportOutcome out = fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null);
+        assertTrue(out.failures().isEmpty(), out.failures().toString());
+        Item it = fx.evidence.item(c, "E0001");
+        assertEquals(hex("SHA-256", data), it.digests().sha256());
+        assertArrayEquals(data, Files.readAllBytes(fx.evidence.blobPath(c, "E0001")));
+        assertTrue(it.warnings().stream().anyMatch(w -> w.contains("could not be parsed") && w.contains(what)),
+                it.warnings().toString());
+        assertTrue(it.warnings().stream().noneMatch(w -> w.equals(ImportService.PARSE_PENDING)));
+        assertEquals(List.of("CASE_CREATED", "ITEM_IMPORTED"), types(fx.custody.events(c)));
+        assertFalse(Files.exists(c.resolve("records/E0001.jsonl")), "no half record set is kept");
+        assertTrue(fx.custody.verify(c).intact());
+    }
+
+    @Test
+    void theItemIsRecordedBeforeItsParserRuns() throws Exception {
+        Path caseDir = tmp.resolve("case");
+        List<List<String>> seenByParser = new ArrayList<>();
+        Fixture[] fx = new Fixture[1];
+        Parser spy = new Parser() {
+            @Override
+            public ItemKind detect(ParseInput input) {
+                return ItemKind.CHAT;
+            }
+
+            @Override
+            public ParseResult parse(ParseInput input, RecordSink sink, CancelFlag cancel) {
+                // the case is locked by the import; its database is readable and already holds the event
+                try (org.sakshi.storage.CaseStore st = org.sakshi.storage.CaseStore.openRead(caseDir, fx[0].clock,
+                        fx[0].ws)) {
+                    seenByParser.add(types(st.events()));
+                    seenByParser.add(st.item("E0001").orElseThrow().item().warnings());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return ParseResult.plain(ItemKind.CHAT, List.of());
+            }
+        };
+        fx[0] = new Fixture(SinkFactory.DIRECT, new Ingest(List.of(spy)));
+        fx[0].newCase(caseDir);
+        fx[0].imports.importPaths(caseDir, List.of(file("a.json", random(100))), Fixture.plain(), null, null);
+        assertEquals(List.of("CASE_CREATED", "ITEM_IMPORTED"), seenByParser.get(0));
+        assertTrue(seenByParser.get(1).contains(ImportService.PARSE_PENDING), seenByParser.get(1).toString());
+        assertFalse(fx[0].evidence.item(caseDir, "E0001").warnings().contains(ImportService.PARSE_PENDING));
+    }
+
+    @Test
+    void aFolderFileSwappedForASymbolicLinkAfterListingIsRefusedAndNotCopied() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("a.txt"), "alpha");
+        Files.writeString(dir.resolve("b.txt"), "beta");
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "the officer's private notes");
+        fx.imports.afterListing = listed -> {
+            try {
+                Files.delete(dir.resolve("b.txt"));
+                Files.createSymbolicLink(dir.resolve("b.txt"), secret);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertTrue(out.imported().isEmpty());
+        String why = out.failures().get(0).message();
+        assertTrue(why.contains("b.txt was replaced by a symbolic link") && why.contains("Import it again"), why);
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(1, fx.custody.events(c).size());
+        assertEquals(0, vaultFiles(c), "nothing of the folder, and never the link's target, is in the vault");
+    }
+
+    @Test
+    void aFolderFileReplacedByAnotherFileAfterListingIsRefused() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("a.txt"), "alpha");
+        Path other = Files.writeString(tmp.resolve("other.txt"), "planted");
+        fx.imports.afterListing = listed -> {
+            try {
+                Files.move(other, dir.resolve("a.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertTrue(out.imported().isEmpty());
+        assertTrue(out.failures().get(0).message().contains("replaced by another file"), out.failures().toString());
+        assertEquals(0, vaultFiles(c));
     }
 }

@@ -46,8 +46,8 @@ class VaultTest {
         assertEquals(sha.substring(0, 2) + "/" + sha, b.relPath());
         Path blob = v.resolve(b.relPath());
         assertArrayEquals(data, Files.readAllBytes(blob));
-        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OTHERS_READ), Files.getPosixFilePermissions(blob));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ), Files.getPosixFilePermissions(blob),
+                "read-only, and for its owner only: it is a victim's evidence");
         try (Stream<Path> s = Files.list(tmp.resolve("vault/.tmp"))) {
             assertEquals(0, s.count(), "no temp file is left");
         }

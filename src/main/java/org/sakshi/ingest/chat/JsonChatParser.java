@@ -3,6 +3,9 @@ package org.sakshi.ingest.chat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,10 +28,29 @@ import org.sakshi.core.CancelledException;
  * large exports stay flat in memory. Input first passes through {@link JsonEscapeRepair} (Telegram's
  * {@code \xHH}). A truncated or invalid document keeps the messages read before the fault and
  * reports where it stopped.
+ * <p>
+ * Caps (hostile input costs a warning, never memory): the document may nest at most
+ * {@value #MAX_DEPTH} levels, hold strings of at most {@value #MAX_STRING} characters and names of
+ * at most {@value #MAX_NAME} characters (Jackson's {@link StreamReadConstraints}; past them the rest
+ * of the document is not read); one message or participant list may hold at most
+ * {@value #MAX_MESSAGE_TOKENS} JSON tokens (a larger one is skipped, streaming, with one warning, and
+ * the next message is read); at most {@value #MAX_MESSAGES} messages are read per item.
  */
 final class JsonChatParser {
+    static final int MAX_DEPTH = 200;
+    static final int MAX_STRING = 16 << 20;
+    static final int MAX_NAME = 64 << 10;
+    static final int MAX_MESSAGE_TOKENS = 200_000;
+    static final long MAX_MESSAGES = 50_000_000L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final JsonFactory FACTORY = MAPPER.getFactory().rebuild()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING)
+                    .maxNameLength(MAX_NAME)
+                    .maxNumberLength(1000)
+                    .build())
+            .build();
 
     private final ZoneId zone;
     private final AttachmentIndex attachments;
@@ -41,6 +63,8 @@ final class JsonChatParser {
     private long repairs;
     private long mojibake;
     private boolean usedLocalDate;
+    private long oversized;
+    private boolean messagesCapped;
 
     JsonChatParser(ZoneId zone, AttachmentIndex attachments, boolean hasFiles, ChatStats stats, CancelFlag cancel,
                    List<String> warnings) {
@@ -98,12 +122,80 @@ final class JsonChatParser {
             }
         } catch (CancelledException e) {
             throw e;
+        } catch (StreamConstraintsException e) {
+            warnings.add(path + " exceeds a safety limit of the JSON reader (" + firstLine(e.getMessage())
+                    + "); the rest of it was not read, the " + (stats.messages() - before)
+                    + " message(s) before that point are kept");
         } catch (IOException | RuntimeException e) {
             warnings.add(path + " could not be read to the end (" + firstLine(e.getMessage()) + "); the "
                     + (stats.messages() - before) + " message(s) before that point are kept");
         } finally {
             repairs += in.repairs();
+            if (oversized > 0) {
+                warnings.add(path + ": " + oversized + " message(s) or lists larger than " + MAX_MESSAGE_TOKENS
+                        + " JSON tokens were skipped (not read, not listed); the file itself is kept and hashed");
+                oversized = 0;
+            }
         }
+    }
+
+    /**
+     * Reads the value that starts at the parser's current token (an object or array) as a tree, or
+     * returns null after skipping it, streaming, when it holds more than {@link #MAX_MESSAGE_TOKENS}
+     * tokens. The tree is built from a bounded token copy, so a hostile message costs bounded memory.
+     */
+    private JsonNode readCapped(JsonParser p) throws IOException {
+        TokenBuffer buf = new TokenBuffer(p);
+        int depth = 0;
+        long tokens = 0;
+        JsonToken t = p.currentToken();
+        while (true) {
+            if (t == null) {
+                throw new IOException("the JSON ends early");
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            }
+            if (++tokens > MAX_MESSAGE_TOKENS) {
+                buf.close();
+                while (depth > 0) { // skip the rest of this value without keeping it
+                    t = p.nextToken();
+                    if (t == null) {
+                        throw new IOException("the JSON ends early");
+                    }
+                    if (t.isStructStart()) {
+                        depth++;
+                    } else if (t.isStructEnd()) {
+                        depth--;
+                    }
+                }
+                oversized++;
+                return null;
+            }
+            buf.copyCurrentEvent(p);
+            if (depth == 0) {
+                break;
+            }
+            t = p.nextToken();
+        }
+        try (JsonParser bp = buf.asParser(MAPPER)) {
+            return MAPPER.readTree(bp);
+        }
+    }
+
+    /** True when the per-item message cap is reached (and says so once). */
+    private boolean messageCapReached() {
+        if (stats.messages() < MAX_MESSAGES) {
+            return false;
+        }
+        if (!messagesCapped) {
+            messagesCapped = true;
+            warnings.add("more than " + MAX_MESSAGES + " messages; the messages after the first " + MAX_MESSAGES
+                    + " are not listed (the file itself is kept and hashed)");
+        }
+        return true;
     }
 
     private static String firstLine(String s) {
@@ -133,8 +225,11 @@ final class JsonChatParser {
             } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
                 String chatKey = depth >= 2 ? name : null;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                    if (t == JsonToken.START_OBJECT) {
-                        telegramMessage(MAPPER.readTree(p), chatKey);
+                    if (t == JsonToken.START_OBJECT && !messageCapReached()) {
+                        JsonNode m = readCapped(p);
+                        if (m != null) {
+                            telegramMessage(m, chatKey);
+                        }
                     } else {
                         p.skipChildren();
                     }
@@ -285,15 +380,18 @@ final class JsonChatParser {
             String f = p.currentName();
             t = p.nextToken();
             if ("participants".equals(f) && t == JsonToken.START_ARRAY) {
-                JsonNode list = MAPPER.readTree(p);
-                for (JsonNode n : list) {
+                JsonNode list = readCapped(p);
+                for (JsonNode n : list == null ? List.<JsonNode>of() : list) {
                     stats.participant(fix(n.path("name").asText(null)));
                 }
             } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                    if (t == JsonToken.START_OBJECT) {
+                    if (t == JsonToken.START_OBJECT && !messageCapReached()) {
                         // Facebook writes "title" after "messages", so the thread is named by its folder.
-                        messengerMessage(MAPPER.readTree(p), many ? dirOf(path).replaceAll("/$", "") : null);
+                        JsonNode m = readCapped(p);
+                        if (m != null) {
+                            messengerMessage(m, many ? dirOf(path).replaceAll("/$", "") : null);
+                        }
                     } else {
                         p.skipChildren();
                     }

@@ -54,7 +54,7 @@ final class ArchiveListers {
             TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name());
             int index = 0;
             TarArchiveEntry e;
-            while (true) {
+            while (!out.full()) {
                 try {
                     e = tar.getNextEntry();
                 } catch (IOException ex) {
@@ -106,8 +106,19 @@ final class ArchiveListers {
         }
     }
 
+    /** A central directory larger than this is not read into memory; the local headers are streamed instead. */
+    static final long MAX_CENTRAL_DIRECTORY = 64L << 20;
+
     static void listZip(Path file, ParseOptions opt, MemberListing out) throws IOException, CancelledException {
         long archiveSize = Files.size(file);
+        long[] cd = declaredCentralDirectory(file, archiveSize);
+        if (cd != null && (cd[0] > out.maxMembers() || cd[1] > MAX_CENTRAL_DIRECTORY)) {
+            // Commons Compress keeps every central record in memory: a hostile directory would cost it all
+            out.warn("the zip declares " + cd[0] + " members in a central directory of " + cd[1]
+                    + " bytes, more than Sakshi reads into memory; its members were listed from their local headers");
+            listZipStreaming(file, archiveSize, opt, out);
+            return;
+        }
         ZipFile zf;
         try {
             zf = ZipFile.builder().setPath(file).setCharset(StandardCharsets.UTF_8).get();
@@ -122,6 +133,9 @@ final class ArchiveListers {
             long budget = Math.max(opt.maxInflatedBytes(), safeMultiply(archiveSize, opt.maxRatio()));
             boolean budgetSpent = false;
             for (ZipArchiveEntry e : Collections.list(zf.getEntriesInPhysicalOrder())) {
+                if (out.full()) {
+                    break;
+                }
                 String name = e.getName();
                 if (e.isDirectory()) {
                     out.member(name, MemberListing.Type.DIR, 0, null, null);
@@ -181,13 +195,65 @@ final class ArchiveListers {
         }
     }
 
+    /**
+     * The entry count and size the end-of-central-directory record declares ({@code [entries,
+     * bytes]}, from the ZIP64 record when the classic one says 0xFFFF / 0xFFFFFFFF), or null when
+     * no such record is found (the caller then lets the zip reader decide).
+     */
+    static long[] declaredCentralDirectory(Path file, long size) throws IOException {
+        int tail = (int) Math.min(size, 22 + 65535 + 20);
+        byte[] b = new byte[tail];
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+            ch.position(size - tail);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read the tail
+            }
+            for (int i = tail - 22; i >= 0; i--) {
+                if (le32(b, i) != 0x06054b50L) {
+                    continue;
+                }
+                long entries = le16(b, i + 10);
+                long cdSize = le32(b, i + 12);
+                if ((entries == 0xFFFF || cdSize == 0xFFFFFFFFL) && i >= 20 && le32(b, i - 20) == 0x07064b50L) {
+                    long z64 = le64(b, i - 20 + 8);
+                    if (z64 >= 0 && z64 + 56 <= size) {
+                        java.nio.ByteBuffer r = java.nio.ByteBuffer.allocate(56).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                        ch.position(z64);
+                        while (r.hasRemaining() && ch.read(r) >= 0) {
+                            // read the ZIP64 end record
+                        }
+                        if (r.getInt(0) == 0x06064b50) {
+                            entries = r.getLong(32);
+                            cdSize = r.getLong(40);
+                        }
+                    }
+                }
+                return new long[] {entries, cdSize};
+            }
+        }
+        return null;
+    }
+
+    private static long le16(byte[] b, int i) {
+        return (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8;
+    }
+
+    private static long le32(byte[] b, int i) {
+        return le16(b, i) | le16(b, i + 2) << 16;
+    }
+
+    private static long le64(byte[] b, int i) {
+        return le32(b, i) | le32(b, i + 4) << 32;
+    }
+
     /** Fallback for zips without a usable central directory: local headers, in file order. */
     private static void listZipStreaming(Path file, long archiveSize, ParseOptions opt, MemberListing out)
             throws IOException, CancelledException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              ZipArchiveInputStream zin = new ZipArchiveInputStream(raw, "UTF-8", true, true)) {
             int index = 0;
-            while (true) {
+            while (!out.full()) {
                 ZipArchiveEntry e;
                 try {
                     e = zin.getNextEntry();

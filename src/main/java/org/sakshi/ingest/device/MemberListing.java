@@ -23,6 +23,8 @@ import org.sakshi.ingest.RecordSink;
 final class MemberListing {
     /** Unsafe names are named one by one up to this many; the rest are counted. */
     private static final int NAMED_WARNINGS = 20;
+    /** At most this many members are listed per item; the listers stop reading past it. */
+    static final long MAX_MEMBERS = 2_000_000;
 
     enum Type {
         FILE, DIR, SYMLINK, OTHER;
@@ -49,8 +51,15 @@ final class MemberListing {
     private long records;
     private int unsafeNames;
     private int unhashed;
+    private final long maxMembers;
+    private boolean capped;
 
     MemberListing(RecordSink sink, CancelFlag cancel) {
+        this(sink, cancel, MAX_MEMBERS);
+    }
+
+    MemberListing(RecordSink sink, CancelFlag cancel, long maxMembers) {
+        this.maxMembers = maxMembers;
         this.sink = sink;
         this.cancel = cancel == null ? new CancelFlag() : cancel;
         try {
@@ -99,6 +108,10 @@ final class MemberListing {
             throws CancelledException {
         if ((records & 1023) == 0) {
             cancel.throwIfCancelled();
+        }
+        if (records >= maxMembers) {
+            capped = true;
+            return;
         }
         List<String> flags = new ArrayList<>(2);
         String path = storedName == null ? "" : storedName;
@@ -157,6 +170,15 @@ final class MemberListing {
         return false;
     }
 
+    long maxMembers() {
+        return maxMembers;
+    }
+
+    /** True once the member cap is reached: the listers stop reading the dump. */
+    boolean full() {
+        return records >= maxMembers;
+    }
+
     void warn(String w) {
         warnings.add(w);
     }
@@ -166,6 +188,10 @@ final class MemberListing {
         if (unsafeNames > NAMED_WARNINGS) {
             out.add((unsafeNames - NAMED_WARNINGS) + " more members have unsafe names (absolute or with ..); "
                     + "all are flagged in the member list");
+        }
+        if (capped || full()) {
+            out.add("the dump holds more than " + maxMembers + " members; the first " + maxMembers + " are listed,"
+                    + " the rest are not (the dump itself is kept and hashed)");
         }
         if (unhashed > 0) {
             out.add(unhashed + " regular file member(s) could not be hashed; their sha256 is null");

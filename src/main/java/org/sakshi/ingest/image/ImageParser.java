@@ -45,11 +45,17 @@ import org.slf4j.LoggerFactory;
  * {@value Thumbnails#MAX_SIDE} px) is made with ImageIO for the formats the JDK decodes, and never
  * for an image whose header claims more than {@code ParseOptions.maxImagePixels} pixels.
  *
+ * <p>Caps: metadata is read only from images of at most {@value #MAX_METADATA_BYTES} bytes
+ * (metadata-extractor reads whole segments and chunks into memory, and a hostile chunk may claim
+ * gigabytes); a larger image, or metadata whose reading exhausts the heap or the stack, is one
+ * warning and the image is described from its header only.
+ *
  * <p>A file named like an image whose bytes are not one (or that is empty) is still claimed, so the
  * officer sees a warning instead of a silent plain file; its result kind is {@code file}.
  */
 public final class ImageParser implements Parser {
     private static final Logger LOG = LoggerFactory.getLogger(ImageParser.class);
+    static final long MAX_METADATA_BYTES = 256L << 20;
     private static final Set<String> IMAGE_EXT = Set.of("png", "jpg", "jpeg", "jpe", "webp", "heic", "heif", "hif",
             "gif", "bmp", "dib", "tif", "tiff");
     private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "hevm",
@@ -104,10 +110,20 @@ public final class ImageParser implements Parser {
         }
 
         Metadata md = null;
-        try {
-            md = ImageMetadataReader.readMetadata(file.toFile());
-        } catch (ImageProcessingException | IOException | RuntimeException e) {
-            warnings.add("the image metadata could not be read (" + e.getMessage() + ")");
+        if (size > MAX_METADATA_BYTES) {
+            warnings.add("the image is larger than " + (MAX_METADATA_BYTES >> 20) + " MiB, so its metadata (EXIF, XMP,"
+                    + " text chunks) was not read; the image is described from its header only");
+        } else {
+            try {
+                md = ImageMetadataReader.readMetadata(file.toFile());
+            } catch (ImageProcessingException | IOException | RuntimeException e) {
+                warnings.add("the image metadata could not be read (" + e.getMessage() + ")");
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                LOG.warn("image metadata of {} exhausted the {}", input.name(),
+                        e instanceof OutOfMemoryError ? "heap" : "stack", e);
+                warnings.add("the image metadata is too large or too deeply nested to read safely ("
+                        + e.getClass().getSimpleName() + "); the image is described from its header only");
+            }
         }
         if (md != null) {
             List<String> errs = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.sakshi.ui.custody;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +107,7 @@ public final class CustodyViewModel {
 
     /** Writes the ledger as CSV (worker thread). */
     public void exportCsv(Path out) throws SakshiException {
-        try (OutputStream os = Files.newOutputStream(out)) {
+        try (OutputStream os = org.sakshi.core.OutputFiles.create(out)) {
             custody.writeCsv(caseDir, os);
         } catch (IOException e) {
             throw new InputException("cannot write " + out + " (" + e.getMessage() + "); choose another place", e);

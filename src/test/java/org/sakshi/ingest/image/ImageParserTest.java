@@ -183,6 +183,20 @@ class ImageParserTest {
     }
 
     @Test
+    void theMetadataOfAnImageLargerThanTheCapIsNotReadAndOneWarningSaysSo() throws Exception {
+        Path f = dir.resolve("huge.png");
+        Files.write(f, pngBytes(picture(16, 16, false)));
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(ImageParser.MAX_METADATA_BYTES + 1); // a sparse tail after IEND
+        }
+        ParseResult r = parse("huge.png", f, OPTIONS);
+        assertEquals(ItemKind.SCREENSHOT, r.kind());
+        assertEquals(16, r.summary().get("width"), "the header still gives the dimensions");
+        assertEquals(1, r.warnings().stream().filter(w -> w.contains("metadata (EXIF, XMP, text chunks) was not read"))
+                .count(), r.warnings()::toString);
+    }
+
+    @Test
     void thePixelLimitComesFromTheParseOptions() throws Exception {
         Path f = write("big.png", picture(300, 300, false), "png");
         ParseOptions tight = new ParseOptions(null, ZoneId.of("UTC"), null, 50_000, 1 << 20, 100);
