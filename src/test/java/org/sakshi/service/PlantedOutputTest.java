@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sakshi.audit.AuditOptions;
-import org.sakshi.audit.AuditReport;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
 import org.sakshi.core.InputException;
 import org.sakshi.core.VerificationReport;
 
