@@ -13,10 +13,29 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || (args[0].equals("gui") && !containsHelp(args))) {
-            SakshiApp.launchWith(new AppContext(AppContext.defaultWorkspace()), args);
+            launchWindow(args);
             return;
         }
         System.exit(SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()), args));
+    }
+
+    /** Opens the window, or prints one error line and exits 2 when this machine cannot show it. */
+    private static void launchWindow(String[] args) {
+        java.util.Optional<String> problem = GuiPreflight.problem(GuiPreflight.thisHost());
+        if (problem.isPresent()) {
+            System.err.println(problem.get());
+            System.exit(2);
+        }
+        try {
+            SakshiApp.launchWith(new AppContext(AppContext.defaultWorkspace()), args);
+        } catch (RuntimeException | LinkageError e) {
+            java.util.Optional<String> toolkit = GuiPreflight.toolkitFailure(e);
+            if (toolkit.isEmpty()) {
+                throw e;
+            }
+            System.err.println(toolkit.get());
+            System.exit(2);
+        }
     }
 
     private static boolean containsHelp(String[] args) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.sakshi.app.AppContext;
 import org.sakshi.app.Version;
 import org.sakshi.core.SakshiException;
+import org.sakshi.core.ToolIdentity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,8 +21,12 @@ import picocli.CommandLine.Option;
                 CaseCommand.class, ImportCommand.class, ItemsCommand.class, ShowCommand.class,
                 TimestampCommand.class, CustodyCommand.class, TransferCommand.class, NoteCommand.class,
                 ExportCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class,
-                TsaCommand.class, SampleCommand.class
-        })
+                TsaCommand.class, SampleCommand.class, GuiCommand.class, HelpCommand.class
+        },
+        // every subcommand inherits -h/--help/-V/--version and the "Example:" heading; each gives its own footer
+        scope = CommandLine.ScopeType.INHERIT, footerHeading = "%nExample:%n",
+        footer = {"  sakshi sample /tmp/sample-case && sakshi items /tmp/sample-case",
+                "%nRun 'sakshi help COMMAND' (or 'sakshi COMMAND --help') for a command's options."})
 public final class SakshiCommand {
     public static final int OK = 0;
     public static final int VERIFY_FAILED = 1;
@@ -85,7 +90,8 @@ public final class SakshiCommand {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {Version.toolVersion()};
+            String jar = ToolIdentity.jarSha256().orElse("unknown (not running from a jar)");
+            return new String[] {Version.toolVersion(), "jar SHA-256: " + jar};
         }
     }
 }
