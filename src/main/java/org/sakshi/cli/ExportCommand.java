@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * --pkcs11 LIB --token-label L --pin-file F) [--tsa URL]... [--items ID,...] [--certificate ...]...}
  */
 @Command(name = "export", description = "Export a signed evidence bundle.",
-        footer = "  sakshi export ./FIR-112 --out FIR112.zip --keystore me.p12 --storepass-file pw.txt --tsa http://tsa.example/ --certificate IN-BSA63")
+        footer = {"  sakshi export ./FIR-112 --out FIR112.zip --keystore me.p12 \\",
+                "      --storepass-file pw.txt --tsa http://tsa.example/ --certificate IN-BSA63"})
 final class ExportCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;

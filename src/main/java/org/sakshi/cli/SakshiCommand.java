@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         // every subcommand inherits -h/--help/-V/--version and the "Example:" heading; each gives its own footer
         scope = CommandLine.ScopeType.INHERIT, footerHeading = "%nExample:%n",
         footer = {"  sakshi sample /tmp/sample-case && sakshi items /tmp/sample-case",
-                "%nRun 'sakshi help COMMAND' (or 'sakshi COMMAND --help') for a command's options."})
+                "  sakshi help import        (one command's options, as 'sakshi import --help')"})
 public final class SakshiCommand {
     public static final int OK = 0;
     public static final int VERIFY_FAILED = 1;

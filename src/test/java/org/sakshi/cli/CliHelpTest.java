@@ -97,6 +97,9 @@ class CliHelpTest {
         assertTrue(example > 0, "an example: " + out);
         // the example is the command's own: it runs this very command
         assertTrue(out.substring(example).contains(qualified + (path.isEmpty() ? "" : " ")), out);
+        // and it fits the 80 columns, so no argument is wrapped to the left margin (copy-paste works)
+        out.substring(example).lines().skip(1).filter(l -> !l.isBlank())
+                .forEach(l -> assertTrue(l.startsWith("  "), "wrapped example line '" + l + "' in " + out));
     }
 
     private static List<String> concat(String first, List<String> rest) {
