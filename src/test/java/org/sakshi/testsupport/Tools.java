@@ -52,10 +52,14 @@ public final class Tools {
 
     /** As {@link #require(String...)} for a condition other than a PATH look-up; {@code what} names the need. */
     public static void require(boolean available, String what) {
+        require(available, what, underCi());
+    }
+
+    static void require(boolean available, String what, boolean ci) {
         if (available) {
             return;
         }
-        if (underCi()) {
+        if (ci) {
             org.junit.jupiter.api.Assertions.fail("CI=true and a tool this test needs is missing: " + what);
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: " + what);
@@ -92,10 +96,19 @@ public final class Tools {
             java.util.Map.entry("sqlite3", "Debian package sqlite3"),
             java.util.Map.entry("bsdtar", "Debian package libarchive-tools"),
             java.util.Map.entry("7z", "Debian package p7zip-full"),
-            java.util.Map.entry("python3", "Debian package python3"));
+            java.util.Map.entry("python3", "Debian package python3"),
+            java.util.Map.entry("sha256sum", "Debian package coreutils"));
 
-    /** Runs {@code command} in {@code dir} (may be null), waits up to 60 s. */
+    /**
+     * Runs {@code command} in {@code dir} (may be null), waits up to 60 s. A program that is not
+     * installed is a {@link #require} miss: the test skips locally and fails under CI.
+     */
     public static Result run(Path dir, List<String> command) {
+        String program = command.get(0);
+        if (program.contains("/") ? !Files.isExecutable(Path.of(program)) : !onPath(program)) {
+            require(false, program + " is not on the PATH (" + DEBIAN_PACKAGE.getOrDefault(program, program)
+                    + "; .ci/run installs it)");
+        }
         try {
             ProcessBuilder pb = new ProcessBuilder(command);
             if (dir != null) {
