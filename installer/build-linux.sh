@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Builds the Linux app-image and .deb with jpackage and a jlinked runtime (no Java needed on the
 # target PC). Usage: installer/build-linux.sh [app-image|deb|all]   (default: all)
-# Needs: JDK 21+ with jpackage, dpkg-deb and fakeroot (Debian: apt-get install -y fakeroot).
+# Needs: a built target/sakshi.jar (its JDK 21+ provides jpackage), dpkg-deb and fakeroot (Debian: apt-get install -y fakeroot).
 # Called by `mvn -Pinstaller package`; output in target/installer/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-. "$root/.ci/select-jdk.sh"
 what=${1:-all}
 jar="$root/target/sakshi.jar"
 [ -f "$jar" ] || { echo "error: $jar is missing; run 'mvn -DskipTests package' first." >&2; exit 2; }
-version=$(unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Implementation-Version: *\([0-9.]*\).*/\1/p' | tr -d '\r')
-version=${version:-0.1.0}
+# the JDK 21+ the build selected (written by src/build/WriteLaunchers.java next to the jar)
+jdk=$(cat "$root/target/java-home" 2>/dev/null || true)
+[ -x "$jdk/bin/jpackage" ] || { echo "error: no jpackage in '$jdk' (target/java-home); run 'mvn -DskipTests package' again with a full JDK 21+ installed." >&2; exit 2; }
+# the version comes from the pom (passed in by 'mvn -Pinstaller', else asked of Maven); jpackage wants digits only
+version=${SAKSHI_VERSION:-$(cd "$root" && mvn -q -Dexpression=project.version -DforceStdout \
+  org.apache.maven.plugins:maven-help-plugin:3.5.1:evaluate | sed 's/\x1b\[[0-9;]*m//g')}
+version=${version%%-*}
+[ -n "$version" ] || { echo "error: could not read the version from pom.xml; run 'mvn -Pinstaller -DskipTests package' instead." >&2; exit 2; }
 out="$root/target/installer"
 input="$out/input"
 rm -rf "$out" && mkdir -p "$input"
@@ -27,11 +32,11 @@ common=(--name sakshi --app-version "$version" --vendor "Sakshi project"
   --icon "$here/linux/sakshi.png"
   --add-launcher "sakshi-cli=$here/linux/cli-launcher.properties")
 if [ "$what" = app-image ] || [ "$what" = all ]; then
-  jpackage --type app-image --dest "$out" "${common[@]}"
+  "$jdk/bin/jpackage" --type app-image --dest "$out" "${common[@]}"
   echo "app-image: $out/sakshi"
 fi
 if [ "$what" = deb ] || [ "$what" = all ]; then
-  jpackage --type deb --dest "$out" "${common[@]}" --resource-dir "$here/linux" \
+  "$jdk/bin/jpackage" --type deb --dest "$out" "${common[@]}" --resource-dir "$here/linux" \
     --linux-package-name sakshi --linux-app-category utils --linux-menu-group "Office;Utility" \
     --linux-shortcut --linux-deb-maintainer "sakshi@localhost" --about-url "https://example.invalid/sakshi"
   ls "$out"/*.deb

@@ -23,6 +23,11 @@ HOME="$work" $bin export "$work/sample-case" --out "$work/bundle.zip" --keystore
 # exit code 0 only when the verdict is PASSED; set -e stops the check otherwise
 HOME="$work" $bin verify "$work/bundle.zip" --trust "$work/me.pem" --trust "$work/tsa.pem" > "$work/verify.txt"
 head -n 1 "$work/verify.txt"
+echo "--- the bundle and --version name the packaged jar's SHA-256 (the tool's identity)"
+jar_sha=$(sha256sum "$root/target/sakshi.jar" | cut -d' ' -f1)
+unzip -p "$work/bundle.zip" '*/bag-info.txt' | tr -d '\r' | grep -qx "Sakshi-Tool-SHA256: $jar_sha" \
+  || { echo "error: bag-info.txt does not carry Sakshi-Tool-SHA256: $jar_sha"; exit 1; }
+$bin --version | grep -qx "jar SHA-256: $jar_sha" || { echo "error: --version does not show $jar_sha"; exit 1; }
 kill "$(cat "$work/tsa.pid")" 2>/dev/null || true
 echo "--- GUI under Xvfb"
 Xvfb :97 -screen 0 1280x800x24 >/dev/null 2>&1 &

@@ -7,7 +7,6 @@
 # Needs: /usr/bin/time (Debian package "time"), hashdeep, dcfldd (optional). Prints a table.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-. .ci/select-jdk.sh >/dev/null
 W=${1:-/tmp/sakshi-bench}
 RUNS=${2:-3}
 SIZE=${BENCH_SIZE:-2147483648}
@@ -16,6 +15,8 @@ JAR=target/sakshi.jar
 [ -x /usr/bin/time ] || { echo "bench: installing 'time'"; apt-get install -y -qq time >/dev/null; }
 [ -f "$JAR" ] || mvn -q -o -B -DskipTests package
 [ -d target/test-classes/org/sakshi/storage ] || mvn -q -o -B test-compile
+# the JDK 21+ the build selected (written next to the jar by the build)
+JAVA="$(cat target/java-home)/bin/java"
 mkdir -p "$W"
 F="$W/bench.bin"
 if [ ! -f "$F" ] || [ "$(stat -c %s "$F")" != "$SIZE" ]; then
@@ -24,7 +25,7 @@ if [ ! -f "$F" ] || [ "$(stat -c %s "$F")" != "$SIZE" ]; then
 fi
 cat "$F" > /dev/null   # into the page cache
 R="$W/results.txt"; : > "$R"
-echo "bench: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg), java $(java -version 2>&1 | head -1)"
+echo "bench: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg), java $("$JAVA" -version 2>&1 | head -1)"
 
 measure() { # label command...
   local label=$1; shift
@@ -37,9 +38,9 @@ measure() { # label command...
 for i in $(seq 1 "$RUNS"); do
   echo "run $i"
   rm -rf "$W/case" "$W/copy"
-  java -jar "$JAR" case init "$W/case" --number BENCH --title bench --officer bench >/dev/null
+  "$JAVA" -jar "$JAR" case init "$W/case" --number BENCH --title bench --officer bench >/dev/null
   sync
-  measure "sakshi-import" java -Xmx256m -jar "$JAR" import "$W/case" "$F"
+  measure "sakshi-import" "$JAVA" -Xmx256m -jar "$JAR" import "$W/case" "$F"
   rm -rf "$W/case"; sync
   measure "cp+sync" sh -c "cp '$F' '$W/copy' && sync"
   rm -f "$W/copy"; sync
@@ -54,10 +55,10 @@ done
 
 echo "ledger: generating $EVENTS events"
 rm -rf "$W/lcase"
-java -jar "$JAR" case init "$W/lcase" --number LEDGER --title ledger --officer bench >/dev/null
-java -Xmx1g -cp "$JAR:target/test-classes" org.sakshi.storage.LedgerGenMain "$W/lcase" $((EVENTS - 1)) "$W/ledger.jsonl" 2>/dev/null
+"$JAVA" -jar "$JAR" case init "$W/lcase" --number LEDGER --title ledger --officer bench >/dev/null
+"$JAVA" -Xmx1g -cp "$JAR:target/test-classes" org.sakshi.storage.LedgerGenMain "$W/lcase" $((EVENTS - 1)) "$W/ledger.jsonl" 2>/dev/null
 for i in $(seq 1 "$RUNS"); do
-  measure "custody-verify-1M" java -Xmx256m -jar "$JAR" custody verify "$W/lcase"
+  measure "custody-verify-1M" "$JAVA" -Xmx256m -jar "$JAR" custody verify "$W/lcase"
   measure "sha256sum-jsonl" sha256sum "$W/ledger.jsonl"
 done
 

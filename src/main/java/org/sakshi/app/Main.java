@@ -14,8 +14,7 @@ public final class Main {
     public static void main(String[] args) {
         protectLogs(logDir());
         if (args.length == 0 || (args[0].equals("gui") && !containsHelp(args))) {
-            AppContext ctx = new AppContext(AppContext.defaultWorkspace());
-            SakshiApp.launchWith(ctx.ui(), ctx.workspace(), args);
+            launchWindow(args);
             return;
         }
         System.exit(SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args));
@@ -46,6 +45,26 @@ public final class Main {
         } catch (java.io.IOException | RuntimeException e) {
             System.err.println("warning: cannot make the log folder " + dir + " private (" + e.getMessage()
                     + "); check its permissions");
+        }
+    }
+
+    /** Opens the window, or prints one error line and exits 2 when this machine cannot show it. */
+    private static void launchWindow(String[] args) {
+        java.util.Optional<String> problem = GuiPreflight.problem(GuiPreflight.thisHost());
+        if (problem.isPresent()) {
+            System.err.println(problem.get());
+            System.exit(2);
+        }
+        try {
+            AppContext ctx = new AppContext(AppContext.defaultWorkspace());
+            SakshiApp.launchWith(ctx.ui(), ctx.workspace(), args);
+        } catch (RuntimeException | LinkageError e) {
+            java.util.Optional<String> toolkit = GuiPreflight.toolkitFailure(e);
+            if (toolkit.isEmpty()) {
+                throw e;
+            }
+            System.err.println(toolkit.get());
+            System.exit(2);
         }
     }
 

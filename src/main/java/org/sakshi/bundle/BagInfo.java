@@ -19,6 +19,12 @@ public final class BagInfo {
             "External-Identifier", "External-Description", "Bagging-Date", "Payload-Oxum", "Bag-Size",
             "Sakshi-Bundle-Version", "Sakshi-Bundle-Id", "Sakshi-Custody-Head");
 
+    /**
+     * The SHA-256 of the Sakshi jar that wrote the bag (core {@code ToolIdentity}); absent when the
+     * writer did not run from a jar (development runs, tests). Optional: verifiers do not require it.
+     */
+    public static final String TOOL_SHA256 = "Sakshi-Tool-SHA256";
+
     private final List<Field> fields = new ArrayList<>();
 
     public BagInfo add(String label, String value) {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
  * (cli.md): verifies the custody ledger, then reports custody findings. Exit 0 when no finding is an
  * ERROR, 1 otherwise, 2 when the input cannot be read.
  */
-@Command(name = "audit", description = "Audit the custody of a case or a bundle.")
+@Command(name = "audit", description = "Audit the custody of a case or a bundle.",
+        footer = "  sakshi audit FIR112.zip --json")
 final class AuditCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR|BUNDLE.zip", description = "A case folder or a bundle .zip.")
     Path target;

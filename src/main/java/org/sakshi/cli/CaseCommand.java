@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi case}: Create cases (case init). */
-@Command(name = "case", description = "Create cases (case init).", subcommands = CaseCommand.Init.class)
+@Command(name = "case", description = "Create cases (case init).", subcommands = CaseCommand.Init.class,
+        footer = {"  sakshi case init ./FIR-112 --number \"FIR 112/2021\" \\",
+                "      --title \"Trafficking, Howrah\" --officer \"Insp. A. Verma\" \\",
+                "      --jurisdiction IN --zone Asia/Kolkata"})
 final class CaseCommand extends CliCommand {
     @Override
     public Integer call() {
@@ -28,7 +31,10 @@ final class CaseCommand extends CliCommand {
     }
 
     /** {@code sakshi case init CASE_DIR --number NUM --title TEXT --officer NAME [...]}. */
-    @Command(name = "init", description = "Create a new case folder (case.db, vault/, exports/) and record CASE_CREATED.")
+    @Command(name = "init", description = "Create a new case folder (case.db, vault/, exports/) and record CASE_CREATED.",
+            footer = {"  sakshi case init ./FIR-112 --number \"FIR 112/2021\" \\",
+                    "      --title \"Trafficking, Howrah\" --officer \"Insp. A. Verma\" \\",
+                    "      --jurisdiction IN --zone Asia/Kolkata"})
     static final class Init extends CliCommand {
         @Parameters(index = "0", paramLabel = "CASE_DIR", description = "Folder to create the case in (new or empty).")
         Path caseDir;

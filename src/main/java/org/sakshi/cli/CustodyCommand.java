@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sakshi custody}: Print or verify the custody ledger. */
 @Command(name = "custody", description = "Print the custody ledger (or 'custody verify' it).",
-        subcommands = CustodyCommand.Verify.class)
+        subcommands = CustodyCommand.Verify.class,
+        footer = "  sakshi custody ./FIR-112 --csv > custody.csv")
 final class CustodyCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", arity = "0..1", description = "The case folder.")
     Path caseDir;
@@ -76,7 +77,8 @@ final class CustodyCommand extends CliCommand {
     }
 
     /** {@code sakshi custody verify CASE_DIR}: exit 0 intact, 1 broken (names the first bad seq). */
-    @Command(name = "verify", description = "Recompute every event hash and link; exit 1 naming the first bad seq.")
+    @Command(name = "verify", description = "Recompute every event hash and link; exit 1 naming the first bad seq.",
+            footer = "  sakshi custody verify ./FIR-112")
     static final class Verify extends CliCommand {
         @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
         Path caseDir;

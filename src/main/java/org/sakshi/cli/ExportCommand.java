@@ -26,7 +26,9 @@ import picocli.CommandLine;
  * {@code sakshi export CASE_DIR --out BUNDLE.zip (--keystore F.p12 --storepass-file F [--alias A] |
  * --pkcs11 LIB --token-label L --pin-file F) [--tsa URL]... [--items ID,...] [--certificate ...]...}
  */
-@Command(name = "export", description = "Export a signed evidence bundle.")
+@Command(name = "export", description = "Export a signed evidence bundle.",
+        footer = {"  sakshi export ./FIR-112 --out FIR112.zip --keystore me.p12 \\",
+                "      --storepass-file pw.txt --tsa http://tsa.example/ --certificate IN-BSA63"})
 final class ExportCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;

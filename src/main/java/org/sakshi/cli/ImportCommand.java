@@ -27,7 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi import}: Import files or folders as evidence items. */
-@Command(name = "import", description = "Import files or folders as evidence items.")
+@Command(name = "import", description = "Import files or folders as evidence items.",
+        footer = {"  sakshi import ./FIR-112 chat.zip photo.jpg E01-folder/ \\",
+                "      --source \"seized from accused\" --device-imei 356938035643809 \\",
+                "      --tsa http://tsa.example/"})
 final class ImportCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;

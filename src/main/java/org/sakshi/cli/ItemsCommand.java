@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi items}: List a case's items. */
-@Command(name = "items", description = "List a case's items.")
+@Command(name = "items", description = "List a case's items.",
+        footer = "  sakshi items ./FIR-112 --json")
 final class ItemsCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code sakshi keys}: Create signing identities (keys new). */
 @Command(name = "keys", description = "Create signing identities (keys new).",
-        subcommands = {KeysCommand.New.class})
+        subcommands = {KeysCommand.New.class},
+        footer = {"  sakshi keys new --out me.p12 --storepass-file pw.txt \\",
+                "      --name \"Insp. A. Verma, CID\" --cert-out me.pem"})
 final class KeysCommand extends CliCommand {
     @Override
     public Integer call() {
@@ -22,7 +24,9 @@ final class KeysCommand extends CliCommand {
     }
 
     /** {@code sakshi keys new}: a self-signed officer identity in a new PKCS#12 file. */
-    @Command(name = "new", description = "Create a self-signed officer signing identity (PKCS#12).")
+    @Command(name = "new", description = "Create a self-signed officer signing identity (PKCS#12).",
+            footer = {"  sakshi keys new --out me.p12 --storepass-file pw.txt \\",
+                    "      --name \"Insp. A. Verma, CID\" --cert-out me.pem"})
     static final class New extends CliCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE.p12", description = "The new keystore (must not exist).")
         Path out;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi note}: Record a note in the custody ledger. */
-@Command(name = "note", description = "Record a note in the custody ledger (NOTE).")
+@Command(name = "note", description = "Record a note in the custody ledger (NOTE).",
+        footer = "  sakshi note ./FIR-112 \"Phone returned to the malkhana\" --items E0003")
 final class NoteCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;

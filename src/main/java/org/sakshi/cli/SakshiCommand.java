@@ -3,6 +3,7 @@ package org.sakshi.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.sakshi.core.SakshiException;
+import org.sakshi.core.ToolIdentity;
 import org.sakshi.core.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +20,12 @@ import picocli.CommandLine;
                 CaseCommand.class, ImportCommand.class, ItemsCommand.class, ShowCommand.class,
                 TimestampCommand.class, CustodyCommand.class, TransferCommand.class, NoteCommand.class,
                 ExportCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class,
-                TsaCommand.class, SampleCommand.class
-        })
+                TsaCommand.class, SampleCommand.class, GuiCommand.class, HelpCommand.class
+        },
+        // every subcommand inherits -h/--help/-V/--version and the "Example:" heading; each gives its own footer
+        scope = CommandLine.ScopeType.INHERIT, footerHeading = "%nExample:%n",
+        footer = {"  sakshi sample /tmp/sample-case && sakshi items /tmp/sample-case",
+                "  sakshi help import        (one command's options, as 'sakshi import --help')"})
 public final class SakshiCommand {
     public static final int OK = 0;
     public static final int VERIFY_FAILED = 1;
@@ -74,7 +79,8 @@ public final class SakshiCommand {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {Version.toolVersion()};
+            String jar = ToolIdentity.jarSha256().orElse("unknown (not running from a jar)");
+            return new String[] {Version.toolVersion(), "jar SHA-256: " + jar};
         }
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi sample CASE_DIR}: builds a demonstration case from generated, fictional data. */
-@Command(name = "sample", description = "Build a demonstration case from generated, clearly fictional data.")
+@Command(name = "sample", description = "Build a demonstration case from generated, clearly fictional data.",
+        footer = "  sakshi sample /tmp/sample-case")
 final class SampleCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "Folder for the sample case (must not hold a case).")
     Path caseDir;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi show}: Show one item (records ITEM_ACCESSED). */
-@Command(name = "show", description = "Show one item (records ITEM_ACCESSED).")
+@Command(name = "show", description = "Show one item (records ITEM_ACCESSED).",
+        footer = "  sakshi show ./FIR-112 E0002 --json --purpose \"prepare charge sheet\"")
 final class ShowCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi timestamp}: Time-stamp items still pending. */
-@Command(name = "timestamp", description = "Time-stamp items still pending.")
+@Command(name = "timestamp", description = "Time-stamp items still pending.",
+        footer = "  sakshi timestamp ./FIR-112 --tsa http://tsa.example/")
 final class TimestampCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi transfer}: Record a hand-over of items. */
-@Command(name = "transfer", description = "Record a hand-over of items (TRANSFERRED).")
+@Command(name = "transfer", description = "Record a hand-over of items (TRANSFERRED).",
+        footer = {"  sakshi transfer ./FIR-112 --to \"FSL Kolkata\" --reason \"examination\" \\",
+                "      --seal S-114"})
 final class TransferCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sakshi tsa}: Run a local RFC 3161 time-stamp authority (tsa serve). */
 @Command(name = "tsa", description = "Run a local RFC 3161 time-stamp authority (tsa serve).",
-        subcommands = {TsaCommand.Serve.class})
+        subcommands = {TsaCommand.Serve.class},
+        footer = "  sakshi tsa serve --port 3180 --keystore tsa.p12 --storepass-file pw.txt")
 final class TsaCommand extends CliCommand {
     @Override
     public Integer call() {
@@ -26,7 +27,8 @@ final class TsaCommand extends CliCommand {
      * {@code sakshi tsa serve}: prints the TSA's URL on stdout, then serves until the process is
      * killed (or the thread interrupted).
      */
-    @Command(name = "serve", description = "Serve RFC 3161 time-stamps over HTTP until stopped.")
+    @Command(name = "serve", description = "Serve RFC 3161 time-stamps over HTTP until stopped.",
+            footer = "  sakshi tsa serve --port 3180 --keystore tsa.p12 --storepass-file pw.txt")
     static final class Serve extends CliCommand {
         @Option(names = "--port", required = true, paramLabel = "N", description = "TCP port (0 picks a free one).")
         int port;

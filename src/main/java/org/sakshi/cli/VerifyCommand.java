@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
  * [--json] [--report OUT.pdf]}. Exit 0 PASSED, 1 FAILED, 3 INDETERMINATE, 2 when the file is not a bundle
  * or a trust file cannot be read.
  */
-@Command(name = "verify", description = "Verify an evidence bundle.")
+@Command(name = "verify", description = "Verify an evidence bundle.",
+        footer = {"  sakshi verify FIR112.zip --trust agency-ca.pem --trust tsa-root.pem \\",
+                "      --report check.pdf"})
 final class VerifyCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "BUNDLE.zip", description = "The bundle to verify.")
     Path bundle;

@@ -44,6 +44,7 @@ import org.sakshi.core.StorageException;
 import org.sakshi.core.TimestampException;
 import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
+import org.sakshi.core.ToolIdentity;
 import org.sakshi.core.ledger.ChainResult;
 import org.sakshi.core.ledger.ChainVerifier;
 import org.sakshi.report.PadesSigner;
@@ -309,6 +310,7 @@ public final class ExportService {
                 .add("Sakshi-Bundle-Version", "1")
                 .add("Sakshi-Bundle-Id", bundleId)
                 .add("Sakshi-Custody-Head", chain.head());
+        ToolIdentity.jarSha256().ifPresent(sha -> bagInfo.add(BagInfo.TOOL_SHA256, sha));
         List<X509Certificate> anchors = new ArrayList<>();
         List<X509Certificate> chainCerts = request.signer().chain();
         anchors.add(chainCerts.get(chainCerts.size() - 1));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,7 +83,7 @@ class BundleSealerTest {
 
     @Test
     void pdfsigAndQpdfAcceptTheSignedReport() {
-        assumeTrue(Tools.onPath("pdfsig") && Tools.onPath("qpdf"));
+        Tools.require("pdfsig", "qpdf");
         Path pdf = bag.resolve("data/report/report.pdf");
         Tools.Result r = Tools.run(bag, List.of("pdfsig", pdf.toString()));
         assertTrue(r.out().contains("Total document signed"), r.all());

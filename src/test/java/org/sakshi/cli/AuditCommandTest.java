@@ -2,7 +2,6 @@ package org.sakshi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,7 +128,7 @@ class AuditCommandTest {
 
     @Test
     void theReportPdfIsSignedWithTheLabsIdentityAndListsTheFindings() throws Exception {
-        assumeTrue(Tools.onPath("pdfsig") && Tools.onPath("pdftotext"), "poppler-utils not installed");
+        Tools.require("pdfsig", "pdftotext");
         ctx.evidence().open(caseDir, "E0001", RAO, "look again");
         Path pdf = dir.resolve("audit.pdf");
         Run r = run("audit", caseDir.toString(), "--report", pdf.toString(), "--keystore",

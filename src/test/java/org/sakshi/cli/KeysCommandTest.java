@@ -3,7 +3,6 @@ package org.sakshi.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -51,7 +50,7 @@ class KeysCommandTest {
         boolean[] ku = cert.getKeyUsage();
         assertTrue(ku[0] && ku[1], "digitalSignature and nonRepudiation");
         assertTrue(cert.getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(31))));
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         Files.writeString(dir.resolve("x"), "content");
         Files.write(dir.resolve("x.p7s"), s.signDetached(new ByteArrayInputStream("content".getBytes()), null));
         Tools.Result v = Tools.run(dir, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "x.p7s",
@@ -70,7 +69,7 @@ class KeysCommandTest {
                 .serve(dir.resolve("tsa.p12"), "tsa pass".toCharArray(), null, 0)) {
             Files.write(dir.resolve("x.tsr"), new org.sakshi.timestamp.HttpTimestampSource(tsa.url()).stamp(digest).response());
         }
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         Tools.Result v = Tools.run(dir, "openssl", "ts", "-verify", "-digest", java.util.HexFormat.of().formatHex(digest),
                 "-in", "x.tsr", "-CAfile", "tsa.pem");
         assertEquals(0, v.exit(), v.all());

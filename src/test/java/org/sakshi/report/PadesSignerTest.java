@@ -3,7 +3,6 @@ package org.sakshi.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -55,7 +54,7 @@ class PadesSignerTest {
 
     @Test
     void pdfsigReportsTotalDocumentSignedAndValidSignature() {
-        assumeTrue(Tools.onPath("pdfsig"), "pdfsig (poppler-utils) not installed");
+        Tools.require("pdfsig");
         Tools.Result r = Tools.run(shared, "pdfsig", signedWithTsa.toString());
         assertTrue(r.out().contains("Signature is Valid."), r.all());
         assertTrue(r.out().contains("Total document signed"), r.all());
@@ -64,7 +63,7 @@ class PadesSignerTest {
 
     @Test
     void qpdfFindsNoErrorInTheSignedPdf() {
-        assumeTrue(Tools.onPath("qpdf"), "qpdf not installed");
+        Tools.require("qpdf");
         Tools.Result r = Tools.run(shared, "qpdf", "--check", signedWithTsa.toString());
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().contains("No syntax or stream encoding errors"), r.all());
@@ -107,7 +106,7 @@ class PadesSignerTest {
 
     @Test
     void signsWithoutTimeStampAuthority() throws Exception {
-        assumeTrue(Tools.onPath("pdfsig"), "pdfsig (poppler-utils) not installed");
+        Tools.require("pdfsig");
         Path out = dir.resolve("no-tsa.pdf");
         new PadesSigner().sign(unsigned, out, signer, null);
         Tools.Result r = Tools.run(dir, "pdfsig", out.toString());
@@ -116,7 +115,7 @@ class PadesSignerTest {
 
     @Test
     void signedCertificatePassesPdfsig() throws Exception {
-        assumeTrue(Tools.onPath("pdfsig"), "pdfsig (poppler-utils) not installed");
+        Tools.require("pdfsig");
         Path cert = dir.resolve("certificate.pdf");
         try (OutputStream out = Files.newOutputStream(cert)) {
             new ReportWriter().writeCertificate("IN-BSA63-PartA", ReportFixtures.data(0), Map.of(), out);
@@ -130,7 +129,7 @@ class PadesSignerTest {
 
     @Test
     void pdfsigRejectsTheSignatureWhenOneSignedByteChanges() throws Exception {
-        assumeTrue(Tools.onPath("pdfsig"), "pdfsig (poppler-utils) not installed");
+        Tools.require("pdfsig");
         byte[] bytes = Files.readAllBytes(signedWithTsa);
         int at = bytes.length / 3; // inside the first signed range (the page content streams)
         bytes[at] ^= 0x01;

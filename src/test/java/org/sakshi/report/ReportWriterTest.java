@@ -2,7 +2,6 @@ package org.sakshi.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,7 +65,7 @@ class ReportWriterTest {
     @ParameterizedTest
     @ValueSource(strings = {"हिन्दी", "प्रमाण", "कार्यालय", "कृपया", "সাক্ষ্য", "বাংলাদেশ"})
     void pdftotextReturnsIndicTextAsWritten(String word) throws Exception {
-        assumeTrue(Tools.onPath("pdftotext"), "pdftotext (poppler-utils) not installed");
+        Tools.require("pdftotext");
         Tools.Result r = Tools.run(dir, "pdftotext", "-enc", "UTF-8", sample.toString(), "-");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(word), "pdftotext output lacks " + word);

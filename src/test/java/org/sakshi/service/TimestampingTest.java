@@ -47,7 +47,7 @@ class TimestampingTest {
             CustodyEvent ts = ev.get(ev.size() - 1);
             assertEquals("ITEM_TIMESTAMPED", ts.type());
             assertEquals(it.timestamp().tsa(), ts.details().get("tsa"));
-            if (Tools.onPath("openssl")) {
+            if (Tools.available("openssl")) {
                 Path tsr = tmp.resolve("E0001.tsr");
                 Files.write(tsr, der);
                 Process p = new ProcessBuilder("openssl", "ts", "-verify", "-digest", it.digests().sha256(), "-in",

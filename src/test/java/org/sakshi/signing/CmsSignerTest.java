@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ class CmsSignerTest {
 
     @Test
     void opensslVerifiesTheDetachedSignatureAgainstTheAgencyCa() throws Exception {
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         TestPki pki = TestPki.create(dir.resolve("pki"));
         Path x = Files.writeString(dir.resolve("tagmanifest-sha256.txt"), "abc  bagit.txt\n");
         try (LocalTsa tsa = LocalTsa.start(pki); InputStream in = Files.newInputStream(x)) {
@@ -53,7 +52,7 @@ class CmsSignerTest {
 
     @Test
     void opensslRejectsTheSignatureWhenOneContentByteChanges() throws Exception {
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         TestPki pki = TestPki.create(dir.resolve("pki"));
         Files.write(dir.resolve("x.p7s"), pki.officerSigner().signDetached(new ByteArrayInputStream("abc".getBytes()), null));
         Files.writeString(dir.resolve("x"), "abd");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +42,9 @@ class Pkcs11IdentityTest {
 
     @BeforeAll
     static void makeTokens() throws Exception {
-        assumeTrue(Tools.onPath("softhsm2-util"), "softhsm2-util is not installed (apt-get install softhsm2)");
+        Tools.require("softhsm2-util");
         library = LIBRARIES.stream().filter(Files::isRegularFile).findFirst().orElse(null);
-        assumeTrue(library != null, "libsofthsm2.so not found in " + LIBRARIES);
+        Tools.require(library != null, "libsofthsm2.so not found in " + LIBRARIES + " (Debian package softhsm2)");
         String conf = System.getenv("SOFTHSM2_CONF");
         assertNotNull(conf, "SOFTHSM2_CONF must be set by surefire (see pom.xml)");
         Path confFile = Path.of(conf);
@@ -73,7 +72,7 @@ class Pkcs11IdentityTest {
                 "--label", "officer", "--id", "01", "--pin", PIN);
         assertEquals(0, imp.exit(), imp.all());
         Path certDer = Files.write(dir.resolve("officer.der"), pki.officerCert().getEncoded());
-        assumeTrue(Tools.onPath("pkcs11-tool"), "pkcs11-tool is not installed (apt-get install opensc)");
+        Tools.require("pkcs11-tool");
         Tools.Result cert = Tools.run(dir, "pkcs11-tool", "--module", library.toString(), "--token-label", OFFICER_TOKEN,
                 "--login", "--pin", PIN, "--write-object", certDer.toString(), "--type", "cert", "--id", "01",
                 "--label", "officer");
@@ -82,7 +81,7 @@ class Pkcs11IdentityTest {
 
     @Test
     void signsOnTheTokenAndOpensslVerifiesTheSignature() throws Exception {
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         Signer s = Pkcs11Identity.load(library, OFFICER_TOKEN, pinFile, null);
         assertEquals(TestPki.OFFICER_NAME, s.actor().name());
         Path content = Files.writeString(dir.resolve("manifest.txt"), "abc  data/x\n");

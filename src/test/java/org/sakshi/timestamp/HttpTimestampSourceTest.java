@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -98,7 +97,7 @@ class HttpTimestampSourceTest {
 
     @Test
     void storedResponseVerifiesWithOpensslAgainstTheItemDigest() throws Exception {
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         byte[] digest = sha256("a screenshot");
         try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
             TimestampToken t = tsa.source().stamp(digest);
@@ -112,7 +111,7 @@ class HttpTimestampSourceTest {
 
     @Test
     void storedResponseOverAFileDigestVerifiesWithOpensslData() throws Exception {
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         Path manifest = Files.writeString(dir.resolve("tagmanifest-sha256.txt"), "abc  bagit.txt\n");
         try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
             TimestampToken t = tsa.source().stamp(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(manifest)));
@@ -126,7 +125,7 @@ class HttpTimestampSourceTest {
 
     @Test
     void opensslRejectsTheStoredResponseForAnotherDigest() throws Exception {
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
             TimestampToken t = tsa.source().stamp(sha256("a screenshot"));
             Files.write(dir.resolve("item.tsr"), t.response());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +45,7 @@ class TsaServerTest {
 
     @Test
     void opensslVerifiesTheReplyToAnOpensslQuery() throws Exception {
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         Files.writeString(dir.resolve("data.txt"), "evidence bytes\n");
         try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
             Tools.Result q = Tools.run(dir, "openssl", "ts", "-query", "-data", "data.txt", "-sha256", "-cert",
@@ -65,7 +64,7 @@ class TsaServerTest {
 
     @Test
     void replyCarriesTheTsaCertificateWhenTheQueryAsksForIt() throws Exception {
-        assumeTrue(Tools.onPath("openssl"), "openssl is not installed");
+        Tools.require("openssl");
         Files.writeString(dir.resolve("data.txt"), "x");
         try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
             Tools.run(dir, "openssl", "ts", "-query", "-data", "data.txt", "-sha256", "-cert", "-out", "q.tsq");

@@ -3,7 +3,6 @@ package org.sakshi.ingest.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import org.sakshi.ingest.ParseInput;
 import org.sakshi.ingest.ParseOptions;
 import org.sakshi.ingest.ParseResult;
 import org.sakshi.ingest.RecordSink;
+import org.sakshi.testsupport.Tools;
 
 /** The device summary of an E01 made by ewfacquire, arriving as a folder of segments or as one file. */
 class DeviceParserEwfTest {
@@ -41,7 +41,7 @@ class DeviceParserEwfTest {
 
     @BeforeAll
     static void acquire() throws Exception {
-        assumeTrue(run("ewfacquire", "-V"), "ewfacquire (Debian ewf-tools) is not installed");
+        Tools.require(run("ewfacquire", "-V"), "ewfacquire is not installed (Debian package ewf-tools)");
         byte[] media = new byte[3 << 20];
         new Random(11).nextBytes(media);
         java.util.Arrays.fill(media, 1 << 20, 2 << 20, (byte) 0);

@@ -1,7 +1,6 @@
 package org.sakshi.ingest.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.ingest.device.ewf.EwfImage;
 import org.sakshi.ingest.device.ewf.EwfVerification;
+import org.sakshi.testsupport.Tools;
 
 /**
  * Issue 3 benchmark: verifying a 2 GiB E01 (MD5 + SHA-1 of the inflated media against the stored
@@ -30,7 +30,7 @@ class EwfVerifyBenchTest {
 
     @Test
     void verifyingATwoGibE01() throws Exception {
-        assumeTrue(new ProcessBuilder("ewfverify", "-V").start().waitFor() == 0, "ewf-tools not installed");
+        Tools.require("ewfverify");
         Path dir = Path.of(System.getProperty("sakshi.bench.dir", "/tmp/sakshi-bench-e01"));
         Files.createDirectories(dir);
         Path first = dir.resolve("big.E01");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sakshi.core.CancelFlag;
+import org.sakshi.testsupport.Tools;
 
 /**
  * Images are made by libewf's ewfacquire (Debian ewf-tools) from media generated here, so the
@@ -45,7 +45,7 @@ class EwfImageTest {
 
     @BeforeAll
     static void acquire() throws Exception {
-        assumeTrue(runOk(List.of("ewfacquire", "-V")), "ewfacquire (Debian ewf-tools) is not installed");
+        Tools.require(runOk(List.of("ewfacquire", "-V")), "ewfacquire is not installed (Debian package ewf-tools)");
         media = shared.resolve("media.raw");
         byte[] m = mixedMedia(4 << 20, 1);
         Files.write(media, m);

@@ -1,0 +1,62 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Build step (run by exec-maven-plugin with the JDK the toolchains plugin selected, as a single-file
+ * source program): writes {@code target/sakshi} (POSIX shell) and {@code target/sakshi.cmd} (Windows)
+ * that start the shaded jar on this same JDK, so the README's start command works whatever JDK runs
+ * Maven. Also writes {@code target/java-home}, read by the installer scripts for jpackage.
+ * Usage: java WriteLaunchers.java TARGET_DIR JAR_NAME
+ */
+public final class WriteLaunchers {
+    private static final String JVM_OPTIONS = "-Xss2m --enable-native-access=ALL-UNNAMED";
+
+    public static void main(String[] args) throws IOException {
+        if (Runtime.version().feature() < 21) {
+            System.err.println("error: the launchers must run on JDK 21 or newer but this is "
+                    + Runtime.version() + "; install a JDK 21+ (e.g. Temurin 21) where Maven can find it.");
+            System.exit(2);
+        }
+        Path target = Path.of(args[0]);
+        String jar = args[1];
+        Path home = Path.of(System.getProperty("java.home")).toAbsolutePath();
+        Files.createDirectories(target);
+
+        String java = home.resolve("bin").resolve("java").toString();
+        String sh = "#!/bin/sh\n"
+                + "# Written by the build (src/build/WriteLaunchers.java): runs Sakshi on the JDK the build found.\n"
+                + "java=" + shQuote(java) + "\n"
+                + "if [ ! -x \"$java\" ]; then\n"
+                + "  echo \"error: $java (the JDK 21+ this build used) is gone; build again with"
+                + " 'mvn -q -DskipTests package' to find another.\" >&2\n"
+                + "  exit 2\n"
+                + "fi\n"
+                + "exec \"$java\" " + JVM_OPTIONS + " -jar \"$(dirname \"$0\")/" + jar + "\" \"$@\"\n";
+        Path shFile = target.resolve("sakshi");
+        Files.writeString(shFile, sh, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(shFile, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // Windows: the .cmd launcher is the one to use
+        }
+
+        String javaExe = home.resolve("bin").resolve("java.exe").toString();
+        String cmd = "@echo off\r\n"
+                + "rem Written by the build (src/build/WriteLaunchers.java): runs Sakshi on the JDK the build found.\r\n"
+                + "if not exist \"" + javaExe + "\" (\r\n"
+                + "  echo error: " + javaExe + " ^(the JDK 21+ this build used^) is gone; build again with"
+                + " 'mvn -q -DskipTests package' to find another. 1>&2\r\n"
+                + "  exit /b 2\r\n"
+                + ")\r\n"
+                + "\"" + javaExe + "\" " + JVM_OPTIONS + " -jar \"%~dp0" + jar + "\" %*\r\n";
+        Files.writeString(target.resolve("sakshi.cmd"), cmd, StandardCharsets.UTF_8);
+        Files.writeString(target.resolve("java-home"), home + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String shQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
