@@ -189,6 +189,11 @@ public final class SafeZip implements Closeable {
             }
             folded.add(n);
             ZipLayout.Entry le = layout.entry(n);
+            if (le == null && !layout.complete() && e.getDataOffset() >= 0) {
+                // the structure is already FAILED; the entry is still read so that the report says what else is wrong
+                le = new ZipLayout.Entry(n, null, 0, e.getMethod(), e.getCrc(), e.getCompressedSize(), size, -1,
+                        e.getDataOffset(), 0, 0, false);
+            }
             if (le != null) {
                 files.put(n.substring(root.length()), le);
             }

@@ -74,6 +74,7 @@ final class ZipLayout {
     private final List<String[]> problems = new ArrayList<>();
     /** name -> entry (the first one with that name), for entries whose local record agrees. */
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private boolean complete;
 
     private ZipLayout(FileChannel ch, String fileName) throws IOException {
         this.ch = ch;
@@ -91,6 +92,11 @@ final class ZipLayout {
     /** (target, sentence) pairs; empty when the ZIP reads the same to every extractor. */
     List<String[]> problems() {
         return problems;
+    }
+
+    /** True when both directories could be read to their ends (each disagreement is then in {@link #problems}). */
+    boolean complete() {
+        return complete;
     }
 
     /** The entry named {@code name} whose local record agrees with its central record, or null. */
@@ -149,14 +155,19 @@ final class ZipLayout {
             }
         }
         if (end < 0) {
-            problem(fileName, anyEnd < 0 ? "The ZIP has no end of central directory record."
-                    : (fileSize - anyEnd - 22) + " bytes follow the ZIP's end record that its comment does not"
-                    + " account for; data appended to a bundle is not part of it.");
-            return;
+            if (anyEnd < 0) {
+                problem(fileName, "The ZIP has no end of central directory record.");
+                return;
+            }
+            long extra = fileSize - anyEnd - 22 - u16(readAt(anyEnd, 22), 20);
+            problem(fileName, (extra > 0 ? extra + " bytes follow the ZIP's end record that its comment does not"
+                    + " account for; data appended to a bundle is not part of it."
+                    : "The ZIP's end record declares a comment longer than the file."));
+            end = anyEnd;
         }
         ByteBuffer eocd = readAt(end, 22);
         int commentLen = u16(eocd, 20);
-        if (commentLen > 0) {
+        if (commentLen > 0 && end + 22 + commentLen == fileSize) {
             ByteBuffer comment = readAt(end + 22, commentLen);
             if (comment == null || containsSignature(comment)) {
                 problem(fileName, "The ZIP's comment contains ZIP record signatures, so tools could read a different"
@@ -439,8 +450,10 @@ final class ZipLayout {
             String n = c.name();
             long at = c.localOffset();
             if (at > pos) {
+                String hidden = hiddenName(pos);
                 problem(n, (at - pos) + " bytes before the entry '" + n + "' belong to no entry of the central"
-                        + " directory (" + (pos == 0 ? "a self-extracting preamble or prepended data" : "a hidden record")
+                        + " directory (" + (pos == 0 && hidden == null ? "a self-extracting preamble or prepended data"
+                        : "a hidden record" + (hidden == null ? "" : hidden))
                         + "); extractors that read the local headers would see them.");
             } else if (at < pos) {
                 problem(n, "The entry '" + n + "' overlaps the entry before it in the file; two entries share bytes.");
@@ -507,10 +520,24 @@ final class ZipLayout {
                         c.size(), at, dataOffset, c.versionMadeBy(), c.externalAttributes(), true));
             }
         }
+        complete = true;
         if (pos < cdOffset) {
-            problem(fileName, (cdOffset - pos) + " bytes between the last entry and the central directory belong to no"
-                    + " entry (a hidden record); extractors that read the local headers would see them.");
+            String hidden = hiddenName(pos);
+            problem(hidden == null ? fileName : hidden.substring(8, hidden.length() - 1), (cdOffset - pos)
+                    + " bytes between the last entry and the central directory belong to no entry (a hidden record"
+                    + (hidden == null ? "" : hidden) + "); extractors that read the local headers would see them.");
         }
+    }
+
+    /** " named 'x'" when a local header starts at {@code pos}, else null. */
+    private String hiddenName(long pos) throws IOException {
+        ByteBuffer h = pos + 30 <= fileSize ? readAt(pos, 30) : null;
+        if (h == null || h.getInt(0) != LOC) {
+            return null;
+        }
+        int len = Math.min(u16(h, 26), 512);
+        ByteBuffer n = pos + 30 + len <= fileSize ? readAt(pos + 30, len) : null;
+        return n == null ? null : " named '" + StandardCharsets.UTF_8.decode(n) + "'";
     }
 
     private static String hex(long v) {
