@@ -106,6 +106,8 @@ public final class BundleVerifier {
         private List<ManifestFile.Line> manifestLines;
         private String manifestProblem;
         private final Map<String, CheckResult> payloadResults = new HashMap<>();
+        /** Files already reported as damaged in the ZIP (ZIP_ENTRY). */
+        private final Set<String> damaged = new java.util.HashSet<>();
         private final Map<String, String> manifest = new LinkedHashMap<>();
         private final List<TimestampInfo> timestamps = new ArrayList<>();
         private final List<ItemResult> items = new ArrayList<>();
@@ -187,6 +189,14 @@ public final class BundleVerifier {
                 caseJson();
             } finally {
                 pool.shutdownNow();
+            }
+            section("zip");
+            for (String p : zip.paths()) {
+                String damage = damaged.contains(p) ? null : zip.damage(p);
+                if (damage != null) {
+                    checks.removeIf(c -> c.code().equals("ZIP_ENTRY") && c.result() == CheckResult.PASSED);
+                    checks.add(Check.failed("ZIP_ENTRY", p, damage));
+                }
             }
         }
 
@@ -319,6 +329,7 @@ public final class BundleVerifier {
                     try {
                         actual = zip.sha256(l.path());
                     } catch (SafeZip.ZipDataException e) {
+                        damaged.add(l.path());
                         checks.add(Check.failed("ZIP_ENTRY", l.path(), e.getMessage()));
                         allOk = false;
                         continue;
@@ -396,6 +407,7 @@ public final class BundleVerifier {
                 try {
                     actual = hashOf(l.path());
                 } catch (SafeZip.ZipDataException e) {
+                    damaged.add(l.path());
                     payloadResults.put(l.path(), CheckResult.FAILED);
                     checks.add(Check.failed("ZIP_ENTRY", l.path(), e.getMessage()));
                     continue;
