@@ -250,8 +250,11 @@ public final class SafeZip implements Closeable {
         return bad;
     }
 
-    /** Unicode NFC, then full case folding (upper then lower case, so that 'ß' meets 'SS'). */
-    static String fold(String s) {
+    /**
+     * The key under which two entry names clash: Unicode NFC, then full case folding (upper then lower
+     * case, so that 'ß' meets 'SS'). An exporter that must keep names apart compares these keys.
+     */
+    public static String fold(String s) {
         return java.text.Normalizer.normalize(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC)
                 .toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFC);
     }
