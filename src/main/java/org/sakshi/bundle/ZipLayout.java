@@ -351,7 +351,10 @@ final class ZipLayout {
         boolean dosDir = (e.externalAttributes() & 0x10) != 0;
         boolean unixDir = (e.versionMadeBy() >> 8) == 3 && ((e.externalAttributes() >>> 16) & 0170000) == 0040000;
         if (e.directory()) {
-            if (e.size() != 0 || e.compressedSize() != 0) {
+            // Java's ZipOutputStream writes a folder as an empty deflate stream (2 bytes, nothing inflated)
+            boolean empty = e.size() == 0 && e.crc() == 0 && (e.compressedSize() == 0
+                    || e.method() == 8 && e.compressedSize() == 2);
+            if (!empty) {
                 problem(n, "The folder entry '" + n + "' carries " + e.compressedSize() + " bytes of data; a folder"
                         + " holds none.");
                 return false;

@@ -177,9 +177,11 @@ class SafeZipTest {
     }
 
     @Test
-    void anArchiveFromJavasZipOutputStreamScreensClean() throws Exception {
+    void anArchiveFromJavasZipOutputStreamWithAFolderEntryScreensClean() throws Exception {
         Path z = dir.resolve("j.zip");
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(z))) {
+            out.putNextEntry(new ZipEntry("b/data/"));
+            out.closeEntry();
             for (String n : List.of("b/bagit.txt", "b/data/\u0928\u092e\u0938\u094d\u0924\u0947.txt")) {
                 out.putNextEntry(new ZipEntry(n));
                 out.write(TEXT);
