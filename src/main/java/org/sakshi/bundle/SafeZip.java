@@ -91,7 +91,7 @@ public final class SafeZip implements Closeable {
         SafeZip z = new SafeZip(zipPath, zf, ch, limits);
         try {
             z.layout = ZipLayout.read(ch, zipPath.getFileName().toString(), limits.maxEntries());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             try {
                 z.close();
             } catch (IOException ignored) {
@@ -191,10 +191,10 @@ public final class SafeZip implements Closeable {
             }
             folded.add(n);
             ZipLayout.Entry le = layout.entry(n);
-            if (le == null && !layout.complete() && e.getDataOffset() >= 0) {
+            if (le == null && !layout.complete() && dataOffset(e) >= 0) {
                 // the structure is already FAILED; the entry is still read so that the report says what else is wrong
                 le = new ZipLayout.Entry(n, null, 0, e.getMethod(), e.getCrc(), e.getCompressedSize(), size, -1,
-                        e.getDataOffset(), 0, 0, false);
+                        dataOffset(e), 0, 0, false);
             }
             if (le != null) {
                 files.put(n.substring(root.length()), le);
@@ -202,6 +202,14 @@ public final class SafeZip implements Closeable {
         }
         for (String n : clashes(folded)) {
             files.remove(n.substring(root.length()));
+        }
+    }
+
+    private static long dataOffset(ZipArchiveEntry e) {
+        try {
+            return e.getCompressedSize() < 0 ? -1 : e.getDataOffset();
+        } catch (RuntimeException unreadable) {
+            return -1;
         }
     }
 
@@ -372,6 +380,9 @@ public final class SafeZip implements Closeable {
             ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(1 << 20, Math.max(1, e.size())));
             long pos = e.dataOffset();
             long end = pos + e.size();
+            if (e.size() < 0 || pos < 0 || end < pos) {
+                throw new ZipDataException("The entry '" + root + bagPath + "' declares an impossible size.");
+            }
             while (pos < end) {
                 buf.clear();
                 if (end - pos < buf.capacity()) {
@@ -527,6 +538,9 @@ public final class SafeZip implements Closeable {
         }
 
         private int readStored(byte[] b, int off, int len) throws IOException {
+            if (rawEnd < rawPos) {
+                throw new ZipDataException("The entry '" + name + "' declares an impossible size.");
+            }
             int want = (int) Math.min(len, rawEnd - rawPos);
             if (want == 0) {
                 return -1;
@@ -550,6 +564,9 @@ public final class SafeZip implements Closeable {
                                 + " dictionary, which ZIP does not use.");
                     }
                     if (inflater.needsInput()) {
+                        if (rawEnd < rawPos) {
+                            throw new ZipDataException("The entry '" + name + "' declares an impossible size.");
+                        }
                         int want = (int) Math.min(raw.length, rawEnd - rawPos);
                         if (want == 0) {
                             throw new ZipDataException("The deflate data of the entry '" + name + "' does not end"

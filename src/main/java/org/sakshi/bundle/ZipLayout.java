@@ -478,7 +478,7 @@ final class ZipLayout {
             byte[] rawName = new byte[nameLen];
             var.get(0, rawName);
             pos = dataOffset + c.compressedSize();
-            if (pos > cdOffset) {
+            if (c.compressedSize() > cdOffset - dataOffset) {
                 problem(n, "The data of '" + n + "' runs into the central directory.");
                 return;
             }
