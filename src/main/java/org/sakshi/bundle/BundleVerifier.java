@@ -125,6 +125,8 @@ public final class BundleVerifier {
         private List<ManifestFile.Line> manifestLines;
         private String manifestProblem;
         private final Map<String, CheckResult> payloadResults = new HashMap<>();
+        /** Files already reported as damaged in the ZIP (ZIP_ENTRY). */
+        private final Set<String> damaged = new java.util.HashSet<>();
         private final Map<String, String> manifest = new LinkedHashMap<>();
         private final List<TimestampInfo> timestamps = new ArrayList<>();
         private final List<ItemResult> items = new ArrayList<>();
@@ -153,10 +155,28 @@ public final class BundleVerifier {
             List<Check> zipChecks = zip.violations();
             if (zipChecks.isEmpty()) {
                 checks.add(Check.passed(CheckCode.ZIP_ENTRY, "", "Every entry of the ZIP is a plain file or folder inside the"
-                        + " single folder '" + zip.rootName() + "', with a safe name."));
+                        + " single folder '" + zip.rootName() + "', with a safe name, and its local headers and central"
+                        + " directory describe the same entries byte for byte."));
             } else {
                 checks.addAll(zipChecks);
             }
+            try {
+                runChecks();
+            } catch (IOException e) {
+                // a damaged entry met while reading: every check so far stands, and the bundle fails
+                checks.add(Check.failed(CheckCode.ZIP_ENTRY, "", "The bundle could not be read to the end ("
+                        + e.getMessage() + "); it cannot be trusted."));
+            }
+            List<Check> all = new ArrayList<>();
+            sections.values().forEach(all::addAll);
+            String caseNumber = caseJson != null && caseJson.path("case").hasNonNull("number")
+                    ? caseJson.path("case").path("number").asText()
+                    : bagInfo == null ? null : bagInfo.get("External-Identifier").orElse(null);
+            return new VerificationReport(Verdicts.of(all), zip.rootName(), caseNumber, signer, timestamps, all,
+                    items);
+        }
+
+        private void runChecks() throws IOException {
             section("bagit");
             declaration();
             section("baginfo");
@@ -192,13 +212,14 @@ public final class BundleVerifier {
             } finally {
                 pool.shutdownNow();
             }
-            List<Check> all = new ArrayList<>();
-            sections.values().forEach(all::addAll);
-            String caseNumber = caseJson != null && caseJson.path("case").hasNonNull("number")
-                    ? caseJson.path("case").path("number").asText()
-                    : bagInfo == null ? null : bagInfo.get("External-Identifier").orElse(null);
-            return new VerificationReport(Verdicts.of(all), zip.rootName(), caseNumber, signer, timestamps, all,
-                    items);
+            section("zip");
+            for (String p : zip.paths()) {
+                String damage = damaged.contains(p) ? null : zip.damage(p);
+                if (damage != null) {
+                    checks.removeIf(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.PASSED);
+                    checks.add(Check.failed(CheckCode.ZIP_ENTRY, p, damage));
+                }
+            }
         }
 
         private void startHashing(java.util.concurrent.ExecutorService pool) throws IOException {
@@ -363,7 +384,15 @@ public final class BundleVerifier {
                             + " but is missing from the bundle."));
                     allOk = false;
                 } else {
-                    String actual = zip.sha256(l.path());
+                    String actual;
+                    try {
+                        actual = zip.sha256(l.path());
+                    } catch (SafeZip.ZipDataException e) {
+                        damaged.add(l.path());
+                        checks.add(Check.failed(CheckCode.ZIP_ENTRY, l.path(), e.getMessage()));
+                        allOk = false;
+                        continue;
+                    }
                     if (!actual.equals(l.sha256())) {
                         checks.add(Check.failed(CheckCode.TAG_HASH, l.path(), l.path() + " has been changed: its SHA-256 is "
                                 + actual + " but " + name + " records " + l.sha256() + "."));
@@ -433,7 +462,15 @@ public final class BundleVerifier {
                     continue;
                 }
                 progress.progress(done, total, l.path());
-                String actual = hashOf(l.path());
+                String actual;
+                try {
+                    actual = hashOf(l.path());
+                } catch (SafeZip.ZipDataException e) {
+                    damaged.add(l.path());
+                    payloadResults.put(l.path(), CheckResult.FAILED);
+                    checks.add(Check.failed(CheckCode.ZIP_ENTRY, l.path(), e.getMessage()));
+                    continue;
+                }
                 done += zip.size(l.path());
                 if (actual.equals(l.sha256())) {
                     payloadResults.put(l.path(), CheckResult.PASSED);

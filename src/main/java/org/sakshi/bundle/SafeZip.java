@@ -1,7 +1,6 @@
 package org.sakshi.bundle;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,8 +47,11 @@ public final class SafeZip implements Closeable {
     private final FileChannel channel;
     private final Limits limits;
     private final List<Check> violations = new ArrayList<>();
-    /** bag-relative path -> entry, for safe regular files under the root folder. */
-    private final Map<String, ZipArchiveEntry> files = new LinkedHashMap<>();
+    /** bag-relative path -> entry, for safe regular files under the root folder whose two directories agree. */
+    private final Map<String, ZipLayout.Entry> files = new LinkedHashMap<>();
+    private ZipLayout layout;
+    /** Bag paths whose data has been read to the end with the length and CRC-32 their headers record. */
+    private final java.util.Set<String> sound = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String root;
     private Path tempDir;
 
@@ -88,6 +90,19 @@ public final class SafeZip implements Closeable {
             throw new InputException("cannot read " + zipPath + ": " + e.getMessage(), e);
         }
         SafeZip z = new SafeZip(zipPath, zf, ch, limits);
+        try {
+            z.layout = ZipLayout.read(ch, zipPath.getFileName().toString(), limits.maxEntries());
+        } catch (IOException e) {
+            try {
+                z.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            throw new InputException("cannot read " + zipPath + ": " + e.getMessage(), e);
+        }
+        for (String[] p : z.layout.problems()) {
+            z.violations.add(Check.failed(CheckCode.ZIP_ENTRY, p[0], p[1]));
+        }
         z.screen();
         return z;
     }
@@ -114,6 +129,7 @@ public final class SafeZip implements Closeable {
             root = tops.keySet().stream().filter(t -> t.endsWith("/")).findFirst().orElse("");
         }
         Map<String, Integer> seen = new LinkedHashMap<>();
+        List<String> folded = new ArrayList<>();
         long total = 0;
         for (ZipArchiveEntry e : all) {
             String n = e.getName();
@@ -148,6 +164,7 @@ public final class SafeZip implements Closeable {
                 continue;
             }
             if (e.isDirectory()) {
+                folded.add(n);
                 continue;
             }
             long size = e.getSize();
@@ -173,8 +190,82 @@ public final class SafeZip implements Closeable {
                         + " bytes; the rest, from '" + n + "' on, was not unpacked."));
                 break;
             }
-            files.put(n.substring(root.length()), e);
+            folded.add(n);
+            ZipLayout.Entry le = layout.entry(n);
+            if (le == null && !layout.complete() && dataOffset(e) >= 0) {
+                // the structure is already FAILED; the entry is still read so that the report says what else is wrong
+                le = new ZipLayout.Entry(n, null, 0, e.getMethod(), e.getCrc(), e.getCompressedSize(), size, -1,
+                        dataOffset(e), 0, 0, false);
+            }
+            if (le != null) {
+                files.put(n.substring(root.length()), le);
+            }
         }
+        for (String n : clashes(folded)) {
+            files.remove(n.substring(root.length()));
+        }
+    }
+
+    private static long dataOffset(ZipArchiveEntry e) {
+        try {
+            return e.getCompressedSize() < 0 ? -1 : e.getDataOffset();
+        } catch (RuntimeException unreadable) {
+            return -1;
+        }
+    }
+
+    /**
+     * Names that extractors could write to the same place (bundle-format-v1.md "Container"): a folder
+     * entry named as a file ({@code a/} and {@code a}), a file used as a folder by another entry
+     * ({@code a} and {@code a/b}), and names equal once Unicode-normalised (NFC) and case-folded, as
+     * on macOS and Windows file systems. Each clash is a FAILED ZIP_ENTRY naming both entries;
+     * returns the entries involved.
+     */
+    private List<String> clashes(List<String> names) {
+        Map<String, String> byKey = new java.util.HashMap<>();
+        Map<String, String> fileKeys = new java.util.HashMap<>();
+        List<String> bad = new ArrayList<>();
+        for (String n : names) {
+            boolean dir = n.endsWith("/");
+            String key = fold(dir ? n.substring(0, n.length() - 1) : n);
+            String other = byKey.putIfAbsent(key, n);
+            if (other != null) {
+                boolean dirFile = other.endsWith("/") != dir;
+                violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, dirFile
+                        ? "The folder entry '" + (dir ? n : other) + "' has the name of the file '" + (dir ? other : n)
+                        + "'; extractors would write one over the other."
+                        : "The entries '" + other + "' and '" + n + "' have names that are the same once"
+                        + " Unicode-normalised or case-folded; on some systems one would overwrite the other."));
+                bad.add(n);
+                bad.add(other);
+            }
+            if (!dir) {
+                fileKeys.putIfAbsent(key, n);
+            }
+        }
+        for (String n : names) {
+            String trimmed = n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
+            for (int i = trimmed.indexOf('/'); i > 0; i = trimmed.indexOf('/', i + 1)) {
+                String file = fileKeys.get(fold(trimmed.substring(0, i)));
+                if (file != null) {
+                    violations.add(Check.failed(CheckCode.ZIP_ENTRY, n, "The file '" + file + "' is also used as a folder"
+                            + " by the entry '" + n + "'; extractors would drop one of them."));
+                    bad.add(n);
+                    bad.add(file);
+                    break;
+                }
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * The key under which two entry names clash: Unicode NFC, then full case folding (upper then lower
+     * case, so that 'ß' meets 'SS'). An exporter that must keep names apart compares these keys.
+     */
+    public static String fold(String s) {
+        return java.text.Normalizer.normalize(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC)
+                .toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFC);
     }
 
     private static String printable(String s) {
@@ -206,26 +297,23 @@ public final class SafeZip implements Closeable {
     }
 
     public long size(String bagPath) {
-        return files.get(bagPath).getSize();
+        return files.get(bagPath).size();
     }
 
-    /** Opens a file of the bag; reading more bytes than the entry declares fails. */
+    /**
+     * Opens a file of the bag, read straight from the ZIP file. The stream fails with a
+     * {@link ZipDataException} when the entry's data is not exactly what its headers record: more or
+     * fewer bytes, a deflate stream that ends before or after its compressed size, or another CRC-32.
+     */
     public InputStream open(String bagPath) throws IOException {
-        ZipArchiveEntry e = files.get(bagPath);
-        if (e == null) {
-            throw new IOException(bagPath + " is not in the bundle");
-        }
-        return new Capped(zip.getInputStream(e), e.getSize(), bagPath);
+        return new EntryStream(entry(bagPath), bagPath);
     }
 
     /** Reads a small file whole; refuses files above {@code max} bytes. */
     public byte[] read(String bagPath, int max) throws IOException {
-        ZipArchiveEntry e = files.get(bagPath);
-        if (e == null) {
-            throw new IOException(bagPath + " is not in the bundle");
-        }
-        if (e.getSize() > max) {
-            throw new IOException(bagPath + " is " + e.getSize() + " bytes, more than the " + max + " expected");
+        ZipLayout.Entry e = entry(bagPath);
+        if (e.size() > max) {
+            throw new IOException(bagPath + " is " + e.size() + " bytes, more than the " + max + " expected");
         }
         try (InputStream in = open(bagPath)) {
             return in.readAllBytes();
@@ -234,13 +322,12 @@ public final class SafeZip implements Closeable {
 
     /**
      * SHA-256 of a file of the bag. STORED entries are hashed directly from the ZIP's file channel
-     * (no inflater, no copy); DEFLATED ones through the inflater, capped at their declared size.
+     * (no inflater, no copy); DEFLATED ones through the inflater. Either way the CRC-32 and length
+     * the ZIP headers record are checked too (a {@link ZipDataException} when they differ).
      */
     public String sha256(String bagPath) throws IOException {
         MessageDigest md = BundleZipWriter.sha256();
-        if (!feed(bagPath, md::update)) {
-            throw new IOException(bagPath + " is cut short in the ZIP");
-        }
+        feed(bagPath, md::update);
         return HexFormat.of().formatHex(md.digest());
     }
 
@@ -249,12 +336,34 @@ public final class SafeZip implements Closeable {
      * (APPNOTE 4.4.7). For an exporter's re-read of what it just wrote and SHA-256-checked.
      */
     public boolean crcMatches(String bagPath) throws IOException {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        return feed(bagPath, crc::update) && crc.getValue() == entry(bagPath).getCrc();
+        try {
+            feed(bagPath, b -> { });
+            return true;
+        } catch (ZipDataException e) {
+            return false;
+        }
     }
 
-    private ZipArchiveEntry entry(String bagPath) throws IOException {
-        ZipArchiveEntry e = files.get(bagPath);
+    /**
+     * Null when the file's data reads to its end with the length, deflate end and CRC-32 its ZIP
+     * headers record (reading it now unless that was already seen), else the sentence saying what
+     * differs. The verifier asks this of every file it had no other reason to read, so that no
+     * entry an extractor would report damaged passes unseen.
+     */
+    public String damage(String bagPath) throws IOException {
+        if (sound.contains(bagPath)) {
+            return null;
+        }
+        try {
+            feed(bagPath, b -> { });
+            return null;
+        } catch (ZipDataException e) {
+            return e.getMessage();
+        }
+    }
+
+    private ZipLayout.Entry entry(String bagPath) throws IOException {
+        ZipLayout.Entry e = files.get(bagPath);
         if (e == null) {
             throw new IOException(bagPath + " is not in the bundle");
         }
@@ -263,16 +372,18 @@ public final class SafeZip implements Closeable {
 
     /**
      * Hands an entry's bytes to {@code sink} in order: STORED entries straight from the ZIP's file
-     * channel (no inflater, no copy), DEFLATED ones through the inflater, capped at their declared
-     * size. False when a STORED entry is cut short in the file.
+     * channel (no inflater, no copy), DEFLATED ones through the inflater; then checks length and CRC-32.
      */
-    private boolean feed(String bagPath, java.util.function.Consumer<ByteBuffer> sink) throws IOException {
-        ZipArchiveEntry e = entry(bagPath);
-        long offset = e.getMethod() == ZipEntry.STORED ? e.getDataOffset() : -1;
-        if (offset >= 0 && e.getCompressedSize() == e.getSize()) {
-            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-            long pos = offset;
-            long end = offset + e.getSize();
+    private void feed(String bagPath, java.util.function.Consumer<ByteBuffer> sink) throws IOException {
+        ZipLayout.Entry e = entry(bagPath);
+        if (e.method() == ZipEntry.STORED) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(1 << 20, Math.max(1, e.size())));
+            long pos = e.dataOffset();
+            long end = pos + e.size();
+            if (e.size() < 0 || pos < 0 || end < pos) {
+                throw new ZipDataException("The entry '" + root + bagPath + "' declares an impossible size.");
+            }
             while (pos < end) {
                 buf.clear();
                 if (end - pos < buf.capacity()) {
@@ -280,12 +391,17 @@ public final class SafeZip implements Closeable {
                 }
                 int n = channel.read(buf, pos);
                 if (n < 0) {
-                    return false;
+                    throw new ZipDataException("The entry '" + root + bagPath + "' is cut short in the ZIP.");
                 }
                 buf.flip();
+                crc.update(buf.duplicate());
                 sink.accept(buf);
                 pos += n;
             }
+            if (crc.getValue() != e.crc()) {
+                throw crcMismatch(bagPath, crc.getValue(), e.crc());
+            }
+            sound.add(bagPath);
         } else {
             try (InputStream in = open(bagPath)) {
                 byte[] b = new byte[1 << 16];
@@ -295,7 +411,12 @@ public final class SafeZip implements Closeable {
                 }
             }
         }
-        return true;
+    }
+
+    private ZipDataException crcMismatch(String bagPath, long actual, long recorded) {
+        return new ZipDataException("The data of the entry '" + root + bagPath + "' has CRC-32 "
+                + String.format("%08x", actual) + " but its ZIP headers record " + String.format("%08x", recorded)
+                + "; extractors would report it damaged.");
     }
 
     /** Extracts one file of the bag into the private temporary folder and returns its path there. */
@@ -352,37 +473,147 @@ public final class SafeZip implements Closeable {
         }
     }
 
-    /** Fails when an entry yields more bytes than its header declares (a lying or bombing entry). */
-    private static final class Capped extends FilterInputStream {
-        private final long cap;
-        private final String name;
-        private long count;
+    /** An entry's data is not what its ZIP headers record (length, deflate stream or CRC-32). */
+    public static final class ZipDataException extends IOException {
+        private static final long serialVersionUID = 1L;
 
-        Capped(InputStream in, long cap, String name) {
-            super(in);
-            this.cap = cap;
-            this.name = name;
+        ZipDataException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * One entry's data read from the file channel (inflated when DEFLATED); at its end the length,
+     * the end of the deflate stream and the CRC-32 must be exactly those the headers record.
+     */
+    private final class EntryStream extends InputStream {
+        private final ZipLayout.Entry e;
+        private final String name;
+        private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        private final java.util.zip.Inflater inflater;
+        private final byte[] raw;
+        private final long rawEnd;
+        private long rawPos;
+        private long out;
+        private boolean done;
+
+        EntryStream(ZipLayout.Entry e, String bagPath) {
+            this.e = e;
+            this.name = root + bagPath;
+            this.rawPos = e.dataOffset();
+            this.rawEnd = e.dataOffset() + e.compressedSize();
+            this.inflater = e.method() == ZipEntry.DEFLATED ? new java.util.zip.Inflater(true) : null;
+            this.raw = inflater == null ? null : new byte[1 << 16];
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++count > cap) {
-                throw new IOException(name + " yields more bytes than its ZIP header declares");
+            byte[] one = new byte[1];
+            int n;
+            while ((n = read(one, 0, 1)) == 0) {
+                // loop until a byte or the end
             }
-            return b;
+            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                if (count > cap) {
-                    throw new IOException(name + " yields more bytes than its ZIP header declares");
-                }
+            if (done) {
+                return -1;
             }
+            if (len == 0) {
+                return 0;
+            }
+            int n = inflater == null ? readStored(b, off, len) : readDeflated(b, off, len);
+            if (n < 0) {
+                finish();
+                return -1;
+            }
+            out += n;
+            if (out > e.size()) {
+                throw new ZipDataException("The entry '" + name + "' yields more bytes than the " + e.size()
+                        + " its ZIP headers declare.");
+            }
+            crc.update(b, off, n);
             return n;
+        }
+
+        private int readStored(byte[] b, int off, int len) throws IOException {
+            if (rawEnd < rawPos) {
+                throw new ZipDataException("The entry '" + name + "' declares an impossible size.");
+            }
+            int want = (int) Math.min(len, rawEnd - rawPos);
+            if (want == 0) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, want), rawPos);
+            if (n < 0) {
+                throw new ZipDataException("The entry '" + name + "' is cut short in the ZIP.");
+            }
+            rawPos += n;
+            return n;
+        }
+
+        private int readDeflated(byte[] b, int off, int len) throws IOException {
+            try {
+                while (true) {
+                    if (inflater.finished()) {
+                        return -1;
+                    }
+                    if (inflater.needsDictionary()) {
+                        throw new ZipDataException("The deflate data of the entry '" + name + "' asks for a preset"
+                                + " dictionary, which ZIP does not use.");
+                    }
+                    if (inflater.needsInput()) {
+                        if (rawEnd < rawPos) {
+                            throw new ZipDataException("The entry '" + name + "' declares an impossible size.");
+                        }
+                        int want = (int) Math.min(raw.length, rawEnd - rawPos);
+                        if (want == 0) {
+                            throw new ZipDataException("The deflate data of the entry '" + name + "' does not end"
+                                    + " within the " + e.compressedSize() + " bytes its ZIP headers declare.");
+                        }
+                        int n = channel.read(ByteBuffer.wrap(raw, 0, want), rawPos);
+                        if (n < 0) {
+                            throw new ZipDataException("The entry '" + name + "' is cut short in the ZIP.");
+                        }
+                        rawPos += n;
+                        inflater.setInput(raw, 0, n);
+                    }
+                    int n = inflater.inflate(b, off, len);
+                    if (n > 0) {
+                        return n;
+                    }
+                }
+            } catch (java.util.zip.DataFormatException x) {
+                throw new ZipDataException("The deflate data of the entry '" + name + "' is damaged ("
+                        + x.getMessage() + ").");
+            }
+        }
+
+        private void finish() throws IOException {
+            done = true;
+            long unused = inflater == null ? 0 : inflater.getRemaining() + (rawEnd - rawPos);
+            if (unused != 0) {
+                throw new ZipDataException("The deflate data of the entry '" + name + "' ends " + unused
+                        + " bytes before the compressed size its ZIP headers declare; streaming extractors would"
+                        + " look for the next entry there.");
+            }
+            if (out != e.size()) {
+                throw new ZipDataException("The entry '" + name + "' yields " + out + " bytes but its ZIP headers"
+                        + " declare " + e.size() + ".");
+            }
+            if (crc.getValue() != e.crc()) {
+                throw crcMismatch(name.substring(root.length()), crc.getValue(), e.crc());
+            }
+            sound.add(name.substring(root.length()));
+        }
+
+        @Override
+        public void close() {
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 }

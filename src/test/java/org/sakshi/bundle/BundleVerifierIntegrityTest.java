@@ -125,4 +125,37 @@ class BundleVerifierIntegrityTest {
         assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.PASSED),
                 r.checks().toString());
     }
+
+    static java.util.List<ZipSurgery.Attack> zipAttacks() {
+        return ZipSurgery.attacks(PlainBag.ID, "data/evidence/E0001/photo.jpg", "data/evidence/E0002/note.txt");
+    }
+
+    @Test
+    void aBagTakenApartAndReassembledByteForByteStillPassesTheZipScreen() throws Exception {
+        Path t = dir.resolve("t.zip");
+        ZipSurgery.Raw.read(PlainBag.write(dir)).write(t);
+        VerificationReport r = verifier.verify(t, null);
+        VerificationReport original = verifier.verify(PlainBag.write(java.nio.file.Files.createDirectories(dir.resolve("again"))), null);
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.PASSED),
+                r.checks().toString());
+        assertEquals(original.checks().stream().map(c -> c.code() + " " + c.result()).toList(),
+                r.checks().stream().map(c -> c.code() + " " + c.result()).toList());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("zipAttacks")
+    void eachStructuralZipAttackFailsZipEntryNamingTheEntryAndWhatDisagrees(ZipSurgery.Attack attack) throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        attack.apply().accept(raw);
+        Path t = dir.resolve("attacked.zip");
+        raw.write(t);
+        VerificationReport r = verifier.verify(t, null);
+        assertEquals(org.sakshi.core.Verdict.FAILED, r.verdict(), r.checks().toString());
+        String target = attack.target().startsWith(PlainBag.ID + "/")
+                ? attack.target().substring(PlainBag.ID.length() + 1) : attack.target();
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.FAILED
+                        && (c.target().contains(target) || c.message().contains(target))
+                        && c.message().contains(attack.word())),
+                attack + ": " + r.checks().stream().filter(c -> c.code() == CheckCode.ZIP_ENTRY).toList());
+    }
 }

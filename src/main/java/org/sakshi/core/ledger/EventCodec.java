@@ -118,6 +118,11 @@ public final class EventCodec {
             return fromMap(JSON.readValue(line, MAP));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a member of the wrong type or an unreadable time (found by CustodyLogFuzzTest)
+            throw new IllegalArgumentException("not a custody event: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,8 @@ package org.sakshi.core.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,5 +139,19 @@ class ChainVerifierTest {
         ChainResult r = ChainVerifier.verifyJsonl(new StringReader(jsonl(chain(2)) + "{not json\n"));
         assertFalse(r.intact());
         assertEquals(3L, r.firstBadSeq());
+    }
+
+    @Test
+    void aStoredLineWithAnUnreadableTimeOrAMemberOfTheWrongTypeIsRefusedAsNotAnEvent() {
+        String line = EventCodec.toJsonLine(chain(1).get(0));
+        String badTime = line.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"202\u008b\u008b\"");
+        String actorText = line.replaceFirst("\"actor\":\\{[^}]*}", "\"actor\":\"SI Rao\"");
+        assertNotEquals(line, badTime);
+        assertNotEquals(line, actorText);
+        for (String bad : List.of(badTime, actorText, "null", "[]")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> EventCodec.parseLine(bad), bad);
+            assertNotNull(e.getMessage());
+        }
     }
 }
