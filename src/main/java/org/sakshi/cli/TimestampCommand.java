@@ -32,6 +32,9 @@ final class TimestampCommand extends CliCommand {
                 .filter(i -> i.timestamp().status() == TimestampStatus.PENDING).count();
         if (pendingBefore == 0) {
             out().println("No items are waiting for a time-stamp.");
+            // the ledger head left unanchored while no TSA was reachable is anchored now
+            ctx().custody().anchorIfPending(caseDir, actor, CliSupport.tsas(ctx(), tsa))
+                    .ifPresent(e -> out().println("Ledger head anchored at seq " + e.seq() + "."));
             return SakshiCommand.OK;
         }
         List<Item> stamped = ctx().imports().stampPending(caseDir, CliSupport.tsas(ctx(), tsa), actor);

@@ -88,6 +88,13 @@ public final class ExportService {
             throw new InputException("export needs a signing identity (--keystore or --pkcs11).");
         }
         CaseInfo info = cases.open(caseDir);
+        LedgerStatus ledger = custody.verify(caseDir);
+        if (!ledger.intact()) {
+            throw new IntegrityException("the custody ledger of " + caseDir + " fails verification"
+                    + (ledger.firstBadSeq() == null ? "" : " at seq " + ledger.firstBadSeq()) + " (" + ledger.fault()
+                    + ": " + ledger.message() + "); no bundle was sealed. Run 'sakshi custody verify " + caseDir
+                    + "', keep the case folder as it is and report it; do not export until the cause is known.");
+        }
         List<Item> items = choose(evidence.items(caseDir), request.items(), caseDir);
         List<String> certificateIds = new ArrayList<>();
         for (String opt : request.certificates()) {
@@ -203,12 +210,28 @@ public final class ExportService {
                     + (chain.firstBadSeq() == null ? "" : " at seq " + chain.firstBadSeq()) + " (" + chain.message()
                     + "); no bundle was written. Run 'sakshi custody verify' and report it.");
         }
+        // the signed heads, as the case holds them, must cover exactly the staged log
+        Path heads = staging.resolve("custody-heads.jsonl");
+        java.util.List<String> headLines = org.sakshi.storage.HeadFile.lines(caseDir);
+        Files.write(heads, headLines == null ? List.of() : headLines, StandardCharsets.UTF_8);
+        org.sakshi.core.ledger.LedgerVerifier signed = new org.sakshi.core.ledger.LedgerVerifier(headLines, null, null);
+        try (java.io.BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            r.lines().filter(l -> !l.isBlank()).forEach(signed::acceptLine);
+        }
+        org.sakshi.core.ledger.LedgerVerdict sv = signed.result();
+        if (!sv.intact()) {
+            throw new IntegrityException("the custody ledger of " + caseDir + " is not covered by its signed heads"
+                    + (sv.firstBadSeq() == null ? "" : " at seq " + sv.firstBadSeq()) + " (" + sv.message()
+                    + "); no bundle was written. Run 'sakshi custody verify' and report it.");
+        }
         Path csv = staging.resolve("custody-log.csv");
         try (OutputStream os = Files.newOutputStream(csv)) {
             custody.writeCsv(caseDir, os);
         }
         payload.add(new BundleSealer.PayloadFile(CUSTODY_JSONL, jsonl, null, "custody log"));
         payload.add(new BundleSealer.PayloadFile("data/custody/custody-log.csv", csv, null, "custody log (CSV)"));
+        payload.add(new BundleSealer.PayloadFile(org.sakshi.bundle.BundleVerifier.CUSTODY_HEADS, heads, null,
+                "custody log signed heads"));
 
         List<CaseJson.ExportedItem> exported = new ArrayList<>();
         for (Item item : items) {

@@ -131,6 +131,10 @@ public final class ImportService {
                     failures.add(new ImportOutcome.Failure(path, e.getMessage()));
                 }
             }
+            if (!imported.isEmpty()) {
+                // docs/custody-ledger.md "Anchors": every import batch ends with a token over the head
+                CustodyService.anchorQuietly(s, CaseAccess.actorOr(request.actor(), s.caseInfo()), request.tsas());
+            }
         }
         return new ImportOutcome(imported, failures);
     }
@@ -542,6 +546,8 @@ public final class ImportService {
                         it.importedBy(), it.sourcePath(), it.source(), ts, it.derivedFrom(), warnings, it.folder(),
                         it.summary()));
             }
+            // a TSA is reachable again: the head left unanchored by offline operations is anchored now
+            CustodyService.anchorQuietly(s, who, tsas);
         }
         return out;
     }
