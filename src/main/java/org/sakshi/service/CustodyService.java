@@ -81,14 +81,22 @@ public final class CustodyService {
         }
     }
 
-    /** An anchor token must be a granted RFC 3161 token over the head whose signature verifies (trust is not asked). */
-    static String tokenProblem(byte[] token, byte[] sha256) {
+    /**
+     * An anchor token must be a granted RFC 3161 token over the head whose signature verifies (the
+     * TSA's trust is not asked here), obtained when the anchor was recorded.
+     */
+    static String tokenProblem(byte[] token, byte[] sha256, java.time.Instant recordedAt) {
         TimestampVerifier.Result r = new TimestampVerifier(List.of()).verify(token, sha256, "anchor token");
-        if (r.valid()) {
-            return null;
+        if (!r.valid()) {
+            return r.checks().stream().filter(c -> c.result() == org.sakshi.core.CheckResult.FAILED)
+                    .map(org.sakshi.core.Check::message).findFirst().orElse("the token is not valid");
         }
-        return r.checks().stream().filter(c -> c.result() == org.sakshi.core.CheckResult.FAILED)
-                .map(org.sakshi.core.Check::message).findFirst().orElse("the token is not valid");
+        if (r.genTime() != null && recordedAt != null
+                && r.genTime().isAfter(recordedAt.plus(LedgerVerifier.ANCHOR_SKEW))) {
+            return "its genTime " + EventCodec.formatAt(r.genTime()) + " is later than the anchor's own time "
+                    + EventCodec.formatAt(recordedAt) + ": the token was obtained afterwards, for a rewritten ledger";
+        }
+        return null;
     }
 
     /** The head hash (the last event's hash). */
