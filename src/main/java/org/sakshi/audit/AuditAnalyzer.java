@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.ledger.EventDetails;
 
 /**
  * The custody audit of issue 8 as a pure function of the ledger's events, the items' facts and the
@@ -429,7 +430,7 @@ public final class AuditAnalyzer {
         private void collectProofs() {
             Map<String, TimeProof> fromEvents = new LinkedHashMap<>();
             for (CustodyEvent e : events) {
-                Instant g = genTime(e.details());
+                Instant g = EventDetails.tokenTime(e.type(), e.details());
                 if (g == null) {
                     continue;
                 }
@@ -486,9 +487,42 @@ public final class AuditAnalyzer {
                     }
                 }
             }
+            restampedItems();
             if (proofs.isEmpty() && !events.isEmpty()) {
                 add(FindingCode.NO_TIME_REFERENCE, List.of(), List.of(), "No RFC 3161 token was found: the "
                         + "workstation clocks could not be checked against a time-stamp authority.");
+            }
+        }
+
+        /**
+         * An item's token whose genTime is later than its import by more than the tolerance, although
+         * no ITEM_TIMESTAMPED event recorded a late stamp at about that time (the legitimate offline
+         * case, TIMESTAMP_DELAYED): the file was swapped and re-stamped after the fact.
+         */
+        private void restampedItems() {
+            Duration tol = options.clockTolerance();
+            for (ItemState s : items.values()) {
+                TimeProof latest = null;
+                for (TimeProof p : proofs) {
+                    if (p.kind() == TimeProof.Kind.ITEM && s.id.equals(p.itemId())
+                            && (latest == null || p.genTime().isAfter(latest.genTime()))) {
+                        latest = p;
+                    }
+                }
+                if (latest == null || Duration.between(s.importAt, latest.genTime()).compareTo(tol) <= 0) {
+                    continue;
+                }
+                CustodyEvent stamp = s.stampEvent > 0 ? bySeq.get(s.stampEvent) : null;
+                if (stamp != null && Duration.between(stamp.at(), latest.genTime()).compareTo(tol) <= 0) {
+                    continue; // recorded as a late stamp when it was obtained
+                }
+                List<Long> evs = stamp == null ? List.of(s.importSeq) : List.of(s.importSeq, stamp.seq());
+                add(FindingCode.TIMESTAMP_AFTER_IMPORT, List.of(s.id), evs, "Item " + s.id + " was imported at "
+                        + s.importAt + " (event " + s.importSeq + ") but " + latest.source() + " time-stamps it at "
+                        + latest.genTime() + ", " + human(Duration.between(s.importAt, latest.genTime())) + " later"
+                        + (stamp == null ? "" : ", although event " + stamp.seq() + " recorded the stamp at "
+                        + stamp.at()) + ": the file was re-stamped after import, as a swapped file would be"
+                        + " (tolerance " + human(tol) + ").");
             }
         }
 
@@ -727,26 +761,6 @@ public final class AuditAnalyzer {
             Object v = details.get(k);
             if (v != null && !(v instanceof Map) && !(v instanceof List) && !v.toString().isBlank()) {
                 return v.toString();
-            }
-        }
-        return null;
-    }
-
-    /** The genTime an event's details record for the token it carries, if any. */
-    static Instant genTime(Map<String, Object> details) {
-        for (String k : List.of("gen_time", "genTime", "token_time", "timestamp_time", "time")) {
-            Instant t = instant(details.get(k));
-            if (t != null) {
-                return t;
-            }
-        }
-        Object nested = details.get("timestamp");
-        if (nested instanceof Map<?, ?> m) {
-            for (String k : List.of("gen_time", "genTime", "time")) {
-                Instant t = instant(m.get(k));
-                if (t != null) {
-                    return t;
-                }
             }
         }
         return null;
