@@ -186,9 +186,9 @@ public final class AuditAnalyzer {
         }
 
         private void transferred(CustodyEvent e) {
-            String from = person(e.details().get("from"));
+            String from = person(e.details().get(EventDetails.Transferred.FROM));
             from = from == null ? name(e.actor()) : from;
-            String to = person(e.details().get("to"));
+            String to = person(e.details().get(EventDetails.Transferred.TO));
             List<String> notHeld = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             for (String id : targets(e, true)) {
@@ -218,7 +218,7 @@ public final class AuditAnalyzer {
         }
 
         private void derived(CustodyEvent e) {
-            String parent = str(e.details(), "derived_from", "parent", "from_item");
+            String parent = EventDetails.ItemDerived.parent(e.details());
             if (e.itemId() != null && !items.containsKey(e.itemId()) && parent != null) {
                 // ITEM_DERIVED may create the derived item itself, from a parent held by the actor
                 ItemState p = items.get(parent);
@@ -283,16 +283,16 @@ public final class AuditAnalyzer {
 
         /** Closes the matching EXPORT_STARTED and marks its items sealed; returns the items the bundle holds. */
         private List<String> sealed(CustodyEvent e, Deque<CustodyEvent> open) {
-            String bundle = str(e.details(), "bundle_id");
+            String bundle = EventDetails.ExportSealed.bundleId(e.details());
             CustodyEvent match = null;
             for (CustodyEvent s : open) {
-                String b = str(s.details(), "bundle_id");
+                String b = EventDetails.ExportSealed.bundleId(s.details());
                 if (bundle != null && bundle.equals(b)) {
                     match = s;
                     break;
                 }
             }
-            if (match == null && !open.isEmpty() && (bundle == null || str(open.peekFirst().details(), "bundle_id") == null)) {
+            if (match == null && !open.isEmpty() && (bundle == null || EventDetails.ExportSealed.bundleId(open.peekFirst().details()) == null)) {
                 match = open.peekFirst();
             }
             if (match != null) {
@@ -370,7 +370,7 @@ public final class AuditAnalyzer {
             if (in.scope() != AuditScope.BUNDLE) {
                 return false;
             }
-            String b = str(start.details(), "bundle_id");
+            String b = EventDetails.ExportSealed.bundleId(start.details());
             if (b != null) {
                 return b.equalsIgnoreCase(in.id());
             }
@@ -528,7 +528,7 @@ public final class AuditAnalyzer {
 
         /** The seq whose hash an anchor stamped ({@code details.head}), else the event before the anchor. */
         private long anchoredSeq(CustodyEvent anchor) {
-            String head = str(anchor.details(), "head", "head_hash", "anchored_head");
+            String head = EventDetails.LedgerAnchored.head(anchor.details());
             Long seq = head == null ? null : seqOfHash.get(head.toLowerCase(Locale.ROOT));
             if (seq != null && seq < anchor.seq()) {
                 return seq;

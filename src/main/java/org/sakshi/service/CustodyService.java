@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sakshi.core.Actor;
@@ -81,22 +80,14 @@ public final class CustodyService {
         }
     }
 
-    /**
-     * An anchor token must be a granted RFC 3161 token over the head whose signature verifies (the
-     * TSA's trust is not asked here), obtained when the anchor was recorded.
-     */
-    static String tokenProblem(byte[] token, byte[] sha256, java.time.Instant recordedAt) {
+    /** An anchor token must be a granted RFC 3161 token over the head whose signature verifies (trust is not asked). */
+    static String tokenProblem(byte[] token, byte[] sha256) {
         TimestampVerifier.Result r = new TimestampVerifier(List.of()).verify(token, sha256, "anchor token");
-        if (!r.valid()) {
-            return r.checks().stream().filter(c -> c.result() == org.sakshi.core.CheckResult.FAILED)
-                    .map(org.sakshi.core.Check::message).findFirst().orElse("the token is not valid");
+        if (r.valid()) {
+            return null;
         }
-        if (r.genTime() != null && recordedAt != null
-                && r.genTime().isAfter(recordedAt.plus(LedgerVerifier.ANCHOR_SKEW))) {
-            return "its genTime " + EventCodec.formatAt(r.genTime()) + " is later than the anchor's own time "
-                    + EventCodec.formatAt(recordedAt) + ": the token was obtained afterwards, for a rewritten ledger";
-        }
-        return null;
+        return r.checks().stream().filter(c -> c.result() == org.sakshi.core.CheckResult.FAILED)
+                .map(org.sakshi.core.Check::message).findFirst().orElse("the token is not valid");
     }
 
     /** The head hash (the last event's hash). */

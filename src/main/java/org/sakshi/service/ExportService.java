@@ -43,6 +43,7 @@ import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.ledger.ChainResult;
 import org.sakshi.core.ledger.ChainVerifier;
+import org.sakshi.core.ledger.EventDetails;
 import org.sakshi.ingest.FolderEntry;
 import org.sakshi.report.PadesSigner;
 import org.sakshi.report.RecordSource;
@@ -115,12 +116,9 @@ public final class ExportService {
         String bundleId = UUID.randomUUID().toString();
         Instant now = access.clock().now();
 
-        Map<String, Object> started = new LinkedHashMap<>();
-        started.put("bundle_id", bundleId);
-        started.put("file", out.getFileName().toString());
-        started.put("items", items.stream().map(Item::id).toList());
-        started.put("certificates", certificateIds);
-        started.put("tsas", request.tsas().stream().map(TimestampSource::name).toList());
+        Map<String, Object> started = EventDetails.ExportStarted.of(bundleId, out.getFileName().toString(),
+                items.stream().map(Item::id).toList(), certificateIds,
+                request.tsas().stream().map(TimestampSource::name).toList());
         custody.record(caseDir, actor, EventType.EXPORT_STARTED.name(), null, started);
         if (!request.tsas().isEmpty()) {
             try {
@@ -135,12 +133,8 @@ public final class ExportService {
             Files.createDirectories(staging);
             BundleSealer.Sealed sealed = stageAndSeal(caseDir, request, info, items, certificateIds, actor, bundleId,
                     now, staging, p, c);
-            Map<String, Object> done = new LinkedHashMap<>();
-            done.put("bundle_id", bundleId);
-            done.put("file", out.getFileName().toString());
-            done.put("sha256", sealed.sha256());
-            done.put("size", Files.size(sealed.bundle()));
-            done.put("verdict", sealed.verification().verdict().name());
+            Map<String, Object> done = EventDetails.ExportSealed.of(bundleId, out.getFileName().toString(),
+                    sealed.sha256(), Files.size(sealed.bundle()), sealed.verification().verdict().name());
             custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
             return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification());
         } catch (IOException e) {

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +41,7 @@ import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.TimestampToken;
 import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.core.ledger.EventDetails;
 import org.sakshi.hashing.HashPipeline;
 import org.sakshi.ingest.AmbiguousDateOrderException;
 import org.sakshi.ingest.Assumption;
@@ -348,54 +348,28 @@ public final class ImportService {
                 for (DerivedRow d : derivedRows) {
                     s.insertDerived(d);
                 }
-                Map<String, Object> d = new LinkedHashMap<>();
+                String tool = access.workstation() == null ? null : access.workstation().toolVersion();
                 if (der != null) {
-                    // ITEM_DERIVED creates the derived item; custody-ledger.md leaves details per type
-                    d.put("parent", der.parent().id());
-                    d.put("parent_sha256", der.parent().digests().sha256());
-                    d.put("method", der.request().method());
-                    d.put("reason", der.request().reason());
-                    d.put("regions", der.request().regions());
-                    d.put("name", name);
-                    d.put("kind", kind.json());
-                    d.put("size", size);
-                    d.put("sha256", sha256);
-                    d.put("sha1", item.digests().sha1());
-                    d.put("md5", item.digests().md5());
-                    d.put("tool", access.workstation() == null ? null : access.workstation().toolVersion());
-                    s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, sha256, d, item.importedAt()));
+                    // ITEM_DERIVED creates the derived item (docs/custody-ledger.md "ITEM_DERIVED")
+                    s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, sha256,
+                            EventDetails.ItemDerived.ofItem(der.parent().id(), der.parent().digests().sha256(),
+                                    der.request().method(), der.request().reason(), der.request().regions(), name,
+                                    kind.json(), size, sha256, item.digests().sha1(), item.digests().md5(), tool),
+                            item.importedAt()));
                 } else {
-                    d.put("name", name);
-                    d.put("kind", kind.json());
-                    d.put("size", size);
-                    d.put("sha256", sha256);
-                    d.put("sha1", item.digests().sha1());
-                    d.put("md5", item.digests().md5());
-                    d.put("source_path", abs.toString());
-                    d.put("source", ItemJson.source(req.source()));
-                    d.put("folder", folder);
-                    if (folder) {
-                        d.put("files", entries.size());
-                    }
-                    d.put("duplicate_of", duplicateOf);
-                    d.put("note", req.note());
-                    s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, sha256, d, item.importedAt()));
+                    s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, sha256,
+                            EventDetails.ItemImported.of(name, kind.json(), size, sha256, item.digests().sha1(),
+                                    item.digests().md5(), abs.toString(), ItemJson.source(req.source()), folder,
+                                    folder ? entries.size() : null, duplicateOf, req.note()),
+                            item.importedAt()));
                 }
                 for (Assumption a : parsed.assumptions()) {
-                    Map<String, Object> ad = new LinkedHashMap<>();
-                    ad.put("what", a.what());
-                    ad.put("value", a.value());
-                    ad.put("reason", a.reason());
-                    s.append(new EventDraft(EventType.ASSUMPTION_RECORDED.name(), actor, id, sha256, ad));
+                    s.append(new EventDraft(EventType.ASSUMPTION_RECORDED.name(), actor, id, sha256,
+                            EventDetails.AssumptionRecorded.of(a.what(), a.value(), a.reason())));
                 }
                 for (DerivedRow dr : derivedRows) {
-                    Map<String, Object> dd = new LinkedHashMap<>();
-                    dd.put("file", dr.name());
-                    dd.put("media_type", dr.mediaType());
-                    dd.put("sha256", dr.sha256());
-                    dd.put("size", dr.size());
-                    dd.put("tool", access.workstation() == null ? null : access.workstation().toolVersion());
-                    s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, sha256, dd));
+                    s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, sha256,
+                            EventDetails.ItemDerived.ofFile(dr.name(), dr.mediaType(), dr.sha256(), dr.size(), tool)));
                 }
                 if (tok != null) {
                     s.recordToken(tokenRow(id, tok, tsaName(tok, tokSrc)), actor, sha256);

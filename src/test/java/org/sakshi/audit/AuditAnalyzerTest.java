@@ -7,6 +7,8 @@ import static org.sakshi.audit.Ledger.LAB;
 import static org.sakshi.audit.Ledger.RAO;
 import static org.sakshi.audit.Ledger.SEN;
 
+import org.sakshi.core.ledger.EventDetails;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -239,7 +241,7 @@ class AuditAnalyzerTest {
 
     @Test
     void aDerivationFromAnItemThatWasNeverImportedIsFound() {
-        AuditReport r = new Ledger().add(RAO, "ITEM_DERIVED", "E0003", Map.of("derived_from", "E0001")).audit();
+        AuditReport r = new Ledger().add(RAO, "ITEM_DERIVED", "E0003", Map.of(EventDetails.ItemDerived.PARENT, "E0001")).audit();
         assertTrue(problems(r).contains("DERIVED_PARENT_MISSING"), r.findings().toString());
     }
 

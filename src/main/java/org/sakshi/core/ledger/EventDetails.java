@@ -106,6 +106,164 @@ public final class EventDetails {
         }
     }
 
+    /**
+     * ITEM_IMPORTED: what was imported. {@code source} is the seizure details object, {@code files}
+     * the number of files of a folder item, {@code duplicate_of} the first item with the same SHA-256.
+     */
+    public static final class ItemImported {
+        public static final String NAME = "name";
+        public static final String KIND = "kind";
+        public static final String SIZE = "size";
+        public static final String SHA256 = "sha256";
+        public static final String SHA1 = "sha1";
+        public static final String MD5 = "md5";
+        public static final String SOURCE_PATH = "source_path";
+        public static final String SOURCE = "source";
+        public static final String FOLDER = "folder";
+        public static final String FILES = "files";
+        public static final String DUPLICATE_OF = "duplicate_of";
+        public static final String NOTE = "note";
+
+        private ItemImported() {
+        }
+
+        public static Map<String, Object> of(String name, String kind, long size, String sha256, String sha1, String md5,
+                                             String sourcePath, Object source, boolean folder, Integer files,
+                                             String duplicateOf, String note) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(NAME, name);
+            d.put(KIND, kind);
+            d.put(SIZE, size);
+            d.put(SHA256, sha256);
+            d.put(SHA1, sha1);
+            d.put(MD5, md5);
+            d.put(SOURCE_PATH, sourcePath);
+            d.put(SOURCE, source);
+            d.put(FOLDER, folder);
+            if (folder) {
+                d.put(FILES, files);
+            }
+            d.put(DUPLICATE_OF, duplicateOf);
+            d.put(NOTE, note);
+            return d;
+        }
+    }
+
+    /**
+     * ITEM_DERIVED, in two forms: a new item made from a parent ({@link #ofItem}: {@code parent},
+     * {@code parent_sha256}, {@code method}, {@code reason}, {@code regions} and the new item's
+     * name, kind, size and digests), or a file a parser derived from the item ({@link #ofFile}:
+     * {@code file}, {@code media_type}, {@code sha256}, {@code size}); {@code tool} names the software.
+     */
+    public static final class ItemDerived {
+        public static final String PARENT = "parent";
+        public static final String PARENT_SHA256 = "parent_sha256";
+        public static final String METHOD = "method";
+        public static final String REASON = "reason";
+        public static final String REGIONS = "regions";
+        public static final String NAME = "name";
+        public static final String KIND = "kind";
+        public static final String SIZE = "size";
+        public static final String SHA256 = "sha256";
+        public static final String SHA1 = "sha1";
+        public static final String MD5 = "md5";
+        public static final String FILE = "file";
+        public static final String MEDIA_TYPE = "media_type";
+        public static final String TOOL = "tool";
+
+        private ItemDerived() {
+        }
+
+        public static Map<String, Object> ofItem(String parent, String parentSha256, String method, String reason,
+                                                 Object regions, String name, String kind, long size, String sha256,
+                                                 String sha1, String md5, String tool) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(PARENT, parent);
+            d.put(PARENT_SHA256, parentSha256);
+            d.put(METHOD, method);
+            d.put(REASON, reason);
+            d.put(REGIONS, regions);
+            d.put(NAME, name);
+            d.put(KIND, kind);
+            d.put(SIZE, size);
+            d.put(SHA256, sha256);
+            d.put(SHA1, sha1);
+            d.put(MD5, md5);
+            d.put(TOOL, tool);
+            return d;
+        }
+
+        public static Map<String, Object> ofFile(String file, String mediaType, String sha256, long size, String tool) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(FILE, file);
+            d.put(MEDIA_TYPE, mediaType);
+            d.put(SHA256, sha256);
+            d.put(SIZE, size);
+            d.put(TOOL, tool);
+            return d;
+        }
+
+        /** The parent item of a derived item, null for a derived file. */
+        public static String parent(Map<String, Object> d) {
+            return str(d, PARENT);
+        }
+    }
+
+    /** ASSUMPTION_RECORDED: what was assumed (e.g. a chat's time zone), the value, and why. */
+    public static final class AssumptionRecorded {
+        public static final String WHAT = "what";
+        public static final String VALUE = "value";
+        public static final String REASON = "reason";
+
+        private AssumptionRecorded() {
+        }
+
+        public static Map<String, Object> of(String what, Object value, String reason) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(WHAT, what);
+            d.put(VALUE, value);
+            d.put(REASON, reason);
+            return d;
+        }
+    }
+
+    /** ITEM_ACCESSED: why the item was opened. */
+    public static final class ItemAccessed {
+        public static final String PURPOSE = "purpose";
+
+        private ItemAccessed() {
+        }
+
+        public static Map<String, Object> of(String purpose) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(PURPOSE, purpose);
+            return d;
+        }
+    }
+
+    /** EXPORT_STARTED: the bundle being made, its file name, items, certificate templates and TSAs. */
+    public static final class ExportStarted {
+        public static final String BUNDLE_ID = "bundle_id";
+        public static final String FILE = "file";
+        public static final String ITEMS = "items";
+        public static final String CERTIFICATES = "certificates";
+        public static final String TSAS = "tsas";
+
+        private ExportStarted() {
+        }
+
+        public static Map<String, Object> of(String bundleId, String file, List<String> items, List<String> certificates,
+                                             List<String> tsas) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(BUNDLE_ID, bundleId);
+            d.put(FILE, file);
+            d.put(ITEMS, List.copyOf(items));
+            d.put(CERTIFICATES, List.copyOf(certificates));
+            d.put(TSAS, List.copyOf(tsas));
+            return d;
+        }
+    }
+
     /** ITEM_TIMESTAMPED: the item's RFC 3161 token; {@code time} is the token's genTime. */
     public static final class ItemTimestamped {
         public static final String TSA = "tsa";
@@ -161,6 +319,11 @@ public final class EventDetails {
         public record Read(Long seq, String head, String tsa, Instant genTime, String serial, String token) {
         }
 
+        /** The anchored head. */
+        public static String head(Map<String, Object> d) {
+            return str(d, HEAD);
+        }
+
         public static Read read(Map<String, Object> d) {
             Object s = d.get(SEQ);
             return new Read(s instanceof Number n ? n.longValue() : null, str(d, HEAD), str(d, TSA),
@@ -178,6 +341,21 @@ public final class EventDetails {
         public static final String GEN_TIME = "time";
 
         private ExportSealed() {
+        }
+
+        public static Map<String, Object> of(String bundleId, String file, String sha256, long size, String verdict) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(BUNDLE_ID, bundleId);
+            d.put(FILE, file);
+            d.put(SHA256, sha256);
+            d.put(SIZE, size);
+            d.put(VERDICT, verdict);
+            return d;
+        }
+
+        /** The bundle an EXPORT_STARTED or EXPORT_SEALED names. */
+        public static String bundleId(Map<String, Object> d) {
+            return str(d, BUNDLE_ID);
         }
 
         public static Instant genTime(Map<String, Object> d) {

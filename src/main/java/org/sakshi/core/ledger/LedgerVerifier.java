@@ -36,17 +36,14 @@ import org.sakshi.core.CustodyEvent;
  */
 public final class LedgerVerifier {
     /**
-     * Checks an anchor's RFC 3161 token: null when it is a valid token over {@code sha256} whose
-     * genTime is not later than the anchor event's {@code at} by more than {@link #ANCHOR_SKEW}
-     * (a token obtained later is a fresh anchor for a rewritten ledger), else one sentence saying why not.
+     * Checks an anchor's RFC 3161 token: null when it is a granted token over {@code sha256} whose
+     * signature verifies, else one sentence saying why not. Whether its genTime fits the times the
+     * events record is the audit's question (workstation clocks drift), not this check's.
      */
     @FunctionalInterface
     public interface TokenCheck {
-        String problem(byte[] token, byte[] sha256, java.time.Instant recordedAt);
+        String problem(byte[] token, byte[] sha256);
     }
-
-    /** How much later than its LEDGER_ANCHORED event an anchor token's genTime may be (clock skew, slow TSA). */
-    public static final java.time.Duration ANCHOR_SKEW = java.time.Duration.ofMinutes(10);
 
     private record Enrolled(long seq, String alg, PublicKey key, List<String> vouches) {
     }
@@ -141,7 +138,7 @@ public final class LedgerVerifier {
                 }
             }
             case "KEY_ENROLLED" -> enrol(seq, e.details());
-            case "LEDGER_ANCHORED" -> anchor(seq, before, e.at(), e.details());
+            case "LEDGER_ANCHORED" -> anchor(seq, before, e.details());
             default -> {
             }
         }
@@ -170,7 +167,7 @@ public final class LedgerVerifier {
         }
     }
 
-    private void anchor(long seq, String before, java.time.Instant at, Map<String, Object> d) {
+    private void anchor(long seq, String before, Map<String, Object> d) {
         anchors++;
         EventDetails.LedgerAnchored.Read r = EventDetails.LedgerAnchored.read(d);
         long anchored = r.seq() == null ? seq - 1 : r.seq();
@@ -194,7 +191,7 @@ public final class LedgerVerifier {
         } catch (IllegalArgumentException ex) {
             token = new byte[0];
         }
-        String problem = token.length == 0 ? "it carries no token" : tokens.problem(token, HexFormat.of().parseHex(before), at);
+        String problem = token.length == 0 ? "it carries no token" : tokens.problem(token, HexFormat.of().parseHex(before));
         if (problem != null) {
             fault(LedgerFault.ANCHOR_TOKEN_INVALID, seq, name + " has no valid RFC 3161 token over head " + before
                     + ": " + problem);
