@@ -33,6 +33,10 @@ final class TransferCommand extends CliCommand {
     @Option(names = "--items", paramLabel = "ID,...", description = "Items handed over (default: the whole case).")
     List<String> items = new ArrayList<>();
 
+    @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 time-stamp authority that anchors the"
+            + " ledger head after the hand-over; repeat for fallbacks.")
+    List<String> tsa = new ArrayList<>();
+
     @Mixin
     OfficerOptions officer;
 
@@ -40,8 +44,12 @@ final class TransferCommand extends CliCommand {
     public Integer call() throws SakshiException {
         Actor actor = CliSupport.actor(ctx(), caseDir, officer);
         List<CustodyEvent> events = ctx().custody().transfer(caseDir, actor,
-                new TransferRequest(to, reason, location, seal, CliSupport.splitIds(items)));
+                new TransferRequest(to, reason, location, seal, CliSupport.splitIds(items), CliSupport.tsas(ctx(), tsa)));
         for (CustodyEvent e : events) {
+            if (org.sakshi.core.EventType.LEDGER_ANCHORED.name().equals(e.type())) {
+                out().println("Ledger head anchored at seq " + e.seq());
+                continue;
+            }
             out().println("Recorded seq " + e.seq() + " TRANSFERRED " + (e.itemId() == null ? "(whole case)" : e.itemId())
                     + " from " + actor.name() + " to " + to);
         }
