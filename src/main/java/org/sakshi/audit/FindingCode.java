@@ -5,7 +5,9 @@ package org.sakshi.audit;
  * Codes never change meaning; new ones may be added.
  */
 public enum FindingCode {
-    // ledger verification (runs first)
+    // bundle and ledger verification (run first)
+    BUNDLE_INTEGRITY(Severity.ERROR, "the audited bundle fails verification (a file, manifest, signature or its custody"
+            + " log does not match): its log cannot be relied on"),
     LEDGER_BROKEN(Severity.ERROR, "the hash chain does not recompute: an event was changed, removed or inserted"),
     LEDGER_HEAD_MISMATCH(Severity.ERROR, "the bundle's case.json names another custody head or event count than its log"),
     LEDGER_EMPTY(Severity.ERROR, "there is no custody event at all"),

@@ -135,16 +135,38 @@ public final class AuditService {
     /** Audits the custody log a bundle carries, with its case.json and the tokens inside it. */
     public AuditReport auditBundle(Path bundle, AuditOptions options) throws SakshiException {
         String sha256 = sha256(bundle);
+        // issue 17 §2: the bundle is verified first; a log that does not match its manifest is never "no error"
+        org.sakshi.core.VerificationReport verified = VerifyService.verifier(List.of()).verify(bundle, null);
         try (BundleAuditSource src = BundleAuditSource.open(bundle)) {
             LedgerSummary ledger = src.verifyChain(chain);
             List<TimeProof> proofs = src.proofs(tokens);
             AuditInput in = new AuditInput(AuditScope.BUNDLE, src.bundleId(), sha256, src.events(), ledger,
                     src.declaredHead(), src.declaredCount(), src.items(), proofs, src.label());
-            return AuditAnalyzer.analyze(in, options);
+            return withIntegrity(AuditAnalyzer.analyze(in, options), verified);
         } catch (IOException e) {
             throw new InputException(bundle + " could not be read (" + e.getMessage() + "); copy the bundle again "
                     + "from its source.", e);
         }
+    }
+
+    /** Puts a BUNDLE_INTEGRITY error first when any check of the bundle's verification FAILED. */
+    private static AuditReport withIntegrity(AuditReport r, org.sakshi.core.VerificationReport v) {
+        List<org.sakshi.core.Check> failed = v.checks().stream()
+                .filter(c -> c.result() == org.sakshi.core.CheckResult.FAILED).toList();
+        if (failed.isEmpty()) {
+            return r;
+        }
+        StringBuilder why = new StringBuilder();
+        for (org.sakshi.core.Check c : failed.subList(0, Math.min(3, failed.size()))) {
+            why.append(why.isEmpty() ? "" : "; ").append(c.code()).append(": ").append(c.message());
+        }
+        List<org.sakshi.audit.Finding> findings = new ArrayList<>();
+        findings.add(new org.sakshi.audit.Finding(org.sakshi.audit.FindingCode.BUNDLE_INTEGRITY.severity(),
+                org.sakshi.audit.FindingCode.BUNDLE_INTEGRITY.name(), List.of(), List.of(), "The bundle fails verification ("
+                + failed.size() + " failed check(s): " + why + "): its custody log cannot be relied on to describe"
+                + " the evidence it carries. Run 'sakshi verify' on it for the full report."));
+        findings.addAll(r.findings());
+        return new AuditReport(r.scope(), r.id(), r.hash(), r.label(), r.ledger(), findings, r.items());
     }
 
     /**

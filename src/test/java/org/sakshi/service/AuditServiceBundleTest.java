@@ -51,9 +51,26 @@ class AuditServiceBundleTest {
         tsa.close();
     }
 
+    /**
+     * The findings of the custody analysis. These hand-made bundles carry no manifest or signature, so each
+     * is also a BUNDLE_INTEGRITY error (asserted once below); the tests here are about the analysis.
+     */
     private static Set<String> problems(AuditReport r) {
         return r.findings().stream().filter(f -> f.severity() != Severity.INFO).map(Finding::code)
-                .collect(Collectors.toSet());
+                .filter(c -> !c.equals("BUNDLE_INTEGRITY")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aBundleThatFailsVerificationIsAnIntegrityErrorFirstNeverNoError() throws Exception {
+        Ledger l = new Ledger().imported(Ledger.RAO, "E0001").stamped(Ledger.RAO, "E0001");
+        Path zip = AuditBundleFixture.write(dir.resolve("b.zip"), BUNDLE_ID, l.events(),
+                caseJson(l, List.of(item("E0001", null, "phone"))), Map.of());
+        AuditReport r = service().auditBundle(zip, AuditOptions.DEFAULTS);
+        assertTrue(r.hasErrors());
+        Finding first = r.findings().get(0);
+        assertEquals("BUNDLE_INTEGRITY", first.code());
+        assertEquals(Severity.ERROR, first.severity());
+        assertTrue(first.message().contains("fails verification"), first.message());
     }
 
     private AuditService service() {
