@@ -29,6 +29,19 @@ public final class HeadFile {
     public static void append(Path caseDir, SignedHead h) throws StorageException {
         Path f = of(caseDir);
         byte[] line = (h.toLine() + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if (!Files.exists(f)) {
+                Files.createFile(f);
+                try {
+                    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the case folder's ACL protects it
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("could not create " + f + " (" + e.getMessage() + "); check the case folder's"
+                    + " permissions and free space", e);
+        }
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer b = ByteBuffer.wrap(line);

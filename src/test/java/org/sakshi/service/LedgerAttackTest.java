@@ -74,6 +74,8 @@ class LedgerAttackTest {
         assertEquals(st.events(), last.seq());
         assertEquals(st.head(), last.head());
         assertEquals(f.access.ledgerKey().fingerprint(), last.key());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(HeadFile.of(f.caseDir))));
     }
 
     @Test
