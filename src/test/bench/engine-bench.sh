@@ -55,10 +55,12 @@ done
 
 echo "ledger: generating $EVENTS events"
 rm -rf "$W/lcase"
-"$JAVA" -jar "$JAR" case init "$W/lcase" --number LEDGER --title ledger --officer bench >/dev/null
-"$JAVA" -Xmx1g -cp "$JAR:target/test-classes" org.sakshi.storage.LedgerGenMain "$W/lcase" $((EVENTS - 1)) "$W/ledger.jsonl" 2>/dev/null
+# one profile (workstation ledger key) for the whole run: LedgerGenMain signs one head over all events
+P="-Dsakshi.home=$W/profile"
+"$JAVA" "$P" -jar "$JAR" case init "$W/lcase" --number LEDGER --title ledger --officer bench >/dev/null
+"$JAVA" "$P" -Xmx1g -cp "$JAR:target/test-classes" org.sakshi.storage.LedgerGenMain "$W/lcase" $((EVENTS - 1)) "$W/ledger.jsonl" 2>/dev/null
 for i in $(seq 1 "$RUNS"); do
-  measure "custody-verify-1M" "$JAVA" -Xmx256m -jar "$JAR" custody verify "$W/lcase"
+  measure "custody-verify-1M" "$JAVA" "$P" -Xmx256m -jar "$JAR" custody verify "$W/lcase"
   measure "sha256sum-jsonl" sha256sum "$W/ledger.jsonl"
 done
 

@@ -26,6 +26,7 @@ import org.sakshi.core.audit.FindingCode;
 import org.sakshi.core.audit.ItemHistory;
 import org.sakshi.core.audit.LedgerSummary;
 import org.sakshi.core.audit.TimelineEntry;
+import org.sakshi.core.ledger.EventDetails;
 
 /**
  * The custody audit of issue 8 as a pure function of the ledger's events, the items' facts and the
@@ -193,9 +194,9 @@ public final class AuditAnalyzer {
         }
 
         private void transferred(CustodyEvent e) {
-            String from = person(e.details().get("from"));
+            String from = person(e.details().get(EventDetails.Transferred.FROM));
             from = from == null ? name(e.actor()) : from;
-            String to = person(e.details().get("to"));
+            String to = person(e.details().get(EventDetails.Transferred.TO));
             List<String> notHeld = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             for (String id : targets(e, true)) {
@@ -225,7 +226,7 @@ public final class AuditAnalyzer {
         }
 
         private void derived(CustodyEvent e) {
-            String parent = str(e.details(), "derived_from", "parent", "from_item");
+            String parent = EventDetails.ItemDerived.parent(e.details());
             if (e.itemId() != null && !items.containsKey(e.itemId()) && parent != null) {
                 // ITEM_DERIVED may create the derived item itself, from a parent held by the actor
                 ItemState p = items.get(parent);
@@ -290,16 +291,16 @@ public final class AuditAnalyzer {
 
         /** Closes the matching EXPORT_STARTED and marks its items sealed; returns the items the bundle holds. */
         private List<String> sealed(CustodyEvent e, Deque<CustodyEvent> open) {
-            String bundle = str(e.details(), "bundle_id");
+            String bundle = EventDetails.ExportSealed.bundleId(e.details());
             CustodyEvent match = null;
             for (CustodyEvent s : open) {
-                String b = str(s.details(), "bundle_id");
+                String b = EventDetails.ExportSealed.bundleId(s.details());
                 if (bundle != null && bundle.equals(b)) {
                     match = s;
                     break;
                 }
             }
-            if (match == null && !open.isEmpty() && (bundle == null || str(open.peekFirst().details(), "bundle_id") == null)) {
+            if (match == null && !open.isEmpty() && (bundle == null || EventDetails.ExportSealed.bundleId(open.peekFirst().details()) == null)) {
                 match = open.peekFirst();
             }
             if (match != null) {
@@ -377,7 +378,7 @@ public final class AuditAnalyzer {
             if (in.scope() != AuditScope.BUNDLE) {
                 return false;
             }
-            String b = str(start.details(), "bundle_id");
+            String b = EventDetails.ExportSealed.bundleId(start.details());
             if (b != null) {
                 return b.equalsIgnoreCase(in.id());
             }
@@ -437,7 +438,7 @@ public final class AuditAnalyzer {
         private void collectProofs() {
             Map<String, TimeProof> fromEvents = new LinkedHashMap<>();
             for (CustodyEvent e : events) {
-                Instant g = genTime(e.details());
+                Instant g = EventDetails.tokenTime(e.type(), e.details());
                 if (g == null) {
                     continue;
                 }
@@ -494,15 +495,48 @@ public final class AuditAnalyzer {
                     }
                 }
             }
+            restampedItems();
             if (proofs.isEmpty() && !events.isEmpty()) {
                 add(FindingCode.NO_TIME_REFERENCE, List.of(), List.of(), "No RFC 3161 token was found: the "
                         + "workstation clocks could not be checked against a time-stamp authority.");
             }
         }
 
+        /**
+         * An item's token whose genTime is later than its import by more than the tolerance, although
+         * no ITEM_TIMESTAMPED event recorded a late stamp at about that time (the legitimate offline
+         * case, TIMESTAMP_DELAYED): the file was swapped and re-stamped after the fact.
+         */
+        private void restampedItems() {
+            Duration tol = options.clockTolerance();
+            for (ItemState s : items.values()) {
+                TimeProof latest = null;
+                for (TimeProof p : proofs) {
+                    if (p.kind() == TimeProof.Kind.ITEM && s.id.equals(p.itemId())
+                            && (latest == null || p.genTime().isAfter(latest.genTime()))) {
+                        latest = p;
+                    }
+                }
+                if (latest == null || Duration.between(s.importAt, latest.genTime()).compareTo(tol) <= 0) {
+                    continue;
+                }
+                CustodyEvent stamp = s.stampEvent > 0 ? bySeq.get(s.stampEvent) : null;
+                if (stamp != null && Duration.between(stamp.at(), latest.genTime()).compareTo(tol) <= 0) {
+                    continue; // recorded as a late stamp when it was obtained
+                }
+                List<Long> evs = stamp == null ? List.of(s.importSeq) : List.of(s.importSeq, stamp.seq());
+                add(FindingCode.TIMESTAMP_AFTER_IMPORT, List.of(s.id), evs, "Item " + s.id + " was imported at "
+                        + s.importAt + " (event " + s.importSeq + ") but " + latest.source() + " time-stamps it at "
+                        + latest.genTime() + ", " + human(Duration.between(s.importAt, latest.genTime())) + " later"
+                        + (stamp == null ? "" : ", although event " + stamp.seq() + " recorded the stamp at "
+                        + stamp.at()) + ": the file was re-stamped after import, as a swapped file would be"
+                        + " (tolerance " + human(tol) + ").");
+            }
+        }
+
         /** The seq whose hash an anchor stamped ({@code details.head}), else the event before the anchor. */
         private long anchoredSeq(CustodyEvent anchor) {
-            String head = str(anchor.details(), "head", "head_hash", "anchored_head");
+            String head = EventDetails.LedgerAnchored.head(anchor.details());
             Long seq = head == null ? null : seqOfHash.get(head.toLowerCase(Locale.ROOT));
             if (seq != null && seq < anchor.seq()) {
                 return seq;
@@ -735,26 +769,6 @@ public final class AuditAnalyzer {
             Object v = details.get(k);
             if (v != null && !(v instanceof Map) && !(v instanceof List) && !v.toString().isBlank()) {
                 return v.toString();
-            }
-        }
-        return null;
-    }
-
-    /** The genTime an event's details record for the token it carries, if any. */
-    static Instant genTime(Map<String, Object> details) {
-        for (String k : List.of("gen_time", "genTime", "token_time", "timestamp_time", "time")) {
-            Instant t = instant(details.get(k));
-            if (t != null) {
-                return t;
-            }
-        }
-        Object nested = details.get("timestamp");
-        if (nested instanceof Map<?, ?> m) {
-            for (String k : List.of("gen_time", "genTime", "time")) {
-                Instant t = instant(m.get(k));
-                if (t != null) {
-                    return t;
-                }
             }
         }
         return null;

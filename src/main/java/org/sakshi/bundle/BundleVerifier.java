@@ -46,6 +46,8 @@ import org.sakshi.core.VerificationReport.TimestampInfo;
 public final class BundleVerifier {
     public static final String BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
     public static final String P7S = "signature/tagmanifest-sha256.txt.p7s";
+    /** The custody log's signed heads in a bundle (docs/custody-ledger.md "Signed heads"). */
+    public static final String CUSTODY_HEADS = "data/custody/custody-heads.jsonl";
     private static final Pattern TSR = Pattern.compile("signature/tagmanifest-sha256\\.txt(\\.\\d+)?\\.tsr");
     private static final int SMALL = 64 << 20;
 
@@ -597,6 +599,9 @@ public final class BundleVerifier {
                 checks.add(Check.failed(CheckCode.CUSTODY_CHAIN, file, "The custody log is broken"
                         + (seq.isEmpty() ? "" : " at " + seq) + ": " + chain.message()));
             }
+            if (chain.intact()) {
+                custodySignedHeads(file);
+            }
             String head = chain.head() == null ? "" : chain.head();
             String inCase = caseJson == null ? null : caseJson.path("custody").path("head").asText(null);
             String inBag = bagInfo == null ? null : bagInfo.get("Sakshi-Custody-Head").orElse(null);
@@ -608,6 +613,51 @@ public final class BundleVerifier {
                 checks.add(Check.failed(CheckCode.CUSTODY_HEAD, file, "The custody log ends at " + head + " (" + chain.events()
                         + " events) but case.json records " + inCase + " (" + count + " events) and bag-info.txt "
                         + inBag + "; events were added or removed."));
+            }
+        }
+
+        /**
+         * docs/custody-ledger.md "Signed heads" and "Anchors": the log's signed-head file (listed in the
+         * manifest, so already hashed) matches the log, every head's signature verifies with a key
+         * enrolled in the log, every event is covered, and every LEDGER_ANCHORED head and token is
+         * right. Key trust is not asked: the bundle's own signature vouches for the log as a whole.
+         * A log without enrolled keys comes from a Sakshi older than signed heads: a WARNING.
+         */
+        private void custodySignedHeads(String logFile) throws IOException {
+            String heads = CUSTODY_HEADS;
+            List<String> headLines = null;
+            if (zip.has(heads)) {
+                headLines = new String(small(heads), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            }
+            org.sakshi.core.ledger.LedgerVerifier v = new org.sakshi.core.ledger.LedgerVerifier(headLines, null,
+                    trust == null ? null : (token, sha256) -> {
+                        BundleChecks.TokenOutcome t = trust.verifyToken(token, sha256);
+                        return t.valid() ? null : t.problem() == null ? "the token is not valid" : t.problem();
+                    });
+            boolean enrolled = false;
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(zip.open(logFile),
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        enrolled |= line.contains("\"key_sha256\"");
+                        v.acceptLine(line);
+                    }
+                }
+            }
+            org.sakshi.core.ledger.LedgerVerdict r = v.result();
+            if (headLines == null && !enrolled) {
+                checks.add(Check.warning(CheckCode.CUSTODY_SIGNED_HEADS, heads, "The custody log carries no signed heads:"
+                        + " it was sealed by a Sakshi older than signed heads, so only the bundle's own signature"
+                        + " vouches for it."));
+            } else if (r.intact()) {
+                checks.add(Check.passed(CheckCode.CUSTODY_SIGNED_HEADS, heads, "Every custody event is covered by a valid"
+                        + " signed head (" + r.signedHeads() + " head(s), " + r.keys().size() + " enrolled key(s)) and "
+                        + r.anchors() + " ledger anchor(s) match the log."));
+            } else {
+                checks.add(Check.failed(CheckCode.CUSTODY_SIGNED_HEADS, heads, "The custody log fails its signed heads ("
+                        + r.fault() + (r.firstBadSeq() == null ? "" : " at seq " + r.firstBadSeq()) + "): "
+                        + r.message() + "."));
             }
         }
 

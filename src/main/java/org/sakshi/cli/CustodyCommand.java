@@ -77,14 +77,20 @@ final class CustodyCommand extends CliCommand {
     }
 
     /** {@code sakshi custody verify CASE_DIR}: exit 0 intact, 1 broken (names the first bad seq). */
-    @Command(name = "verify", description = "Recompute every event hash and link; exit 1 naming the first bad seq.",
+    @Command(name = "verify", description = "Check every event hash and link, every signed head and key, and every"
+            + " anchor; exit 1 naming the fault and the first bad seq.",
             footer = "  sakshi custody verify ./FIR-112")
     static final class Verify extends CliCommand {
         @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
         Path caseDir;
 
-        @Option(names = "--json", description = "Print {intact, events, head, first_bad_seq, message}.")
+        @Option(names = "--json", description = "Print {intact, events, head, signed_heads, anchors, fault,"
+                + " first_bad_seq, message}.")
         boolean json;
+
+        @Option(names = "--trust-key", paramLabel = "SHA256", description = "Also trust the ledger key with this"
+                + " certificate SHA-256 (a colleague's workstation); repeatable.")
+        java.util.List<String> trustKeys = new java.util.ArrayList<>();
 
         private final CustodyService custody;
 
@@ -94,24 +100,29 @@ final class CustodyCommand extends CliCommand {
 
         @Override
         public Integer call() throws SakshiException {
-            LedgerStatus st = custody.verify(caseDir);
+            LedgerStatus st = custody.verify(caseDir, new java.util.HashSet<>(trustKeys));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("intact", st.intact());
                 m.put("events", st.events());
                 m.put("head", st.head());
+                m.put("signed_heads", st.signedHeads());
+                m.put("anchors", st.anchors());
+                m.put("fault", st.fault());
                 m.put("first_bad_seq", st.firstBadSeq());
                 m.put("message", st.message());
                 CliSupport.printJson(out(), m);
             } else if (st.intact()) {
-                out().println("custody ledger intact: " + st.events() + " events, head " + st.head());
+                out().println("custody ledger intact: " + st.events() + " events, head " + st.head() + ", "
+                        + st.signedHeads() + " signed head(s), " + st.anchors() + " anchor(s)");
             } else {
-                out().println("custody ledger BROKEN"
+                out().println("custody ledger FAILED " + st.fault()
                         + (st.firstBadSeq() == null ? "" : " at seq " + st.firstBadSeq()) + ": " + st.message());
             }
             if (!st.intact()) {
-                err().println("error: the custody ledger of " + caseDir + " is broken"
-                        + (st.firstBadSeq() == null ? "" : " at seq " + st.firstBadSeq()) + ": " + st.message());
+                err().println("error: the custody ledger of " + caseDir + " fails verification (" + st.fault() + ")"
+                        + (st.firstBadSeq() == null ? "" : " at seq " + st.firstBadSeq()) + ": " + st.message()
+                        + "; keep the case folder as it is and report it.");
                 return SakshiCommand.VERIFY_FAILED;
             }
             return SakshiCommand.OK;

@@ -9,6 +9,7 @@ import org.sakshi.core.SakshiException;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.ledger.EventCodec;
 import org.sakshi.service.CaseService;
+import org.sakshi.service.CustodyService;
 import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ImportService;
 import org.sakshi.service.TimestampService;
@@ -34,8 +35,11 @@ final class TimestampCommand extends CliCommand {
     private final EvidenceService evidence;
     private final ImportService imports;
     private final TimestampService timestamps;
+    private final CustodyService custody;
 
-    TimestampCommand(CaseService cases, EvidenceService evidence, ImportService imports, TimestampService timestamps) {
+    TimestampCommand(CaseService cases, EvidenceService evidence, ImportService imports, TimestampService timestamps,
+                     CustodyService custody) {
+        this.custody = custody;
         this.cases = cases;
         this.evidence = evidence;
         this.imports = imports;
@@ -49,6 +53,9 @@ final class TimestampCommand extends CliCommand {
                 .filter(i -> i.timestamp().status() == TimestampStatus.PENDING).count();
         if (pendingBefore == 0) {
             out().println("No items are waiting for a time-stamp.");
+            // the ledger head left unanchored while no TSA was reachable is anchored now
+            custody.anchorIfPending(caseDir, actor, timestamps.sources(tsa))
+                    .ifPresent(e -> out().println("Ledger head anchored at seq " + e.seq() + "."));
             return SakshiCommand.OK;
         }
         List<Item> stamped = imports.stampPending(caseDir, timestamps.sources(tsa), actor);

@@ -8,6 +8,7 @@ import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.SakshiException;
 import org.sakshi.service.CaseService;
 import org.sakshi.service.CustodyService;
+import org.sakshi.service.TimestampService;
 import org.sakshi.service.TransferRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,23 +38,33 @@ final class TransferCommand extends CliCommand {
     @Option(names = "--items", paramLabel = "ID,...", description = "Items handed over (default: the whole case).")
     List<String> items = new ArrayList<>();
 
+    @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 time-stamp authority that anchors the"
+            + " ledger head after the hand-over; repeat for fallbacks.")
+    List<String> tsa = new ArrayList<>();
+
     @Mixin
     OfficerOptions officer;
 
     private final CaseService cases;
     private final CustodyService custody;
+    private final TimestampService timestamps;
 
-    TransferCommand(CaseService cases, CustodyService custody) {
+    TransferCommand(CaseService cases, CustodyService custody, TimestampService timestamps) {
         this.cases = cases;
         this.custody = custody;
+        this.timestamps = timestamps;
     }
 
     @Override
     public Integer call() throws SakshiException {
         Actor actor = CliSupport.actor(cases, caseDir, officer);
         List<CustodyEvent> events = custody.transfer(caseDir, actor,
-                new TransferRequest(to, reason, location, seal, CliSupport.splitIds(items)));
+                new TransferRequest(to, reason, location, seal, CliSupport.splitIds(items), timestamps.sources(tsa)));
         for (CustodyEvent e : events) {
+            if (org.sakshi.core.EventType.LEDGER_ANCHORED.name().equals(e.type())) {
+                out().println("Ledger head anchored at seq " + e.seq());
+                continue;
+            }
             out().println("Recorded seq " + e.seq() + " TRANSFERRED " + (e.itemId() == null ? "(whole case)" : e.itemId())
                     + " from " + actor.name() + " to " + to);
         }

@@ -32,6 +32,12 @@ public enum CheckCode {
     CUSTODY_CHAIN,
     /** The custody log's last hash equals the head in case.json and bag-info.txt. */
     CUSTODY_HEAD,
+    /**
+     * Every custody event is covered by a head signed with an enrolled ledger key, and every ledger
+     * anchor's head and token match the log (advisory when the log predates signed heads: no heads file
+     * and no enrolled key; the bundle's own signature then vouches for the log).
+     */
+    CUSTODY_SIGNED_HEADS(true),
     /** The CMS signature over tagmanifest-sha256.txt is valid and carries only the sealed certificates. */
     SIGNATURE,
     /** The signer's certificate chains to a trusted signer root. */

@@ -6,5 +6,9 @@ package org.sakshi.core;
  */
 public enum EventType {
     CASE_CREATED, ITEM_IMPORTED, ITEM_TIMESTAMPED, ITEM_ACCESSED, ITEM_DERIVED, ASSUMPTION_RECORDED,
-    NOTE, TRANSFERRED, EXPORT_STARTED, EXPORT_SEALED, BUNDLE_VERIFIED, LEDGER_ANCHORED
+    NOTE, TRANSFERRED, EXPORT_STARTED, EXPORT_SEALED, BUNDLE_VERIFIED, LEDGER_ANCHORED,
+    /** A key that signs the ledger's heads, first writing to the case (docs/custody-ledger.md "Keys"). */
+    KEY_ENROLLED,
+    /** Events found after the last signed head (a crash, or a case from before signed heads), signed from here on. */
+    LEDGER_ADOPTED
 }

@@ -14,7 +14,9 @@ import org.sakshi.core.Clock;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.StorageException;
 import org.sakshi.core.Workstation;
+import org.sakshi.core.ledger.HeadSigner;
 import org.sakshi.hashing.HashPipeline;
+import org.sakshi.signing.WorkstationKey;
 import org.sakshi.storage.CaseStore;
 import org.sakshi.vault.SinkFactory;
 import org.sakshi.vault.Vault;
@@ -38,12 +40,39 @@ public final class CaseAccess {
     private final SinkFactory sinks;
     private final Duration lockWait;
     private final HashPipeline pipeline = new HashPipeline();
+    private final Path profile;
+    private HeadSigner key;
 
+    /** With this user's profile folder ({@link WorkstationKey#profileDir()}) for the ledger key. */
     public CaseAccess(Clock clock, Workstation workstation, SinkFactory sinks, Duration lockWait) {
+        this(clock, workstation, sinks, lockWait, WorkstationKey.profileDir());
+    }
+
+    /**
+     * @param profile the profile folder holding this workstation's ledger key ({@code workstation-key.pem},
+     *                made at first use) and {@code trusted-ledger-keys.txt}
+     */
+    public CaseAccess(Clock clock, Workstation workstation, SinkFactory sinks, Duration lockWait, Path profile) {
         this.clock = clock;
         this.workstation = workstation;
         this.sinks = sinks;
         this.lockWait = lockWait;
+        this.profile = profile;
+    }
+
+    /** This workstation's ledger key, loaded (or made) at first use. */
+    public synchronized HeadSigner ledgerKey() throws SakshiException {
+        if (key == null) {
+            key = WorkstationKey.loadOrCreate(profile, workstation == null ? null : workstation.host());
+        }
+        return key;
+    }
+
+    /** Keys {@code custody verify} trusts: this workstation's own and those listed in the profile. */
+    public Set<String> trustedKeys() throws SakshiException {
+        Set<String> t = new java.util.LinkedHashSet<>(WorkstationKey.trustedKeys(profile));
+        t.add(ledgerKey().fingerprint());
+        return t;
     }
 
     /** System clock, this machine, O_DIRECT vault writes, a 3 s wait for a busy case. */
@@ -68,7 +97,7 @@ public final class CaseAccess {
     }
 
     CaseStore write(Path caseDir) throws SakshiException {
-        CaseStore s = CaseStore.openWrite(caseDir, clock, workstation, lockWait);
+        CaseStore s = CaseStore.openWrite(caseDir, clock, workstation, lockWait, ledgerKey());
         try {
             recover(s);
         } catch (IOException e) {
@@ -83,7 +112,7 @@ public final class CaseAccess {
     }
 
     CaseStore create(Path caseDir, CaseInfo info) throws SakshiException {
-        return CaseStore.create(caseDir, info, clock, workstation, lockWait);
+        return CaseStore.create(caseDir, info, clock, workstation, lockWait, ledgerKey());
     }
 
     Vault vault(Path caseDir) {

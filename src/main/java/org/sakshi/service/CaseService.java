@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import org.sakshi.core.Jurisdiction;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.StorageException;
 import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.core.ledger.EventDetails;
 import org.sakshi.storage.CaseStore;
 import org.sakshi.storage.EventDraft;
 import org.slf4j.Logger;
@@ -61,12 +61,8 @@ public final class CaseService {
                         + e.getMessage() + ")", e);
             }
             Actor actor = request.officer();
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("number", info.number());
-            d.put("title", info.title());
-            d.put("agency", info.agency());
-            d.put("jurisdiction", info.jurisdiction().name());
-            d.put("zone", info.zone().getId());
+            Map<String, Object> d = EventDetails.CaseCreated.of(info.number(), info.title(), info.agency(),
+                    info.jurisdiction().name(), info.zone().getId());
             s.tx(() -> s.append(new EventDraft(EventType.CASE_CREATED.name(), actor, null, null, d)));
             return info;
         }

@@ -9,9 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sakshi.core.Actor;
@@ -23,13 +21,16 @@ import org.sakshi.core.StorageException;
 import org.sakshi.core.TimestampException;
 import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampToken;
-import org.sakshi.core.ledger.ChainResult;
-import org.sakshi.core.ledger.ChainVerifier;
 import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.core.ledger.EventDetails;
 import org.sakshi.core.ledger.Jcs;
+import org.sakshi.core.ledger.LedgerVerdict;
+import org.sakshi.core.ledger.LedgerVerifier;
 import org.sakshi.storage.CaseStore;
 import org.sakshi.storage.EventDraft;
+import org.sakshi.storage.HeadFile;
 import org.sakshi.storage.StoredItem;
+import org.sakshi.timestamp.TimestampVerifier;
 
 /** The custody ledger of a case (custody-ledger.md). */
 public final class CustodyService {
@@ -53,14 +54,40 @@ public final class CustodyService {
         }
     }
 
-    /** Recomputes every hash and link; never throws for a broken chain, the status says what is wrong. */
+    /**
+     * Checks the whole ledger (docs/custody-ledger.md "What custody verify checks"): every hash and
+     * link, the signed-head file against the database, every head's signature with its enrolled key,
+     * that every signing key is this workstation's, trusted in the profile, or vouched for by one,
+     * that every event is covered, and every anchor's head and RFC 3161 token. Never throws for a
+     * bad ledger: the status names the fault and the first bad seq.
+     */
     public LedgerStatus verify(Path caseDir) throws SakshiException {
-        try (CaseStore s = access.read(caseDir)) {
-            ChainVerifier v = new ChainVerifier();
-            s.forEachEventLine(v::acceptLine);
-            ChainResult r = v.result();
-            return new LedgerStatus(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
+        return verify(caseDir, java.util.Set.of());
+    }
+
+    /** As {@link #verify(Path)}, also trusting the keys whose SHA-256 fingerprints are given ({@code --trust-key}). */
+    public LedgerStatus verify(Path caseDir, java.util.Set<String> extraTrusted) throws SakshiException {
+        java.util.Set<String> trusted = new java.util.HashSet<>(access.trustedKeys());
+        for (String k : extraTrusted) {
+            trusted.add(k.strip().toLowerCase(java.util.Locale.ROOT));
         }
+        try (CaseStore s = access.read(caseDir)) {
+            LedgerVerifier v = new LedgerVerifier(HeadFile.lines(caseDir), trusted, CustodyService::tokenProblem);
+            s.forEachEventLine(v::acceptLine);
+            LedgerVerdict r = v.result();
+            return new LedgerStatus(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message(),
+                    r.fault() == null ? null : r.fault().name(), r.signedHeads(), r.anchors());
+        }
+    }
+
+    /** An anchor token must be a granted RFC 3161 token over the head whose signature verifies (trust is not asked). */
+    static String tokenProblem(byte[] token, byte[] sha256) {
+        TimestampVerifier.Result r = new TimestampVerifier(List.of()).verify(token, sha256, "anchor token");
+        if (r.valid()) {
+            return null;
+        }
+        return r.checks().stream().filter(c -> c.result() == org.sakshi.core.CheckResult.FAILED)
+                .map(org.sakshi.core.Check::message).findFirst().orElse("the token is not valid");
     }
 
     /** The head hash (the last event's hash). */
@@ -99,7 +126,7 @@ public final class CustodyService {
             for (String id : request.items()) {
                 items.add(EvidenceService.find(s, id));
             }
-            return s.tx(() -> {
+            List<CustodyEvent> events = s.tx(() -> {
                 List<CustodyEvent> out = new ArrayList<>();
                 if (items.isEmpty()) {
                     Map<String, Object> d = transferDetails(who, request);
@@ -107,7 +134,7 @@ public final class CustodyService {
                     for (StoredItem si : s.items()) {
                         all.add(si.item().id());
                     }
-                    d.put("items", all);
+                    d.put(EventDetails.Transferred.ITEMS, all);
                     out.add(s.append(new EventDraft(EventType.TRANSFERRED.name(), who, null, null, d)));
                 } else {
                     for (StoredItem si : items) {
@@ -117,17 +144,14 @@ public final class CustodyService {
                 }
                 return out;
             });
+            List<CustodyEvent> all = new ArrayList<>(events);
+            anchorQuietly(s, who, request.tsas()).ifPresent(all::add);
+            return all;
         }
     }
 
     private static Map<String, Object> transferDetails(Actor from, TransferRequest r) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("from", from.name());
-        d.put("to", r.to());
-        d.put("reason", r.reason());
-        d.put("location", r.location());
-        d.put("seal", r.seal());
-        return d;
+        return EventDetails.Transferred.of(from.name(), r.to(), r.reason(), r.location(), r.seal());
     }
 
     /**
@@ -145,15 +169,14 @@ public final class CustodyService {
             for (String id : ids) {
                 found.add(EvidenceService.find(s, id));
             }
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("text", text);
+            Map<String, Object> d = EventDetails.Note.of(text);
             if (found.size() == 1) {
                 StoredItem si = found.get(0);
                 return s.tx(() -> s.append(new EventDraft(EventType.NOTE.name(), who, si.item().id(),
                         si.item().digests().sha256(), d)));
             }
             if (!found.isEmpty()) {
-                d.put("items", found.stream().map(si -> si.item().id()).toList());
+                d.put(EventDetails.Note.ITEMS, found.stream().map(si -> si.item().id()).toList());
             }
             return s.tx(() -> s.append(new EventDraft(EventType.NOTE.name(), who, null, null, d)));
         }
@@ -162,28 +185,64 @@ public final class CustodyService {
     /** Obtains a token over the head hash and records LEDGER_ANCHORED; TimestampException when no TSA answers. */
     public CustodyEvent anchor(Path caseDir, Actor actor, List<TimestampSource> tsas) throws SakshiException {
         try (CaseStore s = access.write(caseDir)) {
-            Actor who = CaseAccess.actorOr(actor, s.caseInfo());
-            String[] last = {null};
-            s.forEachEventLine(l -> last[0] = l);
-            String head = EventCodec.parseLine(last[0]).hash();
-            List<String> errors = new ArrayList<>();
-            for (TimestampSource tsa : tsas) {
-                try {
-                    TimestampToken t = tsa.stamp(HexFormat.of().parseHex(head));
-                    Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("head", head);
-                    d.put("tsa", ImportService.tsaName(t, tsa));
-                    d.put("time", EventCodec.formatAt(t.genTime()));
-                    d.put("serial", t.serial());
-                    d.put("token", Base64.getEncoder().encodeToString(t.response()));
-                    return s.tx(() -> s.append(new EventDraft(EventType.LEDGER_ANCHORED.name(), who, null, null, d)));
-                } catch (TimestampException e) {
-                    errors.add(tsa.name() + ": " + e.getMessage());
-                }
-            }
-            throw new TimestampException("no time-stamp authority answered for the ledger head of " + caseDir
-                    + (errors.isEmpty() ? " (none was given)" : " (" + String.join("; ", errors) + ")"));
+            return anchor(s, CaseAccess.actorOr(actor, s.caseInfo()), tsas);
         }
+    }
+
+    /**
+     * Anchors the head unless the ledger already ends with an anchor (the pending head, once a TSA
+     * is reachable); empty when there was nothing to anchor or no TSA answered (logged, never fatal).
+     */
+    public java.util.Optional<CustodyEvent> anchorIfPending(Path caseDir, Actor actor, List<TimestampSource> tsas)
+            throws SakshiException {
+        if (tsas == null || tsas.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try (CaseStore s = access.write(caseDir)) {
+            return anchorQuietly(s, CaseAccess.actorOr(actor, s.caseInfo()), tsas);
+        }
+    }
+
+    /** Inside an open operation: anchors the head unless it already is, logging when no TSA answers. */
+    static java.util.Optional<CustodyEvent> anchorQuietly(CaseStore s, Actor who, List<TimestampSource> tsas)
+            throws SakshiException {
+        if (tsas == null || tsas.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<CustodyEvent> last = s.lastEvents(1);
+        if (last.isEmpty() || EventType.LEDGER_ANCHORED.name().equals(last.get(0).type())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(anchor(s, who, tsas));
+        } catch (TimestampException e) {
+            org.slf4j.LoggerFactory.getLogger(CustodyService.class).warn("ledger head of {} not anchored yet: {}",
+                    s.dir(), e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Obtains a token over the current head and appends LEDGER_ANCHORED {seq, head, tsa, time, serial, token}. */
+    static CustodyEvent anchor(CaseStore s, Actor who, List<TimestampSource> tsas) throws SakshiException {
+        List<CustodyEvent> last = s.lastEvents(1);
+        if (last.isEmpty()) {
+            throw new InputException("the case " + s.dir() + " has no custody event to anchor");
+        }
+        long seq = last.get(0).seq();
+        String head = last.get(0).hash();
+        List<String> errors = new ArrayList<>();
+        for (TimestampSource tsa : tsas) {
+            try {
+                TimestampToken t = tsa.stamp(HexFormat.of().parseHex(head));
+                Map<String, Object> d = EventDetails.LedgerAnchored.of(seq, head, ImportService.tsaName(t, tsa),
+                        t.genTime(), t.serial(), t.response());
+                return s.tx(() -> s.append(new EventDraft(EventType.LEDGER_ANCHORED.name(), who, null, null, d)));
+            } catch (TimestampException e) {
+                errors.add(tsa.name() + ": " + e.getMessage());
+            }
+        }
+        throw new TimestampException("no time-stamp authority answered for the ledger head of " + s.dir()
+                + (errors.isEmpty() ? " (none was given)" : " (" + String.join("; ", errors) + ")"));
     }
 
     /** Writes the ledger as JSONL, one event per line exactly as stored (with hash). */

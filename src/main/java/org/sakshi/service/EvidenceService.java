@@ -61,8 +61,7 @@ public final class EvidenceService {
         try (CaseStore s = access.write(caseDir)) {
             StoredItem si = find(s, itemId);
             Actor who = CaseAccess.actorOr(actor, s.caseInfo());
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("purpose", purpose);
+            Map<String, Object> d = org.sakshi.core.ledger.EventDetails.ItemAccessed.of(purpose);
             s.tx(() -> s.append(new EventDraft(EventType.ITEM_ACCESSED.name(), who, itemId, si.item().digests().sha256(), d)));
             Vault v = access.vault(caseDir);
             if (si.item().folder()) {

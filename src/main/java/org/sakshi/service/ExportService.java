@@ -47,6 +47,7 @@ import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.ToolIdentity;
 import org.sakshi.core.ledger.ChainResult;
 import org.sakshi.core.ledger.ChainVerifier;
+import org.sakshi.core.ledger.EventDetails;
 import org.sakshi.report.PadesSigner;
 import org.sakshi.report.RecordSource;
 import org.sakshi.report.ReportData;
@@ -91,6 +92,13 @@ public final class ExportService {
             throw new InputException("export needs a signing identity (--keystore or --pkcs11).");
         }
         CaseInfo info = cases.open(caseDir);
+        LedgerStatus ledger = custody.verify(caseDir);
+        if (!ledger.intact()) {
+            throw new IntegrityException("the custody ledger of " + caseDir + " fails verification"
+                    + (ledger.firstBadSeq() == null ? "" : " at seq " + ledger.firstBadSeq()) + " (" + ledger.fault()
+                    + ": " + ledger.message() + "); no bundle was sealed. Run 'sakshi custody verify " + caseDir
+                    + "', keep the case folder as it is and report it; do not export until the cause is known.");
+        }
         List<Item> items = choose(evidence.items(caseDir), request.items(), caseDir);
         List<String> certificateIds = new ArrayList<>();
         for (CertificateKind kind : request.certificates()) {
@@ -109,12 +117,9 @@ public final class ExportService {
         String bundleId = UUID.randomUUID().toString();
         Instant now = access.clock().now();
 
-        Map<String, Object> started = new LinkedHashMap<>();
-        started.put("bundle_id", bundleId);
-        started.put("file", out.getFileName().toString());
-        started.put("items", items.stream().map(Item::id).toList());
-        started.put("certificates", certificateIds);
-        started.put("tsas", request.tsas().stream().map(TimestampSource::name).toList());
+        Map<String, Object> started = EventDetails.ExportStarted.of(bundleId, out.getFileName().toString(),
+                items.stream().map(Item::id).toList(), certificateIds,
+                request.tsas().stream().map(TimestampSource::name).toList());
         custody.record(caseDir, actor, EventType.EXPORT_STARTED.name(), null, started);
         if (!request.tsas().isEmpty()) {
             try {
@@ -129,12 +134,8 @@ public final class ExportService {
             org.sakshi.core.OwnerOnly.dir(staging); // holds copies of the evidence while the bundle is sealed
             BundleSealer.Sealed sealed = stageAndSeal(caseDir, request, info, items, certificateIds, actor, bundleId,
                     now, staging, p, c);
-            Map<String, Object> done = new LinkedHashMap<>();
-            done.put("bundle_id", bundleId);
-            done.put("file", out.getFileName().toString());
-            done.put("sha256", sealed.sha256());
-            done.put("size", Files.size(sealed.bundle()));
-            done.put("verdict", sealed.verification().verdict().name());
+            Map<String, Object> done = EventDetails.ExportSealed.of(bundleId, out.getFileName().toString(),
+                    sealed.sha256(), Files.size(sealed.bundle()), sealed.verification().verdict().name());
             custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
             return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification());
         } catch (IOException e) {
@@ -204,12 +205,28 @@ public final class ExportService {
                     + (chain.firstBadSeq() == null ? "" : " at seq " + chain.firstBadSeq()) + " (" + chain.message()
                     + "); no bundle was written. Run 'sakshi custody verify' and report it.");
         }
+        // the signed heads, as the case holds them, must cover exactly the staged log
+        Path heads = staging.resolve("custody-heads.jsonl");
+        java.util.List<String> headLines = org.sakshi.storage.HeadFile.lines(caseDir);
+        Files.write(heads, headLines == null ? List.of() : headLines, StandardCharsets.UTF_8);
+        org.sakshi.core.ledger.LedgerVerifier signed = new org.sakshi.core.ledger.LedgerVerifier(headLines, null, null);
+        try (java.io.BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            r.lines().filter(l -> !l.isBlank()).forEach(signed::acceptLine);
+        }
+        org.sakshi.core.ledger.LedgerVerdict sv = signed.result();
+        if (!sv.intact()) {
+            throw new IntegrityException("the custody ledger of " + caseDir + " is not covered by its signed heads"
+                    + (sv.firstBadSeq() == null ? "" : " at seq " + sv.firstBadSeq()) + " (" + sv.message()
+                    + "); no bundle was written. Run 'sakshi custody verify' and report it.");
+        }
         Path csv = staging.resolve("custody-log.csv");
         try (OutputStream os = Files.newOutputStream(csv)) {
             custody.writeCsv(caseDir, os);
         }
         payload.add(new BundleSealer.PayloadFile(CUSTODY_JSONL, jsonl, null, "custody log"));
         payload.add(new BundleSealer.PayloadFile("data/custody/custody-log.csv", csv, null, "custody log (CSV)"));
+        payload.add(new BundleSealer.PayloadFile(org.sakshi.bundle.BundleVerifier.CUSTODY_HEADS, heads, null,
+                "custody log signed heads"));
 
         List<CaseJson.ExportedItem> exported = new ArrayList<>();
         for (Item item : items) {

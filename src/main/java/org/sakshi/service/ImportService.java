@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +42,7 @@ import org.sakshi.core.TimestampSource;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.TimestampToken;
 import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.core.ledger.EventDetails;
 import org.sakshi.hashing.HashPipeline;
 import org.sakshi.ingest.Assumption;
 import org.sakshi.ingest.Derived;
@@ -137,6 +137,10 @@ public final class ImportService {
                     }
                     failures.add(new ImportOutcome.Failure(path, e.getMessage()));
                 }
+            }
+            if (!imported.isEmpty()) {
+                // docs/custody-ledger.md "Anchors": every import batch ends with a token over the head
+                CustodyService.anchorQuietly(s, CaseAccess.actorOr(request.actor(), s.caseInfo()), request.tsas());
             }
         }
         return new ImportOutcome(imported, failures);
@@ -392,40 +396,17 @@ public final class ImportService {
 
     /** ITEM_IMPORTED details. */
     private static Map<String, Object> importedDetails(Item item, ImportRequest req, Copy copy, String duplicateOf) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", item.name());
-        d.put("kind", item.kind().json());
-        d.put("size", item.size());
-        d.put("sha256", item.digests().sha256());
-        d.put("sha1", item.digests().sha1());
-        d.put("md5", item.digests().md5());
-        d.put("source_path", item.sourcePath());
-        d.put("source", ItemJson.source(req.source()));
-        d.put("folder", item.folder());
-        if (item.folder()) {
-            d.put("files", copy.entries().size());
-        }
-        d.put("duplicate_of", duplicateOf);
-        d.put("note", req.note());
-        return d;
+        return EventDetails.ItemImported.of(item.name(), item.kind().json(), item.size(), item.digests().sha256(),
+                item.digests().sha1(), item.digests().md5(), item.sourcePath(), ItemJson.source(req.source()),
+                item.folder(), item.folder() ? copy.entries().size() : null, duplicateOf, req.note());
     }
 
     /** ITEM_DERIVED details of a derived item; custody-ledger.md leaves details per type. */
     private Map<String, Object> derivedItemDetails(Derivation der, Item item) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("parent", der.parent().id());
-        d.put("parent_sha256", der.parent().digests().sha256());
-        d.put("method", der.request().method());
-        d.put("reason", der.request().reason());
-        d.put("regions", der.request().regions());
-        d.put("name", item.name());
-        d.put("kind", item.kind().json());
-        d.put("size", item.size());
-        d.put("sha256", item.digests().sha256());
-        d.put("sha1", item.digests().sha1());
-        d.put("md5", item.digests().md5());
-        d.put("tool", toolVersion());
-        return d;
+        return EventDetails.ItemDerived.ofItem(der.parent().id(), der.parent().digests().sha256(),
+                der.request().method(), der.request().reason(), der.request().regions(), item.name(),
+                item.kind().json(), item.size(), item.digests().sha256(), item.digests().sha1(), item.digests().md5(),
+                toolVersion());
     }
 
     private String toolVersion() {
@@ -564,21 +545,11 @@ public final class ImportService {
     }
 
     private static Map<String, Object> assumptionDetails(Assumption a) {
-        Map<String, Object> ad = new LinkedHashMap<>();
-        ad.put("what", a.what());
-        ad.put("value", a.value());
-        ad.put("reason", a.reason());
-        return ad;
+        return EventDetails.AssumptionRecorded.of(a.what(), a.value(), a.reason());
     }
 
     private Map<String, Object> derivedFileDetails(DerivedRow dr) {
-        Map<String, Object> dd = new LinkedHashMap<>();
-        dd.put("file", dr.name());
-        dd.put("media_type", dr.mediaType());
-        dd.put("sha256", dr.sha256());
-        dd.put("size", dr.size());
-        dd.put("tool", toolVersion());
-        return dd;
+        return EventDetails.ItemDerived.ofFile(dr.name(), dr.mediaType(), dr.sha256(), dr.size(), toolVersion());
     }
 
     static String tsaName(TimestampToken t, TimestampSource src) {
@@ -741,6 +712,8 @@ public final class ImportService {
                         it.importedBy(), it.sourcePath(), it.source(), ts, it.derivedFrom(), warnings, it.folder(),
                         it.summary()));
             }
+            // a TSA is reachable again: the head left unanchored by offline operations is anchored now
+            CustodyService.anchorQuietly(s, who, tsas);
         }
         return out;
     }

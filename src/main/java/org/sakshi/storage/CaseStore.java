@@ -28,6 +28,8 @@ import org.sakshi.core.CaseInfo;
 import org.sakshi.core.Clock;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Digests;
+import org.sakshi.core.EventType;
+import org.sakshi.core.IntegrityException;
 import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemKind;
@@ -39,9 +41,14 @@ import org.sakshi.core.StorageException;
 import org.sakshi.core.TimestampStatus;
 import org.sakshi.core.Workstation;
 import org.sakshi.core.ledger.EventCodec;
+import org.sakshi.core.ledger.EventDetails;
+import org.sakshi.core.ledger.HeadSigner;
+import org.sakshi.core.ledger.SignedHead;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A case's {@code case.db} (SQLite, WAL, foreign keys on, versioned migrations applied on open)
@@ -50,6 +57,7 @@ import org.sqlite.SQLiteException;
  */
 public final class CaseStore implements AutoCloseable {
     public static final String DB = "case.db";
+    private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
@@ -59,14 +67,18 @@ public final class CaseStore implements AutoCloseable {
     private final CaseLock lock;
     private final Clock clock;
     private final Workstation workstation;
+    private final HeadSigner signer;
     private CaseInfo info;
+    private boolean enrolChecked;
 
-    private CaseStore(Path dir, Connection conn, CaseLock lock, Clock clock, Workstation workstation) {
+    private CaseStore(Path dir, Connection conn, CaseLock lock, Clock clock, Workstation workstation,
+                      HeadSigner signer) {
         this.dir = dir;
         this.conn = conn;
         this.lock = lock;
         this.clock = clock;
         this.workstation = workstation;
+        this.signer = lock == null ? null : signer;
     }
 
     public Path dir() {
@@ -83,6 +95,15 @@ public final class CaseStore implements AutoCloseable {
     /** Creates a new case store in {@code dir} (which must not hold one) and records nothing yet. */
     public static CaseStore create(Path dir, CaseInfo info, Clock clock, Workstation ws, Duration lockWait)
             throws SakshiException {
+        return create(dir, info, clock, ws, lockWait, null);
+    }
+
+    /**
+     * As {@link #create(Path, CaseInfo, Clock, Workstation, Duration)}; {@code signer} (may be null)
+     * is enrolled with CASE_CREATED and signs the head when the store is closed.
+     */
+    public static CaseStore create(Path dir, CaseInfo info, Clock clock, Workstation ws, Duration lockWait,
+                                   HeadSigner signer) throws SakshiException {
         if (Files.exists(dir.resolve(DB))) {
             throw new InputException(dir + " already holds a case; choose an empty or new folder");
         }
@@ -103,9 +124,9 @@ public final class CaseStore implements AutoCloseable {
                 throw new InputException("cannot create the case database in " + dir + " (" + e.getMessage() + ")", e);
             }
             Connection c = connect(dir);
-            CaseStore s = new CaseStore(dir, c, lock, clock, ws);
+            CaseStore s = new CaseStore(dir, c, lock, clock, ws, signer);
             s.migrate(0);
-            s.tx(() -> {
+            s.sqlTx(() -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO case_info(id, number, title, agency, jurisdiction, default_officer, zone, created_at)"
                                 + " VALUES (?,?,?,?,?,?,?,?)")) {
@@ -133,7 +154,7 @@ public final class CaseStore implements AutoCloseable {
     public static CaseStore openRead(Path dir, Clock clock, Workstation ws) throws SakshiException {
         checkIsCase(dir);
         Connection c = connect(dir);
-        CaseStore s = new CaseStore(dir, c, null, clock, ws);
+        CaseStore s = new CaseStore(dir, c, null, clock, ws, null);
         try {
             int v = s.schemaVersion();
             if (v < Schema.CURRENT) {
@@ -150,14 +171,29 @@ public final class CaseStore implements AutoCloseable {
 
     /** Opens a case for changing it: takes the write lock (waiting up to {@code lockWait}) and migrates the schema. */
     public static CaseStore openWrite(Path dir, Clock clock, Workstation ws, Duration lockWait) throws SakshiException {
+        return openWrite(dir, clock, ws, lockWait, null);
+    }
+
+    /**
+     * As {@link #openWrite(Path, Clock, Workstation, Duration)} with a key that signs the ledger's
+     * head when the store is closed (docs/custody-ledger.md "Signed heads"). With a key, the store
+     * first checks that the ledger still ends where its signed-head file says (IntegrityException
+     * otherwise: nothing is written to a case whose ledger was cut or rewritten), enrols the key
+     * with its first event, and records LEDGER_ADOPTED for events found after the last signed head.
+     */
+    public static CaseStore openWrite(Path dir, Clock clock, Workstation ws, Duration lockWait, HeadSigner signer)
+            throws SakshiException {
         checkIsCase(dir);
         CaseLock lock = CaseLock.acquire(dir, lockWait);
         CaseStore s = null;
         try {
             Connection c = connect(dir);
-            s = new CaseStore(dir, c, lock, clock, ws);
+            s = new CaseStore(dir, c, lock, clock, ws, signer);
             s.migrate(s.schemaVersion());
             s.loadInfo();
+            if (signer != null) {
+                s.checkHeads();
+            }
             return s;
         } catch (SakshiException | RuntimeException e) {
             if (s != null) {
@@ -218,7 +254,7 @@ public final class CaseStore implements AutoCloseable {
         for (int v = from; v < Schema.CURRENT; v++) {
             List<String> steps = Schema.MIGRATIONS.get(v);
             int target = v + 1;
-            tx(() -> {
+            sqlTx(() -> {
                 try (Statement st = conn.createStatement()) {
                     for (String sql : steps) {
                         st.executeUpdate(sql);
@@ -255,11 +291,21 @@ public final class CaseStore implements AutoCloseable {
     /** Work inside one transaction. */
     @FunctionalInterface
     public interface Work<T> {
+        T run() throws SakshiException;
+    }
+
+    /** Work on the connection itself, inside this class only. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
         T run() throws SQLException, SakshiException;
     }
 
     /** Runs {@code work} in one IMMEDIATE transaction: all of it is committed, or none of it. */
     public <T> T tx(Work<T> work) throws SakshiException {
+        return sqlTx(work::run);
+    }
+
+    private <T> T sqlTx(SqlWork<T> work) throws SakshiException {
         try {
             conn.setAutoCommit(false);
             try {
@@ -302,9 +348,31 @@ public final class CaseStore implements AutoCloseable {
 
     /**
      * Appends one event: seq is the last plus one, prev the last hash, at from the clock (millisecond
-     * precision), the hash per custody-ledger.md. Call inside {@link #tx}.
+     * precision), the hash per custody-ledger.md. Call inside {@link #tx}. The first event a store
+     * with a key appends enrols that key when the case does not know it yet: in CASE_CREATED's
+     * {@code key} for a new case, else with a KEY_ENROLLED event just before.
      */
-    public CustodyEvent append(EventDraft d) throws SQLException {
+    public CustodyEvent append(EventDraft d) throws StorageException {
+        EventDraft draft = d;
+        if (signer != null && !enrolChecked) {
+            List<String> enrolled = enrolledKeys();
+            if (!enrolled.contains(signer.fingerprint())) {
+                if (EventType.CASE_CREATED.name().equals(d.type()) && enrolled.isEmpty()) {
+                    Map<String, Object> details = new LinkedHashMap<>(d.details() == null ? Map.of() : d.details());
+                    details.put(EventDetails.CaseCreated.KEY, EventDetails.KeyEnrolled.of(signer, signer.role(),
+                            List.of()));
+                    draft = new EventDraft(d.type(), d.actor(), d.itemId(), d.itemSha256(), details, d.at());
+                } else {
+                    appendRaw(new EventDraft(EventType.KEY_ENROLLED.name(), d.actor(), null, null,
+                            EventDetails.KeyEnrolled.of(signer, signer.role(), enrolled)));
+                }
+            }
+            enrolChecked = true;
+        }
+        return appendRaw(draft);
+    }
+
+    private CustodyEvent appendRaw(EventDraft d) throws StorageException {
         long seq = 1;
         String prev = CustodyEvent.GENESIS_PREV;
         try (Statement st = conn.createStatement();
@@ -313,6 +381,8 @@ public final class CaseStore implements AutoCloseable {
                 seq = rs.getLong(1) + 1;
                 prev = rs.getString(2);
             }
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
         }
         CustodyEvent e = EventCodec.seal(new CustodyEvent(seq, UUID.randomUUID(), info.id(),
                 EventCodec.ledgerTime(d.at() != null ? d.at() : clock.now()), d.type(), d.actor(), workstation, d.itemId(), d.itemSha256(),
@@ -321,18 +391,165 @@ public final class CaseStore implements AutoCloseable {
         return e;
     }
 
+    /** Fingerprints of the keys enrolled in this ledger (CASE_CREATED key, KEY_ENROLLED), in seq order. */
+    public List<String> enrolledKeys() throws StorageException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT type, json FROM events WHERE type IN ('CASE_CREATED', 'KEY_ENROLLED')"
+                     + " ORDER BY seq")) {
+            while (rs.next()) {
+                Map<String, Object> d = EventCodec.parseLine(rs.getString(2)).details();
+                Object k = EventType.CASE_CREATED.name().equals(rs.getString(1)) ? d.get(EventDetails.CaseCreated.KEY) : d;
+                if (k instanceof Map<?, ?> m && m.get(EventDetails.KeyEnrolled.KEY_SHA256) instanceof String fp
+                        && !out.contains(fp)) {
+                    out.add(fp);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw wrap(dir, "read the ledger of", e);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException("an enrolment event in the ledger of " + dir + " cannot be read ("
+                    + e.getMessage() + "); run 'sakshi custody verify " + dir + "'", e);
+        }
+    }
+
+    /** The last {@code n} events, oldest first. */
+    public List<CustodyEvent> lastEvents(int n) throws StorageException {
+        List<CustodyEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT json FROM events ORDER BY seq DESC LIMIT ?")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(0, EventCodec.parseLine(rs.getString(1)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw wrap(dir, "read the ledger of", e);
+        }
+    }
+
+    /** The last event's seq and hash, or null when the ledger is empty. */
+    private Object[] lastEvent() throws StorageException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")) {
+            return rs.next() ? new Object[] {rs.getLong(1), rs.getString(2)} : null;
+        } catch (SQLException e) {
+            throw wrap(dir, "read the ledger of", e);
+        }
+    }
+
+    private String hashAt(long seq) throws StorageException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT hash FROM events WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "read the ledger of", e);
+        }
+    }
+
+    /**
+     * Before writing: the ledger must still end where the signed-head file says. A cut or rewritten
+     * ledger (or head file) is refused, never repaired; events after the last head are adopted with
+     * a LEDGER_ADOPTED event so the adoption itself is on the record.
+     */
+    private void checkHeads() throws SakshiException {
+        Object[] last = lastEvent();
+        if (last == null) {
+            return;
+        }
+        long dbSeq = (Long) last[0];
+        SignedHead head;
+        try {
+            head = HeadFile.last(dir);
+        } catch (IllegalArgumentException e) {
+            throw new IntegrityException("the signed-head file " + HeadFile.of(dir) + " of the case is damaged ("
+                    + e.getMessage() + "); nothing was changed. Run 'sakshi custody verify " + dir + "' and report it.", e);
+        }
+        String refuse = null;
+        long adoptFrom;
+        String reason;
+        if (head == null) {
+            if (!enrolledKeys().isEmpty()) {
+                refuse = "its signed-head file " + HeadFile.of(dir) + " is missing or empty although keys are enrolled"
+                        + " in its ledger";
+            }
+            adoptFrom = 1;
+            reason = "the case was written before signed heads existed";
+        } else if (head.seq() > dbSeq) {
+            refuse = "its signed-head file has a head at seq " + head.seq() + " but the ledger ends at seq " + dbSeq
+                    + " (events were deleted)";
+            adoptFrom = 0;
+            reason = null;
+        } else if (!head.head().equals(hashAt(head.seq()))) {
+            refuse = "the signed head at seq " + head.seq() + " differs from the ledger's hash at that seq (the ledger"
+                    + " or the head file was rewritten)";
+            adoptFrom = 0;
+            reason = null;
+        } else {
+            adoptFrom = head.seq() + 1;
+            reason = "an earlier operation ended before it signed its events";
+        }
+        if (refuse != null) {
+            throw new IntegrityException("the case " + dir + " cannot be changed: " + refuse + "; nothing was written."
+                    + " Run 'sakshi custody verify " + dir + "' and report it; do not export this case.");
+        }
+        if (adoptFrom <= dbSeq) {
+            long from = adoptFrom;
+            tx(() -> append(new EventDraft(EventType.LEDGER_ADOPTED.name(), null, null, null,
+                    EventDetails.LedgerAdopted.of(from, dbSeq, reason))));
+            LOG.warn("case {}: events {}..{} were not covered by a signed head ({}); recorded LEDGER_ADOPTED", dir,
+                    from, dbSeq, reason);
+        }
+    }
+
+    /**
+     * Signs the ledger's head with this store's key and appends it to the signed-head file, unless
+     * the file already ends at the head. Called when a writable store is closed, so that every
+     * operation ends with one signed head covering every event before it.
+     */
+    public void signHead() throws SakshiException {
+        if (signer == null || info == null) {
+            return;
+        }
+        Object[] last = lastEvent();
+        if (last == null) {
+            return;
+        }
+        long seq = (Long) last[0];
+        String hash = (String) last[1];
+        SignedHead prev;
+        try {
+            prev = HeadFile.last(dir);
+        } catch (IllegalArgumentException e) {
+            prev = null;
+        }
+        if (prev != null && prev.seq() == seq && prev.head().equals(hash)) {
+            return;
+        }
+        HeadFile.append(dir, SignedHead.sign(signer, info.id().toString(), seq, hash,
+                EventCodec.formatAt(EventCodec.ledgerTime(clock.now()))));
+    }
+
     /** Inserts an already sealed event (also used by tools that build large ledgers fast). */
-    public void insertEvent(CustodyEvent e) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO events(seq, id, type, at, item_id, hash, json) VALUES (?,?,?,?,?,?,?)")) {
-            ps.setLong(1, e.seq());
-            ps.setString(2, e.id().toString());
-            ps.setString(3, e.type());
-            ps.setString(4, EventCodec.formatAt(e.at()));
-            ps.setString(5, e.itemId());
-            ps.setString(6, e.hash());
-            ps.setString(7, EventCodec.toJsonLine(e));
-            ps.executeUpdate();
+    public void insertEvent(CustodyEvent e) throws StorageException {
+        try {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO events(seq, id, type, at, item_id, hash, json) VALUES (?,?,?,?,?,?,?)")) {
+                ps.setLong(1, e.seq());
+                ps.setString(2, e.id().toString());
+                ps.setString(3, e.type());
+                ps.setString(4, EventCodec.formatAt(e.at()));
+                ps.setString(5, e.itemId());
+                ps.setString(6, e.hash());
+                ps.setString(7, EventCodec.toJsonLine(e));
+                ps.executeUpdate();
+            }
+        } catch (SQLException x) {
+            throw wrap(dir, "write to", x);
         }
     }
 
@@ -385,55 +602,63 @@ public final class CaseStore implements AutoCloseable {
         return String.format("E%04d", n + 1);
     }
 
-    public void insertItem(StoredItem s) throws SQLException {
-        Item it = s.item();
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO items(id, kind, name, size, sha256, sha1, md5,"
-                + " crc32, imported_at, imported_by, source_path, source_text, device_make, device_model, device_serial,"
-                + " device_imei, location, ts_status, ts_time, ts_tsa, derived_from, warnings, folder, summary_key,"
-                + " summary, blob, records) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            int i = 1;
-            ps.setString(i++, it.id());
-            ps.setString(i++, it.kind().name());
-            ps.setString(i++, it.name());
-            ps.setLong(i++, it.size());
-            ps.setString(i++, it.digests().sha256());
-            ps.setString(i++, it.digests().sha1());
-            ps.setString(i++, it.digests().md5());
-            ps.setLong(i++, s.crc32());
-            ps.setString(i++, EventCodec.formatAt(it.importedAt()));
-            ps.setString(i++, it.importedBy());
-            ps.setString(i++, it.sourcePath());
-            SourceDetails src = it.source();
-            ps.setString(i++, src.text());
-            ps.setString(i++, src.deviceMake());
-            ps.setString(i++, src.deviceModel());
-            ps.setString(i++, src.deviceSerial());
-            ps.setString(i++, src.deviceImei());
-            ps.setString(i++, src.location());
-            ps.setString(i++, it.timestamp().status().name());
-            ps.setString(i++, it.timestamp().time() == null ? null : EventCodec.formatAt(it.timestamp().time()));
-            ps.setString(i++, it.timestamp().tsa());
-            ps.setString(i++, it.derivedFrom());
-            ps.setString(i++, json(it.warnings()));
-            ps.setInt(i++, it.folder() ? 1 : 0);
-            ps.setString(i++, s.summaryKey());
-            ps.setString(i++, it.summary().isEmpty() ? null : json(it.summary()));
-            ps.setString(i++, s.blob());
-            ps.setLong(i, s.records());
-            ps.executeUpdate();
+    public void insertItem(StoredItem s) throws StorageException {
+        try {
+            Item it = s.item();
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO items(id, kind, name, size, sha256, sha1, md5,"
+                    + " crc32, imported_at, imported_by, source_path, source_text, device_make, device_model, device_serial,"
+                    + " device_imei, location, ts_status, ts_time, ts_tsa, derived_from, warnings, folder, summary_key,"
+                    + " summary, blob, records) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                int i = 1;
+                ps.setString(i++, it.id());
+                ps.setString(i++, it.kind().name());
+                ps.setString(i++, it.name());
+                ps.setLong(i++, it.size());
+                ps.setString(i++, it.digests().sha256());
+                ps.setString(i++, it.digests().sha1());
+                ps.setString(i++, it.digests().md5());
+                ps.setLong(i++, s.crc32());
+                ps.setString(i++, EventCodec.formatAt(it.importedAt()));
+                ps.setString(i++, it.importedBy());
+                ps.setString(i++, it.sourcePath());
+                SourceDetails src = it.source();
+                ps.setString(i++, src.text());
+                ps.setString(i++, src.deviceMake());
+                ps.setString(i++, src.deviceModel());
+                ps.setString(i++, src.deviceSerial());
+                ps.setString(i++, src.deviceImei());
+                ps.setString(i++, src.location());
+                ps.setString(i++, it.timestamp().status().name());
+                ps.setString(i++, it.timestamp().time() == null ? null : EventCodec.formatAt(it.timestamp().time()));
+                ps.setString(i++, it.timestamp().tsa());
+                ps.setString(i++, it.derivedFrom());
+                ps.setString(i++, json(it.warnings()));
+                ps.setInt(i++, it.folder() ? 1 : 0);
+                ps.setString(i++, s.summaryKey());
+                ps.setString(i++, it.summary().isEmpty() ? null : json(it.summary()));
+                ps.setString(i++, s.blob());
+                ps.setLong(i, s.records());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
         }
     }
 
     /** Updates an item's time-stamp state and warnings (items are records, not ledger events). */
-    public void updateTimestamp(String itemId, ItemTimestamp ts, List<String> warnings) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "UPDATE items SET ts_status=?, ts_time=?, ts_tsa=?, warnings=? WHERE id=?")) {
-            ps.setString(1, ts.status().name());
-            ps.setString(2, ts.time() == null ? null : EventCodec.formatAt(ts.time()));
-            ps.setString(3, ts.tsa());
-            ps.setString(4, json(warnings));
-            ps.setString(5, itemId);
-            ps.executeUpdate();
+    public void updateTimestamp(String itemId, ItemTimestamp ts, List<String> warnings) throws StorageException {
+        try {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE items SET ts_status=?, ts_time=?, ts_tsa=?, warnings=? WHERE id=?")) {
+                ps.setString(1, ts.status().name());
+                ps.setString(2, ts.time() == null ? null : EventCodec.formatAt(ts.time()));
+                ps.setString(3, ts.tsa());
+                ps.setString(4, json(warnings));
+                ps.setString(5, itemId);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
         }
     }
 
@@ -443,7 +668,7 @@ public final class CaseStore implements AutoCloseable {
      */
     public void updateParsed(String itemId, org.sakshi.core.ItemKind kind, String summaryKey,
                              java.util.Map<String, Object> summary, long records, List<String> warnings)
-            throws SQLException {
+            throws StorageException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "UPDATE items SET kind=?, summary_key=?, summary=?, records=?, warnings=? WHERE id=?")) {
             ps.setString(1, kind.name());
@@ -453,6 +678,8 @@ public final class CaseStore implements AutoCloseable {
             ps.setString(5, json(warnings));
             ps.setString(6, itemId);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
         }
     }
 
@@ -510,18 +737,22 @@ public final class CaseStore implements AutoCloseable {
                 rs.getLong("records"));
     }
 
-    public void insertEntries(String itemId, List<EntryRow> entries) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO folder_entries(item_id, path, size, sha256, blob) VALUES (?,?,?,?,?)")) {
-            for (EntryRow e : entries) {
-                ps.setString(1, itemId);
-                ps.setString(2, e.path());
-                ps.setLong(3, e.size());
-                ps.setString(4, e.sha256());
-                ps.setString(5, e.blob());
-                ps.addBatch();
+    public void insertEntries(String itemId, List<EntryRow> entries) throws StorageException {
+        try {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO folder_entries(item_id, path, size, sha256, blob) VALUES (?,?,?,?,?)")) {
+                for (EntryRow e : entries) {
+                    ps.setString(1, itemId);
+                    ps.setString(2, e.path());
+                    ps.setLong(3, e.size());
+                    ps.setString(4, e.sha256());
+                    ps.setString(5, e.blob());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
         }
     }
 
@@ -541,15 +772,19 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
-    public void insertToken(TokenRow t) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT OR REPLACE INTO item_tokens(item_id, response, gen_time, serial, tsa) VALUES (?,?,?,?,?)")) {
-            ps.setString(1, t.itemId());
-            ps.setBytes(2, t.response());
-            ps.setString(3, EventCodec.formatAt(t.genTime()));
-            ps.setString(4, t.serial());
-            ps.setString(5, t.tsa());
-            ps.executeUpdate();
+    public void insertToken(TokenRow t) throws StorageException {
+        try {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT OR REPLACE INTO item_tokens(item_id, response, gen_time, serial, tsa) VALUES (?,?,?,?,?)")) {
+                ps.setString(1, t.itemId());
+                ps.setBytes(2, t.response());
+                ps.setString(3, EventCodec.formatAt(t.genTime()));
+                ps.setString(4, t.serial());
+                ps.setString(5, t.tsa());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
         }
     }
 
@@ -557,13 +792,10 @@ public final class CaseStore implements AutoCloseable {
      * Stores an item's import token and appends its ITEM_TIMESTAMPED event {tsa, time, serial}.
      * Call inside {@link #tx}.
      */
-    public CustodyEvent recordToken(TokenRow t, org.sakshi.core.Actor actor, String itemSha256) throws SQLException {
+    public CustodyEvent recordToken(TokenRow t, org.sakshi.core.Actor actor, String itemSha256) throws SakshiException {
         insertToken(t);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("tsa", t.tsa());
-        d.put("time", EventCodec.formatAt(t.genTime()));
-        d.put("serial", t.serial());
-        return append(new EventDraft("ITEM_TIMESTAMPED", actor, t.itemId(), itemSha256, d));
+        return append(new EventDraft(EventType.ITEM_TIMESTAMPED.name(), actor, t.itemId(), itemSha256,
+                EventDetails.ItemTimestamped.of(t.tsa(), t.genTime(), t.serial())));
     }
 
     public Optional<TokenRow> token(String itemId) throws SakshiException {
@@ -582,15 +814,19 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
-    public void insertDerived(DerivedRow d) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO derived_files(item_id, name, media_type, sha256, size) VALUES (?,?,?,?,?)")) {
-            ps.setString(1, d.itemId());
-            ps.setString(2, d.name());
-            ps.setString(3, d.mediaType());
-            ps.setString(4, d.sha256());
-            ps.setLong(5, d.size());
-            ps.executeUpdate();
+    public void insertDerived(DerivedRow d) throws StorageException {
+        try {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO derived_files(item_id, name, media_type, sha256, size) VALUES (?,?,?,?,?)")) {
+                ps.setString(1, d.itemId());
+                ps.setString(2, d.name());
+                ps.setString(3, d.mediaType());
+                ps.setString(4, d.sha256());
+                ps.setLong(5, d.size());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
         }
     }
 
@@ -656,6 +892,11 @@ public final class CaseStore implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            signHead();
+        } catch (SakshiException | RuntimeException e) {
+            LOG.error("case {}: the ledger head was not signed: {}", dir, e.getMessage());
+        }
         try {
             conn.close();
         } catch (SQLException ignored) {

@@ -8,7 +8,7 @@ import java.util.List;
  * newer than {@link #CURRENT} was written by a newer Sakshi and is refused, never downgraded.
  */
 final class Schema {
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
 
     static final List<List<String>> MIGRATIONS = List.of(List.of(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
@@ -49,7 +49,9 @@ final class Schema {
             BEGIN SELECT RAISE(ABORT, 'custody events are append-only: UPDATE refused'); END""",
             """
             CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-            BEGIN SELECT RAISE(ABORT, 'custody events are append-only: DELETE refused'); END"""));
+            BEGIN SELECT RAISE(ABORT, 'custody events are append-only: DELETE refused'); END"""),
+            // 1 -> 2: key enrolments are looked up by type when a store with a key first appends
+            List.of("CREATE INDEX IF NOT EXISTS events_type ON events(type)"));
 
     private Schema() {
     }

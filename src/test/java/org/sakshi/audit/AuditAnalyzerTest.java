@@ -7,6 +7,8 @@ import static org.sakshi.audit.Ledger.LAB;
 import static org.sakshi.audit.Ledger.RAO;
 import static org.sakshi.audit.Ledger.SEN;
 
+import org.sakshi.core.ledger.EventDetails;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -132,7 +134,8 @@ class AuditAnalyzerTest {
         Instant genTime = l.now().plus(Duration.ofHours(2));
         l.stamped(RAO, "E0001", genTime).accessed(RAO, "E0001").accessed(RAO, "E0001");
         AuditReport r = l.audit();
-        assertEquals(Set.of("CLOCK_DRIFT", "EVENT_BEFORE_TOKEN"), problems(r));
+        // from the ledger alone, a token 2 h after the import recorded with it cannot be told from a re-stamp
+        assertEquals(Set.of("CLOCK_DRIFT", "EVENT_BEFORE_TOKEN", "TIMESTAMP_AFTER_IMPORT"), problems(r));
         Finding f = r.findings("EVENT_BEFORE_TOKEN").get(0);
         assertEquals(List.of(4L, 5L), f.events());
         assertEquals(Severity.ERROR, f.severity());
@@ -182,6 +185,35 @@ class AuditAnalyzerTest {
     }
 
     @Test
+    void anItemRestampedDaysAfterItsImportWithTheEventBackdatedIsAnError() {
+        // the swapped file's fresh token is written into the old ITEM_TIMESTAMPED event (dated at import)
+        Ledger l = new Ledger().imported(RAO, "E0001");
+        l.stamped(RAO, "E0001", l.now().plus(Duration.ofDays(3)));
+        AuditReport r = l.audit();
+        assertTrue(problems(r).contains("TIMESTAMP_AFTER_IMPORT"), r.findings().toString());
+        assertTrue(r.hasErrors());
+        assertTrue(r.findings("TIMESTAMP_AFTER_IMPORT").get(0).message().contains("re-stamped"));
+    }
+
+    @Test
+    void aTokenFileRestampedAfterImportWithoutAnyEventIsAnError() {
+        Ledger l = new Ledger().imported(RAO, "E0001");
+        AuditReport r = AuditAnalyzer.analyze(l.input(List.of(),
+                List.of(TimeProof.item("E0001", "data/timestamps/E0001.tsr", l.now().plus(Duration.ofHours(6))))),
+                AuditOptions.DEFAULTS);
+        assertTrue(problems(r).contains("TIMESTAMP_AFTER_IMPORT"), r.findings().toString());
+    }
+
+    @Test
+    void aStampRecordedLateWhenItWasObtainedIsNotARestamp() {
+        Ledger l = new Ledger().imported(RAO, "E0001");
+        l.skew(Duration.ofDays(2)).stamped(RAO, "E0001");
+        AuditReport r = l.audit();
+        assertFalse(problems(r).contains("TIMESTAMP_AFTER_IMPORT"), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.code().equals("TIMESTAMP_DELAYED")), r.findings().toString());
+    }
+
+    @Test
     void aTokenFileWhoseGenTimeDiffersFromTheRecordedOneIsFound() {
         Ledger l = new Ledger().imported(RAO, "E0001").stamped(RAO, "E0001");
         AuditReport r = AuditAnalyzer.analyze(l.input(List.of(),
@@ -218,7 +250,7 @@ class AuditAnalyzerTest {
 
     @Test
     void aDerivationFromAnItemThatWasNeverImportedIsFound() {
-        AuditReport r = new Ledger().add(RAO, "ITEM_DERIVED", "E0003", Map.of("derived_from", "E0001")).audit();
+        AuditReport r = new Ledger().add(RAO, "ITEM_DERIVED", "E0003", Map.of(EventDetails.ItemDerived.PARENT, "E0001")).audit();
         assertTrue(problems(r).contains("DERIVED_PARENT_MISSING"), r.findings().toString());
     }
 

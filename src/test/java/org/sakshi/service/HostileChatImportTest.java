@@ -62,7 +62,8 @@ class HostileChatImportTest {
 
     private int importInSmallJvm(Path caseDir, Path file) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xss1m", "-cp", classPath(), "org.sakshi.app.Main", "import", caseDir.toString(),
+                "-Xmx256m", "-Xss1m", "-Dsakshi.home=" + System.getProperty("sakshi.home", tmp.resolve("profile").toString()),
+                "-cp", classPath(), "org.sakshi.app.Main", "import", caseDir.toString(),
                 file.toString()));
         Path log = tmp.resolve(file.getParent().getFileName() + ".log");
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -31,7 +31,10 @@ public final class LedgerGenMain {
         Workstation ws = new Workstation("bench", "bench", "sakshi bench");
         Actor actor = new Actor("SI Bench", "SI", "B-1", "PS Bench", null);
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        try (CaseStore s = CaseStore.openWrite(dir, Instant::now, ws, Duration.ofSeconds(5))) {
+        // with this profile's workstation key, so closing the store signs one head over all N events
+        org.sakshi.signing.WorkstationKey key = org.sakshi.signing.WorkstationKey.loadOrCreate(
+                org.sakshi.signing.WorkstationKey.profileDir(), "bench");
+        try (CaseStore s = CaseStore.openWrite(dir, Instant::now, ws, Duration.ofSeconds(5), key)) {
             List<CustodyEvent> existing = s.events();
             CustodyEvent last = existing.get(existing.size() - 1);
             UUID caseId = s.caseInfo().id();

@@ -25,6 +25,8 @@ public enum FindingCode {
             "an event is dated before the genTime of a token that the chain proves it followed"),
     EVENT_AFTER_TOKEN(Severity.ERROR,
             "an event is dated after the genTime of a token over the ledger head that proves it already existed"),
+    TIMESTAMP_AFTER_IMPORT(Severity.ERROR, "an item's time-stamp is later than its import by more than the tolerance"
+            + " and no late stamp was recorded then: the file was swapped and re-stamped"),
     TOKEN_MISMATCH(Severity.ERROR, "a token file's genTime differs from the time its ITEM_TIMESTAMPED event recorded"),
     CLOCK_DRIFT(Severity.WARNING, "a workstation clock differed from the time-stamp authority by more than the tolerance"),
     NO_TIME_REFERENCE(Severity.INFO, "no RFC 3161 token: the workstation clocks could not be checked"),

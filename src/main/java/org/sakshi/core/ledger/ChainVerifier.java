@@ -148,6 +148,21 @@ public final class ChainVerifier {
         message = msg;
     }
 
+    /** True once a fault was found. */
+    public boolean broken() {
+        return firstBad != null;
+    }
+
+    /** The seq of the last event accepted as intact (0 before the first). */
+    public long lastSeq() {
+        return expectedSeq - 1;
+    }
+
+    /** The hash of the last event accepted as intact (64 zeros before the first). */
+    public String lastHash() {
+        return prevHash;
+    }
+
     /** The verdict so far. */
     public ChainResult result() {
         if (firstBad != null) {

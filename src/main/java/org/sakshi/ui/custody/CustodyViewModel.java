@@ -91,10 +91,11 @@ public final class CustodyViewModel {
             return "";
         }
         if (s.intact()) {
-            return Messages.get("custody.intact", s.events(), s.head() == null ? "" : s.head());
+            return Messages.get("custody.intact", s.events(), s.head() == null ? "" : s.head(), s.signedHeads(),
+                    s.anchors());
         }
         return Messages.get("custody.broken", s.firstBadSeq() == null ? "?" : s.firstBadSeq(),
-                s.message() == null ? "" : s.message());
+                s.message() == null ? "" : s.message(), s.fault() == null ? "CHAIN_BROKEN" : s.fault());
     }
 
     public List<CustodyEvent> transfer(Actor actor, TransferRequest request) throws SakshiException {

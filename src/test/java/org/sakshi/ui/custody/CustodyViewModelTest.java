@@ -68,6 +68,15 @@ class CustodyViewModelTest {
     }
 
     @Test
+    void theStatusSaysWhichSignatureCheckFailedAndHowManyHeadsAndAnchorsVerified() {
+        String bad = CustodyViewModel.statusText(new LedgerStatus(false, 9, "ff".repeat(32), 4L,
+                "the signature of the head at seq 9 (covering seq 4 on) does not verify", "SIGNATURE_INVALID", 2, 1));
+        assertTrue(bad.contains("BROKEN at event 4 (SIGNATURE_INVALID)"), bad);
+        String ok = CustodyViewModel.statusText(new LedgerStatus(true, 9, "ff".repeat(32), null, "intact", null, 3, 1));
+        assertTrue(ok.contains("3 signed head(s) and 1 anchor(s)"), ok);
+    }
+
+    @Test
     void itemListsAcceptCommasAndSpaces() {
         assertEquals(List.of("E0001", "E0003"), CustodyViewModel.parseItems(" e0001, E0003  e0001"));
         assertTrue(CustodyViewModel.parseItems("  ").isEmpty());

@@ -1,0 +1,441 @@
+package org.sakshi.core.ledger;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code details} of each event type, typed once (docs/custody-ledger.md "Event types and
+ * their details"). Writers build details through the {@code of(...)} factories, readers (the audit
+ * analyser, the ledger verifier, the report) read them through the {@code read(...)} methods and
+ * the key constants; nobody guesses a key. Readers are lenient (a missing member reads as null),
+ * because a ledger written by another version may lack a member; they never throw.
+ */
+public final class EventDetails {
+    private EventDetails() {
+    }
+
+    /** CASE_CREATED: the case's metadata and the key of the workstation that created it. */
+    public static final class CaseCreated {
+        public static final String NUMBER = "number";
+        public static final String TITLE = "title";
+        public static final String AGENCY = "agency";
+        public static final String JURISDICTION = "jurisdiction";
+        public static final String ZONE = "zone";
+        /** A {@link KeyEnrolled} object: the creating key, enrolled with the case. */
+        public static final String KEY = "key";
+
+        private CaseCreated() {
+        }
+
+        public static Map<String, Object> of(String number, String title, String agency, String jurisdiction,
+                                             String zone) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(NUMBER, number);
+            d.put(TITLE, title);
+            d.put(AGENCY, agency);
+            d.put(JURISDICTION, jurisdiction);
+            d.put(ZONE, zone);
+            return d;
+        }
+    }
+
+    /**
+     * KEY_ENROLLED (and CASE_CREATED's {@code key}): a key that signs heads of this case from now
+     * on. {@code cert} is the base64 DER certificate, {@code key_sha256} its SHA-256, {@code alg}
+     * the JCA signature algorithm, {@code role} {@code workstation} or {@code officer}, and
+     * {@code vouches} the fingerprints of the keys already enrolled, which the new key's holder
+     * accepted when it first wrote to the case.
+     */
+    public static final class KeyEnrolled {
+        public static final String KEY_SHA256 = "key_sha256";
+        public static final String ALG = "alg";
+        public static final String CERT = "cert";
+        public static final String SUBJECT = "subject";
+        public static final String ROLE = "role";
+        public static final String VOUCHES = "vouches";
+
+        private KeyEnrolled() {
+        }
+
+        public static Map<String, Object> of(HeadSigner key, String role, List<String> vouches) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(KEY_SHA256, key.fingerprint());
+            d.put(ALG, key.algorithm());
+            d.put(CERT, Base64.getEncoder().encodeToString(key.certificate()));
+            d.put(SUBJECT, key.subject());
+            d.put(ROLE, role);
+            d.put(VOUCHES, List.copyOf(vouches));
+            return d;
+        }
+
+        /** What an enrolment says; fields null when absent. */
+        public record Read(String keySha256, String alg, String cert, String subject, String role,
+                           List<String> vouches) {
+        }
+
+        public static Read read(Map<String, Object> d) {
+            return new Read(str(d, KEY_SHA256), str(d, ALG), str(d, CERT), str(d, SUBJECT), str(d, ROLE),
+                    strings(d.get(VOUCHES)));
+        }
+    }
+
+    /**
+     * LEDGER_ADOPTED: events {@code from}..{@code to} were found after the last signed head when a
+     * key holder opened the case for writing (an operation that died before signing, or a case
+     * written before signed heads existed); the next signed head covers them, and this event says so.
+     */
+    public static final class LedgerAdopted {
+        public static final String FROM = "from";
+        public static final String TO = "to";
+        public static final String REASON = "reason";
+
+        private LedgerAdopted() {
+        }
+
+        public static Map<String, Object> of(long from, long to, String reason) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(FROM, from);
+            d.put(TO, to);
+            d.put(REASON, reason);
+            return d;
+        }
+    }
+
+    /**
+     * ITEM_IMPORTED: what was imported. {@code source} is the seizure details object, {@code files}
+     * the number of files of a folder item, {@code duplicate_of} the first item with the same SHA-256.
+     */
+    public static final class ItemImported {
+        public static final String NAME = "name";
+        public static final String KIND = "kind";
+        public static final String SIZE = "size";
+        public static final String SHA256 = "sha256";
+        public static final String SHA1 = "sha1";
+        public static final String MD5 = "md5";
+        public static final String SOURCE_PATH = "source_path";
+        public static final String SOURCE = "source";
+        public static final String FOLDER = "folder";
+        public static final String FILES = "files";
+        public static final String DUPLICATE_OF = "duplicate_of";
+        public static final String NOTE = "note";
+
+        private ItemImported() {
+        }
+
+        public static Map<String, Object> of(String name, String kind, long size, String sha256, String sha1, String md5,
+                                             String sourcePath, Object source, boolean folder, Integer files,
+                                             String duplicateOf, String note) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(NAME, name);
+            d.put(KIND, kind);
+            d.put(SIZE, size);
+            d.put(SHA256, sha256);
+            d.put(SHA1, sha1);
+            d.put(MD5, md5);
+            d.put(SOURCE_PATH, sourcePath);
+            d.put(SOURCE, source);
+            d.put(FOLDER, folder);
+            if (folder) {
+                d.put(FILES, files);
+            }
+            d.put(DUPLICATE_OF, duplicateOf);
+            d.put(NOTE, note);
+            return d;
+        }
+    }
+
+    /**
+     * ITEM_DERIVED, in two forms: a new item made from a parent ({@link #ofItem}: {@code parent},
+     * {@code parent_sha256}, {@code method}, {@code reason}, {@code regions} and the new item's
+     * name, kind, size and digests), or a file a parser derived from the item ({@link #ofFile}:
+     * {@code file}, {@code media_type}, {@code sha256}, {@code size}); {@code tool} names the software.
+     */
+    public static final class ItemDerived {
+        public static final String PARENT = "parent";
+        public static final String PARENT_SHA256 = "parent_sha256";
+        public static final String METHOD = "method";
+        public static final String REASON = "reason";
+        public static final String REGIONS = "regions";
+        public static final String NAME = "name";
+        public static final String KIND = "kind";
+        public static final String SIZE = "size";
+        public static final String SHA256 = "sha256";
+        public static final String SHA1 = "sha1";
+        public static final String MD5 = "md5";
+        public static final String FILE = "file";
+        public static final String MEDIA_TYPE = "media_type";
+        public static final String TOOL = "tool";
+
+        private ItemDerived() {
+        }
+
+        public static Map<String, Object> ofItem(String parent, String parentSha256, String method, String reason,
+                                                 Object regions, String name, String kind, long size, String sha256,
+                                                 String sha1, String md5, String tool) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(PARENT, parent);
+            d.put(PARENT_SHA256, parentSha256);
+            d.put(METHOD, method);
+            d.put(REASON, reason);
+            d.put(REGIONS, regions);
+            d.put(NAME, name);
+            d.put(KIND, kind);
+            d.put(SIZE, size);
+            d.put(SHA256, sha256);
+            d.put(SHA1, sha1);
+            d.put(MD5, md5);
+            d.put(TOOL, tool);
+            return d;
+        }
+
+        public static Map<String, Object> ofFile(String file, String mediaType, String sha256, long size, String tool) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(FILE, file);
+            d.put(MEDIA_TYPE, mediaType);
+            d.put(SHA256, sha256);
+            d.put(SIZE, size);
+            d.put(TOOL, tool);
+            return d;
+        }
+
+        /** The parent item of a derived item, null for a derived file. */
+        public static String parent(Map<String, Object> d) {
+            return str(d, PARENT);
+        }
+    }
+
+    /** ASSUMPTION_RECORDED: what was assumed (e.g. a chat's time zone), the value, and why. */
+    public static final class AssumptionRecorded {
+        public static final String WHAT = "what";
+        public static final String VALUE = "value";
+        public static final String REASON = "reason";
+
+        private AssumptionRecorded() {
+        }
+
+        public static Map<String, Object> of(String what, Object value, String reason) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(WHAT, what);
+            d.put(VALUE, value);
+            d.put(REASON, reason);
+            return d;
+        }
+    }
+
+    /** ITEM_ACCESSED: why the item was opened. */
+    public static final class ItemAccessed {
+        public static final String PURPOSE = "purpose";
+
+        private ItemAccessed() {
+        }
+
+        public static Map<String, Object> of(String purpose) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(PURPOSE, purpose);
+            return d;
+        }
+    }
+
+    /** EXPORT_STARTED: the bundle being made, its file name, items, certificate templates and TSAs. */
+    public static final class ExportStarted {
+        public static final String BUNDLE_ID = "bundle_id";
+        public static final String FILE = "file";
+        public static final String ITEMS = "items";
+        public static final String CERTIFICATES = "certificates";
+        public static final String TSAS = "tsas";
+
+        private ExportStarted() {
+        }
+
+        public static Map<String, Object> of(String bundleId, String file, List<String> items, List<String> certificates,
+                                             List<String> tsas) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(BUNDLE_ID, bundleId);
+            d.put(FILE, file);
+            d.put(ITEMS, List.copyOf(items));
+            d.put(CERTIFICATES, List.copyOf(certificates));
+            d.put(TSAS, List.copyOf(tsas));
+            return d;
+        }
+    }
+
+    /** ITEM_TIMESTAMPED: the item's RFC 3161 token; {@code time} is the token's genTime. */
+    public static final class ItemTimestamped {
+        public static final String TSA = "tsa";
+        public static final String GEN_TIME = "time";
+        public static final String SERIAL = "serial";
+
+        private ItemTimestamped() {
+        }
+
+        public static Map<String, Object> of(String tsa, Instant genTime, String serial) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(TSA, tsa);
+            d.put(GEN_TIME, EventCodec.formatAt(genTime));
+            d.put(SERIAL, serial);
+            return d;
+        }
+
+        /** The token's genTime, null when absent or unreadable. */
+        public static Instant genTime(Map<String, Object> d) {
+            return instant(d.get(GEN_TIME));
+        }
+    }
+
+    /**
+     * LEDGER_ANCHORED: an RFC 3161 token over the ledger's head. {@code seq} is the anchored event
+     * (always the one just before the anchor), {@code head} its hash, {@code time} the genTime,
+     * {@code token} the base64 DER TimeStampResp.
+     */
+    public static final class LedgerAnchored {
+        public static final String SEQ = "seq";
+        public static final String HEAD = "head";
+        public static final String TSA = "tsa";
+        public static final String GEN_TIME = "time";
+        public static final String SERIAL = "serial";
+        public static final String TOKEN = "token";
+
+        private LedgerAnchored() {
+        }
+
+        public static Map<String, Object> of(long seq, String head, String tsa, Instant genTime, String serial,
+                                             byte[] token) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(SEQ, seq);
+            d.put(HEAD, head);
+            d.put(TSA, tsa);
+            d.put(GEN_TIME, EventCodec.formatAt(genTime));
+            d.put(SERIAL, serial);
+            d.put(TOKEN, Base64.getEncoder().encodeToString(token));
+            return d;
+        }
+
+        /** What an anchor says; {@code seq} null when the anchor predates the member (then seq - 1 is meant). */
+        public record Read(Long seq, String head, String tsa, Instant genTime, String serial, String token) {
+        }
+
+        /** The anchored head. */
+        public static String head(Map<String, Object> d) {
+            return str(d, HEAD);
+        }
+
+        public static Read read(Map<String, Object> d) {
+            Object s = d.get(SEQ);
+            return new Read(s instanceof Number n ? n.longValue() : null, str(d, HEAD), str(d, TSA),
+                    instant(d.get(GEN_TIME)), str(d, SERIAL), str(d, TOKEN));
+        }
+    }
+
+    /** EXPORT_SEALED: the sealed bundle; {@code time} the genTime of its bundle token when one was recorded. */
+    public static final class ExportSealed {
+        public static final String BUNDLE_ID = "bundle_id";
+        public static final String FILE = "file";
+        public static final String SHA256 = "sha256";
+        public static final String SIZE = "size";
+        public static final String VERDICT = "verdict";
+        public static final String GEN_TIME = "time";
+
+        private ExportSealed() {
+        }
+
+        public static Map<String, Object> of(String bundleId, String file, String sha256, long size, String verdict) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(BUNDLE_ID, bundleId);
+            d.put(FILE, file);
+            d.put(SHA256, sha256);
+            d.put(SIZE, size);
+            d.put(VERDICT, verdict);
+            return d;
+        }
+
+        /** The bundle an EXPORT_STARTED or EXPORT_SEALED names. */
+        public static String bundleId(Map<String, Object> d) {
+            return str(d, BUNDLE_ID);
+        }
+
+        public static Instant genTime(Map<String, Object> d) {
+            return instant(d.get(GEN_TIME));
+        }
+    }
+
+    /** TRANSFERRED: a hand-over; {@code items} lists the items of a case-level transfer. */
+    public static final class Transferred {
+        public static final String FROM = "from";
+        public static final String TO = "to";
+        public static final String REASON = "reason";
+        public static final String LOCATION = "location";
+        public static final String SEAL = "seal";
+        public static final String ITEMS = "items";
+
+        private Transferred() {
+        }
+
+        public static Map<String, Object> of(String from, String to, String reason, String location, String seal) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(FROM, from);
+            d.put(TO, to);
+            d.put(REASON, reason);
+            d.put(LOCATION, location);
+            d.put(SEAL, seal);
+            return d;
+        }
+    }
+
+    /** NOTE: free text; {@code items} when it concerns several items. */
+    public static final class Note {
+        public static final String TEXT = "text";
+        public static final String ITEMS = "items";
+
+        private Note() {
+        }
+
+        public static Map<String, Object> of(String text) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put(TEXT, text);
+            return d;
+        }
+    }
+
+    /** The genTime of the token an event carries, read by the key its type defines; null for other types. */
+    public static Instant tokenTime(String type, Map<String, Object> d) {
+        return switch (type) {
+            case "ITEM_TIMESTAMPED" -> ItemTimestamped.genTime(d);
+            case "LEDGER_ANCHORED" -> instant(d.get(LedgerAnchored.GEN_TIME));
+            case "EXPORT_SEALED" -> ExportSealed.genTime(d);
+            default -> null;
+        };
+    }
+
+    static String str(Map<String, Object> d, String k) {
+        Object v = d == null ? null : d.get(k);
+        return v instanceof String s ? s : v == null || v instanceof Map || v instanceof List ? null : v.toString();
+    }
+
+    static List<String> strings(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof String s) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    static Instant instant(Object v) {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

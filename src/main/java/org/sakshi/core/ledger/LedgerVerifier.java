@@ -1,0 +1,316 @@
+package org.sakshi.core.ledger;
+
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.sakshi.core.CustodyEvent;
+
+/**
+ * Checks a custody ledger against its signed heads and anchors (docs/custody-ledger.md "What
+ * custody verify checks"), streaming the events once in constant memory apart from the heads,
+ * enrolled keys and anchors. One signature check per signed head, never per event.
+ * <p>Checks, and the order in which a failure is reported: the hash chain ({@link LedgerFault#CHAIN_BROKEN});
+ * the signed-head file is present and readable, its seqs increase and name this case
+ * ({@code HEADS_MALFORMED}); no head lies beyond the last event ({@code HEADS_AHEAD}); every
+ * LEDGER_ANCHORED head equals the hash of the event before it and its token is a valid RFC 3161
+ * token over that head ({@code ANCHOR_MISMATCH}, {@code ANCHOR_TOKEN_INVALID}); every signed
+ * head equals the ledger's hash at its seq ({@code HEAD_MISMATCH}); every enrolment is readable
+ * ({@code KEY_MALFORMED}); every head is signed by a key enrolled at or before it
+ * ({@code KEY_NOT_ENROLLED}) and its signature verifies ({@code SIGNATURE_INVALID}); when a trust
+ * set is given, every signing key is trusted or vouched for by a trusted key ({@code KEY_NOT_TRUSTED});
+ * the last head covers the last event ({@code NOT_COVERED}).
+ */
+public final class LedgerVerifier {
+    /**
+     * Checks an anchor's RFC 3161 token: null when it is a granted token over {@code sha256} whose
+     * signature verifies, else one sentence saying why not. Whether its genTime fits the times the
+     * events record is the audit's question (workstation clocks drift), not this check's.
+     */
+    @FunctionalInterface
+    public interface TokenCheck {
+        String problem(byte[] token, byte[] sha256);
+    }
+
+    private record Enrolled(long seq, String alg, PublicKey key, List<String> vouches) {
+    }
+
+    private record Fault(LedgerFault code, Long seq, String message) {
+    }
+
+    private final ChainVerifier chain = new ChainVerifier();
+    private final TreeMap<Long, SignedHead> heads = new TreeMap<>();
+    private final Set<String> trusted;
+    private final TokenCheck tokens;
+    private final Map<String, Enrolled> keys = new LinkedHashMap<>();
+    private final List<Fault> faults = new ArrayList<>();
+    private Fault headsFault;
+    private int anchors;
+    private String caseId;
+
+    /**
+     * @param headLines the lines of the signed-head file, or null when there is none
+     * @param trusted   fingerprints of keys this verifier trusts (its own, configured ones); null
+     *                  to skip the trust check (a bundle, whose signer vouches for the whole log)
+     * @param tokens    checks anchor tokens; null to check only the anchored hash
+     */
+    public LedgerVerifier(List<String> headLines, Set<String> trusted, TokenCheck tokens) {
+        this.trusted = trusted;
+        this.tokens = tokens;
+        if (headLines == null) {
+            headsFault = new Fault(LedgerFault.HEADS_MALFORMED, 1L, "there is no signed-head file ("
+                    + SignedHead.FILE + "): no event is covered by a signature; the file was deleted, or the case"
+                    + " was last written by a Sakshi older than signed heads");
+            return;
+        }
+        long last = 0;
+        int n = 0;
+        for (String line : headLines) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            SignedHead h;
+            try {
+                h = SignedHead.parse(line);
+            } catch (IllegalArgumentException e) {
+                headsFault = new Fault(LedgerFault.HEADS_MALFORMED, null, "line " + n + " of " + SignedHead.FILE
+                        + " cannot be read (" + e.getMessage() + "): the file was edited");
+                return;
+            }
+            if (h.seq() <= last) {
+                headsFault = new Fault(LedgerFault.HEADS_MALFORMED, h.seq(), "line " + n + " of " + SignedHead.FILE
+                        + " names seq " + h.seq() + " after seq " + last + ": the file was edited or reordered");
+                return;
+            }
+            last = h.seq();
+            heads.put(h.seq(), h);
+        }
+    }
+
+    /** Checks the next stored event line, in seq order. */
+    public void acceptLine(String line) {
+        String before = chain.lastHash();
+        chain.acceptLine(line);
+        if (chain.broken()) {
+            return;
+        }
+        long seq = chain.lastSeq();
+        String hash = chain.lastHash();
+        SignedHead h = heads.get(seq);
+        if (h != null && !h.head().equals(hash)) {
+            fault(LedgerFault.HEAD_MISMATCH, seq, "the signed head at seq " + seq + " is " + h.head()
+                    + " but the ledger's event seq " + seq + " hashes to " + hash + ": the ledger or "
+                    + SignedHead.FILE + " was rewritten after it was signed");
+        }
+        boolean enrol = line.contains("\"type\":\"KEY_ENROLLED\"") || line.contains("\"type\":\"CASE_CREATED\"");
+        boolean anchor = line.contains("\"type\":\"LEDGER_ANCHORED\"");
+        if (!enrol && !anchor) {
+            return;
+        }
+        CustodyEvent e;
+        try {
+            e = EventCodec.parseLine(line);
+        } catch (IllegalArgumentException ex) {
+            return; // the chain accepted it, so only its typed content is odd; the audit reports that
+        }
+        if (caseId == null) {
+            caseId = e.caseId().toString();
+        }
+        switch (e.type()) {
+            case "CASE_CREATED" -> {
+                if (e.details().get(EventDetails.CaseCreated.KEY) instanceof Map<?, ?> m) {
+                    @SuppressWarnings("unchecked") Map<String, Object> km = (Map<String, Object>) m;
+                    enrol(seq, km);
+                }
+            }
+            case "KEY_ENROLLED" -> enrol(seq, e.details());
+            case "LEDGER_ANCHORED" -> anchor(seq, before, e.details());
+            default -> {
+            }
+        }
+    }
+
+    private void enrol(long seq, Map<String, Object> d) {
+        EventDetails.KeyEnrolled.Read r = EventDetails.KeyEnrolled.read(d);
+        try {
+            byte[] der = Base64.getDecoder().decode(r.cert() == null ? "" : r.cert());
+            X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            String fp = sha256(der);
+            if (!fp.equals(r.keySha256())) {
+                fault(LedgerFault.KEY_MALFORMED, seq, "the key enrolled at seq " + seq + " names fingerprint "
+                        + r.keySha256() + " but its certificate's SHA-256 is " + fp);
+                return;
+            }
+            if (r.alg() == null) {
+                fault(LedgerFault.KEY_MALFORMED, seq, "the key enrolled at seq " + seq + " names no algorithm");
+                return;
+            }
+            keys.putIfAbsent(fp, new Enrolled(seq, r.alg(), c.getPublicKey(), r.vouches()));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException ex) {
+            fault(LedgerFault.KEY_MALFORMED, seq, "the key enrolled at seq " + seq + " has no readable certificate ("
+                    + ex.getMessage() + ")");
+        }
+    }
+
+    private void anchor(long seq, String before, Map<String, Object> d) {
+        anchors++;
+        EventDetails.LedgerAnchored.Read r = EventDetails.LedgerAnchored.read(d);
+        long anchored = r.seq() == null ? seq - 1 : r.seq();
+        String name = "the anchor at seq " + seq;
+        if (anchored != seq - 1) {
+            fault(LedgerFault.ANCHOR_MISMATCH, seq, name + " claims to anchor seq " + anchored + ", not the event"
+                    + " before it; the ledger was rewritten before the anchor");
+            return;
+        }
+        if (r.head() == null || !r.head().equals(before)) {
+            fault(LedgerFault.ANCHOR_MISMATCH, seq, name + " time-stamped head " + r.head() + " for seq " + anchored
+                    + ", but that event now hashes to " + before + ": the ledger was rewritten before the anchor");
+            return;
+        }
+        if (tokens == null) {
+            return;
+        }
+        byte[] token;
+        try {
+            token = Base64.getDecoder().decode(r.token() == null ? "" : r.token());
+        } catch (IllegalArgumentException ex) {
+            token = new byte[0];
+        }
+        String problem = token.length == 0 ? "it carries no token" : tokens.problem(token, HexFormat.of().parseHex(before));
+        if (problem != null) {
+            fault(LedgerFault.ANCHOR_TOKEN_INVALID, seq, name + " has no valid RFC 3161 token over head " + before
+                    + ": " + problem);
+        }
+    }
+
+    private void fault(LedgerFault code, Long seq, String message) {
+        faults.add(new Fault(code, seq, message));
+    }
+
+    /** The verdict: the first fault in the documented order, or intact. */
+    public LedgerVerdict result() {
+        ChainResult c = chain.result();
+        if (!c.intact()) {
+            return verdict(c, c.events() == 0 && c.firstBadSeq() == null ? LedgerFault.EMPTY : LedgerFault.CHAIN_BROKEN,
+                    c.firstBadSeq(), c.message());
+        }
+        if (headsFault != null) {
+            return verdict(c, headsFault.code(), headsFault.seq(), headsFault.message());
+        }
+        long lastSeq = c.events();
+        for (SignedHead h : heads.values()) {
+            if (caseId != null && !caseId.equals(h.caseId())) {
+                return verdict(c, LedgerFault.HEADS_MALFORMED, h.seq(), "the signed head at seq " + h.seq()
+                        + " belongs to case " + h.caseId() + ", not " + caseId + ": " + SignedHead.FILE
+                        + " was copied from another case");
+            }
+        }
+        if (!heads.isEmpty() && heads.lastKey() > lastSeq) {
+            return verdict(c, LedgerFault.HEADS_AHEAD, lastSeq + 1, SignedHead.FILE + " has a signed head at seq "
+                    + heads.lastKey() + " but the ledger ends at seq " + lastSeq + ": events from seq " + (lastSeq + 1)
+                    + " on were deleted from the database");
+        }
+        for (LedgerFault order : List.of(LedgerFault.ANCHOR_MISMATCH, LedgerFault.ANCHOR_TOKEN_INVALID,
+                LedgerFault.HEAD_MISMATCH, LedgerFault.KEY_MALFORMED)) {
+            for (Fault f : faults) {
+                if (f.code() == order) {
+                    return verdict(c, f.code(), f.seq(), f.message());
+                }
+            }
+        }
+        long covered = 0;
+        Map<String, Long> firstUse = new LinkedHashMap<>();
+        for (SignedHead h : heads.values()) {
+            long from = covered + 1;
+            Enrolled k = keys.get(h.key());
+            if (k == null || k.seq() > h.seq()) {
+                return verdict(c, LedgerFault.KEY_NOT_ENROLLED, from, "the signed head at seq " + h.seq()
+                        + " (covering seq " + from + " on) is signed by key " + h.key() + ", which is not enrolled in"
+                        + " the ledger at or before that seq: the head was forged");
+            }
+            if (!k.alg().equals(h.alg()) || !valid(h, k)) {
+                return verdict(c, LedgerFault.SIGNATURE_INVALID, from, "the signature of the head at seq " + h.seq()
+                        + " (covering seq " + from + " on) does not verify with key " + h.key() + ": the ledger or "
+                        + SignedHead.FILE + " was rewritten without that key");
+            }
+            firstUse.putIfAbsent(h.key(), from);
+            covered = h.seq();
+        }
+        if (trusted != null) {
+            Set<String> ok = trustedClosure();
+            for (Map.Entry<String, Long> u : firstUse.entrySet()) {
+                if (!ok.contains(u.getKey())) {
+                    return verdict(c, LedgerFault.KEY_NOT_TRUSTED, u.getValue(), "events from seq " + u.getValue()
+                            + " on are signed by key " + u.getKey() + ", which this workstation neither holds nor"
+                            + " trusts; if it is a colleague's workstation key, add its fingerprint to the trusted"
+                            + " ledger keys (or pass --trust-key), otherwise the ledger was rewritten with a new key");
+                }
+            }
+        }
+        if (covered < lastSeq) {
+            return verdict(c, LedgerFault.NOT_COVERED, covered + 1, "events from seq " + (covered + 1) + " to "
+                    + lastSeq + " are not covered by any signed head: they were written without the workstation key,"
+                    + " or the last lines of " + SignedHead.FILE + " were removed");
+        }
+        return new LedgerVerdict(true, lastSeq, c.head(), heads.size(), anchors, new ArrayList<>(keys.keySet()), null, null,
+                "intact: " + lastSeq + " events, head " + c.head() + ", " + heads.size() + " signed head(s) by "
+                        + firstUse.size() + " key(s), " + anchors + " anchor(s)");
+    }
+
+    private Set<String> trustedClosure() {
+        Set<String> ok = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        for (String t : trusted) {
+            if (ok.add(t)) {
+                todo.add(t);
+            }
+        }
+        while (!todo.isEmpty()) {
+            Enrolled k = keys.get(todo.pop());
+            if (k == null) {
+                continue;
+            }
+            for (String v : k.vouches()) {
+                if (ok.add(v)) {
+                    todo.add(v);
+                }
+            }
+        }
+        return ok;
+    }
+
+    private LedgerVerdict verdict(ChainResult c, LedgerFault f, Long seq, String message) {
+        return new LedgerVerdict(false, c.events(), c.head(), heads.size(), anchors, new ArrayList<>(keys.keySet()), f,
+                seq, message);
+    }
+
+    private static boolean valid(SignedHead h, Enrolled k) {
+        try {
+            Signature s = Signature.getInstance(k.alg());
+            s.initVerify(k.key());
+            s.update(h.signedBytes());
+            return s.verify(h.signature());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static String sha256(byte[] b) {
+        return EventCodec.sha256Hex(b);
+    }
+}
