@@ -182,7 +182,7 @@ public final class ChatParser implements Parser {
                         assumptions.add(new Assumption("zone", zone.getId(), "WhatsApp writes the phone's wall-clock "
                                 + "time without an offset; the message times are read as local time in " + zone.getId()
                                 + ": " + zoneWhy));
-                        WhatsAppParser.parse(src, order, attachments, hasFiles, stats, cancel, warnings);
+                        WhatsAppParser.parse(src, order, attachments, hasFiles, stats, cancel, warnings, assumptions);
                     }
                 }
                 case TELEGRAM, MESSENGER -> {

@@ -11,6 +11,7 @@ import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.DateOrder;
 import org.sakshi.ingest.AmbiguousDateOrderException;
+import org.sakshi.ingest.Assumption;
 
 /**
  * WhatsApp "Export chat" text, read in two streaming passes over the same bytes: the first infers
@@ -85,7 +86,7 @@ final class WhatsAppParser {
                 for (DateOrder o : ORDERS) {
                     // Year-first is only inferred from a 4-digit year: "21/07/28" read as y/m/d would fit
                     // almost every d/m/y file too. The user can still choose ymd for 2-digit years.
-                    if (h.time(o) == null || (o == DateOrder.YMD && h.aDigits() != 4)) {
+                    if (h.time(o) == null || (o == DateOrder.YMD && h.aDigits() != 4 && h.era() == 0)) {
                         if (invalid.merge(o, 1L, Long::sum) == 1L) {
                             firstBad.put(o, "line " + r.lineNumber() + " (" + h.dateText() + ")");
                         }
@@ -141,9 +142,14 @@ final class WhatsAppParser {
 
     /** Pass 2: emits every message to {@code stats}; bad content becomes warnings, never an exception. */
     static void parse(Source source, DateOrder order, AttachmentIndex attachments, boolean hasFiles, ChatStats stats,
-                      CancelFlag cancel, List<String> warnings) throws IOException, CancelledException {
+                      CancelFlag cancel, List<String> warnings, List<Assumption> assumptions)
+            throws IOException, CancelledException {
         Pending p = new Pending(attachments, hasFiles, stats);
         long badHeaders = 0;
+        long buddhist = 0;
+        long japanese = 0;
+        String buddhistExample = null;
+        String japaneseExample = null;
         LineReader r = new LineReader(source.open(), MAX_LINE_BYTES);
         try (r) {
             String line;
@@ -160,6 +166,18 @@ final class WhatsAppParser {
                     }
                 }
                 if (t != null) {
+                    String cal = h.calendar(order);
+                    if (cal == WhatsAppGrammar.CAL_BUDDHIST) {
+                        if (buddhist++ == 0) {
+                            buddhistExample = "line " + r.lineNumber() + " (" + h.dateText() + " read as "
+                                    + t.toLocalDate() + ")";
+                        }
+                    } else if (cal == WhatsAppGrammar.CAL_JAPANESE) {
+                        if (japanese++ == 0) {
+                            japaneseExample = "line " + r.lineNumber() + " (" + h.dateText() + " read as "
+                                    + t.toLocalDate() + ")";
+                        }
+                    }
                     p.flush();
                     p.start(h, t);
                 } else {
@@ -173,6 +191,18 @@ final class WhatsAppParser {
                     + "; the messages before it are kept");
         }
         p.flush();
+        if (buddhist > 0) {
+            assumptions.add(new Assumption("calendar", WhatsAppGrammar.CAL_BUDDHIST, buddhist + " message date(s) have a "
+                    + "4-digit year from " + WhatsAppGrammar.BUDDHIST_FROM + " on, which is a Buddhist-era year (Thai "
+                    + "phones write 2565 for 2022); they were converted to the Gregorian year by subtracting 543, e.g. "
+                    + buddhistExample));
+        }
+        if (japanese > 0) {
+            assumptions.add(new Assumption("calendar", WhatsAppGrammar.CAL_JAPANESE, japanese + " message date(s) "
+                    + "give the year as a Japanese era (M Meiji 1868, T Taisho 1912, S Showa 1926, H Heisei 1989, "
+                    + "R Reiwa 2019; year 1 is the era's first year); they were converted to the Gregorian year, e.g. "
+                    + japaneseExample));
+        }
         if (badHeaders > 0) {
             warnings.add(badHeaders + " line(s) look like message headers but their date or time is impossible under "
                     + order.json() + "; they are kept as text of the previous message");
