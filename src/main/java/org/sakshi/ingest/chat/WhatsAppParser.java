@@ -229,6 +229,8 @@ final class WhatsAppParser {
         private final StringBuilder text = new StringBuilder();
         private boolean open;
         private boolean cut;
+        /** The name iOS writes notices under: the sender of the encryption notice. */
+        private String chatName;
         private long truncated;
 
         Pending(AttachmentIndex attachments, boolean hasFiles, ChatStats stats) {
@@ -308,13 +310,18 @@ final class WhatsAppParser {
                 }
             }
             boolean system = sender == null;
+            boolean e2e = sender != null && WhatsAppMarkers.isEncryptionNotice(body);
+            if (e2e && chatName == null) {
+                // iOS writes the notices of a chat under the chat's own name (or the other person's).
+                chatName = Marks.strip(sender).strip();
+            }
             if (sender != null && header.ios()
-                    && ((Marks.startsWithMark(body) && !WhatsAppMarkers.iosUserContentAfterMark(body))
-                        || WhatsAppMarkers.isEncryptionNotice(body))) {
+                    && ((Marks.startsWithMark(body) && !WhatsAppMarkers.iosUserContentAfterMark(body)) || e2e
+                        || (chatName != null && chatName.equals(Marks.strip(sender).strip())
+                            && WhatsAppMarkers.isGroupNotice(body)))) {
                 system = true;
             }
-            if (sender != null && !header.ios() && WhatsAppMarkers.isEncryptionNotice(body)
-                    && Marks.strip(sender).isBlank()) {
+            if (sender != null && !header.ios() && e2e && Marks.strip(sender).isBlank()) {
                 system = true;
             }
             String cleanSender = system ? null : Marks.strip(sender).strip();
@@ -337,14 +344,10 @@ final class WhatsAppParser {
                     if (hasFiles && attachment.get("sha256") == null) {
                         flags.add("attachment_missing");
                     }
-                } else if (WhatsAppMarkers.mediaOmitted(bodyFirst)) {
-                    flags.add("media_omitted");
                 }
-                if (WhatsAppMarkers.deleted(body)) {
-                    flags.add("deleted");
-                }
-                if (WhatsAppMarkers.edited(body)) {
-                    flags.add("edited");
+                WhatsAppMarkers.flags(body, flags);
+                if (name != null) {
+                    flags.remove("media_omitted");
                 }
             }
             stats.emit(time, cleanSender, shown, attachment, flags, null);
