@@ -166,15 +166,14 @@ public final class ChatParser implements Parser {
                     final ExportFiles f = files;
                     WhatsAppParser.Source src = path == null ? () -> Files.newInputStream(input.file()) : () -> f.open(path);
                     String label = path == null ? input.name() : input.name() + "/" + path;
-                    if (input.options().dateOrder() != null) {
+                    WhatsAppParser.OrderDecision d = WhatsAppParser.inferOrder(src, label, cancel, warnings,
+                            input.options().dateOrder());
+                    if (d != null) {
+                        order = d.order();
+                        assumptions.add(new Assumption("date_order", order.json(), d.reason()));
+                    } else if (input.options().dateOrder() != null) {
                         order = input.options().dateOrder();
                         assumptions.add(new Assumption("date_order", order.json(), "chosen by the user (--date-order)"));
-                    } else {
-                        WhatsAppParser.OrderDecision d = WhatsAppParser.inferOrder(src, label, cancel, warnings);
-                        if (d != null) {
-                            order = d.order();
-                            assumptions.add(new Assumption("date_order", order.json(), d.reason()));
-                        }
                     }
                     if (order == null) {
                         warnings.add("no WhatsApp message line was found in " + label);

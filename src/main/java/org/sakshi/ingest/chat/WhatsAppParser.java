@@ -55,19 +55,43 @@ final class WhatsAppParser {
     }
 
     /**
+     * Out-of-order steps allowed under an order that still counts as "time runs forward": a few
+     * lines (at least 3, or 1% of the header lines) may be out of order in a real export.
+     */
+    static long tolerance(long headers) {
+        return Math.max(3, headers / 100);
+    }
+
+    /**
      * Pass 1: the order under which every header date of the file is a valid calendar date. A field
      * above 12 rules out the orders that read it as a month, above 31 those that read it as a day,
      * a 4-digit field fixes the year's place, and impossible dates (31/02) rule out an order too.
+     * When several orders give valid dates everywhere, the evidence of time decides: the order under
+     * which the message times run forward (allowing {@link #tolerance} steps back) is chosen when it
+     * is the only such order; otherwise the user is asked.
+     *
+     * <p>With {@code chosen} (the user's {@code --date-order}) the same pass checks the choice: an
+     * order under which no line, or under half of the lines, reads as a message header while another
+     * order reads more, or under which the times run backwards on many lines while another order
+     * runs forward, is refused.
      *
      * @return the decision, or null when the file has no header line at all
-     * @throws AmbiguousDateOrderException when more than one order fits the whole file
+     * @throws AmbiguousDateOrderException when more than one order fits the whole file, or when the
+     *                                     chosen order is refused ({@link DateOrderRefusedException})
      */
-    static OrderDecision inferOrder(Source source, String fileName, CancelFlag cancel, List<String> warnings)
+    static OrderDecision inferOrder(Source source, String fileName, CancelFlag cancel, List<String> warnings,
+                                    DateOrder chosen)
             throws IOException, CancelledException, AmbiguousDateOrderException {
         Map<DateOrder, Long> invalid = new EnumMap<>(DateOrder.class);
+        Map<DateOrder, Long> invalidRaw = new EnumMap<>(DateOrder.class);
+        Map<DateOrder, Long> backwards = new EnumMap<>(DateOrder.class);
         Map<DateOrder, String> firstBad = new EnumMap<>(DateOrder.class);
+        Map<DateOrder, String> firstBack = new EnumMap<>(DateOrder.class);
+        Map<DateOrder, LocalDateTime> prev = new EnumMap<>(DateOrder.class);
         for (DateOrder o : ORDERS) {
             invalid.put(o, 0L);
+            invalidRaw.put(o, 0L);
+            backwards.put(o, 0L);
         }
         long headers = 0;
         boolean complete = true;
@@ -84,9 +108,18 @@ final class WhatsAppParser {
                 headers++;
                 int alive = 0;
                 for (DateOrder o : ORDERS) {
+                    LocalDateTime t = h.time(o);
+                    if (t == null) {
+                        invalidRaw.merge(o, 1L, Long::sum);
+                    } else {
+                        LocalDateTime before = prev.put(o, t);
+                        if (before != null && t.isBefore(before) && backwards.merge(o, 1L, Long::sum) == 1L) {
+                            firstBack.put(o, "line " + r.lineNumber() + " (" + h.dateText() + ")");
+                        }
+                    }
                     // Year-first is only inferred from a 4-digit year: "21/07/28" read as y/m/d would fit
                     // almost every d/m/y file too. The user can still choose ymd for 2-digit years.
-                    if (h.time(o) == null || (o == DateOrder.YMD && h.aDigits() != 4 && h.era() == 0)) {
+                    if (t == null || (o == DateOrder.YMD && h.aDigits() != 4 && h.era() == 0)) {
                         if (invalid.merge(o, 1L, Long::sum) == 1L) {
                             firstBad.put(o, "line " + r.lineNumber() + " (" + h.dateText() + ")");
                         }
@@ -95,7 +128,7 @@ final class WhatsAppParser {
                         alive++;
                     }
                 }
-                if (alive == 1) {
+                if (alive == 1 && chosen == null) {
                     complete = false;
                     break;
                 }
@@ -108,6 +141,11 @@ final class WhatsAppParser {
         }
         if (headers == 0) {
             return null;
+        }
+        long tol = tolerance(headers);
+        if (chosen != null) {
+            checkChosen(chosen, fileName, headers, tol, invalidRaw, backwards);
+            return new OrderDecision(chosen, "chosen by the user (--date-order)", headers);
         }
         List<DateOrder> fit = new ArrayList<>();
         for (DateOrder o : ORDERS) {
@@ -122,7 +160,28 @@ final class WhatsAppParser {
             }
         }
         if (fit.size() > 1) {
-            throw new AmbiguousDateOrderException(fileName, fit);
+            List<DateOrder> forward = new ArrayList<>();
+            for (DateOrder o : fit) {
+                if (backwards.get(o) <= tol) {
+                    forward.add(o);
+                }
+            }
+            if (forward.size() != 1) {
+                throw new AmbiguousDateOrderException(fileName, fit);
+            }
+            DateOrder o = forward.get(0);
+            StringBuilder steps = new StringBuilder();
+            for (DateOrder other : fit) {
+                steps.append(steps.length() == 0 ? "" : ", ").append(other.json()).append(' ')
+                        .append(backwards.get(other)).append(" step(s) back");
+                if (firstBack.containsKey(other)) {
+                    steps.append(" (first at ").append(firstBack.get(other)).append(')');
+                }
+            }
+            return new OrderDecision(o, "inferred from the order of time: " + String.join(" and ",
+                    fit.stream().map(DateOrder::json).toList()) + " both read every message date (" + headers
+                    + " header lines) as a valid date, but only under " + o.json() + " do the message times run "
+                    + "forward, allowing " + tol + " out-of-order line(s): " + steps + why, headers);
         }
         if (fit.size() == 1) {
             return new OrderDecision(fit.get(0), "inferred: the only order under which every message date is a valid date ("
@@ -138,6 +197,47 @@ final class WhatsAppParser {
         warnings.add("no date order fits every message date; " + best.json() + " fits most (" + invalid.get(best)
                 + " of " + headers + " header lines do not fit and are kept as text of the previous message)");
         return new OrderDecision(best, "no order fits every date; " + best.json() + " fits most" + why, headers);
+    }
+
+    /** Refuses a chosen order that the file's own dates contradict (see {@link #inferOrder}). */
+    private static void checkChosen(DateOrder chosen, String fileName, long headers, long tol,
+                                    Map<DateOrder, Long> invalidRaw, Map<DateOrder, Long> backwards)
+            throws DateOrderRefusedException {
+        long bad = invalidRaw.get(chosen);
+        List<DateOrder> better = new ArrayList<>();
+        for (DateOrder o : ORDERS) {
+            if (o != chosen && invalidRaw.get(o) < bad && invalidRaw.get(o) * 2 <= headers) {
+                better.add(o);
+            }
+        }
+        if (bad == headers && !better.isEmpty()) {
+            throw new DateOrderRefusedException("--date-order " + chosen.json() + " reads none of the " + headers
+                    + " message lines of " + fileName + " as a valid date, so the whole chat would be one preamble; "
+                    + "choose --date-order " + join(better) + " or leave the option out", better);
+        }
+        if (bad * 2 > headers && !better.isEmpty()) {
+            throw new DateOrderRefusedException("--date-order " + chosen.json() + " reads " + bad + " of the " + headers
+                    + " message lines of " + fileName + " as impossible dates, which would merge them into other "
+                    + "messages; choose --date-order " + join(better) + " or leave the option out", better);
+        }
+        if (backwards.get(chosen) > tol) {
+            List<DateOrder> forward = new ArrayList<>();
+            for (DateOrder o : ORDERS) {
+                if (o != chosen && invalidRaw.get(o) <= bad && backwards.get(o) <= tol) {
+                    forward.add(o);
+                }
+            }
+            if (!forward.isEmpty()) {
+                throw new DateOrderRefusedException("--date-order " + chosen.json() + " makes the message times of "
+                        + fileName + " run backwards on " + backwards.get(chosen) + " of " + headers + " lines, while "
+                        + join(forward) + " keeps them in order; choose --date-order " + join(forward)
+                        + " or leave the option out", forward);
+            }
+        }
+    }
+
+    private static String join(List<DateOrder> orders) {
+        return String.join("|", orders.stream().map(DateOrder::json).toList());
     }
 
     /** Pass 2: emits every message to {@code stats}; bad content becomes warnings, never an exception. */
