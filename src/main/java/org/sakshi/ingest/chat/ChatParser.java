@@ -64,16 +64,16 @@ public final class ChatParser implements Parser {
         try {
             if (input.isFolder()) {
                 try (ExportFiles f = ExportFiles.ofFolder(input.entries(), input.options())) {
-                    return locateIn(f) == null ? null : ItemKind.CHAT;
+                    return locateIn(f) == null && !exportByName(input.name(), f) ? null : ItemKind.CHAT;
                 }
             }
             if (ExportFiles.isZip(input.file())) {
                 try (ExportFiles f = ExportFiles.openZip(input.file(), input.options())) {
-                    return locateIn(f) == null ? null : ItemKind.CHAT;
+                    return locateIn(f) == null && !exportByName(input.name(), f) ? null : ItemKind.CHAT;
                 }
             }
             try (InputStream in = Files.newInputStream(input.file())) {
-                return classify(in.readNBytes(SNIFF_BYTES)) == null ? null : ItemKind.CHAT;
+                return classify(in.readNBytes(SNIFF_BYTES)) == null && !exportByName(input.name()) ? null : ItemKind.CHAT;
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("not a chat export: {}", input.name(), e);
@@ -116,6 +116,11 @@ public final class ChatParser implements Parser {
                 }
             }
             if (loc == null) {
+                if (exportByName(input.name(), files)) {
+                    return ParseResult.plain(failKind, List.of("the name says " + input.name() + " is a chat export, "
+                            + "but no message could be read from it (its format is not one Sakshi knows); it is kept "
+                            + "and hashed as is: check it against the phone, and report the format so it can be added"));
+                }
                 return ParseResult.plain(failKind, List.of("no WhatsApp, Telegram or Messenger chat was found in "
                         + input.name() + "; it is kept and hashed as is"));
             }
@@ -261,6 +266,30 @@ public final class ChatParser implements Parser {
     }
 
     // ---- detection ------------------------------------------------------------------------------
+
+    /** Names WhatsApp gives its export in every language keep the brand; iOS names the text "_chat.txt". */
+    private static final Pattern WHATSAPP_EXPORT_NAME = Pattern.compile("(?i)(?:^|.*/)(?:.*whatsapp.*\\.(?:txt|zip)|_chat\\.txt)$");
+
+    /** True when the file's name alone says it is a WhatsApp chat export. */
+    static boolean exportByName(String name) {
+        return name != null && WHATSAPP_EXPORT_NAME.matcher(name).matches();
+    }
+
+    /**
+     * True when a single file's name, or the name of a text at the top of a zip or folder, says it is a
+     * WhatsApp chat export (a zip or folder named "WhatsApp" alone may be a phone's media folder).
+     */
+    static boolean exportByName(String name, ExportFiles files) {
+        if (files == null) {
+            return exportByName(name);
+        }
+        for (String n : files.names()) {
+            if (depth(n) <= 1 && n.toLowerCase(Locale.ROOT).endsWith(".txt") && exportByName(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The chat inside a zip or folder, or null. */
     static Located locateIn(ExportFiles files) {

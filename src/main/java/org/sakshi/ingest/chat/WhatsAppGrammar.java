@@ -501,6 +501,45 @@ final class WhatsAppGrammar {
                 line.substring(j), sc.era);
     }
 
+    /**
+     * True when a line that {@link #parse} refused still looks like a message header: a date (or a
+     * time) at its start, a time within the next few characters and the header's end ({@code " - "}
+     * or {@code "]"}) soon after. Such a line is kept as text of the previous message, but the import
+     * says so by line number, because it may be a message whose header uses a word we do not know.
+     */
+    static boolean looksLikeHeader(String line) {
+        int n = line.length();
+        int i = Marks.skipLeading(line);
+        if (i < n && line.charAt(i) == '[') {
+            i++;
+        }
+        i = new Scan(line).skipMarks(i);
+        if (i >= n || (digit(line.charAt(i)) < 0 && !isEra(line.charAt(i)))) {
+            return false;
+        }
+        Scan sc = new Scan(line);
+        int j = sc.date(i);
+        if (j < 0) {
+            j = sc.time(i);
+            if (j < 0) {
+                return false;
+            }
+        } else {
+            int limit = Math.min(n, j + 24);
+            int k = j;
+            while (k < limit && sc.time(k) < 0) {
+                k++;
+            }
+            if (k >= limit) {
+                return false;
+            }
+            j = sc.time(k);
+        }
+        int end = Math.min(n, j + 40);
+        String rest = line.substring(j, end);
+        return rest.contains(" - ") || rest.contains(" – ") || rest.indexOf(']') >= 0;
+    }
+
     private static boolean isEra(char c) {
         return c == 'R' || c == 'H' || c == 'S' || c == 'T' || c == 'M';
     }

@@ -246,6 +246,9 @@ final class WhatsAppParser {
             throws IOException, CancelledException {
         Pending p = new Pending(attachments, hasFiles, stats);
         long badHeaders = 0;
+        long unreadHeaders = 0;
+        List<Long> badLines = new ArrayList<>();
+        List<Long> unreadLines = new ArrayList<>();
         long buddhist = 0;
         long japanese = 0;
         String buddhistExample = null;
@@ -261,8 +264,13 @@ final class WhatsAppParser {
                 LocalDateTime t = null;
                 if (h != null) {
                     t = h.time(order);
-                    if (t == null) {
-                        badHeaders++;
+                    if (t == null && badHeaders++ < MAX_LINES_NAMED) {
+                        badLines.add(r.lineNumber());
+                    }
+                } else if (!line.isEmpty() && (WhatsAppGrammar.digit(line.charAt(0)) >= 0 || line.charAt(0) == '['
+                        || Marks.isMark(line.charAt(0))) && WhatsAppGrammar.looksLikeHeader(line)) {
+                    if (unreadHeaders++ < MAX_LINES_NAMED) {
+                        unreadLines.add(r.lineNumber());
                     }
                 }
                 if (t != null) {
@@ -305,7 +313,12 @@ final class WhatsAppParser {
         }
         if (badHeaders > 0) {
             warnings.add(badHeaders + " line(s) look like message headers but their date or time is impossible under "
-                    + order.json() + "; they are kept as text of the previous message");
+                    + order.json() + "; they are kept as text of the previous message: " + lineList(badLines, badHeaders));
+        }
+        if (unreadHeaders > 0) {
+            warnings.add(unreadHeaders + " line(s) look like message headers but could not be read as one (a word or "
+                    + "format not known to Sakshi); they are kept as text of the previous message, check them in the "
+                    + "original: " + lineList(unreadLines, unreadHeaders));
         }
         if (r.invalidLines() > 0) {
             warnings.add(r.invalidLines() + " line(s) are not valid UTF-8; the bad bytes show as U+FFFD in the "
@@ -317,6 +330,20 @@ final class WhatsAppParser {
         if (p.truncated > 0) {
             warnings.add(p.truncated + " message(s) longer than " + MAX_TEXT_CHARS + " characters were cut (flag truncated)");
         }
+    }
+
+    /** Line numbers named in one warning; the rest are counted. */
+    static final int MAX_LINES_NAMED = 20;
+
+    private static String lineList(List<Long> lines, long total) {
+        StringBuilder b = new StringBuilder(lines.size() == 1 ? "line " : "lines ");
+        for (int i = 0; i < lines.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(lines.get(i));
+        }
+        if (total > lines.size()) {
+            b.append(" and ").append(total - lines.size()).append(" more");
+        }
+        return b.toString();
     }
 
     /** The message being read: its header and the lines so far. */
