@@ -442,13 +442,14 @@ final class WhatsAppParser {
                 // iOS writes the notices of a chat under the chat's own name (or the other person's).
                 chatName = Marks.strip(sender).strip();
             }
-            if (sender != null && header.ios()
-                    && ((Marks.startsWithMark(body) && !WhatsAppMarkers.iosUserContentAfterMark(body)) || e2e
-                        || (chatName != null && chatName.equals(Marks.strip(sender).strip())
-                            && WhatsAppMarkers.isGroupNotice(body)))) {
+            if (sender != null && header.ios() && Marks.startsWithMark(body)
+                    && !WhatsAppMarkers.iosUserContentAfterMark(body)) {
                 system = true;
             }
-            if (sender != null && !header.ios() && e2e && Marks.strip(sender).isBlank()) {
+            // The encryption notice, and group notices under the name it was written under, are notices
+            // on both platforms (newer Android exports also put the chat's name before the notice).
+            if (sender != null && (e2e || (chatName != null && chatName.equals(Marks.strip(sender).strip())
+                    && WhatsAppMarkers.isGroupNotice(body)))) {
                 system = true;
             }
             String cleanSender = system ? null : Marks.strip(sender).strip();
