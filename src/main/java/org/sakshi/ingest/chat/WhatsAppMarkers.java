@@ -250,8 +250,10 @@ final class WhatsAppMarkers {
         boolean any = false;
         int nl = body.indexOf('\n');
         String first = nl < 0 ? body : body.substring(0, nl);
+        String normalizedFirst = null;
         if (first.length() <= MAX_MARKER_CHARS) {
             String n = normalize(first);
+            normalizedFirst = n;
             {
                 if (!n.isEmpty() && n.charAt(0) == '<' && n.charAt(n.length() - 1) == '>' && MEDIA_OMITTED.contains(note(n))) {
                     flags.add("media_omitted");
@@ -293,7 +295,8 @@ final class WhatsAppMarkers {
                 }
             }
         }
-        if (body.length() <= MAX_MARKER_CHARS && DELETED.contains(normalize(body))) {
+        if (body.length() <= MAX_MARKER_CHARS && DELETED.contains(nl < 0 && first.length() <= MAX_MARKER_CHARS
+                ? normalizedFirst : normalize(body))) {
             flags.add("deleted");
             any = true;
         }
@@ -344,7 +347,15 @@ final class WhatsAppMarkers {
 
     /** The end-to-end encryption notice WhatsApp puts at the top of a chat, in any known language. */
     static boolean isEncryptionNotice(String body) {
-        if (body.length() > 400) {
+        if (body.length() > 400 || body.length() < 10) {
+            return false;
+        }
+        // cheap first test on the raw text (called for every message), the full one only when it passes
+        int i = 0;
+        while (i < body.length() && (Marks.isMark(body.charAt(i)) || Character.isWhitespace(body.charAt(i)))) {
+            i++;
+        }
+        if (i >= body.length() || !E2E_FIRST.contains(Character.toLowerCase(body.charAt(i)))) {
             return false;
         }
         String n = normalize(body);
@@ -354,6 +365,15 @@ final class WhatsAppMarkers {
             }
         }
         return false;
+    }
+
+    private static final Set<Character> E2E_FIRST = new HashSet<>();
+
+    static {
+        for (String p : E2E) {
+            E2E_FIRST.add(p.charAt(0));
+            E2E_FIRST.add(Normalizer.normalize(p, Normalizer.Form.NFD).charAt(0));
+        }
     }
 
     /** A body that contains a part of a known group notice ("created group", "added", ...). */
