@@ -251,7 +251,7 @@ final class WhatsAppMarkers {
         int nl = body.indexOf('\n');
         String first = nl < 0 ? body : body.substring(0, nl);
         String normalizedFirst = null;
-        if (first.length() <= MAX_MARKER_CHARS) {
+        if (first.length() <= MAX_MARKER_CHARS && maybeMarker(first)) {
             String n = normalize(first);
             normalizedFirst = n;
             {
@@ -295,8 +295,7 @@ final class WhatsAppMarkers {
                 }
             }
         }
-        if (body.length() <= MAX_MARKER_CHARS && DELETED.contains(nl < 0 && first.length() <= MAX_MARKER_CHARS
-                ? normalizedFirst : normalize(body))) {
+        if (nl < 0 && normalizedFirst != null && DELETED.contains(normalizedFirst)) {
             flags.add("deleted");
             any = true;
         }
@@ -305,6 +304,55 @@ final class WhatsAppMarkers {
             any = true;
         }
         return any;
+    }
+
+    /** Last words (normalised) of the markers that are not angle-bracketed and have no colon. */
+    private static final Set<String> LAST_WORDS = new HashSet<>();
+
+    static {
+        for (Entry e : ENTRIES) {
+            switch (e.kind()) {
+                case DELETED, OMITTED, CONTACT_OMITTED, VIEW_ONCE, LIVE_LOCATION, MEDIA_OMITTED ->
+                        LAST_WORDS.add(lastWordOf(normalize(e.text())));
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * A cheap test run for every message before the full comparison: the line ends with {@code >},
+     * has a colon near its start (location, poll) or ends with the last word of a known marker.
+     */
+    private static boolean maybeMarker(String first) {
+        if (lastVisible(first) == '>') {
+            return true;
+        }
+        int colon = first.indexOf(':');
+        if (colon > 0 && colon <= 40) {
+            return true;
+        }
+        String w = lastWord(first);
+        if (!w.isEmpty() && w.charAt(w.length() - 1) > 0x8FF && !Normalizer.isNormalized(w, Normalizer.Form.NFC)) {
+            w = Normalizer.normalize(w, Normalizer.Form.NFC);
+        }
+        return LAST_WORDS.contains(w);
+    }
+
+    /** The last word of a text, lower-case, without a final full stop (Latin or Devanagari) or marks. */
+    static String lastWord(String s) {
+        int end = s.length();
+        while (end > 0 && (Character.isWhitespace(s.charAt(end - 1)) || Marks.isMark(s.charAt(end - 1))
+                || s.charAt(end - 1) == '.' || s.charAt(end - 1) == '\u0964' || s.charAt(end - 1) == '\u00A0'
+                || s.charAt(end - 1) == '\u202F')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(s.charAt(start - 1)) && !Marks.isMark(s.charAt(start - 1))
+                && s.charAt(start - 1) != '\u00A0' && s.charAt(start - 1) != '\u202F') {
+            start--;
+        }
+        return s.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     /** True when the message ends with a "<This message was edited>" note (any known language). */
