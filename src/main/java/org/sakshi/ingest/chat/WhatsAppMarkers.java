@@ -205,6 +205,10 @@ final class WhatsAppMarkers {
         }
         String line = Marks.strip(firstLine).strip();
         if (last == '>') {
+            int open = line.lastIndexOf('<');
+            if (open < 0 || line.indexOf(':', open) < 0) {
+                return null;
+            }
             Matcher m = IOS_ATTACHED.matcher(line);
             if (m.find()) {
                 String name = m.group(2).strip();
@@ -252,9 +256,11 @@ final class WhatsAppMarkers {
         String first = nl < 0 ? body : body.substring(0, nl);
         String normalizedFirst = null;
         if (first.length() <= MAX_MARKER_CHARS && maybeMarker(first)) {
-            String n = normalize(first);
+            // A long line ending with '>' and without a colon can only hold an edit note (checked below).
+            boolean onlyEditNote = lastVisible(first) == '>' && first.indexOf(':') < 0 && first.length() > 60;
+            String n = onlyEditNote ? "" : normalize(first);
             normalizedFirst = n;
-            {
+            if (!onlyEditNote) {
                 if (!n.isEmpty() && n.charAt(0) == '<' && n.charAt(n.length() - 1) == '>' && MEDIA_OMITTED.contains(note(n))) {
                     flags.add("media_omitted");
                     any = true;
@@ -295,7 +301,7 @@ final class WhatsAppMarkers {
                 }
             }
         }
-        if (nl < 0 && normalizedFirst != null && DELETED.contains(normalizedFirst)) {
+        if (nl < 0 && normalizedFirst != null && !normalizedFirst.isEmpty() && DELETED.contains(normalizedFirst)) {
             flags.add("deleted");
             any = true;
         }
@@ -403,24 +409,39 @@ final class WhatsAppMarkers {
         while (i < body.length() && (Marks.isMark(body.charAt(i)) || Character.isWhitespace(body.charAt(i)))) {
             i++;
         }
-        if (i >= body.length() || !E2E_FIRST.contains(Character.toLowerCase(body.charAt(i)))) {
+        if (i >= body.length()) {
             return false;
         }
-        String n = normalize(body);
-        for (String p : E2E) {
-            if (n.startsWith(p)) {
+        List<String> candidates = E2E_RAW.get(Character.toLowerCase(body.charAt(i)));
+        if (candidates == null) {
+            return false;
+        }
+        for (String p : candidates) {
+            if (body.regionMatches(true, i, p, 0, p.length())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static final Set<Character> E2E_FIRST = new HashSet<>();
+    /** The encryption-notice starts as written in the data files and in NFC and NFD, for a raw comparison. */
+    private static final Map<Character, List<String>> E2E_RAW = new HashMap<>();
 
     static {
-        for (String p : E2E) {
-            E2E_FIRST.add(p.charAt(0));
-            E2E_FIRST.add(Normalizer.normalize(p, Normalizer.Form.NFD).charAt(0));
+        Set<String> seen = new HashSet<>();
+        for (Entry e : ENTRIES) {
+            if (e.kind() == Kind.E2E) {
+                for (String v : List.of(e.text(), Normalizer.normalize(e.text(), Normalizer.Form.NFC),
+                        Normalizer.normalize(e.text(), Normalizer.Form.NFD))) {
+                    String t = v.strip();
+                    while (t.endsWith(".")) {
+                        t = t.substring(0, t.length() - 1);
+                    }
+                    if (!t.isEmpty() && seen.add(t)) {
+                        E2E_RAW.computeIfAbsent(Character.toLowerCase(t.charAt(0)), k -> new ArrayList<>()).add(t);
+                    }
+                }
+            }
         }
     }
 
