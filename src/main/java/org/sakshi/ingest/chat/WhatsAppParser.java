@@ -15,7 +15,7 @@ import org.sakshi.ingest.Assumption;
 
 /**
  * WhatsApp "Export chat" text, read in two streaming passes over the same bytes: the first infers
- * the date order from every header line of the file (skipped when the user chose the order), the
+ * the date order from every header line of the file (or checks the order the user chose), the
  * second emits the messages. Only the current message is held in memory.
  *
  * <p>Rules, decided for Sakshi and documented for the officer:
@@ -29,9 +29,13 @@ import org.sakshi.ingest.Assumption;
  * <li>Android system notices have no {@code Name: } part: sender null.</li>
  * <li>iOS writes notices as if sent by the chat or group name, with the body starting with U+200E
  *     (LRM). Such a message is a system notice (sender null, flag {@code system}) unless the body,
- *     marks removed, is person-made content that iOS also marks: a media marker ({@code image
- *     omitted}, {@code <attached: ...>}), a deletion, a location share or a poll. The end-to-end
- *     encryption notice is a system notice even without the LRM (older exports).</li>
+ *     marks removed, is person-made content that iOS also marks: any marker of {@link WhatsAppMarkers}
+ *     in any listed language (media, deletion, location, poll, contact card, edit) or an attachment.
+ *     The end-to-end encryption notice is a system notice on both platforms even without the LRM and
+ *     under a name (older iOS, newer Android); later group notices ({@code created group}, ...) under
+ *     that same name are notices too.</li>
+ * <li>A line that looks like a header but cannot be read, or whose date is impossible, continues
+ *     the previous message and is named by line number in a warning.</li>
  * <li>Two-digit years are 20yy (WhatsApp exports start in 2009).</li>
  * </ul>
  */
