@@ -58,6 +58,9 @@ final class WhatsAppParser {
     private WhatsAppParser() {
     }
 
+    /** Header lines read before pass 1 may stop early (evidence for the year-first check). */
+    static final long EVIDENCE_LINES = 2000;
+
     /**
      * Out-of-order steps allowed under an order that still counts as "time runs forward": a few
      * lines (at least 3, or 1% of the header lines) may be out of order in a real export.
@@ -92,7 +95,13 @@ final class WhatsAppParser {
         Map<DateOrder, String> firstBad = new EnumMap<>(DateOrder.class);
         Map<DateOrder, String> firstBack = new EnumMap<>(DateOrder.class);
         Map<DateOrder, LocalDateTime> prev = new EnumMap<>(DateOrder.class);
+        Map<DateOrder, Long> yearChanges = new EnumMap<>(DateOrder.class);
+        Map<DateOrder, Long> future = new EnumMap<>(DateOrder.class);
+        // a chat cannot hold messages from after its import (two days' margin for time zones)
+        LocalDateTime latest = LocalDateTime.now().plusDays(2);
         for (DateOrder o : ORDERS) {
+            future.put(o, 0L);
+            yearChanges.put(o, 0L);
             invalid.put(o, 0L);
             invalidRaw.put(o, 0L);
             backwards.put(o, 0L);
@@ -120,6 +129,12 @@ final class WhatsAppParser {
                         if (before != null && t.isBefore(before) && backwards.merge(o, 1L, Long::sum) == 1L) {
                             firstBack.put(o, "line " + r.lineNumber() + " (" + h.dateText() + ")");
                         }
+                        if (before != null && before.getYear() != t.getYear()) {
+                            yearChanges.merge(o, 1L, Long::sum);
+                        }
+                        if (t.isAfter(latest)) {
+                            future.merge(o, 1L, Long::sum);
+                        }
                     }
                     // Year-first is only inferred from a 4-digit year: "21/07/28" read as y/m/d would fit
                     // almost every d/m/y file too. The user can still choose ymd for 2-digit years.
@@ -132,7 +147,8 @@ final class WhatsAppParser {
                         alive++;
                     }
                 }
-                if (alive == 1 && chosen == null) {
+                // One order left: stop early, but only after enough lines to see how its years behave.
+                if (alive == 1 && chosen == null && headers >= EVIDENCE_LINES) {
                     complete = false;
                     break;
                 }
@@ -186,6 +202,26 @@ final class WhatsAppParser {
                     fit.stream().map(DateOrder::json).toList()) + " both read every message date (" + headers
                     + " header lines) as a valid date, but only under " + o.json() + " do the message times run "
                     + "forward, allowing " + tol + " out-of-order line(s): " + steps + why, headers);
+        }
+        boolean ymdReads = invalidRaw.get(DateOrder.YMD) == 0L && future.get(DateOrder.YMD) == 0L
+                && backwards.get(DateOrder.YMD) <= tol
+                && yearChanges.get(DateOrder.YMD) <= tol;
+        if (ymdReads && (fit.isEmpty() || (fit.size() == 1 && fit.get(0) != DateOrder.YMD
+                && yearChanges.get(fit.get(0)) > tol))) {
+            // "21/7/28" (yy/M/d, as Nepali phones write): read as d/m/y it has 1-digit years, or a year that
+            // changes with every day; read year-first every date is valid and time runs forward.
+            StringBuilder other = new StringBuilder();
+            for (DateOrder o : ORDERS) {
+                if (o != DateOrder.YMD) {
+                    other.append("; under ").append(o.json()).append(' ').append(invalidRaw.get(o))
+                            .append(" date(s) are impossible and the year would change ").append(yearChanges.get(o))
+                            .append(" times");
+                }
+            }
+            return new OrderDecision(DateOrder.YMD, "inferred: year-first dates with 2-digit years (yy/m/d): under ymd "
+                    + "every message date (" + headers + " header lines) is valid, the year changes "
+                    + yearChanges.get(DateOrder.YMD) + " times and the message times run forward ("
+                    + backwards.get(DateOrder.YMD) + " step(s) back)" + other, headers);
         }
         if (fit.size() == 1) {
             return new OrderDecision(fit.get(0), "inferred: the only order under which every message date is a valid date ("

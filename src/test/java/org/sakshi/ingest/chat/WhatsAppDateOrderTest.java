@@ -92,4 +92,28 @@ class WhatsAppDateOrderTest {
         ChatTestSupport.Run r = run(file(dayFirstOverSixMonths(0), DateOrder.DMY));
         assertEquals(new Assumption("date_order", "dmy", "chosen by the user (--date-order)"), r.result().assumptions().get(0));
     }
+
+    @Test
+    void nepaliYearFirstDatesWithTwoDigitYearsAreReadAsYmdBecauseUnderDmyTheYearWouldChangeEveryDay() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int d = 1; d <= 20; d++) {
+            b.append(WhatsAppGrammarTest.native_(String.format("21/7/%d, 21:05 - राम: नमस्ते %d%n", d, d), '\u0966'));
+        }
+        ChatTestSupport.Run r = run(file(b.toString(), null));
+        assertEquals("ymd", r.summary().get("date_order"));
+        assertEquals("2021-07-01T21:05:00", r.summary().get("first_time"));
+        assertEquals("2021-07-20T21:05:00", r.summary().get("last_time"));
+        Assumption a = r.result().assumptions().stream().filter(x -> x.what().equals("date_order")).findFirst().orElseThrow();
+        assertTrue(a.reason().contains("year-first dates with 2-digit years") && a.reason().contains("under dmy 9 date(s) "
+                + "are impossible and the year would change 10 times"), a.reason());
+    }
+
+    @Test
+    void dayFirstDatesWithTwoDigitYearsStayDayFirst() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int d = 1; d <= 20; d++) {
+            b.append(String.format("%02d/07/21, 21:05 - A: x%n", d));
+        }
+        assertEquals("dmy", run(file(b.toString(), null)).summary().get("date_order"));
+    }
 }
