@@ -19,6 +19,12 @@ public class AmbiguousDateOrderException extends InputException {
         this.choices = List.copyOf(choices);
     }
 
+    /** For subclasses with their own sentence (e.g. a refused choice); {@code choices} are the orders to offer. */
+    protected AmbiguousDateOrderException(String message, List<DateOrder> choices, boolean ownMessage) {
+        super(message);
+        this.choices = List.copyOf(choices);
+    }
+
     public List<DateOrder> choices() {
         return choices;
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
@@ -50,9 +51,10 @@ public final class ChatParser implements Parser {
     static final int SNIFF_BYTES = 64 * 1024;
     private static final int MAX_SNIFFS = 20;
     private static final Pattern MESSENGER_NAME = Pattern.compile("(?:^|.*/)message_\\d+\\.json$");
+    private static final Pattern TELEGRAM_HTML_NAME = Pattern.compile("(?:^|.*/)messages(\\d*)\\.html$");
 
     enum Platform {
-        WHATSAPP, TELEGRAM, MESSENGER
+        WHATSAPP, TELEGRAM, TELEGRAM_HTML, MESSENGER
     }
 
     /** Where the chat is: its platform and its file(s) inside a zip or folder (empty for a single file). */
@@ -64,16 +66,16 @@ public final class ChatParser implements Parser {
         try {
             if (input.isFolder()) {
                 try (ExportFiles f = ExportFiles.ofFolder(input.entries(), input.options())) {
-                    return locateIn(f) == null ? null : ItemKind.CHAT;
+                    return locateIn(f) == null && !exportByName(input.name(), f) ? null : ItemKind.CHAT;
                 }
             }
             if (ExportFiles.isZip(input.file())) {
                 try (ExportFiles f = ExportFiles.openZip(input.file(), input.options())) {
-                    return locateIn(f) == null ? null : ItemKind.CHAT;
+                    return locateIn(f) == null && !exportByName(input.name(), f) ? null : ItemKind.CHAT;
                 }
             }
             try (InputStream in = Files.newInputStream(input.file())) {
-                return classify(in.readNBytes(SNIFF_BYTES)) == null ? null : ItemKind.CHAT;
+                return classify(in.readNBytes(SNIFF_BYTES)) == null && !exportByName(input.name()) ? null : ItemKind.CHAT;
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("not a chat export: {}", input.name(), e);
@@ -116,6 +118,11 @@ public final class ChatParser implements Parser {
                 }
             }
             if (loc == null) {
+                if (exportByName(input.name(), files)) {
+                    return ParseResult.plain(failKind, List.of("the name says " + input.name() + " is a chat export, "
+                            + "but no message could be read from it (its format is not one Sakshi knows); it is kept "
+                            + "and hashed as is: check it against the phone, and report the format so it can be added"));
+                }
                 return ParseResult.plain(failKind, List.of("no WhatsApp, Telegram or Messenger chat was found in "
                         + input.name() + "; it is kept and hashed as is"));
             }
@@ -154,8 +161,8 @@ public final class ChatParser implements Parser {
         DateOrder order = null;
         String platform = switch (loc.platform()) {
             case WHATSAPP -> "whatsapp";
-            case TELEGRAM -> "telegram";
-            case MESSENGER -> isInstagram(input, loc) ? "instagram" : "messenger";
+            case TELEGRAM, TELEGRAM_HTML -> "telegram";
+            case MESSENGER -> isInstagram(input, loc, files) ? "instagram" : "messenger";
         };
         String zoneWhy = zoneGiven ? "the zone given for this import (or the case zone)"
                 : "no zone was given, so UTC is assumed; re-import with --zone if the phone used another zone";
@@ -166,15 +173,14 @@ public final class ChatParser implements Parser {
                     final ExportFiles f = files;
                     WhatsAppParser.Source src = path == null ? () -> Files.newInputStream(input.file()) : () -> f.open(path);
                     String label = path == null ? input.name() : input.name() + "/" + path;
-                    if (input.options().dateOrder() != null) {
+                    WhatsAppParser.OrderDecision d = WhatsAppParser.inferOrder(src, label, cancel, warnings,
+                            input.options().dateOrder());
+                    if (d != null) {
+                        order = d.order();
+                        assumptions.add(new Assumption("date_order", order.json(), d.reason()));
+                    } else if (input.options().dateOrder() != null) {
                         order = input.options().dateOrder();
                         assumptions.add(new Assumption("date_order", order.json(), "chosen by the user (--date-order)"));
-                    } else {
-                        WhatsAppParser.OrderDecision d = WhatsAppParser.inferOrder(src, label, cancel, warnings);
-                        if (d != null) {
-                            order = d.order();
-                            assumptions.add(new Assumption("date_order", order.json(), d.reason()));
-                        }
                     }
                     if (order == null) {
                         warnings.add("no WhatsApp message line was found in " + label);
@@ -182,7 +188,31 @@ public final class ChatParser implements Parser {
                         assumptions.add(new Assumption("zone", zone.getId(), "WhatsApp writes the phone's wall-clock "
                                 + "time without an offset; the message times are read as local time in " + zone.getId()
                                 + ": " + zoneWhy));
-                        WhatsAppParser.parse(src, order, attachments, hasFiles, stats, cancel, warnings);
+                        WhatsAppParser.parse(src, order, attachments, hasFiles, stats, cancel, warnings, assumptions);
+                    }
+                }
+                case TELEGRAM_HTML -> {
+                    TelegramHtmlParser html = new TelegramHtmlParser(zone, attachments, hasFiles, stats, cancel, warnings);
+                    List<String> paths = loc.paths().isEmpty() ? List.of(input.name()) : loc.paths();
+                    long chats = paths.stream().map(ChatParser::folderOf).distinct().count();
+                    for (String path : paths) {
+                        long size = files == null ? Files.size(input.file()) : files.size(path);
+                        try (InputStream in = files == null ? Files.newInputStream(input.file()) : files.open(path)) {
+                            html.page(in, size, path, chats > 1 ? folderOf(path) : null);
+                        } catch (IOException e) {
+                            if (files == null) {
+                                throw e;
+                            }
+                            warnings.add(path + " could not be read: " + e.getMessage());
+                        }
+                    }
+                    assumptions.add(new Assumption("zone", zone.getId(), "the HTML export gives each message's time "
+                            + "with its UTC offset; it is shown as wall-clock time in " + zone.getId() + ", the instant "
+                            + "is kept with each message: " + zoneWhy));
+                    if (html.usedLocalTime()) {
+                        assumptions.add(new Assumption("local_date", "date", "some Telegram HTML message times have no "
+                                + "UTC offset (older exports); they are the wall-clock time of the computer that exported "
+                                + "and are used as is"));
                     }
                 }
                 case TELEGRAM, MESSENGER -> {
@@ -249,7 +279,13 @@ public final class ChatParser implements Parser {
         return new ParseResult(ItemKind.CHAT, "chat", summary, stats.messages(), warnings, List.of(), assumptions);
     }
 
-    private static boolean isInstagram(ParseInput input, Located loc) {
+    /**
+     * Instagram's "Download your information" uses the same message_N.json shape as Facebook's. It is
+     * told apart by the download's name, the current layout's top folder ({@code your_instagram_activity/})
+     * or, in the older layout ({@code messages/inbox/...} at the top), by the folders only Instagram writes
+     * beside it ({@code followers_and_following/}, {@code connections/followers_and_following/}).
+     */
+    private static boolean isInstagram(ParseInput input, Located loc, ExportFiles files) {
         if (input.name().toLowerCase(Locale.ROOT).contains("instagram")) {
             return true;
         }
@@ -258,10 +294,43 @@ public final class ChatParser implements Parser {
                 return true;
             }
         }
+        if (files != null) {
+            for (String n : files.names()) {
+                String l = n.toLowerCase(Locale.ROOT);
+                if (l.startsWith("followers_and_following/") || l.contains("/followers_and_following/")
+                        || l.startsWith("your_instagram_activity/") || l.contains("instagram_profile_information")) {
+                    return true;
+                }
+            }
+        }
         return false;
     }
 
     // ---- detection ------------------------------------------------------------------------------
+
+    /** Names WhatsApp gives its export in every language keep the brand; iOS names the text "_chat.txt". */
+    private static final Pattern WHATSAPP_EXPORT_NAME = Pattern.compile("(?i)(?:^|.*/)(?:.*whatsapp.*\\.(?:txt|zip)|_chat\\.txt)$");
+
+    /** True when the file's name alone says it is a WhatsApp chat export. */
+    static boolean exportByName(String name) {
+        return name != null && WHATSAPP_EXPORT_NAME.matcher(name).matches();
+    }
+
+    /**
+     * True when a single file's name, or the name of a text at the top of a zip or folder, says it is a
+     * WhatsApp chat export (a zip or folder named "WhatsApp" alone may be a phone's media folder).
+     */
+    static boolean exportByName(String name, ExportFiles files) {
+        if (files == null) {
+            return exportByName(name);
+        }
+        for (String n : files.names()) {
+            if (depth(n) <= 1 && n.toLowerCase(Locale.ROOT).endsWith(".txt") && exportByName(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The chat inside a zip or folder, or null. */
     static Located locateIn(ExportFiles files) {
@@ -269,6 +338,7 @@ public final class ChatParser implements Parser {
         List<String> txt = new ArrayList<>();
         List<String> telegram = new ArrayList<>();
         List<String> messenger = new ArrayList<>();
+        List<String> telegramHtml = new ArrayList<>();
         for (String n : names) {
             String lower = n.toLowerCase(Locale.ROOT);
             int depth = depth(n);
@@ -276,6 +346,8 @@ public final class ChatParser implements Parser {
                 txt.add(n);
             } else if (lower.endsWith("result.json") && baseName(lower).equals("result.json") && depth <= 1) {
                 telegram.add(n);
+            } else if (TELEGRAM_HTML_NAME.matcher(lower).matches() && depth <= 3) {
+                telegramHtml.add(n);
             } else if (MESSENGER_NAME.matcher(lower).matches()) {
                 messenger.add(n);
             }
@@ -303,6 +375,21 @@ public final class ChatParser implements Parser {
                 return new Located(Platform.TELEGRAM, List.of(n));
             }
         }
+        if (!telegramHtml.isEmpty()) {
+            telegramHtml.sort(Comparator.comparing(ChatParser::folderOf).thenComparingInt(ChatParser::htmlPage));
+            List<String> pages = new ArrayList<>();
+            for (String n : telegramHtml) {
+                if (htmlPage(n) != 1 || sniff(files, n) == Platform.TELEGRAM_HTML) {
+                    pages.add(n);
+                }
+            }
+            // keep only the folders whose first page is a Telegram page
+            List<String> firstOk = pages.stream().filter(n -> htmlPage(n) == 1).map(ChatParser::folderOf).toList();
+            pages.removeIf(n -> !firstOk.contains(folderOf(n)));
+            if (!pages.isEmpty()) {
+                return new Located(Platform.TELEGRAM_HTML, pages);
+            }
+        }
         if (!messenger.isEmpty()) {
             messenger.sort(Comparator.comparing(ChatParser::folderOf).thenComparingInt(ChatParser::partNumber));
             if (sniff(files, messenger.get(0)) == Platform.MESSENGER) {
@@ -315,6 +402,19 @@ public final class ChatParser implements Parser {
     private static String folderOf(String path) {
         int i = path.lastIndexOf('/');
         return i < 0 ? "" : path.substring(0, i);
+    }
+
+    /** messages.html is page 1, messages2.html page 2, ... */
+    private static int htmlPage(String path) {
+        Matcher m = TELEGRAM_HTML_NAME.matcher(path.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            return m.group(1).isEmpty() ? 1 : Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static int partNumber(String path) {
@@ -369,6 +469,9 @@ public final class ChatParser implements Parser {
                 return Platform.MESSENGER;
             }
             return null;
+        }
+        if (i < text.length() && text.charAt(i) == '<') {
+            return TelegramHtmlParser.looksLikeExport(text) ? Platform.TELEGRAM_HTML : null;
         }
         return looksLikeWhatsApp(text) ? Platform.WHATSAPP : null;
     }

@@ -270,10 +270,19 @@ final class JsonChatParser {
             }
         }
         if (time == null && m.hasNonNull("date")) {
+            String date = m.get("date").asText().strip();
             try {
-                time = LocalDateTime.parse(m.get("date").asText());
-                usedLocalDate = true;
-            } catch (DateTimeParseException e) {
+                // "2021-07-28T14:05:00", also with fractions; with "Z" or an offset it is an instant
+                java.time.temporal.TemporalAccessor p = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(date);
+                if (p.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)) {
+                    Instant at = java.time.OffsetDateTime.from(p).toInstant();
+                    time = LocalDateTime.ofInstant(at, zone);
+                    extra.put("instant", at.toString());
+                } else {
+                    time = LocalDateTime.from(p);
+                    usedLocalDate = true;
+                }
+            } catch (java.time.DateTimeException e) {
                 time = null;
             }
         }

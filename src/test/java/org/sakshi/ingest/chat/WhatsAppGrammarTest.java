@@ -1,0 +1,164 @@
+package org.sakshi.ingest.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sakshi.ingest.chat.ChatTestSupport.options;
+import static org.sakshi.ingest.chat.ChatTestSupport.run;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sakshi.core.DateOrder;
+import org.sakshi.ingest.Assumption;
+import org.sakshi.ingest.ParseInput;
+
+/** Header lines as phones in many languages write them (CLDR date/time patterns), read field by field. */
+class WhatsAppGrammarTest {
+    @TempDir
+    Path dir;
+
+    /** The zero of each digit system the issue names; the others follow it in Unicode. */
+    static final Map<String, Character> ZEROS = Map.ofEntries(Map.entry("Devanagari", '\u0966'),
+            Map.entry("Bengali", '\u09E6'), Map.entry("Arabic-Indic", '\u0660'),
+            Map.entry("Extended Arabic-Indic", '\u06F0'), Map.entry("Gurmukhi", '\u0A66'),
+            Map.entry("Gujarati", '\u0AE6'), Map.entry("Odia", '\u0B66'), Map.entry("Tamil", '\u0BE6'),
+            Map.entry("Telugu", '\u0C66'), Map.entry("Kannada", '\u0CE6'), Map.entry("Malayalam", '\u0D66'),
+            Map.entry("Thai", '\u0E50'), Map.entry("Myanmar", '\u1040'));
+
+    static String native_(String ascii, char zero) {
+        StringBuilder b = new StringBuilder();
+        for (char c : ascii.toCharArray()) {
+            b.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
+        }
+        return b.toString();
+    }
+
+    static Stream<Arguments> scripts() {
+        return ZEROS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scripts")
+    void digitsOfEveryScriptAreReadByValueAndTheTextIsKeptAsWritten(String script, char zero) throws Exception {
+        String text = native_("28/07/2021, 21:05 - Ramesh: 10 " + script + "\n", zero)
+                + native_("[29/07/2021, 9:06:07 PM] Ramesh: 11\n", zero).replace("[", "").replace("] ", " - ");
+        Path f = ChatTestSupport.write(dir, "chat.txt", text);
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options()));
+        assertEquals(2, r.messages().size(), script);
+        assertEquals("2021-07-28T21:05:00", r.message(0).get("time"));
+        assertEquals("2021-07-29T21:06:07", r.message(1).get("time"));
+        assertEquals("Ramesh", r.message(0).get("sender"));
+        assertEquals(native_("10 ", zero) + script, r.message(0).get("text"), "the text keeps its own digits");
+        assertEquals("dmy", r.summary().get("date_order"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "English Android     | 7/28/21, 9:05 PM - A: x                 | mdy | 2021-07-28T21:05",
+        "English iOS         | [28/07/2021, 9:05:30 pm] A: x           | dmy | 2021-07-28T21:05:30",
+        "Hindi period after  | 28/07/21, 9:05 अपराह्न - A: x            | dmy | 2021-07-28T21:05",
+        "Hindi period before | 28/07/21, पूर्वाह्न 9:05 - A: x            | dmy | 2021-07-28T09:05",
+        "Bengali script      | ২৮/৭/২১ ৯:০৫ PM - রহিম: হ্যালো            | dmy | 2021-07-28T21:05",
+        "Bengali old period  | ২৮/৭/২১ ৯:০৫ অপরাহ্ণ - A: x              | dmy | 2021-07-28T21:05",
+        "Assamese before dot | ২৮-৭-২০২১ PM ৯.০৫ - A: x                 | dmy | 2021-07-28T21:05",
+        "Nepali ymd          | २०२१/७/२८, २१:०५ - राम: नमस्ते            | ymd | 2021-07-28T21:05",
+        "Marathi             | २८/७/२१, ९:०५ म.उ. - A: x                | dmy | 2021-07-28T21:05",
+        "Punjabi             | 28/7/21, 9:05 ਬਾ.ਦੁ. - A: x               | dmy | 2021-07-28T21:05",
+        "Tamil               | 28/7/21, 9:05 பிற்பகல் - A: x             | dmy | 2021-07-28T21:05",
+        "Urdu                | 28/7/21 9:05 بعد دوپہر - A: x           | dmy | 2021-07-28T21:05",
+        "Spanish a. m.       | 28/7/21, 9:05 a. m. - A: x              | dmy | 2021-07-28T09:05",
+        "Spanish a las       | 28/7/21 a las 21:05 - A: x              | dmy | 2021-07-28T21:05",
+        "Portuguese às       | 28/07/2021 às 21:05 - A: x              | dmy | 2021-07-28T21:05",
+        "German nachm.       | 28.07.21, 9:05 nachm. - A: x            | dmy | 2021-07-28T21:05",
+        "Finnish klo dots    | 28.7.2021 klo 21.05 - A: x              | dmy | 2021-07-28T21:05",
+        "dot time seconds    | [28.07.21, 21.25.15] A: x               | dmy | 2021-07-28T21:25:15",
+        "Bulgarian words     | 28.07.21 г., 21:05 ч. - A: x            | dmy | 2021-07-28T21:05",
+        "Hungarian           | 2021. 07. 28. 21:05 - A: x              | ymd | 2021-07-28T21:05",
+        "Korean              | 2021. 7. 28. 오후 9:05 - A: x             | ymd | 2021-07-28T21:05",
+        "Chinese             | 2021/7/28 下午9:05 - A: x                 | ymd | 2021-07-28T21:05",
+        "Japanese            | [2021/07/28 午前0:05:00] A: x            | ymd | 2021-07-28T00:05",
+        "Vietnamese time 1st | 21:05 28/7/21 - A: x                    | dmy | 2021-07-28T21:05",
+        "iOS time first      | [21:05, 28/7/21] A: x                   | dmy | 2021-07-28T21:05",
+        "Arabic              | 28\u200F/7\u200F/2021، 9:05 م - A: x        | dmy | 2021-07-28T21:05",
+        "Arabic-Indic        | ٢٨\u200F/٧\u200F/٢٠٢١، ٩:٠٥ ص - A: x        | dmy | 2021-07-28T09:05",
+        "Persian             | ۲۰۲۱/۷/۲۸،\u200F ۲۱:۰۵ - A: x                 | ymd | 2021-07-28T21:05",
+        "Persian period      | ۲۰۲۱/۷/۲۸، ۹:۰۵ ب.ظ - A: x                | ymd | 2021-07-28T21:05",
+        "marks everywhere    | \u200F28/07/21\u200F, \u200E9:05\u200F PM\u200F - A: x | dmy | 2021-07-28T21:05",
+        "00 with AM          | 28/07/21, 00:05 AM - A: x               | dmy | 2021-07-28T00:05",
+        "00 with PM          | 28/07/21, 00:05 PM - A: x               | dmy | 2021-07-28T12:05",
+        "12 AM is midnight   | 28/07/21, 12:05 AM - A: x               | dmy | 2021-07-28T00:05",
+        "narrow nbsp         | 7/28/21, 9:05\u202FPM - A: x               | mdy | 2021-07-28T21:05",
+        "Thai Buddhist year  | 28/7/2564 21:05 - A: x                  | dmy | 2021-07-28T21:05",
+        "Thai digits and BE  | ๒๘/๗/๒๕๖๔ ๒๑:๐๕ - A: x                  | dmy | 2021-07-28T21:05",
+        "Japanese era        | R3/07/28 21:05 - A: x                   | ymd | 2021-07-28T21:05",
+        "Myanmar             | ၂၈/၇/၂၁ ၂၁:၀၅ - A: x                   | dmy | 2021-07-28T21:05",
+    })
+    void headersOfManyLanguagesAreRead(String what, String line, String order, String expected) {
+        WhatsAppGrammar.Header h = WhatsAppGrammar.parse(line);
+        assertNotNull(h, what);
+        assertEquals(LocalDateTime.parse(expected), h.time(DateOrder.fromJson(order)), what);
+        assertTrue(Marks.strip(h.rest()).startsWith("A: x") || h.rest().contains(":"), h.rest());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "plain text                  | hello there",
+        "number then text            | 12 apples - cheap",
+        "time without date           | 10:30 - meeting",
+        "date without time           | 28/07/21 - hello",
+        "unknown word between        | 28/07/21 hello 21:05 - A: x",
+        "two day periods             | 28/07/21, AM 9:05 PM - A: x",
+        "hour 13 with PM             | 28/07/21, 13:05 PM - A: x",
+        "no dash                     | 28/07/21, 21:05 A: x",
+        "ios without closing bracket | [28/07/21, 21:05 A: x",
+    })
+    void linesThatAreNotHeadersAreRefused(String what, String line) {
+        assertNull(WhatsAppGrammar.parse(line), what);
+    }
+
+    @Test
+    void buddhistEraYearsAreConvertedAndTheConversionIsRecordedAsAnAssumption() throws Exception {
+        Path f = ChatTestSupport.write(dir, "chat.txt", "28/7/2565 21:05 - A: x\n29/7/2565 21:05 - A: y\n");
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options()));
+        assertEquals("2022-07-28T21:05:00", r.message(0).get("time"));
+        Assumption a = r.result().assumptions().stream().filter(x -> x.what().equals("calendar")).findFirst().orElseThrow();
+        assertEquals("buddhist", a.value());
+        assertTrue(a.reason().startsWith("2 message date(s)") && a.reason().contains("line 1 (28/7/2565 read as 2022-07-28)"),
+                a.reason());
+    }
+
+    @Test
+    void japaneseEraYearsAreConvertedAndTheConversionIsRecordedAsAnAssumption() throws Exception {
+        Path f = ChatTestSupport.write(dir, "chat.txt", "[R4/07/28 21:05:00] A: x\n[R4/07/29 21:05:00] A: y\n");
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options()));
+        assertEquals("2022-07-29T21:05:00", r.message(1).get("time"));
+        assertEquals("ymd", r.summary().get("date_order"));
+        assertTrue(r.result().assumptions().stream().anyMatch(x -> x.what().equals("calendar")
+                && x.value().equals("japanese") && x.reason().contains("R Reiwa 2019")), r.result().assumptions().toString());
+    }
+
+    @Test
+    void aGregorianChatRecordsNoCalendarAssumption() throws Exception {
+        Path f = ChatTestSupport.write(dir, "chat.txt", "28/7/2021 21:05 - A: x\n");
+        List<Assumption> a = run(ParseInput.ofFile("chat.txt", f, options())).result().assumptions();
+        assertTrue(a.stream().noneMatch(x -> x.what().equals("calendar")), a.toString());
+    }
+
+    @Test
+    void everyWordOfTheHeaderTableNamesItsSource() {
+        assertTrue(WhatsAppGrammar.words().size() > 60);
+        for (WhatsAppGrammar.Word w : WhatsAppGrammar.words()) {
+            assertTrue(List.of("cldr", "cldr-old", "drafted", "fixture").contains(w.source()), w.toString());
+        }
+    }
+}
