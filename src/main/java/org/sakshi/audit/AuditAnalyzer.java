@@ -170,6 +170,7 @@ public final class AuditAnalyzer {
                     }
                     case "EXPORT_SEALED" -> acted(e, sealed(e, openExports));
                     case "ASSUMPTION_RECORDED" -> assumption(e);
+                    case "LEDGER_ADOPTED" -> adopted(e);
                     default -> other(e);
                 }
             }
@@ -181,6 +182,31 @@ public final class AuditAnalyzer {
                         + start.seq() + " (" + start.at() + ", by " + name(start.actor()) + ") has no EXPORT_SEALED "
                         + "after it: the export failed or its bundle was never recorded; find out what became of it.");
             }
+        }
+
+        /**
+         * LEDGER_ADOPTED (docs/custody-ledger.md): events written after the last signed head were
+         * adopted by a later key holder. From seq 1 that is a case older than signed heads (INFO);
+         * otherwise someone appended events without a key, or an operation died before signing: an
+         * examiner must look at those events (ERROR).
+         */
+        private void adopted(CustodyEvent e) {
+            EventDetails.LedgerAdopted.Read d = EventDetails.LedgerAdopted.read(e.details());
+            List<Long> seqs = new ArrayList<>();
+            for (long s = Math.max(1, d.from()); s <= d.to() && seqs.size() < 1000; s++) {
+                seqs.add(s);
+            }
+            seqs.add(e.seq());
+            if (d.from() <= 1) {
+                add(FindingCode.LEDGER_SIGNED_HEADS_START, List.of(), List.of(e.seq()), "Events 1 to " + d.to()
+                        + " were written before this case had signed heads; event " + e.seq() + " (" + e.at() + ", "
+                        + name(e.actor()) + onHost(e) + ") adopted them, and signed heads cover the ledger from then on.");
+                return;
+            }
+            add(FindingCode.LEDGER_EVENTS_ADOPTED, itemsOfSeqs(seqs), seqs, "Events " + d.from() + " to " + d.to()
+                    + " were in the ledger without any signed head when event " + e.seq() + " (" + e.at() + onHost(e)
+                    + ") adopted them: they were written without the ledger key (an edited case folder) or by an"
+                    + " operation that stopped before signing. Check who wrote them and why before relying on them.");
         }
 
         private void imported(CustodyEvent e) {

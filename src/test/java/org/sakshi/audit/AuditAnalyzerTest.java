@@ -330,6 +330,22 @@ class AuditAnalyzerTest {
     }
 
     @Test
+    void eventsAdoptedWithoutASignedHeadAreAnErrorNamingThemButAnAdoptedPreSignedHeadsCaseIsOnlyNoted() {
+        AuditReport r = new Ledger().imported(RAO, "E0001").stamped(RAO, "E0001").accessed(SEN, "E0001")
+                .add(RAO, "LEDGER_ADOPTED", null, Map.of("from", 4, "to", 4, "reason", "not covered")).audit();
+        assertEquals(Set.of("LEDGER_EVENTS_ADOPTED", "ACT_BY_NON_CUSTODIAN"), problems(r));
+        Finding f = r.findings("LEDGER_EVENTS_ADOPTED").get(0);
+        assertEquals(List.of(4L, 5L), f.events()); // the access (seq 4) and the adoption itself
+        assertEquals(List.of("E0001"), f.items());
+
+        AuditReport legacy = new Ledger().imported(RAO, "E0001").stamped(RAO, "E0001")
+                .add(RAO, "LEDGER_ADOPTED", null, Map.of("from", 1, "to", 3, "reason", "written before signed heads"))
+                .audit();
+        assertEquals(Set.of(), problems(legacy));
+        assertEquals(1, legacy.findings("LEDGER_SIGNED_HEADS_START").size(), legacy.findings().toString());
+    }
+
+    @Test
     void anActOnAnItemNeverImportedIsFound() {
         AuditReport r = new Ledger().accessed(RAO, "E0042").audit();
         assertEquals(Set.of("ITEM_UNKNOWN"), problems(r));

@@ -265,6 +265,26 @@ class LedgerAttackTest {
     }
 
     @Test
+    void anEventAppendedWithoutTheKeyAndAdoptedByTheNextHonestActIsAnAuditError() throws Exception {
+        ExportFixture f = fixture();
+        // the attacker appends a forged hand-over with a correct chain link, but cannot sign a head for it
+        long forged;
+        try (LedgerForger forger = new LedgerForger(f.caseDir)) {
+            forged = forger.append("TRANSFERRED", null, Map.of("from", "SI Sen", "to", "Mr. X", "reason", "forged"));
+        }
+        assertEquals("NOT_COVERED", f.custody.verify(f.caseDir).fault());
+        // the officer's next act adopts it, visibly
+        f.custody.note(f.caseDir, null, "next day", List.of());
+        assertTrue(f.custody.verify(f.caseDir).intact());
+        AuditService audit = AuditService.standard(f.cases, f.custody, f.evidence);
+        org.sakshi.core.audit.AuditReport r = audit.auditCase(f.caseDir, org.sakshi.core.audit.AuditOptions.DEFAULTS);
+        List<org.sakshi.core.audit.Finding> adopted = r.findings("LEDGER_EVENTS_ADOPTED");
+        assertEquals(1, adopted.size(), r.findings().toString());
+        assertTrue(adopted.get(0).events().contains(forged), adopted.get(0).toString());
+        assertTrue(r.hasErrors());
+    }
+
+    @Test
     void anExportedBundleOfAGenuineCasePassesAndItsCustodyCheckCoversTheSignedHeads() throws Exception {
         ExportResult r = ExportFixture.sharedExport();
         VerificationReport v = ExportFixture.shared().verifier.verify(r.bundle(), ExportFixture.shared().trust(), null);

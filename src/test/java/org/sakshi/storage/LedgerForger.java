@@ -103,6 +103,32 @@ public final class LedgerForger implements AutoCloseable {
         }
     }
 
+    /**
+     * Appends a forged event after the last one, linked and hashed correctly (as anyone who can write
+     * the case folder can), with the last event's actor and workstation; no signed head covers it.
+     * Returns its seq.
+     */
+    public long append(String type, String itemId, Map<String, Object> details) throws Exception {
+        List<Map<String, Object>> all = events();
+        Map<String, Object> last = all.get(all.size() - 1);
+        long seq = ((Number) last.get("seq")).longValue() + 1;
+        Map<String, Object> m = new LinkedHashMap<>(last);
+        m.remove("hash");
+        m.remove("sig");
+        m.put("seq", seq);
+        m.put("id", java.util.UUID.randomUUID().toString());
+        m.put("type", type);
+        m.put("item_id", itemId);
+        m.put("item_sha256", null);
+        m.put("details", new LinkedHashMap<>(details));
+        m.put("prev", last.get("hash"));
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Jcs.canonicalBytes(m)));
+        m.put("hash", hash);
+        exec("INSERT INTO events(seq, id, type, at, item_id, hash, json) VALUES (?,?,?,?,?,?,?)", seq, m.get("id"), type,
+                m.get("at"), itemId, hash, Jcs.canonicalize(m));
+        return seq;
+    }
+
     /** The first column of the first row of a query. */
     public String value(String sql, Object... args) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

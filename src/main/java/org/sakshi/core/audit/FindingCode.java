@@ -11,6 +11,10 @@ public enum FindingCode {
     // ledger verification (runs first)
     LEDGER_BROKEN(Severity.ERROR, "the hash chain does not recompute: an event was changed, removed or inserted"),
     LEDGER_HEAD_MISMATCH(Severity.ERROR, "the bundle's case.json names another custody head or event count than its log"),
+    LEDGER_EVENTS_ADOPTED(Severity.ERROR, "events were found in the ledger without a signed head and adopted by a"
+            + " later operation: nobody holding a ledger key vouched for them when they were written"),
+    LEDGER_SIGNED_HEADS_START(Severity.INFO, "the case was written before signed heads; its earlier events are covered"
+            + " from the adoption on"),
     LEDGER_EMPTY(Severity.ERROR, "there is no custody event at all"),
     // custody continuity
     ITEM_NOT_IN_LEDGER(Severity.ERROR, "an item exists without an ITEM_IMPORTED event"),

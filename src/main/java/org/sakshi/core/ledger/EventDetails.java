@@ -104,6 +104,19 @@ public final class EventDetails {
             d.put(REASON, reason);
             return d;
         }
+
+        /** The adopted range as read back; a missing bound reads as 0. */
+        public record Read(long from, long to, String reason) {
+        }
+
+        public static Read read(Map<String, Object> d) {
+            return new Read(number(d.get(FROM)), number(d.get(TO)), d.get(REASON) == null ? null
+                    : String.valueOf(d.get(REASON)));
+        }
+
+        private static long number(Object o) {
+            return o instanceof Number n ? n.longValue() : 0;
+        }
     }
 
     /**
