@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layer rules of ARCHITECTURE.md, enforced from the first commit. Each rule's name and
+ * The layer rules of docs/architecture.md#dependency-rules-enforced, enforced from the first commit. Each rule's name and
  * {@code because} say what it enforces; a failure names the offending classes.
  */
 class ArchitectureTest {

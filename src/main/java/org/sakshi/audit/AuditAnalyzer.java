@@ -29,7 +29,7 @@ import org.sakshi.core.audit.TimelineEntry;
 import org.sakshi.core.ledger.EventDetails;
 
 /**
- * The custody audit of issue 8 as a pure function of the ledger's events, the items' facts and the
+ * The custody audit (docs/cli.md#audit) as a pure function of the ledger's events, the items' facts and the
  * RFC 3161 tokens: no I/O, no clock, the same input always gives the same report.
  *
  * <p>Custody model: the actor of {@code ITEM_IMPORTED} holds the item; {@code TRANSFERRED} hands it
@@ -124,7 +124,7 @@ public final class AuditAnalyzer {
             }
         }
 
-        /** seq 1, 2, 3 ... without gaps and each prev naming the previous hash (custody-ledger.md "Event"). */
+        /** seq 1, 2, 3 ... without gaps and each prev naming the previous hash (docs/custody-ledger.md#event). */
         private void structuralLinks() {
             String prevHash = CustodyEvent.GENESIS_PREV;
             long expected = 1;

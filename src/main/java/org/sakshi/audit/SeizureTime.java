@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a seizure time from an item's free-text source details (cli.md "source"): the first ISO 8601
+ * Reads a seizure time from an item's free-text source details (docs/cli.md#json-of-an-item "source"): the first ISO 8601
  * date and time in the text, e.g. "Vivo Y20 seized 2026-07-25 21:00 at Howrah station" or
  * "2026-07-25T15:30:00Z". A time without an offset is read in the case's zone. Null when the text
  * holds no date with a time of day (a date alone is too coarse to measure a gap).

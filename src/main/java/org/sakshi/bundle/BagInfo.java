@@ -14,7 +14,7 @@ public final class BagInfo {
     public record Field(String label, String value) {
     }
 
-    /** Fields bundle-format-v1.md requires in every Sakshi bag. */
+    /** Fields docs/bundle-format.md requires in every Sakshi bag. */
     public static final List<String> REQUIRED = List.of("Source-Organization", "Contact-Name",
             "External-Identifier", "External-Description", "Bagging-Date", "Payload-Oxum", "Bag-Size",
             "Sakshi-Bundle-Version", "Sakshi-Bundle-Id", "Sakshi-Custody-Head");

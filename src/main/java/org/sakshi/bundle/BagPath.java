@@ -3,7 +3,7 @@ package org.sakshi.bundle;
 /**
  * Paths inside a bag as manifests write them (RFC 8493 §2.1.3): '/' separators, and CR, LF and '%'
  * percent-encoded as {@code %0D}, {@code %0A} and {@code %25}. Also the safety rules of
- * bundle-format-v1.md "Container" for names read from a ZIP.
+ * docs/bundle-format.md#container for names read from a ZIP.
  */
 public final class BagPath {
     private BagPath() {

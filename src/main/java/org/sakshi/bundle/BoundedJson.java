@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * JSON from a bundle is read only after its bytes matched the manifest, and then with caps, so that a
  * hostile {@code data/case.json} or custody log (deep nesting, millions of tokens, one endless line)
- * ends in a FAILED check instead of exhausting memory or the stack (bundle-format-v1.md "Verdicts").
+ * ends in a FAILED check instead of exhausting memory or the stack (docs/bundle-format.md#verdicts).
  * A genuine Sakshi bundle stays far inside these limits.
  */
 public final class BoundedJson {

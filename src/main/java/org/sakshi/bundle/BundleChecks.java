@@ -35,7 +35,7 @@ public final class BundleChecks {
         }
     }
 
-    /** Outcome of recomputing a custody chain (custody-ledger.md). */
+    /** Outcome of recomputing a custody chain (docs/custody-ledger.md). */
     public record ChainOutcome(boolean intact, long events, String head, Long firstBadSeq, String message) {
     }
 

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seals a bag into a bundle ZIP (bundle-format-v1.md): streams the payload files (evidence straight
+ * Seals a bag into a bundle ZIP (docs/bundle-format.md): streams the payload files (evidence straight
  * from the vault, re-hashed against the recorded SHA-256), writes the tag files, signs
  * {@code tagmanifest-sha256.txt} (CMS via {@link Signer}, CAdES-T when the first TSA answers), asks
  * every TSA for a token over it ({@code .tsr}, {@code .2.tsr}, ...), then flushes and fsyncs

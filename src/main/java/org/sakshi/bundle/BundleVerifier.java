@@ -29,7 +29,7 @@ import org.sakshi.core.VerificationReport.SignerInfo;
 import org.sakshi.core.VerificationReport.TimestampInfo;
 
 /**
- * Runs every check of bundle-format-v1.md over a bundle ZIP and returns the report model; a bad
+ * Runs every check of docs/bundle-format.md over a bundle ZIP and returns the report model; a bad
  * bundle gives FAILED checks, never an exception. Check codes: ZIP_ENTRY, BAGIT_DECLARATION,
  * BAG_INFO, MANIFEST, TAG_HASH, PAYLOAD_HASH, PAYLOAD_MISSING, PAYLOAD_UNLISTED, PAYLOAD_OXUM,
  * CASE_JSON, CUSTODY_CHAIN, CUSTODY_HEAD, SIGNATURE, SIGNER_TRUST, BUNDLE_TIMESTAMP, ITEM_TIMESTAMP,
@@ -46,7 +46,7 @@ import org.sakshi.core.VerificationReport.TimestampInfo;
 public final class BundleVerifier {
     public static final String BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
     public static final String P7S = "signature/tagmanifest-sha256.txt.p7s";
-    /** The custody log's signed heads in a bundle (docs/custody-ledger.md "Signed heads"). */
+    /** The custody log's signed heads in a bundle (docs/custody-ledger.md#signed-heads). */
     public static final String CUSTODY_HEADS = "data/custody/custody-heads.jsonl";
     private static final Pattern TSR = Pattern.compile("signature/tagmanifest-sha256\\.txt(\\.\\d+)?\\.tsr");
     private static final int SMALL = 64 << 20;
@@ -617,7 +617,7 @@ public final class BundleVerifier {
         }
 
         /**
-         * docs/custody-ledger.md "Signed heads" and "Anchors": the log's signed-head file (listed in the
+         * docs/custody-ledger.md#signed-heads and #anchors: the log's signed-head file (listed in the
          * manifest, so already hashed) matches the log, every head's signature verifies with a key
          * enrolled in the log, every event is covered, and every LEDGER_ANCHORED head and token is
          * right. Key trust is not asked: the bundle's own signature vouches for the log as a whole.
@@ -774,7 +774,7 @@ public final class BundleVerifier {
             return null;
         }
 
-        /** An expectation the reader gave that no check confirmed is never left to pass (issue 17 §3). */
+        /** An expectation the reader gave that no check confirmed is never left to pass (docs/threat-model.md#who-signed-in-which-role). */
         private void expectations() {
             if (expectedSigner == null) {
                 return;

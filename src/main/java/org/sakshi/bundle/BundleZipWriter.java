@@ -31,7 +31,7 @@ import org.sakshi.core.IntegrityException;
 import org.sakshi.core.ProgressListener;
 
 /**
- * Writes one bag into a ZIP (bundle-format-v1.md "Container"): every entry under the single
+ * Writes one bag into a ZIP (docs/bundle-format.md#container): every entry under the single
  * top-level folder {@code <bundle-id>/}, UTF-8 names with the language-encoding flag (APPNOTE 4.4.4
  * bit 11), ZIP64 only where needed, STORED or DEFLATED by {@link Compression}. The ZIP is written
  * strictly forward (no seeking back), so the SHA-256 of the whole bundle is taken as it is written;

@@ -16,9 +16,9 @@ import org.sakshi.core.ItemJson;
 import org.sakshi.core.TimestampStatus;
 
 /**
- * {@code data/case.json} of bundle-format-v1.md: format, version, bundle_id, exported_at,
+ * {@code data/case.json} of docs/bundle-format.md#datacasejson: format, version, bundle_id, exported_at,
  * exported_by, tool, case, custody {file, count, head} and one object per item with its bag path,
- * hashes, import facts, source, import time-stamp and the kind's summary (cli.md shapes).
+ * hashes, import facts, source, import time-stamp and the kind's summary (docs/cli.md#json-of-an-item shapes).
  */
 public final class CaseJson {
     /** An exported item with where its bytes and its import token lie in the bag. */
@@ -84,7 +84,7 @@ public final class CaseJson {
         }
     }
 
-    /** The item's cli.md JSON ({@link ItemJson}) with its bag {@code path} and the bundle's {@code timestamp} shape. */
+    /** The item's docs/cli.md#json-of-an-item JSON ({@link ItemJson}) with its bag {@code path} and the bundle's {@code timestamp} shape. */
     private static Map<String, Object> item(ExportedItem e) {
         Item i = e.item();
         Map<String, Object> base = ItemJson.of(i);

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which ZIP method an entry gets (bundle-format-v1.md "Container"): text is DEFLATED; everything
+ * Which ZIP method an entry gets (docs/bundle-format.md#container): text is DEFLATED; everything
  * else, in particular already-compressed media (images, video, audio, zip, E01), is STORED so that
  * large evidence streams through at disk speed and any ZIP tool can extract it.
  */

@@ -10,7 +10,7 @@ import org.sakshi.core.InputException;
 import org.sakshi.core.OutputFiles;
 
 /**
- * The {@code <out>.part} discipline of bundle-format-v1.md "Container": the bundle is written to
+ * The {@code <out>.part} discipline of docs/bundle-format.md#container: the bundle is written to
  * {@code <out>.part}, and only {@link #commit()} (after the caller flushed, fsynced, re-read and
  * checked it) renames it to {@code <out>} atomically and syncs the folder. Closing without commit
  * deletes the part file, so a failure or cancel leaves neither file behind.

@@ -28,7 +28,7 @@ import org.sakshi.core.CheckCode;
 import org.sakshi.core.InputException;
 
 /**
- * Reads a bundle ZIP without trusting it (bundle-format-v1.md "Container"). Every entry name is
+ * Reads a bundle ZIP without trusting it (docs/bundle-format.md#container). Every entry name is
  * checked before anything is read: no absolute paths, no {@code ..}, no links or special files,
  * no duplicate names, everything inside one top-level folder, and caps on the number of entries,
  * their sizes and their compression ratio. Each violation is a FAILED {@code ZIP_ENTRY} check
@@ -215,7 +215,7 @@ public final class SafeZip implements Closeable {
     }
 
     /**
-     * Names that extractors could write to the same place (bundle-format-v1.md "Container"): a folder
+     * Names that extractors could write to the same place (docs/bundle-format.md#container): a folder
      * entry named as a file ({@code a/} and {@code a}), a file used as a folder by another entry
      * ({@code a} and {@code a/b}), and names equal once Unicode-normalised (NFC) and case-folded, as
      * on macOS and Windows file systems. Each clash is a FAILED ZIP_ENTRY naming both entries;

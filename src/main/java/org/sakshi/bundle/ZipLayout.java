@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Reads the structure of a ZIP byte by byte, both of its directories, so that the verifier sees
- * exactly what every extractor sees (bundle-format-v1.md "Container", APPNOTE 6.3.10):
+ * exactly what every extractor sees (docs/bundle-format.md#container, APPNOTE 6.3.10):
  * <ul>
  * <li>the end of central directory record (and its ZIP64 record and locator) ends the file, followed
  * only by the archive comment it declares, which holds no ZIP record signature;</li>

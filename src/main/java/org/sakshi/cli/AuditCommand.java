@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sakshi audit (CASE_DIR | BUNDLE.zip) [--item ID] [--json] [--report OUT.pdf] [--keystore ...]}
- * (cli.md): verifies the custody ledger, then reports custody findings. Exit 0 when no finding is an
+ * (docs/cli.md#audit): verifies the custody ledger, then reports custody findings. Exit 0 when no finding is an
  * ERROR, 1 otherwise, 2 when the input cannot be read.
  */
 @Command(name = "audit", description = "Audit the custody of a case or a bundle.",

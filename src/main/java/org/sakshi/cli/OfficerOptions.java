@@ -3,7 +3,7 @@ package org.sakshi.cli;
 import org.sakshi.core.Actor;
 import picocli.CommandLine.Option;
 
-/** The acting officer (cli.md): {@code --officer} and optional rank, badge, agency. */
+/** The acting officer (docs/cli.md#commands): {@code --officer} and optional rank, badge, agency. */
 final class OfficerOptions {
     @Option(names = "--officer", description = "Acting officer's name (default: the case's default officer).")
     String officer;

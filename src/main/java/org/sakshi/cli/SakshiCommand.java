@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * The {@code sakshi} command line (spec/cli.md). Exit codes: 0 done, 1 verification failed,
+ * The {@code sakshi} command line (docs/cli.md). Exit codes: 0 done, 1 verification failed,
  * 2 usage or input error, 3 indeterminate, 4 partly done. Errors are one {@code error:} line on
  * stderr; stack traces only with {@code --debug}.
  */

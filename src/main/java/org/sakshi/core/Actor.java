@@ -3,7 +3,7 @@ package org.sakshi.core;
 import java.util.Objects;
 
 /**
- * Who acts (custody-ledger.md "actor"): name, rank, badge or staff id, agency and the SHA-256 of
+ * Who acts (docs/custody-ledger.md#event): name, rank, badge or staff id, agency and the SHA-256 of
  * their signing certificate. Unknown parts are null.
  */
 public record Actor(String name, String rank, String id, String agency, String certSha256) {

@@ -1,7 +1,7 @@
 package org.sakshi.core;
 
 /**
- * The stable codes of verification checks (bundle-format-v1.md "Verdicts"); the JSON output and the
+ * The stable codes of verification checks (docs/bundle-format.md#verdicts); the JSON output and the
  * reports print {@link #name()}. {@link #advisory()} codes are the only ones whose WARNING leaves a
  * verdict PASSED: they report a fact the reader should know that neither weakens integrity nor
  * replaces an expectation (see {@link Verdicts#of}); a WARNING of any other code counts as

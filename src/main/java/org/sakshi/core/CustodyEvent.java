@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One custody ledger event exactly as custody-ledger.md defines it. {@code type} is a string so that
+ * One custody ledger event exactly as docs/custody-ledger.md defines it. {@code type} is a string so that
  * unknown future types survive a round trip. {@code details} holds JSON-compatible values only
  * (maps, lists, strings, integral numbers, booleans, null) - never floats.
  */

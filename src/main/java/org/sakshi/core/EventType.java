@@ -1,13 +1,13 @@
 package org.sakshi.core;
 
 /**
- * Custody event types of custody-ledger.md. The ledger stores the type as a string so that a
+ * Custody event types of docs/custody-ledger.md. The ledger stores the type as a string so that a
  * verifier accepts types added later; this enum lists the ones this version writes.
  */
 public enum EventType {
     CASE_CREATED, ITEM_IMPORTED, ITEM_TIMESTAMPED, ITEM_ACCESSED, ITEM_DERIVED, ASSUMPTION_RECORDED,
     NOTE, TRANSFERRED, EXPORT_STARTED, EXPORT_SEALED, BUNDLE_VERIFIED, LEDGER_ANCHORED,
-    /** A key that signs the ledger's heads, first writing to the case (docs/custody-ledger.md "Keys"). */
+    /** A key that signs the ledger's heads, first writing to the case (docs/custody-ledger.md#keys). */
     KEY_ENROLLED,
     /** Events found after the last signed head (a crash, or a case from before signed heads), signed from here on. */
     LEDGER_ADOPTED

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An evidence item (cli.md "JSON of an item"). {@code id} is {@code E0001}, {@code E0002}, ...
+ * An evidence item (docs/cli.md#json-of-an-item). {@code id} is {@code E0001}, {@code E0002}, ...
  * {@code summary} is the kind's parsed summary (the {@code chat}, {@code image} or {@code device}
- * object of cli.md) as JSON-compatible maps, lists, strings, longs and booleans; empty when none.
+ * object of docs/cli.md#json-of-an-item) as JSON-compatible maps, lists, strings, longs and booleans; empty when none.
  * {@code folder} is true when the item is a folder whose files are listed in the vault manifest.
  */
 public record Item(String id, ItemKind kind, String name, long size, Digests digests, Instant importedAt,

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.sakshi.core.ledger.EventCodec;
 
 /**
- * The JSON object of an item (cli.md "JSON of an item"), as plain ordered maps for Jackson:
+ * The JSON object of an item (docs/cli.md#json-of-an-item), as plain ordered maps for Jackson:
  * {@code id, kind, name, size, sha256, sha1, md5, imported_at, imported_by, source_path,
  * source {text, device_make, device_model, device_serial, device_imei}, timestamp {status, time,
  * tsa}, derived_from, warnings}, then the kind's summary under {@code chat}, {@code image} or

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code verify --json} shape of cli.md, as ordered maps and lists for any JSON writer. */
+/** The {@code verify --json} shape of docs/cli.md#json-of-verify, as ordered maps and lists for any JSON writer. */
 public final class ReportJson {
     private ReportJson() {
     }

@@ -1,7 +1,7 @@
 package org.sakshi.core;
 
 /**
- * Overall result of a verification (bundle-format-v1.md "Verdicts"). CLI exit codes: PASSED 0,
+ * Overall result of a verification (docs/bundle-format.md#verdicts). CLI exit codes: PASSED 0,
  * FAILED 1, INDETERMINATE 3.
  */
 public enum Verdict {

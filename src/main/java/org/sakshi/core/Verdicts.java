@@ -3,7 +3,7 @@ package org.sakshi.core;
 import java.util.Collection;
 
 /**
- * The verdict rule of bundle-format-v1.md: any FAILED check fails; else any INDETERMINATE check, or
+ * The verdict rule of docs/bundle-format.md: any FAILED check fails; else any INDETERMINATE check, or
  * any WARNING of a code that is not {@link CheckCode#advisory() advisory}, makes it INDETERMINATE; else
  * PASSED. So a WARNING can never stand in for an expectation that was not met.
  */

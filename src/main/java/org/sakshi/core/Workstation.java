@@ -1,5 +1,5 @@
 package org.sakshi.core;
 
-/** Where an act happened (custody-ledger.md "workstation"). */
+/** Where an act happened (docs/custody-ledger.md#event). */
 public record Workstation(String host, String osUser, String toolVersion) {
 }

@@ -23,7 +23,7 @@ import org.sakshi.core.Digests;
 import org.sakshi.core.ProgressListener;
 
 /**
- * Single-pass hashing and copying (ARCHITECTURE.md "Performance facts"). One reader (the calling
+ * Single-pass hashing and copying (docs/performance.md#hashing-facts-behind-the-design). One reader (the calling
  * thread) fills 1 MiB aligned direct buffers from a small pool; each filled buffer is handed to
  * every consumer through bounded queues without copying: MD5 on one thread (it cannot be split),
  * SHA-1 + SHA-256 + CRC-32 on a second, and the sink (the vault write) on a third. A buffer goes

@@ -7,7 +7,7 @@ import org.sakshi.core.ItemKind;
 
 /**
  * What a parser found. {@code summaryKey} is {@code chat}, {@code image} or {@code device} (null
- * when there is no summary) and {@code summary} the object of cli.md for that key. Records
+ * when there is no summary) and {@code summary} the object of docs/cli.md#json-of-an-item for that key. Records
  * (messages, members) went to the {@link RecordSink}; {@code records} says how many.
  */
 public record ParseResult(ItemKind kind, String summaryKey, Map<String, Object> summary, long records,

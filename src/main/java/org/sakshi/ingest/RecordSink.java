@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Receives a parser's per-record output as it streams: chat messages or dump members, in the JSON
- * shapes of cli.md ({@code messages} / {@code members} arrays). Parsers never collect these in memory.
+ * shapes of docs/cli.md#json-of-an-item ({@code messages} / {@code members} arrays). Parsers never collect these in memory.
  */
 @FunctionalInterface
 public interface RecordSink {

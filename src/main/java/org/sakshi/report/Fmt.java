@@ -67,7 +67,7 @@ final class Fmt {
         return ByteSize.withExactBytes(bytes);
     }
 
-    /** The item's evidence path inside the bag (bundle-format-v1.md layout). */
+    /** The item's evidence path inside the bag (docs/bundle-format.md#bag-layout). */
     static String bagPath(Item item) {
         return "data/evidence/" + item.id() + "/" + item.name();
     }

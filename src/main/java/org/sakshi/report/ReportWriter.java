@@ -36,7 +36,7 @@ public final class ReportWriter {
         this.templateOverrideDir = templateOverrideDir;
     }
 
-    /** The human-readable report (issue 5 item 2), unsigned. Streams records; never holds a whole chat. */
+    /** The human-readable report, unsigned. Streams records; never holds a whole chat. */
     public void writeReport(ReportData data, OutputStream out) throws ReportException {
         EvidenceReport.write(data, out);
     }

@@ -19,7 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Generates the clearly fictional evidence of the sample case (issue 7): a phone screenshot, a short
+ * Generates the clearly fictional evidence of the sample case: a phone screenshot, a short
  * bilingual WhatsApp export and a tiny tar dump of a phone. Every file says it is sample data.
  * Nothing here touches a case; {@link org.sakshi.sample.SampleCaseBuilder} imports the files.
  */

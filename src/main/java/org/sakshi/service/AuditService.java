@@ -45,7 +45,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Custody audit of a case or a received bundle (issue 8): verifies the ledger first, gathers the
+ * Custody audit of a case or a received bundle (docs/cli.md#audit): verifies the ledger first, gathers the
  * items' facts and the RFC 3161 tokens, and runs {@link AuditAnalyzer}. A bad ledger gives a report
  * with ERROR findings, never an exception; exceptions mean the input cannot be read at all.
  */

@@ -29,7 +29,7 @@ import org.sakshi.core.audit.LedgerSummary;
 import org.sakshi.core.ledger.EventCodec;
 
 /**
- * What an audit reads from a bundle (bundle-format-v1.md): {@code data/custody/custody-log.jsonl},
+ * What an audit reads from a bundle (docs/bundle-format.md): {@code data/custody/custody-log.jsonl},
  * {@code data/case.json}, {@code data/timestamps/*.tsr} and the signature token. Entries are read
  * straight from the ZIP through the bundle package's {@link SafeZip}, which screens every entry
  * name and size first; nothing is extracted.

@@ -32,7 +32,7 @@ import org.sakshi.storage.HeadFile;
 import org.sakshi.storage.StoredItem;
 import org.sakshi.timestamp.TimestampVerifier;
 
-/** The custody ledger of a case (custody-ledger.md). */
+/** The custody ledger of a case (docs/custody-ledger.md). */
 public final class CustodyService {
     private final CaseAccess access;
 
@@ -55,7 +55,7 @@ public final class CustodyService {
     }
 
     /**
-     * Checks the whole ledger (docs/custody-ledger.md "What custody verify checks"): every hash and
+     * Checks the whole ledger (docs/custody-ledger.md#what-custody-verify-checks): every hash and
      * link, the signed-head file against the database, every head's signature with its enrolled key,
      * that every signing key is this workstation's, trusted in the profile, or vouched for by one,
      * that every event is covered, and every anchor's head and RFC 3161 token. Never throws for a

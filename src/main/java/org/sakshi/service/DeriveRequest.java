@@ -6,7 +6,7 @@ import org.sakshi.core.Actor;
 import org.sakshi.core.TimestampSource;
 
 /**
- * A new item made from an existing one (issue 6 item 7), e.g. a redacted copy of a photo: the parent
+ * A new item made from an existing one (docs/custody-ledger.md#event-types-and-details), e.g. a redacted copy of a photo: the parent
  * item's id, the new item's file name and bytes, how it was made ({@code method}, e.g.
  * {@code redaction}), why ({@code reason}), the regions changed as {@code [x, y, w, h]} in the
  * parent's pixels (empty when not applicable), who made it, and the TSAs to stamp it with.

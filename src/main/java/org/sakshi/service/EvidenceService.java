@@ -71,7 +71,7 @@ public final class EvidenceService {
         }
     }
 
-    /** Streams the item's parsed records (chat messages or dump members) in cli.md's shapes. */
+    /** Streams the item's parsed records (chat messages or dump members) in docs/cli.md#json-of-an-item shapes. */
     public void records(Path caseDir, String itemId, RecordSink sink) throws SakshiException {
         try (CaseStore s = access.read(caseDir)) {
             find(s, itemId);

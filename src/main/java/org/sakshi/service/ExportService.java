@@ -58,7 +58,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exporting a signed bundle (bundle-format-v1.md). Order of acts: EXPORT_STARTED is recorded (and,
+ * Exporting a signed bundle (docs/bundle-format.md). Order of acts: EXPORT_STARTED is recorded (and,
  * when a TSA answers, LEDGER_ANCHORED over the new head) before anything is written, so both are
  * inside the bundle's custody log; the payload is staged (custody log JSONL + CSV, case.json,
  * derived files, the PAdES-signed report and certificates) and sealed by {@link BundleSealer}

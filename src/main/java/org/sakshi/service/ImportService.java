@@ -139,7 +139,7 @@ public final class ImportService {
                 }
             }
             if (!imported.isEmpty()) {
-                // docs/custody-ledger.md "Anchors": every import batch ends with a token over the head
+                // docs/custody-ledger.md#anchors: every import batch ends with a token over the head
                 CustodyService.anchorQuietly(s, CaseAccess.actorOr(request.actor(), s.caseInfo()), request.tsas());
             }
         }
@@ -401,7 +401,7 @@ public final class ImportService {
                 item.folder(), item.folder() ? copy.entries().size() : null, duplicateOf, req.note());
     }
 
-    /** ITEM_DERIVED details of a derived item; custody-ledger.md leaves details per type. */
+    /** ITEM_DERIVED details of a derived item; docs/custody-ledger.md leaves details per type. */
     private Map<String, Object> derivedItemDetails(Derivation der, Item item) {
         return EventDetails.ItemDerived.ofItem(der.parent().id(), der.parent().digests().sha256(),
                 der.request().method(), der.request().reason(), der.request().regions(), item.name(),

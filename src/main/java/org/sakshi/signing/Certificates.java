@@ -52,7 +52,7 @@ public final class Certificates {
     }
 
     /**
-     * The role rule for a signer (bundle-format-v1.md "Signatures and time"): the certificate must
+     * The role rule for a signer (docs/bundle-format.md#signatures-and-time-stamps): the certificate must
      * carry a keyUsage extension asserting digitalSignature or nonRepudiation (RFC 5280 §4.2.1.3) and
      * must not be a time-stamping certificate (extended key usage timeStamping, RFC 3161 §2.3).
      *

@@ -14,7 +14,7 @@ import org.sakshi.core.InputException;
 
 /**
  * Reads secrets (keystore passwords, token PINs) from files, never from the command line
- * (spec/cli.md "Secrets never on the command line"). The secret is the first line of the file,
+ * (docs/cli.md#conventions). The secret is the first line of the file,
  * without its line terminator; the rest of the file is ignored.
  */
 public final class Secrets {

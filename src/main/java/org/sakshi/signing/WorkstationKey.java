@@ -38,7 +38,7 @@ import org.sakshi.core.SigningException;
 import org.sakshi.core.ledger.HeadSigner;
 
 /**
- * This workstation's ledger key (docs/custody-ledger.md "Keys"): an Ed25519 key pair made at first
+ * This workstation's ledger key (docs/custody-ledger.md#keys): an Ed25519 key pair made at first
  * use, kept in the user's profile folder as {@code workstation-key.pem} (the PKCS#8 private key and
  * a self-signed X.509 certificate, file mode 0600). It signs the ledger's heads; its certificate is
  * enrolled in every case it writes to. {@code trusted-ledger-keys.txt} in the same folder lists the

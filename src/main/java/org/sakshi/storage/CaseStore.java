@@ -176,7 +176,7 @@ public final class CaseStore implements AutoCloseable {
 
     /**
      * As {@link #openWrite(Path, Clock, Workstation, Duration)} with a key that signs the ledger's
-     * head when the store is closed (docs/custody-ledger.md "Signed heads"). With a key, the store
+     * head when the store is closed (docs/custody-ledger.md#signed-heads). With a key, the store
      * first checks that the ledger still ends where its signed-head file says (IntegrityException
      * otherwise: nothing is written to a case whose ledger was cut or rewritten), enrols the key
      * with its first event, and records LEDGER_ADOPTED for events found after the last signed head.
@@ -348,7 +348,7 @@ public final class CaseStore implements AutoCloseable {
 
     /**
      * Appends one event: seq is the last plus one, prev the last hash, at from the clock (millisecond
-     * precision), the hash per custody-ledger.md. Call inside {@link #tx}. The first event a store
+     * precision), the hash per docs/custody-ledger.md. Call inside {@link #tx}. The first event a store
      * with a key appends enrols that key when the case does not know it yet: in CASE_CREATED's
      * {@code key} for a new case, else with a KEY_ENROLLED event just before.
      */

@@ -13,7 +13,7 @@ import org.sakshi.core.StorageException;
 import org.sakshi.core.ledger.SignedHead;
 
 /**
- * The case's signed-head file {@code custody-heads.jsonl} (docs/custody-ledger.md "Signed heads"):
+ * The case's signed-head file {@code custody-heads.jsonl} (docs/custody-ledger.md#signed-heads):
  * the ledger's head mirrored outside SQLite, one {@link SignedHead} line per operation, appended
  * and fsynced, never rewritten.
  */

@@ -43,7 +43,7 @@ final class Schema {
             CREATE TABLE events (
               seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, at TEXT NOT NULL,
               item_id TEXT, hash TEXT NOT NULL, json TEXT NOT NULL)""",
-            // custody-ledger.md "Rules": the store refuses to change or remove an event.
+            // docs/custody-ledger.md#rules: the store refuses to change or remove an event.
             """
             CREATE TRIGGER events_no_update BEFORE UPDATE ON events
             BEGIN SELECT RAISE(ABORT, 'custody events are append-only: UPDATE refused'); END""",

@@ -11,7 +11,7 @@ import org.sakshi.core.TimestampToken;
 /**
  * Asks several configured TSAs (per case and per user) for the same imprint. Every TSA is asked;
  * the ones that fail are reported, never thrown, so that import itself never fails because of
- * time-stamping (issue 4: the item then stays {@code pending}).
+ * time-stamping (docs/cli.md#import: the item then stays {@code pending}).
  */
 public final class TimestampSources {
     private TimestampSources() {

@@ -10,7 +10,7 @@ import java.util.List;
  * <li>{@code sakshi gui CASE_DIR|BUNDLE.zip ...}: each folder in a case window, each file verified
  * in a verify window (the form a file manager uses);</li>
  * <li>{@code sakshi gui --verify BUNDLE} (or {@code --verify=BUNDLE}, repeatable): opens the verify
- * view on that bundle, whatever its name (the {@code .desktop} action of issue 7).</li>
+ * view on that bundle, whatever its name (the installers' {@code .desktop} action).</li>
  * </ul>
  * The leading {@code gui} word is skipped; unknown options are reported in {@link #ignored()} and
  * otherwise ignored (JavaFX and launchers add their own). Whether a plain path is a folder or a file

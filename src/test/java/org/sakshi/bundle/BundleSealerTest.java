@@ -21,7 +21,7 @@ import org.sakshi.core.Verdict;
 import org.sakshi.testsupport.LocalTsa;
 import org.sakshi.testsupport.Tools;
 
-/** A sealed bundle checked with the independent tools of bundle-format-v1.md (openssl, sha256sum, pdfsig, qpdf). */
+/** A sealed bundle checked with the independent tools of docs/bundle-format.md (openssl, sha256sum, pdfsig, qpdf). */
 class BundleSealerTest {
     @TempDir
     static Path dir;

@@ -19,7 +19,7 @@ import org.sakshi.core.InputException;
 import org.sakshi.testsupport.FuzzFiles;
 
 /**
- * Fuzzes the ZIP screen (issue 17 §5) from the seed corpus in
+ * Fuzzes the ZIP screen (docs/threat-model.md, item 30) from the seed corpus in
  * {@code src/test/resources/org/sakshi/bundle/ZipScreenFuzzTestInputs/verify}: a bundle written by
  * Sakshi and one re-zipped by Info-ZIP. Properties: the verifier returns a report or an
  * InputException, nothing else; and whenever SafeZip finds nothing wrong and every file reads back

@@ -37,7 +37,7 @@ import org.sakshi.testsupport.LocalTsa;
 import org.sakshi.timestamp.HttpTimestampSource;
 import org.sakshi.vault.SinkFactory;
 
-/** The engine's commands end to end through picocli: output shapes, exit codes, error lines (cli.md). */
+/** The engine's commands end to end through picocli: output shapes, exit codes, error lines (docs/cli.md). */
 class EngineCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -132,7 +132,7 @@ final class ReportFixtures {
                 Map.of("device", dev));
     }
 
-    /** One of the message shapes of cli.md, varied by index; never stored. */
+    /** One of the message shapes of docs/cli.md#json-of-an-item, varied by index; never stored. */
     static Map<String, Object> message(long i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", i);

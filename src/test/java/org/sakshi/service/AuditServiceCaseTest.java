@@ -120,7 +120,7 @@ class AuditServiceCaseTest {
         Station s = Station.withClockSkew(Duration.ofHours(2));
         Path caseDir = newCase(s, List.of(tsa.source()), null);
         AuditReport r = s.audit().auditCase(caseDir, AuditOptions.DEFAULTS);
-        // the import batch ends with an anchor over the ledger head (docs/custody-ledger.md "Anchors"), which
+        // the import batch ends with an anchor over the ledger head (docs/custody-ledger.md#anchors), which
         // proves the import events existed 2 h before the times they carry: forward-dated, an ERROR
         assertEquals(Set.of("CLOCK_DRIFT", "EVENT_AFTER_TOKEN"), problems(r), () -> r.findings().toString());
         Finding f = r.findings("CLOCK_DRIFT").get(0);

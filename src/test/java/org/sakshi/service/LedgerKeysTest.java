@@ -20,7 +20,7 @@ import org.sakshi.signing.WorkstationKey;
 import org.sakshi.storage.HeadFile;
 import org.sakshi.vault.SinkFactory;
 
-/** Key enrolment (docs/custody-ledger.md "Keys"): a case moving between workstations, each with its own profile. */
+/** Key enrolment (docs/custody-ledger.md#keys): a case moving between workstations, each with its own profile. */
 class LedgerKeysTest {
     @TempDir
     Path tmp;

@@ -44,7 +44,7 @@ class TimestampingTest {
             assertEquals(TimestampStatus.GRANTED, it.timestamp().status());
             byte[] der = fx.evidence.importToken(c, it.id()).orElseThrow();
             List<CustodyEvent> ev = fx.custody.events(c);
-            // the import batch ends with an anchor of the ledger head (docs/custody-ledger.md "Anchors")
+            // the import batch ends with an anchor of the ledger head (docs/custody-ledger.md#anchors)
             assertEquals("LEDGER_ANCHORED", ev.get(ev.size() - 1).type());
             CustodyEvent ts = ev.get(ev.size() - 2);
             assertEquals("ITEM_TIMESTAMPED", ts.type());

@@ -30,7 +30,7 @@ import org.sakshi.core.Verdict;
 import org.sakshi.core.VerificationReport;
 import org.sakshi.testsupport.TestPki;
 
-/** Tamper tests of issue 5 item 5: each change to a sealed bundle fails (or is indeterminate) naming the file. */
+/** Tamper tests: each change to a sealed bundle fails (or is indeterminate) naming the file. */
 class VerifyServiceTest {
     static ExportFixture fx;
     static Path bundle;
@@ -205,7 +205,7 @@ class VerifyServiceTest {
             m.put(root + "signature/tagmanifest-sha256.txt.p7s", p7s);
             return m;
         });
-        // issue 17 §3: a valid signature by anyone but the exporting officer is not a warning but a failure
+        // docs/threat-model.md#who-signed-in-which-role: a valid signature by anyone but the exporting officer is not a warning but a failure
         assertEquals(Verdict.FAILED, r.verdict(), r.checks().toString());
         assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.SIGNER_MISMATCH
                 && c.result() == CheckResult.FAILED), r.checks().toString());

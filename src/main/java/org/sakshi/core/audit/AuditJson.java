@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cli.md {@code audit --json} shape as plain maps and lists (any JSON writer serialises it):
+ * The docs/cli.md#json-of-audit {@code audit --json} shape as plain maps and lists (any JSON writer serialises it):
  * {scope, id, ledger {events, head, intact}, findings [{severity, code, items, events, message}],
  * items [{id, timeline [{seq, at, type, actor, custodian}]}]}. Times are RFC 3339 UTC strings.
  */

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The result of an audit (cli.md {@code audit --json}): rendered by the CLI, JSON, the GUI and the
+ * The result of an audit (docs/cli.md#json-of-audit {@code audit --json}): rendered by the CLI, JSON, the GUI and the
  * PDF from this one record. {@code hash} is the bundle file's SHA-256 (null for a case); {@code label}
  * names the case for people (number and title; may be null).
  */

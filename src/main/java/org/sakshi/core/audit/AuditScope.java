@@ -2,7 +2,7 @@ package org.sakshi.core.audit;
 
 import java.util.Locale;
 
-/** What was audited: a case folder or a received bundle (cli.md {@code audit --json} "scope"). */
+/** What was audited: a case folder or a received bundle (docs/cli.md#json-of-audit {@code audit --json} "scope"). */
 public enum AuditScope {
     CASE, BUNDLE;
 

@@ -1,7 +1,7 @@
 package org.sakshi.core.audit;
 
 /**
- * The stable finding codes of the custody audit (issue 8), each with its severity and what it means.
+ * The stable finding codes of the custody audit (docs/cli.md#audit), each with its severity and what it means.
  * Codes never change meaning; new ones may be added.
  */
 public enum FindingCode {

@@ -1,7 +1,7 @@
 package org.sakshi.core.audit;
 
 /**
- * The ledger verification that precedes the analysis (custody-ledger.md "Rules"): number of
+ * The ledger verification that precedes the analysis (docs/custody-ledger.md#rules): number of
  * events, head hash (the last event's {@code hash}), whether every hash and link recomputed, and when
  * broken the first bad {@code seq} and a sentence naming what is wrong.
  */

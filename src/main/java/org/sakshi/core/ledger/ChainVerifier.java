@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import org.sakshi.core.CustodyEvent;
 
 /**
- * Checks a custody chain (custody-ledger.md "Rules"), one event at a time so that a ledger of any
+ * Checks a custody chain (docs/custody-ledger.md#rules), one event at a time so that a ledger of any
  * length is verified in constant memory. For each event: {@code seq} is the previous one plus 1
  * (starting at 1), {@code case_id} is the same throughout, {@code prev} equals the previous
  * event's {@code hash} (64 zeros for seq 1), and {@code hash} equals the SHA-256 of the RFC 8785

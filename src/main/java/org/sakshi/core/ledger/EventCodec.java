@@ -19,7 +19,7 @@ import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Workstation;
 
 /**
- * Custody event &lt;-&gt; JSON, exactly as custody-ledger.md defines it. Member names: seq, id,
+ * Custody event &lt;-&gt; JSON, exactly as docs/custody-ledger.md defines it. Member names: seq, id,
  * case_id, at, type, actor {name, rank, id, agency, cert_sha256}, workstation {host, os_user,
  * tool_version}, item_id, item_sha256, details, prev, hash, sig.
  * <p>

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code details} of each event type, typed once (docs/custody-ledger.md "Event types and
- * their details"). Writers build details through the {@code of(...)} factories, readers (the audit
+ * The {@code details} of each event type, typed once (docs/custody-ledger.md#event-types-and-details).
+ * Writers build details through the {@code of(...)} factories, readers (the audit
  * analyser, the ledger verifier, the report) read them through the {@code read(...)} methods and
  * the key constants; nobody guesses a key. Readers are lenient (a missing member reads as null),
  * because a ledger written by another version may lack a member; they never throw.

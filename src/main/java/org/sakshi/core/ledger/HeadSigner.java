@@ -3,7 +3,7 @@ package org.sakshi.core.ledger;
 import org.sakshi.core.SigningException;
 
 /**
- * A key that signs the ledger's heads (docs/custody-ledger.md "Signed heads"): the workstation
+ * A key that signs the ledger's heads (docs/custody-ledger.md#signed-heads): the workstation
  * key made at first run, or an officer's token. The public half travels in the ledger as an X.509
  * certificate (CASE_CREATED {@code key} or KEY_ENROLLED); verifiers need only the JDK.
  */

@@ -2,7 +2,7 @@ package org.sakshi.core.ledger;
 
 /**
  * Why {@code custody verify} (and a bundle's custody check) failed, in the order they are
- * checked and reported (docs/custody-ledger.md "What custody verify checks"). Codes never change
+ * checked and reported (docs/custody-ledger.md#what-custody-verify-checks). Codes never change
  * meaning; new ones may be added.
  */
 public enum LedgerFault {

@@ -20,8 +20,8 @@ import java.util.TreeMap;
 import org.sakshi.core.CustodyEvent;
 
 /**
- * Checks a custody ledger against its signed heads and anchors (docs/custody-ledger.md "What
- * custody verify checks"), streaming the events once in constant memory apart from the heads,
+ * Checks a custody ledger against its signed heads and anchors (docs/custody-ledger.md#what-custody-verify-checks),
+ * streaming the events once in constant memory apart from the heads,
  * enrolled keys and anchors. One signature check per signed head, never per event.
  * <p>Checks, and the order in which a failure is reported: the hash chain ({@link LedgerFault#CHAIN_BROKEN});
  * the signed-head file is present and readable, its seqs increase and name this case

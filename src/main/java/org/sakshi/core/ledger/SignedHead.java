@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One line of the signed-head file {@code custody-heads.jsonl} (docs/custody-ledger.md "Signed
- * heads"): after every operation that appended events, the workstation (or officer) key signs the
+ * One line of the signed-head file {@code custody-heads.jsonl} (docs/custody-ledger.md#signed-heads):
+ * after every operation that appended events, the workstation (or officer) key signs the
  * ledger's head. A head at {@code seq} with hash {@code head} covers every event 1..seq through the
  * hash chain. The line is the RFC 8785 canonical JSON of
  * {@code {alg, at, case_id, head, key, seq, sig}}; {@code sig} is the base64 signature over the

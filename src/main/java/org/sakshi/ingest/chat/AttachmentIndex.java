@@ -68,7 +68,7 @@ final class AttachmentIndex {
     }
 
     /**
-     * Records that a message references {@code name}; returns the cli.md {@code attachment} object
+     * Records that a message references {@code name}; returns the docs/cli.md#json-of-an-item {@code attachment} object
      * {name, sha256} (sha256 null when the file is not in the export).
      */
     Map<String, Object> reference(String name) {
@@ -90,7 +90,7 @@ final class AttachmentIndex {
         return a;
     }
 
-    /** cli.md {@code attachments}: every file of the export, then the referenced ones that are missing. */
+    /** docs/cli.md#json-of-an-item {@code attachments}: every file of the export, then the referenced ones that are missing. */
     List<Map<String, Object>> summary() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Member m : byPath.values()) {

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parser for chat exports (issue 3): WhatsApp text (alone, the zip "with media" or its unzipped
+ * Parser for chat exports (docs/chat-formats.md): WhatsApp text (alone, the zip "with media" or its unzipped
  * folder), Telegram Desktop JSON ({@code result.json} alone, its folder or a zip of it) and
  * Facebook Messenger / Instagram "Download your information" JSON ({@code message_N.json}).
  *
@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * "_chat.txt", "WhatsApp-Chat mit X.txt", ...): any {@code .txt} at the top or one folder down whose
  * lines follow the {@link WhatsAppGrammar}.
  *
- * <p>The result is the cli.md {@code chat} summary; messages go to the {@link RecordSink} in the
- * cli.md {@code messages} shape ({@code index} counts from 0 in file order). Extra keys per message:
+ * <p>The result is the docs/cli.md#json-of-an-item {@code chat} summary; messages go to the {@link RecordSink} in the
+ * docs/cli.md#json-of-an-item {@code messages} shape ({@code index} counts from 0 in file order). Extra keys per message:
  * {@code instant} (Telegram, Messenger: the UTC instant the time was converted from),
  * {@code source_id}, {@code reply_to}, {@code forwarded_from}, {@code media_type}, {@code chat} (when one export holds several
  * chats: the Telegram chat name, or the Messenger thread folder). Extra summary key: {@code chat_file} {name,

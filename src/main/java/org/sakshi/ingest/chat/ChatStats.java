@@ -14,7 +14,7 @@ import org.sakshi.core.DateOrder;
 import org.sakshi.ingest.RecordSink;
 
 /**
- * Streams messages to the {@link RecordSink} and keeps only what the cli.md {@code chat} summary
+ * Streams messages to the {@link RecordSink} and keeps only what the docs/cli.md#json-of-an-item {@code chat} summary
  * needs: counts, the participant set (capped) and the earliest and latest time. The message list is
  * never held, so memory stays flat for any export size.
  */
@@ -48,7 +48,7 @@ final class ChatStats {
     }
 
     /**
-     * Emits one message in the cli.md {@code messages} shape. {@code extra} keys (instant, reply_to,
+     * Emits one message in the docs/cli.md#json-of-an-item {@code messages} shape. {@code extra} keys (instant, reply_to,
      * chat) are appended when not null.
      */
     void emit(LocalDateTime time, String sender, String text, Map<String, Object> attachment, List<String> flags,
@@ -116,7 +116,7 @@ final class ChatStats {
         return messages;
     }
 
-    /** The cli.md {@code chat} summary. */
+    /** The docs/cli.md#json-of-an-item {@code chat} summary. */
     Map<String, Object> summary(String platform, ZoneId zone, DateOrder order, AttachmentIndex attachments,
                                 List<String> warnings) {
         if (participantsCapped) {

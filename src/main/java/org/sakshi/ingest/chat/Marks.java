@@ -3,7 +3,7 @@ package org.sakshi.ingest.chat;
 /**
  * Invisible direction and formatting marks that WhatsApp and other apps put into exports: LRM/RLM
  * (U+200E, U+200F), the embedding and override controls U+202A..U+202E that wrap phone numbers,
- * the isolates U+2066..U+2069 and the byte-order mark U+FEFF. cli.md: message text is given with
+ * the isolates U+2066..U+2069 and the byte-order mark U+FEFF. docs/cli.md#json-of-an-item: message text is given with
  * these removed (the original bytes stay in the vault copy).
  */
 final class Marks {

@@ -28,7 +28,7 @@ import org.sakshi.ingest.device.ewf.EwfImage;
 import org.sakshi.ingest.device.ewf.EwfVerification;
 
 /**
- * Parser for device dumps (issue 3 item 5): tar, zip, folders, raw disk images and EWF/E01.
+ * Parser for device dumps: tar, zip, folders, raw disk images and EWF/E01.
  *
  * <p>Detection from content: the EWF signature; zip local-header or end-of-central-directory
  * magic (office documents and e-books excepted by name: they are files, not dumps); a tar header
@@ -37,7 +37,7 @@ import org.sakshi.ingest.device.ewf.EwfVerification;
  * parser did not claim is a device dump; a folder that holds one EWF segment set (plus text
  * sidecars such as acquisition logs) is that E01 image.
  *
- * <p>Summary: the {@code device} object of cli.md. Members stream to the sink in the
+ * <p>Summary: the {@code device} object of docs/cli.md#json-of-an-item. Members stream to the sink in the
  * {@code members} shape. Bad content never throws: it becomes warnings.
  */
 public final class DeviceParser implements Parser {

@@ -15,7 +15,7 @@ import org.sakshi.core.CancelledException;
 import org.sakshi.ingest.RecordSink;
 
 /**
- * Streams the members of one dump to the {@link RecordSink} in the {@code members} shape of cli.md
+ * Streams the members of one dump to the {@link RecordSink} in the {@code members} shape of docs/cli.md#json-of-an-item
  * ({@code path, size, sha256, type}, plus {@code link_target} for links and {@code flags} for
  * unsafe names), counts regular files and their bytes, and collects warnings. Nothing is written
  * to disk; member names are only ever data.
@@ -100,7 +100,7 @@ final class MemberListing {
     }
 
     /**
-     * Emits one member. The stored name is kept as stored except for leading slashes (cli.md:
+     * Emits one member. The stored name is kept as stored except for leading slashes (docs/cli.md#json-of-an-item:
      * "paths as stored in the dump, without a leading /"); absolute names and names with a
      * {@code ..} segment are flagged and named in a warning.
      */

@@ -39,7 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parser for screenshots and photos (issue 3 item 2): PNG, JPEG, WebP, HEIC/HEIF, GIF, BMP and
+ * Parser for screenshots and photos: PNG, JPEG, WebP, HEIC/HEIF, GIF, BMP and
  * TIFF, recognised by their magic bytes. Format and dimensions come from the headers; EXIF, XMP and
  * PNG text chunks from metadata-extractor; a PNG thumbnail (longest side at most
  * {@value Thumbnails#MAX_SIDE} px) is made with ImageIO for the formats the JDK decodes, and never
@@ -215,7 +215,7 @@ public final class ImageParser implements Parser {
     }
 
     /**
-     * The cli.md {@code exif} object. datetime_original is the camera's wall-clock time as written
+     * The docs/cli.md#json-of-an-item {@code exif} object. datetime_original is the camera's wall-clock time as written
      * (EXIF 2.32 DateTimeOriginal has no zone), ISO-formatted, with the OffsetTimeOriginal offset
      * appended when the file records one; XMP (exif:DateTimeOriginal, tiff:Make ...) and PNG text
      * fill what EXIF lacks.
@@ -326,7 +326,7 @@ public final class ImageParser implements Parser {
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
-    /** The image formats of cli.md, by magic bytes. */
+    /** The image formats of docs/cli.md#json-of-an-item, by magic bytes. */
     enum ImageFormat {
         PNG(true), JPEG(true), WEBP(false), HEIC(false), GIF(true), BMP(true), TIFF(true);
 

@@ -31,7 +31,7 @@ import org.sakshi.core.audit.TimelineEntry;
 import org.sakshi.report.ReportException;
 
 /**
- * The audit report PDF a lab signs and files (issue 8 item 3): scope (case or bundle, its id and
+ * The audit report PDF a lab signs and files: scope (case or bundle, its id and
  * hash), the ledger verification result, the findings table, every item's custody timeline and the
  * tool version. A4, Noto Sans embedded as a subset so the text stays searchable ("Page x of y" in
  * every footer). Unsigned: sign it afterwards with {@link org.sakshi.report.PadesSigner}.

@@ -57,7 +57,7 @@ import org.sakshi.ui.common.Windows;
 import org.sakshi.ui.common.Workbench;
 
 /**
- * The lab's audit window for a case folder or a bundle (issue 8): the ledger verification and the
+ * The lab's audit window for a case folder or a bundle: the ledger verification and the
  * findings count in plain words, the findings table with a severity filter, the audited items and
  * the custody timeline of the selected one, and Save audit report (PDF), unsigned or PAdES-signed
  * with the operator's identity (password asked here, used once, never stored). The audit runs off the

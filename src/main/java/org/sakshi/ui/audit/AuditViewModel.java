@@ -24,7 +24,7 @@ import org.sakshi.service.SigningIdentity;
 import org.sakshi.ui.common.Messages;
 
 /**
- * The audit view (issue 8): audits a case folder or a bundle with {@link AuditService}, then shows
+ * The audit view: audits a case folder or a bundle with {@link AuditService}, then shows
  * the ledger summary, the findings (filtered by severity; null shows all), the audited items and the
  * custody timeline of the selected one, and writes the audit report PDF (unsigned or PAdES-signed).
  * {@link #audit()} and {@link #writePdf} block (worker thread); the rest runs on the FX thread.

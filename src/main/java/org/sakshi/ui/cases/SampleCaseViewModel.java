@@ -12,7 +12,7 @@ import org.sakshi.service.CaseSummary;
 import org.sakshi.service.SampleCaseService;
 
 /**
- * Help → Open sample case (issue 7 item 4): opens the workspace's sample case, or builds one (with
+ * Help → Open sample case: opens the workspace's sample case, or builds one (with
  * the same services the CLI's {@code sakshi sample} uses) in a free folder named after the sample
  * case number, {@code SAMPLE-0001}, else {@code SAMPLE-0001 (2)}, {@code SAMPLE-0001 (3)}...
  * Blocking; run it on a worker thread.

@@ -251,7 +251,7 @@ public final class CustodyView {
         }
     }
 
-    /** Custody → Audit: the lab's analysis of this case's ledger in its own window (issue 8). */
+    /** Custody → Audit: the lab's analysis of this case's ledger in its own window. */
     public void audit() {
         org.sakshi.ui.audit.AuditView.open(bench, vm.caseDir(), window());
     }

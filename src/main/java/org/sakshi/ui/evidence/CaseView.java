@@ -355,7 +355,7 @@ public final class CaseView {
         CustodyView.open(bench, vm.caseDir(), vm.infoProperty().get(), window());
     }
 
-    /** Case → Audit custody: the lab's analysis of the ledger (issue 8). */
+    /** Case → Audit custody: the lab's analysis of the ledger. */
     public void openAudit() {
         org.sakshi.ui.audit.AuditView.open(bench, vm.caseDir(), window());
     }

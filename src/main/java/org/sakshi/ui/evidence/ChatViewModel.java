@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a chat's message records (cli.md {@code messages}) into what the chat viewer draws: a day
+ * Turns a chat's message records (docs/cli.md#json-of-an-item {@code messages}) into what the chat viewer draws: a day
  * separator before the first message of each day, then message bubbles; each sender gets a stable
  * colour index in order of first appearance. Search finds the rows whose text or sender contains
  * the query.

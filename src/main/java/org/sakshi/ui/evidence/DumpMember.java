@@ -3,7 +3,7 @@ package org.sakshi.ui.evidence;
 import java.util.Locale;
 import java.util.Map;
 
-/** One member of a device dump or folder item in cli.md's {@code members} shape. */
+/** One member of a device dump or folder item in docs/cli.md#json-of-an-item {@code members} shape. */
 public record DumpMember(String path, long size, String sha256, String type) {
     static DumpMember of(Map<String, Object> r) {
         return new DumpMember(String.valueOf(r.get("path")), r.get("size") instanceof Number n ? n.longValue() : 0,

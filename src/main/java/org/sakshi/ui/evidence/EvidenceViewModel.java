@@ -157,7 +157,7 @@ public final class EvidenceViewModel {
         return cur;
     }
 
-    /** Image facts and EXIF rows from the item's summary (cli.md "image"); absent parts are left out. */
+    /** Image facts and EXIF rows from the item's summary (docs/cli.md#json-of-an-item "image"); absent parts are left out. */
     public static Map<String, String> imageFacts(Item item) {
         Map<String, String> rows = new LinkedHashMap<>();
         put(rows, "format", summaryValue(item, "format"));

@@ -17,7 +17,7 @@ import org.sakshi.service.DeriveRequest;
 import org.sakshi.service.ImportService;
 
 /**
- * Redaction of a photo (issue 6 item 7): the rectangles drawn (in the photo's pixels) and the reason;
+ * Redaction of a photo: the rectangles drawn (in the photo's pixels) and the reason;
  * {@link #save} paints them black on a copy and records it as a new item derived from the photo.
  * The photo's own vault copy is only read.
  */

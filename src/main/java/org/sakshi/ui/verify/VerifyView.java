@@ -318,7 +318,7 @@ public final class VerifyView {
         }
     }
 
-    /** Audit: the custody analysis of the log this bundle carries (issue 8). */
+    /** Audit: the custody analysis of the log this bundle carries. */
     public void audit() {
         Path b = vm.bundleProperty().get();
         if (b != null) {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzes the custody-log reader the verifier uses on {@code custody-log.jsonl} (issue 17 §5) from a
+ * Fuzzes the custody-log reader the verifier uses on {@code custody-log.jsonl} (docs/threat-model.md, item 30) from a
  * real three-event chain in {@code CustodyLogFuzzTestInputs/verify}. Property: the chain check
  * gives a result (intact or broken at a seq), never an exception; a single line either parses into
  * an event or is refused with the documented IllegalArgumentException.

@@ -14,7 +14,7 @@ import org.sakshi.ingest.RecordSink;
 import org.sakshi.testsupport.FuzzFiles;
 
 /**
- * Fuzzes the Telegram and Messenger JSON readers (issue 17 §5) from a Telegram Desktop
+ * Fuzzes the Telegram and Messenger JSON readers (docs/threat-model.md, item 30) from a Telegram Desktop
  * {@code result.json} and a Messenger {@code message_1.json} in {@code JsonChatFuzzTestInputs/parse}.
  * Property: a result (with warnings), never an exception other than the parser's documented ones.
  */

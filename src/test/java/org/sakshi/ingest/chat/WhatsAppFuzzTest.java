@@ -13,7 +13,7 @@ import org.sakshi.ingest.RecordSink;
 import org.sakshi.testsupport.FuzzFiles;
 
 /**
- * Fuzzes the WhatsApp grammar and parser (issue 17 §5) from real exports (Android, iOS, US dates)
+ * Fuzzes the WhatsApp grammar and parser (docs/threat-model.md, item 30) from real exports (Android, iOS, US dates)
  * in {@code WhatsAppFuzzTestInputs/parse}. Property: the parse gives a result (with warnings) or
  * the documented AmbiguousDateOrderException; never another exception or error.
  */

@@ -14,7 +14,7 @@ import org.sakshi.ingest.RecordSink;
 import org.sakshi.testsupport.FuzzFiles;
 
 /**
- * Fuzzes the image metadata path (issue 17 §5): detection, EXIF/XMP/PNG text and the thumbnail,
+ * Fuzzes the image metadata path (docs/threat-model.md, item 30): detection, EXIF/XMP/PNG text and the thumbnail,
  * from JPEG (with EXIF GPS and XMP), PNG (with a text chunk), GIF and BMP samples in
  * {@code ImageFuzzTestInputs/parse}. Property: a result (with warnings), never an exception.
  */

@@ -11,7 +11,7 @@ import org.sakshi.core.CancelFlag;
 import org.sakshi.testsupport.FuzzFiles;
 
 /**
- * Fuzzes the EWF (E01) reader (issue 17 §5) from a 64 KiB image acquired with libewf's ewfacquire
+ * Fuzzes the EWF (E01) reader (docs/threat-model.md, item 30) from a 64 KiB image acquired with libewf's ewfacquire
  * in {@code EwfFuzzTestInputs/open}. Property: opening and verifying gives a result or the
  * documented EwfFormatException / IOException; never another exception, error or runaway allocation.
  */
