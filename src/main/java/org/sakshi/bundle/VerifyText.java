@@ -21,7 +21,8 @@ public final class VerifyText {
         s.append("This folder is a BagIt 1.0 bag (RFC 8493). You can check it with Sakshi or with standard tools.")
                 .append(nl).append(nl);
         s.append("With Sakshi:").append(nl);
-        s.append("    sakshi verify BUNDLE.zip --trust agency-ca.pem --trust tsa-root.pem").append(nl);
+        s.append("    sakshi verify BUNDLE.zip --trust agency-ca.pem --tsa-trust tsa-root.pem").append(nl);
+        s.append("  (add --expect-signer OFFICER.pem to insist on this officer's certificate)").append(nl);
         s.append("  PASSED means every file, signature, time-stamp and custody event is intact and trusted.")
                 .append(nl).append(nl);
         s.append("Without Sakshi (Linux, macOS, or Windows with Git Bash), after unzipping, from inside the folder ")

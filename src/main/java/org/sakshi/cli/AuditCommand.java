@@ -38,7 +38,7 @@ final class AuditCommand extends CliCommand {
     @Option(names = "--item", paramLabel = "ID", description = "Print the custody history of one item.")
     String item;
 
-    @Option(names = "--json", description = "Print the audit as JSON (cli.md) on stdout.")
+    @Option(names = "--json", description = "Print the audit as JSON (docs/cli.md, \"JSON of audit\") on stdout.")
     boolean json;
 
     @Option(names = "--report", paramLabel = "OUT.pdf", description = "Write the audit report PDF.")

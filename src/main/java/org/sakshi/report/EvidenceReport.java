@@ -261,7 +261,7 @@ final class EvidenceReport {
         l.newPage();
         l.heading("3  Custody log", Style.H2);
         l.paragraph(d.events().size() + " event(s), each linked to the previous by its SHA-256 hash "
-                + "(custody-ledger.md). The head of the chain is " + d.custodyHead() + ".", Style.MUTED);
+                + "(RFC 8785 canonical JSON; see the Sakshi custody ledger specification). The head of the chain is " + d.custodyHead() + ".", Style.MUTED);
         l.space(4);
         l.row(LOG_COLS, List.of(new Cell("Seq", Style.SMALL_BOLD), new Cell("Time (UTC)", Style.SMALL_BOLD),
                 new Cell("Event", Style.SMALL_BOLD), new Cell("Actor", Style.SMALL_BOLD),
