@@ -37,6 +37,7 @@ public final class SakshiApp extends Application {
         if (services == null) {
             throw new IllegalStateException("start Sakshi with org.sakshi.app.Main, which wires the services");
         }
+        org.sakshi.ui.common.UiFonts.load();
         bench = new Workbench(services, defaultWorkspace, SettingsStore.forUser());
         Thread.setDefaultUncaughtExceptionHandler((th, e) -> {
             LOG.error("uncaught error on {}", th.getName(), e);

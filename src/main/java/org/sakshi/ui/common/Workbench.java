@@ -68,7 +68,9 @@ public final class Workbench {
         return Objects.requireNonNull(css, "sakshi.css").toExternalForm();
     }
 
+    /** A scene with the stylesheet; the bundled fonts it names are loaded first (once). */
     public static Scene scene(javafx.scene.Parent root, double w, double h) {
+        UiFonts.load();
         Scene scene = new Scene(root, w, h);
         scene.getStylesheets().add(stylesheet());
         return scene;
