@@ -107,7 +107,9 @@ public final class EventDetails {
     }
 
     /**
-     * ITEM_IMPORTED: what was imported. {@code source} is the seizure details object, {@code files}
+     * ITEM_IMPORTED: what was imported. {@code source} is the seizure details object ({@code text},
+     * {@code device_make}, {@code device_model}, {@code device_serial}, {@code device_imei},
+     * {@code location}: where it was seized), {@code files}
      * the number of files of a folder item, {@code duplicate_of} the first item with the same SHA-256.
      */
     public static final class ItemImported {
@@ -123,8 +125,19 @@ public final class EventDetails {
         public static final String FILES = "files";
         public static final String DUPLICATE_OF = "duplicate_of";
         public static final String NOTE = "note";
+        /** Inside {@link #SOURCE}: where the item was seized. */
+        public static final String SOURCE_LOCATION = "location";
 
         private ItemImported() {
+        }
+
+        /** The location of seizure recorded in the event's {@code source}; null when none was given. */
+        public static String location(Map<String, Object> details) {
+            if (details != null && details.get(SOURCE) instanceof Map<?, ?> src
+                    && src.get(SOURCE_LOCATION) instanceof String loc) {
+                return loc;
+            }
+            return null;
         }
 
         public static Map<String, Object> of(String name, String kind, long size, String sha256, String sha1, String md5,
