@@ -231,6 +231,27 @@ class EngineCommandsTest {
     }
 
     @Test
+    void transferSendsFromTheCurrentHolderByDefaultAndRecordsWhoReceivedAndHandedOver() throws Exception {
+        init();
+        run("import", caseDir.toString(), file("a.txt", "x").toString(), "--officer", "Insp. A. Demo");
+        Run r = run("transfer", caseDir.toString(), "--to", "SI Rao", "--received-by", "SI Rao",
+                "--handed-over-by", "HC Paul", "--reason", "investigation", "--officer", "SI Rao");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("from Insp. A. Demo to SI Rao"), r.out());
+        JsonNode arr = JSON.readTree(run("custody", caseDir.toString(), "--json").out());
+        JsonNode d = arr.get(arr.size() - 1).get("details");
+        assertEquals("Insp. A. Demo", d.get("from").asText(), "the sender is the holder, not the officer typing");
+        assertEquals("SI Rao", d.get("received_by").asText());
+        assertEquals("HC Paul", d.get("handed_over_by").asText());
+        assertEquals("SI Rao", arr.get(arr.size() - 1).get("actor").get("name").asText());
+
+        Run named = run("transfer", caseDir.toString(), "--from", "SI Rao", "--to", "FSL", "--reason", "analysis",
+                "--officer", "SI Rao");
+        assertEquals(0, named.code(), named.err());
+        assertTrue(named.out().contains("from SI Rao to FSL"), named.out());
+    }
+
+    @Test
     void anAmbiguousChatExitsTwoNamingTheChoicesAndKeepsTheFileRecordedUntilTheOrderIsChosen() throws Exception {
         init();
         Run r = run("import", caseDir.toString(), file("talk.chat", "x").toString());
