@@ -99,8 +99,9 @@ public final class SakshiApp extends Application {
     public static StartView showStart(Workbench bench, Stage stage) {
         StartView view = new StartView(bench);
         stage.setTitle(Messages.get("app.title"));
-        stage.setScene(Workbench.scene(view.root(), 1100, 700));
-        bench.rememberGeometry(stage, true);
+        stage.setScene(Workbench.scene(view.root(), org.sakshi.ui.common.WindowSize.MAIN.width(),
+                org.sakshi.ui.common.WindowSize.MAIN.height()));
+        bench.rememberGeometry(stage, true, org.sakshi.ui.common.WindowSize.MAIN);
         stage.setOnCloseRequest(e -> Platform.exit());
         return view;
     }

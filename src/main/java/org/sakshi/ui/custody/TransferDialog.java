@@ -41,7 +41,6 @@ final class TransferDialog extends Dialog<TransferRequest> {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         getDialogPane().setContent(f);
-        getDialogPane().setMinWidth(520);
         ButtonType record = new ButtonType(Messages.get("transfer.record"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
         getDialogPane().lookupButton(record).setId("transferRecord");
