@@ -21,9 +21,18 @@ out="$root/target/installer"
 input="$out/input"
 rm -rf "$out" && mkdir -p "$input"
 cp "$jar" "$input/"
-# JDK modules the application uses (jdeps over the shaded jar misses reflective use, so listed here):
-# desktop for JavaFX/AWT, sql for sqlite-jdbc, httpserver for `tsa serve`, cryptoki for PKCS#11 tokens.
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.httpserver,jdk.localedata,jdk.unsupported,jdk.zipfs,jdk.jfr
+# JDK modules of the runtime: what jdeps finds in the jar's bytecode (JavaFX, sqlite-jdbc, `tsa serve`
+# and the rest), plus modules only ever loaded by name, which jdeps cannot see: the PKCS#11 and EC
+# providers, locale data and extra charsets (Indic dates and exports), zipfs, jdk.management
+# (platform MXBeans in logs and libraries) and jdk.jfr. A module the JDK lacks is left out.
+detected=$("$jdk/bin/jdeps" --multi-release 21 --ignore-missing-deps --print-module-deps "$jar") \
+  || { echo "error: jdeps could not list the modules of $jar; rebuild it with 'mvn -DskipTests package'." >&2; exit 2; }
+by_name=jdk.crypto.cryptoki,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.management,jdk.jfr,jdk.unsupported,java.naming,java.management
+available=$("$jdk/bin/java" --list-modules | sed 's/@.*//')
+modules=$(printf '%s\n' ${detected//,/ } ${by_name//,/ } | sort -u | grep -Fx -f <(printf '%s\n' $available) | paste -sd, -)
+echo "runtime modules: $modules"
+# libraries JavaFX loads from its own jar (so jpackage cannot find them), for the window
+deps="libgtk-3-0 | libgtk-3-0t64, libglib2.0-0 | libglib2.0-0t64, libgl1, libx11-6, libxtst6, libxxf86vm1, libfreetype6, libfontconfig1, libasound2 | libasound2t64"
 common=(--name sakshi --app-version "$version" --vendor "Sakshi project"
   --description "Evidence workstation: hash, time-stamp and seal digital evidence into signed bundles"
   --input "$input" --main-jar sakshi.jar --main-class org.sakshi.app.Main
@@ -38,6 +47,7 @@ fi
 if [ "$what" = deb ] || [ "$what" = all ]; then
   "$jdk/bin/jpackage" --type deb --dest "$out" "${common[@]}" --resource-dir "$here/linux" \
     --linux-package-name sakshi --linux-app-category utils --linux-menu-group "Office;Utility" \
-    --linux-shortcut --linux-deb-maintainer "sakshi@localhost" --about-url "https://example.invalid/sakshi"
+    --linux-shortcut --linux-deb-maintainer "sakshi@localhost" --about-url "https://example.invalid/sakshi" \
+    --linux-package-deps "$deps"
   ls "$out"/*.deb
 fi

@@ -240,7 +240,8 @@ public final class AuditAnalyzer {
                     s.custodian = to;
                 }
                 s.used(e.seq());
-                entry(e, s, null, "from " + before + " to " + s.custodian + detailText(e, "reason", "location", "seal"));
+                entry(e, s, null, "from " + before + " to " + s.custodian + detailText(e, "received_by", "handed_over_by",
+                        "reason", "location", "seal"));
             }
             unknownItems(e, unknown);
             if (!notHeld.isEmpty()) {

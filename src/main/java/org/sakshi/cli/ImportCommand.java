@@ -62,6 +62,9 @@ final class ImportCommand extends CliCommand {
     @Option(names = "--device-imei", description = "Device IMEI.")
     String deviceImei;
 
+    @Option(names = "--location", description = "Where the evidence was seized (recorded in the ledger).")
+    String location;
+
     @Option(names = "--note", description = "A note recorded with the import.")
     String note;
 
@@ -110,7 +113,7 @@ final class ImportCommand extends CliCommand {
         }
         Actor actor = CliSupport.actor(cases, caseDir, officer);
         ImportRequest req = new ImportRequest(k, z, d,
-                new SourceDetails(source, deviceMake, deviceModel, deviceSerial, deviceImei, null), note,
+                new SourceDetails(source, deviceMake, deviceModel, deviceSerial, deviceImei, location), note,
                 timestamps.sources(tsa), actor);
         ImportOutcome outcome = imports.importPaths(caseDir, paths, req, CliSupport.progressBar(err()),
                 new CancelFlag());

@@ -17,14 +17,26 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sakshi transfer}: Record a hand-over of items. */
 @Command(name = "transfer", description = "Record a hand-over of items (TRANSFERRED).",
-        footer = {"  sakshi transfer ./FIR-112 --to \"FSL Kolkata\" --reason \"examination\" \\",
-                "      --seal S-114"})
+        footer = {"  sakshi transfer ./FIR-112 --to \"FSL Kolkata\" --received-by \"Dr. Iyer\" \\",
+                "      --reason \"examination\" --seal S-114"})
 final class TransferCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case folder.")
     Path caseDir;
 
+    @Option(names = "--from", paramLabel = "NAME", description = "Custodian handing the items over (default: their"
+            + " current holder by the ledger).")
+    String from;
+
     @Option(names = "--to", required = true, description = "Receiving custodian.")
     String to;
+
+    @Option(names = "--received-by", paramLabel = "NAME", description = "Person who received the items for the"
+            + " receiving custodian (the acknowledgement).")
+    String receivedBy;
+
+    @Option(names = "--handed-over-by", paramLabel = "NAME", description = "Person who handed the items over for"
+            + " the sender.")
+    String handedOverBy;
 
     @Option(names = "--reason", required = true, description = "Why the items change hands.")
     String reason;
@@ -59,14 +71,15 @@ final class TransferCommand extends CliCommand {
     public Integer call() throws SakshiException {
         Actor actor = CliSupport.actor(cases, caseDir, officer);
         List<CustodyEvent> events = custody.transfer(caseDir, actor,
-                new TransferRequest(to, reason, location, seal, CliSupport.splitIds(items), timestamps.sources(tsa)));
+                new TransferRequest(from, to, receivedBy, handedOverBy, reason, location, seal,
+                        CliSupport.splitIds(items), timestamps.sources(tsa)));
         for (CustodyEvent e : events) {
             if (org.sakshi.core.EventType.LEDGER_ANCHORED.name().equals(e.type())) {
                 out().println("Ledger head anchored at seq " + e.seq());
                 continue;
             }
             out().println("Recorded seq " + e.seq() + " TRANSFERRED " + (e.itemId() == null ? "(whole case)" : e.itemId())
-                    + " from " + actor.name() + " to " + to);
+                    + " from " + org.sakshi.core.ledger.EventDetails.Transferred.from(e.details()) + " to " + to);
         }
         return SakshiCommand.OK;
     }

@@ -8,7 +8,7 @@ import org.sakshi.core.ledger.EventCodec;
 /**
  * The JSON object of an item (docs/cli.md#json-of-an-item), as plain ordered maps for Jackson:
  * {@code id, kind, name, size, sha256, sha1, md5, imported_at, imported_by, source_path,
- * source {text, device_make, device_model, device_serial, device_imei}, timestamp {status, time,
+ * source {text, device_make, device_model, device_serial, device_imei, location}, timestamp {status, time,
  * tsa}, derived_from, warnings}, then the kind's summary under {@code chat}, {@code image} or
  * {@code device} when the parser produced one. Times are RFC 3339 UTC with {@code Z}.
  */
@@ -53,7 +53,11 @@ public final class ItemJson {
         return m;
     }
 
-    /** The {@code source} object: free-text seizure details and device identifiers. */
+    /**
+     * The {@code source} object: free-text seizure details, device identifiers and the location of
+     * seizure; the same object goes into the ITEM_IMPORTED event, so whatever a report prints about
+     * where and from what an item was seized is inside the hash-chained record.
+     */
     public static Map<String, Object> source(SourceDetails s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", s.text());
@@ -61,6 +65,7 @@ public final class ItemJson {
         m.put("device_model", s.deviceModel());
         m.put("device_serial", s.deviceSerial());
         m.put("device_imei", s.deviceImei());
+        m.put("location", s.location());
         return m;
     }
 }

@@ -112,7 +112,80 @@ public final class CustodyService {
         }
     }
 
-    /** Records a hand-over (TRANSFERRED, one event per item, or one case-level event when no items). */
+    /**
+     * Who holds each item now by the ledger (item id to name): the actor of its ITEM_IMPORTED (or of
+     * the ITEM_DERIVED that made it), then the {@code to} of each TRANSFERRED naming it (a case-level
+     * transfer names the items in {@code details.items}, else every item recorded before it).
+     */
+    public Map<String, String> holders(Path caseDir) throws SakshiException {
+        try (CaseStore s = access.read(caseDir)) {
+            return holders(s.events());
+        }
+    }
+
+    /**
+     * The one current holder of {@code items} (every item when empty), or empty when the case has
+     * no items or they are held by different people.
+     */
+    public java.util.Optional<String> holder(Path caseDir, List<String> items) throws SakshiException {
+        try (CaseStore s = access.read(caseDir)) {
+            return commonHolder(holders(s.events()), items);
+        }
+    }
+
+    static Map<String, String> holders(List<CustodyEvent> events) {
+        Map<String, String> held = new java.util.LinkedHashMap<>();
+        for (CustodyEvent e : events) {
+            String type = e.type();
+            if ((EventType.ITEM_IMPORTED.name().equals(type) || EventType.ITEM_DERIVED.name().equals(type))
+                    && e.itemId() != null && !held.containsKey(e.itemId()) && e.actor() != null) {
+                held.put(e.itemId(), e.actor().name());
+            } else if (EventType.TRANSFERRED.name().equals(type)) {
+                String to = EventDetails.Transferred.to(e.details());
+                if (to == null || to.isBlank()) {
+                    continue;
+                }
+                List<String> targets = e.itemId() != null ? List.of(e.itemId())
+                        : EventDetails.Transferred.items(e.details());
+                if (targets.isEmpty()) {
+                    targets = List.copyOf(held.keySet());
+                }
+                for (String id : targets) {
+                    if (held.containsKey(id)) {
+                        held.put(id, to);
+                    }
+                }
+            }
+        }
+        return held;
+    }
+
+    private static java.util.Optional<String> commonHolder(Map<String, String> held, List<String> items) {
+        List<String> ids = items == null || items.isEmpty() ? List.copyOf(held.keySet()) : items;
+        String one = null;
+        for (String id : ids) {
+            String h = held.get(id);
+            if (h == null) {
+                continue;
+            }
+            if (one == null) {
+                one = h;
+            } else if (!samePerson(one, h)) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.ofNullable(one);
+    }
+
+    private static boolean samePerson(String a, String b) {
+        return a.strip().replaceAll("\\s+", " ").equalsIgnoreCase(b.strip().replaceAll("\\s+", " "));
+    }
+
+    /**
+     * Records a hand-over (TRANSFERRED, one event per item, or one case-level event when no items).
+     * The sender is {@code request.from()}, else the items' current holder by the ledger; the officer
+     * at the keyboard ({@code actor}) is the event's actor, who records it, not necessarily the sender.
+     */
     public List<CustodyEvent> transfer(Path caseDir, Actor actor, TransferRequest request) throws SakshiException {
         if (request.to() == null || request.to().isBlank()) {
             throw new InputException("a transfer needs the receiving custodian (--to NAME)");
@@ -126,10 +199,24 @@ public final class CustodyService {
             for (String id : request.items()) {
                 items.add(EvidenceService.find(s, id));
             }
+            String from = request.from() == null || request.from().isBlank() ? null : request.from().strip();
+            if (from == null) {
+                Map<String, String> held = holders(s.events());
+                from = commonHolder(held, request.items()).orElse(null);
+                if (from == null && !held.isEmpty()) {
+                    throw new InputException("the items are held by different people ("
+                            + String.join(", ", new java.util.LinkedHashSet<>(held.values()))
+                            + "); name the sender with --from NAME or transfer each holder's items separately");
+                }
+                if (from == null) {
+                    from = who.name();
+                }
+            }
+            String sender = from;
             List<CustodyEvent> events = s.tx(() -> {
                 List<CustodyEvent> out = new ArrayList<>();
                 if (items.isEmpty()) {
-                    Map<String, Object> d = transferDetails(who, request);
+                    Map<String, Object> d = transferDetails(sender, request);
                     List<String> all = new ArrayList<>();
                     for (StoredItem si : s.items()) {
                         all.add(si.item().id());
@@ -139,7 +226,7 @@ public final class CustodyService {
                 } else {
                     for (StoredItem si : items) {
                         out.add(s.append(new EventDraft(EventType.TRANSFERRED.name(), who, si.item().id(),
-                                si.item().digests().sha256(), transferDetails(who, request))));
+                                si.item().digests().sha256(), transferDetails(sender, request))));
                     }
                 }
                 return out;
@@ -150,8 +237,13 @@ public final class CustodyService {
         }
     }
 
-    private static Map<String, Object> transferDetails(Actor from, TransferRequest r) {
-        return EventDetails.Transferred.of(from.name(), r.to(), r.reason(), r.location(), r.seal());
+    private static Map<String, Object> transferDetails(String from, TransferRequest r) {
+        return EventDetails.Transferred.of(from, r.to().strip(), blank(r.receivedBy()), blank(r.handedOverBy()),
+                r.reason(), r.location(), r.seal());
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     /**

@@ -37,6 +37,7 @@ public final class SakshiApp extends Application {
         if (services == null) {
             throw new IllegalStateException("start Sakshi with org.sakshi.app.Main, which wires the services");
         }
+        org.sakshi.ui.common.UiFonts.load();
         bench = new Workbench(services, defaultWorkspace, SettingsStore.forUser());
         Thread.setDefaultUncaughtExceptionHandler((th, e) -> {
             LOG.error("uncaught error on {}", th.getName(), e);
@@ -57,16 +58,22 @@ public final class SakshiApp extends Application {
         }
     }
 
-    /** Launch time: wall clock since JVM start, and the process's CPU time (meaningful on a loaded machine). */
-    private static void logLaunch(long startNanos) {
-        long wall = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        long cpu = -1;
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            cpu = os.getProcessCpuTime() / 1_000_000;
+    /**
+     * Launch time: wall clock since JVM start, and the process's CPU time (meaningful on a loaded
+     * machine). Only {@code java.base} is used: the packaged runtime may lack {@code java.management}
+     * and {@code jdk.management}, and a log line must never stop the window (it did, with
+     * NoClassDefFoundError: com/sun/management/OperatingSystemMXBean).
+     */
+    static void logLaunch(long startNanos) {
+        try {
+            ProcessHandle.Info info = ProcessHandle.current().info();
+            long wall = info.startInstant().map(t -> System.currentTimeMillis() - t.toEpochMilli()).orElse(-1L);
+            long cpu = info.totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+            LOG.info("window visible {} ms after process start ({} ms after start()), process CPU {} ms", wall,
+                    (System.nanoTime() - startNanos) / 1_000_000, cpu);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("launch time not measured", e);
         }
-        LOG.info("window visible {} ms after JVM start ({} ms after start()), process CPU {} ms", wall,
-                (System.nanoTime() - startNanos) / 1_000_000, cpu);
     }
 
     /**
@@ -98,8 +105,9 @@ public final class SakshiApp extends Application {
     public static StartView showStart(Workbench bench, Stage stage) {
         StartView view = new StartView(bench);
         stage.setTitle(Messages.get("app.title"));
-        stage.setScene(Workbench.scene(view.root(), 1100, 700));
-        bench.rememberGeometry(stage, true);
+        stage.setScene(Workbench.scene(view.root(), org.sakshi.ui.common.WindowSize.MAIN.width(),
+                org.sakshi.ui.common.WindowSize.MAIN.height()));
+        bench.rememberGeometry(stage, true, org.sakshi.ui.common.WindowSize.MAIN);
         stage.setOnCloseRequest(e -> Platform.exit());
         return view;
     }

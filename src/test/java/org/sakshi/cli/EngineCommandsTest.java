@@ -113,7 +113,7 @@ class EngineCommandsTest {
     void importJsonPrintsTheItemShapeOfCliMdAndNothingElse() throws Exception {
         init();
         Run r = run("import", caseDir.toString(), file("a.txt", "hello\n").toString(), "--source", "seized at home",
-                "--device-imei", "356938035643809", "--json");
+                "--device-imei", "356938035643809", "--location", "12 MG Road, Howrah", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode arr = JSON.readTree(r.out());
         JsonNode it = arr.get(0);
@@ -124,9 +124,14 @@ class EngineCommandsTest {
         assertEquals("b1946ac92492d2347c6235b4d2611184", it.get("md5").asText());
         assertEquals("seized at home", it.get("source").get("text").asText());
         assertEquals("356938035643809", it.get("source").get("device_imei").asText());
+        assertEquals("12 MG Road, Howrah", it.get("source").get("location").asText());
         assertEquals("pending", it.get("timestamp").get("status").asText());
         assertTrue(it.get("imported_at").asText().endsWith("Z"));
         assertEquals("SI Rao", it.get("imported_by").asText());
+        Run show = run("show", caseDir.toString(), "E0001", "--json");
+        assertEquals(0, show.code(), show.err());
+        assertEquals("12 MG Road, Howrah", JSON.readTree(show.out()).get("source").get("location").asText(),
+                "show --json prints the location of seizure");
     }
 
     @Test
@@ -223,6 +228,27 @@ class EngineCommandsTest {
                 "type", "workstation"), names);
         Run csv = run("custody", caseDir.toString(), "--csv");
         assertEquals(3, csv.out().split("\r\n").length);
+    }
+
+    @Test
+    void transferSendsFromTheCurrentHolderByDefaultAndRecordsWhoReceivedAndHandedOver() throws Exception {
+        init();
+        run("import", caseDir.toString(), file("a.txt", "x").toString(), "--officer", "Insp. A. Demo");
+        Run r = run("transfer", caseDir.toString(), "--to", "SI Rao", "--received-by", "SI Rao",
+                "--handed-over-by", "HC Paul", "--reason", "investigation", "--officer", "SI Rao");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("from Insp. A. Demo to SI Rao"), r.out());
+        JsonNode arr = JSON.readTree(run("custody", caseDir.toString(), "--json").out());
+        JsonNode d = arr.get(arr.size() - 1).get("details");
+        assertEquals("Insp. A. Demo", d.get("from").asText(), "the sender is the holder, not the officer typing");
+        assertEquals("SI Rao", d.get("received_by").asText());
+        assertEquals("HC Paul", d.get("handed_over_by").asText());
+        assertEquals("SI Rao", arr.get(arr.size() - 1).get("actor").get("name").asText());
+
+        Run named = run("transfer", caseDir.toString(), "--from", "SI Rao", "--to", "FSL", "--reason", "analysis",
+                "--officer", "SI Rao");
+        assertEquals(0, named.code(), named.err());
+        assertTrue(named.out().contains("from SI Rao to FSL"), named.out());
     }
 
     @Test

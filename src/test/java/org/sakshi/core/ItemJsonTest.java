@@ -28,7 +28,8 @@ class ItemJsonTest {
                 m.get("timestamp"));
         @SuppressWarnings("unchecked")
         Map<String, Object> src = (Map<String, Object>) m.get("source");
-        assertEquals(List.of("text", "device_make", "device_model", "device_serial", "device_imei"),
+        assertEquals(List.of("text", "device_make", "device_model", "device_serial", "device_imei",
+                "location"),
                 List.copyOf(src.keySet()));
     }
 

@@ -31,6 +31,12 @@ import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.DateOrder;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemKind;
+import org.sakshi.core.SourceDetails;
+import org.sakshi.core.ledger.EventDetails;
+import org.sakshi.bundle.CaseJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import org.sakshi.hashing.ByteSink;
 import org.sakshi.ingest.Assumption;
 import org.sakshi.ingest.Derived;
@@ -99,6 +105,31 @@ class ImportServiceTest {
         assertEquals("SI Rao", imp.actor().name());
         assertEquals("ws1", imp.workstation().host());
         assertTrue(fx.custody.verify(c).intact());
+    }
+
+    @Test
+    void theLocationOfSeizureIsInTheImportEventAndInCaseJson() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        ImportRequest req = new ImportRequest(null, null, null,
+                new SourceDetails("seized from the accused", "Xiaomi", "Redmi 9", null, null, "12 MG Road, Howrah"),
+                null, null, Fixture.OFFICER);
+        Item it = fx.imports.importPaths(c, List.of(file("a.txt", random(10))), req, null, null).imported().get(0);
+        assertEquals("12 MG Road, Howrah", it.source().location());
+
+        CustodyEvent imp = fx.custody.events(c).get(1);
+        assertEquals("ITEM_IMPORTED", imp.type());
+        assertEquals("12 MG Road, Howrah", EventDetails.ItemImported.location(imp.details()),
+                "the location is inside the hash-chained event, not only in the item row");
+        assertTrue(fx.custody.verify(c).intact());
+
+        JsonNode cj = new ObjectMapper().readTree(CaseJson.render("b1", Instant.EPOCH, Fixture.OFFICER, "test",
+                fx.cases.open(c), "data/custody/custody-log.jsonl", 2, "00", List.of(
+                        new CaseJson.ExportedItem(it, "data/evidence/E0001/a.txt", null, List.of()))));
+        assertEquals("12 MG Road, Howrah", cj.get("items").get(0).get("source").get("location").asText());
+        assertEquals(imp.details().get("source"),
+                new ObjectMapper().convertValue(cj.get("items").get(0).get("source"), Map.class),
+                "case.json's source is the event's source");
     }
 
     @Test

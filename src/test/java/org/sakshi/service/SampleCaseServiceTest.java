@@ -14,6 +14,11 @@ import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
 import org.sakshi.core.ItemKind;
 import org.sakshi.sample.SampleCase;
+import org.sakshi.core.Actor;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.audit.FindingCode;
+import org.sakshi.core.audit.Severity;
 
 class SampleCaseServiceTest {
     @TempDir
@@ -43,6 +48,46 @@ class SampleCaseServiceTest {
         List<CustodyEvent> events = ctx.custody().events(caseDir);
         assertTrue(events.stream().anyMatch(e -> e.type().equals("NOTE")
                 && String.valueOf(e.details()).contains("fictional")), "a NOTE says the data is fictional");
+    }
+
+    @Test
+    void theReadmeWalkthroughTakingCustodyFromTheSampleOfficerAndOpeningAnItemEndsWithNoAuditError()
+            throws Exception {
+        AppContext ctx = new AppContext(tmp);
+        Path caseDir = tmp.resolve("sample");
+        builder(ctx).build(caseDir);
+        Actor me = new Actor("SI Asha Rao", "SI", "4711", "CID West Bengal", null);
+
+        assertEquals(java.util.Optional.of(SampleCase.OFFICER), ctx.custody().holder(caseDir, List.of()),
+                "the dialog's From is pre-filled with the holder by the ledger");
+        List<CustodyEvent> t = ctx.custody().transfer(caseDir, me, new TransferRequest(null, "SI Asha Rao",
+                "SI Asha Rao", "HC B. Paul", "investigation", "PS Demo", "S-1", List.of(), List.of()));
+        CustodyEvent ev = t.get(0);
+        assertEquals("TRANSFERRED", ev.type());
+        assertEquals("SI Asha Rao", ev.actor().name(), "the officer at the keyboard records the event");
+        assertEquals(SampleCase.OFFICER, ev.details().get("from"), "the sender is the holder, not the recorder");
+        assertEquals("SI Asha Rao", ev.details().get("to"));
+        assertEquals("SI Asha Rao", ev.details().get("received_by"));
+        assertEquals("HC B. Paul", ev.details().get("handed_over_by"));
+        assertEquals(java.util.Optional.of("SI Asha Rao"), ctx.custody().holder(caseDir, List.of("E0002")));
+
+        ctx.evidence().open(caseDir, "E0002", me, "review");
+        AuditReport r = ctx.audits().auditCase(caseDir, AuditOptions.DEFAULTS);
+        assertTrue(r.ledger().intact());
+        assertEquals(0, r.count(Severity.ERROR), () -> r.findings().toString());
+        assertTrue(r.findings(FindingCode.TRANSFER_BY_NON_HOLDER.name()).isEmpty());
+    }
+
+    @Test
+    void aTransferNamingSomeoneWhoDoesNotHoldTheItemsIsRecordedAndTheAuditSaysSo() throws Exception {
+        AppContext ctx = new AppContext(tmp);
+        Path caseDir = tmp.resolve("sample");
+        builder(ctx).build(caseDir);
+        Actor me = new Actor("SI Asha Rao", "SI", "4711", "CID West Bengal", null);
+        ctx.custody().transfer(caseDir, me, new TransferRequest("SI Asha Rao", "FSL Kolkata", null, null,
+                "examination", null, null, List.of("E0001"), List.of()));
+        AuditReport r = ctx.audits().auditCase(caseDir, AuditOptions.DEFAULTS);
+        assertEquals(1, r.findings(FindingCode.TRANSFER_BY_NON_HOLDER.name()).size(), () -> r.findings().toString());
     }
 
     @Test

@@ -120,7 +120,9 @@ public final class EventDetails {
     }
 
     /**
-     * ITEM_IMPORTED: what was imported. {@code source} is the seizure details object, {@code files}
+     * ITEM_IMPORTED: what was imported. {@code source} is the seizure details object ({@code text},
+     * {@code device_make}, {@code device_model}, {@code device_serial}, {@code device_imei},
+     * {@code location}: where it was seized), {@code files}
      * the number of files of a folder item, {@code duplicate_of} the first item with the same SHA-256.
      */
     public static final class ItemImported {
@@ -136,8 +138,19 @@ public final class EventDetails {
         public static final String FILES = "files";
         public static final String DUPLICATE_OF = "duplicate_of";
         public static final String NOTE = "note";
+        /** Inside {@link #SOURCE}: where the item was seized. */
+        public static final String SOURCE_LOCATION = "location";
 
         private ItemImported() {
+        }
+
+        /** The location of seizure recorded in the event's {@code source}; null when none was given. */
+        public static String location(Map<String, Object> details) {
+            if (details != null && details.get(SOURCE) instanceof Map<?, ?> src
+                    && src.get(SOURCE_LOCATION) instanceof String loc) {
+                return loc;
+            }
+            return null;
         }
 
         public static Map<String, Object> of(String name, String kind, long size, String sha256, String sha1, String md5,
@@ -384,18 +397,55 @@ public final class EventDetails {
         public static final String LOCATION = "location";
         public static final String SEAL = "seal";
         public static final String ITEMS = "items";
+        /** The person who physically received the items for {@code to} (the acknowledgement). */
+        public static final String RECEIVED_BY = "received_by";
+        /** The person who physically handed the items over for {@code from}. */
+        public static final String HANDED_OVER_BY = "handed_over_by";
 
         private Transferred() {
         }
 
         public static Map<String, Object> of(String from, String to, String reason, String location, String seal) {
+            return of(from, to, null, null, reason, location, seal);
+        }
+
+        /** As {@link #of(String, String, String, String, String)}; the two names only when given. */
+        public static Map<String, Object> of(String from, String to, String receivedBy, String handedOverBy,
+                                             String reason, String location, String seal) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put(FROM, from);
             d.put(TO, to);
+            if (receivedBy != null) {
+                d.put(RECEIVED_BY, receivedBy);
+            }
+            if (handedOverBy != null) {
+                d.put(HANDED_OVER_BY, handedOverBy);
+            }
             d.put(REASON, reason);
             d.put(LOCATION, location);
             d.put(SEAL, seal);
             return d;
+        }
+
+        public static String from(Map<String, Object> details) {
+            return details != null && details.get(FROM) instanceof String s ? s : null;
+        }
+
+        public static String to(Map<String, Object> details) {
+            return details != null && details.get(TO) instanceof String s ? s : null;
+        }
+
+        /** The items of a case-level transfer ({@code items}), empty when absent (then: every item so far). */
+        public static List<String> items(Map<String, Object> details) {
+            List<String> out = new ArrayList<>();
+            if (details != null && details.get(ITEMS) instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof String s) {
+                        out.add(s);
+                    }
+                }
+            }
+            return out;
         }
     }
 

@@ -27,6 +27,8 @@ public final class Dialogs {
         }
         d.initModality(Modality.WINDOW_MODAL);
         d.setResizable(true);
+        // sized to its content and never shrunk below it (some window managers open dialogs at 200×200)
+        d.getDialogPane().setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         return d;
     }
 

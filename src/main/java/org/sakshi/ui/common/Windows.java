@@ -59,8 +59,11 @@ public final class Windows {
         spec.keys.forEach((k, action) -> scene.getAccelerators().put(k, action));
         scene.getAccelerators().putIfAbsent(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
         stage.setScene(scene);
+        WindowSize size = spec.size();
         if (spec.rememberGeometry) {
-            bench.rememberGeometry(stage, false);
+            bench.rememberGeometry(stage, false, size);
+        } else {
+            Workbench.applySize(stage, size);
         }
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             if (spec.key != null) {
@@ -91,6 +94,8 @@ public final class Windows {
         private Object key;
         private boolean rememberGeometry;
         private Runnable onClosed = () -> { };
+        private double minWidth = -1;
+        private double minHeight = -1;
 
         private Spec(String title, double width, double height) {
             this.title = Objects.requireNonNull(title, "title");
@@ -120,6 +125,19 @@ public final class Windows {
         public Spec rememberGeometry() {
             this.rememberGeometry = true;
             return this;
+        }
+
+        /** The least the window may be shrunk to (default: the secondary-window minimum, or the dialog one when modal). */
+        public Spec minSize(double minWidth, double minHeight) {
+            this.minWidth = minWidth;
+            this.minHeight = minHeight;
+            return this;
+        }
+
+        /** The window's default and minimum size ({@link WindowSize}). */
+        WindowSize size() {
+            WindowSize base = modal ? WindowSize.dialog(width, height) : WindowSize.window(width, height);
+            return minWidth > 0 ? new WindowSize(width, height, minWidth, minHeight) : base;
         }
 
         /** A keyboard shortcut of the window. */

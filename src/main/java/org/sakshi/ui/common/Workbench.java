@@ -68,16 +68,37 @@ public final class Workbench {
         return Objects.requireNonNull(css, "sakshi.css").toExternalForm();
     }
 
+    /** A scene with the stylesheet; the bundled fonts it names are loaded first (once). */
     public static Scene scene(javafx.scene.Parent root, double w, double h) {
+        UiFonts.load();
         Scene scene = new Scene(root, w, h);
         scene.getStylesheets().add(stylesheet());
         return scene;
     }
 
-    /** Puts a stage where it was last time and remembers where it is when it closes. */
-    public void rememberGeometry(Stage stage, boolean main) {
-        Settings.WindowGeometry g = main ? settings.mainWindow : settings.caseWindow;
-        if (g != null && g.width() > 200 && g.height() > 150) {
+    /**
+     * Gives a stage its minimum and default size on the current screen ({@link WindowSize}); call
+     * before the stage is shown. Returns the size as fitted to the screen.
+     */
+    public static WindowSize applySize(Stage stage, WindowSize size) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowSize fitted = size.fitTo(screen.getWidth(), screen.getHeight());
+        stage.setMinWidth(fitted.minWidth());
+        stage.setMinHeight(fitted.minHeight());
+        stage.setWidth(fitted.width());
+        stage.setHeight(fitted.height());
+        return fitted;
+    }
+
+    /**
+     * Gives a stage its size ({@link #applySize}), puts it where it was last time when that
+     * geometry is at least the minimum, and remembers where it is when it closes unless it was
+     * then smaller than its minimum.
+     */
+    public void rememberGeometry(Stage stage, boolean main, WindowSize size) {
+        WindowSize fitted = applySize(stage, size);
+        Settings.WindowGeometry g = fitted.restore(main ? settings.mainWindow : settings.caseWindow);
+        if (g != null) {
             stage.setX(g.x());
             stage.setY(g.y());
             stage.setWidth(g.width());
@@ -88,9 +109,9 @@ public final class Workbench {
             Settings.WindowGeometry now = new Settings.WindowGeometry(stage.getX(), stage.getY(),
                     stage.getWidth(), stage.getHeight(), stage.isMaximized());
             if (main) {
-                settings.mainWindow = now;
+                settings.mainWindow = fitted.remember(now, settings.mainWindow);
             } else {
-                settings.caseWindow = now;
+                settings.caseWindow = fitted.remember(now, settings.caseWindow);
             }
             saveSettings();
         });

@@ -225,7 +225,14 @@ public final class CustodyView {
     }
 
     private void transfer() {
-        new TransferDialog(window(), selectedItem()).showAndWait().ifPresent(req ->
+        String selected = selectedItem();
+        // From is pre-filled with the holder by the ledger; when that cannot be read the officer types it
+        bench.background().run(() -> vm.holder(selected), holder -> transfer(selected, holder),
+                e -> transfer(selected, ""));
+    }
+
+    private void transfer(String selected, String holder) {
+        new TransferDialog(window(), selected, holder).showAndWait().ifPresent(req ->
                 bench.background().run(() -> vm.transfer(bench.actor(), req), ev -> refresh(),
                         e -> Dialogs.error(window(), Messages.get("custody.action.transfer"), e)));
     }

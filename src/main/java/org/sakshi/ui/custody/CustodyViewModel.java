@@ -98,6 +98,11 @@ public final class CustodyViewModel {
                 s.message() == null ? "" : s.message(), s.fault() == null ? "CHAIN_BROKEN" : s.fault());
     }
 
+    /** The one current holder of the items in {@code itemsText} (all when blank) by the ledger; "" when none or several. */
+    public String holder(String itemsText) throws SakshiException {
+        return custody.holder(caseDir, parseItems(itemsText == null ? "" : itemsText)).orElse("");
+    }
+
     public List<CustodyEvent> transfer(Actor actor, TransferRequest request) throws SakshiException {
         return custody.transfer(caseDir, actor, request);
     }

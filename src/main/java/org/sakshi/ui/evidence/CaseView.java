@@ -108,6 +108,7 @@ public final class CaseView {
         CaseView[] view = new CaseView[1];
         // a case window is top-level (not owned): officers keep several cases open side by side
         return bench.windows().open(Windows.window(Messages.get("case.window", dir.getFileName()), 1280, 800)
+                .minSize(org.sakshi.ui.common.WindowSize.CASE.minWidth(), org.sakshi.ui.common.WindowSize.CASE.minHeight())
                 .onePer(new Key(dir)).rememberGeometry().onClosed(() -> view[0].close()), () -> {
                     view[0] = new CaseView(bench, dir);
                     return view[0].root();

@@ -82,4 +82,23 @@ class WindowsUiTest {
         assertEquals(1, closed.get());
         assertTrue(bench.windows().find("anything").isEmpty());
     }
+
+    @Test
+    void aWindowGetsItsMinimumSizeAndARememberedTinySizeIsNotReusedOrSaved() throws Exception {
+        bench.settings().caseWindow = new Settings.WindowGeometry(5, 5, 200, 200, false);
+        Stage s = open(Windows.window("Case", 1280, 800).minSize(1024, 700).rememberGeometry(), new AtomicInteger());
+        assertEquals(1024, s.getMinWidth());
+        assertEquals(700, s.getMinHeight());
+        assertTrue(s.getWidth() >= 1024 && s.getHeight() >= 700, s.getWidth() + "x" + s.getHeight());
+        WaitForAsyncUtils.asyncFx(() -> {
+            s.setWidth(1100);
+            s.setHeight(750);
+        }).get();
+        WaitForAsyncUtils.asyncFx(s::close).get();
+        assertEquals(1100, bench.settings().caseWindow.width());
+
+        Stage dialog = open(Windows.window("Wizard", 760, 720).ownedBy(main).modal(), new AtomicInteger());
+        assertEquals(WindowSize.DIALOG_MIN_WIDTH, dialog.getMinWidth());
+        assertEquals(WindowSize.DIALOG_MIN_HEIGHT, dialog.getMinHeight());
+    }
 }
