@@ -95,61 +95,12 @@ public final class AppContext {
         return Path.of(p);
     }
 
+    /**
+     * The workspace folder. Tests reach the services through {@link #ui()} or {@link #cli()}, the same
+     * wiring the front ends get.
+     */
     public Path workspace() {
         return workspace;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public Workstation workstation() {
-        return workstation;
-    }
-
-    /** Case access shared by the services (clock, workstation, vault writes, busy wait). */
-    public CaseAccess caseAccess() {
-        return access;
-    }
-
-    public CaseService cases() {
-        return cases;
-    }
-
-    public ImportService imports() {
-        return imports;
-    }
-
-    public EvidenceService evidence() {
-        return evidence;
-    }
-
-    public CustodyService custody() {
-        return custody;
-    }
-
-    public ExportService exports() {
-        return exports;
-    }
-
-    public AuditService audits() {
-        return audits;
-    }
-
-    public VerifyService verifier() {
-        return verifier;
-    }
-
-    public IdentityService identities() {
-        return identities;
-    }
-
-    public TimestampService timestamps() {
-        return timestamps;
-    }
-
-    public SampleCaseService samples() {
-        return samples;
     }
 
     /** The GUI's services; its views give each view model the ones it uses. */

@@ -64,12 +64,12 @@ class AuditCommandTest {
         ctx = new AppContext(dir, Clock.SYSTEM, new Workstation("ps-howrah-1", "rao", "sakshi test"), new Ingest(),
                 SinkFactory.BUFFERED, Duration.ofSeconds(3), url -> new HttpTimestampSource(URI.create(url)));
         caseDir = dir.resolve("case");
-        ctx.cases().create(caseDir, new NewCase("FIR 112/2026", "Trafficking ring", "Howrah PS", Jurisdiction.IN,
+        ctx.ui().cases().create(caseDir, new NewCase("FIR 112/2026", "Trafficking ring", "Howrah PS", Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), RAO));
         Path file = Files.writeString(dir.resolve("chat.txt"), "hello\n");
-        ctx.imports().importPaths(caseDir, List.of(file), new ImportRequest(null, null, null, null, null,
+        ctx.ui().imports().importPaths(caseDir, List.of(file), new ImportRequest(null, null, null, null, null,
                 List.of(tsa.source()), RAO), ProgressListener.NONE, new CancelFlag());
-        ctx.custody().transfer(caseDir, RAO, new TransferRequest("Dr. Iyer", "lab examination", null, null, List.of()));
+        ctx.ui().custody().transfer(caseDir, RAO, new TransferRequest("Dr. Iyer", "lab examination", null, null, List.of()));
     }
 
     private record Run(int exit, String out, String err) {
@@ -88,16 +88,16 @@ class AuditCommandTest {
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("case", j.path("scope").asText());
-        assertEquals(ctx.cases().open(caseDir).id().toString(), j.path("id").asText());
+        assertEquals(ctx.ui().cases().open(caseDir).id().toString(), j.path("id").asText());
         assertTrue(j.path("ledger").path("intact").asBoolean());
-        assertEquals(ctx.custody().verify(caseDir).head(), j.path("ledger").path("head").asText());
+        assertEquals(ctx.ui().custody().verify(caseDir).head(), j.path("ledger").path("head").asText());
         assertEquals("E0001", j.path("items").get(0).path("id").asText());
         assertEquals("Dr. Iyer", j.path("items").get(0).path("timeline").get(2).path("custodian").asText());
     }
 
     @Test
     void anActByANonCustodianExitsOneAndNamesTheCode() throws Exception {
-        ctx.evidence().open(caseDir, "E0001", RAO, "look again");
+        ctx.ui().evidence().open(caseDir, "E0001", RAO, "look again");
         Run r = run("audit", caseDir.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("ACT_BY_NON_CUSTODIAN"), r.out());
@@ -129,7 +129,7 @@ class AuditCommandTest {
     @Test
     void theReportPdfIsSignedWithTheLabsIdentityAndListsTheFindings() throws Exception {
         Tools.require("pdfsig", "pdftotext");
-        ctx.evidence().open(caseDir, "E0001", RAO, "look again");
+        ctx.ui().evidence().open(caseDir, "E0001", RAO, "look again");
         Path pdf = dir.resolve("audit.pdf");
         Run r = run("audit", caseDir.toString(), "--report", pdf.toString(), "--keystore",
                 tsa.pki().officerP12().toString(), "--storepass-file", tsa.pki().officerPasswordFile().toString());
@@ -146,7 +146,7 @@ class AuditCommandTest {
             Files.copy(pdf, Path.of(System.getProperty("audit.keep.pdf")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         assertTrue(text.out().contains("FIR 112/2026 - Trafficking ring"), text.out());
-        assertTrue(text.out().contains(ctx.custody().verify(caseDir).head()), text.out());
+        assertTrue(text.out().contains(ctx.ui().custody().verify(caseDir).head()), text.out());
         assertTrue(text.out().contains("sakshi"), text.out());
         if (System.getProperty("audit.keep.pdf") != null) {
             Files.copy(pdf, Path.of(System.getProperty("audit.keep.pdf")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -65,7 +65,7 @@ class KeysCommandTest {
                 pw.toString(), "--name", "Lab TSA", "--key-type", "p256", "--cert-out", dir.resolve("tsa.pem").toString());
         assertEquals(0, r.exit(), r.err());
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest("x".getBytes());
-        try (org.sakshi.service.TimestampService.LocalTsa tsa = new AppContext(dir.resolve("ws")).timestamps()
+        try (org.sakshi.service.TimestampService.LocalTsa tsa = new AppContext(dir.resolve("ws")).ui().timestamps()
                 .serve(dir.resolve("tsa.p12"), "tsa pass".toCharArray(), null, 0)) {
             Files.write(dir.resolve("x.tsr"), new org.sakshi.timestamp.HttpTimestampSource(tsa.url()).stamp(digest).response());
         }

@@ -25,7 +25,7 @@ class SampleCaseServiceTest {
     Path tmp;
 
     private SampleCaseService builder(AppContext ctx) {
-        return new SampleCaseService(ctx.cases(), ctx.imports(), ctx.custody());
+        return new SampleCaseService(ctx.ui().cases(), ctx.ui().imports(), ctx.ui().custody());
     }
 
     @Test
@@ -34,18 +34,18 @@ class SampleCaseServiceTest {
         Path caseDir = tmp.resolve("sample");
         builder(ctx).build(caseDir);
 
-        List<Item> items = ctx.evidence().items(caseDir);
+        List<Item> items = ctx.ui().evidence().items(caseDir);
         assertEquals(List.of(ItemKind.SCREENSHOT, ItemKind.CHAT, ItemKind.DEVICE),
                 items.stream().map(Item::kind).toList());
-        assertEquals(SampleCase.CASE_NUMBER, ctx.cases().open(caseDir).number());
+        assertEquals(SampleCase.CASE_NUMBER, ctx.ui().cases().open(caseDir).number());
 
         @SuppressWarnings("unchecked")
         List<String> participants = (List<String>) items.get(1).summary().get("participants");
         assertTrue(participants.containsAll(List.of("Asha Travels", "Priya", "Rina")), participants.toString());
         assertEquals(4L, ((Number) items.get(2).summary().get("members")).longValue());
 
-        assertTrue(ctx.custody().verify(caseDir).intact());
-        List<CustodyEvent> events = ctx.custody().events(caseDir);
+        assertTrue(ctx.ui().custody().verify(caseDir).intact());
+        List<CustodyEvent> events = ctx.ui().custody().events(caseDir);
         assertTrue(events.stream().anyMatch(e -> e.type().equals("NOTE")
                 && String.valueOf(e.details()).contains("fictional")), "a NOTE says the data is fictional");
     }
@@ -58,9 +58,9 @@ class SampleCaseServiceTest {
         builder(ctx).build(caseDir);
         Actor me = new Actor("SI Asha Rao", "SI", "4711", "CID West Bengal", null);
 
-        assertEquals(java.util.Optional.of(SampleCase.OFFICER), ctx.custody().holder(caseDir, List.of()),
+        assertEquals(java.util.Optional.of(SampleCase.OFFICER), ctx.ui().custody().holder(caseDir, List.of()),
                 "the dialog's From is pre-filled with the holder by the ledger");
-        List<CustodyEvent> t = ctx.custody().transfer(caseDir, me, new TransferRequest(null, "SI Asha Rao",
+        List<CustodyEvent> t = ctx.ui().custody().transfer(caseDir, me, new TransferRequest(null, "SI Asha Rao",
                 "SI Asha Rao", "HC B. Paul", "investigation", "PS Demo", "S-1", List.of(), List.of()));
         CustodyEvent ev = t.get(0);
         assertEquals("TRANSFERRED", ev.type());
@@ -69,10 +69,10 @@ class SampleCaseServiceTest {
         assertEquals("SI Asha Rao", ev.details().get("to"));
         assertEquals("SI Asha Rao", ev.details().get("received_by"));
         assertEquals("HC B. Paul", ev.details().get("handed_over_by"));
-        assertEquals(java.util.Optional.of("SI Asha Rao"), ctx.custody().holder(caseDir, List.of("E0002")));
+        assertEquals(java.util.Optional.of("SI Asha Rao"), ctx.ui().custody().holder(caseDir, List.of("E0002")));
 
-        ctx.evidence().open(caseDir, "E0002", me, "review");
-        AuditReport r = ctx.audits().auditCase(caseDir, AuditOptions.DEFAULTS);
+        ctx.ui().evidence().open(caseDir, "E0002", me, "review");
+        AuditReport r = ctx.ui().audits().auditCase(caseDir, AuditOptions.DEFAULTS);
         assertTrue(r.ledger().intact());
         assertEquals(0, r.count(Severity.ERROR), () -> r.findings().toString());
         assertTrue(r.findings(FindingCode.TRANSFER_BY_NON_HOLDER.name()).isEmpty());
@@ -84,9 +84,9 @@ class SampleCaseServiceTest {
         Path caseDir = tmp.resolve("sample");
         builder(ctx).build(caseDir);
         Actor me = new Actor("SI Asha Rao", "SI", "4711", "CID West Bengal", null);
-        ctx.custody().transfer(caseDir, me, new TransferRequest("SI Asha Rao", "FSL Kolkata", null, null,
+        ctx.ui().custody().transfer(caseDir, me, new TransferRequest("SI Asha Rao", "FSL Kolkata", null, null,
                 "examination", null, null, List.of("E0001"), List.of()));
-        AuditReport r = ctx.audits().auditCase(caseDir, AuditOptions.DEFAULTS);
+        AuditReport r = ctx.ui().audits().auditCase(caseDir, AuditOptions.DEFAULTS);
         assertEquals(1, r.findings(FindingCode.TRANSFER_BY_NON_HOLDER.name()).size(), () -> r.findings().toString());
     }
 
@@ -95,9 +95,9 @@ class SampleCaseServiceTest {
         AppContext ctx = new AppContext(tmp);
         Path caseDir = tmp.resolve("sample");
         builder(ctx).build(caseDir);
-        long before = ctx.custody().events(caseDir).size();
+        long before = ctx.ui().custody().events(caseDir).size();
 
         assertThrows(InputException.class, () -> builder(ctx).build(caseDir));
-        assertEquals(before, ctx.custody().events(caseDir).size(), "nothing was recorded by the refused build");
+        assertEquals(before, ctx.ui().custody().events(caseDir).size(), "nothing was recorded by the refused build");
     }
 }

@@ -34,13 +34,11 @@ public final class EventDetails {
 
         public static Map<String, Object> of(String number, String title, String agency, String jurisdiction,
                                              String zone) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(NUMBER, number);
-            d.put(TITLE, title);
-            d.put(AGENCY, agency);
-            d.put(JURISDICTION, jurisdiction);
-            d.put(ZONE, zone);
-            return d;
+            return ordered(NUMBER, number,
+                    TITLE, title,
+                    AGENCY, agency,
+                    JURISDICTION, jurisdiction,
+                    ZONE, zone);
         }
     }
 
@@ -63,14 +61,12 @@ public final class EventDetails {
         }
 
         public static Map<String, Object> of(HeadSigner key, String role, List<String> vouches) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(KEY_SHA256, key.fingerprint());
-            d.put(ALG, key.algorithm());
-            d.put(CERT, Base64.getEncoder().encodeToString(key.certificate()));
-            d.put(SUBJECT, key.subject());
-            d.put(ROLE, role);
-            d.put(VOUCHES, List.copyOf(vouches));
-            return d;
+            return ordered(KEY_SHA256, key.fingerprint(),
+                    ALG, key.algorithm(),
+                    CERT, Base64.getEncoder().encodeToString(key.certificate()),
+                    SUBJECT, key.subject(),
+                    ROLE, role,
+                    VOUCHES, List.copyOf(vouches));
         }
 
         /** What an enrolment says; fields null when absent. */
@@ -98,11 +94,9 @@ public final class EventDetails {
         }
 
         public static Map<String, Object> of(long from, long to, String reason) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(FROM, from);
-            d.put(TO, to);
-            d.put(REASON, reason);
-            return d;
+            return ordered(FROM, from,
+                    TO, to,
+                    REASON, reason);
         }
 
         /** The adopted range as read back; a missing bound reads as 0. */
@@ -203,30 +197,26 @@ public final class EventDetails {
         public static Map<String, Object> ofItem(String parent, String parentSha256, String method, String reason,
                                                  Object regions, String name, String kind, long size, String sha256,
                                                  String sha1, String md5, String tool) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(PARENT, parent);
-            d.put(PARENT_SHA256, parentSha256);
-            d.put(METHOD, method);
-            d.put(REASON, reason);
-            d.put(REGIONS, regions);
-            d.put(NAME, name);
-            d.put(KIND, kind);
-            d.put(SIZE, size);
-            d.put(SHA256, sha256);
-            d.put(SHA1, sha1);
-            d.put(MD5, md5);
-            d.put(TOOL, tool);
-            return d;
+            return ordered(PARENT, parent,
+                    PARENT_SHA256, parentSha256,
+                    METHOD, method,
+                    REASON, reason,
+                    REGIONS, regions,
+                    NAME, name,
+                    KIND, kind,
+                    SIZE, size,
+                    SHA256, sha256,
+                    SHA1, sha1,
+                    MD5, md5,
+                    TOOL, tool);
         }
 
         public static Map<String, Object> ofFile(String file, String mediaType, String sha256, long size, String tool) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(FILE, file);
-            d.put(MEDIA_TYPE, mediaType);
-            d.put(SHA256, sha256);
-            d.put(SIZE, size);
-            d.put(TOOL, tool);
-            return d;
+            return ordered(FILE, file,
+                    MEDIA_TYPE, mediaType,
+                    SHA256, sha256,
+                    SIZE, size,
+                    TOOL, tool);
         }
 
         /** The parent item of a derived item, null for a derived file. */
@@ -245,11 +235,9 @@ public final class EventDetails {
         }
 
         public static Map<String, Object> of(String what, Object value, String reason) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(WHAT, what);
-            d.put(VALUE, value);
-            d.put(REASON, reason);
-            return d;
+            return ordered(WHAT, what,
+                    VALUE, value,
+                    REASON, reason);
         }
     }
 
@@ -261,9 +249,7 @@ public final class EventDetails {
         }
 
         public static Map<String, Object> of(String purpose) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(PURPOSE, purpose);
-            return d;
+            return ordered(PURPOSE, purpose);
         }
     }
 
@@ -280,13 +266,11 @@ public final class EventDetails {
 
         public static Map<String, Object> of(String bundleId, String file, List<String> items, List<String> certificates,
                                              List<String> tsas) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(BUNDLE_ID, bundleId);
-            d.put(FILE, file);
-            d.put(ITEMS, List.copyOf(items));
-            d.put(CERTIFICATES, List.copyOf(certificates));
-            d.put(TSAS, List.copyOf(tsas));
-            return d;
+            return ordered(BUNDLE_ID, bundleId,
+                    FILE, file,
+                    ITEMS, List.copyOf(items),
+                    CERTIFICATES, List.copyOf(certificates),
+                    TSAS, List.copyOf(tsas));
         }
     }
 
@@ -300,11 +284,9 @@ public final class EventDetails {
         }
 
         public static Map<String, Object> of(String tsa, Instant genTime, String serial) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(TSA, tsa);
-            d.put(GEN_TIME, EventCodec.formatAt(genTime));
-            d.put(SERIAL, serial);
-            return d;
+            return ordered(TSA, tsa,
+                    GEN_TIME, EventCodec.formatAt(genTime),
+                    SERIAL, serial);
         }
 
         /** The token's genTime, null when absent or unreadable. */
@@ -331,14 +313,12 @@ public final class EventDetails {
 
         public static Map<String, Object> of(long seq, String head, String tsa, Instant genTime, String serial,
                                              byte[] token) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(SEQ, seq);
-            d.put(HEAD, head);
-            d.put(TSA, tsa);
-            d.put(GEN_TIME, EventCodec.formatAt(genTime));
-            d.put(SERIAL, serial);
-            d.put(TOKEN, Base64.getEncoder().encodeToString(token));
-            return d;
+            return ordered(SEQ, seq,
+                    HEAD, head,
+                    TSA, tsa,
+                    GEN_TIME, EventCodec.formatAt(genTime),
+                    SERIAL, serial,
+                    TOKEN, Base64.getEncoder().encodeToString(token));
         }
 
         /** What an anchor says; {@code seq} null when the anchor predates the member (then seq - 1 is meant). */
@@ -370,13 +350,11 @@ public final class EventDetails {
         }
 
         public static Map<String, Object> of(String bundleId, String file, String sha256, long size, String verdict) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(BUNDLE_ID, bundleId);
-            d.put(FILE, file);
-            d.put(SHA256, sha256);
-            d.put(SIZE, size);
-            d.put(VERDICT, verdict);
-            return d;
+            return ordered(BUNDLE_ID, bundleId,
+                    FILE, file,
+                    SHA256, sha256,
+                    SIZE, size,
+                    VERDICT, verdict);
         }
 
         /** The bundle an EXPORT_STARTED or EXPORT_SEALED names. */
@@ -458,9 +436,7 @@ public final class EventDetails {
         }
 
         public static Map<String, Object> of(String text) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(TEXT, text);
-            return d;
+            return ordered(TEXT, text);
         }
     }
 
@@ -500,5 +476,14 @@ public final class EventDetails {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** A details map in the given key order: key, value, key, value, ... (null values kept, as JCS hashes them). */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            d.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return d;
     }
 }

@@ -35,18 +35,18 @@ class AuditViewModelTest {
     void caseHandedToTheLabAndThenOpenedByTheFormerHolder() throws Exception {
         app = new AppContext(dir.resolve("ws"));
         caseDir = dir.resolve("ws").resolve("case");
-        app.cases().create(caseDir, new NewCase("FIR 112/2026", "Trafficking ring", "Howrah PS", Jurisdiction.IN,
+        app.ui().cases().create(caseDir, new NewCase("FIR 112/2026", "Trafficking ring", "Howrah PS", Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), RAO));
         Path statement = Files.writeString(dir.resolve("statement.txt"), "victim statement, page 1\n");
-        app.imports().importPaths(caseDir, List.of(statement),
+        app.ui().imports().importPaths(caseDir, List.of(statement),
                 new ImportRequest(null, null, null, null, null, List.of(), RAO), null, null);
-        app.custody().transfer(caseDir, RAO, new TransferRequest("Dr. Iyer", "lab examination", "FSL Kolkata", "S-17",
+        app.ui().custody().transfer(caseDir, RAO, new TransferRequest("Dr. Iyer", "lab examination", "FSL Kolkata", "S-17",
                 List.of("E0001")));
-        app.evidence().open(caseDir, "E0001", RAO, "curiosity");
+        app.ui().evidence().open(caseDir, "E0001", RAO, "curiosity");
     }
 
     private AuditViewModel audited() throws Exception {
-        AuditViewModel vm = new AuditViewModel(app.audits(), app.identities(), caseDir);
+        AuditViewModel vm = new AuditViewModel(app.ui().audits(), app.ui().identities(), caseDir);
         vm.show(vm.audit());
         return vm;
     }

@@ -39,7 +39,7 @@ class CaseListViewModelTest {
 
     @Test
     void theSearchBoxFiltersTheVisibleCases() {
-        CaseListViewModel vm = new CaseListViewModel(new org.sakshi.app.AppContext(ws).cases(), ws);
+        CaseListViewModel vm = new CaseListViewModel(new org.sakshi.app.AppContext(ws).ui().cases(), ws);
         vm.show(List.of(summary("FIR 1", "Howrah", "CID", Instant.now()), summary("FIR 2", "Siliguri", "CID", Instant.now())));
         vm.searchProperty().set("siliguri");
         assertEquals(1, vm.visible().size());
@@ -58,7 +58,7 @@ class CaseListViewModelTest {
 
     @Test
     void aCaseFolderIsItsNumberMadeSafeAndUnique() throws Exception {
-        CaseListViewModel vm = new CaseListViewModel(new org.sakshi.app.AppContext(ws).cases(), ws);
+        CaseListViewModel vm = new CaseListViewModel(new org.sakshi.app.AppContext(ws).ui().cases(), ws);
         assertEquals(ws.resolve("FIR_12_2026_PS_Howrah"), vm.folderFor("FIR 12/2026 PS Howrah"));
         Files.createDirectories(ws.resolve("FIR_12_2026_PS_Howrah"));
         assertEquals(ws.resolve("FIR_12_2026_PS_Howrah-2"), vm.folderFor("FIR 12/2026 PS Howrah"));
@@ -67,7 +67,7 @@ class CaseListViewModelTest {
 
     @Test
     void aWorkspaceThatDoesNotExistYetHasNoCases() {
-        CaseListViewModel vm = new CaseListViewModel(new org.sakshi.app.AppContext(ws).cases(), ws.resolve("not-yet"));
+        CaseListViewModel vm = new CaseListViewModel(new org.sakshi.app.AppContext(ws).ui().cases(), ws.resolve("not-yet"));
         assertTrue(vm.fetch().isEmpty());
     }
 }

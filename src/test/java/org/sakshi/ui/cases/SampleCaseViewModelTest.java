@@ -24,7 +24,7 @@ class SampleCaseViewModelTest {
     void workspace() {
         ws = dir.resolve("ws");
         app = new AppContext(ws);
-        vm = new SampleCaseViewModel(app.cases(), app.samples(), ws);
+        vm = new SampleCaseViewModel(app.ui().cases(), app.ui().samples(), ws);
     }
 
     @Test
@@ -32,9 +32,9 @@ class SampleCaseViewModelTest {
         SampleCaseViewModel.Outcome out = vm.openOrBuild();
         assertTrue(out.created());
         assertEquals(ws.resolve("SAMPLE-0001"), out.dir());
-        assertEquals(3, app.evidence().items(out.dir()).size());
-        assertEquals(SampleCase.CASE_NUMBER, app.cases().open(out.dir()).number());
-        assertTrue(app.custody().verify(out.dir()).intact());
+        assertEquals(3, app.ui().evidence().items(out.dir()).size());
+        assertEquals(SampleCase.CASE_NUMBER, app.ui().cases().open(out.dir()).number());
+        assertTrue(app.ui().custody().verify(out.dir()).intact());
     }
 
     @Test
@@ -43,7 +43,7 @@ class SampleCaseViewModelTest {
         SampleCaseViewModel.Outcome again = vm.openOrBuild();
         assertFalse(again.created());
         assertEquals(first, again.dir());
-        assertEquals(1, app.cases().list(ws).size());
+        assertEquals(1, app.ui().cases().list(ws).size());
     }
 
     @Test

@@ -33,13 +33,13 @@ class CustodyViewModelServiceTest {
     void caseWithTwoItems() throws Exception {
         AppContext app = new AppContext(dir);
         caseDir = dir.resolve("case");
-        app.cases().create(caseDir, new NewCase("FIR 3/2026", "Custody", null, Jurisdiction.IN,
+        app.ui().cases().create(caseDir, new NewCase("FIR 3/2026", "Custody", null, Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), ASHA));
         Path a = Files.writeString(dir.resolve("a.txt"), "first note text for a plain file item");
         Path b = Files.writeString(dir.resolve("b.txt"), "second note text for a plain file item");
-        app.imports().importPaths(caseDir, List.of(a, b),
+        app.ui().imports().importPaths(caseDir, List.of(a, b),
                 new ImportRequest(null, null, null, null, null, List.of(), ASHA), null, null);
-        vm = new CustodyViewModel(caseDir, app.custody());
+        vm = new CustodyViewModel(caseDir, app.ui().custody());
     }
 
     @Test

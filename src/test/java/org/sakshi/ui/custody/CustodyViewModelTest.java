@@ -33,7 +33,7 @@ class CustodyViewModelTest {
 
     @Test
     void filtersCombineItemActorAndType() {
-        CustodyViewModel vm = new CustodyViewModel(Path.of("/case"), new org.sakshi.app.AppContext(Path.of("/ws")).custody());
+        CustodyViewModel vm = new CustodyViewModel(Path.of("/case"), new org.sakshi.app.AppContext(Path.of("/ws")).ui().custody());
         vm.show(ledger);
         vm.itemFilterProperty().set("e0001");
         assertEquals(List.of(2L, 3L), vm.visible().stream().map(CustodyEvent::seq).toList());
@@ -52,7 +52,7 @@ class CustodyViewModelTest {
 
     @Test
     void theFilterDropDownsOfferWhatIsInTheLedger() {
-        CustodyViewModel vm = new CustodyViewModel(Path.of("/case"), new org.sakshi.app.AppContext(Path.of("/ws")).custody());
+        CustodyViewModel vm = new CustodyViewModel(Path.of("/case"), new org.sakshi.app.AppContext(Path.of("/ws")).ui().custody());
         vm.show(ledger);
         assertEquals(List.of("CASE_CREATED", "ITEM_ACCESSED", "ITEM_IMPORTED", "NOTE"), vm.types());
         assertEquals(List.of("E0001", "E0002"), vm.itemIds());

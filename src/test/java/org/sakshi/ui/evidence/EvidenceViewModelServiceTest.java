@@ -27,15 +27,15 @@ class EvidenceViewModelServiceTest {
     void openingAChatRecordsItemAccessedAndGivesItsMessagesForTheBubbles() throws Exception {
         AppContext app = new AppContext(dir);
         Path caseDir = dir.resolve("case");
-        app.cases().create(caseDir, new NewCase("FIR 4/2026", "Chat", null, Jurisdiction.IN,
+        app.ui().cases().create(caseDir, new NewCase("FIR 4/2026", "Chat", null, Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), ASHA));
         Path chat = Files.writeString(dir.resolve("WhatsApp Chat with Ravi.txt"),
                 "28/07/2021, 14:05 - Ravi: कल स्टेशन पर मिलो\n"
                         + "28/07/2021, 14:06 - রহিম: ঠিক আছে\n"
                         + "29/07/2021, 06:40 - Ravi: निकल गए?\n");
-        app.imports().importPaths(caseDir, List.of(chat), new ImportRequest(null, null, null, null, null, List.of(), ASHA),
+        app.ui().imports().importPaths(caseDir, List.of(chat), new ImportRequest(null, null, null, null, null, List.of(), ASHA),
                 null, null);
-        EvidenceViewModel vm = new EvidenceViewModel(caseDir, app.cases(), app.evidence(), app.custody());
+        EvidenceViewModel vm = new EvidenceViewModel(caseDir, app.ui().cases(), app.ui().evidence(), app.ui().custody());
         vm.show(vm.fetch());
         assertEquals(1, vm.items().size());
         assertEquals(ItemKind.CHAT, vm.items().get(0).kind());

@@ -17,7 +17,7 @@ import org.sakshi.service.ImportRequest;
 import org.sakshi.service.ImportService;
 
 class ImportViewModelTest {
-    private final ImportViewModel vm = new ImportViewModel(Path.of("/case"), new org.sakshi.app.AppContext(Path.of("/ws")).imports(), ZoneId.of("Asia/Dhaka"));
+    private final ImportViewModel vm = new ImportViewModel(Path.of("/case"), new org.sakshi.app.AppContext(Path.of("/ws")).ui().imports(), ZoneId.of("Asia/Dhaka"));
 
     @Test
     void theChatZoneDefaultsToTheCaseZone() {

@@ -39,7 +39,7 @@ class RedactionViewModelTest {
     void caseWithAPhoto() throws Exception {
         app = new AppContext(dir.resolve("ws"));
         caseDir = dir.resolve("ws").resolve("case");
-        app.cases().create(caseDir, new NewCase("FIR 9/2026", "Redaction", null, Jurisdiction.IN,
+        app.ui().cases().create(caseDir, new NewCase("FIR 9/2026", "Redaction", null, Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), ASHA));
         BufferedImage img = new BufferedImage(80, 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -49,9 +49,9 @@ class RedactionViewModelTest {
         Path f = dir.resolve("IMG_0042.png");
         ImageIO.write(img, "png", f.toFile());
         photoBytes = Files.readAllBytes(f);
-        photo = app.imports().importPaths(caseDir, List.of(f),
+        photo = app.ui().imports().importPaths(caseDir, List.of(f),
                 new ImportRequest(null, null, null, null, null, List.of(), ASHA), null, null).imported().get(0);
-        photoBlob = app.evidence().blobPath(caseDir, photo.id());
+        photoBlob = app.ui().evidence().blobPath(caseDir, photo.id());
     }
 
     @Test
@@ -62,28 +62,28 @@ class RedactionViewModelTest {
 
     @Test
     void aClickWithoutADragDrawsNoBox() {
-        RedactionViewModel vm = new RedactionViewModel(caseDir, app.imports(), photo, photoBlob);
+        RedactionViewModel vm = new RedactionViewModel(caseDir, app.ui().imports(), photo, photoBlob);
         assertFalse(vm.add(new Redactor.Region(5, 5, 1, 1)));
         assertTrue(vm.regions().isEmpty());
     }
 
     @Test
     void savingRecordsABlackedOutCopyDerivedFromThePhotoAndLeavesThePhotoAsItWas() throws Exception {
-        RedactionViewModel vm = new RedactionViewModel(caseDir, app.imports(), photo, photoBlob);
+        RedactionViewModel vm = new RedactionViewModel(caseDir, app.ui().imports(), photo, photoBlob);
         assertTrue(vm.add(new Redactor.Region(4, 4, 10, 8)));
         vm.reasonProperty().set("face of a victim");
         Item copy = vm.save(ASHA, List.of());
 
         assertEquals(photo.id(), copy.derivedFrom());
         assertEquals("IMG_0042-redacted.png", copy.name());
-        BufferedImage saved = ImageIO.read(app.evidence().blobPath(caseDir, copy.id()).toFile());
+        BufferedImage saved = ImageIO.read(app.ui().evidence().blobPath(caseDir, copy.id()).toFile());
         assertEquals(0, saved.getRGB(5, 5) & 0xffffff);
         assertEquals(Color.CYAN.getRGB() & 0xffffff, saved.getRGB(20, 20) & 0xffffff);
         assertArrayEquals(photoBytes, Files.readAllBytes(photoBlob));
-        CustodyEvent derived = app.custody().events(caseDir).stream()
+        CustodyEvent derived = app.ui().custody().events(caseDir).stream()
                 .filter(e -> e.type().equals("ITEM_DERIVED") && copy.id().equals(e.itemId())).findFirst().orElseThrow();
         assertEquals("redaction", derived.details().get("method"));
         assertEquals(List.of(List.of(4, 4, 10, 8)), derived.details().get("regions"));
-        assertTrue(app.custody().verify(caseDir).intact());
+        assertTrue(app.ui().custody().verify(caseDir).intact());
     }
 }

@@ -31,7 +31,7 @@ import org.sakshi.testsupport.LocalTsa;
 
 class ExportViewModelTest {
     private static ExportViewModel vm(AppContext app, Path caseDir, CaseInfo info, List<Item> items) {
-        return new ExportViewModel(app.exports(), app.identities(), app.timestamps(), caseDir, info, items);
+        return new ExportViewModel(app.ui().exports(), app.ui().identities(), app.ui().timestamps(), caseDir, info, items);
     }
 
     @TempDir
@@ -77,13 +77,13 @@ class ExportViewModelTest {
             AppContext app = new AppContext(dir.resolve("ws"));
             Path caseDir = dir.resolve("ws/case");
             Actor asha = Actor.named("SI Asha Rao");
-            app.cases().create(caseDir, new NewCase("FIR 12/2026", "Export", null, Jurisdiction.IN,
+            app.ui().cases().create(caseDir, new NewCase("FIR 12/2026", "Export", null, Jurisdiction.IN,
                     ZoneId.of("Asia/Kolkata"), asha));
             Path photo = Files.write(dir.resolve("photo.bin"), new byte[] {1, 2, 3, 4, 5});
-            app.imports().importPaths(caseDir, List.of(photo),
+            app.ui().imports().importPaths(caseDir, List.of(photo),
                     new ImportRequest(null, null, null, null, null, List.of(tsa.source()), asha), null, null);
-            List<Item> items = app.evidence().items(caseDir);
-            ExportViewModel vm = vm(app, caseDir, app.cases().open(caseDir), items);
+            List<Item> items = app.ui().evidence().items(caseDir);
+            ExportViewModel vm = vm(app, caseDir, app.ui().cases().open(caseDir), items);
             vm.identityProperty().set(tsa.pki().officerP12().toString());
             vm.tsaUrlsProperty().set(tsa.url().toString());
             assertEquals("", vm.problemProperty().get());
