@@ -55,8 +55,21 @@ gui_check() {
   if grep -qF 'something went wrong"' <<<"$tree"; then fail="an error dialog is open"; fi
   if [ -z "$fail" ]; then
     # tree lines read: 0x1200003 "Sakshi — evidence workstation": ("java" "...")  1100x720+0+0  +0+0
-    local size; size=$(grep -F "$title_ok" <<<"$tree" | grep -o ' [0-9]\+x[0-9]\++' | head -n 1 | tr -d ' +')
-    local w=${size%x*} h=${size#*x}
+    # the stage's minimum counts its decorations, so measure the frame the window manager drew around
+    # the client window (its parent under a window manager), not the client area alone
+    local id; id=$(grep -F "$title_ok" <<<"$tree" | grep -o '0x[0-9a-f]\+' | head -n 1)
+    # walk up to the top-level frame (the last window below the root; icewm nests several)
+    local up_id
+    for _ in 1 2 3 4 5; do
+      up_id=$(DISPLAY=$disp xwininfo -tree -id "$id" 2>/dev/null | sed -n 's/.*Parent window id: \(0x[0-9a-f]*\).*/\1/p' | head -n 1)
+      if [ -z "$up_id" ] || DISPLAY=$disp xwininfo -tree -id "$id" 2>/dev/null | grep -q 'Parent window id: .*(the root window)'; then
+        break
+      fi
+      id=$up_id
+    done
+    local info; info=$(DISPLAY=$disp xwininfo -id "$id" 2>/dev/null || true)
+    local w h
+    w=$(sed -n 's/^ *Width: *//p' <<<"$info"); h=$(sed -n 's/^ *Height: *//p' <<<"$info")
     # the start window's minimum is 1024x700 (WindowSize.MAIN), less only on a smaller screen
     if [ -z "$w" ] || [ "$w" -lt 1024 ] || [ "$h" -lt 700 ]; then fail="the start window is ${w:-?}x${h:-?}, below 1024x700"; fi
   fi
