@@ -161,6 +161,7 @@ public final class CustodyView {
     private void column(String key, java.util.function.Function<CustodyEvent, String> f, double w) {
         TableColumn<CustodyEvent, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         c.setPrefWidth(w);
         eventTable.getColumns().add(c);
     }

@@ -171,10 +171,12 @@ public final class CaseView {
         detailHolder.getChildren().setAll(detail);
         filterField.textProperty().bindBidirectional(vm.filterProperty());
         idColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
+        idColumn.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         kindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         kindColumn.setCellFactory(c -> new KindCell());
         kindColumn.setComparator(java.util.Comparator.comparing(i -> i.kind().ordinal()));
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        nameColumn.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
         sizeColumn.setCellFactory(c -> new TableCell<>() {
             @Override
