@@ -511,7 +511,7 @@ public final class AuditAnalyzer {
                 if (!stamped) {
                     add(FindingCode.ITEM_NOT_TIMESTAMPED, List.of(s.id), List.of(s.importSeq), "Item " + s.id
                             + " has no RFC 3161 time-stamp of its SHA-256: its existence at import (event "
-                            + s.importSeq + ") rests on the workstation clock alone. Run 'sakshi timestamp' on the case.");
+                            + s.importSeq + ") rests on the workstation clock alone. Time-stamp it with Time-stamp pending items in the case window ('sakshi timestamp' on the command line).");
                 } else if (s.stampEvent > 0 && bySeq.containsKey(s.stampEvent)) {
                     Duration delay = Duration.between(s.importAt, bySeq.get(s.stampEvent).at());
                     if (delay.compareTo(tol) > 0) {

@@ -237,19 +237,19 @@ public final class BundleZipWriter implements Closeable {
         }
         if (done != size) {
             throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
-                    + done + " read); the bundle was not written. Check the vault with 'sakshi audit'.");
+                    + done + " read); the bundle was not written. Check the vault with the custody audit (Audit in the case window, 'sakshi audit' on the command line).");
         }
         String sha = HexFormat.of().formatHex(md.digest());
         if (expectedSha256 != null && !expectedSha256.equals(sha)) {
             throw new IntegrityException(what + ": the vault copy no longer matches its recorded SHA-256 ("
                     + expectedSha256 + ", now " + sha + "); the bundle was not written. Do not export this item;"
-                    + " report the vault damage and run 'sakshi audit' on the case.");
+                    + " report the vault damage and run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).");
         }
         try {
             zip.closeArchiveEntry();
         } catch (java.util.zip.ZipException ze) {
             throw new IntegrityException(what + ": its bytes no longer have the CRC-32 recorded at import ("
-                    + ze.getMessage() + "); the bundle was not written. Run 'sakshi audit' on the case.", ze);
+                    + ze.getMessage() + "); the bundle was not written. Run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).", ze);
         }
         record(bagPath, sha, size);
         return sha;

@@ -112,4 +112,53 @@ public final class Controls {
     public static HBox statusBar(Label status) {
         return styled(new HBox(status), "status-bar");
     }
+
+    /**
+     * A cell factory for text columns: a cell whose text is cut (shown with "…") carries its full text
+     * in a tooltip; a cell that shows all of it has none. Shared by every table of the windows.
+     */
+    public static <S> javafx.util.Callback<javafx.scene.control.TableColumn<S, String>,
+            javafx.scene.control.TableCell<S, String>> fullTextCells() {
+        return column -> new FullTextCell<>();
+    }
+
+    /** True when {@code labeled} is too narrow for its text at its current font, so the text is cut. */
+    public static boolean truncated(javafx.scene.control.Labeled labeled) {
+        String text = labeled.getText();
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(labeled.getFont());
+        double graphic = labeled.getGraphic() == null ? 0
+                : labeled.getGraphic().prefWidth(-1) + labeled.getGraphicTextGap();
+        double room = labeled.getWidth() - labeled.snappedLeftInset() - labeled.snappedRightInset() - graphic;
+        return probe.getLayoutBounds().getWidth() > room + 0.5;
+    }
+
+    private static final class FullTextCell<S> extends javafx.scene.control.TableCell<S, String> {
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        FullTextCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(600);
+        }
+
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty ? null : value);
+            tip.setText(empty || value == null ? "" : value);
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            javafx.scene.control.Tooltip want = !isEmpty() && truncated(this) ? tip : null;
+            if (getTooltip() != want) {
+                setTooltip(want);
+            }
+        }
+    }
 }

@@ -141,6 +141,7 @@ public final class CustodyView {
         actorFilter.textProperty().bindBidirectional(vm.actorFilterProperty());
         vm.visible().addListener((ListChangeListener<CustodyEvent>) c -> updateCount());
         vm.statusProperty().addListener((o, a, s) -> showStatus(s));
+        vm.staleProperty().addListener((o, a, stale) -> showStatus(vm.statusProperty().get()));
         statusBox.setVisible(false);
         statusBox.managedProperty().bind(statusBox.visibleProperty());
         refresh();
@@ -160,6 +161,7 @@ public final class CustodyView {
     private void column(String key, java.util.function.Function<CustodyEvent, String> f, double w) {
         TableColumn<CustodyEvent, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         c.setPrefWidth(w);
         eventTable.getColumns().add(c);
     }
@@ -173,9 +175,12 @@ public final class CustodyView {
         if (s == null) {
             return;
         }
-        chainStatus.setText(CustodyViewModel.statusText(s));
-        statusBox.getStyleClass().removeAll("passed", "failed");
+        chainStatus.setText(vm.bannerText());
+        statusBox.getStyleClass().removeAll("passed", "failed", "stale");
         statusBox.getStyleClass().add(s.intact() ? "passed" : "failed");
+        if (vm.staleProperty().get()) {
+            statusBox.getStyleClass().add("stale");
+        }
         eventTable.refresh();
         if (!s.intact() && s.firstBadSeq() != null) {
             vm.visible().stream().filter(e -> e.seq() == s.firstBadSeq()).findFirst().ifPresent(e -> {
@@ -213,7 +218,8 @@ public final class CustodyView {
     public void verifyChain() {
         statusLabel.setText(Messages.get("custody.verifying"));
         bench.background().run(vm::verify, s -> {
-            vm.statusProperty().set(s);
+            vm.checked(s, java.time.Instant.now());
+            showStatus(s);
             updateCount();
         }, e -> Dialogs.error(window(), Messages.get("custody.action.verify"), e));
     }

@@ -3,11 +3,15 @@ package org.sakshi.ui.custody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -21,6 +25,7 @@ import org.sakshi.core.SakshiException;
 import org.sakshi.service.CustodyService;
 import org.sakshi.service.LedgerStatus;
 import org.sakshi.service.TransferRequest;
+import org.sakshi.ui.common.Formats;
 import org.sakshi.ui.common.Messages;
 
 /**
@@ -36,6 +41,8 @@ public final class CustodyViewModel {
     private final StringProperty actorFilter = new SimpleStringProperty("");
     private final StringProperty typeFilter = new SimpleStringProperty("");
     private final ObjectProperty<LedgerStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<Instant> checkedAt = new SimpleObjectProperty<>();
+    private final BooleanProperty stale = new SimpleBooleanProperty(false);
 
     public CustodyViewModel(Path caseDir, CustodyService custody) {
         this.caseDir = caseDir;
@@ -78,6 +85,42 @@ public final class CustodyViewModel {
     /** Shows events (FX thread). */
     public void show(List<CustodyEvent> list) {
         events.setAll(list);
+        LedgerStatus s = status.get();
+        if (s != null && changedSince(s, list)) {
+            stale.set(true);
+        }
+    }
+
+    /** True when the ledger shown is not the one the status was computed on (events were added since). */
+    static boolean changedSince(LedgerStatus s, List<CustodyEvent> list) {
+        if (list.size() != s.events()) {
+            return true;
+        }
+        String last = list.isEmpty() ? null : list.get(list.size() - 1).hash();
+        return s.intact() && s.head() != null && last != null && !s.head().equals(last);
+    }
+
+    /** Records a chain check made at {@code at} (FX thread): the banner shows it, no longer stale. */
+    public void checked(LedgerStatus s, Instant at) {
+        checkedAt.set(at);
+        stale.set(false);
+        status.set(s);
+    }
+
+    /** The banner: the verdict sentence, when it was checked (with zone), and whether events were added since. */
+    public String bannerText() {
+        return bannerText(status.get(), checkedAt.get(), ZoneId.systemDefault(), stale.get());
+    }
+
+    static String bannerText(LedgerStatus s, Instant at, ZoneId zone, boolean stale) {
+        if (s == null) {
+            return "";
+        }
+        String text = statusText(s);
+        if (at != null) {
+            text += " " + Messages.get("custody.checkedAt", Formats.instant(at, zone));
+        }
+        return stale ? text + " " + Messages.get("custody.stale") : text;
     }
 
     /** Recomputes the chain (worker thread). */
@@ -160,6 +203,14 @@ public final class CustodyViewModel {
 
     public StringProperty typeFilterProperty() {
         return typeFilter;
+    }
+
+    public ObjectProperty<Instant> checkedAtProperty() {
+        return checkedAt;
+    }
+
+    public BooleanProperty staleProperty() {
+        return stale;
     }
 
     public ObjectProperty<LedgerStatus> statusProperty() {

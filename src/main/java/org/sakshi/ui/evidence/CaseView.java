@@ -136,6 +136,7 @@ public final class CaseView {
                         item("menu.close", "Shortcut+W", this::closeWindow)),
                 menu("menu.case", item("case.custody", "Shortcut+L", this::openCustody),
                         item("audit.actionLong", "Shortcut+Shift+A", this::openAudit),
+                        item("stamp.run", null, this::stampPending),
                         item("case.refresh", null, this::refresh)),
                 menu("menu.view", blurItem));
         HBox toolbar = styled(row(8, caseLabel, caseLabel,
@@ -143,6 +144,7 @@ public final class CaseView {
                 button("case.importFolderShort", "case.importFolder", this::importFolder),
                 id("custodyButton", button("case.custodyShort", "case.custody", this::openCustody)),
                 id("auditButton", button("audit.action", "audit.actionLong", this::openAudit)),
+                id("stampButton", button("stamp.runShort", "stamp.run", this::stampPending)),
                 id("exportButton", button("case.exportShort", "case.export", this::exportBundle))), "toolbar");
         filterField.setPromptText(Messages.get("case.filter"));
         filterField.setAccessibleText(Messages.get("case.filter"));
@@ -169,10 +171,12 @@ public final class CaseView {
         detailHolder.getChildren().setAll(detail);
         filterField.textProperty().bindBidirectional(vm.filterProperty());
         idColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
+        idColumn.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         kindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         kindColumn.setCellFactory(c -> new KindCell());
         kindColumn.setComparator(java.util.Comparator.comparing(i -> i.kind().ordinal()));
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        nameColumn.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
         sizeColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -311,6 +315,23 @@ public final class CaseView {
         for (Path p : paths) {
             startImport(form, new ImportTask(form, p, form.request(bench.actor(), null, tsas())));
         }
+    }
+
+    /** Case → Time-stamp pending items: the remembered servers are asked; the status bar says how it went. */
+    public void stampPending() {
+        StampViewModel stamper = new StampViewModel(vm.caseDir(), bench.services().imports());
+        long pending = StampViewModel.pending(vm.items());
+        List<org.sakshi.core.TimestampSource> sources;
+        try {
+            sources = tsas();
+        } catch (IllegalArgumentException e) {
+            Dialogs.error(window(), Messages.get("stamp.run.action"), new org.sakshi.core.InputException(e.getMessage()));
+            return;
+        }
+        statusLabel.setText(Messages.get("stamp.run.working"));
+        bench.background().run(() -> stamper.stamp(bench.actor(), pending, sources),
+                said -> refresh(() -> statusLabel.setText(said)),
+                e -> Dialogs.error(window(), Messages.get("stamp.run.action"), e));
     }
 
     private List<org.sakshi.core.TimestampSource> tsas() {

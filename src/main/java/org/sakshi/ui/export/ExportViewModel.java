@@ -188,4 +188,54 @@ public final class ExportViewModel {
     public StringBinding problemProperty() {
         return problem;
     }
+
+    /** True when the identity did not open because the password or PIN is wrong: the wizard stays open and says so. */
+    public static boolean wrongSecret(Throwable e) {
+        String m = e instanceof org.sakshi.core.SigningException && e.getMessage() != null
+                ? e.getMessage().toLowerCase(java.util.Locale.ROOT) : "";
+        return m.startsWith("wrong password") || m.startsWith("wrong pin");
+    }
+
+    /** The sentence shown in the wizard, next to the password field, after a wrong password or PIN. */
+    public String wrongSecretText() {
+        return Messages.get(token.get() ? "export.wrongPin" : "export.wrongPassword", identity.get().strip());
+    }
+
+    /**
+     * What the result screen says besides the verdict: which roots the self-check trusted, the reason
+     * of every check that did not pass (in its own words), and what the recipient needs to verify.
+     */
+    public record ResultText(String roots, List<String> problems, String recipient) {
+    }
+
+    public static ResultText explain(org.sakshi.core.VerificationReport v, List<java.security.cert.X509Certificate> signerChain) {
+        java.security.cert.X509Certificate root = signerChain == null || signerChain.isEmpty() ? null
+                : signerChain.get(signerChain.size() - 1);
+        String rootName = root == null ? "?" : root.getSubjectX500Principal().getName();
+        String rootSha = root == null ? "?" : sha256(root);
+        List<String> tsas = v.timestamps().stream().map(org.sakshi.core.VerificationReport.TimestampInfo::tsa)
+                .filter(t -> t != null && !t.isBlank()).distinct().toList();
+        String tsaNames = tsas.isEmpty() ? Messages.get("export.result.noTsa") : String.join("; ", tsas);
+        String roots = Messages.get("export.result.roots", rootName, rootSha, tsaNames);
+        List<String> problems = new ArrayList<>();
+        for (org.sakshi.core.Check c : v.checks()) {
+            if (c.result() == org.sakshi.core.CheckResult.PASSED
+                    || c.result() == org.sakshi.core.CheckResult.WARNING && c.code().advisory()) {
+                continue;
+            }
+            problems.add(Messages.get("export.result.problem", Messages.get("verdict.word." + c.result().name()),
+                    c.code().name(), org.sakshi.ui.verify.VerifyViewModel.sentence(c)));
+        }
+        String recipient = Messages.get(tsas.isEmpty() ? "export.result.recipientNoTsa" : "export.result.recipient",
+                rootName, rootSha, tsaNames);
+        return new ResultText(roots, problems, recipient);
+    }
+
+    private static String sha256(java.security.cert.X509Certificate c) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            return "?";
+        }
+    }
 }

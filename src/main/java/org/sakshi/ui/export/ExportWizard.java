@@ -49,7 +49,9 @@ public final class ExportWizard {
     private Stage stage;
     private final BorderPane root = new BorderPane();
     private final PasswordField secret = new PasswordField();
+    private final Label secretProblem = new Label();
     private VBox form;
+    private volatile List<java.security.cert.X509Certificate> chain = List.of();
 
     private ExportWizard(Workbench bench, ExportViewModel vm) {
         this.bench = bench;
@@ -113,6 +115,7 @@ public final class ExportWizard {
         }
         g.add("export.certificates", certs);
         TextField identity = new TextField();
+        identity.setId("exportIdentity");
         identity.textProperty().bindBidirectional(vm.identityProperty());
         identity.setAccessibleText(Messages.get("export.identity"));
         Button browse = new Button(Messages.get("common.browse"));
@@ -132,6 +135,17 @@ public final class ExportWizard {
         label.disableProperty().bind(token.selectedProperty().not());
         secret.setId("exportSecret");
         g.add("export.secret", secret);
+        secretProblem.setId("secretProblem");
+        secretProblem.getStyleClass().add("form-problem");
+        secretProblem.setWrapText(true);
+        secretProblem.setVisible(false);
+        secretProblem.managedProperty().bind(secretProblem.visibleProperty());
+        g.addWide(secretProblem);
+        secret.textProperty().addListener((o, a, t) -> {
+            if (!t.isEmpty()) {
+                secretProblem.setVisible(false);
+            }
+        });
         TextArea tsas = g.add("export.tsas", new TextArea());
         tsas.setPrefRowCount(2);
         tsas.textProperty().bindBidirectional(vm.tsaUrlsProperty());
@@ -187,6 +201,7 @@ public final class ExportWizard {
             protected ExportResult call() throws Exception {
                 updateMessage(Messages.get("export.opening"));
                 Signer signer = vm.openIdentity(pw);
+                chain = signer.chain();
                 updateMessage(Messages.get("export.sealing"));
                 return vm.export(signer, bench.actor(), (done, total, what) -> {
                     if (isCancelled()) {
@@ -214,7 +229,16 @@ public final class ExportWizard {
         root.setCenter(progress);
         task.setOnCancelled(e -> root.setCenter(new ScrollPane(form)));
         bench.background().submit(task, this::showResult, err -> {
-            root.setCenter(new ScrollPane(form));
+            ScrollPane back = new ScrollPane(form);
+            back.setFitToWidth(true);
+            root.setCenter(back);
+            if (ExportViewModel.wrongSecret(err)) {
+                // the dialog stays open with the identity still chosen; only the password is asked again
+                secretProblem.setText(vm.wrongSecretText());
+                secretProblem.setVisible(true);
+                secret.requestFocus();
+                return;
+            }
             Dialogs.error(stage, Messages.get("export.action"), err);
         });
     }
@@ -237,14 +261,35 @@ public final class ExportWizard {
         HBox.setHgrow(sha, Priority.ALWAYS);
         g.add("export.result.sha256", new HBox(6, sha, copy));
         g.add("export.result.id", new Label(r.bundleId()));
+        ExportViewModel.ResultText text = ExportViewModel.explain(r.verification(), chain);
+        Label roots = new Label(text.roots());
+        roots.setId("resultRoots");
+        roots.setWrapText(true);
+        VBox explain = new VBox(6, roots);
+        if (!text.problems().isEmpty()) {
+            Label title = new Label(Messages.get("export.result.problems"));
+            title.getStyleClass().add("section-title");
+            Label problems = new Label(String.join("\n", text.problems()));
+            problems.setId("resultProblems");
+            problems.setWrapText(true);
+            explain.getChildren().addAll(title, problems);
+        }
+        Label needsTitle = new Label(Messages.get("export.result.recipientTitle"));
+        needsTitle.getStyleClass().add("section-title");
+        Label needs = new Label(text.recipient());
+        needs.setId("resultRecipient");
+        needs.setWrapText(true);
+        explain.getChildren().addAll(needsTitle, needs);
         Button show = new Button(Messages.get("export.showFolder"));
         show.getStyleClass().add("primary");
         show.setOnAction(e -> showInFolder(r.bundle()));
         Button close = new Button(Messages.get("export.close"));
         close.setOnAction(e -> stage.close());
-        VBox v = new VBox(14, box, g, new HBox(8, show, close));
+        VBox v = new VBox(14, box, g, explain, new HBox(8, show, close));
         v.setPadding(new Insets(16));
-        root.setCenter(v);
+        ScrollPane sp = new ScrollPane(v);
+        sp.setFitToWidth(true);
+        root.setCenter(sp);
     }
 
     /** Opens the file manager on the bundle's folder (xdg-open, explorer or open). */

@@ -63,7 +63,7 @@ public final class VerifyView {
     private final TreeView<String> checkTree = id("checkTree", new TreeView<>());
     private final TableView<VerificationReport.ItemResult> itemTable = id("itemTable", new TableView<>());
     private final ProgressBar progress = id("progress", new ProgressBar());
-    private final Button saveButton = id("saveButton", button("verify.save", this::saveReport));
+    private final Button saveButton = id("saveButton", button("verify.saveShort", "verify.save", this::saveReport));
     private final Button reverifyButton = id("reverifyButton", button("verify.again", this::reverify));
     private final Button auditButton = id("auditButton", button("audit.action", "audit.actionLong", this::audit));
     private final Label statusLabel = id("statusLabel", new Label());
@@ -98,7 +98,13 @@ public final class VerifyView {
                 item("audit.actionLong", "Shortcut+Shift+A", this::audit), null,
                 item("menu.close", "Shortcut+W", this::closeWindow)));
         progress.setPrefWidth(160);
-        HBox toolbar = styled(row(8, bundleLabel, styled(button("verify.open", this::openBundle), "primary"),
+        Button openButton = id("openButton", styled(button("verify.open", this::openBundle), "primary"));
+        for (Button b : List.of(openButton, reverifyButton, saveButton, auditButton)) {
+            // buttons keep their whole label; the bundle's path gives way (and shows in full in its tooltip)
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        bundleLabel.setMinWidth(0);
+        HBox toolbar = styled(row(8, bundleLabel, openButton,
                 reverifyButton, saveButton, auditButton, bundleLabel, progress), "toolbar");
         verdictLabel.setAccessibleRole(AccessibleRole.TEXT);
         for (Label l : List.of(reasonLabel, signerLabel)) {
@@ -202,6 +208,7 @@ public final class VerifyView {
             java.util.function.Function<VerificationReport.ItemResult, String> f, double w) {
         TableColumn<VerificationReport.ItemResult, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         c.setPrefWidth(w);
         itemTable.getColumns().add(c);
         return c;
@@ -232,6 +239,7 @@ public final class VerifyView {
         vm.bundleProperty().set(bundle);
         vm.reportProperty().set(null);
         bundleLabel.setText(bundle.toString());
+        bundleLabel.setTooltip(new javafx.scene.control.Tooltip(bundle.toString()));
         statusLabel.setText(Messages.get("verify.running", bundle.getFileName()));
         progress.setVisible(true);
         Task<VerificationReport> task = new Task<>() {

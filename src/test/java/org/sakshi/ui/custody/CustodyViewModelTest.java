@@ -81,4 +81,24 @@ class CustodyViewModelTest {
         assertEquals(List.of("E0001", "E0003"), CustodyViewModel.parseItems(" e0001, E0003  e0001"));
         assertTrue(CustodyViewModel.parseItems("  ").isEmpty());
     }
+
+    @Test
+    void theBannerSaysWhenTheChainWasCheckedAndTurnsStaleWhenEventsAreAdded() {
+        CustodyViewModel vm = new CustodyViewModel(Path.of("/case"), new org.sakshi.app.AppContext(Path.of("/ws")).ui().custody());
+        List<CustodyEvent> four = ledger.subList(0, 4);
+        vm.show(four);
+        vm.checked(new LedgerStatus(true, 4, four.get(3).hash(), null, null), Instant.parse("2026-07-28T09:00:00Z"));
+        String banner = CustodyViewModel.bannerText(vm.statusProperty().get(), vm.checkedAtProperty().get(),
+                java.time.ZoneId.of("Asia/Kolkata"), vm.staleProperty().get());
+        assertTrue(banner.startsWith("CHAIN INTACT"), banner);
+        assertTrue(banner.contains("Checked 2026-07-28 14:30:00 Asia/Kolkata."), banner);
+        assertFalse(banner.contains("verify again"), banner);
+        vm.show(four);
+        assertFalse(vm.staleProperty().get(), "the same ledger shown again is not stale");
+        vm.show(ledger);
+        assertTrue(vm.staleProperty().get());
+        assertTrue(vm.bannerText().endsWith("Events were added since; verify again."), vm.bannerText());
+        vm.checked(new LedgerStatus(true, 5, ledger.get(4).hash(), null, null), Instant.parse("2026-07-28T09:05:00Z"));
+        assertFalse(vm.staleProperty().get());
+    }
 }

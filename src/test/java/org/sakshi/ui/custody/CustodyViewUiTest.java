@@ -26,15 +26,18 @@ import org.testfx.framework.junit5.Start;
 class CustodyViewUiTest {
     @TempDir
     static Path dir;
+    private Workbench bench;
+    private Path caseDir;
+    private CustodyView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        Workbench bench = UiFixture.bench(dir);
-        Path caseDir = dir.resolve("ws").resolve("case-" + System.nanoTime());
+        bench = UiFixture.bench(dir);
+        caseDir = dir.resolve("ws").resolve("case-" + System.nanoTime());
         bench.services().cases().create(caseDir, new NewCase("FIR 9/2026", "Custody test", null, Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), bench.actor()));
         bench.services().custody().note(caseDir, bench.actor(), "Seal checked", List.of());
-        CustodyView view = new CustodyView(bench, caseDir);
+        view = new CustodyView(bench, caseDir);
         stage.setScene(Workbench.scene(view.root(), 1100, 650));
         stage.show();
     }
@@ -52,5 +55,20 @@ class CustodyViewUiTest {
         assertTrue(status.getText().startsWith("CHAIN INTACT"), status.getText());
         assertTrue(status.getText().contains("2 events"), status.getText());
         assertTrue(robot.lookup("#statusBox").query().getStyleClass().contains("passed"));
+    }
+
+    @Test
+    void theBannerSaysWhenItWasCheckedAndAsksToVerifyAgainAfterANewEvent(FxRobot robot) throws Exception {
+        robot.clickOn("#verifyButton");
+        Label status = robot.lookup("#chainStatus").queryAs(Label.class);
+        UiFixture.await(() -> status.getText().contains("Checked"));
+        assertTrue(status.getText().contains(java.time.ZoneId.systemDefault().getId()), status.getText());
+        bench.services().custody().note(caseDir, bench.actor(), "Seal photographed", List.of());
+        robot.interact(view::refresh);
+        UiFixture.await(() -> status.getText().contains("verify again"));
+        assertTrue(robot.lookup("#statusBox").query().getStyleClass().contains("stale"));
+        robot.clickOn("#verifyButton");
+        UiFixture.await(() -> !status.getText().contains("verify again"));
+        assertTrue(status.getText().contains("3 events"), status.getText());
     }
 }

@@ -97,6 +97,46 @@ class ExportViewModelTest {
             assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(r.bundle()))),
                     r.sha256());
             assertNotEquals(Verdict.FAILED, r.verification().verdict(), r.verification().toString());
+
+            ExportViewModel.ResultText text = ExportViewModel.explain(r.verification(), signer.chain());
+            String rootSubject = signer.chain().get(signer.chain().size() - 1).getSubjectX500Principal().getName();
+            assertTrue(text.roots().contains(rootSubject), text.roots());
+            assertTrue(text.recipient().contains(rootSubject) && text.recipient().contains("time-stamp authority"),
+                    text.recipient());
+            assertEquals(r.verification().verdict() == Verdict.PASSED, text.problems().isEmpty(), text.problems().toString());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRecognisedAndNamesTheChosenFile() throws Exception {
+        try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
+            ExportViewModel vm = vm(new AppContext(dir.resolve("ws")), dir, info(Jurisdiction.IN), List.of());
+            vm.identityProperty().set(tsa.pki().officerP12().toString());
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> vm.openIdentity("not-the-password".toCharArray()));
+            assertTrue(ExportViewModel.wrongSecret(e), e.toString());
+            assertTrue(vm.wrongSecretText().startsWith("Wrong password for " + tsa.pki().officerP12()), vm.wrongSecretText());
+            assertEquals(tsa.pki().officerP12().toString(), vm.identityProperty().get(), "the file stays chosen");
+            assertTrue(!ExportViewModel.wrongSecret(new org.sakshi.core.SigningException("keystore x has no private key")));
+        }
+    }
+
+    @Test
+    void everyCheckThatDidNotPassIsExplainedInItsOwnWords() throws Exception {
+        try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
+            Signer signer = new AppContext(dir.resolve("ws")).ui().identities().open(
+                    org.sakshi.service.SigningIdentity.pkcs12(tsa.pki().officerP12(), null), tsa.pki().officerPassword());
+            org.sakshi.core.VerificationReport report = new org.sakshi.core.VerificationReport(Verdict.INDETERMINATE, "b",
+                    "FIR 1", null, List.of(), List.of(
+                    org.sakshi.core.Check.passed(org.sakshi.core.CheckCode.values()[0], "", "fine"),
+                    org.sakshi.core.Check.indeterminate(org.sakshi.core.CheckCode.values()[1], "tokens/item.tsr",
+                            "the time-stamp authority's certificate does not chain to a certificate you trust")), List.of());
+            ExportViewModel.ResultText text = ExportViewModel.explain(report, signer.chain());
+            assertEquals(1, text.problems().size(), text.problems().toString());
+            assertTrue(text.problems().get(0).contains("not decided")
+                    && text.problems().get(0).contains("tokens/item.tsr: the time-stamp authority's certificate"),
+                    text.problems().get(0));
+            assertTrue(text.roots().contains("none (no time-stamp authority answered)"), text.roots());
         }
     }
 }

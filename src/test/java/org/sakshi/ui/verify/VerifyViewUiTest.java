@@ -92,4 +92,27 @@ class VerifyViewUiTest {
         String reason = reasonLabel.getText();
         assertTrue(reason.contains("data/evidence/E0002/WhatsApp Chat with Ravi.txt"), reason);
     }
+
+    @Test
+    void atTenTwentyFourBySevenSixtyEightAndAtTheWindowMinimumEveryToolbarButtonShowsItsWholeLabel(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> view.verify(tampered));
+        Label verdict = robot.lookup("#verdictLabel").queryAs(Label.class);
+        UiFixture.await(() -> !verdict.getText().isEmpty());
+        for (double width : new double[] {1024, org.sakshi.ui.common.WindowSize.WINDOW_MIN_WIDTH}) {
+            robot.interact(() -> {
+                javafx.stage.Window w = view.root().getScene().getWindow();
+                w.setWidth(width);
+                w.setHeight(768);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String id : java.util.List.of("#openButton", "#reverifyButton", "#saveButton", "#auditButton")) {
+                javafx.scene.control.Button b = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+                assertTrue(!org.sakshi.ui.common.Controls.truncated(b),
+                        id + " is cut at " + width + ": width " + b.getWidth() + " for '" + b.getText() + "'");
+            }
+        }
+        Label bundle = robot.lookup("#bundleLabel").queryAs(Label.class);
+        assertEquals(tampered.toString(), bundle.getTooltip().getText(), "the path, when cut, shows in full in its tooltip");
+    }
 }
