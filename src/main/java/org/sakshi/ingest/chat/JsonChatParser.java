@@ -146,10 +146,10 @@ final class JsonChatParser {
      */
     private JsonNode readCapped(JsonParser p) throws IOException {
         TokenBuffer buf = new TokenBuffer(p);
+        boolean keep = true; // false once the value is too large: the rest is only walked to its end
         int depth = 0;
         long tokens = 0;
-        JsonToken t = p.currentToken();
-        while (true) {
+        for (JsonToken t = p.currentToken(); ; t = p.nextToken()) {
             if (t == null) {
                 throw new IOException("the JSON ends early");
             }
@@ -158,27 +158,20 @@ final class JsonChatParser {
             } else if (t.isStructEnd()) {
                 depth--;
             }
-            if (++tokens > MAX_MESSAGE_TOKENS) {
+            if (keep && ++tokens > MAX_MESSAGE_TOKENS) {
+                keep = false;
                 buf.close();
-                while (depth > 0) { // skip the rest of this value without keeping it
-                    t = p.nextToken();
-                    if (t == null) {
-                        throw new IOException("the JSON ends early");
-                    }
-                    if (t.isStructStart()) {
-                        depth++;
-                    } else if (t.isStructEnd()) {
-                        depth--;
-                    }
-                }
-                oversized++;
-                return null;
             }
-            buf.copyCurrentEvent(p);
+            if (keep) {
+                buf.copyCurrentEvent(p);
+            }
             if (depth == 0) {
                 break;
             }
-            t = p.nextToken();
+        }
+        if (!keep) {
+            oversized++;
+            return null;
         }
         try (JsonParser bp = buf.asParser(MAPPER)) {
             return MAPPER.readTree(bp);
