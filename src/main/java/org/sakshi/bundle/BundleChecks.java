@@ -51,6 +51,29 @@ public final class BundleChecks {
         SignatureOutcome verifyPdf(Path pdf);
     }
 
+    /**
+     * A long-term validation verdict (EU DSS) of one signature: {@code result} PASSED, FAILED or
+     * INDETERMINATE; {@code revocable} whether the signer's certificate names a revocation service;
+     * {@code lastArchive}/{@code archiveExpiry} the newest archive (or document) time-stamp and the expiry
+     * of its TSA's certificate, null when there is none.
+     */
+    public record LongTermOutcome(org.sakshi.core.CheckResult result, boolean archived, boolean revocable,
+                                  String level, String summary, Instant bestSignatureTime, Instant lastArchive,
+                                  Instant archiveExpiry) {
+    }
+
+    /** Long-term validation of the bundle signature and of each PDF signature, as of a chosen time. */
+    public interface LongTerm {
+        /** The detached CMS over {@code content}; null when it holds no signature DSS can read. */
+        LongTermOutcome cms(byte[] signature, byte[] content);
+
+        /** The first (approval) signature of a PDF, covering its document time-stamps. */
+        LongTermOutcome pdf(Path pdf);
+
+        /** The time the validation is made as of. */
+        Instant at();
+    }
+
     /** Recomputes a custody chain from JSONL (one event per line, exactly as stored). */
     @FunctionalInterface
     public interface Ledger {

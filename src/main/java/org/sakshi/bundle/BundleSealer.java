@@ -82,14 +82,33 @@ public final class BundleSealer {
     }
 
     /** A sealed bundle: final path, SHA-256 of the ZIP, the tokens over the tag manifest, the re-read check. */
-    public record Sealed(Path bundle, String sha256, List<TimestampToken> tokens, VerificationReport verification) {
+    public record Sealed(Path bundle, String sha256, List<TimestampToken> tokens, VerificationReport verification,
+                         List<String> warnings) {
+        public Sealed {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 
     private final BundleVerifier verifier;
+    private final org.sakshi.signing.ltv.LtvAugmenter longTerm;
 
     /** @param verifier re-reads the fresh bundle; its trust anchors decide PASSED or INDETERMINATE */
     public BundleSealer(BundleVerifier verifier) {
+        this(verifier, null);
+    }
+
+    private BundleSealer(BundleVerifier verifier, org.sakshi.signing.ltv.LtvAugmenter longTerm) {
         this.verifier = verifier;
+        this.longTerm = longTerm;
+    }
+
+    /**
+     * The same sealer, and the bundle signature is augmented to CAdES-BASELINE-LTA by {@code longTerm};
+     * when that cannot be done (offline) the bundle is sealed at CAdES-BASELINE-T with a warning, and a
+     * revoked signer stops the seal.
+     */
+    public BundleSealer withLongTerm(org.sakshi.signing.ltv.LtvAugmenter longTerm) {
+        return new BundleSealer(verifier, longTerm);
     }
 
     public Sealed seal(Plan plan, ProgressListener progress, CancelFlag cancel) throws SakshiException {
@@ -98,6 +117,7 @@ public final class BundleSealer {
         long start = System.nanoTime();
         try (PartFile part = PartFile.forOutput(plan.out())) {
             List<TimestampToken> tokens;
+            List<String> warnings = new ArrayList<>();
             String bundleSha;
             try (BundleZipWriter w = new BundleZipWriter(part.part(), plan.bundleId(), plan.time())) {
                 long[] done = {0, 0};
@@ -106,7 +126,7 @@ public final class BundleSealer {
                     writePayload(w, later(plan.later()), done, p, c);
                 }
                 c.throwIfCancelled();
-                tokens = sealTags(w, plan);
+                tokens = sealTags(w, plan, warnings);
                 w.finish();
                 bundleSha = w.bundleSha256();
             }
@@ -120,7 +140,7 @@ public final class BundleSealer {
                     (System.nanoTime() - written) / 1_000_000);
             part.commit();
             LOG.info("sealed bundle {} ({}), sha256 {}", plan.out(), plan.bundleId(), checked.sha256());
-            return new Sealed(plan.out(), checked.sha256(), tokens, checked.verification());
+            return new Sealed(plan.out(), checked.sha256(), tokens, checked.verification(), warnings);
         } catch (IOException e) {
             throw new StorageException("writing the bundle " + plan.out() + " failed: " + cause(e), e);
         }
@@ -178,7 +198,8 @@ public final class BundleSealer {
         }
     }
 
-    private List<TimestampToken> sealTags(BundleZipWriter w, Plan plan) throws IOException, SakshiException {
+    private List<TimestampToken> sealTags(BundleZipWriter w, Plan plan, List<String> warnings)
+            throws IOException, SakshiException {
         Map<String, byte[]> extra = new LinkedHashMap<>();
         extra.put("VERIFY.txt", VerifyText.render(plan.bundleId(), plan.caseNumber(),
                 org.sakshi.signing.Certificates.subject(plan.signer().chain().get(0)), plan.tsas().size()));
@@ -199,7 +220,15 @@ public final class BundleSealer {
         }
         byte[] tagmanifest = w.writeTagFiles(plan.bagInfo(), extra);
         TimestampSource first = plan.tsas().isEmpty() ? null : plan.tsas().get(0);
-        byte[] cms = plan.signer().signDetached(new ByteArrayInputStream(tagmanifest), first);
+        byte[] cms = plan.signer().signDetachedCades(new ByteArrayInputStream(tagmanifest), first);
+        if (longTerm != null) {
+            org.sakshi.signing.ltv.LtvAugmenter.Result lta = longTerm.augmentCades(cms, tagmanifest,
+                    "the bundle signature");
+            cms = lta.bytes();
+            if (lta.warning() != null) {
+                warnings.add(lta.warning());
+            }
+        }
         w.putBytes(BundleVerifier.P7S, cms);
         List<TimestampToken> tokens = new ArrayList<>();
         byte[] imprint = sha256(tagmanifest);
@@ -231,7 +260,7 @@ public final class BundleSealer {
             throw new IntegrityException("the freshly written bundle failed its own check (" + bad.code() + " "
                     + bad.target() + ": " + bad.message() + "); nothing was kept. Report this fault.");
         }
-        return new Sealed(part, sha, tokens, report);
+        return new Sealed(part, sha, tokens, report, List.of());
     }
 
     static String fileSha256(Path file) throws IOException {

@@ -57,6 +57,7 @@ public final class BundleVerifier {
     private final SafeZip.Limits limits;
     private final boolean crcRecheck;
     private final String expectedSigner;
+    private final BundleChecks.LongTerm longTerm;
 
     /** Any of the collaborators may be null: its checks then come out INDETERMINATE ("not checked"). */
     public BundleVerifier(BundleChecks.Trust trust, BundleChecks.Ledger ledger, BundleChecks.PdfText pdfText,
@@ -67,15 +68,26 @@ public final class BundleVerifier {
         this.limits = limits == null ? SafeZip.Limits.DEFAULT : limits;
         this.crcRecheck = false;
         this.expectedSigner = null;
+        this.longTerm = null;
     }
 
-    private BundleVerifier(BundleVerifier base, boolean crcRecheck, String expectedSigner) {
+    private BundleVerifier(BundleVerifier base, boolean crcRecheck, String expectedSigner,
+                           BundleChecks.LongTerm longTerm) {
         this.trust = base.trust;
         this.ledger = base.ledger;
         this.pdfText = base.pdfText;
         this.limits = base.limits;
         this.crcRecheck = crcRecheck;
         this.expectedSigner = expectedSigner;
+        this.longTerm = longTerm;
+    }
+
+    /**
+     * The same checks plus long-term validation (LONG_TERM, RENEWAL_DUE) of the bundle signature and of
+     * every PDF signature by {@code longTerm} (EU DSS); without it those checks are not made.
+     */
+    public BundleVerifier withLongTerm(BundleChecks.LongTerm longTerm) {
+        return new BundleVerifier(this, crcRecheck, expectedSigner, longTerm);
     }
 
     /**
@@ -84,7 +96,7 @@ public final class BundleVerifier {
      */
     public BundleVerifier expectingSigner(String certSha256) {
         return new BundleVerifier(this, crcRecheck, certSha256 == null ? null
-                : certSha256.replace(":", "").toLowerCase(java.util.Locale.ROOT));
+                : certSha256.replace(":", "").toLowerCase(java.util.Locale.ROOT), longTerm);
     }
 
     /**
@@ -94,7 +106,7 @@ public final class BundleVerifier {
      * other check is unchanged. A prosecutor's verification always hashes.
      */
     public BundleVerifier forRecheck() {
-        return new BundleVerifier(this, true, expectedSigner);
+        return new BundleVerifier(this, true, expectedSigner, longTerm);
     }
 
     /**
@@ -138,6 +150,8 @@ public final class BundleVerifier {
         private SignerInfo signer;
         private byte[] tagmanifest;
         private String signerMismatch;
+        /** The bundle signature's long-term verdict, once known (it vouches for the PDFs' bytes). */
+        private BundleChecks.LongTermOutcome bundleLongTerm;
 
         Run(SafeZip zip, ProgressListener progress) {
             this.zip = zip;
@@ -698,6 +712,62 @@ public final class BundleVerifier {
                         + (s.trustProblem() == null ? "" : " (" + s.trustProblem() + ")")
                         + "; give the agency's CA certificate with --trust."));
             }
+            if (longTerm != null) {
+                bundleLongTerm = longTerm.cms(small(P7S), tagmanifest);
+                longTermChecks(P7S, "The bundle signature", bundleLongTerm, true);
+            }
+        }
+
+        /**
+         * LONG_TERM from a DSS verdict: PASSED and FAILED as DSS says; INDETERMINATE as DSS says, except an
+         * advisory WARNING when nobody could ever check revocation (the certificate names no revocation
+         * service) or, for a PDF, when the bundle signature's archive time-stamp vouches for its bytes.
+         */
+        private void longTermChecks(String target, String what, BundleChecks.LongTermOutcome o, boolean bundleSig) {
+            java.time.Instant at = longTerm.at();
+            if (o == null) {
+                checks.add(Check.indeterminate(CheckCode.LONG_TERM, target, what + " cannot be read by the"
+                        + " long-term validator (EU DSS)."));
+                return;
+            }
+            String level = o.level() == null ? "an unknown level" : o.level();
+            switch (o.result()) {
+                case PASSED -> {
+                    checks.add(Check.passed(CheckCode.LONG_TERM, target, what + " passes long-term validation"
+                            + " (EU DSS, ETSI EN 319 102-1) as of " + at + " at " + level
+                            + (o.bestSignatureTime() == null ? "" : "; it existed at " + o.bestSignatureTime())
+                            + (o.lastArchive() == null ? "" : "; last archive time-stamp " + o.lastArchive()) + "."));
+                    if (!o.archived()) {
+                        checks.add(Check.warning(CheckCode.LONG_TERM, target, what + " is valid today but not sealed"
+                                + " for the long term (" + level + ", no archive time-stamp): run 'sakshi extend'"
+                                + " while its certificates are valid."));
+                    } else if (bundleSig && o.archiveExpiry() != null
+                            && o.archiveExpiry().isBefore(at.plus(java.time.Duration.ofDays(365)))) {
+                        checks.add(Check.warning(CheckCode.RENEWAL_DUE, target, "The certificate of the TSA that made"
+                                + " the last archive time-stamp (" + o.lastArchive() + ") expires " + o.archiveExpiry()
+                                + ": run 'sakshi renew' on this bundle before then, or its long-term proof ends."));
+                    }
+                }
+                case FAILED -> checks.add(Check.failed(CheckCode.LONG_TERM, target, what + " fails long-term"
+                        + " validation (EU DSS) as of " + at + ": " + o.summary() + "."));
+                default -> {
+                    if (!o.revocable() && !o.archived()) {
+                        checks.add(Check.warning(CheckCode.LONG_TERM, target, what + " cannot be validated for the"
+                                + " long term: its certificate names no revocation service (no OCSP, no CRL), so its"
+                                + " revocation can never be checked (EU DSS: " + o.summary() + ")."));
+                    } else if (!bundleSig && bundleLongTerm != null && bundleLongTerm.archived()
+                            && bundleLongTerm.result() == CheckResult.PASSED) {
+                        checks.add(Check.warning(CheckCode.LONG_TERM, target, what + "'s own long-term proof is"
+                                + " incomplete (EU DSS: " + o.summary() + "); its bytes are covered by the bundle"
+                                + " signature's archive time-stamp, which passes."));
+                    } else {
+                        checks.add(Check.indeterminate(CheckCode.LONG_TERM, target, what + " is not proven for the"
+                                + " long term as of " + at + " (EU DSS: " + o.summary() + ")"
+                                + (o.archived() ? "." : "; it carries no revocation data: run 'sakshi extend' online,"
+                                + " or verify with --online.")));
+                    }
+                }
+            }
         }
 
         /** The signer must be the exporter the sealed records name, and the pinned signer when one is expected. */
@@ -966,6 +1036,9 @@ public final class BundleVerifier {
                 } else {
                     checks.add(Check.passed(CheckCode.REPORT_SIGNATURE, pdf, pdf + " is signed by " + s.subject()
                             + " over the whole document and unchanged since."));
+                }
+                if (longTerm != null && s.intact()) {
+                    longTermChecks(pdf, pdf, longTerm.pdf(file), false);
                 }
             }
             if (zip.has("data/report/report.pdf") && caseJson != null) {

@@ -72,7 +72,15 @@ public enum CheckCode {
     /** The TSA's signature verifies with a certificate fit for time-stamping. */
     TIMESTAMP_SIGNATURE,
     /** The TSA chains to a trusted TSA root. */
-    TIMESTAMP_TRUST;
+    TIMESTAMP_TRUST,
+    /**
+     * Long-term validation (ETSI EN 319 102-1, EU DSS default policy) of the bundle's CAdES signature or a
+     * PDF's PAdES signature: chains and revocation judged at the times the time-stamps prove. Advisory only
+     * when the signer's certificate names no revocation service, so nobody could ever check it.
+     */
+    LONG_TERM(true),
+    /** The last archive time-stamp's TSA certificate expires within a year: renew the bundle (advisory). */
+    RENEWAL_DUE(true);
 
     private final boolean advisory;
 

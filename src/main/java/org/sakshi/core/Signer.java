@@ -25,4 +25,11 @@ public interface Signer {
      * @return DER-encoded ContentInfo
      */
     byte[] signDetached(InputStream data, TimestampSource tsa) throws SigningException, IOException;
+
+    /**
+     * As {@link #signDetached}, with the signing-time signed attribute that CAdES-BASELINE-B requires
+     * (ETSI EN 319 122-1 §5.2.1); used for the bundle's signature over its tag manifest. PAdES forbids
+     * signing-time in a PDF signature, so PDFs use {@link #signDetached}.
+     */
+    byte[] signDetachedCades(InputStream data, TimestampSource tsa) throws SigningException, IOException;
 }

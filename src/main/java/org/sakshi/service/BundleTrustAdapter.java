@@ -90,15 +90,41 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
                 return new BundleChecks.SignatureOutcome(false, false, null, null, "its last signature does not cover"
                         + " the whole file: bytes were appended after signing", null, List.of(), List.of(), List.of());
             }
-            if (!"ETSI.CAdES.detached".equals(last.subFilter())) {
+            // PAdES-LTA (ETSI EN 319 142-1 §5.5): the approval signature, then incremental updates that add
+            // only validation data (/DSS) and document time-stamps (/SubFilter /ETSI.RFC3161), the last
+            // of which covers the whole file
+            int approval = -1;
+            for (int i = 0; i < sigs.size(); i++) {
+                if ("ETSI.CAdES.detached".equals(sigs.get(i).subFilter())) {
+                    approval = i;
+                }
+            }
+            if (approval < 0) {
                 return new BundleChecks.SignatureOutcome(false, false, null, null, "its signature is not PAdES"
                         + " (/SubFilter " + last.subFilter() + " instead of /ETSI.CAdES.detached)", null, List.of(),
                         List.of(), List.of());
             }
-            CmsVerifier.Result r = cms.verify(last.cms(), new ByteArrayInputStream(PdfSignatures.signedBytes(pdf,
-                    last)), pdf.getFileName().toString());
+            for (int i = approval + 1; i < sigs.size(); i++) {
+                PdfSignatures.Signature ts = sigs.get(i);
+                if (!"ETSI.RFC3161".equals(ts.subFilter())) {
+                    return new BundleChecks.SignatureOutcome(false, false, null, null, "after its signature the file"
+                            + " was signed again with /SubFilter " + ts.subFilter() + ", which is not a document"
+                            + " time-stamp", null, List.of(), List.of(), List.of());
+                }
+                byte[] imprint = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(PdfSignatures.signedBytes(pdf, ts));
+                TimestampVerifier.Result tr = tsp.verify(ts.cms(), imprint, pdf.getFileName().toString());
+                if (!tr.valid()) {
+                    return new BundleChecks.SignatureOutcome(false, false, null, null, "its document time-stamp "
+                            + (i - approval) + " does not match the bytes it covers ("
+                            + firstProblem(tr.checks(), null) + ")", null, List.of(), List.of(), List.of());
+                }
+            }
+            PdfSignatures.Signature signed = sigs.get(approval);
+            CmsVerifier.Result r = cms.verify(signed.cms(), new ByteArrayInputStream(PdfSignatures.signedBytes(pdf,
+                    signed)), pdf.getFileName().toString());
             return outcome(r);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {
             return new BundleChecks.SignatureOutcome(false, false, null, null, "the PDF's signature cannot be read ("
                     + e.getMessage() + ")", null, List.of(), List.of(), List.of());
         }

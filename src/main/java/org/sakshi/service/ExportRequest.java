@@ -9,13 +9,25 @@ import org.sakshi.core.TimestampSource;
 
 /**
  * What to export: destination zip, signing identity, TSAs (each one asked), items (empty = all),
- * certificates to include, acting officer.
+ * certificates to include, acting officer, and whether to seal for the long term (LTA, with revocation
+ * data fetched over HTTP).
  */
 public record ExportRequest(Path out, Signer signer, List<TimestampSource> tsas, List<String> items,
-                            List<CertificateKind> certificates, Actor actor) {
+                            List<CertificateKind> certificates, Actor actor, boolean longTerm) {
     public ExportRequest {
         tsas = tsas == null ? List.of() : List.copyOf(tsas);
         items = items == null ? List.of() : List.copyOf(items);
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    /** Sealed for the long term (LTA) when the revocation services and a TSA answer. */
+    public ExportRequest(Path out, Signer signer, List<TimestampSource> tsas, List<String> items,
+                         List<CertificateKind> certificates, Actor actor) {
+        this(out, signer, tsas, items, certificates, actor, true);
+    }
+
+    /** The same request, sealed for the long term or not ({@code --no-long-term}: B-T only, nothing fetched). */
+    public ExportRequest withLongTerm(boolean on) {
+        return new ExportRequest(out, signer, tsas, items, certificates, actor, on);
     }
 }

@@ -137,7 +137,9 @@ public final class ExportService {
             Map<String, Object> done = EventDetails.ExportSealed.of(bundleId, out.getFileName().toString(),
                     sealed.sha256(), Files.size(sealed.bundle()), sealed.verification().verdict().name());
             custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
-            return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification());
+            List<String> warnings = new ArrayList<>(reportWarnings(staging));
+            warnings.addAll(sealed.warnings());
+            return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification(), warnings);
         } catch (IOException e) {
             StorageException se = new StorageException("export of " + caseDir + " failed while staging files in "
                     + staging + ": " + e.getMessage() + "; nothing was written to " + out + ".", e);
@@ -296,6 +298,7 @@ public final class ExportService {
         }
         Path report = staging.resolve("report.pdf");
         new PadesSigner().sign(unsigned, report, request.signer(), firstTsa);
+        longTerm(request, report, "data/report/report.pdf", staging);
         payload.add(new BundleSealer.PayloadFile("data/report/report.pdf", report, null, "report"));
         for (String id : certificateIds) {
             Path u = staging.resolve("certificate-" + id + "-unsigned.pdf");
@@ -304,6 +307,7 @@ public final class ExportService {
             }
             Path s = staging.resolve("certificate-" + id + ".pdf");
             new PadesSigner().sign(u, s, request.signer(), firstTsa);
+            longTerm(request, s, "data/report/certificate-" + id + ".pdf", staging);
             payload.add(new BundleSealer.PayloadFile("data/report/certificate-" + id + ".pdf", s, null,
                     "certificate " + id));
         }
@@ -311,6 +315,52 @@ public final class ExportService {
         LOG.info("export {}: report and {} certificate(s) made and signed in {} ms", bundleId, certificateIds.size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return payload;
+    }
+
+    /** How long one OCSP, CRL or caIssuers request may take while sealing. */
+    static final java.time.Duration REVOCATION_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private static final String LTV_WARNINGS = "long-term-warnings.txt";
+
+    /** The long-term augmenter of this export, or null when it is off. */
+    private static org.sakshi.signing.ltv.LtvAugmenter augmenter(ExportRequest request) {
+        if (!request.longTerm()) {
+            return null;
+        }
+        List<X509Certificate> chain = request.signer().chain();
+        X509Certificate top = chain.get(chain.size() - 1);
+        List<X509Certificate> anchors = top.getSubjectX500Principal().equals(top.getIssuerX500Principal())
+                ? List.of(top) : List.of();
+        return new org.sakshi.signing.ltv.LtvAugmenter(anchors, request.tsas(), REVOCATION_TIMEOUT);
+    }
+
+    /**
+     * PAdES-BASELINE-LTA for a signed PDF, in place, before it enters the bag (the manifest covers the
+     * augmented file); when revocation data cannot be fetched it stays PAdES-BASELINE-T and the warning
+     * is kept in the staging folder for the export result.
+     */
+    private static void longTerm(ExportRequest request, Path pdf, String bagPath, Path staging)
+            throws SakshiException, IOException {
+        org.sakshi.signing.ltv.LtvAugmenter aug = augmenter(request);
+        if (aug == null) {
+            return;
+        }
+        org.sakshi.signing.ltv.LtvAugmenter.Result r = aug.augmentPades(Files.readAllBytes(pdf), bagPath);
+        if (r.longTerm()) {
+            Path tmp = pdf.resolveSibling(pdf.getFileName() + ".lta");
+            Files.write(tmp, r.bytes(), java.nio.file.StandardOpenOption.CREATE_NEW);
+            Files.move(tmp, pdf, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else if (r.warning() != null) {
+            synchronized (ExportService.class) {
+                Files.writeString(staging.resolve(LTV_WARNINGS), r.warning() + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+    }
+
+    private static List<String> reportWarnings(Path staging) throws IOException {
+        Path f = staging.resolve(LTV_WARNINGS);
+        return Files.exists(f) ? Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                .toList() : List.of();
     }
 
     private BundleSealer.Sealed seal(ExportRequest request, CaseInfo info, Actor actor, String bundleId, Instant now,
@@ -334,6 +384,10 @@ public final class ExportService {
         // the re-read must find the bundle signed by this very identity, in every role (SIGNER_MISMATCH)
         BundleSealer sealer = new BundleSealer(VerifyService.verifier(anchors, true)
                 .expectingSigner(Certificates.sha256Hex(chainCerts.get(0))));
+        org.sakshi.signing.ltv.LtvAugmenter aug = augmenter(request);
+        if (aug != null) {
+            sealer = sealer.withLongTerm(aug);
+        }
         return sealer.seal(new BundleSealer.Plan(request.out().toAbsolutePath(), bundleId, now, payload, bagInfo,
                 info.number(), request.signer(), request.tsas(), reportFiles), p, c);
     }

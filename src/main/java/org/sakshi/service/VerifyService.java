@@ -30,11 +30,25 @@ public final class VerifyService {
      * for both (the meaning of a plain {@code --trust}); {@code expectSigner}, when not null, pins the
      * signer: a PEM certificate file or the certificate's SHA-256 in hex.
      */
-    public record Trust(List<Path> signerRoots, List<Path> tsaRoots, String expectSigner) {
+    public record Trust(List<Path> signerRoots, List<Path> tsaRoots, String expectSigner, java.time.Instant at,
+                        boolean online) {
         public Trust {
             signerRoots = signerRoots == null ? List.of() : List.copyOf(signerRoots);
             tsaRoots = tsaRoots == null ? null : List.copyOf(tsaRoots);
             expectSigner = expectSigner == null || expectSigner.isBlank() ? null : expectSigner.strip();
+        }
+
+        /** Long-term validation as of now, offline. */
+        public Trust(List<Path> signerRoots, List<Path> tsaRoots, String expectSigner) {
+            this(signerRoots, tsaRoots, expectSigner, null, false);
+        }
+
+        /**
+         * The same roots and pin, with long-term validation as of {@code at} (null: now) and, when
+         * {@code online}, revocation data fetched afresh.
+         */
+        public Trust asOf(java.time.Instant at, boolean online) {
+            return new Trust(signerRoots, tsaRoots, expectSigner, at, online);
         }
 
         /** The same roots for signers and time-stamp authorities, no pinned signer. */
@@ -61,7 +75,8 @@ public final class VerifyService {
         List<X509Certificate> signerAnchors = read(t.signerRoots());
         List<X509Certificate> tsaAnchors = t.tsaRoots() == null ? signerAnchors : read(t.tsaRoots());
         BundleVerifier v = new BundleVerifier(new BundleTrustAdapter(signerAnchors, tsaAnchors, false),
-                VerifyService::verifyChain, VerifyService::pdfText, SafeZip.Limits.DEFAULT);
+                VerifyService::verifyChain, VerifyService::pdfText, SafeZip.Limits.DEFAULT)
+                .withLongTerm(new LongTermAdapter(signerAnchors, tsaAnchors, t.at(), t.online()));
         if (t.expectSigner() != null) {
             v = v.expectingSigner(expectedSigner(t.expectSigner()));
         }

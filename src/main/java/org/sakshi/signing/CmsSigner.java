@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Signed attributes: content-type {@code id-data} (RFC 5652 §11.1), message-digest (§11.2),
  * signing-certificate-v2 with one ESSCertIDv2 over the signing certificate (RFC 5035 §3) and
- * CMSAlgorithmProtection (RFC 6211). No signing-time: PAdES baseline (ETSI EN 319 142-1 §5.3)
- * forbids it in a PDF signature, and the trusted time comes from the signature time-stamp.
+ * CMSAlgorithmProtection (RFC 6211), and signing-time (the workstation clock, §11.3) for the bundle's
+ * CAdES signature, which CAdES-BASELINE-B requires; not for PDFs, where PAdES baseline (ETSI EN 319
+ * 142-1 §5.3) forbids it. The trusted time is always the signature time-stamp's.
  * Unsigned attribute, when a TSA answers: signature-time-stamp (RFC 3161 Appendix A,
  * id-aa-signatureTimeStampToken) over the SHA-256 of the SignerInfo's signature value.
  *
@@ -68,7 +69,7 @@ final class CmsSigner {
     }
 
     static byte[] signDetached(PrivateKey key, Provider keyProvider, List<X509Certificate> chain, InputStream data,
-                               TimestampSource tsa) throws SigningException, IOException {
+                               TimestampSource tsa, boolean signingTime) throws SigningException, IOException {
         X509Certificate cert = chain.get(0);
         String who = Certificates.commonName(cert);
         CMSSignedData signed;
@@ -80,11 +81,12 @@ final class CmsSigner {
             ContentSigner contentSigner = csb.build(key);
             AttributeTable base = new AttributeTable(signingCertificateV2(cert));
             DefaultSignedAttributeTableGenerator defaults = new DefaultSignedAttributeTableGenerator(base);
-            CMSAttributeTableGenerator withoutSigningTime = params -> defaults.getAttributes(params)
+            // BC's defaults add signing-time (the local clock, UTC); PAdES forbids it, CAdES-B requires it
+            CMSAttributeTableGenerator attributes = signingTime ? defaults : params -> defaults.getAttributes(params)
                     .remove(CMSAttributes.signingTime);
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(withoutSigningTime)
+                    .setSignedAttributeGenerator(attributes)
                     .build(contentSigner, cert));
             gen.addCertificates(new JcaCertStore(chain));
             signed = gen.generate(new StreamContent(data), false);

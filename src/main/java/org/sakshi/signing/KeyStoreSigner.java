@@ -42,7 +42,12 @@ final class KeyStoreSigner implements Signer {
 
     @Override
     public byte[] signDetached(InputStream data, TimestampSource tsa) throws SigningException, IOException {
-        return CmsSigner.signDetached(key, keyProvider, chain, data, tsa);
+        return CmsSigner.signDetached(key, keyProvider, chain, data, tsa, false);
+    }
+
+    @Override
+    public byte[] signDetachedCades(InputStream data, TimestampSource tsa) throws SigningException, IOException {
+        return CmsSigner.signDetached(key, keyProvider, chain, data, tsa, true);
     }
 
     @Override

@@ -1,0 +1,75 @@
+package org.sakshi.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.sakshi.bundle.BundleChecks;
+import org.sakshi.core.CheckResult;
+import org.sakshi.signing.ltv.LtvValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bundle verifier's long-term validation, backed by EU DSS ({@link LtvValidator}): offline unless
+ * {@code --online}, as of {@code --at} (default now), with the signer and TSA roots as the only anchors.
+ */
+final class LongTermAdapter implements BundleChecks.LongTerm {
+    private static final Logger LOG = LoggerFactory.getLogger(LongTermAdapter.class);
+    static final Duration ONLINE_TIMEOUT = Duration.ofSeconds(15);
+
+    private final LtvValidator validator;
+    private final Instant at;
+
+    LongTermAdapter(List<X509Certificate> signerAnchors, List<X509Certificate> tsaAnchors, Instant at, boolean online) {
+        List<X509Certificate> all = new ArrayList<>(new LinkedHashSet<>(signerAnchors));
+        for (X509Certificate c : tsaAnchors) {
+            if (!all.contains(c)) {
+                all.add(c);
+            }
+        }
+        this.validator = new LtvValidator(all, online ? ONLINE_TIMEOUT : null);
+        this.at = at == null ? Instant.now() : at;
+    }
+
+    @Override
+    public Instant at() {
+        return at;
+    }
+
+    @Override
+    public BundleChecks.LongTermOutcome cms(byte[] signature, byte[] content) {
+        try {
+            return first(validator.validateCades(signature, content, at));
+        } catch (RuntimeException e) {
+            LOG.warn("long-term validation of the bundle signature failed: {}", e.toString());
+            return null;
+        }
+    }
+
+    @Override
+    public BundleChecks.LongTermOutcome pdf(Path pdf) {
+        try {
+            // the approval signature comes first; DSS lists document time-stamps separately
+            return first(validator.validatePdf(Files.readAllBytes(pdf), pdf.getFileName().toString(), at));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("long-term validation of {} failed: {}", pdf.getFileName(), e.toString());
+            return null;
+        }
+    }
+
+    private static BundleChecks.LongTermOutcome first(List<LtvValidator.Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return null;
+        }
+        LtvValidator.Outcome o = outcomes.get(0);
+        CheckResult r = o.passed() ? CheckResult.PASSED : o.failed() ? CheckResult.FAILED : CheckResult.INDETERMINATE;
+        return new BundleChecks.LongTermOutcome(r, o.archived(), o.revocable(), o.level(), o.summary(),
+                o.bestSignatureTime(), o.lastArchiveTime(), o.lastArchiveTsaExpiry());
+    }
+}
