@@ -41,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -120,25 +121,27 @@ import org.sakshi.testsupport.TestPki.Identity;
  * is issued, so the URLs in the certificates are right) answers:
  * <ul>
  *   <li>{@code GET /crl/<ca>.crl}: a fresh X.509 v2 CRL (DER, {@code application/pkix-crl}) signed by the
- *       CA: CRL number (one higher each time), AKI, thisUpdate = now, nextUpdate = now + 7 d, every
- *       revoked certificate with its revocation time and reason;</li>
+ *       CA: CRL number (one higher each time), AKI, expiredCertsOnCRL (revoked certificates stay listed after
+ *       they expire), thisUpdate = now, nextUpdate = now + 7 d, every certificate revoked by now with its
+ *       revocation time and reason;</li>
  *   <li>{@code POST /ocsp/<ca>} ({@code application/ocsp-request}) and {@code GET /ocsp/<ca>/<base64>}
  *       (RFC 6960 appendix A): a basic OCSP response <b>signed by the CA itself</b> (no delegated
  *       responder; the CA certificate is included in the response), responder ID by key hash, one
  *       answer per request entry: good, revoked (time and reason) or unknown (a serial the CA never
  *       issued, or a CertID of another issuer), thisUpdate = producedAt = now, nextUpdate = now + 1 d,
- *       the request's nonce echoed when present; a malformed request gets malformedRequest;</li>
+ *       archiveCutoff (the status of expired certificates is kept), the request's nonce echoed when
+ *       present; a malformed request gets malformedRequest;</li>
  *   <li>{@code GET /certs/<ca>.cer}: the CA certificate (DER, {@code application/pkix-cert}).</li>
  * </ul>
  * "Now" is the PKI's {@link Clock} (system UTC unless given; {@link #setClock} moves it, e.g. to
- * simulate CRLs fetched years later). Every request is counted by resource ({@link #requests},
+ * simulate CRLs fetched years later); times are whole seconds (floored). Every request is counted by resource ({@link #requests},
  * {@link #ocspRequests()}, {@link #crlRequests()}, {@link #caIssuersRequests()}), so a test can assert
  * that revocation data was fetched while online and that nothing was fetched offline. {@link #stop()}
  * (also {@link #close()}) closes the listening socket: afterwards connections are refused, as for a
  * station with no network; {@link #restart()} serves again on the same port.
  *
  * <p><b>Files</b> in the folder given to {@link #create}: {@code root.pem} and {@code tsa-root.pem}
- * (the anchors for {@code --trust} and {@code --tsa-trust}), {@code issuing-ca.pem}, {@code tsa-ca.pem},
+ * (the anchors for {@code --trust} and {@code --tsa-trust}), {@code anchors.pem} (both), {@code issuing-ca.pem}, {@code tsa-ca.pem},
  * {@code officer.p12}/{@code officer.pass}/{@code officer.pem}, {@code revoked-officer.p12}/
  * {@code revoked-officer.pass}/{@code revoked-officer.pem}, {@code tsa.p12}/{@code tsa.pass}.
  * The PKCS#12 files hold the key and the whole chain (leaf, issuing CA, root).
@@ -288,6 +291,7 @@ public final class RealisticPki implements AutoCloseable {
             Pem.writeCertificates(issuingCaPem(), List.of(issuing.cert()));
             Pem.writeCertificates(tsaRootPem(), List.of(tsaRoot.cert()));
             Pem.writeCertificates(tsaCaPem(), List.of(tsaCa.cert()));
+            Pem.writeCertificates(anchorsPem(), List.of(root.cert(), tsaRoot.cert()));
 
             serve(server);
             ok = true;
@@ -393,6 +397,11 @@ public final class RealisticPki implements AutoCloseable {
         return dir.resolve("tsa-root.pem");
     }
 
+    /** Both roots in one PEM file (signature and time-stamp anchors together). */
+    public Path anchorsPem() {
+        return dir.resolve("anchors.pem");
+    }
+
     public Path tsaCaPem() {
         return dir.resolve("tsa-ca.pem");
     }
@@ -489,9 +498,11 @@ public final class RealisticPki implements AutoCloseable {
     }
 
     /**
-     * Revokes {@code cert} (issued by any CA of this PKI, including the two intermediate CAs): from now on
-     * its CRL lists it and OCSP answers revoked, with {@code revocationTime} (may lie in the past or the
-     * future of the clock) and {@code reason}.
+     * Revokes {@code cert} (issued by any CA of this PKI, including the two intermediate CAs) at
+     * {@code revocationTime} (whole seconds) for {@code reason}: CRLs and OCSP responses dated at or after
+     * that time (by the PKI's clock) list it as revoked with that time and reason; ones dated before it
+     * still say good, as a real CA cannot know a later revocation. A time in the past of the clock takes
+     * effect at once; for one in its future, move the clock with {@link #setClock}.
      *
      * @throws IllegalArgumentException the certificate was not issued by this PKI
      */
@@ -744,10 +755,16 @@ public final class RealisticPki implements AutoCloseable {
         try {
             X509v2CRLBuilder b = new JcaX509v2CRLBuilder(ca.cert().getSubjectX500Principal(), Date.from(now));
             b.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
-            ca.revoked.forEach((serial, r) -> b.addCRLEntry(serial, Date.from(r.time()), r.reason().ordinal()));
+            ca.revoked.forEach((serial, r) -> {
+                if (!r.time().isAfter(now)) {
+                    b.addCRLEntry(serial, Date.from(r.time()), r.reason().ordinal());
+                }
+            });
             JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
             b.addExtension(Extension.authorityKeyIdentifier, false, u.createAuthorityKeyIdentifier(ca.cert()));
             b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(ca.crlNumber.incrementAndGet())));
+            // X.509 expiredCertsOnCRL: revoked certificates stay listed after they expire (since the CA began).
+            b.addExtension(Extension.expiredCertsOnCRL, false, new ASN1GeneralizedTime(ca.cert().getNotBefore()));
             return b.build(signer(ca.id.key())).getEncoded();
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
@@ -769,6 +786,9 @@ public final class RealisticPki implements AutoCloseable {
         try {
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
             X509CertificateHolder caHolder = new JcaX509CertificateHolder(ca.cert());
+            // RFC 6960 4.4.4 archiveCutoff: the responder keeps the status of expired certificates (since the CA began).
+            Extensions archiveCutoff = new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff,
+                    false, new ASN1GeneralizedTime(ca.cert().getNotBefore()).getEncoded()));
             BasicOCSPRespBuilder b = new JcaBasicOCSPRespBuilder(ca.cert().getPublicKey(),
                     digests.get(CertificateID.HASH_SHA1));
             for (Req r : list) {
@@ -778,10 +798,10 @@ public final class RealisticPki implements AutoCloseable {
                     status = new UnknownStatus();
                 } else {
                     Revocation rev = ca.revoked.get(id.getSerialNumber());
-                    status = rev == null ? CertificateStatus.GOOD
+                    status = rev == null || rev.time().isAfter(now) ? CertificateStatus.GOOD
                             : new RevokedStatus(Date.from(rev.time()), rev.reason().ordinal());
                 }
-                b.addResponse(id, status, Date.from(now), Date.from(now.plus(OCSP_VALIDITY)), null);
+                b.addResponse(id, status, Date.from(now), Date.from(now.plus(OCSP_VALIDITY)), archiveCutoff);
             }
             Extension nonce = req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {

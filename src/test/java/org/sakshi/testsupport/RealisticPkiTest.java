@@ -47,6 +47,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -138,7 +139,7 @@ class RealisticPkiTest {
         Tools.Result before = Tools.run(pki.dir(), ask);
         assertTrue(before.out().contains("late.pem: good"), before.all());
 
-        Instant revokedAt = t0.plus(Duration.ofMinutes(5));
+        Instant revokedAt = t0.minus(Duration.ofMinutes(5));
         pki.revoke(late.cert(), revokedAt, CRLReason.CESSATION_OF_OPERATION);
         Tools.Result after = Tools.run(pki.dir(), ask);
         assertTrue(after.out().contains("late.pem: revoked"), after.all());
@@ -277,10 +278,43 @@ class RealisticPkiTest {
     void responsesAreDatedByThePkiClockSoATestCanFetchRevocationDataInSimulatedTime() throws Exception {
         Instant later = Instant.now().plus(Duration.ofDays(3 * 365)).truncatedTo(ChronoUnit.SECONDS);
         pki.setClock(Clock.fixed(later, ZoneOffset.UTC));
-        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
-                .generateCRL(new ByteArrayInputStream(fetch(pki.crlUrl(RealisticPki.ISSUING_CA))));
+        X509CRL crl = crl(RealisticPki.ISSUING_CA);
         assertEquals(later, crl.getThisUpdate().toInstant());
         assertTrue(crl.isRevoked(pki.revokedOfficerCert()));
+    }
+
+    @Test
+    void aRevocationDatedInTheFutureShowsOnlyOnceThePkiClockReachesIt() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        pki.setClock(Clock.fixed(now, ZoneOffset.UTC));
+        Instant later = now.plus(Duration.ofDays(30));
+        pki.revoke(pki.officerCert(), later, CRLReason.SUPERSEDED);
+        assertFalse(crl(RealisticPki.ISSUING_CA).isRevoked(pki.officerCert()));
+        assertEquals(null, ocsp(pki.officerCert()).getResponses()[0].getCertStatus()); // good
+
+        pki.setClock(Clock.fixed(later, ZoneOffset.UTC));
+        assertTrue(crl(RealisticPki.ISSUING_CA).isRevoked(pki.officerCert()));
+        RevokedStatus revoked = assertInstanceOf(RevokedStatus.class, ocsp(pki.officerCert()).getResponses()[0].getCertStatus());
+        assertEquals(later, revoked.getRevocationTime().toInstant());
+        assertEquals(CRLReason.SUPERSEDED.ordinal(), revoked.getRevocationReason());
+    }
+
+    @Test
+    void aRevokedCertificateThatExpiredStaysOnTheCrlAndOcspKeepsItsStatusYearsLater() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TestPki.Identity shortLived = pki.issueOfficer("Head Constable Farida Begum", now.minus(Duration.ofDays(10)),
+                now.plus(Duration.ofDays(30)));
+        pki.revoke(shortLived.cert(), now.minus(Duration.ofDays(1)), CRLReason.AFFILIATION_CHANGED);
+        pki.setClock(Clock.fixed(now.plus(Duration.ofDays(3 * 365)), ZoneOffset.UTC));
+
+        X509CRL crl = crl(RealisticPki.ISSUING_CA);
+        assertTrue(crl.isRevoked(shortLived.cert()));
+        assertTrue(crl.getNonCriticalExtensionOIDs().contains(Extension.expiredCertsOnCRL.getId()), crl.toString());
+
+        SingleResp answer = ocsp(shortLived.cert()).getResponses()[0];
+        assertInstanceOf(RevokedStatus.class, answer.getCertStatus());
+        assertEquals(pki.issuingCaCert().getNotBefore(), ASN1GeneralizedTime.getInstance(
+                answer.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff).getParsedValue()).getDate());
     }
 
     @Test
@@ -357,6 +391,26 @@ class RealisticPkiTest {
         p.setRevocationEnabled(true);
         p.setDate(new Date());
         return p;
+    }
+
+    private X509CRL crl(String ca) throws Exception {
+        return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(fetch(pki.crlUrl(ca))));
+    }
+
+    /** Asks the issuing CA's responder by POST about {@code cert}. */
+    private BasicOCSPResp ocsp(X509Certificate cert) throws Exception {
+        var digests = new JcaDigestCalculatorProviderBuilder().build();
+        OCSPReq req = new OCSPReqBuilder().addRequest(new CertificateID(digests.get(CertificateID.HASH_SHA1),
+                new JcaX509CertificateHolder(pki.issuingCaCert()), cert.getSerialNumber())).build();
+        HttpResponse<byte[]> r = http(HttpRequest.newBuilder(pki.ocspUrl(RealisticPki.ISSUING_CA))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(req.getEncoded())).build());
+        assertEquals(200, r.statusCode());
+        OCSPResp resp = new OCSPResp(r.body());
+        assertEquals(OCSPResp.SUCCESSFUL, resp.getStatus());
+        BasicOCSPResp basic = (BasicOCSPResp) resp.getResponseObject();
+        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(pki.issuingCaCert())));
+        return basic;
     }
 
     private static HttpResponse<byte[]> http(HttpRequest request) throws IOException, InterruptedException {
