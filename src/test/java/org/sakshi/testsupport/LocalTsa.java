@@ -22,10 +22,24 @@ import org.sakshi.timestamp.TsaServer;
  */
 public final class LocalTsa implements AutoCloseable {
     private final TestPki pki;
+    private final RealisticPki realistic;
+    private final Path trustAnchorPem;
+    private final X509Certificate trustAnchor;
     private final TsaServer server;
 
     private LocalTsa(TestPki pki, TsaServer server) {
         this.pki = pki;
+        this.realistic = null;
+        this.trustAnchorPem = pki.tsaRootPem();
+        this.trustAnchor = pki.tsaRootCert();
+        this.server = server;
+    }
+
+    private LocalTsa(RealisticPki pki, TsaServer server) {
+        this.pki = null;
+        this.realistic = pki;
+        this.trustAnchorPem = pki.tsaRootPem();
+        this.trustAnchor = pki.tsaRootCert();
         this.server = server;
     }
 
@@ -45,6 +59,22 @@ public final class LocalTsa implements AutoCloseable {
         return new LocalTsa(pki, server);
     }
 
+    /** Starts a TSA with the TSA identity of a {@link RealisticPki} (chain: TSA, TSA issuing CA, TSA root). */
+    public static LocalTsa start(RealisticPki pki) throws TimestampException {
+        return start(pki, Clock.systemUTC());
+    }
+
+    /** As {@link #start(RealisticPki)}, genTime from {@code clock} (simulated time). */
+    public static LocalTsa start(RealisticPki pki, Clock clock) throws TimestampException {
+        return start(pki, pki.tsa(), clock);
+    }
+
+    /** A TSA of a {@link RealisticPki} with another TSA identity (e.g. from {@link RealisticPki#issueTsa}, one that expires). */
+    public static LocalTsa start(RealisticPki pki, TestPki.Identity tsaIdentity, Clock clock) throws TimestampException {
+        TsaServer server = TsaServer.start(tsaIdentity.key(), tsaIdentity.chain(), null, 0, clock);
+        return new LocalTsa(pki, server);
+    }
+
     public URI url() {
         return server.url();
     }
@@ -56,15 +86,21 @@ public final class LocalTsa implements AutoCloseable {
 
     /** PEM file of the TSA root, for {@code openssl ts -verify -CAfile} and {@code --trust}. */
     public Path trustAnchorPem() {
-        return pki.tsaRootPem();
+        return trustAnchorPem;
     }
 
     public List<X509Certificate> trustAnchors() {
-        return List.of(pki.tsaRootCert());
+        return List.of(trustAnchor);
     }
 
+    /** The {@link TestPki} this TSA was started from; null when started from a {@link RealisticPki}. */
     public TestPki pki() {
         return pki;
+    }
+
+    /** The {@link RealisticPki} this TSA was started from; null when started from a {@link TestPki}. */
+    public RealisticPki realisticPki() {
+        return realistic;
     }
 
     public TsaServer server() {
