@@ -877,9 +877,13 @@ public final class BundleVerifier {
                 return null;
             }
             // the certificate sets of a CMS and of its time-stamp token are unsigned (RFC 5652 §5.1):
-            // they must be exactly those the sealed certs/ files list
+            // they must be those the sealed certs/ files list, plus validation material a long-term seal adds
+            // (CA, TSA and OCSP responder certificates, covered by its archive time-stamp) — never another
+            // signing identity
+            java.util.Set<String> tsaListed = pemSet("certs/tsa-chain.pem");
             for (java.security.cert.X509Certificate c : s.embedded()) {
-                if (!listed.contains(der(c))) {
+                if (!listed.contains(der(c)) && !(tsaListed != null && tsaListed.contains(der(c)))
+                        && !validationMaterial(c)) {
                     return "The signature file carries a certificate (" + c.getSubjectX500Principal().getName()
                             + ") that is not in " + pem + "; the signature file was altered.";
                 }
@@ -893,6 +897,20 @@ public final class BundleVerifier {
                 }
             }
             return null;
+        }
+
+        /** A CA, TSA or OCSP responder certificate: chain and revocation material, not a signing identity. */
+        private static boolean validationMaterial(java.security.cert.X509Certificate c) {
+            if (c.getBasicConstraints() >= 0) {
+                return true;
+            }
+            try {
+                List<String> eku = c.getExtendedKeyUsage();
+                return eku != null && !eku.isEmpty() && eku.stream().allMatch(o -> o.equals("1.3.6.1.5.5.7.3.8")
+                        || o.equals("1.3.6.1.5.5.7.3.9"));
+            } catch (java.security.cert.CertificateParsingException e) {
+                return false;
+            }
         }
 
         private java.util.Set<String> pemSet(String path) throws IOException {

@@ -61,6 +61,10 @@ public final class PadesSigner {
                     try (InputStream content = ext.getContent()) {
                         cms = signer.signDetached(content, tsaOrNull);
                     }
+                    // fill /Contents exactly: strict CMS parsers reject the zero padding after the DER
+                    int[] range = sig.getByteRange();
+                    int room = range != null && range.length == 4 ? (range[2] - range[1] - 2) / 2 : SIGNATURE_SIZE;
+                    cms = org.sakshi.signing.CmsPadding.fill(cms, room);
                     if (cms.length > SIGNATURE_SIZE) {
                         throw new SigningException("The signature of " + unsignedPdf.getFileName() + " is "
                                 + cms.length + " bytes, more than the " + SIGNATURE_SIZE

@@ -31,8 +31,13 @@ final class ExportFixture {
     final Path caseDir;
 
     ExportFixture(Path dir) throws Exception {
+        this(dir, LocalTsa.start(Files.createDirectories(dir.resolve("pki"))));
+    }
+
+    /** The same case, time-stamped by {@code tsa} (e.g. the TSA of a {@code RealisticPki}). */
+    ExportFixture(Path dir, LocalTsa tsa) throws Exception {
         this.dir = dir;
-        this.tsa = LocalTsa.start(Files.createDirectories(dir.resolve("pki")));
+        this.tsa = tsa;
         this.access = new CaseAccess(org.sakshi.core.Clock.SYSTEM, new Workstation("test-host", "tester", "sakshi test"),
                 SinkFactory.BUFFERED, Duration.ofSeconds(3));
         this.cases = new CaseService(access);

@@ -88,6 +88,14 @@ final class Dss {
 
     /** Our TSAs as a DSS time-stamp source: the first that answers gives the token. */
     static TSPSource tsp(List<TimestampSource> tsas) {
+        return tsp(tsas, 0);
+    }
+
+    /**
+     * As {@link #tsp(List)}; tokens are grown to exactly {@code padTo} bytes (when &gt; 0) so that a PDF
+     * document time-stamp fills its /Contents without trailing zeros ({@link org.sakshi.signing.CmsPadding}).
+     */
+    static TSPSource tsp(List<TimestampSource> tsas, int padTo) {
         return (TSPSource) (alg, digest) -> {
             if (alg != DigestAlgorithm.SHA256) {
                 throw new DSSException("Sakshi time-stamps SHA-256 imprints only, not " + alg);
@@ -97,7 +105,8 @@ final class Dss {
                 try {
                     TimeStampToken token = new TimeStampResponse(t.stamp(digest).response()).getTimeStampToken();
                     if (token != null) {
-                        return new TimestampBinary(token.getEncoded());
+                        byte[] der = token.getEncoded();
+                        return new TimestampBinary(padTo > 0 ? org.sakshi.signing.CmsPadding.fill(der, padTo) : der);
                     }
                     why.add(t.name() + ": no token");
                 } catch (TimestampException | TSPException | IOException e) {

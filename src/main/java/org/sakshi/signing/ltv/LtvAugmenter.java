@@ -1,12 +1,13 @@
 package org.sakshi.signing.ltv;
 
-import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.cades.CAdESSignatureParameters;
 import eu.europa.esig.dss.cades.signature.CAdESService;
+import eu.europa.esig.dss.cades.signature.CAdESTimestampParameters;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.pades.PAdESTimestampParameters;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
@@ -41,6 +42,9 @@ public final class LtvAugmenter {
     public record Result(byte[] bytes, boolean longTerm, String warning) {
     }
 
+    /** Room for a document time-stamp token (bytes): a token with a three-certificate chain, with margin. */
+    static final int DOC_TIMESTAMP_SIZE = 12 * 1024;
+
     private final List<X509Certificate> anchors;
     private final List<TimestampSource> tsas;
     private final Duration timeout;
@@ -65,6 +69,9 @@ public final class LtvAugmenter {
             CAdESSignatureParameters p = new CAdESSignatureParameters();
             p.setSignatureLevel(SignatureLevel.CAdES_BASELINE_LTA);
             p.setSignaturePackaging(SignaturePackaging.DETACHED);
+            // our TSAs stamp SHA-256 imprints (DSS defaults to SHA-512 for archive time-stamps)
+            p.setSignatureTimestampParameters(new CAdESTimestampParameters(DigestAlgorithm.SHA256));
+            p.setArchiveTimestampParameters(new CAdESTimestampParameters(DigestAlgorithm.SHA256));
             p.setDetachedContents(List.of(new InMemoryDocument(content, "tagmanifest-sha256.txt")));
             return svc.extendDocument(doc, p);
         });
@@ -74,9 +81,13 @@ public final class LtvAugmenter {
     public Result augmentPades(byte[] pdf, String what) throws SigningException {
         return augment(pdf, what, (cv, doc) -> {
             PAdESService svc = new PAdESService(cv);
-            svc.setTspSource(Dss.tsp(tsas));
+            svc.setTspSource(Dss.tsp(tsas, DOC_TIMESTAMP_SIZE));
             PAdESSignatureParameters p = new PAdESSignatureParameters();
             p.setSignatureLevel(SignatureLevel.PAdES_BASELINE_LTA);
+            p.setSignatureTimestampParameters(new PAdESTimestampParameters(DigestAlgorithm.SHA256));
+            PAdESTimestampParameters archive = new PAdESTimestampParameters(DigestAlgorithm.SHA256);
+            archive.setContentSize(DOC_TIMESTAMP_SIZE);
+            p.setArchiveTimestampParameters(archive);
             return svc.extendDocument(doc, p);
         });
     }
@@ -101,7 +112,7 @@ public final class LtvAugmenter {
         DSSDocument out;
         try {
             out = ext.extend(cv, new InMemoryDocument(signed, what));
-        } catch (AlertException | DSSException | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) { // DSS's AlertException, DSSException, IllegalInputException, ...
             if (!revoked.messages.isEmpty()) {
                 throw revoked(what, revoked);
             }

@@ -96,6 +96,7 @@ public final class LtvValidator {
         cv.setAlertOnExpiredCertificate(Dss.silent());
         v.setCertificateVerifier(cv);
         v.setLocale(Locale.ENGLISH);
+        v.setEnableEtsiValidationReport(false);
         if (at != null) {
             v.setValidationTime(Date.from(at));
         }
