@@ -59,7 +59,10 @@ public final class BundleChecks {
      */
     public record LongTermOutcome(org.sakshi.core.CheckResult result, boolean archived, boolean revocable,
                                   String level, String summary, Instant bestSignatureTime, Instant lastArchive,
-                                  Instant archiveExpiry) {
+                                  Instant archiveExpiry, List<Instant> archives) {
+        public LongTermOutcome {
+            archives = archives == null ? List.of() : List.copyOf(archives);
+        }
     }
 
     /** Long-term validation of the bundle signature and of each PDF signature, as of a chosen time. */

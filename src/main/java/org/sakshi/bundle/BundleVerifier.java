@@ -736,7 +736,9 @@ public final class BundleVerifier {
                     checks.add(Check.passed(CheckCode.LONG_TERM, target, what + " passes long-term validation"
                             + " (EU DSS, ETSI EN 319 102-1) as of " + at + " at " + level
                             + (o.bestSignatureTime() == null ? "" : "; it existed at " + o.bestSignatureTime())
-                            + (o.lastArchive() == null ? "" : "; last archive time-stamp " + o.lastArchive()) + "."));
+                            + (o.archives().size() > 1 ? "; archive time-stamps " + o.archives() + " (renewed "
+                            + (o.archives().size() - 1) + " time(s))"
+                            : o.lastArchive() == null ? "" : "; archive time-stamp " + o.lastArchive()) + "."));
                     if (!o.archived()) {
                         checks.add(Check.warning(CheckCode.LONG_TERM, target, what + " is valid today but not sealed"
                                 + " for the long term (" + level + ", no archive time-stamp): run 'sakshi extend'"

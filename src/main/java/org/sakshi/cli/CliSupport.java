@@ -44,6 +44,20 @@ final class CliSupport {
                 : officer.actor(info.defaultOfficer(), info.agency());
     }
 
+    /** An ISO instant ({@code 2031-05-01T10:00:00Z}, an offset, or a date meaning its start in UTC). */
+    static java.time.Instant instant(String text, String option) throws org.sakshi.core.InputException {
+        String t = text.strip();
+        try {
+            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.sakshi.core.InputException(option + " " + text + " is not a time: write 2031-05-01 or"
+                    + " 2031-05-01T10:00:00Z (UTC) or with an offset such as +05:30.");
+        }
+    }
+
     static List<String> splitIds(List<String> ids) {
         List<String> out = new ArrayList<>();
         if (ids != null) {

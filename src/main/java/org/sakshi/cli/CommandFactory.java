@@ -38,6 +38,8 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(NoteCommand.class, () -> new NoteCommand(cases, custody)),
                 Map.entry(ExportCommand.class, () -> new ExportCommand(cases, exports, identities, timestamps)),
                 Map.entry(VerifyCommand.class, () -> new VerifyCommand(verifier)),
+                Map.entry(LongTermCommand.Extend.class, () -> new LongTermCommand.Extend(verifier, timestamps)),
+                Map.entry(LongTermCommand.Renew.class, () -> new LongTermCommand.Renew(verifier, timestamps)),
                 Map.entry(AuditCommand.class, () -> new AuditCommand(audits, identities, timestamps)),
                 Map.entry(KeysCommand.New.class, () -> new KeysCommand.New(identities)),
                 Map.entry(TsaCommand.Serve.class, () -> new TsaCommand.Serve(identities, timestamps)),

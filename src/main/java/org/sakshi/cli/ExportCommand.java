@@ -80,6 +80,10 @@ final class ExportCommand extends CliCommand {
     @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 time-stamp authority; repeatable.")
     List<String> tsa = new ArrayList<>();
 
+    @Option(names = "--no-long-term", description = {"Do not fetch revocation data: seal at CAdES/PAdES-BASELINE-T",
+            "only (by default the bundle is sealed to BASELINE-LTA when the revocation services answer)."})
+    boolean noLongTerm;
+
     @Option(names = "--items", paramLabel = "ID,...", description = "Export only these items.")
     List<String> items = new ArrayList<>();
 
@@ -119,8 +123,11 @@ final class ExportCommand extends CliCommand {
         Signer signer = identity.open(identities);
         Actor actor = officer.officer == null ? null : CliSupport.actor(cases, caseDir, officer);
         ExportRequest request = new ExportRequest(out, signer, timestamps.sources(tsa), CliSupport.splitIds(items),
-                certificates, actor);
+                certificates, actor).withLongTerm(!noLongTerm);
         ExportResult r = exports.export(caseDir, request, CliSupport.progressBar(err()), null);
+        for (String w : r.warnings()) {
+            err().println("Warning: " + w);
+        }
         out().println("Exported " + r.bundle() + "\n  bundle id " + r.bundleId() + "\n  sha256    " + r.sha256()
                 + "\n  re-read check: " + r.verification().verdict()
                 + (r.verification().decidingCheck() == null ? "" : " (" + r.verification().decidingCheck().message()

@@ -42,6 +42,15 @@ final class VerifyCommand extends CliCommand {
                     "Any other signer is FAILED (SIGNER_MISMATCH)."})
     String expectSigner;
 
+    @Option(names = "--at", paramLabel = "TIME",
+            description = {"Validate the signatures for the long term as of TIME (2031-05-01 or 2031-05-01T10:00:00Z)",
+                    "instead of now: chains and revocation are judged at the times the time-stamps prove."})
+    String at;
+
+    @Option(names = "--online", description = {"Also fetch fresh revocation data (OCSP, CRL) and missing issuer",
+            "certificates over the network; without it nothing is fetched."})
+    boolean online;
+
     @Option(names = "--json", description = "Print the verification as JSON on stdout.")
     boolean json;
 
@@ -56,7 +65,11 @@ final class VerifyCommand extends CliCommand {
 
     @Override
     public Integer call() throws SakshiException {
-        VerifyService.Trust roots = new VerifyService.Trust(trust, tsaTrust.isEmpty() ? null : tsaTrust, expectSigner);
+        VerifyService.Trust roots = new VerifyService.Trust(trust, tsaTrust.isEmpty() ? null : tsaTrust, expectSigner)
+                .asOf(at == null ? null : CliSupport.instant(at, "--at"), online);
+        if (online && !json) {
+            err().println("Online: fetching fresh revocation data for the signatures' certificates.");
+        }
         VerificationReport r = verifier.verify(bundle, roots,
                 json ? org.sakshi.core.ProgressListener.NONE : CliSupport.progressBar(err()));
         if (report != null) {

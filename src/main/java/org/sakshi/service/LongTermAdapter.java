@@ -70,6 +70,6 @@ final class LongTermAdapter implements BundleChecks.LongTerm {
         LtvValidator.Outcome o = outcomes.get(0);
         CheckResult r = o.passed() ? CheckResult.PASSED : o.failed() ? CheckResult.FAILED : CheckResult.INDETERMINATE;
         return new BundleChecks.LongTermOutcome(r, o.archived(), o.revocable(), o.level(), o.summary(),
-                o.bestSignatureTime(), o.lastArchiveTime(), o.lastArchiveTsaExpiry());
+                o.bestSignatureTime(), o.lastArchiveTime(), o.lastArchiveTsaExpiry(), o.archiveTimes());
     }
 }

@@ -57,6 +57,11 @@ public final class VerifyService {
         }
     }
 
+    /** Long-term care of sealed bundles (extend, renew), checked by this verifier. */
+    public LongTermService longTerm() {
+        return new LongTermService(this);
+    }
+
     /**
      * Verifies {@code bundle} with the given PEM trust anchors (agency CA, TSA roots), used for signers and
      * time-stamp authorities alike. InputException only when the file is not a bundle at all (CLI exit 2).

@@ -32,7 +32,8 @@ public final class LtvValidator {
     /** DSS's verdict on one signature, and what the long-term seal needs next. */
     public record Outcome(String signatureId, String indication, String subIndication, String level,
                           Instant bestSignatureTime, String signedBy, List<String> errors, List<String> warnings,
-                          Instant lastArchiveTime, Instant lastArchiveTsaExpiry, boolean revocable) {
+                          Instant lastArchiveTime, Instant lastArchiveTsaExpiry, boolean revocable,
+                          List<Instant> archiveTimes) {
         public boolean passed() {
             return "TOTAL_PASSED".equals(indication);
         }
@@ -111,9 +112,11 @@ public final class LtvValidator {
             Date best = sr.getBestSignatureTime(id);
             Instant lastArchive = null;
             Instant lastArchiveExpiry = null;
+            List<Instant> archiveTimes = new ArrayList<>();
             for (TimestampWrapper t : dd.getTimestampList(id)) {
                 if (t.getType() == TimestampType.ARCHIVE_TIMESTAMP || t.getType() == TimestampType.DOCUMENT_TIMESTAMP) {
                     Instant when = t.getProductionTime().toInstant();
+                    archiveTimes.add(when);
                     if (lastArchive == null || when.isAfter(lastArchive)) {
                         lastArchive = when;
                         CertificateWrapper tsa = t.getSigningCertificate();
@@ -128,7 +131,7 @@ public final class LtvValidator {
             out.add(new Outcome(id, ind == null ? "INDETERMINATE" : ind.name(), sub == null ? null : sub.name(),
                     level == null ? null : level.toString(), best == null ? null : best.toInstant(), sr.getSignedBy(id),
                     texts(sr.getAdESValidationErrors(id)), texts(sr.getAdESValidationWarnings(id)),
-                    lastArchive, lastArchiveExpiry, revocable));
+                    lastArchive, lastArchiveExpiry, revocable, archiveTimes.stream().sorted().toList()));
         }
         return out;
     }
