@@ -44,6 +44,7 @@ import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -125,8 +126,9 @@ import org.sakshi.testsupport.TestPki.Identity;
  *       they expire), thisUpdate = now, nextUpdate = now + 7 d, every certificate revoked by now with its
  *       revocation time and reason;</li>
  *   <li>{@code POST /ocsp/<ca>} ({@code application/ocsp-request}) and {@code GET /ocsp/<ca>/<base64>}
- *       (RFC 6960 appendix A): a basic OCSP response <b>signed by the CA itself</b> (no delegated
- *       responder; the CA certificate is included in the response), responder ID by key hash, one
+ *       (RFC 6960 appendix A): a basic OCSP response <b>signed by the CA itself</b> by default (the CA
+ *       certificate is included in the response); {@link #useDelegatedOcspResponders} switches to a
+ *       delegated responder certificate (id-kp-OCSPSigning + id-pkix-ocsp-nocheck); responder ID by key hash, one
  *       answer per request entry: good, revoked (time and reason) or unknown (a serial the CA never
  *       issued, or a CertID of another issuer), thisUpdate = producedAt = now, nextUpdate = now + 1 d,
  *       archiveCutoff (the status of expired certificates is kept), the request's nonce echoed when
@@ -188,6 +190,7 @@ public final class RealisticPki implements AutoCloseable {
     private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private final int port;
     private volatile Clock clock;
+    private volatile boolean delegatedOcsp;
     private HttpServer server;
     private ExecutorService executor;
     private final Map<String, Authority> authorities = new LinkedHashMap<>();
@@ -214,6 +217,8 @@ public final class RealisticPki implements AutoCloseable {
         final Map<BigInteger, X509Certificate> issued = new ConcurrentHashMap<>();
         final Map<BigInteger, Revocation> revoked = new ConcurrentHashMap<>();
         final AtomicLong crlNumber = new AtomicLong();
+        /** The delegated OCSP responder, once {@link #useDelegatedOcspResponders} made one. */
+        volatile Identity responder;
 
         Authority(String name, Identity id) {
             this.name = name;
@@ -512,6 +517,53 @@ public final class RealisticPki implements AutoCloseable {
         ca.revoked.put(cert.getSerialNumber(), new Revocation(revocationTime.truncatedTo(ChronoUnit.SECONDS), reason));
     }
 
+    /**
+     * Switches every OCSP responder of this PKI between the two RFC 6960 §4.2.2.2 models: false (the
+     * default) — responses signed by the CA itself; true — signed by a delegated responder, a
+     * certificate the CA issues (once, on first use; valid from now - 1 d to now + 3 y by the clock)
+     * with extended key usage id-kp-OCSPSigning and id-pkix-ocsp-nocheck, included in each response
+     * together with the CA certificate. (The CCA's interoperability guidelines have a profile for
+     * such OCSP responder certificates.)
+     */
+    public synchronized void useDelegatedOcspResponders(boolean delegated) {
+        if (delegated) {
+            for (Authority a : authorities.values()) {
+                if (a.responder == null) {
+                    a.responder = issueResponder(a);
+                }
+            }
+        }
+        this.delegatedOcsp = delegated;
+    }
+
+    /** The delegated OCSP responder of the CA {@code ca}, or null when {@link #useDelegatedOcspResponders} was never turned on. */
+    public Identity ocspResponder(String ca) {
+        Authority a = authorities.get(ca);
+        if (a == null) {
+            throw new IllegalArgumentException("no CA named " + ca);
+        }
+        return a.responder;
+    }
+
+    private Identity issueResponder(Authority ca) {
+        KeyPair kp = ecKeyPair();
+        Instant now = clock.instant();
+        String caDn = ca.cert().getSubjectX500Principal().getName(); // "CN=...,O=...,C=IN" (our names only)
+        int comma = caDn.indexOf(',');
+        X500Principal subject = new X500Principal(caDn.substring(0, comma) + " OCSP Responder" + caDn.substring(comma));
+        try {
+            X509v3CertificateBuilder b = leafBuilder(ca, subject, kp, now.minus(Duration.ofDays(1)),
+                    now.plus(Duration.ofDays(3 * 365)));
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+            b.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+            return issue(ca, b, kp);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The revocation recorded for {@code cert}, or null when it is not revoked. */
     public Revocation revocation(X509Certificate cert) {
         return issuerOf(cert).revoked.get(cert.getSerialNumber());
@@ -789,7 +841,8 @@ public final class RealisticPki implements AutoCloseable {
             // RFC 6960 4.4.4 archiveCutoff: the responder keeps the status of expired certificates (since the CA began).
             Extensions archiveCutoff = new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff,
                     false, new ASN1GeneralizedTime(ca.cert().getNotBefore()).getEncoded()));
-            BasicOCSPRespBuilder b = new JcaBasicOCSPRespBuilder(ca.cert().getPublicKey(),
+            Identity responder = delegatedOcsp ? ca.responder : ca.id;
+            BasicOCSPRespBuilder b = new JcaBasicOCSPRespBuilder(responder.cert().getPublicKey(),
                     digests.get(CertificateID.HASH_SHA1));
             for (Req r : list) {
                 CertificateID id = r.getCertID();
@@ -807,7 +860,10 @@ public final class RealisticPki implements AutoCloseable {
             if (nonce != null) {
                 b.setResponseExtensions(new Extensions(nonce));
             }
-            BasicOCSPResp basic = b.build(signer(ca.id.key()), new X509CertificateHolder[] {caHolder}, Date.from(now));
+            X509CertificateHolder[] certs = delegatedOcsp
+                    ? new X509CertificateHolder[] {new JcaX509CertificateHolder(responder.cert()), caHolder}
+                    : new X509CertificateHolder[] {caHolder};
+            BasicOCSPResp basic = b.build(signer(responder.key()), certs, Date.from(now));
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         } catch (OCSPException | OperatorCreationException | GeneralSecurityException e) {
             return status(OCSPRespBuilder.INTERNAL_ERROR);
