@@ -128,22 +128,30 @@ import org.sakshi.testsupport.TestPki.Identity;
  *   <li>{@code POST /ocsp/<ca>} ({@code application/ocsp-request}) and {@code GET /ocsp/<ca>/<base64>}
  *       (RFC 6960 appendix A): a basic OCSP response <b>signed by the CA itself</b> by default (the CA
  *       certificate is included in the response); {@link #useDelegatedOcspResponders} switches to a
- *       delegated responder certificate (id-kp-OCSPSigning + id-pkix-ocsp-nocheck); responder ID by key hash, one
- *       answer per request entry: good, revoked (time and reason) or unknown (a serial the CA never
+ *       delegated responder certificate (id-kp-OCSPSigning + id-pkix-ocsp-nocheck). Responder ID by
+ *       key hash, one answer per request entry: good, revoked (time and reason) or unknown (a serial the CA never
  *       issued, or a CertID of another issuer), thisUpdate = producedAt = now, nextUpdate = now + 1 d,
  *       archiveCutoff (the status of expired certificates is kept), the request's nonce echoed when
  *       present; a malformed request gets malformedRequest;</li>
  *   <li>{@code GET /certs/<ca>.cer}: the CA certificate (DER, {@code application/pkix-cert}).</li>
  * </ul>
  * "Now" is the PKI's {@link Clock} (system UTC unless given; {@link #setClock} moves it, e.g. to
- * simulate CRLs fetched years later); times are whole seconds (floored). Every request is counted by resource ({@link #requests},
- * {@link #ocspRequests()}, {@link #crlRequests()}, {@link #caIssuersRequests()}), so a test can assert
- * that revocation data was fetched while online and that nothing was fetched offline. {@link #stop()}
- * (also {@link #close()}) closes the listening socket: afterwards connections are refused, as for a
- * station with no network; {@link #restart()} serves again on the same port.
+ * simulate CRLs fetched years later); times are whole seconds (floored). A revocation shows in CRLs and
+ * OCSP responses dated at or after its time only. Every request is counted by resource
+ * ({@link #requests}, {@link #ocspRequests()}, {@link #crlRequests()}, {@link #caIssuersRequests()}),
+ * so a test can assert that revocation data was fetched while online and that nothing was fetched
+ * offline. {@link #stop()} (also {@link #close()}) closes the listening socket: afterwards connections
+ * are refused, as for a station with no network; {@link #restart()} serves again on the same port.
+ * The TSA ({@link LocalTsa}) is a server of its own: stopping the PKI leaves it running (a station that
+ * reaches its TSA but not the CA), close it too for a station with no network at all.
+ *
+ * <p>Validity (by the clock at creation): roots now - 1 y .. now + 20 y, intermediate CAs
+ * now - 180 d .. now + 15 y, TSA now - 30 d .. now + 10 y, officers now - 1 d .. now + 365 d unless
+ * given to {@link #create(Path, Clock, Instant, Instant)}.
  *
  * <p><b>Files</b> in the folder given to {@link #create}: {@code root.pem} and {@code tsa-root.pem}
- * (the anchors for {@code --trust} and {@code --tsa-trust}), {@code anchors.pem} (both), {@code issuing-ca.pem}, {@code tsa-ca.pem},
+ * (the anchors for {@code --trust} and {@code --tsa-trust}), {@code anchors.pem} (both),
+ * {@code issuing-ca.pem}, {@code tsa-ca.pem},
  * {@code officer.p12}/{@code officer.pass}/{@code officer.pem}, {@code revoked-officer.p12}/
  * {@code revoked-officer.pass}/{@code revoked-officer.pem}, {@code tsa.p12}/{@code tsa.pass}.
  * The PKCS#12 files hold the key and the whole chain (leaf, issuing CA, root).
@@ -156,8 +164,10 @@ import org.sakshi.testsupport.TestPki.Identity;
  *     // seal with officer, tsa.source(); trust pki.rootPem(), pki.tsaRootPem()
  *     assertTrue(pki.ocspRequests() + pki.crlRequests() > 0);   // revocation data was fetched
  *     pki.stop();                                               // offline from here on
+ *     tsa.close();
  *     pki.resetCounts();
  *     // verify offline ... then: assertEquals(0, pki.totalRequests());
+ *     // a signer revoked before it signed: pki.revokedOfficerSigner() (revoked 1 h before creation)
  * }
  * }</pre>
  * Certificates that expire during a test's simulated time: {@code pki.issueOfficer("SI Meena Rao",
