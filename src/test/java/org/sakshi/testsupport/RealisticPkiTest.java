@@ -385,6 +385,13 @@ class RealisticPkiTest {
         assertEquals(pki.tsaRootCert(), Pem.readCertificates(pki.tsaRootPem()).get(0));
         boolean[] ku = pki.officerCert().getKeyUsage();
         assertTrue(ku[0] && ku[1], "digitalSignature and nonRepudiation");
+        assertEquals(pki.revokedOfficerCert(), pki.revokedOfficerSigner().chain().get(0));
+
+        Instant now = Instant.now();
+        TestPki.Identity other = pki.issueOfficer("Constable Meena Rao", now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(10)));
+        assertEquals(other.cert(), pki.signer(other, "constable").chain().get(0));
+        assertTrue(Files.isRegularFile(pki.dir().resolve("constable.pass")));
     }
 
     @Test
