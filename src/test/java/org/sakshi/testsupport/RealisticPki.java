@@ -44,6 +44,7 @@ import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -125,23 +126,32 @@ import org.sakshi.testsupport.TestPki.Identity;
  *       they expire), thisUpdate = now, nextUpdate = now + 7 d, every certificate revoked by now with its
  *       revocation time and reason;</li>
  *   <li>{@code POST /ocsp/<ca>} ({@code application/ocsp-request}) and {@code GET /ocsp/<ca>/<base64>}
- *       (RFC 6960 appendix A): a basic OCSP response <b>signed by the CA itself</b> (no delegated
- *       responder; the CA certificate is included in the response), responder ID by key hash, one
- *       answer per request entry: good, revoked (time and reason) or unknown (a serial the CA never
+ *       (RFC 6960 appendix A): a basic OCSP response <b>signed by the CA itself</b> by default (the CA
+ *       certificate is included in the response); {@link #useDelegatedOcspResponders} switches to a
+ *       delegated responder certificate (id-kp-OCSPSigning + id-pkix-ocsp-nocheck). Responder ID by
+ *       key hash, one answer per request entry: good, revoked (time and reason) or unknown (a serial the CA never
  *       issued, or a CertID of another issuer), thisUpdate = producedAt = now, nextUpdate = now + 1 d,
  *       archiveCutoff (the status of expired certificates is kept), the request's nonce echoed when
  *       present; a malformed request gets malformedRequest;</li>
  *   <li>{@code GET /certs/<ca>.cer}: the CA certificate (DER, {@code application/pkix-cert}).</li>
  * </ul>
  * "Now" is the PKI's {@link Clock} (system UTC unless given; {@link #setClock} moves it, e.g. to
- * simulate CRLs fetched years later); times are whole seconds (floored). Every request is counted by resource ({@link #requests},
- * {@link #ocspRequests()}, {@link #crlRequests()}, {@link #caIssuersRequests()}), so a test can assert
- * that revocation data was fetched while online and that nothing was fetched offline. {@link #stop()}
- * (also {@link #close()}) closes the listening socket: afterwards connections are refused, as for a
- * station with no network; {@link #restart()} serves again on the same port.
+ * simulate CRLs fetched years later); times are whole seconds (floored). A revocation shows in CRLs and
+ * OCSP responses dated at or after its time only. Every request is counted by resource
+ * ({@link #requests}, {@link #ocspRequests()}, {@link #crlRequests()}, {@link #caIssuersRequests()}),
+ * so a test can assert that revocation data was fetched while online and that nothing was fetched
+ * offline. {@link #stop()} (also {@link #close()}) closes the listening socket: afterwards connections
+ * are refused, as for a station with no network; {@link #restart()} serves again on the same port.
+ * The TSA ({@link LocalTsa}) is a server of its own: stopping the PKI leaves it running (a station that
+ * reaches its TSA but not the CA), close it too for a station with no network at all.
+ *
+ * <p>Validity (by the clock at creation): roots now - 1 y .. now + 20 y, intermediate CAs
+ * now - 180 d .. now + 15 y, TSA now - 30 d .. now + 10 y, officers now - 1 d .. now + 365 d unless
+ * given to {@link #create(Path, Clock, Instant, Instant)}.
  *
  * <p><b>Files</b> in the folder given to {@link #create}: {@code root.pem} and {@code tsa-root.pem}
- * (the anchors for {@code --trust} and {@code --tsa-trust}), {@code anchors.pem} (both), {@code issuing-ca.pem}, {@code tsa-ca.pem},
+ * (the anchors for {@code --trust} and {@code --tsa-trust}), {@code anchors.pem} (both),
+ * {@code issuing-ca.pem}, {@code tsa-ca.pem},
  * {@code officer.p12}/{@code officer.pass}/{@code officer.pem}, {@code revoked-officer.p12}/
  * {@code revoked-officer.pass}/{@code revoked-officer.pem}, {@code tsa.p12}/{@code tsa.pass}.
  * The PKCS#12 files hold the key and the whole chain (leaf, issuing CA, root).
@@ -154,8 +164,10 @@ import org.sakshi.testsupport.TestPki.Identity;
  *     // seal with officer, tsa.source(); trust pki.rootPem(), pki.tsaRootPem()
  *     assertTrue(pki.ocspRequests() + pki.crlRequests() > 0);   // revocation data was fetched
  *     pki.stop();                                               // offline from here on
+ *     tsa.close();
  *     pki.resetCounts();
  *     // verify offline ... then: assertEquals(0, pki.totalRequests());
+ *     // a signer revoked before it signed: pki.revokedOfficerSigner() (revoked 1 h before creation)
  * }
  * }</pre>
  * Certificates that expire during a test's simulated time: {@code pki.issueOfficer("SI Meena Rao",
@@ -188,6 +200,7 @@ public final class RealisticPki implements AutoCloseable {
     private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private final int port;
     private volatile Clock clock;
+    private volatile boolean delegatedOcsp;
     private HttpServer server;
     private ExecutorService executor;
     private final Map<String, Authority> authorities = new LinkedHashMap<>();
@@ -214,6 +227,8 @@ public final class RealisticPki implements AutoCloseable {
         final Map<BigInteger, X509Certificate> issued = new ConcurrentHashMap<>();
         final Map<BigInteger, Revocation> revoked = new ConcurrentHashMap<>();
         final AtomicLong crlNumber = new AtomicLong();
+        /** The delegated OCSP responder, once {@link #useDelegatedOcspResponders} made one. */
+        volatile Identity responder;
 
         Authority(String name, Identity id) {
             this.name = name;
@@ -512,6 +527,53 @@ public final class RealisticPki implements AutoCloseable {
         ca.revoked.put(cert.getSerialNumber(), new Revocation(revocationTime.truncatedTo(ChronoUnit.SECONDS), reason));
     }
 
+    /**
+     * Switches every OCSP responder of this PKI between the two RFC 6960 §4.2.2.2 models: false (the
+     * default) — responses signed by the CA itself; true — signed by a delegated responder, a
+     * certificate the CA issues (once, on first use; valid from now - 1 d to now + 3 y by the clock)
+     * with extended key usage id-kp-OCSPSigning and id-pkix-ocsp-nocheck, included in each response
+     * together with the CA certificate. (The CCA's interoperability guidelines have a profile for
+     * such OCSP responder certificates.)
+     */
+    public synchronized void useDelegatedOcspResponders(boolean delegated) {
+        if (delegated) {
+            for (Authority a : authorities.values()) {
+                if (a.responder == null) {
+                    a.responder = issueResponder(a);
+                }
+            }
+        }
+        this.delegatedOcsp = delegated;
+    }
+
+    /** The delegated OCSP responder of the CA {@code ca}, or null when {@link #useDelegatedOcspResponders} was never turned on. */
+    public Identity ocspResponder(String ca) {
+        Authority a = authorities.get(ca);
+        if (a == null) {
+            throw new IllegalArgumentException("no CA named " + ca);
+        }
+        return a.responder;
+    }
+
+    private Identity issueResponder(Authority ca) {
+        KeyPair kp = ecKeyPair();
+        Instant now = clock.instant();
+        String caDn = ca.cert().getSubjectX500Principal().getName(); // "CN=...,O=...,C=IN" (our names only)
+        int comma = caDn.indexOf(',');
+        X500Principal subject = new X500Principal(caDn.substring(0, comma) + " OCSP Responder" + caDn.substring(comma));
+        try {
+            X509v3CertificateBuilder b = leafBuilder(ca, subject, kp, now.minus(Duration.ofDays(1)),
+                    now.plus(Duration.ofDays(3 * 365)));
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+            b.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+            return issue(ca, b, kp);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The revocation recorded for {@code cert}, or null when it is not revoked. */
     public Revocation revocation(X509Certificate cert) {
         return issuerOf(cert).revoked.get(cert.getSerialNumber());
@@ -789,7 +851,8 @@ public final class RealisticPki implements AutoCloseable {
             // RFC 6960 4.4.4 archiveCutoff: the responder keeps the status of expired certificates (since the CA began).
             Extensions archiveCutoff = new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff,
                     false, new ASN1GeneralizedTime(ca.cert().getNotBefore()).getEncoded()));
-            BasicOCSPRespBuilder b = new JcaBasicOCSPRespBuilder(ca.cert().getPublicKey(),
+            Identity responder = delegatedOcsp ? ca.responder : ca.id;
+            BasicOCSPRespBuilder b = new JcaBasicOCSPRespBuilder(responder.cert().getPublicKey(),
                     digests.get(CertificateID.HASH_SHA1));
             for (Req r : list) {
                 CertificateID id = r.getCertID();
@@ -807,7 +870,10 @@ public final class RealisticPki implements AutoCloseable {
             if (nonce != null) {
                 b.setResponseExtensions(new Extensions(nonce));
             }
-            BasicOCSPResp basic = b.build(signer(ca.id.key()), new X509CertificateHolder[] {caHolder}, Date.from(now));
+            X509CertificateHolder[] certs = delegatedOcsp
+                    ? new X509CertificateHolder[] {new JcaX509CertificateHolder(responder.cert()), caHolder}
+                    : new X509CertificateHolder[] {caHolder};
+            BasicOCSPResp basic = b.build(signer(responder.key()), certs, Date.from(now));
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         } catch (OCSPException | OperatorCreationException | GeneralSecurityException e) {
             return status(OCSPRespBuilder.INTERNAL_ERROR);

@@ -148,6 +148,36 @@ class RealisticPkiTest {
     }
 
     @Test
+    void withDelegatedRespondersOpenSslAndTheJdkAcceptTheResponderSignedAnswers() throws Exception {
+        Tools.require("openssl");
+        pki.useDelegatedOcspResponders(true);
+        X509Certificate responder = pki.ocspResponder(RealisticPki.ISSUING_CA).cert();
+        assertEquals(List.of("1.3.6.1.5.5.7.3.9"), responder.getExtendedKeyUsage());
+        assertTrue(responder.getNonCriticalExtensionOIDs().contains(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck.getId()));
+        assertEquals(pki.issuingCaCert().getSubjectX500Principal(), responder.getIssuerX500Principal());
+
+        Tools.Result good = Tools.run(pki.dir(), "openssl", "ocsp", "-issuer", "issuing-ca.pem", "-cert", "officer.pem",
+                "-url", pki.ocspUrl(RealisticPki.ISSUING_CA).toString(), "-CAfile", "root.pem");
+        assertEquals(0, good.exit(), good.all());
+        assertTrue(good.all().contains("Response verify OK"), good.all());
+        assertTrue(good.out().contains("officer.pem: good"), good.all());
+        Tools.Result revoked = Tools.run(pki.dir(), "openssl", "ocsp", "-issuer", "issuing-ca.pem", "-cert",
+                "revoked-officer.pem", "-url", pki.ocspUrl(RealisticPki.ISSUING_CA).toString(), "-CAfile", "root.pem");
+        assertTrue(revoked.all().contains("Response verify OK"), revoked.all());
+        assertTrue(revoked.out().contains("revoked-officer.pem: revoked"), revoked.all());
+
+        BasicOCSPResp basic = ocspUnchecked(pki.officerCert());
+        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder)));
+        assertArrayEquals(responder.getEncoded(), basic.getCerts()[0].getEncoded());
+
+        CertPathValidator cpv = CertPathValidator.getInstance("PKIX");
+        cpv.validate(path(pki.officerCert()), pkix(cpv, EnumSet.of(PKIXRevocationChecker.Option.NO_FALLBACK)));
+        CertPathValidatorException e = assertThrows(CertPathValidatorException.class, () -> cpv.validate(
+                path(pki.revokedOfficerCert()), pkix(cpv, EnumSet.of(PKIXRevocationChecker.Option.NO_FALLBACK))));
+        assertEquals(CertPathValidatorException.BasicReason.REVOKED, e.getReason(), e.toString());
+    }
+
+    @Test
     void openSslVerifyWithTheCrlsFromTheDistributionPointsAcceptsTheOfficerAndRejectsTheRevokedOne() throws Exception {
         Tools.require("openssl");
         // The CRL URLs come from the certificates themselves: the officer's names the issuing CA's CRL,
@@ -355,6 +385,13 @@ class RealisticPkiTest {
         assertEquals(pki.tsaRootCert(), Pem.readCertificates(pki.tsaRootPem()).get(0));
         boolean[] ku = pki.officerCert().getKeyUsage();
         assertTrue(ku[0] && ku[1], "digitalSignature and nonRepudiation");
+        assertEquals(pki.revokedOfficerCert(), pki.revokedOfficerSigner().chain().get(0));
+
+        Instant now = Instant.now();
+        TestPki.Identity other = pki.issueOfficer("Constable Meena Rao", now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(10)));
+        assertEquals(other.cert(), pki.signer(other, "constable").chain().get(0));
+        assertTrue(Files.isRegularFile(pki.dir().resolve("constable.pass")));
     }
 
     @Test
@@ -397,8 +434,14 @@ class RealisticPkiTest {
         return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(fetch(pki.crlUrl(ca))));
     }
 
-    /** Asks the issuing CA's responder by POST about {@code cert}. */
+    /** Asks the issuing CA's responder by POST about {@code cert}; checks the CA signed the answer. */
     private BasicOCSPResp ocsp(X509Certificate cert) throws Exception {
+        BasicOCSPResp basic = ocspUnchecked(cert);
+        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(pki.issuingCaCert())));
+        return basic;
+    }
+
+    private BasicOCSPResp ocspUnchecked(X509Certificate cert) throws Exception {
         var digests = new JcaDigestCalculatorProviderBuilder().build();
         OCSPReq req = new OCSPReqBuilder().addRequest(new CertificateID(digests.get(CertificateID.HASH_SHA1),
                 new JcaX509CertificateHolder(pki.issuingCaCert()), cert.getSerialNumber())).build();
@@ -408,9 +451,7 @@ class RealisticPkiTest {
         assertEquals(200, r.statusCode());
         OCSPResp resp = new OCSPResp(r.body());
         assertEquals(OCSPResp.SUCCESSFUL, resp.getStatus());
-        BasicOCSPResp basic = (BasicOCSPResp) resp.getResponseObject();
-        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(pki.issuingCaCert())));
-        return basic;
+        return (BasicOCSPResp) resp.getResponseObject();
     }
 
     private static HttpResponse<byte[]> http(HttpRequest request) throws IOException, InterruptedException {
