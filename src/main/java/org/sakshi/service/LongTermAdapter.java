@@ -69,7 +69,17 @@ final class LongTermAdapter implements BundleChecks.LongTerm {
         }
         LtvValidator.Outcome o = outcomes.get(0);
         CheckResult r = o.passed() ? CheckResult.PASSED : o.failed() ? CheckResult.FAILED : CheckResult.INDETERMINATE;
-        return new BundleChecks.LongTermOutcome(r, o.archived(), o.revocable(), o.level(), o.summary(),
+        String summary = o.summary();
+        // Stricter than DSS (which stays INDETERMINATE/REVOKED_NO_POE: no proof the signature predates the
+        // revocation): a signature that itself claims to be made after its certificate was revoked fails.
+        if (r == CheckResult.INDETERMINATE && "REVOKED_NO_POE".equals(o.subIndication())
+                && o.signerRevokedAt() != null && o.claimedSigningTime() != null
+                && o.claimedSigningTime().isAfter(o.signerRevokedAt())) {
+            r = CheckResult.FAILED;
+            summary = "the signature was made (its signing-time says " + o.claimedSigningTime() + ") after the signer's"
+                    + " certificate was REVOKED at " + o.signerRevokedAt() + " (DSS: " + o.summary() + ")";
+        }
+        return new BundleChecks.LongTermOutcome(r, o.archived(), o.revocable(), o.level(), summary,
                 o.bestSignatureTime(), o.lastArchiveTime(), o.lastArchiveTsaExpiry(), o.archiveTimes());
     }
 }

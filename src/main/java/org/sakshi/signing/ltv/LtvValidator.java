@@ -33,7 +33,7 @@ public final class LtvValidator {
     public record Outcome(String signatureId, String indication, String subIndication, String level,
                           Instant bestSignatureTime, String signedBy, List<String> errors, List<String> warnings,
                           Instant lastArchiveTime, Instant lastArchiveTsaExpiry, boolean revocable,
-                          List<Instant> archiveTimes) {
+                          List<Instant> archiveTimes, Instant claimedSigningTime, Instant signerRevokedAt) {
         public boolean passed() {
             return "TOTAL_PASSED".equals(indication);
         }
@@ -128,10 +128,21 @@ public final class LtvValidator {
             CertificateWrapper sc = sw == null ? null : sw.getSigningCertificate();
             boolean revocable = sc != null && (!sc.getCRLDistributionPoints().isEmpty()
                     || !sc.getOCSPAccessUrls().isEmpty());
+            Instant revokedAt = null;
+            if (sc != null) {
+                for (eu.europa.esig.dss.diagnostic.CertificateRevocationWrapper rev : sc.getCertificateRevocationData()) {
+                    if (rev.isRevoked() && rev.getRevocationDate() != null) {
+                        Instant when = rev.getRevocationDate().toInstant();
+                        revokedAt = revokedAt == null || when.isBefore(revokedAt) ? when : revokedAt;
+                    }
+                }
+            }
+            Date claimed = sr.getSigningTime(id);
             out.add(new Outcome(id, ind == null ? "INDETERMINATE" : ind.name(), sub == null ? null : sub.name(),
                     level == null ? null : level.toString(), best == null ? null : best.toInstant(), sr.getSignedBy(id),
                     texts(sr.getAdESValidationErrors(id)), texts(sr.getAdESValidationWarnings(id)),
-                    lastArchive, lastArchiveExpiry, revocable, archiveTimes.stream().sorted().toList()));
+                    lastArchive, lastArchiveExpiry, revocable, archiveTimes.stream().sorted().toList(),
+                    claimed == null ? null : claimed.toInstant(), revokedAt));
         }
         return out;
     }
