@@ -116,6 +116,53 @@ class PdfAConformanceTest {
     }
 
     @Test
+    void theJudgeNamesEachBrokenRuleOfAPlainPdfWithAStandardFontAndNoMetadata() throws Exception {
+        Path plain = dir.resolve("plain.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                cs.newLineAtOffset(72, 700);
+                cs.showText("not archival");
+                cs.endText();
+            }
+            doc.save(plain.toFile());
+        }
+        List<String> failures = PdfA.failures(plain);
+        String all = String.join("\n", failures);
+        assertTrue(all.contains("the file claims no PDF/A"), all);
+        assertTrue(all.contains("6.6.2.1-1 (clause 6.6.2.1)"), "no XMP metadata: " + all);
+        assertTrue(all.contains("6.2.11.4.1-1 (clause 6.2.11.4.1)"), "font not embedded: " + all);
+        assertTrue(all.contains("6.2.4.3-4"), "DeviceGray without output intent: " + all);
+    }
+
+    @Test
+    void theOldFortyEightKibPlaceholderWouldBreakPdfAAndTheJudgeSaysWhy() throws Exception {
+        Path pdf = write("report", out -> new ReportWriter().writeReport(ReportFixtures.data(2), out));
+        Path big = dir.resolve("big-placeholder.pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile());
+             var options = new org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions();
+             OutputStream os = Files.newOutputStream(big)) {
+            var sig = new org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature();
+            sig.setFilter(org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.FILTER_ADOBE_PPKLITE);
+            sig.setSubFilter(PadesSigner.SUBFILTER_CADES);
+            options.setPreferredSignatureSize(48 * 1024);
+            doc.addSignature(sig, options);
+            var ext = doc.saveIncrementalForExternalSigning(os);
+            byte[] cms;
+            try (var content = ext.getContent()) {
+                cms = signer.signDetached(content, null);
+            }
+            ext.setSignature(cms);
+        }
+        String all = String.join("\n", PdfA.failures(big));
+        assertTrue(all.contains("6.1.13-3 (clause 6.1.13)"), all);
+    }
+
+    @Test
     void theXmpMetadataAgreesWithTheInformationDictionary() throws Exception {
         Path pdf = write("report", out -> new ReportWriter().writeReport(ReportFixtures.data(3), out));
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -227,6 +274,24 @@ class PdfAConformanceTest {
             assertTrue(widget.getPage().getAnnotations().stream().map(PDAnnotation::getCOSObject)
                     .anyMatch(a -> a == widget.getCOSObject()), "the widget is in its page's /Annots");
         }
+    }
+
+    @Test
+    void aSecondIncrementalSignatureJoinsTheFormAndBothStayValidAndPdfA() throws Exception {
+        // stands for the later PAdES-LTA update (DSS dictionary and document time-stamp field)
+        Path once = signed(write("report", out -> new ReportWriter().writeReport(ReportFixtures.data(2), out)));
+        Path twice = dir.resolve("report-twice.pdf");
+        new PadesSigner().sign(once, twice, signer, tsa.source());
+        PdfA.assertCompliant(twice);
+        assertEquals(2, PdfSignatures.find(twice).size());
+        try (PDDocument doc = Loader.loadPDF(twice.toFile())) {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            assertEquals(2, form.getFields().size());
+            assertEquals(3, form.getCOSObject().getInt(COSName.SIG_FLAGS));
+        }
+        Tools.require("pdfsig");
+        Tools.Result r = Tools.run(dir, "pdfsig", twice.toString());
+        assertEquals(2, r.out().split("Signature is Valid\\.", -1).length - 1, r.all());
     }
 
     @Test
