@@ -68,8 +68,9 @@ public final class PadesSigner {
             }
             if (needed > 0) {
                 throw new SigningException("The signature of " + unsignedPdf.getFileName() + " is " + needed
-                        + " bytes, more than the " + MAX_SIGNATURE_SIZE + " a PDF/A file can hold; use a signing "
-                        + "certificate with a shorter chain or a time-stamp authority that returns fewer certificates.");
+                        + " bytes, more than the " + reserved + " reserved for it (a PDF/A file holds at most "
+                        + MAX_SIGNATURE_SIZE + "); use a signing certificate with a shorter chain or a time-stamp "
+                        + "authority that returns fewer certificates.");
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
