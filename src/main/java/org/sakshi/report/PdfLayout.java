@@ -129,7 +129,11 @@ final class PdfLayout {
         ops = null;
     }
 
-    /** Ends the document: footers on every page, font subsets embedded. */
+    /**
+     * Ends the document: footers on every page, font subsets embedded, and the PDF/A-2b document
+     * level ({@link PdfAConformance}: XMP from the information dictionary, sRGB output intent), so
+     * set the information dictionary before calling this.
+     */
     void finish(String footerTitle) throws IOException {
         if (page == null) {
             newPage();
@@ -160,6 +164,7 @@ final class PdfLayout {
             e.getKey().addGlyphsToSubset(e.getValue());
             e.getKey().subset();
         }
+        PdfAConformance.apply(doc);
     }
 
     private String fit(String text, Style st, float width) {

@@ -3,8 +3,6 @@ package org.sakshi.report.audit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -19,8 +17,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.sakshi.core.audit.AuditReport;
 import org.sakshi.core.audit.Finding;
 import org.sakshi.core.audit.FindingCode;
@@ -28,6 +24,7 @@ import org.sakshi.core.audit.ItemHistory;
 import org.sakshi.core.audit.LedgerSummary;
 import org.sakshi.core.audit.Severity;
 import org.sakshi.core.audit.TimelineEntry;
+import org.sakshi.report.PdfAConformance;
 import org.sakshi.report.ReportException;
 
 /**
@@ -37,7 +34,8 @@ import org.sakshi.report.ReportException;
  * every footer). Unsigned: sign it afterwards with {@link org.sakshi.report.PadesSigner}.
  */
 public final class AuditPdfWriter {
-    private static final Path FONT_DIR = Path.of("/usr/share/fonts/truetype/noto");
+    /** The Noto Sans faces shipped in the jar for every report (PDF/A: fonts embedded, never a standard 14 font). */
+    private static final String FONT_DIR = "/org/sakshi/report/fonts/";
     private static final float MARGIN = 50;
     private static final float BODY = 9.5f;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
@@ -110,6 +108,8 @@ public final class AuditPdfWriter {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("Custody audit report " + report.id());
             info.setCreator(toolVersion);
+            info.setCreationDate(java.util.GregorianCalendar.from(generatedAt.atZone(java.time.ZoneOffset.UTC)));
+            PdfAConformance.apply(doc);
             doc.save(out);
         } catch (IOException e) {
             throw new ReportException("the audit report PDF could not be written (" + e.getMessage() + ").", e);
@@ -132,18 +132,19 @@ public final class AuditPdfWriter {
 
         Layout(PDDocument doc) throws IOException {
             this.doc = doc;
-            Path r = FONT_DIR.resolve("NotoSans-Regular.ttf");
-            Path b = FONT_DIR.resolve("NotoSans-Bold.ttf");
-            if (Files.isRegularFile(r) && Files.isRegularFile(b)) {
-                regular = PDType0Font.load(doc, new ByteArrayInputStream(withoutGsub(Files.readAllBytes(r))), true);
-                bold = PDType0Font.load(doc, new ByteArrayInputStream(withoutGsub(Files.readAllBytes(b))), true);
-                unicode = true;
-            } else {
-                regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-                bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-                unicode = false;
-            }
+            regular = PDType0Font.load(doc, new ByteArrayInputStream(withoutGsub(font("NotoSans-Regular.ttf"))), true);
+            bold = PDType0Font.load(doc, new ByteArrayInputStream(withoutGsub(font("NotoSans-Bold.ttf"))), true);
+            unicode = true;
             newPage();
+        }
+
+        private static byte[] font(String file) throws IOException {
+            try (java.io.InputStream in = AuditPdfWriter.class.getResourceAsStream(FONT_DIR + file)) {
+                if (in == null) {
+                    throw new IOException("the font " + file + " is missing from the Sakshi jar; reinstall Sakshi");
+                }
+                return in.readAllBytes();
+            }
         }
 
         /**
