@@ -164,6 +164,27 @@ class LongTermExportTest {
     }
 
     @Test
+    void everyLtaPdfIsStillPdfA2bForVeraPdf() throws Exception {
+        for (String pdf : pdfs()) {
+            Path f = Files.createTempFile(dir, "lta", ".pdf");
+            Files.write(f, entry(pdf));
+            org.sakshi.testsupport.PdfA.assertCompliant(f);
+        }
+    }
+
+    @Test
+    void pdfsigAcceptsTheApprovalSignatureAndTheDocumentTimeStampOfEveryLtaPdf() throws Exception {
+        for (String pdf : pdfs()) {
+            Path f = Files.createTempFile(dir, "sig", ".pdf");
+            Files.write(f, entry(pdf));
+            Tools.Result r = Tools.run(dir, "pdfsig", f.toString());
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("Signature #2"), pdf + " has the document time-stamp: " + r.out());
+            assertFalse(r.out().contains("Signature is Invalid"), pdf + ": " + r.out());
+        }
+    }
+
+    @Test
     void opensslStillVerifiesTheLtaBundleSignature() throws Exception {
         Path work = Files.createDirectories(dir.resolve("openssl"));
         Files.write(work.resolve("tagmanifest-sha256.txt"), entry("tagmanifest-sha256.txt"));
