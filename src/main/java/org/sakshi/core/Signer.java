@@ -29,7 +29,10 @@ public interface Signer {
     /**
      * As {@link #signDetached}, with the signing-time signed attribute that CAdES-BASELINE-B requires
      * (ETSI EN 319 122-1 §5.2.1); used for the bundle's signature over its tag manifest. PAdES forbids
-     * signing-time in a PDF signature, so PDFs use {@link #signDetached}.
+     * signing-time in a PDF signature, so PDFs use {@link #signDetached}. The default adds none (a signer
+     * that cannot set attributes); the key store signers override it.
      */
-    byte[] signDetachedCades(InputStream data, TimestampSource tsa) throws SigningException, IOException;
+    default byte[] signDetachedCades(InputStream data, TimestampSource tsa) throws SigningException, IOException {
+        return signDetached(data, tsa);
+    }
 }
