@@ -55,6 +55,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void euDssStaysInTheLongTermPackage() {
+        check(noClasses().that().resideOutsideOfPackage("org.sakshi.signing.ltv..")
+                .should().dependOnClassesThat().resideInAPackage("eu.europa.esig..")
+                .because("EU DSS augments and validates signatures for the long term in signing.ltv only; the rest"
+                        + " sees Sakshi's own records"));
+    }
+
+    @Test
     void pdfBoxStaysInReport() {
         check(noClasses().that().resideOutsideOfPackage("org.sakshi.report..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")

@@ -67,10 +67,12 @@ public final class VerifyView {
     private final Button reverifyButton = id("reverifyButton", button("verify.again", this::reverify));
     private final Button auditButton = id("auditButton", button("audit.action", "audit.actionLong", this::audit));
     private final Label statusLabel = id("statusLabel", new Label());
+    private final Button extendButton = id("extendButton", button("verify.extend", () -> longTerm(false)));
+    private final Button renewButton = id("renewButton", button("verify.renew", () -> longTerm(true)));
 
     public VerifyView(Workbench bench) {
         this.bench = bench;
-        this.vm = new VerifyViewModel(bench.services().verifier(),
+        this.vm = new VerifyViewModel(bench.services().verifier(), bench.services().timestamps(),
                 bench.settings().trustAnchors.stream().map(Path::of).toList());
     }
 
@@ -124,7 +126,8 @@ public final class VerifyView {
         VBox side = styled(padded(column(6, anchorList, label("verify.anchors", "section-title"), hint, anchorList,
                 new HBox(6, button("verify.anchors.add", this::addAnchor),
                         button("verify.anchors.remove", this::removeAnchor)),
-                label("verify.expectSigner", "section-title"), expectSignerHint(), expectSignerField),
+                label("verify.expectSigner", "section-title"), expectSignerHint(), expectSignerField,
+                label("verify.longTerm", "section-title"), longTermHint(), new HBox(6, extendButton, renewButton)),
                 10, 10, 10, 10), "side-panel");
         side.setPrefWidth(250);
         rootPane.setTop(new VBox(menus, toolbar));
@@ -136,6 +139,53 @@ public final class VerifyView {
 
     public VerifyViewModel viewModel() {
         return vm;
+    }
+
+    private Label longTermHint() {
+        Label hint = label("verify.longTerm.hint", "hint");
+        hint.setWrapText(true);
+        return hint;
+    }
+
+    /** extend (B-T to LTA) or renew (one more archive time-stamp) into a new bundle file, then verify it. */
+    private void longTerm(boolean renew) {
+        Path b = vm.bundleProperty().get();
+        if (b == null) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog ask = Dialogs.prepare(new javafx.scene.control.TextInputDialog(
+                bench.settings().tsaUrls.isEmpty() ? "" : bench.settings().tsaUrls.get(0)), window());
+        ask.setHeaderText(Messages.get("verify.longTerm.tsa"));
+        String tsa = ask.showAndWait().orElse(null);
+        if (tsa == null || tsa.isBlank()) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get(renew ? "verify.renew" : "verify.extend"));
+        String stem = b.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
+        fc.setInitialFileName(stem + (renew ? "-renewed.zip" : "-lta.zip"));
+        if (b.toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(b.toAbsolutePath().getParent().toFile());
+        }
+        File f = fc.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        statusLabel.setText(Messages.get("verify.longTerm.running", b.getFileName()));
+        Task<org.sakshi.service.LongTermService.Outcome> task = new Task<>() {
+            @Override
+            protected org.sakshi.service.LongTermService.Outcome call() throws Exception {
+                return vm.longTerm(renew, tsa, f.toPath());
+            }
+        };
+        bench.background().submit(task, o -> {
+            Dialogs.info(window(), Messages.get("verify.longTerm.done", o.bundle().getFileName()),
+                    Messages.get("verify.longTerm.doneText", o.level(), o.archiveTimestamps(), o.sha256()));
+            verify(o.bundle());
+        }, e -> {
+            statusLabel.setText("");
+            Dialogs.error(window(), Messages.get(renew ? "verify.renew" : "verify.extend"), e);
+        });
     }
 
     private Label expectSignerHint() {
@@ -183,6 +233,8 @@ public final class VerifyView {
         saveButton.disableProperty().bind(vm.reportProperty().isNull());
         reverifyButton.disableProperty().bind(vm.bundleProperty().isNull());
         auditButton.disableProperty().bind(vm.bundleProperty().isNull());
+        extendButton.disableProperty().bind(vm.reportProperty().isNull());
+        renewButton.disableProperty().bind(vm.reportProperty().isNull());
         bundleLabel.setText(Messages.get("verify.nobundle"));
         vm.reportProperty().addListener((o, a, r) -> showReport(r));
         rootPane.setOnDragOver(e -> {

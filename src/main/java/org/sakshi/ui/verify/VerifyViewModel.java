@@ -34,9 +34,32 @@ public final class VerifyViewModel {
     private final ObjectProperty<VerificationReport> report = new SimpleObjectProperty<>();
     private final javafx.beans.property.StringProperty expectedSigner = new javafx.beans.property.SimpleStringProperty("");
 
+    private final org.sakshi.service.TimestampService timestamps;
+
     public VerifyViewModel(VerifyService verifier, List<Path> anchors) {
+        this(verifier, null, anchors);
+    }
+
+    /** @param timestamps makes TSA clients for extend and renew (may be null: those then refuse) */
+    public VerifyViewModel(VerifyService verifier, org.sakshi.service.TimestampService timestamps, List<Path> anchors) {
         this.verifier = verifier;
+        this.timestamps = timestamps;
         trustAnchors.setAll(anchors);
+    }
+
+    /**
+     * Seals the shown bundle for the long term ({@code renew} false: B-T to LTA) or adds an archive
+     * time-stamp ({@code renew} true), writing {@code out}; worker thread.
+     */
+    public org.sakshi.service.LongTermService.Outcome longTerm(boolean renew, String tsaUrl, Path out)
+            throws SakshiException {
+        if (timestamps == null || tsaUrl == null || tsaUrl.isBlank()) {
+            throw new org.sakshi.core.InputException("a time-stamp authority URL is needed for the archive time-stamp.");
+        }
+        List<org.sakshi.core.TimestampSource> tsas = timestamps.sources(List.of(tsaUrl.strip()));
+        VerifyService.Trust t = new VerifyService.Trust(List.copyOf(trustAnchors), null, null);
+        return renew ? verifier.longTerm().renew(bundle.get(), out, tsas, t)
+                : verifier.longTerm().extend(bundle.get(), out, tsas, t);
     }
 
     /** Verifies the chosen bundle (worker thread); never throws for a bad bundle, only for a non-bundle. */
