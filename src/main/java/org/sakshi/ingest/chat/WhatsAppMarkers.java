@@ -193,9 +193,10 @@ final class WhatsAppMarkers {
             "^(?:IMG|VID|AUD|PTT|DOC|STK|GIF)-\\d{8}-WA\\d{4,}.*\\.[A-Za-z0-9]{0,6}$|^\\d{8}-(?:PHOTO|VIDEO|AUDIO|STICKER|GIF|DOCUMENT)-.+");
     /**
      * iOS: "<attached: 00000012-PHOTO-2021-07-28-14-05-00.jpg>", the word localised ("<Anhang: ...>"),
-     * possibly after a document's name and page count ("report • 2 pages <attached: 00000003-report.pdf>").
+     * possibly after a document's name and page count ("report • 2 pages <attached: 00000003-report.pdf>");
+     * Chinese and Japanese write a full-width colon ("<附件：00000012-PHOTO-...jpg>").
      */
-    private static final Pattern IOS_ATTACHED = Pattern.compile("(?:^|\\s)<([^<>:]{1,40}):\\s?([^<>]+)>$");
+    private static final Pattern IOS_ATTACHED = Pattern.compile("(?:^|\\s)<([^<>:\uFF1A]{1,40})[:\uFF1A]\\s?([^<>]+)>$");
 
     /** The attachment named by the message's first line, or null. */
     static String attachment(String firstLine, Predicate<String> inExport) {
@@ -206,7 +207,7 @@ final class WhatsAppMarkers {
         String line = Marks.strip(firstLine).strip();
         if (last == '>') {
             int open = line.lastIndexOf('<');
-            if (open < 0 || line.indexOf(':', open) < 0) {
+            if (open < 0 || (line.indexOf(':', open) < 0 && line.indexOf('\uFF1A', open) < 0)) {
                 return null;
             }
             Matcher m = IOS_ATTACHED.matcher(line);
