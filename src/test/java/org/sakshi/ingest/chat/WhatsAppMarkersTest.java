@@ -104,12 +104,25 @@ class WhatsAppMarkersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attachmentWords")
     void everyLocalisedAttachmentFormLinksTheNamedFile(String label, WhatsAppMarkers.Entry e) throws Exception {
-        String body = e.kind() == WhatsAppMarkers.Kind.FILE_ATTACHED ? "Scan 12.pdf (" + e.text() + ")"
-                : "\u200E<" + e.text() + ": 00000012-Scan 12.pdf>";
+        String body = e.kind() == WhatsAppMarkers.Kind.ATTACHED ? "\u200E<" + e.text() + ": 00000012-Scan 12.pdf>"
+                : e.text().contains("%s") ? e.text().replace("%s", "\u200EScan 12.pdf")
+                : "Scan 12.pdf (" + e.text() + ")";
         String name = e.kind() == WhatsAppMarkers.Kind.FILE_ATTACHED ? "Scan 12.pdf" : "00000012-Scan 12.pdf";
         ChatTestSupport.Run r = runText("[28/07/21, 14:05:00] Ramesh: " + body + "\ncaption line\n");
         assertEquals("Ramesh", r.message(0).get("sender"), label);
         assertEquals(name, attachment(r.message(0)).get("name"), label);
+    }
+
+    @Test
+    void anAndroidAttachmentWithoutParenthesesLinksTheFileButOrdinaryWordsDoNot() throws Exception {
+        // older Tamil and Persian builds write the words around the name without parentheses
+        ChatTestSupport.Run r = runText("28/07/21, 14:05 - முருகன்: \u200EIMG-20210728-WA0001.jpg இணைக்கப்பட்டது\n"
+                + "28/07/21, 14:06 - علی: فایل پیوست شد DOC-20210728-WA0002.pdf\n"
+                + "28/07/21, 14:07 - முருகன்: படம் இணைக்கப்பட்டது\n");
+        assertEquals("IMG-20210728-WA0001.jpg", attachment(r.message(0)).get("name"));
+        assertEquals("முருகன்", r.message(0).get("sender"));
+        assertEquals("DOC-20210728-WA0002.pdf", attachment(r.message(1)).get("name"));
+        assertNull(r.message(2).get("attachment"), "a sentence that only ends like the marker names no file");
     }
 
     @Test
