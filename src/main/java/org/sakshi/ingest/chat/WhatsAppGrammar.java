@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +25,7 @@ import org.sakshi.core.DateOrder;
  * <pre>
  *   header   := MARKS ( "[" BODY "]" SP? | BODY SP? DASH SP )  REST
  *   BODY     := DATE GAP TIME POST  |  TIME POST GAP DATE
- *   DATE     := ERA? N1 SEP N2 SEP N3 "."?     N = 1..4 digits (N2 1..2), SEP one of "/" "." "-", the
+ *   DATE     := ERA? N1 SEP N2 SEP ERA? N3 "."?  N = 1..4 digits (N2 1..2), SEP one of "/" "." "-", the
  *                                              same twice; "." may be followed by one space (Korean,
  *                                              Hungarian "2021. 7. 28.")
  *   TIME     := H (":"|".") MM ((":"|".") SS)?
@@ -33,7 +34,8 @@ import org.sakshi.core.DateOrder;
  *   PERIOD   := a 12-hour day period (AM, p. m., पूर्वाह्न, অপরাহ্ণ, 午後, 오후, ص, ب.ظ, ...) before or after the time
  *   WORD     := a word that may stand beside the time (klo, a las, às, г., ч., BE, ...)
  *   DASH     := "-" | U+2013
- *   ERA      := "M" | "T" | "S" | "H" | "R"        Japanese era (R4 = Reiwa 4 = 2022), year-first only
+ *   ERA      := "M" | "T" | "S" | "H" | "R"        Japanese era (R4 = Reiwa 4 = 2022), before the year
+ *                                              (year first, "R4/07/28", or last, "7/28/R4"), once
  *   SPACE    := " " | U+00A0 | U+202F | U+2009
  *   MARK     := U+200E | U+200F | U+FEFF | U+202A..U+202E | U+2066..U+2069   (anywhere between pieces)
  *   digits   := ASCII or any Unicode decimal digit (Devanagari, Bengali, Arabic-Indic, Extended
@@ -43,8 +45,10 @@ import org.sakshi.core.DateOrder;
  * PERIOD and WORD strings are data ({@code whatsapp-header-words.tsv}, each with its source), so a
  * lab can add a language without code. The order of N1/N2/N3 (d/m/y, m/d/y or y/m/d) is not decided
  * here: it is inferred over the whole file by {@link WhatsAppParser}. A 4-digit year from 2400 on is
- * a Buddhist-era year (Gregorian = BE - 543), a year after ERA a Japanese era year; the parser
- * records either conversion as an assumption. A line that fails the grammar, or whose hour is out of
+ * a Buddhist-era year (Gregorian = BE - 543), a year after ERA a Japanese era year, and a 4-digit year
+ * from 1300 to 1429 a Solar Hijri (Persian) year ({@link SolarHijri}; 1429 SH is 2050, and no
+ * WhatsApp chat has a Gregorian year before 2009); the parser records each conversion as an
+ * assumption. A line that fails the grammar, or whose hour is out of
  * range, is not a header.
  *
  * <p>The scanner is written by hand (no regular expression): it is called for every line of exports
@@ -57,14 +61,19 @@ final class WhatsAppGrammar {
     /** Calendars other than the Gregorian that a header year may be written in. */
     static final String CAL_BUDDHIST = "buddhist";
     static final String CAL_JAPANESE = "japanese";
+    static final String CAL_PERSIAN = "persian";
+
+    /** 4-digit years in this range are Solar Hijri (1300 SH = 1921, 1429 SH = 2050). */
+    static final int PERSIAN_FROM = 1300;
+    static final int PERSIAN_TO = 1429;
 
     /** One header line: the raw date fields (value and digit count), the time, and what follows. */
     record Header(int a, int aDigits, int b, int c, int cDigits, int hour, int minute, int second,
-                  char ampm, boolean ios, String rest, char era) {
+                  char ampm, boolean ios, String rest, char era, boolean eraLast) {
 
         Header(int a, int aDigits, int b, int c, int cDigits, int hour, int minute, int second, char ampm,
                boolean ios, String rest) {
-            this(a, aDigits, b, c, cDigits, hour, minute, second, ampm, ios, rest, (char) 0);
+            this(a, aDigits, b, c, cDigits, hour, minute, second, ampm, ios, rest, (char) 0, false);
         }
 
         /** The wall-clock time under a date order, or null when the date or time is impossible. */
@@ -72,25 +81,27 @@ final class WhatsAppGrammar {
             int y;
             int m;
             int d;
-            if (era != 0 && order != DateOrder.YMD) {
+            if (era != 0 && eraLast == (order == DateOrder.YMD)) {
                 return null;
             }
             switch (order) {
-                case DMY -> {
-                    if (aDigits > 2 || cDigits == 1 || cDigits == 3) {
+                case DMY, MDY -> {
+                    if (aDigits > 2) {
                         return null;
                     }
-                    d = a;
-                    m = b;
-                    y = year(c, cDigits);
-                }
-                case MDY -> {
-                    if (aDigits > 2 || cDigits == 1 || cDigits == 3) {
-                        return null;
+                    if (era != 0) {
+                        if (cDigits > 2 || c < 1) {
+                            return null;
+                        }
+                        y = eraStart(era) + c - 1;
+                    } else {
+                        if (cDigits == 1 || cDigits == 3) {
+                            return null;
+                        }
+                        y = year(c, cDigits);
                     }
-                    m = a;
-                    d = b;
-                    y = year(c, cDigits);
+                    d = order == DateOrder.DMY ? a : b;
+                    m = order == DateOrder.DMY ? b : a;
                 }
                 default -> {
                     if (era != 0) {
@@ -115,6 +126,10 @@ final class WhatsAppGrammar {
                 }
                 h = h % 12 + (ampm == 'p' ? 12 : 0);
             }
+            if (era == 0 && y >= PERSIAN_FROM && y <= PERSIAN_TO) {
+                LocalDate g = SolarHijri.toGregorian(y, m, d);
+                return g == null || minute > 59 || second > 59 || h > 23 ? null : g.atTime(h, minute, second);
+            }
             try {
                 return LocalDateTime.of(y, m, d, h, minute, second);
             } catch (DateTimeException e) {
@@ -132,12 +147,16 @@ final class WhatsAppGrammar {
             }
             int v = order == DateOrder.YMD ? a : c;
             int digits = order == DateOrder.YMD ? aDigits : cDigits;
-            return digits == 4 && v >= BUDDHIST_FROM ? CAL_BUDDHIST : null;
+            if (digits != 4) {
+                return null;
+            }
+            return v >= BUDDHIST_FROM ? CAL_BUDDHIST : v >= PERSIAN_FROM && v <= PERSIAN_TO ? CAL_PERSIAN : null;
         }
 
         /** The date as written (digits as ASCII), for messages that name the line. */
         String dateText() {
-            return (era == 0 ? "" : String.valueOf(era)) + a + "/" + b + "/" + c;
+            String e = era == 0 ? "" : String.valueOf(era);
+            return eraLast ? a + "/" + b + "/" + e + c : e + a + "/" + b + "/" + c;
         }
 
         private static int year(int v, int digits) {
@@ -236,6 +255,7 @@ final class WhatsAppGrammar {
         int c;
         int cDigits;
         char era;
+        boolean eraLast;
         int hour;
         int minute;
         int second;
@@ -287,6 +307,12 @@ final class WhatsAppGrammar {
                 return -1;
             }
             i = afterSep(i + 1, sep);
+            boolean last = false;
+            if (e == 0 && i + 1 < n && isEra(s.charAt(i)) && digit(s.charAt(i + 1)) >= 0) {
+                e = s.charAt(i);
+                last = true;
+                i++;
+            }
             st = i;
             int cv = 0;
             while (i < n && i - st < 4 && (d = digit(s.charAt(i))) >= 0) {
@@ -306,6 +332,7 @@ final class WhatsAppGrammar {
             c = cv;
             cDigits = cd;
             era = e;
+            eraLast = last;
             return i;
         }
 
@@ -498,7 +525,7 @@ final class WhatsAppGrammar {
             return null;
         }
         return new Header(sc.a, sc.aDigits, sc.b, sc.c, sc.cDigits, hour, sc.minute, sc.second, sc.ampm, ios,
-                line.substring(j), sc.era);
+                line.substring(j), sc.era, sc.eraLast);
     }
 
     /**

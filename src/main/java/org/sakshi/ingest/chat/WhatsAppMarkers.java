@@ -62,6 +62,14 @@ final class WhatsAppMarkers {
     private static final Set<String> VIEW_ONCE = new HashSet<>();
     private static final Set<String> EDITED = new HashSet<>();
     private static final Set<String> FILE_ATTACHED = new HashSet<>();
+    /**
+     * Android attachment lines without parentheses, as a text before and after the file name (older
+     * Tamil "NAME இணைக்கப்பட்டது", Persian "فایل پیوست شد NAME"): the {@code file_attached} entries with {@code %s}.
+     */
+    private static final List<String[]> FILE_ATTACHED_AROUND = new ArrayList<>();
+    /** The last characters of those with a text after the name, the first of those without, for a cheap first test. */
+    private static final Set<Character> AROUND_LAST = new HashSet<>();
+    private static final Set<Character> AROUND_FIRST = new HashSet<>();
     private static final Set<String> ATTACHED = new HashSet<>();
     private static final Set<String> LOCATION = new HashSet<>();
     private static final Set<String> POLL = new HashSet<>();
@@ -79,7 +87,25 @@ final class WhatsAppMarkers {
                 case LIVE_LOCATION -> LIVE_LOCATION.add(n);
                 case VIEW_ONCE -> VIEW_ONCE.add(n);
                 case EDITED -> EDITED.add(note(n));
-                case FILE_ATTACHED -> FILE_ATTACHED.add(n);
+                case FILE_ATTACHED -> {
+                    int at = e.text().indexOf("%s");
+                    if (at >= 0) {
+                        String before = Marks.strip(e.text().substring(0, at)).stripLeading();
+                        String after = Marks.strip(e.text().substring(at + 2)).stripTrailing();
+                        if (before.isEmpty() && after.isEmpty()) {
+                            throw new IllegalStateException(DIR + e.language() + ".tsv: \"" + e.text()
+                                    + "\" has no words around %s");
+                        }
+                        FILE_ATTACHED_AROUND.add(new String[] {before, after});
+                        if (after.isEmpty()) {
+                            AROUND_FIRST.add(Character.toLowerCase(before.charAt(0)));
+                        } else {
+                            AROUND_LAST.add(Character.toLowerCase(after.charAt(after.length() - 1)));
+                        }
+                    } else {
+                        FILE_ATTACHED.add(n);
+                    }
+                }
                 case ATTACHED -> ATTACHED.add(n);
                 case LOCATION -> LOCATION.add(n);
                 case POLL -> POLL.add(n);
@@ -193,20 +219,23 @@ final class WhatsAppMarkers {
             "^(?:IMG|VID|AUD|PTT|DOC|STK|GIF)-\\d{8}-WA\\d{4,}.*\\.[A-Za-z0-9]{0,6}$|^\\d{8}-(?:PHOTO|VIDEO|AUDIO|STICKER|GIF|DOCUMENT)-.+");
     /**
      * iOS: "<attached: 00000012-PHOTO-2021-07-28-14-05-00.jpg>", the word localised ("<Anhang: ...>"),
-     * possibly after a document's name and page count ("report • 2 pages <attached: 00000003-report.pdf>").
+     * possibly after a document's name and page count ("report • 2 pages <attached: 00000003-report.pdf>");
+     * Chinese and Japanese write a full-width colon ("<附件：00000012-PHOTO-...jpg>").
      */
-    private static final Pattern IOS_ATTACHED = Pattern.compile("(?:^|\\s)<([^<>:]{1,40}):\\s?([^<>]+)>$");
+    private static final Pattern IOS_ATTACHED = Pattern.compile("(?:^|\\s)<([^<>:\uFF1A]{1,40})[:\uFF1A]\\s?([^<>]+)>$");
 
     /** The attachment named by the message's first line, or null. */
     static String attachment(String firstLine, Predicate<String> inExport) {
         char last = lastVisible(firstLine);
         if (last != '>' && last != ')') {
-            return null;
+            return AROUND_LAST.contains(Character.toLowerCase(last))
+                    || AROUND_FIRST.contains(Character.toLowerCase(firstVisible(firstLine)))
+                    ? around(Marks.strip(firstLine).strip(), inExport) : null;
         }
         String line = Marks.strip(firstLine).strip();
         if (last == '>') {
             int open = line.lastIndexOf('<');
-            if (open < 0 || line.indexOf(':', open) < 0) {
+            if (open < 0 || (line.indexOf(':', open) < 0 && line.indexOf('\uFF1A', open) < 0)) {
                 return null;
             }
             Matcher m = IOS_ATTACHED.matcher(line);
@@ -227,6 +256,32 @@ final class WhatsAppMarkers {
             }
         }
         return null;
+    }
+
+    /** An attachment line written as a text around the file name, or null. */
+    private static String around(String line, Predicate<String> inExport) {
+        for (String[] t : FILE_ATTACHED_AROUND) {
+            int n = line.length() - t[0].length() - t[1].length();
+            if (n > 0 && line.regionMatches(true, 0, t[0], 0, t[0].length())
+                    && line.regionMatches(true, line.length() - t[1].length(), t[1], 0, t[1].length())) {
+                String name = line.substring(t[0].length(), line.length() - t[1].length()).strip();
+                if (!name.isEmpty() && (name.indexOf('.') > 0 || inExport.test(name) || WA_MEDIA_NAME.matcher(name).matches())) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first character that is neither white space nor an invisible mark (0 when there is none). */
+    static char firstVisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Marks.isMark(c)) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** The last character that is neither white space nor an invisible mark (0 when there is none). */

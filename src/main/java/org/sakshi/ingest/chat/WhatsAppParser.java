@@ -291,8 +291,10 @@ final class WhatsAppParser {
         List<Long> unreadLines = new ArrayList<>();
         long buddhist = 0;
         long japanese = 0;
+        long persian = 0;
         String buddhistExample = null;
         String japaneseExample = null;
+        String persianExample = null;
         LineReader r = new LineReader(source.open(), MAX_LINE_BYTES);
         try (r) {
             String line;
@@ -325,6 +327,11 @@ final class WhatsAppParser {
                             japaneseExample = "line " + r.lineNumber() + " (" + h.dateText() + " read as "
                                     + t.toLocalDate() + ")";
                         }
+                    } else if (cal == WhatsAppGrammar.CAL_PERSIAN) {
+                        if (persian++ == 0) {
+                            persianExample = "line " + r.lineNumber() + " (" + h.dateText() + " read as "
+                                    + t.toLocalDate() + ")";
+                        }
                     }
                     p.flush();
                     p.start(h, t);
@@ -350,6 +357,13 @@ final class WhatsAppParser {
                     + "give the year as a Japanese era (M Meiji 1868, T Taisho 1912, S Showa 1926, H Heisei 1989, "
                     + "R Reiwa 2019; year 1 is the era's first year); they were converted to the Gregorian year, e.g. "
                     + japaneseExample));
+        }
+        if (persian > 0) {
+            assumptions.add(new Assumption("calendar", WhatsAppGrammar.CAL_PERSIAN, persian + " message date(s) have a "
+                    + "4-digit year from " + WhatsAppGrammar.PERSIAN_FROM + " to " + WhatsAppGrammar.PERSIAN_TO
+                    + ", which is a Solar Hijri (Persian) year (phones set to Persian write 1402/07/15 for "
+                    + "2023-10-07); they were converted to the Gregorian calendar (1 Farvardin is Nowruz, 20 or 21 "
+                    + "March), e.g. " + persianExample));
         }
         if (badHeaders > 0) {
             warnings.add(badHeaders + " line(s) look like message headers but their date or time is impossible under "

@@ -8,6 +8,7 @@ import static org.sakshi.ingest.chat.ChatTestSupport.run;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -80,7 +81,51 @@ class PublicConformanceTest {
                         Map.of(19, "Wobbuffet"), Map.of()),
                 new Expect("pustur-short-chat.txt", DateOrder.DMY, "whatsapp", 5, 3, 2,
                         List.of("Sample User", "TestBot", "+410123456789"), "2017-03-06T00:45:00", "2017-05-08T01:48:00",
-                        Map.of(0, List.of("system"), 1, List.of("system")), Map.of(4, "+410123456789"), Map.of()));
+                        Map.of(0, List.of("system"), 1, List.of("system")), Map.of(4, "+410123456789"), Map.of()),
+                iosTemplate("whatsjson-ios-hindi.txt", "Elon Musk", 28, "2022-03-18T14:56:00", "2023-01-12T15:35:14"),
+                iosTemplate("whatsjson-ios-japanese.txt", "Elon Musk", 28, "2022-03-18T14:56:00", "2023-01-12T15:35:14"),
+                iosTemplate("whatsjson-ios-thai.txt", "Elon Musk", 28, "2022-03-18T14:56:01", "2023-01-12T15:35:15"),
+                iosTemplate("whatsjson-ios-vietnamese.txt", "Musk Elon", 28, "2022-03-18T14:56:01", "2023-01-12T15:35:15"),
+                iosTemplate("whatsjson-ios-indonesian.txt", "Elon Musk", 28, "2022-03-18T14:56:01", "2023-01-12T15:35:14"),
+                iosTemplate("whatsjson-ios-arabic.txt", "Elon Musk", 25, "2022-03-18T14:56:01", "2023-01-07T23:32:30"),
+                iosTemplate("whatsjson-ios-spanish.txt", "Elon Musk", 25, "2022-03-18T14:56:00", "2023-01-07T23:32:30"),
+                iosTemplate("whatsjson-ios-buddhist.txt", "Elon Musk", 28, "2022-03-18T14:56:01", "2023-01-12T15:35:15"),
+                iosTemplate("whatsjson-ios-japanese-era.txt", "Elon Musk", 28, "2022-03-18T14:56:01", "2023-01-12T15:35:15"),
+                new Expect("whatsjson-android-russian.txt", null, "whatsapp", 60, 59, 1, List.of("Dmitry S", "Elon"),
+                        "2022-03-18T14:56:00", "2023-01-07T23:32:00",
+                        Map.of(0, List.of("system"), 2, List.of("media_omitted"), 7, List.of("location"), 12, List.of(),
+                                16, List.of("deleted"), 27, List.of("deleted"), 38, List.of(), 59, List.of()),
+                        Map.of(12, "Elon", 27, "Elon", 58, "Dmitry S"), Map.of(12, "Alex.vcf", 41, "TR.vcf")),
+                new Expect("whatsjson-android-dutch.txt", null, "whatsapp", 41, 40, 1, List.of("Dmitry S", "Elon"),
+                        "2022-03-18T14:56:00", "2023-01-07T23:32:00",
+                        Map.of(0, List.of("system"), 2, List.of("media_omitted"), 3, List.of("media_omitted"), 5, List.of(),
+                                6, List.of("location"), 12, List.of("deleted"), 17, List.of("deleted"), 19, List.of(),
+                                28, List.of("media_omitted"), 39, List.of()),
+                        Map.of(3, "Dmitry S", 17, "Elon", 19, "Dmitry S"),
+                        Map.of(5, "PTT-20220323-WA0000.opus", 8, "Alex.vcf", 18, "VID-20220327-WA0001.mp4",
+                                23, "STK-20220323-WA0003.webp")),
+                new Expect("whatsjson-android-group.txt", DateOrder.DMY, "whatsapp", 20, 4, 16, List.of("Dmitry S"),
+                        "2023-01-11T16:11:00", "2023-01-11T16:57:00",
+                        Map.of(0, List.of("system"), 1, List.of("system"), 9, List.of("system"), 14, List.of("system"),
+                                15, List.of("system"), 16, List.of(), 18, List.of("deleted")),
+                        Map.of(16, "Dmitry S", 19, "Dmitry S"), Map.of()));
+    }
+
+    /**
+     * The iOS chat whats_json exported in many phone languages ("Elon Musk" and "Dmitry S", 2022-2023): the
+     * encryption notice and two security-code notices are group notices; media, contact card, documents after
+     * their names, both deletions and the location share keep their sender and get their flags.
+     */
+    static Expect iosTemplate(String file, String contact, int messages, String first, String last) {
+        Map<Integer, List<String>> flags = new HashMap<>(Map.of(0, List.of("system"), 1, List.of(),
+                2, List.of("media_omitted"), 5, List.of("media_omitted"), 8, List.of("media_omitted", "contact_card"),
+                11, List.of("media_omitted"), 12, List.of("media_omitted"), 14, List.of("deleted"),
+                20, List.of("deleted"), 22, List.of("location")));
+        flags.put(23, List.of("system"));
+        flags.put(24, List.of("system"));
+        flags.put(messages - 1, messages == 28 ? List.of("media_omitted") : List.of("system"));
+        return new Expect(file, null, "whatsapp", messages, messages - 3, 3, List.of("Dmitry S", contact), first, last,
+                flags, Map.of(2, "Dmitry S", 12, "Dmitry S", 14, "Dmitry S", 20, contact), Map.of());
     }
 
     private Path copy(String name) throws Exception {

@@ -44,13 +44,13 @@ final class WhatsAppCorpus {
             "bn", "আপনি কেমন আছেন?", "ne", "तपाईंलाई कस्तो छ?", "es", "Hola, ¿cómo estás?", "de", "Hallo, wie geht's?");
     static final Map<String, String> FILE_ATTACHED = Map.of("en", "file attached", "hi", "फ़ाइल संलग्न है",
             "bn", "ফাইল সংযুক্ত", "ne", "फाइल संलग्न गरिएको", "es", "archivo adjunto", "de", "Datei angehängt");
-    static final Map<String, String> IOS_ATTACHED = Map.of("en", "attached", "hi", "संलग्न", "bn", "সংযুক্ত",
+    static final Map<String, String> IOS_ATTACHED = Map.of("en", "attached", "hi", "अटैच किया गया", "bn", "attached",
             "ne", "संलग्न", "es", "adjunto", "de", "Anhang");
     static final Map<String, String> MEDIA_OMITTED = Map.of("en", "<Media omitted>", "hi", "<मीडिया छोड़ा गया>",
             "bn", "<মিডিয়া বাদ দেওয়া হয়েছে>", "ne", "<मिडिया हटाइयो>", "es", "<Multimedia omitido>",
             "de", "<Medien ausgeschlossen>");
-    static final Map<String, String> IMAGE_OMITTED = Map.of("en", "image omitted", "hi", "छवि छोड़ी गई",
-            "bn", "ছবি বাদ দেওয়া হয়েছে", "ne", "तस्बिर छोडियो", "es", "imagen omitida", "de", "Bild weggelassen");
+    static final Map<String, String> IMAGE_OMITTED = Map.of("en", "image omitted", "hi", "फ़ोटो हटाई गई",
+            "bn", "ইমেজ বাদ দেওয়া হয়েছে", "ne", "तस्बिर छोडियो", "es", "imagen omitida", "de", "Bild weggelassen");
     static final Map<String, String> DELETED = Map.of("en", "This message was deleted", "hi", "यह मैसेज डिलीट कर दिया गया",
             "bn", "এই মেসেজটি মুছে ফেলা হয়েছে", "ne", "यो सन्देश मेटाइयो", "es", "Se eliminó este mensaje.",
             "de", "Diese Nachricht wurde gelöscht.");

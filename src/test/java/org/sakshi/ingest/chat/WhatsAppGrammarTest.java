@@ -101,6 +101,9 @@ class WhatsAppGrammarTest {
         "Thai Buddhist year  | 28/7/2564 21:05 - A: x                  | dmy | 2021-07-28T21:05",
         "Thai digits and BE  | ๒๘/๗/๒๕๖๔ ๒๑:๐๕ - A: x                  | dmy | 2021-07-28T21:05",
         "Japanese era        | R3/07/28 21:05 - A: x                   | ymd | 2021-07-28T21:05",
+        "Japanese era last   | [3/18/R4, 14:56:01] A: x               | mdy | 2022-03-18T14:56:01",
+        "Persian year        | ۱۴۰۲/۷/۱۵، ۲۱:۲۵ - A: x                | ymd | 2023-10-07T21:25",
+        "Persian year, ASCII | 1403/01/01, 09:00 - A: x               | ymd | 2024-03-20T09:00",
         "Myanmar             | ၂၈/၇/၂၁ ၂၁:၀၅ - A: x                   | dmy | 2021-07-28T21:05",
     })
     void headersOfManyLanguagesAreRead(String what, String line, String order, String expected) {
@@ -145,6 +148,43 @@ class WhatsAppGrammarTest {
         assertEquals("ymd", r.summary().get("date_order"));
         assertTrue(r.result().assumptions().stream().anyMatch(x -> x.what().equals("calendar")
                 && x.value().equals("japanese") && x.reason().contains("R Reiwa 2019")), r.result().assumptions().toString());
+    }
+
+    @Test
+    void persianYearsAreConvertedAndTheConversionIsRecordedAsAnAssumption() throws Exception {
+        Path f = ChatTestSupport.write(dir, "chat.txt", "۱۴۰۲/۰۷/۱۵، ۲۱:۲۵ - علی: سلام\n"
+                + "۱۴۰۲/۱۲/۲۹، ۲۱:۲۵ - علی: x\n۱۴۰۳/۰۱/۰۱، ۰۹:۰۰ - مریم: y\n");
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options()));
+        assertEquals(3, r.messages().size());
+        assertEquals("2023-10-07T21:25:00", r.message(0).get("time"));
+        assertEquals("2024-03-19T21:25:00", r.message(1).get("time"));
+        assertEquals("2024-03-20T09:00:00", r.message(2).get("time"));
+        assertEquals("مریم", r.message(2).get("sender"));
+        Assumption a = r.result().assumptions().stream().filter(x -> x.what().equals("calendar")).findFirst().orElseThrow();
+        assertEquals("persian", a.value());
+        assertTrue(a.reason().startsWith("3 message date(s)") && a.reason().contains("line 1 (1402/7/15 read as 2023-10-07)"),
+                a.reason());
+    }
+
+    @Test
+    void aPersianDateThatDoesNotExistIsNotReadAsAGregorianDate() throws Exception {
+        // 1402 is not a leap year: Esfand 30 does not exist, and no Gregorian year 1402 is read either
+        Path f = ChatTestSupport.write(dir, "chat.txt", "1402/12/29, 21:25 - A: x\n1402/12/30, 21:25 - A: y\n");
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options().withDateOrder(DateOrder.YMD)));
+        assertEquals(1, r.messages().size());
+        assertEquals("2024-03-19T21:25:00", r.message(0).get("time"));
+        assertTrue(r.result().warnings().stream().anyMatch(w -> w.contains("line 2")), r.result().warnings().toString());
+    }
+
+    @Test
+    void japaneseEraYearsAfterTheDayAreConverted() throws Exception {
+        Path f = ChatTestSupport.write(dir, "chat.txt", "[3/18/R4, 14:56:01] A: x\n[3/27/R4, 21:41:35] B: y\n");
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options()));
+        assertEquals("2022-03-27T21:41:35", r.message(1).get("time"));
+        assertEquals("mdy", r.summary().get("date_order"));
+        assertTrue(r.result().assumptions().stream().anyMatch(x -> x.what().equals("calendar")
+                && x.value().equals("japanese") && x.reason().contains("3/18/R4 read as 2022-03-18")),
+                r.result().assumptions().toString());
     }
 
     @Test

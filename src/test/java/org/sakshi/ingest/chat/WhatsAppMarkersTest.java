@@ -104,12 +104,49 @@ class WhatsAppMarkersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attachmentWords")
     void everyLocalisedAttachmentFormLinksTheNamedFile(String label, WhatsAppMarkers.Entry e) throws Exception {
-        String body = e.kind() == WhatsAppMarkers.Kind.FILE_ATTACHED ? "Scan 12.pdf (" + e.text() + ")"
-                : "\u200E<" + e.text() + ": 00000012-Scan 12.pdf>";
+        String body = e.kind() == WhatsAppMarkers.Kind.ATTACHED ? "\u200E<" + e.text() + ": 00000012-Scan 12.pdf>"
+                : e.text().contains("%s") ? e.text().replace("%s", "\u200EScan 12.pdf")
+                : "Scan 12.pdf (" + e.text() + ")";
         String name = e.kind() == WhatsAppMarkers.Kind.FILE_ATTACHED ? "Scan 12.pdf" : "00000012-Scan 12.pdf";
         ChatTestSupport.Run r = runText("[28/07/21, 14:05:00] Ramesh: " + body + "\ncaption line\n");
         assertEquals("Ramesh", r.message(0).get("sender"), label);
         assertEquals(name, attachment(r.message(0)).get("name"), label);
+    }
+
+    @Test
+    void anAndroidAttachmentWithoutParenthesesLinksTheFileButOrdinaryWordsDoNot() throws Exception {
+        // older Tamil and Persian builds write the words around the name without parentheses
+        ChatTestSupport.Run r = runText("28/07/21, 14:05 - முருகன்: \u200EIMG-20210728-WA0001.jpg இணைக்கப்பட்டது\n"
+                + "28/07/21, 14:06 - علی: فایل پیوست شد DOC-20210728-WA0002.pdf\n"
+                + "28/07/21, 14:07 - முருகன்: படம் இணைக்கப்பட்டது\n");
+        assertEquals("IMG-20210728-WA0001.jpg", attachment(r.message(0)).get("name"));
+        assertEquals("முருகன்", r.message(0).get("sender"));
+        assertEquals("DOC-20210728-WA0002.pdf", attachment(r.message(1)).get("name"));
+        assertNull(r.message(2).get("attachment"), "a sentence that only ends like the marker names no file");
+    }
+
+    @Test
+    void aChineseIosAttachmentWithItsFullWidthColonLinksTheNamedFile() throws Exception {
+        ChatTestSupport.Run r = runText("[28/07/21, 14:05:00] 王伟: \u200E<附件：00000012-PHOTO-2021-07-28-14-05-00.jpg>\n");
+        assertEquals("王伟", r.message(0).get("sender"));
+        assertEquals("00000012-PHOTO-2021-07-28-14-05-00.jpg", attachment(r.message(0)).get("name"));
+    }
+
+    @Test
+    void theIosStringsWhatsAppShipsForHindiKeepTheSenderAndFlagTheMessage() throws Exception {
+        // WhatsApp 22.24.81 iOS Localizable.strings (HI) and a real iOS export in Hindi (see SOURCES)
+        ChatTestSupport.Run r = runText("[28/07/21, 14:05:00] Elon Musk: \u200Eमैसेजेस और कॉल्स एंड-टू-एंड एन्क्रिप्टेड हैं.\n"
+                + "\u200E[28/07/21, 14:06:00] Dmitry S: \u200Eफ़ोटो हटाई गई\n"
+                + "\u200E[28/07/21, 14:07:00] Dmitry S: \u200Eकॉन्टैक्ट कार्ड छोड़ा गया\n"
+                + "[28/07/21, 14:08:00] Elon Musk: \u200Eयह मैसेज डिलीट कर दिया गया है.\n"
+                + "[28/07/21, 14:09:00] Dmitry S: \u200Eलोकेशन: https://maps.google.com/?q=51.5,-0.12\n");
+        assertEquals(List.of("system"), flags(r.message(0)));
+        assertEquals("Dmitry S", r.message(1).get("sender"));
+        assertEquals(List.of("media_omitted"), flags(r.message(1)));
+        assertEquals(List.of("media_omitted", "contact_card"), flags(r.message(2)));
+        assertEquals("Elon Musk", r.message(3).get("sender"));
+        assertEquals(List.of("deleted"), flags(r.message(3)));
+        assertEquals(List.of("location"), flags(r.message(4)));
     }
 
     static Stream<Arguments> editedNotes() {
