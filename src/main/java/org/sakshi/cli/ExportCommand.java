@@ -83,7 +83,7 @@ final class ExportCommand extends CliCommand {
     @Option(names = "--items", paramLabel = "ID,...", description = "Export only these items.")
     List<String> items = new ArrayList<>();
 
-    @Option(names = "--certificate", paramLabel = "IN-BSA63|US-FRE902|GENERIC", converter = CertificateCode.class,
+    @Option(names = "--certificate", paramLabel = "IN-BSA63|US-FRE902|NP|BD|US-3505|GENERIC", converter = CertificateCode.class,
             description = "Add a jurisdiction certificate; repeatable.")
     List<CertificateKind> certificates = new ArrayList<>();
 
