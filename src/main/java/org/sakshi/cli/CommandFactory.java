@@ -41,7 +41,9 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(AuditCommand.class, () -> new AuditCommand(audits, identities, timestamps)),
                 Map.entry(KeysCommand.New.class, () -> new KeysCommand.New(identities)),
                 Map.entry(TsaCommand.Serve.class, () -> new TsaCommand.Serve(identities, timestamps)),
-                Map.entry(SampleCommand.class, () -> new SampleCommand(samples)));
+                Map.entry(SampleCommand.class, () -> new SampleCommand(samples)),
+                Map.entry(TransmittalCommand.class, () -> new TransmittalCommand(
+                        new org.sakshi.service.TransmittalService(verifier), identities, timestamps)));
     }
 
     @Override

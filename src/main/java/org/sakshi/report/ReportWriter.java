@@ -73,6 +73,14 @@ public final class ReportWriter {
         }
     }
 
+    /**
+     * The mutual legal assistance transmittal letter of a sealed bundle, unsigned, from
+     * {@code templates/MLA-TRANSMITTAL.txt} (or the override folder's copy); sign it with {@link PadesSigner}.
+     */
+    public void writeTransmittal(TransmittalLetter letter, OutputStream out) throws ReportException {
+        TransmittalDocument.write(letter, templateOverrideDir, out);
+    }
+
     /** The verification report a court clerk reads (sakshi verify --report). */
     public void writeVerificationReport(VerificationReport report, String bundleFileName, String bundleSha256,
                                         OutputStream out) throws ReportException {
