@@ -136,6 +136,8 @@ final class Templates {
         v.put("export.zone_form", Fmt.zoneLabel(formZone, d.exportedAt()));
         v.put("export.date_form", DMY.format(d.exportedAt().atZone(formZone)));
         v.put("export.time_form", HM.format(d.exportedAt().atZone(formZone)));
+        String both = Fmt.zoneAndUtc(d.exportedAt(), formZone, false);
+        v.put("export.time_and_utc", both.substring(both.indexOf(' ') + 1)); // the same without the local date
         v.put("case.created_form", Fmt.zoneAndUtc(c.createdAt(), formZone, true));
         v.put("officer.name", d.exporter().name());
         v.put("officer.rank", nz(d.exporter().rank()));

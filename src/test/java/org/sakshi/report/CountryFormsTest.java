@@ -50,11 +50,16 @@ class CountryFormsTest {
     }
 
     private Path signedForm(String id, Map<String, String> extra) throws Exception {
+        return signedForm(id, extra, java.util.List.of());
+    }
+
+    private Path signedForm(String id, Map<String, String> extra, java.util.List<String> languages) throws Exception {
         Path unsigned = dir.resolve(id + "-unsigned.pdf");
         try (OutputStream out = Files.newOutputStream(unsigned)) {
-            new ReportWriter().writeCertificate(id, ReportFixtures.data(0), extra, out);
+            new ReportWriter().writeCertificate(id, ReportFixtures.data(0), extra, languages, out);
         }
-        Path signed = dir.resolve("certificate-" + id + ".pdf");
+        Path signed = dir.resolve("certificate-" + id + (languages.isEmpty() ? "" : "." + String.join("-", languages))
+                + ".pdf");
         new PadesSigner().sign(unsigned, signed, pki.officerSigner(), tsa.source());
         String keep = System.getenv("SAKSHI_KEEP_FORMS"); // a folder to keep the signed forms in, to look at
         if (keep != null) {
@@ -118,7 +123,7 @@ class CountryFormsTest {
         String us = PdfText.extract(signedForm("US-3505", ny));
         assertTrue(us.contains("2026-11-20 05:15 EST (UTC-05:00) = 10:15 UTC"), us);
         String in = PdfText.extract(signedForm("IN-BSA63-PartA", ny));
-        assertTrue(in.contains("2026-11-20 15:45 IST (UTC+05:30) = 10:15 UTC"), in);
+        assertTrue(in.contains("15:45 IST (UTC+05:30) = 10:15 UTC"), in);
     }
 
     @Test
@@ -135,5 +140,43 @@ class CountryFormsTest {
                 Fmt.zoneAndUtc(Instant.parse("2026-11-30T20:00:00Z"), ZoneId.of("Asia/Kathmandu"), false));
         assertEquals("2026-11-30 14:05 NPT (UTC+05:45) = 08:20 UTC",
                 Fmt.zoneAndUtc(Instant.parse("2026-11-30T08:20:00Z"), ZoneId.of("Asia/Kathmandu"), false));
+    }
+
+    // a shaped word from each translation: pre-base i-matra, conjuncts and reph must come back as typed
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "NP-ETA2063|ne|Nepali|मसौदा अनुवाद|विद्युतीय अभिलेखको प्रामाणिकता|2026-11-20 16:00 NPT (UTC+05:45) = 10:15 UTC",
+        "BD-EA1872|bn|Bengali|খসড়া অনুবাদ|ডিজিটাল রেকর্ডের প্রত্যয়নপত্র|2026-11-20 16:15 BST (UTC+06:00) = 10:15 UTC",
+        "IN-BSA63-PartA|hi|Hindi|प्रारूप अनुवाद|इलेक्ट्रॉनिक अभिलेख का स्रोत|15:45 IST (UTC+05:30) = 10:15 UTC"})
+    void aBilingualCertificateHasTheEnglishTextThenTheDraftTranslationShapedAndSearchable(String id, String lang,
+            String language, String draft, String phrase, String time) throws Exception {
+        Path pdf = signedForm(id, Map.of("place", "Kathmandu"), java.util.List.of(lang));
+        String text = PdfText.extract(pdf);
+        int translation = text.indexOf("TRANSLATION (" + language + ") — DRAFT");
+        assertTrue(translation > 0, "an English draft notice heads the translation: " + text);
+        assertTrue(text.indexOf("FIR 123/2026") < translation, "the English certificate comes first");
+        String translated = text.substring(translation);
+        assertTrue(translated.contains(draft), "the translation marks itself a draft: " + translated);
+        assertTrue(translated.contains(phrase), translated);
+        assertTrue(translated.contains(time), "the translation gives the same times: " + translated);
+        assertTrue(translated.contains(ReportFixtures.data(0).items().get(1).digests().sha256()), translated);
+        assertFalse(text.contains("${"), "no unfilled placeholder");
+
+        Tools.require("pdftotext", "pdfsig", "pdffonts");
+        Tools.Result plain = Tools.run(dir, "pdftotext", pdf.toString(), "-");
+        assertTrue(plain.out().replaceAll("\\s+", " ").contains(phrase), "pdftotext finds '" + phrase + "': " + plain.out());
+        assertTrue(plain.out().contains(draft), plain.out());
+        Tools.Result fonts = Tools.run(dir, "pdffonts", pdf.toString());
+        assertTrue(fonts.out().contains(lang.equals("bn") ? "NotoSansBengali" : "NotoSansDevanagari"), fonts.out());
+        Tools.Result sig = Tools.run(dir, "pdfsig", pdf.toString());
+        assertTrue(sig.out().contains("Signature is Valid."), sig.all());
+    }
+
+    @Test
+    void aCertificateWithoutTheAskedTranslationIsAnErrorNamingTheFileToAdd() {
+        ReportException e = assertThrows(ReportException.class, () -> signedForm("US-3505", Map.of(),
+                java.util.List.of("hi")));
+        assertTrue(e.getMessage().contains("no Hindi translation of certificate US-3505"), e.getMessage());
+        assertTrue(e.getMessage().contains("US-3505.hi.txt"), e.getMessage());
     }
 }
