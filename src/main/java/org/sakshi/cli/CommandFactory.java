@@ -42,8 +42,7 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(KeysCommand.New.class, () -> new KeysCommand.New(identities)),
                 Map.entry(TsaCommand.Serve.class, () -> new TsaCommand.Serve(identities, timestamps)),
                 Map.entry(SampleCommand.class, () -> new SampleCommand(samples)),
-                Map.entry(TransmittalCommand.class, () -> new TransmittalCommand(
-                        new org.sakshi.service.TransmittalService(verifier), identities, timestamps)));
+                Map.entry(TransmittalCommand.class, () -> new TransmittalCommand(verifier, identities, timestamps)));
     }
 
     @Override

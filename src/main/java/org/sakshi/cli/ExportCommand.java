@@ -97,6 +97,10 @@ final class ExportCommand extends CliCommand {
                     + " Bangladesh forms always use IST, NPT and BST.")
     String formZone;
 
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A folder of edited templates replacing the shipped ones of the same name.")
+    Path templates;
+
     @Option(names = "--certificate-lang", paramLabel = "hi|bn|ne",
             description = "Also give each certificate in Hindi, Bengali or Nepali (draft translation); repeatable.")
     List<String> certificateLanguages = new ArrayList<>();
@@ -136,7 +140,7 @@ final class ExportCommand extends CliCommand {
             languages.add(FormOptions.language(l));
         }
         FormOptions forms = new FormOptions(FormOptions.parseValues(formValues),
-                formZone == null ? null : FormOptions.zone(formZone), languages);
+                formZone == null ? null : FormOptions.zone(formZone), languages, FormOptions.templateFolder(templates));
         Signer signer = identity.open(identities);
         Actor actor = officer.officer == null ? null : CliSupport.actor(cases, caseDir, officer);
         ExportRequest request = new ExportRequest(out, signer, timestamps.sources(tsa), CliSupport.splitIds(items),

@@ -65,6 +65,10 @@ final class TransmittalCommand extends CliCommand {
     @Option(names = "--form", paramLabel = "KEY=VALUE", description = "Another template value; repeatable.")
     List<String> formValues = new ArrayList<>();
 
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A folder whose MLA-TRANSMITTAL.txt replaces the shipped letter template.")
+    Path templates;
+
     @Option(names = "--trust", paramLabel = "CA.pem",
             description = "A trusted root the bundle is checked against first (signers and TSAs); repeatable.")
     List<Path> trust = new ArrayList<>();
@@ -75,12 +79,12 @@ final class TransmittalCommand extends CliCommand {
     @Option(names = "--tsa", paramLabel = "URL", description = "TSA to time-stamp the letter's signature; repeatable.")
     List<String> tsa = new ArrayList<>();
 
-    private final TransmittalService transmittals;
+    private final VerifyService verifier;
     private final IdentityService identities;
     private final TimestampService timestamps;
 
-    TransmittalCommand(TransmittalService transmittals, IdentityService identities, TimestampService timestamps) {
-        this.transmittals = transmittals;
+    TransmittalCommand(VerifyService verifier, IdentityService identities, TimestampService timestamps) {
+        this.verifier = verifier;
         this.identities = identities;
         this.timestamps = timestamps;
     }
@@ -89,6 +93,7 @@ final class TransmittalCommand extends CliCommand {
     public Integer call() throws SakshiException {
         var values = FormOptions.parseValues(formValues);
         var z = zone == null ? null : FormOptions.zone(zone);
+        TransmittalService transmittals = new TransmittalService(verifier, FormOptions.templateFolder(templates));
         Signer signer = identity.open(identities);
         List<TimestampSource> sources = timestamps.sources(tsa);
         TransmittalService.Request request = new TransmittalService.Request(bundle, out, requesting, requested, basis,

@@ -1,5 +1,6 @@
 package org.sakshi.service;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +15,33 @@ import org.sakshi.core.InputException;
  * ({@code hi}, {@code bn}, {@code ne}) each certificate is also given in, from
  * {@code templates/<id>.<lang>.txt}.
  */
-public record FormOptions(Map<String, String> values, ZoneId zone, List<String> languages) {
-    /** No values, the case's zone, English only. */
-    public static final FormOptions NONE = new FormOptions(Map.of(), null, List.of());
+public record FormOptions(Map<String, String> values, ZoneId zone, List<String> languages, Path templates) {
+    /** No values, the case's zone, English only, the shipped templates. */
+    public static final FormOptions NONE = new FormOptions(Map.of(), null, List.of(), null);
     /** Second languages a certificate can be given in. */
     public static final List<String> LANGUAGES = List.of("hi", "bn", "ne");
 
     public FormOptions {
         values = values == null ? Map.of() : Map.copyOf(values);
         languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    /** Values, zone and languages with the shipped templates. */
+    public FormOptions(Map<String, String> values, ZoneId zone, List<String> languages) {
+        this(values, zone, languages, null);
+    }
+
+    /**
+     * The template override folder, checked.
+     *
+     * @throws InputException {@code dir} is not a folder
+     */
+    public static Path templateFolder(Path dir) throws InputException {
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new InputException("the template folder " + dir + " does not exist; give a folder holding edited"
+                    + " copies of the templates (see templates/README.md).");
+        }
+        return dir;
     }
 
     /**
