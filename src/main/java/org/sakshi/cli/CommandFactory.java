@@ -43,7 +43,8 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(AuditCommand.class, () -> new AuditCommand(audits, identities, timestamps)),
                 Map.entry(KeysCommand.New.class, () -> new KeysCommand.New(identities)),
                 Map.entry(TsaCommand.Serve.class, () -> new TsaCommand.Serve(identities, timestamps)),
-                Map.entry(SampleCommand.class, () -> new SampleCommand(samples)));
+                Map.entry(SampleCommand.class, () -> new SampleCommand(samples)),
+                Map.entry(TransmittalCommand.class, () -> new TransmittalCommand(verifier, identities, timestamps)));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.sakshi.service.CaseService;
 import org.sakshi.service.ExportRequest;
 import org.sakshi.service.ExportResult;
 import org.sakshi.service.ExportService;
+import org.sakshi.service.FormOptions;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.SigningIdentity;
 import org.sakshi.service.TimestampService;
@@ -87,9 +88,26 @@ final class ExportCommand extends CliCommand {
     @Option(names = "--items", paramLabel = "ID,...", description = "Export only these items.")
     List<String> items = new ArrayList<>();
 
-    @Option(names = "--certificate", paramLabel = "IN-BSA63|US-FRE902|GENERIC", converter = CertificateCode.class,
+    @Option(names = "--certificate", paramLabel = "IN-BSA63|US-FRE902|NP|BD|US-3505|GENERIC", converter = CertificateCode.class,
             description = "Add a jurisdiction certificate; repeatable.")
     List<CertificateKind> certificates = new ArrayList<>();
+
+    @Option(names = "--form", paramLabel = "KEY=VALUE",
+            description = "A value for the certificate forms (place=Kathmandu, E0001.colour=black); repeatable.")
+    List<String> formValues = new ArrayList<>();
+
+    @Option(names = "--form-zone", paramLabel = "ZONE",
+            description = "Zone of the times on US and generic forms (default: the case's zone); India, Nepal and"
+                    + " Bangladesh forms always use IST, NPT and BST.")
+    String formZone;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A folder of edited templates replacing the shipped ones of the same name.")
+    Path templates;
+
+    @Option(names = "--certificate-lang", paramLabel = "hi|bn|ne",
+            description = "Also give each certificate in Hindi, Bengali or Nepali (draft translation); repeatable.")
+    List<String> certificateLanguages = new ArrayList<>();
 
     /** {@code --certificate CODE}: a certificate kind by its code, in any case. */
     static final class CertificateCode implements CommandLine.ITypeConverter<CertificateKind> {
@@ -120,10 +138,17 @@ final class ExportCommand extends CliCommand {
 
     @Override
     public Integer call() throws SakshiException {
+        // the form options are checked before the key store is opened: a typo costs no password
+        List<String> languages = new ArrayList<>();
+        for (String l : certificateLanguages) {
+            languages.add(FormOptions.language(l));
+        }
+        FormOptions forms = new FormOptions(FormOptions.parseValues(formValues),
+                formZone == null ? null : FormOptions.zone(formZone), languages, FormOptions.templateFolder(templates));
         Signer signer = identity.open(identities);
         Actor actor = officer.officer == null ? null : CliSupport.actor(cases, caseDir, officer);
         ExportRequest request = new ExportRequest(out, signer, timestamps.sources(tsa), CliSupport.splitIds(items),
-                certificates, actor).withLongTerm(!noLongTerm);
+                certificates, actor, forms).withLongTerm(!noLongTerm);
         ExportResult r = exports.export(caseDir, request, CliSupport.progressBar(err()), null);
         for (String w : r.warnings()) {
             err().println("Warning: " + w);

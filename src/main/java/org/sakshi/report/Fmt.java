@@ -35,6 +35,54 @@ final class Fmt {
         return utc(t) + " (" + LOCAL.format(t.atZone(zone)) + ", " + zone.getId() + ")";
     }
 
+    private static final DateTimeFormatter YMD_HM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter YMD_HMS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter HM_ONLY = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HMS_ONLY = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter SHORT_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+    /** The names the forms' laws use; the JDK's short names differ for some (Asia/Dhaka). */
+    private static final Map<String, String> ABBREVIATION = Map.of("Asia/Kolkata", "IST", "Asia/Calcutta", "IST",
+            "Asia/Kathmandu", "NPT", "Asia/Katmandu", "NPT", "Asia/Dhaka", "BST", "Asia/Dacca", "BST");
+
+    /** The zone's abbreviation at {@code t}: IST, NPT, BST (Bangladesh), EST/EDT, UTC. */
+    static String zoneAbbreviation(ZoneId zone, Instant t) {
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return "UTC";
+        }
+        String a = ABBREVIATION.get(zone.getId());
+        return a != null ? a : SHORT_NAME.format(t.atZone(zone));
+    }
+
+    /** {@code UTC+05:45}: the zone's offset from UTC at {@code t}. */
+    static String utcOffset(ZoneId zone, Instant t) {
+        ZoneOffset o = zone.getRules().getOffset(t);
+        return "UTC" + (o.getTotalSeconds() == 0 ? "+00:00" : o.getId());
+    }
+
+    /** {@code NPT (UTC+05:45, Asia/Kathmandu)}. */
+    static String zoneLabel(ZoneId zone, Instant t) {
+        return zoneAbbreviation(zone, t) + " (" + utcOffset(zone, t) + ", " + zone.getId() + ")";
+    }
+
+    /**
+     * A time in a form's zone always beside UTC: {@code 2026-11-30 14:05 NPT (UTC+05:45) = 08:20 UTC};
+     * the UTC side repeats the date when it differs. {@code seconds} adds seconds to both sides.
+     */
+    static String zoneAndUtc(Instant t, ZoneId zone, boolean seconds) {
+        if (t == null) {
+            return "";
+        }
+        var local = t.atZone(zone);
+        var utc = t.atZone(ZoneOffset.UTC);
+        String left = (seconds ? YMD_HMS : YMD_HM).format(local);
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return left + " UTC";
+        }
+        String right = local.toLocalDate().equals(utc.toLocalDate())
+                ? (seconds ? HMS_ONLY : HM_ONLY).format(utc) : (seconds ? YMD_HMS : YMD_HM).format(utc);
+        return left + " " + zoneAbbreviation(zone, t) + " (" + utcOffset(zone, t) + ") = " + right + " UTC";
+    }
+
     static String actor(Actor a) {
         if (a == null) {
             return "";

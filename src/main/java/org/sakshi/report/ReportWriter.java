@@ -51,6 +51,36 @@ public final class ReportWriter {
         CertificateDocument.write(templateId, templateOverrideDir, data, extra, out);
     }
 
+    /**
+     * As {@link #writeCertificate(String, ReportData, Map, OutputStream)}, followed by the certificate's
+     * draft translation into each of {@code languages} ({@code hi}, {@code bn}, {@code ne}) from
+     * {@code templates/<id>.<lang>.txt}, each on a new page under a notice that it is a draft.
+     */
+    public void writeCertificate(String templateId, ReportData data, Map<String, String> extra,
+                                 List<String> languages, OutputStream out) throws ReportException {
+        CertificateDocument.write(templateId, templateOverrideDir, data, extra, languages, out);
+    }
+
+    /**
+     * Checks before an export starts that every certificate template and every translation asked for
+     * can be loaded, so a missing translation stops the export before anything is recorded.
+     *
+     * @throws ReportException the first template or translation that is missing, in one sentence
+     */
+    public void checkTemplates(List<String> templateIds, List<String> languages) throws ReportException {
+        for (String id : templateIds) {
+            CertificateDocument.loadAll(id, templateOverrideDir, languages);
+        }
+    }
+
+    /**
+     * The mutual legal assistance transmittal letter of a sealed bundle, unsigned, from
+     * {@code templates/MLA-TRANSMITTAL.txt} (or the override folder's copy); sign it with {@link PadesSigner}.
+     */
+    public void writeTransmittal(TransmittalLetter letter, OutputStream out) throws ReportException {
+        TransmittalDocument.write(letter, templateOverrideDir, out);
+    }
+
     /** The verification report a court clerk reads (sakshi verify --report). */
     public void writeVerificationReport(VerificationReport report, String bundleFileName, String bundleSha256,
                                         OutputStream out) throws ReportException {

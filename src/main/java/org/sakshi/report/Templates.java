@@ -45,7 +45,10 @@ final class Templates {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
-    enum Kind { TITLE, HEADING, RULE, BLANK, PAGE, FIELD, MONO, TEXT }
+    /** Extra value naming the zone of the US and generic forms' times ({@code --form-zone}). */
+    static final String FORM_ZONE = "form.zone";
+
+    enum Kind { TITLE, HEADING, RULE, BLANK, PAGE, FIELD, MONO, TEXT, NOTICE }
 
     record Line(Kind kind, String label, String text) {
     }
@@ -54,7 +57,7 @@ final class Templates {
     }
 
     static String load(String templateId, Path overrideDir) throws ReportException {
-        if (!templateId.matches("[A-Za-z0-9_\\-]+")) {
+        if (!templateId.matches("[A-Za-z0-9_\\-]+(\\.[a-z]{2})?")) {
             throw new ReportException("Invalid certificate template id '" + templateId + "'.");
         }
         String file = templateId + ".txt";
@@ -75,8 +78,37 @@ final class Templates {
         }
     }
 
-    /** The placeholder values of the case and export (not per item). */
+    /**
+     * The zone of a form's times: the zone its law expects (IST, NPT, BST) for the kinds that have
+     * one; else the zone the officer gave ({@link #FORM_ZONE}); else the case's zone.
+     *
+     * @throws IllegalArgumentException the given zone is not a zone id
+     */
+    static ZoneId formZone(String templateId, ReportData d, Map<String, String> extra) {
+        String base = templateId.contains(".") ? templateId.substring(0, templateId.indexOf('.')) : templateId;
+        var fixed = org.sakshi.core.CertificateKind.ofTemplate(base).flatMap(org.sakshi.core.CertificateKind::formZone);
+        if (fixed.isPresent()) {
+            return fixed.get();
+        }
+        String given = extra == null ? null : extra.get(FORM_ZONE);
+        if (given != null && !given.isBlank()) {
+            try {
+                return ZoneId.of(given.strip());
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("the form zone '" + given + "' is not a time zone id;"
+                        + " give one such as America/New_York or Asia/Kolkata", e);
+            }
+        }
+        return d.caseInfo().zone();
+    }
+
+    /** The placeholder values of the case and export (not per item), form times in the case's zone. */
     static Map<String, String> caseValues(ReportData d) {
+        return caseValues(d, d.caseInfo().zone());
+    }
+
+    /** The placeholder values of the case and export (not per item), form times in {@code formZone}. */
+    static Map<String, String> caseValues(ReportData d, ZoneId formZone) {
         Map<String, String> v = new LinkedHashMap<>();
         var c = d.caseInfo();
         v.put("case.number", c.number());
@@ -84,6 +116,13 @@ final class Templates {
         v.put("case.agency", nz(c.agency()));
         v.put("case.jurisdiction", c.jurisdiction().name());
         v.put("case.zone", c.zone().getId());
+        v.put("case.country", switch (c.jurisdiction()) {
+            case IN -> "India";
+            case NP -> "Nepal";
+            case BD -> "Bangladesh";
+            case US -> "the United States of America";
+            default -> "";
+        });
         v.put("case.created", Fmt.utc(c.createdAt()));
         v.put("bundle.id", d.bundleId());
         v.put("export.utc", Fmt.utc(d.exportedAt()));
@@ -93,6 +132,13 @@ final class Templates {
         v.put("export.date_ist", DMY.format(d.exportedAt().atZone(IST)));
         v.put("export.time_ist", HM.format(d.exportedAt().atZone(IST)));
         v.put("export.date_iso", d.exportedAt().atZone(c.zone()).toLocalDate().toString());
+        v.put("export.local_form", Fmt.zoneAndUtc(d.exportedAt(), formZone, false));
+        v.put("export.zone_form", Fmt.zoneLabel(formZone, d.exportedAt()));
+        v.put("export.date_form", DMY.format(d.exportedAt().atZone(formZone)));
+        v.put("export.time_form", HM.format(d.exportedAt().atZone(formZone)));
+        String both = Fmt.zoneAndUtc(d.exportedAt(), formZone, false);
+        v.put("export.time_and_utc", both.substring(both.indexOf(' ') + 1)); // the same without the local date
+        v.put("case.created_form", Fmt.zoneAndUtc(c.createdAt(), formZone, true));
         v.put("officer.name", d.exporter().name());
         v.put("officer.rank", nz(d.exporter().rank()));
         v.put("officer.id", nz(d.exporter().id()));
@@ -154,6 +200,10 @@ final class Templates {
     }
 
     static Map<String, String> itemValues(Item it, ReportData d) {
+        return itemValues(it, d, d.caseInfo().zone());
+    }
+
+    static Map<String, String> itemValues(Item it, ReportData d, ZoneId formZone) {
         Map<String, String> v = new LinkedHashMap<>();
         var s = it.source();
         v.put("item.id", it.id());
@@ -169,6 +219,8 @@ final class Templates {
         v.put("item.imported_by", nz(it.importedBy()));
         v.put("item.tsa_time", it.timestamp().time() == null ? "" : Fmt.utc(it.timestamp().time()));
         v.put("item.tsa", nz(it.timestamp().tsa()));
+        v.put("item.imported_at_form", Fmt.zoneAndUtc(it.importedAt(), formZone, true));
+        v.put("item.tsa_time_form", Fmt.zoneAndUtc(it.timestamp().time(), formZone, true));
         v.put("item.source", nz(s.text()));
         v.put("item.device_make", nz(s.deviceMake()));
         v.put("item.device_model", nz(s.deviceModel()));
@@ -188,9 +240,14 @@ final class Templates {
     }
 
     static Map<String, String> eventValues(CustodyEvent e) {
+        return eventValues(e, ZoneId.of("UTC"));
+    }
+
+    static Map<String, String> eventValues(CustodyEvent e, ZoneId formZone) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("event.seq", Long.toString(e.seq()));
         v.put("event.at", Fmt.utc(e.at()));
+        v.put("event.at_form", Fmt.zoneAndUtc(e.at(), formZone, true));
         v.put("event.type", e.type());
         v.put("event.actor", Fmt.actor(e.actor()));
         v.put("event.item", nz(e.itemId()));
@@ -205,10 +262,39 @@ final class Templates {
         return v;
     }
 
-    /** Expands repeat blocks and placeholders and classifies each line. */
+    /** Expands repeat blocks and placeholders and classifies each line; form times in the case's zone. */
     static List<Line> fill(String template, ReportData d, Map<String, String> extra) {
-        Map<String, String> global = caseValues(d);
+        return fill(template, d, extra, d.caseInfo().zone());
+    }
+
+    /** Expands repeat blocks and placeholders and classifies each line; form times in {@code formZone}. */
+    static List<Line> fill(String template, ReportData d, Map<String, String> extra, ZoneId formZone) {
+        Map<String, String> global = caseValues(d, formZone);
         global.putAll(extra);
+        List<Map<String, String>> items = new ArrayList<>();
+        for (Item it : d.items()) {
+            Map<String, String> v = itemValues(it, d, formZone);
+            // per-item overrides: extra "E0001.colour" fills ${item.colour} for E0001
+            for (Map.Entry<String, String> e : extra.entrySet()) {
+                if (e.getKey().startsWith(it.id() + ".")) {
+                    v.put("item." + e.getKey().substring(it.id().length() + 1), e.getValue());
+                }
+            }
+            items.add(v);
+        }
+        List<Map<String, String>> events = new ArrayList<>();
+        for (CustodyEvent e : d.events()) {
+            events.add(eventValues(e, formZone));
+        }
+        return expand(template, global, items, events);
+    }
+
+    /**
+     * Expands a template over given values: {@code global} everywhere, one map of {@code items} per
+     * repetition of an items block and one of {@code events} per repetition of an events block.
+     */
+    static List<Line> expand(String template, Map<String, String> global, List<Map<String, String>> items,
+                             List<Map<String, String>> events) {
         List<String> src = List.of(template.replace("\r\n", "\n").split("\n", -1));
         List<Line> out = new ArrayList<>();
         for (int i = 0; i < src.size(); i++) {
@@ -221,27 +307,11 @@ final class Templates {
                     j++;
                 }
                 List<String> block = src.subList(i + 1, Math.min(j, src.size()));
-                if (t.equals("{{#items}}")) {
-                    for (Item it : d.items()) {
-                        Map<String, String> v = new LinkedHashMap<>(global);
-                        v.putAll(itemValues(it, d));
-                        // per-item overrides: extra "E0001.colour" fills ${item.colour} for E0001
-                        for (Map.Entry<String, String> e : extra.entrySet()) {
-                            if (e.getKey().startsWith(it.id() + ".")) {
-                                v.put("item." + e.getKey().substring(it.id().length() + 1), e.getValue());
-                            }
-                        }
-                        for (String b : block) {
-                            addLine(out, b, v);
-                        }
-                    }
-                } else {
-                    for (CustodyEvent e : d.events()) {
-                        Map<String, String> v = new LinkedHashMap<>(global);
-                        v.putAll(eventValues(e));
-                        for (String b : block) {
-                            addLine(out, b, v);
-                        }
+                for (Map<String, String> each : t.equals("{{#items}}") ? items : events) {
+                    Map<String, String> v = new LinkedHashMap<>(global);
+                    v.putAll(each);
+                    for (String b : block) {
+                        addLine(out, b, v);
                     }
                 }
                 i = j;
@@ -263,6 +333,8 @@ final class Templates {
             out.add(new Line(Kind.RULE, "", ""));
         } else if (t.equals("<<page>>")) {
             out.add(new Line(Kind.PAGE, "", ""));
+        } else if (t.startsWith("!! ")) {
+            out.add(new Line(Kind.NOTICE, "", subst(t.substring(3), v)));
         } else if (t.startsWith("== ")) {
             out.add(new Line(Kind.HEADING, "", subst(t.substring(3), v)));
         } else if (t.startsWith("= ")) {

@@ -104,6 +104,8 @@ public final class ExportService {
         for (CertificateKind kind : request.certificates()) {
             certificateIds.addAll(kind.templates());
         }
+        // a missing template or translation stops the export before anything is recorded
+        new ReportWriter(request.forms().templates()).checkTemplates(certificateIds, request.forms().languages());
         Path out = request.out().toAbsolutePath();
         org.sakshi.core.OutputFiles.requireAbsent(out); // an existing file or a planted link: never written
         if (!Files.isDirectory(out.getParent())) {
@@ -303,7 +305,8 @@ public final class ExportService {
         for (String id : certificateIds) {
             Path u = staging.resolve("certificate-" + id + "-unsigned.pdf");
             try (OutputStream os = Files.newOutputStream(u)) {
-                reports.writeCertificate(id, data, Map.of(), os);
+                new ReportWriter(request.forms().templates())
+                        .writeCertificate(id, data, request.forms().templateValues(), request.forms().languages(), os);
             }
             Path s = staging.resolve("certificate-" + id + ".pdf");
             new PadesSigner().sign(u, s, request.signer(), firstTsa);

@@ -105,7 +105,7 @@ class EngineCommandsTest {
         Run r = run("export", caseDir.toString(), "--out", out.toString(), "--keystore", tmp.resolve("k.p12").toString(),
                 "--storepass-file", pw.toString(), "--certificate", "IN-BSA65");
         assertEquals(SakshiCommand.INPUT_ERROR, r.code());
-        assertTrue(r.err().contains("IN-BSA63|US-FRE902|GENERIC"), r.err());
+        assertTrue(r.err().contains("IN-BSA63|US-FRE902|NP|BD|US-3505|GENERIC"), r.err());
         assertFalse(Files.exists(out));
     }
 

@@ -33,7 +33,7 @@ class CertificateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"IN-BSA63-PartA", "IN-BSA63-PartB", "US-FRE902-14", "GENERIC"})
+    @ValueSource(strings = {"IN-BSA63-PartA", "IN-BSA63-PartB", "US-FRE902-14", "NP-ETA2063", "BD-EA1872", "US-3505", "GENERIC"})
     void everyShippedCertificateListsTheCaseAndEveryItemHash(String id) throws Exception {
         String text = certificateText(new ReportWriter(), id, Map.of("place", "Kolkata"));
         assertTrue(text.contains("FIR 123/2026"), id);
@@ -122,7 +122,7 @@ class CertificateTest {
 
     @ParameterizedTest
     @CsvSource({"IN-BSA63,IN-BSA63-PartA;IN-BSA63-PartB", "US-FRE902,US-FRE902-14", "generic,GENERIC",
-        "us-fre902-14,US-FRE902-14"})
+        "us-fre902-14,US-FRE902-14", "np,NP-ETA2063", "BD,BD-EA1872", "us-3505,US-3505"})
     void aCertificateCodeNamesItsTemplates(String code, String ids) throws Exception {
         assertEquals(List.of(ids.split(";")), CertificateKind.fromCode(code).templates());
     }
@@ -130,7 +130,7 @@ class CertificateTest {
     @Test
     void anUnknownCertificateCodeIsAnInputErrorListingTheCodes() {
         InputException e = assertThrows(InputException.class, () -> CertificateKind.fromCode("XX-NONE"));
-        assertTrue(e.getMessage().contains("IN-BSA63|US-FRE902|GENERIC"), e.getMessage());
+        assertTrue(e.getMessage().contains("IN-BSA63|US-FRE902|NP|BD|US-3505|GENERIC"), e.getMessage());
     }
 
     @Test

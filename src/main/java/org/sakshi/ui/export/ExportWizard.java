@@ -100,7 +100,8 @@ public final class ExportWizard {
                 setGraphic(cb);
             }
         });
-        HBox certs = new HBox(12);
+        // six kinds: a flow wraps them onto a second line rather than widening the window
+        javafx.scene.layout.FlowPane certs = new javafx.scene.layout.FlowPane(12, 6);
         for (CertificateKind c : ExportViewModel.CERTIFICATES) {
             CheckBox cb = new CheckBox(Messages.get("export.cert." + c.code()));
             cb.setSelected(vm.certificates().contains(c));

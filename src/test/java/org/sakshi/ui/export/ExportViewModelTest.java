@@ -45,7 +45,9 @@ class ExportViewModelTest {
     void theJurisdictionChoosesTheDefaultCertificate() {
         assertEquals(CertificateKind.IN_BSA63, ExportViewModel.defaultCertificate(Jurisdiction.IN));
         assertEquals(CertificateKind.US_FRE902, ExportViewModel.defaultCertificate(Jurisdiction.US));
-        assertEquals(CertificateKind.GENERIC, ExportViewModel.defaultCertificate(Jurisdiction.NP));
+        assertEquals(CertificateKind.NP, ExportViewModel.defaultCertificate(Jurisdiction.NP));
+        assertEquals(CertificateKind.BD, ExportViewModel.defaultCertificate(Jurisdiction.BD));
+        assertEquals(CertificateKind.GENERIC, ExportViewModel.defaultCertificate(Jurisdiction.OTHER));
     }
 
     @Test
