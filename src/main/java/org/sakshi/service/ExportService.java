@@ -83,7 +83,12 @@ public final class ExportService {
         this.reports = new ReportWriter();
     }
 
-    /** Writes the bundle to {@code out.part}, re-reads and checks it, renames it to {@code out}. */
+    /**
+     * Writes the bundle to {@code out.part}, re-reads and checks it, renames it to {@code out}. With
+     * recipients, the bundle is sealed and checked as {@code <staging>/<name>.zip} inside the case's
+     * owner-only staging folder, then streamed through the encryptor into {@code out.p7m.part}, which is
+     * renamed to {@code out.p7m}; the plain ZIP is deleted at once and never reaches {@code out}'s folder.
+     */
     public ExportResult export(Path caseDir, ExportRequest request, ProgressListener progress, CancelFlag cancel)
             throws SakshiException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
@@ -104,10 +109,17 @@ public final class ExportService {
         for (CertificateKind kind : request.certificates()) {
             certificateIds.addAll(kind.templates());
         }
-        Path out = request.out().toAbsolutePath();
+        // an encrypted export writes only OUT.p7m; the plain ZIP is sealed and checked inside the case folder
+        Path out = request.encrypted() ? EncryptionService.encryptedName(request.out().toAbsolutePath())
+                : request.out().toAbsolutePath();
+        String zipName = request.encrypted() ? EncryptionService.decryptedName(out).getFileName().toString()
+                : out.getFileName().toString();
         org.sakshi.core.OutputFiles.requireAbsent(out); // an existing file or a planted link: never written
         if (!Files.isDirectory(out.getParent())) {
             throw new InputException("the folder of " + out + " does not exist; create it first.");
+        }
+        for (X509Certificate r : request.recipients()) {
+            org.sakshi.signing.BundleEncryptor.checkRecipient(r, Certificates.commonName(r), access.clock().now());
         }
         X509Certificate signerCert = request.signer().chain().get(0);
         Actor signerActor = request.signer().actor();
@@ -117,7 +129,7 @@ public final class ExportService {
         String bundleId = UUID.randomUUID().toString();
         Instant now = access.clock().now();
 
-        Map<String, Object> started = EventDetails.ExportStarted.of(bundleId, out.getFileName().toString(),
+        Map<String, Object> started = EventDetails.ExportStarted.of(bundleId, zipName,
                 items.stream().map(Item::id).toList(), certificateIds,
                 request.tsas().stream().map(TimestampSource::name).toList());
         custody.record(caseDir, actor, EventType.EXPORT_STARTED.name(), null, started);
@@ -132,12 +144,26 @@ public final class ExportService {
         Path staging = caseDir.resolve("exports").resolve(".staging-" + bundleId);
         try {
             org.sakshi.core.OwnerOnly.dir(staging); // holds copies of the evidence while the bundle is sealed
+            // encrypted: the plain ZIP is sealed and re-read in the owner-only staging folder, beside the
+            // vault's own plain copies, and only ciphertext reaches the destination
+            Path sealTo = request.encrypted() ? staging.resolve(zipName) : out;
             BundleSealer.Sealed sealed = stageAndSeal(caseDir, request, info, items, certificateIds, actor, bundleId,
-                    now, staging, p, c);
-            Map<String, Object> done = EventDetails.ExportSealed.of(bundleId, out.getFileName().toString(),
-                    sealed.sha256(), Files.size(sealed.bundle()), sealed.verification().verdict().name());
+                    now, staging, sealTo, p, c);
+            long zipSize = Files.size(sealed.bundle());
+            if (!request.encrypted()) {
+                Map<String, Object> done = EventDetails.ExportSealed.of(bundleId, zipName, sealed.sha256(), zipSize,
+                        sealed.verification().verdict().name());
+                custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
+                return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification());
+            }
+            EncryptionService.Encrypted enc = new EncryptionService(access.clock()).encrypt(sealed.bundle(), out,
+                    request.recipients(), sealed.sha256(), p, c);
+            Files.deleteIfExists(sealed.bundle()); // at once; the staging folder goes too, below
+            Map<String, Object> done = EventDetails.ExportSealed.ofEncrypted(bundleId, zipName, sealed.sha256(),
+                    zipSize, sealed.verification().verdict().name(), out.getFileName().toString(), enc.sha256(),
+                    enc.size(), enc.recipients());
             custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
-            return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification());
+            return new ExportResult(enc.file(), sealed.sha256(), bundleId, sealed.verification(), enc);
         } catch (IOException e) {
             StorageException se = new StorageException("export of " + caseDir + " failed while staging files in "
                     + staging + ": " + e.getMessage() + "; nothing was written to " + out + ".", e);
@@ -187,7 +213,7 @@ public final class ExportService {
 
     private BundleSealer.Sealed stageAndSeal(Path caseDir, ExportRequest request, CaseInfo info, List<Item> items,
                                              List<String> certificateIds, Actor actor, String bundleId, Instant now,
-                                             Path staging, ProgressListener p, CancelFlag c)
+                                             Path staging, Path sealTo, ProgressListener p, CancelFlag c)
             throws SakshiException, IOException {
         long t0 = System.nanoTime();
         List<BundleSealer.PayloadFile> payload = new ArrayList<>();
@@ -251,7 +277,7 @@ public final class ExportService {
                     stageReports(caseDir, request, info, items, certificateIds, actor, bundleId, now, chain, staging));
             LOG.info("export {}: staged custody log, case.json and derived files in {} ms; report and {} certificate(s)"
                     + " being made", bundleId, (System.nanoTime() - t0) / 1_000_000, certificateIds.size());
-            return seal(request, info, actor, bundleId, now, chain, payload, reportFiles, p, c);
+            return seal(request, info, actor, bundleId, now, chain, payload, reportFiles, sealTo, p, c);
         } finally {
             // the staging folder is deleted after this returns: the report thread must have stopped
             later.shutdownNow();
@@ -316,7 +342,7 @@ public final class ExportService {
     private BundleSealer.Sealed seal(ExportRequest request, CaseInfo info, Actor actor, String bundleId, Instant now,
                                      ChainResult chain, List<BundleSealer.PayloadFile> payload,
                                      java.util.concurrent.Future<List<BundleSealer.PayloadFile>> reportFiles,
-                                     ProgressListener p, CancelFlag c) throws SakshiException {
+                                     Path sealTo, ProgressListener p, CancelFlag c) throws SakshiException {
         BagInfo bagInfo = new BagInfo()
                 .add("Source-Organization", info.agency() == null || info.agency().isBlank() ? "unknown" : info.agency())
                 .add("Contact-Name", actor.name())
@@ -334,7 +360,7 @@ public final class ExportService {
         // the re-read must find the bundle signed by this very identity, in every role (SIGNER_MISMATCH)
         BundleSealer sealer = new BundleSealer(VerifyService.verifier(anchors, true)
                 .expectingSigner(Certificates.sha256Hex(chainCerts.get(0))));
-        return sealer.seal(new BundleSealer.Plan(request.out().toAbsolutePath(), bundleId, now, payload, bagInfo,
+        return sealer.seal(new BundleSealer.Plan(sealTo, bundleId, now, payload, bagInfo,
                 info.number(), request.signer(), request.tsas(), reportFiles), p, c);
     }
 
