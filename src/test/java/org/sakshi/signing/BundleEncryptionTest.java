@@ -219,4 +219,35 @@ class BundleEncryptionTest {
                 () -> BundleEncryptor.checkRecipient(weak, "weak.pem", Instant.now()));
         assertTrue(w.getMessage().contains("1024-bit RSA key"), w.getMessage());
     }
+
+    @Test
+    void encryptionAndDecryptionStreamAFileLargerThanTheHeap() throws Exception {
+        // a child JVM with a 32 MiB heap encrypts and decrypts a 48 MiB file: any step that held the
+        // content (or, like the JDK's AES-GCM decryption, the whole ciphertext) in memory would fail
+        Path work = Files.createDirectories(dir.resolve("small-heap"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                EncryptInSmallHeap.class.getName(), work.toString(), "48").redirectErrorStream(true).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread pump = new Thread(() -> {
+            try {
+                p.getInputStream().transferTo(out);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        pump.start();
+        boolean done = p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        pump.join(5_000);
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(done, "did not finish: " + text);
+        assertEquals(0, p.exitValue(), text);
+        String plain = text.lines().filter(l -> l.startsWith("plain ")).findFirst().orElseThrow().substring(6);
+        List<String> decrypted = text.lines().filter(l -> l.startsWith("decrypted ")).map(l -> l.split(" ")[1]).toList();
+        assertEquals(List.of(plain, plain), decrypted, text);
+        assertTrue(text.contains("max heap 32 MiB"), text);
+    }
 }
