@@ -86,6 +86,11 @@ public final class EncryptionService {
         return List.copyOf(out.values());
     }
 
+    /** Short descriptions of recipients for people: "CN (RSA 3072)", "CN (EC P-256)". */
+    public static List<String> describe(List<X509Certificate> recipients) {
+        return BundleEncryptor.describe(recipients);
+    }
+
     /** The name of the encrypted file for a bundle: {@code B.zip} → {@code B.zip.p7m}; a name ending .p7m stays. */
     public static Path encryptedName(Path out) {
         String n = out.getFileName().toString();
