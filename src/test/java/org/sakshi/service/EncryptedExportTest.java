@@ -203,6 +203,36 @@ class EncryptedExportTest {
         assertEquals("x", Files.readString(taken));
     }
 
+    @Test
+    void theVerifyTextStepsWorkWithTheRecipientsPkcs12AndOpensslAlone() throws Exception {
+        Tools.require("openssl");
+        // as VERIFY.txt says: the key out of the .p12, then openssl cms -decrypt
+        Tools.Result k = Tools.run(dir, "openssl", "pkcs12", "-in", "secp256r1.p12", "-nocerts", "-nodes",
+                "-out", "p12-key.pem", "-passin", "file:pw.txt");
+        assertEquals(0, k.exit(), k.all());
+        Tools.Result r = Tools.run(dir, "openssl", "cms", "-decrypt", "-inform", "DER", "-in", "B.zip.p7m",
+                "-recip", "secp256r1-cert.pem", "-inkey", "p12-key.pem", "-out", "via-p12.zip");
+        assertEquals(0, r.exit(), r.all());
+        assertEquals("", r.all());
+        assertEquals(result.sha256(), Hashes.sha256(dir.resolve("via-p12.zip")));
+    }
+
+    @Test
+    void opensslRefusesAnAlteredCopyWithExitFourAsVerifyTextWarns() throws Exception {
+        Tools.require("openssl");
+        byte[] p7m = Files.readAllBytes(result.bundle());
+        p7m[p7m.length / 3] ^= 0x01;
+        Files.write(dir.resolve("altered-for-openssl.p7m"), p7m);
+        Tools.Result r = Tools.run(dir, "openssl", "cms", "-decrypt", "-inform", "DER", "-in", "altered-for-openssl.p7m",
+                "-recip", "RSA-cert.pem", "-inkey", "RSA-key.pem", "-out", "altered-by-openssl.zip");
+        assertEquals(4, r.exit(), r.all());
+        assertTrue(r.err().contains("Error decrypting CMS structure"), r.all());
+        String verifyText = new String(org.sakshi.bundle.VerifyText.render("id", "FIR", "CN=x", 1), StandardCharsets.UTF_8);
+        assertTrue(verifyText.contains("'Error decrypting CMS structure' (exit 4)"), verifyText);
+        assertTrue(verifyText.contains("openssl cms -decrypt -inform DER -in BUNDLE.zip.p7m -recip my-cert.pem"),
+                verifyText);
+    }
+
     private static void assertNothingWritten(Path out) {
         assertFalse(Files.exists(out), out + " was written");
         assertFalse(Files.exists(out.resolveSibling(out.getFileName() + ".part")), out + ".part was left");
