@@ -177,6 +177,14 @@ public final class ExportService {
         }
     }
 
+    /**
+     * A recipient to encrypt a bundle to, read from a PEM (or DER) certificate file and checked (RSA
+     * of 2048 bits or more, EC P-256 or P-384, valid now); for the export wizard's recipient list.
+     */
+    public X509Certificate recipient(Path pem) throws InputException {
+        return new EncryptionService(access.clock()).recipient(pem);
+    }
+
     /** The ledger says what happened: EXPORT_STARTED was recorded, so a failed export gets a NOTE. */
     private void recordFailure(Path caseDir, Actor actor, String bundleId, SakshiException cause) {
         try {

@@ -79,4 +79,28 @@ class ExportWizardUiTest {
         robot.clickOn("#exportSecret").write("x");
         assertFalse(problem.isVisible(), "typing again clears the message");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRecipientInTheListMakesTheWizardWriteOnlyTheEncryptedBundle(FxRobot robot) throws Exception {
+        javafx.scene.control.ListView<java.security.cert.X509Certificate> list =
+                robot.lookup("#exportRecipients").queryAs(javafx.scene.control.ListView.class);
+        org.sakshi.testsupport.TestPki.Identity prosecutor = tsa.pki().issueRecipient("Public Prosecutor", "RSA");
+        org.sakshi.testsupport.TestPki.Identity lab = tsa.pki().issueRecipient("Lab", "secp384r1");
+        robot.interact(() -> list.getItems().addAll(prosecutor.cert(), lab.cert()));
+        assertTrue(robot.lookup("#removeRecipient").query().isDisabled(), "nothing chosen to remove");
+        robot.clickOn(robot.lookup("Lab (EC P-384)").queryLabeled());
+        robot.clickOn("#removeRecipient");
+        assertEquals(List.of(prosecutor.cert()), List.copyOf(list.getItems()));
+        robot.clickOn("#exportSecret").write(new String(tsa.pki().officerPassword()));
+        robot.clickOn("#sealButton");
+        // sealing, re-reading and encrypting take a while on a loaded machine
+        org.testfx.util.WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !robot.lookup("#resultPath").queryAll().isEmpty());
+        Path written = Path.of(robot.lookup("#resultPath").queryAs(TextField.class).getText());
+        assertTrue(written.getFileName().toString().endsWith(".zip.p7m"), written.toString());
+        assertTrue(Files.isRegularFile(written));
+        Path zip = written.resolveSibling(written.getFileName().toString().replace(".p7m", ""));
+        assertFalse(Files.exists(zip), "no plain bundle beside the encrypted one");
+    }
 }
