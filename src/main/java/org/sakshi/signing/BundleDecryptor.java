@@ -154,8 +154,16 @@ public final class BundleDecryptor {
         // the key's own provider unwraps (a token's key stays on the token); Bouncy Castle streams the content
         Provider keyProvider = key.provider() != null ? key.provider() : BundleEncryptor.Bc.PROVIDER;
         if (ri instanceof KeyTransRecipientInformation) {
+            if (key.provider() != null) {
+                return new TokenOaepRecipient(key).setContentProvider(BundleEncryptor.Bc.PROVIDER);
+            }
             return new JceKeyTransAuthEnvelopedRecipient(key.key()).setProvider(keyProvider)
                     .setContentProvider(BundleEncryptor.Bc.PROVIDER);
+        }
+        if (ri instanceof KeyAgreeRecipientInformation && key.provider() != null) {
+            throw new InputException("the bundle is encrypted to the EC key on " + key.source() + ", and Sakshi cannot"
+                    + " yet use an EC key on a PKCS#11 token to open bundles; open it with that key as a .p12 file, or"
+                    + " ask the sender to encrypt to an RSA certificate.");
         }
         if (ri instanceof KeyAgreeRecipientInformation) {
             return new JceKeyAgreeAuthEnvelopedRecipient(key.key()).setProvider(keyProvider)
@@ -163,6 +171,120 @@ public final class BundleDecryptor {
         }
         throw new InputException("the recipient entry for " + key.source() + " is of a kind Sakshi does not open ("
                 + ri.getClass().getSimpleName() + "); ask the sender to encrypt to an RSA or EC certificate.");
+    }
+
+    /**
+     * RSA-OAEP with a key on a PKCS#11 token: the JDK's SunPKCS11 offers no OAEP cipher, so the token
+     * computes the raw RSA decryption (CKM_RSA_X_509; the key never leaves it) and the OAEP decoding
+     * of RFC 8017 §7.1.2 is done here, with the hash and MGF1 hash the recipient entry names.
+     */
+    static final class TokenOaepRecipient extends JceKeyTransAuthEnvelopedRecipient {
+        private final DecryptionKey key;
+
+        TokenOaepRecipient(DecryptionKey key) {
+            super(key.key());
+            this.key = key;
+        }
+
+        @Override
+        protected java.security.Key extractSecretKey(org.bouncycastle.asn1.x509.AlgorithmIdentifier keyEncAlg,
+                                                     org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg,
+                                                     byte[] wrapped) throws CMSException {
+            if (!org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSAES_OAEP.equals(keyEncAlg.getAlgorithm())) {
+                throw new CMSException("the content key is wrapped with " + keyEncAlg.getAlgorithm()
+                        + ", not RSAES-OAEP; Sakshi opens only RSAES-OAEP with a token key");
+            }
+            org.bouncycastle.asn1.pkcs.RSAESOAEPparams params =
+                    org.bouncycastle.asn1.pkcs.RSAESOAEPparams.getInstance(keyEncAlg.getParameters());
+            try {
+                if (!org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_pSpecified.equals(
+                        params.getPSourceAlgorithm().getAlgorithm())
+                        || org.bouncycastle.asn1.ASN1OctetString.getInstance(params.getPSourceAlgorithm().getParameters())
+                        .getOctets().length != 0) {
+                    throw new CMSException("RSAES-OAEP with a label is not supported");
+                }
+                String hash = digestName(params.getHashAlgorithm().getAlgorithm());
+                String mgfHash = digestName(org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(
+                        params.getMaskGenAlgorithm().getParameters()).getAlgorithm());
+                javax.crypto.Cipher raw = javax.crypto.Cipher.getInstance("RSA/ECB/NoPadding", key.provider());
+                raw.init(javax.crypto.Cipher.DECRYPT_MODE, key.key());
+                int k = (((java.security.interfaces.RSAPublicKey) key.cert().getPublicKey()).getModulus().bitLength() + 7) / 8;
+                byte[] cek = oaepDecode(raw.doFinal(wrapped), k, hash, mgfHash);
+                return new javax.crypto.spec.SecretKeySpec(cek, "AES");
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                throw new CMSException("exception unwrapping key: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String digestName(org.bouncycastle.asn1.ASN1ObjectIdentifier oid) throws CMSException {
+        if (org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1.equals(oid)) {
+            return "SHA-1";
+        }
+        if (org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256.equals(oid)) {
+            return "SHA-256";
+        }
+        if (org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha384.equals(oid)) {
+            return "SHA-384";
+        }
+        if (org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha512.equals(oid)) {
+            return "SHA-512";
+        }
+        throw new CMSException("RSAES-OAEP with hash " + oid + " is not supported");
+    }
+
+    /** EME-OAEP decoding, RFC 8017 §7.1.2 step 3, empty label; {@code em} is the raw RSA output. */
+    static byte[] oaepDecode(byte[] em, int k, String hash, String mgfHash) throws java.security.GeneralSecurityException {
+        java.security.MessageDigest h = java.security.MessageDigest.getInstance(hash);
+        int hLen = h.getDigestLength();
+        if (em.length > k || k < 2 * hLen + 2) {
+            throw new javax.crypto.BadPaddingException("decryption error");
+        }
+        byte[] full = new byte[k];
+        System.arraycopy(em, 0, full, k - em.length, em.length); // the token may drop leading zero bytes
+        byte[] seed = java.util.Arrays.copyOfRange(full, 1, 1 + hLen);
+        byte[] db = java.util.Arrays.copyOfRange(full, 1 + hLen, k);
+        xor(seed, mgf1(db, hLen, mgfHash));
+        xor(db, mgf1(seed, db.length, mgfHash));
+        byte[] lHash = h.digest(new byte[0]);
+        int bad = full[0];
+        for (int i = 0; i < hLen; i++) {
+            bad |= db[i] ^ lHash[i];
+        }
+        int one = -1;
+        for (int i = hLen; i < db.length; i++) {
+            if (db[i] == 1) {
+                one = i;
+                break;
+            }
+            bad |= db[i];
+        }
+        if (bad != 0 || one < 0) {
+            throw new javax.crypto.BadPaddingException("decryption error");
+        }
+        return java.util.Arrays.copyOfRange(db, one + 1, db.length);
+    }
+
+    /** MGF1, RFC 8017 §B.2.1. */
+    private static byte[] mgf1(byte[] seed, int len, String hash) throws java.security.GeneralSecurityException {
+        java.security.MessageDigest h = java.security.MessageDigest.getInstance(hash);
+        byte[] out = new byte[len];
+        int done = 0;
+        for (int counter = 0; done < len; counter++) {
+            h.update(seed);
+            h.update(new byte[] {(byte) (counter >>> 24), (byte) (counter >>> 16), (byte) (counter >>> 8), (byte) counter});
+            byte[] t = h.digest();
+            int n = Math.min(t.length, len - done);
+            System.arraycopy(t, 0, out, done, n);
+            done += n;
+        }
+        return out;
+    }
+
+    private static void xor(byte[] a, byte[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] ^= b[i];
+        }
     }
 
     private static RecipientEntry entry(RecipientInformation ri) {

@@ -221,6 +221,24 @@ class BundleEncryptionTest {
     }
 
     @Test
+    void theTokenPathDecodesOaepItselfFromTheRawRsaResult() throws Exception {
+        // a key with a provider takes the token path (raw RSA + OAEP decoding here); the JDK's raw RSA stands in
+        java.security.Provider sunRsa = java.security.Security.getProvider("SunJCE");
+        byte[] p7m = encrypt(content, p256, rsa);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BundleDecryptor.decrypt(new ByteArrayInputStream(p7m), out,
+                new BundleDecryptor.DecryptionKey(rsa.key(), sunRsa, rsa.cert(), "soft token"), "B.zip.p7m",
+                new CancelFlag());
+        assertArrayEquals(content, out.toByteArray());
+        TestPki.Identity other = pki.issueRecipient("Other token key", "RSA");
+        SigningException e = assertThrows(SigningException.class, () -> BundleDecryptor.decrypt(
+                new ByteArrayInputStream(p7m), new ByteArrayOutputStream(),
+                new BundleDecryptor.DecryptionKey(other.key(), sunRsa, rsa.cert(), "soft token"), "B.zip.p7m",
+                new CancelFlag()));
+        assertTrue(e.getMessage().contains("does not unwrap the content key"), e.getMessage());
+    }
+
+    @Test
     void encryptionAndDecryptionStreamAFileLargerThanTheHeap() throws Exception {
         // a child JVM with a 32 MiB heap encrypts and decrypts a 48 MiB file: any step that held the
         // content (or, like the JDK's AES-GCM decryption, the whole ciphertext) in memory would fail
