@@ -70,8 +70,9 @@ class ExportWizardUiTest {
     void aWrongPasswordKeepsTheWizardOpenWithTheFileChosenAndSaysSo(FxRobot robot) throws Exception {
         robot.clickOn("#exportSecret").write("not-the-password");
         robot.clickOn("#sealButton");
+        // the form is replaced by the progress view until the wrong password is found; wait for it to return
+        UiFixture.await(() -> robot.lookup("#secretProblem").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         Label problem = robot.lookup("#secretProblem").queryAs(Label.class);
-        UiFixture.await(problem::isVisible);
         assertTrue(problem.getText().startsWith("Wrong password for "), problem.getText());
         assertEquals(tsa.pki().officerP12().toString(), robot.lookup("#exportIdentity").queryAs(TextField.class).getText());
         assertTrue(robot.lookup("#sealButton").query().getScene().getWindow().isShowing(), "the wizard is still open");
