@@ -56,6 +56,19 @@ public final class VerifyText {
                 .append(nl);
         s.append("   reader or run 'pdfsig data/report/report.pdf' (it must say 'Signature is Valid.').").append(nl)
                 .append(nl);
+        s.append("If the bundle reached you encrypted (BUNDLE.zip.p7m, CMS AuthEnvelopedData with AES-256-GCM),")
+                .append(nl);
+        s.append("open it first with your certificate and private key (OpenSSL 3.0 or newer), then check BUNDLE.zip:")
+                .append(nl);
+        s.append("       openssl cms -decrypt -inform DER -in BUNDLE.zip.p7m -recip my-cert.pem \\").append(nl);
+        s.append("         -inkey my-key.pem -out BUNDLE.zip").append(nl);
+        s.append("  (with a .p12 file: openssl pkcs12 -in me.p12 -nocerts -nodes -out my-key.pem first;")
+                .append(nl);
+        s.append("   or: sakshi decrypt BUNDLE.zip.p7m --keystore me.p12 --storepass-file pw.txt).").append(nl);
+        s.append("  It must exit 0 and print nothing. 'Error decrypting CMS structure' (exit 4) means the file was")
+                .append(nl);
+        s.append("  altered or is incomplete: openssl still writes BUNDLE.zip then, so delete it and get a new copy.")
+                .append(nl).append(nl);
         s.append("Obtain agency-ca.pem and tsa-root.pem from the agency and the time-stamp authority directly,")
                 .append(nl);
         s.append("never from this bundle: a forger could replace certificates inside it.").append(nl);

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.sakshi.service.AuditService;
 import org.sakshi.service.CaseService;
 import org.sakshi.service.CustodyService;
+import org.sakshi.service.EncryptionService;
 import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
@@ -25,7 +26,8 @@ public final class CommandFactory implements CommandLine.IFactory {
 
     public CommandFactory(CaseService cases, ImportService imports, EvidenceService evidence, CustodyService custody,
                           ExportService exports, VerifyService verifier, AuditService audits,
-                          IdentityService identities, TimestampService timestamps, SampleCaseService samples) {
+                          IdentityService identities, TimestampService timestamps, SampleCaseService samples,
+                          EncryptionService crypto) {
         commands = Map.ofEntries(
                 Map.entry(CaseCommand.Init.class, () -> new CaseCommand.Init(cases)),
                 Map.entry(ImportCommand.class, () -> new ImportCommand(cases, imports, timestamps)),
@@ -36,7 +38,9 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(CustodyCommand.Verify.class, () -> new CustodyCommand.Verify(custody)),
                 Map.entry(TransferCommand.class, () -> new TransferCommand(cases, custody, timestamps)),
                 Map.entry(NoteCommand.class, () -> new NoteCommand(cases, custody)),
-                Map.entry(ExportCommand.class, () -> new ExportCommand(cases, exports, identities, timestamps)),
+                Map.entry(ExportCommand.class, () -> new ExportCommand(cases, exports, identities, timestamps, crypto)),
+                Map.entry(EncryptCommand.class, () -> new EncryptCommand(crypto)),
+                Map.entry(DecryptCommand.class, () -> new DecryptCommand(crypto)),
                 Map.entry(VerifyCommand.class, () -> new VerifyCommand(verifier)),
                 Map.entry(LongTermCommand.Extend.class, () -> new LongTermCommand.Extend(verifier, timestamps)),
                 Map.entry(LongTermCommand.Renew.class, () -> new LongTermCommand.Renew(verifier, timestamps)),

@@ -1,6 +1,7 @@
 package org.sakshi.cli;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.sakshi.core.Actor;
@@ -9,6 +10,7 @@ import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.Signer;
 import org.sakshi.service.CaseService;
+import org.sakshi.service.EncryptionService;
 import org.sakshi.service.ExportRequest;
 import org.sakshi.service.ExportResult;
 import org.sakshi.service.ExportService;
@@ -25,7 +27,8 @@ import picocli.CommandLine;
 
 /**
  * {@code sakshi export CASE_DIR --out BUNDLE.zip (--keystore F.p12 --storepass-file F [--alias A] |
- * --pkcs11 LIB --token-label L --pin-file F) [--tsa URL]... [--items ID,...] [--certificate ...]...}
+ * --pkcs11 LIB --token-label L --pin-file F) [--tsa URL]... [--items ID,...] [--certificate ...]...
+ * [--encrypt-to CERT.pem]...}
  */
 @Command(name = "export", description = "Export a signed evidence bundle.",
         footer = {"  sakshi export ./FIR-112 --out FIR112.zip --keystore me.p12 \\",
@@ -49,9 +52,18 @@ final class ExportCommand extends CliCommand {
 
         /** Opens the identity named on the command line, the secret read from its file. */
         Signer open(IdentityService identities) throws SakshiException {
-            return p12 != null
-                    ? identities.open(SigningIdentity.pkcs12(p12.keystore, p12.alias), p12.storepassFile)
-                    : identities.open(SigningIdentity.pkcs11(pkcs11.library, pkcs11.tokenLabel), pkcs11.pinFile);
+            return identities.open(identity(), secretFile());
+        }
+
+        /** The key store or token named on the command line. */
+        SigningIdentity identity() {
+            return p12 != null ? SigningIdentity.pkcs12(p12.keystore, p12.alias)
+                    : SigningIdentity.pkcs11(pkcs11.library, pkcs11.tokenLabel);
+        }
+
+        /** The file whose first line is the password or PIN. */
+        Path secretFile() {
+            return p12 != null ? p12.storepassFile : pkcs11.pinFile;
         }
     }
 
@@ -121,6 +133,11 @@ final class ExportCommand extends CliCommand {
         }
     }
 
+    @Option(names = "--encrypt-to", paramLabel = "CERT.pem",
+            description = "Write only BUNDLE.zip.p7m, encrypted (AES-256-GCM) to this recipient's certificate "
+                    + "(RSA, P-256 or P-384); repeatable.")
+    List<Path> encryptTo = new ArrayList<>();
+
     @Mixin
     OfficerOptions officer;
 
@@ -128,30 +145,45 @@ final class ExportCommand extends CliCommand {
     private final ExportService exports;
     private final IdentityService identities;
     private final TimestampService timestamps;
+    private final EncryptionService crypto;
 
-    ExportCommand(CaseService cases, ExportService exports, IdentityService identities, TimestampService timestamps) {
+    ExportCommand(CaseService cases, ExportService exports, IdentityService identities, TimestampService timestamps,
+                  EncryptionService crypto) {
         this.cases = cases;
         this.exports = exports;
         this.identities = identities;
         this.timestamps = timestamps;
+        this.crypto = crypto;
     }
 
     @Override
     public Integer call() throws SakshiException {
-        // the form options are checked before the key store is opened: a typo costs no password
+        // the form options and recipients are checked before the key store is opened: a typo costs no password
         List<String> languages = new ArrayList<>();
         for (String l : certificateLanguages) {
             languages.add(FormOptions.language(l));
         }
         FormOptions forms = new FormOptions(FormOptions.parseValues(formValues),
                 formZone == null ? null : FormOptions.zone(formZone), languages, FormOptions.templateFolder(templates));
+        List<X509Certificate> recipients = crypto.recipients(encryptTo);
         Signer signer = identity.open(identities);
         Actor actor = officer.officer == null ? null : CliSupport.actor(cases, caseDir, officer);
         ExportRequest request = new ExportRequest(out, signer, timestamps.sources(tsa), CliSupport.splitIds(items),
-                certificates, actor, forms).withLongTerm(!noLongTerm);
+                certificates, actor, forms).withLongTerm(!noLongTerm).withRecipients(recipients);
         ExportResult r = exports.export(caseDir, request, CliSupport.progressBar(err()), null);
         for (String w : r.warnings()) {
             err().println("Warning: " + w);
+        }
+        if (r.encrypted() != null) {
+            out().println("Exported " + r.bundle() + " (encrypted; the plain bundle was not kept)"
+                    + "\n  bundle id " + r.bundleId() + "\n  sha256    " + r.sha256() + " (the ZIP inside, "
+                    + EncryptionService.decryptedName(r.bundle()).getFileName() + ")"
+                    + "\n  p7m sha256 " + r.encrypted().sha256()
+                    + "\n  recipients " + String.join("; ", EncryptionService.describe(recipients))
+                    + "\n  re-read check: " + r.verification().verdict()
+                    + (r.verification().decidingCheck() == null ? "" : " (" + r.verification().decidingCheck().message()
+                    + ")"));
+            return SakshiCommand.OK;
         }
         out().println("Exported " + r.bundle() + "\n  bundle id " + r.bundleId() + "\n  sha256    " + r.sha256()
                 + "\n  re-read check: " + r.verification().verdict()

@@ -83,7 +83,12 @@ public final class ExportService {
         this.reports = new ReportWriter();
     }
 
-    /** Writes the bundle to {@code out.part}, re-reads and checks it, renames it to {@code out}. */
+    /**
+     * Writes the bundle to {@code out.part}, re-reads and checks it, renames it to {@code out}. With
+     * recipients, the bundle is sealed and checked as {@code <staging>/<name>.zip} inside the case's
+     * owner-only staging folder, then streamed through the encryptor into {@code out.p7m.part}, which is
+     * renamed to {@code out.p7m}; the plain ZIP is deleted at once and never reaches {@code out}'s folder.
+     */
     public ExportResult export(Path caseDir, ExportRequest request, ProgressListener progress, CancelFlag cancel)
             throws SakshiException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
@@ -106,10 +111,17 @@ public final class ExportService {
         }
         // a missing template or translation stops the export before anything is recorded
         new ReportWriter(request.forms().templates()).checkTemplates(certificateIds, request.forms().languages());
-        Path out = request.out().toAbsolutePath();
+        // an encrypted export writes only OUT.p7m; the plain ZIP is sealed and checked inside the case folder
+        Path out = request.encrypted() ? EncryptionService.encryptedName(request.out().toAbsolutePath())
+                : request.out().toAbsolutePath();
+        String zipName = request.encrypted() ? EncryptionService.decryptedName(out).getFileName().toString()
+                : out.getFileName().toString();
         org.sakshi.core.OutputFiles.requireAbsent(out); // an existing file or a planted link: never written
         if (!Files.isDirectory(out.getParent())) {
             throw new InputException("the folder of " + out + " does not exist; create it first.");
+        }
+        for (X509Certificate r : request.recipients()) {
+            org.sakshi.signing.BundleEncryptor.checkRecipient(r, Certificates.commonName(r), access.clock().now());
         }
         X509Certificate signerCert = request.signer().chain().get(0);
         Actor signerActor = request.signer().actor();
@@ -119,7 +131,7 @@ public final class ExportService {
         String bundleId = UUID.randomUUID().toString();
         Instant now = access.clock().now();
 
-        Map<String, Object> started = EventDetails.ExportStarted.of(bundleId, out.getFileName().toString(),
+        Map<String, Object> started = EventDetails.ExportStarted.of(bundleId, zipName,
                 items.stream().map(Item::id).toList(), certificateIds,
                 request.tsas().stream().map(TimestampSource::name).toList());
         custody.record(caseDir, actor, EventType.EXPORT_STARTED.name(), null, started);
@@ -134,14 +146,29 @@ public final class ExportService {
         Path staging = caseDir.resolve("exports").resolve(".staging-" + bundleId);
         try {
             org.sakshi.core.OwnerOnly.dir(staging); // holds copies of the evidence while the bundle is sealed
+            // encrypted: the plain ZIP is sealed and re-read in the owner-only staging folder, beside the
+            // vault's own plain copies, and only ciphertext reaches the destination
+            Path sealTo = request.encrypted() ? staging.resolve(zipName) : out;
             BundleSealer.Sealed sealed = stageAndSeal(caseDir, request, info, items, certificateIds, actor, bundleId,
-                    now, staging, p, c);
-            Map<String, Object> done = EventDetails.ExportSealed.of(bundleId, out.getFileName().toString(),
-                    sealed.sha256(), Files.size(sealed.bundle()), sealed.verification().verdict().name());
-            custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
+                    now, staging, sealTo, p, c);
+            long zipSize = Files.size(sealed.bundle());
             List<String> warnings = new ArrayList<>(reportWarnings(staging));
             warnings.addAll(sealed.warnings());
-            return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification(), warnings);
+            if (!request.encrypted()) {
+                Map<String, Object> done = EventDetails.ExportSealed.of(bundleId, zipName, sealed.sha256(), zipSize,
+                        sealed.verification().verdict().name());
+                custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
+                return new ExportResult(sealed.bundle(), sealed.sha256(), bundleId, sealed.verification(), warnings,
+                        null);
+            }
+            EncryptionService.Encrypted enc = new EncryptionService(access.clock()).encrypt(sealed.bundle(), out,
+                    request.recipients(), sealed.sha256(), p, c);
+            Files.deleteIfExists(sealed.bundle()); // at once; the staging folder goes too, below
+            Map<String, Object> done = EventDetails.ExportSealed.ofEncrypted(bundleId, zipName, sealed.sha256(),
+                    zipSize, sealed.verification().verdict().name(), out.getFileName().toString(), enc.sha256(),
+                    enc.size(), enc.recipients());
+            custody.record(caseDir, actor, EventType.EXPORT_SEALED.name(), null, done);
+            return new ExportResult(enc.file(), sealed.sha256(), bundleId, sealed.verification(), warnings, enc);
         } catch (IOException e) {
             StorageException se = new StorageException("export of " + caseDir + " failed while staging files in "
                     + staging + ": " + e.getMessage() + "; nothing was written to " + out + ".", e);
@@ -153,6 +180,14 @@ public final class ExportService {
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /**
+     * A recipient to encrypt a bundle to, read from a PEM (or DER) certificate file and checked (RSA
+     * of 2048 bits or more, EC P-256 or P-384, valid now); for the export wizard's recipient list.
+     */
+    public X509Certificate recipient(Path pem) throws InputException {
+        return new EncryptionService(access.clock()).recipient(pem);
     }
 
     /** The ledger says what happened: EXPORT_STARTED was recorded, so a failed export gets a NOTE. */
@@ -191,7 +226,7 @@ public final class ExportService {
 
     private BundleSealer.Sealed stageAndSeal(Path caseDir, ExportRequest request, CaseInfo info, List<Item> items,
                                              List<String> certificateIds, Actor actor, String bundleId, Instant now,
-                                             Path staging, ProgressListener p, CancelFlag c)
+                                             Path staging, Path sealTo, ProgressListener p, CancelFlag c)
             throws SakshiException, IOException {
         long t0 = System.nanoTime();
         List<BundleSealer.PayloadFile> payload = new ArrayList<>();
@@ -255,7 +290,7 @@ public final class ExportService {
                     stageReports(caseDir, request, info, items, certificateIds, actor, bundleId, now, chain, staging));
             LOG.info("export {}: staged custody log, case.json and derived files in {} ms; report and {} certificate(s)"
                     + " being made", bundleId, (System.nanoTime() - t0) / 1_000_000, certificateIds.size());
-            return seal(request, info, actor, bundleId, now, chain, payload, reportFiles, p, c);
+            return seal(request, info, actor, bundleId, now, chain, payload, reportFiles, sealTo, p, c);
         } finally {
             // the staging folder is deleted after this returns: the report thread must have stopped
             later.shutdownNow();
@@ -369,7 +404,7 @@ public final class ExportService {
     private BundleSealer.Sealed seal(ExportRequest request, CaseInfo info, Actor actor, String bundleId, Instant now,
                                      ChainResult chain, List<BundleSealer.PayloadFile> payload,
                                      java.util.concurrent.Future<List<BundleSealer.PayloadFile>> reportFiles,
-                                     ProgressListener p, CancelFlag c) throws SakshiException {
+                                     Path sealTo, ProgressListener p, CancelFlag c) throws SakshiException {
         BagInfo bagInfo = new BagInfo()
                 .add("Source-Organization", info.agency() == null || info.agency().isBlank() ? "unknown" : info.agency())
                 .add("Contact-Name", actor.name())
@@ -391,7 +426,7 @@ public final class ExportService {
         if (aug != null) {
             sealer = sealer.withLongTerm(aug);
         }
-        return sealer.seal(new BundleSealer.Plan(request.out().toAbsolutePath(), bundleId, now, payload, bagInfo,
+        return sealer.seal(new BundleSealer.Plan(sealTo, bundleId, now, payload, bagInfo,
                 info.number(), request.signer(), request.tsas(), reportFiles), p, c);
     }
 

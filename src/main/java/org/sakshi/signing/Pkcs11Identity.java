@@ -67,6 +67,25 @@ public final class Pkcs11Identity {
      */
     public static Signer load(Path library, String tokenLabel, char[] pin, String alias, SigningOptions options)
             throws SakshiException {
+        TokenKey k = open(library, tokenLabel, pin, alias);
+        IdentityChecks.check(k.chain(), k.source(), options);
+        return new KeyStoreSigner(k.key(), k.provider(), k.chain(), k.source());
+    }
+
+    /**
+     * The token's key for opening encrypted bundles ({@link BundleDecryptor}): no signing checks, since
+     * an archived bundle must still open after the certificate expired. The key stays on the token.
+     */
+    public static BundleDecryptor.DecryptionKey decryptionKey(Path library, String tokenLabel, char[] pin, String alias)
+            throws SakshiException {
+        TokenKey k = open(library, tokenLabel, pin, alias);
+        return new BundleDecryptor.DecryptionKey(k.key(), k.provider(), k.chain().get(0), k.source());
+    }
+
+    private record TokenKey(PrivateKey key, Provider provider, List<X509Certificate> chain, String source) {
+    }
+
+    private static TokenKey open(Path library, String tokenLabel, char[] pin, String alias) throws SakshiException {
         if (!Files.isRegularFile(library)) {
             throw new SigningException("the PKCS#11 library " + library + " does not exist; install the token's "
                     + "driver and give the path of its PKCS#11 module (.so or .dll) with --pkcs11.");
@@ -136,9 +155,7 @@ public final class Pkcs11Identity {
             for (Certificate c : certs) {
                 chain.add((X509Certificate) c);
             }
-            String source = tokenDesc + " (" + library + ")";
-            IdentityChecks.check(chain, source, options);
-            return new KeyStoreSigner(pk, provider, chain, source);
+            return new TokenKey(pk, provider, List.copyOf(chain), tokenDesc + " (" + library + ")");
         } catch (GeneralSecurityException e) {
             throw new SigningException("cannot read the key on " + tokenDesc + " (" + e.getMessage() + ").", e);
         }

@@ -56,6 +56,16 @@ public final class Pkcs12Identity {
         return new KeyStoreSigner(entry.key(), null, entry.chain(), file.toString());
     }
 
+    /**
+     * The key for opening encrypted bundles ({@link BundleDecryptor}): no signing checks, since an
+     * archived bundle must still open after the certificate expired.
+     */
+    public static BundleDecryptor.DecryptionKey decryptionKey(Path file, char[] password, String alias)
+            throws SakshiException {
+        KeyEntry e = loadEntry(file, password, alias);
+        return new BundleDecryptor.DecryptionKey(e.key(), null, e.chain().get(0), file.toString());
+    }
+
     /** A private key with its certificate chain (signing certificate first). */
     public record KeyEntry(String alias, PrivateKey key, List<X509Certificate> chain) {
     }

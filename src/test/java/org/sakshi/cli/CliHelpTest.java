@@ -55,7 +55,7 @@ class CliHelpTest {
     void theTreeHoldsEveryCommandTheReadmeNames() {
         List<String> names = commandTree().stream().map(p -> String.join(" ", p)).toList();
         for (String c : List.of("", "case", "case init", "import", "items", "show", "timestamp", "custody",
-                "custody verify", "transfer", "note", "export", "verify", "audit", "keys", "keys new", "tsa",
+                "custody verify", "transfer", "note", "export", "encrypt", "decrypt", "verify", "audit", "keys", "keys new", "tsa",
                 "tsa serve", "sample", "gui", "help")) {
             assertTrue(names.contains(c), "missing command '" + c + "' in " + names);
         }

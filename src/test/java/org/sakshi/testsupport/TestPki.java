@@ -213,6 +213,38 @@ public final class TestPki {
         }
     }
 
+    /**
+     * A recipient of encrypted bundles issued by the agency CA: {@code keySpec} "RSA" (3072 bits),
+     * "secp256r1" or "secp384r1"; keyUsage keyEncipherment (RSA) or keyAgreement (EC), plus
+     * digitalSignature as officers' certificates have.
+     */
+    public Identity issueRecipient(String commonName, String keySpec) {
+        try {
+            KeyPair kp;
+            if ("RSA".equals(keySpec)) {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                g.initialize(3072, RANDOM);
+                kp = g.generateKeyPair();
+            } else {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+                g.initialize(new ECGenParameterSpec(keySpec), RANDOM);
+                kp = g.generateKeyPair();
+            }
+            Instant now = Instant.now();
+            X509v3CertificateBuilder b = builder(agencyCa.cert(), "CN=" + commonName + ",O=Sakshi Test Police,C=IN",
+                    kp, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+            JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature
+                    | ("RSA".equals(keySpec) ? KeyUsage.keyEncipherment : KeyUsage.keyAgreement)));
+            b.addExtension(Extension.authorityKeyIdentifier, false, u.createAuthorityKeyIdentifier(agencyCa.cert()));
+            b.addExtension(Extension.subjectKeyIdentifier, false, u.createSubjectKeyIdentifier(kp.getPublic()));
+            return new Identity(kp.getPrivate(), List.of(sign(b, agencyCa.key()), agencyCa.cert()));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes an identity as PKCS#12 (JDK key store, alias "key"). */
     public Path writeP12(Path file, Identity id, char[] password) {
         try {

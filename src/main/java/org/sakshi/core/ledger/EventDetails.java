@@ -345,8 +345,26 @@ public final class EventDetails {
         public static final String SIZE = "size";
         public static final String VERDICT = "verdict";
         public static final String GEN_TIME = "time";
+        /** An encrypted export: the .p7m's name, SHA-256 and size (bytes); {@code file}/{@code sha256} name the ZIP inside. */
+        public static final String ENCRYPTED_FILE = "encrypted_file";
+        public static final String ENCRYPTED_SHA256 = "encrypted_sha256";
+        public static final String ENCRYPTED_SIZE = "encrypted_size";
+        /** The recipients of an encrypted export: SHA-256 fingerprints of their certificates. */
+        public static final String RECIPIENTS = "recipients";
 
         private ExportSealed() {
+        }
+
+        /** EXPORT_SEALED of a bundle that left only encrypted, as {@code encryptedFile}. */
+        public static Map<String, Object> ofEncrypted(String bundleId, String file, String sha256, long size,
+                                                      String verdict, String encryptedFile, String encryptedSha256,
+                                                      long encryptedSize, java.util.List<String> recipients) {
+            Map<String, Object> d = of(bundleId, file, sha256, size, verdict);
+            d.put(ENCRYPTED_FILE, encryptedFile);
+            d.put(ENCRYPTED_SHA256, encryptedSha256);
+            d.put(ENCRYPTED_SIZE, encryptedSize);
+            d.put(RECIPIENTS, java.util.List.copyOf(recipients));
+            return d;
         }
 
         public static Map<String, Object> of(String bundleId, String file, String sha256, long size, String verdict) {

@@ -55,6 +55,8 @@ public final class ExportViewModel {
     private final StringProperty tokenLabel = new SimpleStringProperty("");
     private final StringProperty tsaUrls = new SimpleStringProperty("");
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
+    private final javafx.collections.ObservableList<java.security.cert.X509Certificate> recipients =
+            FXCollections.observableArrayList();
     private final StringBinding problem;
 
     public ExportViewModel(ExportService exports, IdentityService identities, TimestampService timestamps, Path caseDir,
@@ -67,7 +69,7 @@ public final class ExportViewModel {
         items.forEach(i -> selected.add(i.id()));
         certificates.add(defaultCertificate(info == null ? Jurisdiction.OTHER : info.jurisdiction()));
         out.set(defaultOut(caseDir, info == null ? caseDir.getFileName().toString() : info.number(), LocalDate.now()));
-        problem = Bindings.createStringBinding(this::findProblem, selected, identity, token, tokenLabel, out);
+        problem = Bindings.createStringBinding(this::findProblem, selected, identity, token, tokenLabel, out, recipients);
     }
 
     /** IN-BSA63 for India, US-FRE902 for the US, GENERIC elsewhere. */
@@ -110,10 +112,39 @@ public final class ExportViewModel {
         if (out.get() == null) {
             return Messages.get("export.problem.out");
         }
-        if (Files.exists(out.get())) {
-            return Messages.get("export.problem.exists", out.get());
+        Path written = written();
+        if (Files.exists(written)) {
+            return Messages.get("export.problem.exists", written);
         }
         return "";
+    }
+
+    /** The file the export writes: the chosen ZIP, or {@code ZIP.p7m} when there are recipients. */
+    public Path written() {
+        return recipients.isEmpty() ? out.get() : org.sakshi.service.EncryptionService.encryptedName(out.get());
+    }
+
+    /**
+     * Adds the recipient in {@code pem} (checked: RSA 2048+, EC P-256/P-384, valid now); the same
+     * certificate twice is kept once.
+     *
+     * @throws SakshiException the file holds no usable certificate (the message says why)
+     */
+    public void addRecipient(Path pem) throws SakshiException {
+        java.security.cert.X509Certificate c = exports.recipient(pem);
+        if (recipients.stream().noneMatch(r -> r.equals(c))) {
+            recipients.add(c);
+        }
+    }
+
+    /** The recipients the bundle is encrypted to; empty for a plain ZIP. */
+    public javafx.collections.ObservableList<java.security.cert.X509Certificate> recipients() {
+        return recipients;
+    }
+
+    /** A recipient as shown in the list: "CN (RSA 3072)". */
+    public static String describe(java.security.cert.X509Certificate c) {
+        return org.sakshi.service.EncryptionService.describe(List.of(c)).get(0);
     }
 
     /** The item ids to export; empty means all (when every item is selected). */
@@ -149,7 +180,7 @@ public final class ExportViewModel {
         Actor actor = new Actor(operator.name(), operator.rank(), operator.id(), operator.agency(),
                 signer.actor() == null ? null : signer.actor().certSha256());
         ExportRequest req = new ExportRequest(out.get(), signer, timestamps.sources(parseUrls(tsaUrls.get())), itemIds(),
-                List.copyOf(certificates), actor);
+                List.copyOf(certificates), actor, List.copyOf(recipients));
         return exports.export(caseDir, req, progress, cancel);
     }
 

@@ -165,6 +165,7 @@ public final class ExportWizard {
         });
         HBox.setHgrow(out, Priority.ALWAYS);
         g.add("export.out", new HBox(6, out, choose));
+        g.add("export.recipients", recipients());
         Label hint = g.addWide(new Label(Messages.get("export.hint")));
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
@@ -189,6 +190,46 @@ public final class ExportWizard {
         ScrollPane sp = new ScrollPane(form);
         sp.setFitToWidth(true);
         root.setCenter(sp);
+    }
+
+    /** The recipients list with Add certificate… and Remove; empty means a plain ZIP. */
+    private VBox recipients() {
+        ListView<java.security.cert.X509Certificate> list = new ListView<>(vm.recipients());
+        list.setId("exportRecipients");
+        list.setPrefHeight(3 * 26 + 4);
+        list.setAccessibleText(Messages.get("export.recipients"));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(java.security.cert.X509Certificate c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : ExportViewModel.describe(c));
+            }
+        });
+        Button add = new Button(Messages.get("export.recipients.add"));
+        add.setId("addRecipient");
+        add.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(Messages.get("export.recipients.chooser"));
+            fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PEM", "*.pem", "*.crt", "*.cer"),
+                    new FileChooser.ExtensionFilter("*", "*"));
+            File f = fc.showOpenDialog(stage);
+            if (f != null) {
+                try {
+                    vm.addRecipient(f.toPath());
+                } catch (org.sakshi.core.SakshiException ex) {
+                    Dialogs.error(stage, Messages.get("export.recipients.add"), ex);
+                }
+            }
+        });
+        Button remove = new Button(Messages.get("export.recipients.remove"));
+        remove.setId("removeRecipient");
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> vm.recipients().remove(list.getSelectionModel().getSelectedItem()));
+        HBox.setHgrow(list, Priority.ALWAYS);
+        Label hint = new Label(Messages.get("export.recipients.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        return new VBox(6, new HBox(6, list, new VBox(6, add, remove)), hint);
     }
 
     private void start() {
@@ -262,6 +303,14 @@ public final class ExportWizard {
         HBox.setHgrow(sha, Priority.ALWAYS);
         g.add("export.result.sha256", new HBox(6, sha, copy));
         g.add("export.result.id", new Label(r.bundleId()));
+        if (r.encrypted() != null) {
+            TextField p7m = g.add("export.result.p7mSha256", new TextField(r.encrypted().sha256()));
+            p7m.setEditable(false);
+            p7m.getStyleClass().add("hash-field");
+            Label to = g.add("export.result.encrypted", new Label(String.join("; ", vm.recipients().stream()
+                    .map(ExportViewModel::describe).toList())));
+            to.setWrapText(true);
+        }
         ExportViewModel.ResultText text = ExportViewModel.explain(r.verification(), chain);
         Label roots = new Label(text.roots());
         roots.setId("resultRoots");

@@ -141,4 +141,28 @@ class ExportViewModelTest {
             assertTrue(text.roots().contains("none (no time-stamp authority answered)"), text.roots());
         }
     }
+
+    @Test
+    void recipientsComeFromCertificateFilesAndMakeTheDestinationAP7m() throws Exception {
+        try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
+            ExportViewModel vm = vm(new AppContext(dir.resolve("ws")), dir, info(Jurisdiction.IN), List.of());
+            Path pem = dir.resolve("prosecutor.pem");
+            org.sakshi.signing.Pem.writeCertificates(pem, List.of(tsa.pki().issueRecipient("Public Prosecutor", "RSA").cert()));
+            vm.outProperty().set(dir.resolve("B.zip"));
+            assertEquals(dir.resolve("B.zip"), vm.written());
+            vm.addRecipient(pem);
+            vm.addRecipient(pem);
+            assertEquals(1, vm.recipients().size(), "the same certificate counts once");
+            assertEquals("Public Prosecutor (RSA 3072)", ExportViewModel.describe(vm.recipients().get(0)));
+            assertEquals(dir.resolve("B.zip.p7m"), vm.written());
+            Files.writeString(dir.resolve("B.zip.p7m"), "taken");
+            vm.identityProperty().set(tsa.pki().officerP12().toString());
+            vm.selected().add("E0001");
+            assertTrue(vm.problemProperty().get().contains("B.zip.p7m"), vm.problemProperty().get());
+            Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(org.sakshi.core.InputException.class,
+                    () -> vm.addRecipient(junk));
+            assertTrue(e.getMessage().startsWith("certificate file " + junk), e.getMessage());
+        }
+    }
 }

@@ -70,13 +70,38 @@ class ExportWizardUiTest {
     void aWrongPasswordKeepsTheWizardOpenWithTheFileChosenAndSaysSo(FxRobot robot) throws Exception {
         robot.clickOn("#exportSecret").write("not-the-password");
         robot.clickOn("#sealButton");
+        // the form is replaced by the progress view until the wrong password is found; wait for it to return
+        UiFixture.await(() -> robot.lookup("#secretProblem").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         Label problem = robot.lookup("#secretProblem").queryAs(Label.class);
-        UiFixture.await(problem::isVisible);
         assertTrue(problem.getText().startsWith("Wrong password for "), problem.getText());
         assertEquals(tsa.pki().officerP12().toString(), robot.lookup("#exportIdentity").queryAs(TextField.class).getText());
         assertTrue(robot.lookup("#sealButton").query().getScene().getWindow().isShowing(), "the wizard is still open");
         assertTrue(robot.lookup("#exportSecret").queryAs(PasswordField.class).getText().isEmpty(), "the wrong password is wiped");
         robot.clickOn("#exportSecret").write("x");
         assertFalse(problem.isVisible(), "typing again clears the message");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRecipientInTheListMakesTheWizardWriteOnlyTheEncryptedBundle(FxRobot robot) throws Exception {
+        javafx.scene.control.ListView<java.security.cert.X509Certificate> list =
+                robot.lookup("#exportRecipients").queryAs(javafx.scene.control.ListView.class);
+        org.sakshi.testsupport.TestPki.Identity prosecutor = tsa.pki().issueRecipient("Public Prosecutor", "RSA");
+        org.sakshi.testsupport.TestPki.Identity lab = tsa.pki().issueRecipient("Lab", "secp384r1");
+        robot.interact(() -> list.getItems().addAll(prosecutor.cert(), lab.cert()));
+        assertTrue(robot.lookup("#removeRecipient").query().isDisabled(), "nothing chosen to remove");
+        robot.clickOn(robot.lookup("Lab (EC P-384)").queryLabeled());
+        robot.clickOn("#removeRecipient");
+        assertEquals(List.of(prosecutor.cert()), List.copyOf(list.getItems()));
+        robot.clickOn("#exportSecret").write(new String(tsa.pki().officerPassword()));
+        robot.clickOn("#sealButton");
+        // sealing, re-reading and encrypting take a while on a loaded machine
+        org.testfx.util.WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !robot.lookup("#resultPath").queryAll().isEmpty());
+        Path written = Path.of(robot.lookup("#resultPath").queryAs(TextField.class).getText());
+        assertTrue(written.getFileName().toString().endsWith(".zip.p7m"), written.toString());
+        assertTrue(Files.isRegularFile(written));
+        Path zip = written.resolveSibling(written.getFileName().toString().replace(".p7m", ""));
+        assertFalse(Files.exists(zip), "no plain bundle beside the encrypted one");
     }
 }
