@@ -20,6 +20,7 @@ import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.ImportService;
+import org.sakshi.service.ReceiveService;
 import org.sakshi.service.SampleCaseService;
 import org.sakshi.service.TimestampService;
 import org.sakshi.service.VerifyService;
@@ -47,6 +48,7 @@ public final class AppContext {
     private final IdentityService identities = new IdentityService();
     private final TimestampService timestamps;
     private final SampleCaseService samples;
+    private final ReceiveService receiver;
 
     /** The production wiring: system clock, this machine, all parsers, O_DIRECT vault writes, HTTP TSAs. */
     public AppContext(Path workspace) {
@@ -68,6 +70,7 @@ public final class AppContext {
         this.audits = AuditService.standard(cases, custody, evidence);
         this.timestamps = new TimestampService(tsaFactory);
         this.samples = new SampleCaseService(cases, imports, custody);
+        this.receiver = new ReceiveService(access, imports, verifier);
     }
 
     /** This machine: host name, OS user, {@code sakshi <version>}. */
@@ -112,6 +115,6 @@ public final class AppContext {
     /** The command line's wiring: each command gets the services it uses. */
     public CommandFactory cli() {
         return new CommandFactory(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
-                samples);
+                samples, receiver);
     }
 }

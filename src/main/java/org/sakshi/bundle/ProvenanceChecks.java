@@ -53,10 +53,25 @@ public final class ProvenanceChecks {
 
     private final BundleChecks.Trust trust;
     private final BundleChecks.Ledger ledger;
+    private final boolean askTrust;
 
     public ProvenanceChecks(BundleChecks.Trust trust, BundleChecks.Ledger ledger) {
+        this(trust, ledger, true);
+    }
+
+    private ProvenanceChecks(BundleChecks.Trust trust, BundleChecks.Ledger ledger, boolean askTrust) {
         this.trust = trust;
         this.ledger = ledger;
+        this.askTrust = askTrust;
+    }
+
+    /**
+     * The checks for a receiving case's own folder: signatures and tokens are checked for integrity,
+     * but whether their signers chain to a root is not asked again; that was decided at receipt and
+     * recorded in BUNDLE_RECEIVED ({@code verdict}, {@code accepted_reason}).
+     */
+    public static ProvenanceChecks integrityOnly(BundleChecks.Trust trust, BundleChecks.Ledger ledger) {
+        return new ProvenanceChecks(trust, ledger, false);
     }
 
     /** The files of one kept hop, by bag path relative to the hop's folder. */
@@ -242,15 +257,13 @@ public final class ProvenanceChecks {
             if (!failures.isEmpty()) {
                 return out;
             }
-            for (String m : doubts) {
-                out.add(Check.indeterminate(CheckCode.PROVENANCE, target, "Hop " + id + ": " + m));
-            }
             String from = caseJson == null ? "?" : caseJson.path("case").path("number").asText("?") + " of "
                     + caseJson.path("case").path("agency").asText("an unnamed agency");
             out.add(new Check(CheckCode.PROVENANCE, doubts.isEmpty() ? CheckResult.PASSED : CheckResult.INDETERMINATE,
                     target, "Hop " + id + ": case " + from + ", sealed by " + signerSubject
                     + (sealedAt == null ? "" : " (time-stamped " + sealedAt + ")") + "; its " + count
-                    + " custody events, case.json and signed tag files are intact; " + receipt));
+                    + " custody events, case.json and signed tag files are intact; " + receipt
+                    + (doubts.isEmpty() ? "" : " But " + String.join(" And ", doubts))));
             return out;
         }
 
@@ -306,7 +319,7 @@ public final class ProvenanceChecks {
                 failures.add("the sender's signature over " + TAGMANIFEST + " is not valid: " + s.problem());
                 return;
             }
-            if (!s.trusted()) {
+            if (!s.trusted() && askTrust) {
                 doubts.add("the sender's signer " + s.subject() + " does not chain to a trusted root"
                         + (s.trustProblem() == null ? "" : " (" + s.trustProblem() + ")")
                         + "; give the sending agency's CA certificate with --trust.");
@@ -318,7 +331,7 @@ public final class ProvenanceChecks {
                     failures.add("its time-stamp " + TSR + " is not valid: " + t.problem());
                 } else {
                     sealedAt = t.time();
-                    if (!t.trusted()) {
+                    if (!t.trusted() && askTrust) {
                         doubts.add("its time-stamp authority " + t.tsa() + " does not chain to a trusted root; give"
                                 + " the TSA's root with --tsa-trust.");
                     }
@@ -471,7 +484,10 @@ public final class ProvenanceChecks {
                     + " by " + (rd.receivedBy() != null ? rd.receivedBy() : found.actor())
                     + (rd.from() == null ? "" : " from " + rd.from())
                     + (rd.via() == null ? "" : " via " + rd.via())
-                    + (rd.seals().isEmpty() ? "" : " (seals " + String.join(", ", rd.seals()) + ")") + ".";
+                    + (rd.seals().isEmpty() ? "" : " (seals " + String.join(", ", rd.seals()) + ")")
+                    + (askTrust ? "" : "; verdict at receipt " + found.details().get(
+                    EventDetails.BundleReceived.VERDICT) + (rd.acceptedReason() == null ? ""
+                    : ", accepted because: " + rd.acceptedReason())) + ".";
         }
 
         private void items(ReceiptEvent receipt) {

@@ -19,7 +19,7 @@ import picocli.CommandLine;
         subcommands = {
                 CaseCommand.class, ImportCommand.class, ItemsCommand.class, ShowCommand.class,
                 TimestampCommand.class, CustodyCommand.class, TransferCommand.class, NoteCommand.class,
-                ExportCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class,
+                ExportCommand.class, ReceiveCommand.class, VerifyCommand.class, AuditCommand.class, KeysCommand.class,
                 TsaCommand.class, SampleCommand.class, GuiCommand.class, HelpCommand.class
         },
         // every subcommand inherits -h/--help/-V/--version and the "Example:" heading; each gives its own footer

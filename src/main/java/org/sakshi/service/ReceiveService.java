@@ -102,6 +102,34 @@ public final class ReceiveService {
                          Path kept) {
     }
 
+    /** A bundle refused because it FAILED verification; nothing was recorded. The report says why. */
+    public static final class RefusedFailed extends IntegrityException {
+        private final transient VerificationReport report;
+
+        RefusedFailed(VerificationReport report, String message) {
+            super(message);
+            this.report = report;
+        }
+
+        public VerificationReport report() {
+            return report;
+        }
+    }
+
+    /** An INDETERMINATE bundle refused because no reason to accept it was given; nothing was recorded. */
+    public static final class RefusedIndeterminate extends InputException {
+        private final transient VerificationReport report;
+
+        RefusedIndeterminate(VerificationReport report, String message) {
+            super(message);
+            this.report = report;
+        }
+
+        public VerificationReport report() {
+            return report;
+        }
+    }
+
     /** Only verifies (the GUI shows the verdict before asking for the receiving details). */
     public VerificationReport check(Path bundle, VerifyService.Trust trust, ProgressListener progress)
             throws SakshiException {
@@ -152,12 +180,12 @@ public final class ReceiveService {
         String why = deciding == null ? "" : " (" + deciding.code() + (deciding.target().isEmpty() ? ""
                 : " " + deciding.target()) + ": " + deciding.message() + ")";
         if (report.verdict() == Verdict.FAILED) {
-            throw new IntegrityException("the bundle " + r.bundle().getFileName() + " FAILED verification" + why
+            throw new RefusedFailed(report, "the bundle " + r.bundle().getFileName() + " FAILED verification" + why
                     + "; it was not received and nothing was recorded in " + caseDir + ". Ask the sender for a new"
                     + " copy and keep this one as it is.");
         }
         if (report.verdict() == Verdict.INDETERMINATE && r.acceptIndeterminate() == null) {
-            throw new InputException("the bundle " + r.bundle().getFileName() + " is INDETERMINATE" + why
+            throw new RefusedIndeterminate(report, "the bundle " + r.bundle().getFileName() + " is INDETERMINATE" + why
                     + "; nothing was recorded. Give the sender's CA and TSA roots with --trust and --tsa-trust, or"
                     + " receive it with --accept-indeterminate REASON saying why it is accepted.");
         }
@@ -458,7 +486,7 @@ public final class ReceiveService {
         }
         BundleChecks.Trust trust = new BundleTrustAdapter(List.of(), List.of(), false);
         try {
-            return new ProvenanceChecks(trust, VerifyService::verifyChain).check(hops, own, RECEIVED + "/");
+            return ProvenanceChecks.integrityOnly(trust, VerifyService::verifyChain).check(hops, own, RECEIVED + "/");
         } catch (IOException e) {
             throw new StorageException("the received bundles of " + caseDir + " cannot be read (" + e.getMessage()
                     + "); check the folder " + caseDir.resolve(RECEIVED) + ".", e);
