@@ -109,7 +109,7 @@ public final class AppContext {
     /** The GUI's services; its views give each view model the ones it uses. */
     public UiServices ui() {
         return new UiServices(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
-                samples);
+                samples, receiver);
     }
 
     /** The command line's wiring: each command gets the services it uses. */

@@ -96,6 +96,20 @@ public final class ProvenanceChecks {
         }
     }
 
+    /** The ids of the hops a payload carries under {@link #BUNDLE_PREFIX}, sorted. */
+    public static List<String> hopIds(List<BundleSealer.PayloadFile> payload) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        for (BundleSealer.PayloadFile f : payload) {
+            if (f.bagPath().startsWith(BUNDLE_PREFIX)) {
+                int slash = f.bagPath().indexOf('/', BUNDLE_PREFIX.length());
+                if (slash > BUNDLE_PREFIX.length()) {
+                    ids.add(f.bagPath().substring(BUNDLE_PREFIX.length(), slash));
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
     /** Which files of a received bundle are kept as its provenance (relative to the bag root). */
     public static boolean kept(String bagPath) {
         if (!bagPath.startsWith("data/")) {

@@ -130,6 +130,23 @@ public final class ReceiveService {
         }
     }
 
+    /**
+     * True when {@code file} is a ZIP holding a Sakshi bundle (a bag with {@code bagit.txt} and
+     * {@code data/case.json} in one folder); the case window receives such a dropped file instead of
+     * importing it. Never throws: anything unreadable is "not a bundle".
+     */
+    public static boolean looksLikeBundle(Path file) {
+        if (file == null || !Files.isRegularFile(file) || !file.getFileName().toString().toLowerCase(
+                java.util.Locale.ROOT).endsWith(".zip")) {
+            return false;
+        }
+        try (SafeZip zip = SafeZip.open(file, SafeZip.Limits.DEFAULT)) {
+            return zip.has("bagit.txt") && zip.has("data/case.json");
+        } catch (IOException | SakshiException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Only verifies (the GUI shows the verdict before asking for the receiving details). */
     public VerificationReport check(Path bundle, VerifyService.Trust trust, ProgressListener progress)
             throws SakshiException {

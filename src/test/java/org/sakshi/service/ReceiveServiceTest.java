@@ -169,6 +169,7 @@ class ReceiveServiceTest {
         assertThat(Tools.run(out, "unzip", "-q", bundleB.toString()).exit()).isZero();
         Path root = out.resolve(exported.bundleId());
         Path hop = root.resolve("data/provenance").resolve(bundleIdA);
+        assertThat(Files.readString(root.resolve("VERIFY.txt"))).contains("data/provenance/" + bundleIdA + "/");
         Path ca = a.tsa.pki().agencyCaPem();
         for (Path bag : List.of(root, hop)) {
             Tools.Result tags = Tools.run(bag, "sha256sum", "-c", "tagmanifest-sha256.txt");
