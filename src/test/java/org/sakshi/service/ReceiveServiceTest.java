@@ -147,6 +147,7 @@ class ReceiveServiceTest {
                 && t.custodian() != null && t.custodian().contains("West Bengal Police"));
         assertThat(audit.findings("BUNDLE_RECEIVED_HOP")).isNotEmpty();
         assertThat(audit.findings().stream().filter(f -> f.code().startsWith("RECEIVED"))).isEmpty();
+        assertThat(audit.count(org.sakshi.core.audit.Severity.ERROR)).as(audit.findings().toString()).isZero();
 
         // B examines and derives, then exports to the prosecutor
         a.custody.note(b, actorB, "Examined the photo: faces of two minors visible", List.of(first));
@@ -187,6 +188,32 @@ class ReceiveServiceTest {
         for (ReceiveService.ReceivedItem ri : r.items()) {
             assertThat(hopManifest).contains(ri.item().digests().sha256() + "  data/evidence/" + ri.senderId() + "/");
         }
+    }
+
+    @Test
+    void aFolderItemWithRenamedFilesArrivesWithTheSenderSha256(@TempDir Path dir) throws Exception {
+        Path caseA = dir.resolve("case-a2");
+        Actor officer = new Actor("Inspector Asha Verma", "Inspector", "WB-1234", "West Bengal Police", null);
+        a.cases.create(caseA, new NewCase("FIR 80/2026", "Phone dump", "West Bengal Police", Jurisdiction.IN,
+                ZoneId.of("Asia/Kolkata"), officer));
+        Path folder = Files.createDirectories(dir.resolve("dump").resolve("DCIM"));
+        Files.writeString(folder.resolve("100%.txt"), "percent\n");
+        Files.writeString(folder.resolve("100_.txt"), "underscore\n");
+        Files.createDirectories(folder.resolve("sub"));
+        Files.writeString(folder.resolve("sub").resolve("note.txt"), "nested\n");
+        a.imports.importPaths(caseA, List.of(folder), new ImportRequest(null, null, null, null, null,
+                List.of(a.tsa.source()), officer), null, null);
+        Item sentItem = a.evidence.items(caseA).get(0);
+        Path bundle = dir.resolve("dump.zip");
+        a.exports.export(caseA, a.request(bundle, List.of()), null, null);
+
+        Path b = caseB(dir);
+        ReceiveService.Result r = receiver.receive(b, request(bundle, trust(), null), null, null);
+        Item got = r.items().get(0).item();
+        assertThat(got.folder()).isTrue();
+        assertThat(got.digests().sha256()).isEqualTo(sentItem.digests().sha256());
+        assertThat(a.evidence.entries(b, got.id())).extracting(org.sakshi.core.FolderEntry::path)
+                .containsExactlyInAnyOrder("100%.txt", "100_.txt", "sub/note.txt");
     }
 
     @Test
