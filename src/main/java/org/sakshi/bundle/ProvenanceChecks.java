@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -548,10 +547,5 @@ public final class ProvenanceChecks {
             return (s / 3600) + " h " + String.format("%02d", (s % 3600) / 60) + " min";
         }
         return (s / 86_400) + " d " + ((s % 86_400) / 3600) + " h";
-    }
-
-    /** Hex SHA-256 of bytes (for callers building a {@link HopFiles} over a folder). */
-    public static String sha256Hex(byte[] b) {
-        return HexFormat.of().formatHex(BundleZipWriter.sha256().digest(b));
     }
 }
