@@ -370,13 +370,16 @@ public final class ReceiveService {
                 throw new InputException("the case already keeps the files of bundle " + st.bundleId() + " in " + kept
                         + " without a receipt in its ledger; move that folder away and receive the bundle again.");
             }
+            List<Path> published = new ArrayList<>();
             for (String hop : st.hops()) {
                 Path h = caseDir.resolve(RECEIVED).resolve(hop);
                 if (!Files.exists(h)) {
                     publish(st.bag().getParent().resolve("hops").resolve(hop), h);
+                    published.add(h);
                 }
             }
             publish(st.bag(), kept);
+            published.add(kept);
             CaseInfo info = s.caseInfo();
             Actor actor = CaseAccess.actorOr(r.actor(), info);
             JsonNode cj = st.caseJson();
@@ -397,8 +400,16 @@ public final class ReceiveService {
                             r.receivedBy() != null && !r.receivedBy().isBlank() ? r.receivedBy() : actor.name(),
                             blank(r.from()) ? text(sc, "agency") : r.from(), blank(r.via()) ? null : r.via(), r.seals(),
                             RECEIVED + "/" + st.bundleId() + "/"));
-            CustodyEvent event = s.tx(() -> s.append(new EventDraft(EventType.BUNDLE_RECEIVED.name(), actor, null,
-                    null, details)));
+            CustodyEvent event;
+            try {
+                event = s.tx(() -> s.append(new EventDraft(EventType.BUNDLE_RECEIVED.name(), actor, null, null,
+                        details)));
+            } catch (SakshiException | RuntimeException e) {
+                for (Path x : published) { // no receipt, so nothing of the bundle stays in the case
+                    CaseAccess.deleteTree(x);
+                }
+                throw e;
+            }
             List<ReceivedItem> items = new ArrayList<>();
             try {
                 for (StagedItem si : st.items()) {
