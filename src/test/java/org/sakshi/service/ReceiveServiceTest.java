@@ -217,6 +217,33 @@ class ReceiveServiceTest {
     }
 
     @Test
+    void aThirdAgencyReceivingTheSecondBundleCarriesBothEarlierHops(@TempDir Path dir) throws Exception {
+        Path b = caseB(dir);
+        receiver.receive(b, request(bundleA, trust(), null), null, null);
+        Path bundleB = dir.resolve("b.zip");
+        ExportResult fromB = a.exports.export(b, new ExportRequest(bundleB, officerB, List.of(a.tsa.source()),
+                List.of(), List.of(), actorB), null, null);
+        Path c = dir.resolve("case-c");
+        Actor prosecutor = new Actor("AUSA J. Doe", null, null, "US Attorney's Office", null);
+        a.cases.create(c, new NewCase("US v. X", "Trafficking", "US Attorney's Office", Jurisdiction.US,
+                ZoneId.of("America/New_York"), prosecutor));
+        receiver.receive(c, new ReceiveService.Request(bundleB, trust(), "Nepal Police CIB", null, "MLAT courier",
+                List.of(), null, List.of(), prosecutor), null, null);
+        assertThat(c.resolve("received").resolve(bundleIdA)).isDirectory();
+        List<Check> hops = receiver.verifyReceived(c);
+        assertThat(hops).filteredOn(h -> h.result() == CheckResult.PASSED).extracting(Check::target)
+                .containsExactlyInAnyOrder("received/" + bundleIdA + "/", "received/" + fromB.bundleId() + "/");
+        Path bundleC = dir.resolve("c.zip");
+        a.exports.export(c, new ExportRequest(bundleC, a.tsa.pki().officerSigner(), List.of(a.tsa.source()),
+                List.of(), List.of(), prosecutor), null, null);
+        VerificationReport v = a.verifier.verify(bundleC, trust(), null);
+        assertThat(v.verdict()).as(v.checks().toString()).isEqualTo(Verdict.PASSED);
+        assertThat(v.checks()).filteredOn(ch -> ch.code() == CheckCode.PROVENANCE).extracting(Check::target)
+                .containsExactlyInAnyOrder("data/provenance/" + bundleIdA + "/",
+                        "data/provenance/" + fromB.bundleId() + "/");
+    }
+
+    @Test
     void aFailedBundleIsRefusedAndNothingIsRecorded(@TempDir Path dir) throws Exception {
         Path b = caseB(dir);
         long before = events(b).size();
