@@ -21,6 +21,7 @@ import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.ImportService;
+import org.sakshi.service.ReceiveService;
 import org.sakshi.service.SampleCaseService;
 import org.sakshi.service.TimestampService;
 import org.sakshi.service.VerifyService;
@@ -49,6 +50,7 @@ public final class AppContext {
     private final TimestampService timestamps;
     private final SampleCaseService samples;
     private final EncryptionService crypto;
+    private final ReceiveService receiver;
 
     /** The production wiring: system clock, this machine, all parsers, O_DIRECT vault writes, HTTP TSAs. */
     public AppContext(Path workspace) {
@@ -71,6 +73,7 @@ public final class AppContext {
         this.timestamps = new TimestampService(tsaFactory);
         this.samples = new SampleCaseService(cases, imports, custody);
         this.crypto = new EncryptionService(clock);
+        this.receiver = new ReceiveService(access, imports, verifier);
     }
 
     /** This machine: host name, OS user, {@code sakshi <version>}. */
@@ -109,12 +112,12 @@ public final class AppContext {
     /** The GUI's services; its views give each view model the ones it uses. */
     public UiServices ui() {
         return new UiServices(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
-                samples);
+                samples, receiver);
     }
 
     /** The command line's wiring: each command gets the services it uses. */
     public CommandFactory cli() {
         return new CommandFactory(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
-                samples, crypto);
+                samples, crypto, receiver);
     }
 }

@@ -203,6 +203,8 @@ public final class BundleSealer {
         Map<String, byte[]> extra = new LinkedHashMap<>();
         extra.put("VERIFY.txt", VerifyText.render(plan.bundleId(), plan.caseNumber(),
                 org.sakshi.signing.Certificates.subject(plan.signer().chain().get(0)), plan.tsas().size()));
+        extra.computeIfPresent("VERIFY.txt", (k, v) -> VerifyText.withProvenance(v,
+                ProvenanceChecks.hopIds(plan.payload())));
         extra.put("certs/signer-chain.pem", Pem.toPemBytes(plan.signer().chain()));
         // certs/tsa-chain.pem must be listed in the tag manifest before the TSAs stamp it, so each TSA's
         // chain is learned first from a token over certs/signer-chain.pem (RFC 3161 §2.4.1 certReq)

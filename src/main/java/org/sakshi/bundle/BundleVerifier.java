@@ -163,7 +163,8 @@ public final class BundleVerifier {
         }
 
         VerificationReport run() throws IOException {
-            for (String name : List.of("zip", "bagit", "baginfo", "tags", "payload", "case", "custody", "signature",
+            for (String name : List.of("zip", "bagit", "baginfo", "tags", "payload", "case", "custody", "provenance",
+                    "signature",
                     "timestamps", "items", "reports")) {
                 sections.put(name, new ArrayList<>());
             }
@@ -211,6 +212,8 @@ public final class BundleVerifier {
                 loadCaseJson();
                 section("custody");
                 custody();
+                section("provenance"); // docs/bundle-format.md#provenance: each received bundle's hop
+                checks.addAll(new ProvenanceChecks(trust, ledger).checkBundle(zip));
                 section("signature");
                 signature();
                 section("timestamps");

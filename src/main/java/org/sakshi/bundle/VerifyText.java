@@ -74,4 +74,44 @@ public final class VerifyText {
         s.append("never from this bundle: a forger could replace certificates inside it.").append(nl);
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * VERIFY.txt with the steps for the earlier hops ({@code data/provenance/<id>/}, docs/bundle-format.md#provenance)
+     * appended; unchanged when the bundle carries none.
+     */
+    public static byte[] withProvenance(byte[] verifyTxt, java.util.List<String> hops) {
+        if (hops.isEmpty()) {
+            return verifyTxt;
+        }
+        String nl = "\n";
+        StringBuilder s = new StringBuilder(new String(verifyTxt, StandardCharsets.UTF_8)).append(nl);
+        s.append("EARLIER HOPS: BUNDLES THIS CASE RECEIVED FROM OTHER AGENCIES").append(nl);
+        s.append("==============================================================").append(nl).append(nl);
+        s.append("The evidence came in ").append(hops.size()).append(" bundle(s) sealed by other agencies. Each is kept,")
+                .append(" as its sender").append(nl);
+        s.append("signed it, without its evidence files (those are in data/evidence/ of this bundle):").append(nl);
+        for (String id : hops) {
+            s.append("    data/provenance/").append(id).append('/').append(nl);
+        }
+        s.append(nl).append("From inside each of those folders, with the SENDING agency's CA certificate:").append(nl);
+        s.append("a. The sender's tag files are unchanged:      sha256sum -c tagmanifest-sha256.txt").append(nl);
+        s.append("b. The sender's signature over them is valid:").append(nl);
+        s.append("       openssl cms -verify -binary -inform DER -in signature/tagmanifest-sha256.txt.p7s \\").append(nl);
+        s.append("         -content tagmanifest-sha256.txt -CAfile sending-agency-ca.pem -purpose any -out /dev/null")
+                .append(nl);
+        s.append("c. The sender's case.json and custody log are the ones it sealed (the evidence lines are")
+                .append(" reported missing):").append(nl);
+        s.append("       sha256sum -c --ignore-missing manifest-sha256.txt").append(nl);
+        s.append("d. Each item the sender sealed is the item here: its line in that manifest-sha256.txt")
+                .append(" (data/evidence/ITEM/NAME)").append(nl);
+        s.append("   shows the same SHA-256 as this bundle's data/case.json and manifest-sha256.txt. The custody log")
+                .append(nl);
+        s.append("   of this bundle records the receipt (BUNDLE_RECEIVED: the sender's certificate SHA-256 and")
+                .append(" custody head)").append(nl);
+        s.append("   and each item taken in (ITEM_IMPORTED with 'received': the sender's item id and SHA-256).")
+                .append(nl);
+        s.append("e. The sender's time-stamp: openssl ts -verify -data tagmanifest-sha256.txt \\").append(nl);
+        s.append("         -in signature/tagmanifest-sha256.txt.tsr -CAfile tsa-root.pem").append(nl);
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
 }

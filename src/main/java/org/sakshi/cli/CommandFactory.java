@@ -10,6 +10,7 @@ import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.ImportService;
+import org.sakshi.service.ReceiveService;
 import org.sakshi.service.SampleCaseService;
 import org.sakshi.service.TimestampService;
 import org.sakshi.service.VerifyService;
@@ -27,7 +28,7 @@ public final class CommandFactory implements CommandLine.IFactory {
     public CommandFactory(CaseService cases, ImportService imports, EvidenceService evidence, CustodyService custody,
                           ExportService exports, VerifyService verifier, AuditService audits,
                           IdentityService identities, TimestampService timestamps, SampleCaseService samples,
-                          EncryptionService crypto) {
+                          EncryptionService crypto, ReceiveService receiver) {
         commands = Map.ofEntries(
                 Map.entry(CaseCommand.Init.class, () -> new CaseCommand.Init(cases)),
                 Map.entry(ImportCommand.class, () -> new ImportCommand(cases, imports, timestamps)),
@@ -35,7 +36,8 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(ShowCommand.class, () -> new ShowCommand(cases, evidence)),
                 Map.entry(TimestampCommand.class, () -> new TimestampCommand(cases, evidence, imports, timestamps, custody)),
                 Map.entry(CustodyCommand.class, () -> new CustodyCommand(custody)),
-                Map.entry(CustodyCommand.Verify.class, () -> new CustodyCommand.Verify(custody)),
+                Map.entry(CustodyCommand.Verify.class, () -> new CustodyCommand.Verify(custody, receiver)),
+                Map.entry(ReceiveCommand.class, () -> new ReceiveCommand(cases, receiver, timestamps)),
                 Map.entry(TransferCommand.class, () -> new TransferCommand(cases, custody, timestamps)),
                 Map.entry(NoteCommand.class, () -> new NoteCommand(cases, custody)),
                 Map.entry(ExportCommand.class, () -> new ExportCommand(cases, exports, identities, timestamps, crypto)),

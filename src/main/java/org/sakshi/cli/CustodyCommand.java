@@ -93,14 +93,20 @@ final class CustodyCommand extends CliCommand {
         java.util.List<String> trustKeys = new java.util.ArrayList<>();
 
         private final CustodyService custody;
+        private final org.sakshi.service.ReceiveService receiver;
 
-        Verify(CustodyService custody) {
+        Verify(CustodyService custody, org.sakshi.service.ReceiveService receiver) {
             this.custody = custody;
+            this.receiver = receiver;
         }
 
         @Override
         public Integer call() throws SakshiException {
             LedgerStatus st = custody.verify(caseDir, new java.util.HashSet<>(trustKeys));
+            // docs/custody-ledger.md#received-bundles: each received bundle's kept chain and its continuity
+            java.util.List<org.sakshi.core.Check> hops = receiver == null ? java.util.List.of()
+                    : receiver.verifyReceived(caseDir);
+            boolean hopsBroken = org.sakshi.service.ReceiveService.broken(hops);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("intact", st.intact());
@@ -111,6 +117,15 @@ final class CustodyCommand extends CliCommand {
                 m.put("fault", st.fault());
                 m.put("first_bad_seq", st.firstBadSeq());
                 m.put("message", st.message());
+                java.util.List<Map<String, Object>> received = new java.util.ArrayList<>();
+                for (org.sakshi.core.Check c : hops) {
+                    Map<String, Object> h = new LinkedHashMap<>();
+                    h.put("result", c.result().name());
+                    h.put("target", c.target());
+                    h.put("message", c.message());
+                    received.add(h);
+                }
+                m.put("received", received);
                 CliSupport.printJson(out(), m);
             } else if (st.intact()) {
                 out().println("custody ledger intact: " + st.events() + " events, head " + st.head() + ", "
@@ -118,6 +133,16 @@ final class CustodyCommand extends CliCommand {
             } else {
                 out().println("custody ledger FAILED " + st.fault()
                         + (st.firstBadSeq() == null ? "" : " at seq " + st.firstBadSeq()) + ": " + st.message());
+            }
+            if (!json) {
+                for (org.sakshi.core.Check c : hops) {
+                    out().println("  received bundle [" + c.result() + "] " + c.target() + ": " + c.message());
+                }
+            }
+            if (st.intact() && hopsBroken) {
+                err().println("error: a received bundle kept in " + caseDir.resolve("received") + " no longer verifies"
+                        + " or does not continue into its BUNDLE_RECEIVED; keep the case folder as it is and report it.");
+                return SakshiCommand.VERIFY_FAILED;
             }
             if (!st.intact()) {
                 err().println("error: the custody ledger of " + caseDir + " fails verification (" + st.fault() + ")"

@@ -19,9 +19,9 @@ import picocli.CommandLine;
         subcommands = {
                 CaseCommand.class, ImportCommand.class, ItemsCommand.class, ShowCommand.class,
                 TimestampCommand.class, CustodyCommand.class, TransferCommand.class, NoteCommand.class,
-                ExportCommand.class, EncryptCommand.class, DecryptCommand.class, TransmittalCommand.class,
-                VerifyCommand.class, LongTermCommand.Extend.class, LongTermCommand.Renew.class, AuditCommand.class,
-                KeysCommand.class,
+                ExportCommand.class, EncryptCommand.class, DecryptCommand.class, ReceiveCommand.class,
+                TransmittalCommand.class, VerifyCommand.class, LongTermCommand.Extend.class,
+                LongTermCommand.Renew.class, AuditCommand.class, KeysCommand.class,
                 TsaCommand.class, SampleCommand.class, GuiCommand.class, HelpCommand.class
         },
         // every subcommand inherits -h/--help/-V/--version and the "Example:" heading; each gives its own footer

@@ -38,6 +38,12 @@ public enum CheckCode {
      * and no enrolled key; the bundle's own signature then vouches for the log).
      */
     CUSTODY_SIGNED_HEADS(true),
+    /**
+     * A hop of the chain across agencies: a received bundle's signed tag files, custody log and case.json
+     * carried under data/provenance/&lt;bundle-id&gt;/ are intact, signed by the sender the receipt names,
+     * and continue into the BUNDLE_RECEIVED that took them in.
+     */
+    PROVENANCE,
     /** The CMS signature over tagmanifest-sha256.txt is valid and carries only the sealed certificates. */
     SIGNATURE,
     /** The signer's certificate chains to a trusted signer root. */

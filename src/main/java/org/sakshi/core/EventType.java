@@ -10,5 +10,10 @@ public enum EventType {
     /** A key that signs the ledger's heads, first writing to the case (docs/custody-ledger.md#keys). */
     KEY_ENROLLED,
     /** Events found after the last signed head (a crash, or a case from before signed heads), signed from here on. */
-    LEDGER_ADOPTED
+    LEDGER_ADOPTED,
+    /**
+     * A bundle from another case (usually another agency) was verified and taken into this case; its
+     * items follow as ITEM_IMPORTED with {@code details.received} (docs/custody-ledger.md).
+     */
+    BUNDLE_RECEIVED
 }

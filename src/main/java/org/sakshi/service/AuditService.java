@@ -156,7 +156,7 @@ public final class AuditService {
         }
         AuditInput in = new AuditInput(AuditScope.CASE, info.id().toString(), null, events, ledger, null, null,
                 facts, proofs, info.number() + " - " + info.title());
-        return AuditAnalyzer.analyze(in, options);
+        return ReceivedAudit.extend(AuditAnalyzer.analyze(in, options), caseDir, events); // received bundles' hops
     }
 
     /**

@@ -266,6 +266,7 @@ public final class ExportService {
         payload.add(new BundleSealer.PayloadFile("data/custody/custody-log.csv", csv, null, "custody log (CSV)"));
         payload.add(new BundleSealer.PayloadFile(org.sakshi.bundle.BundleVerifier.CUSTODY_HEADS, heads, null,
                 "custody log signed heads"));
+        ReceiveService.provenancePayload(access, caseDir, payload); // docs/bundle-format.md#provenance
 
         List<CaseJson.ExportedItem> exported = new ArrayList<>();
         for (Item item : items) {

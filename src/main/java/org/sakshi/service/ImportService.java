@@ -128,7 +128,7 @@ public final class ImportService {
             for (Path path : readable) {
                 c.throwIfCancelled();
                 try {
-                    imported.add(importOne(s, caseDir, path, request, p, c, null));
+                    imported.add(importOne(s, caseDir, path, request, p, c, null, null));
                 } catch (AmbiguousDateOrderException | CancelledException e) {
                     throw e;
                 } catch (InputException | StorageException e) {
@@ -202,7 +202,33 @@ public final class ImportService {
             }
             ImportRequest req = new ImportRequest(null, null, null, null, null, request.tsas(), request.actor());
             return importOne(s, caseDir, null, req, ProgressListener.NONE, new CancelFlag(),
-                    new Derivation(request, parent.item()));
+                    new Derivation(request, parent.item()), null);
+        }
+    }
+
+    /**
+     * What a received item adds to an import (docs/custody-ledger.md, ITEM_IMPORTED {@code received}):
+     * its original name, where it was read ({@code BUNDLE.zip:data/evidence/...}), the provenance object
+     * recorded under {@code received}, and the sender's import token, kept as it is instead of a new one.
+     */
+    record Receipt(String name, String sourcePath, Map<String, Object> received, TimestampToken token) {
+    }
+
+    /**
+     * Records one item taken in from a received bundle ({@link ReceiveService}), from its copy staged
+     * by the receiver (a file, or a folder for a folder item), inside the caller's write session: the
+     * vault copy and digests as for any import, ITEM_IMPORTED with {@code received}, the original token
+     * with ITEM_TIMESTAMPED when the sender had one (never a new token, which would hide the original
+     * time), then the parse. An ambiguous chat date order leaves the item recorded with a warning.
+     */
+    Item importReceived(CaseStore s, Path caseDir, Path staged, Receipt receipt, ImportRequest req,
+                        ProgressListener p, CancelFlag cancel) throws SakshiException {
+        try {
+            return importOne(s, caseDir, staged, req, p, cancel, null, receipt);
+        } catch (AmbiguousDateOrderException e) {
+            return s.items().stream().filter(i -> i.item().digests().sha256().equals(
+                            String.valueOf(receipt.received().get(EventDetails.Received.SHA256))))
+                    .reduce((a, b) -> b).map(StoredItem::item).orElseThrow(() -> e);
         }
     }
 
@@ -232,7 +258,7 @@ public final class ImportService {
      * vault copy is parsed ({@link #parseRecorded}); whatever the parser does, the item stays recorded.
      */
     private Item importOne(CaseStore s, Path caseDir, Path source, ImportRequest req, ProgressListener p,
-                           CancelFlag cancel, Derivation der) throws SakshiException {
+                           CancelFlag cancel, Derivation der, Receipt rec) throws SakshiException {
         CaseInfo info = s.caseInfo();
         Vault vault = access.vault(caseDir);
         Actor actor = CaseAccess.actorOr(req.actor(), info);
@@ -241,7 +267,7 @@ public final class ImportService {
         StoredItem recorded;
         ParseInput input;
         try {
-            Origin origin = origin(s, source, der);
+            Origin origin = origin(s, source, der, rec);
             List<String> warnings = new ArrayList<>();
 
             // (1) vault copy with digests
@@ -267,11 +293,12 @@ public final class ImportService {
             }
 
             // (2) time-stamp: the TSAs in order, the first valid token wins
-            Stamp stamp = stamp(req.tsas(), copy.sha256(), cancel);
+            Stamp stamp = rec != null ? new Stamp(rec.token(), null, List.of("the sender had no token"))
+                    : stamp(req.tsas(), copy.sha256(), cancel);
             cancel.throwIfCancelled();
 
             // (3) one transaction: the item and its events, or nothing; no parser has run yet
-            recorded = record(s, origin, copy, initialKind(input, copy, origin), req, der, actor, warnings,
+            recorded = record(s, origin, copy, initialKind(input, copy, origin), req, der, rec, actor, warnings,
                     duplicateOf, stamp);
             committed = true;
         } catch (IOException e) {
@@ -285,13 +312,13 @@ public final class ImportService {
         return parseRecorded(s, caseDir, recorded, input, actor, cancel);
     }
 
-    private static Origin origin(CaseStore s, Path source, Derivation der) throws SakshiException {
+    private static Origin origin(CaseStore s, Path source, Derivation der, Receipt rec) throws SakshiException {
         String id = s.nextItemId();
         if (der != null) {
             return new Origin(id, null, safeName(der.request().name()), false);
         }
         Path abs = source.toAbsolutePath().normalize();
-        String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
+        String name = rec != null ? rec.name() : abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
         return new Origin(id, abs, name, Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS));
     }
 
@@ -354,15 +381,17 @@ public final class ImportService {
 
     /** Records the item (with {@link #PARSE_PENDING} until its parser has run), its entries, its event and token. */
     private StoredItem record(CaseStore s, Origin origin, Copy copy, ItemKind kind, ImportRequest req,
-                              Derivation der, Actor actor, List<String> warnings, String duplicateOf, Stamp stamp)
-            throws SakshiException {
+                              Derivation der, Receipt rec, Actor actor, List<String> warnings, String duplicateOf,
+                              Stamp stamp) throws SakshiException {
         TimestampToken token = stamp.token();
         ItemTimestamp ts;
         if (token != null) {
             ts = new ItemTimestamp(TimestampStatus.GRANTED, token.genTime(), tsaName(token, stamp.source()));
         } else {
             ts = ItemTimestamp.PENDING;
-            warnings.add(NOT_STAMPED + (req.tsas().isEmpty() ? ": no time-stamp authority was given"
+            warnings.add(rec != null ? NOT_STAMPED + ": the sending agency had no time-stamp of it, and a token taken"
+                    + " now would only prove the time of receipt; run 'sakshi timestamp' with --tsa for that"
+                    : NOT_STAMPED + (req.tsas().isEmpty() ? ": no time-stamp authority was given"
                     : ": no time-stamp authority answered (" + String.join("; ", stamp.errors()) + ")")
                     + "; run 'sakshi timestamp' with --tsa when one is reachable");
         }
@@ -370,7 +399,7 @@ public final class ImportService {
         String id = origin.id();
         Item item = new Item(id, kind, origin.name(), copy.size(), copy.main().hash().digests(),
                 EventCodec.ledgerTime(access.clock().now()), actor.name(),
-                origin.abs() == null ? null : origin.abs().toString(), req.source(), ts,
+                rec != null ? rec.sourcePath() : origin.abs() == null ? null : origin.abs().toString(), req.source(), ts,
                 der == null ? null : der.parent().id(), warnings, origin.folder(), Map.of());
         StoredItem stored = new StoredItem(item, copy.main().relPath(), copy.main().hash().crc32(),
                 ItemJson.summaryKey(kind), 0);
@@ -383,8 +412,12 @@ public final class ImportService {
                 s.append(new EventDraft(EventType.ITEM_DERIVED.name(), actor, id, copy.sha256(),
                         derivedItemDetails(der, item), item.importedAt()));
             } else {
-                s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, copy.sha256(),
-                        importedDetails(item, req, copy, duplicateOf), item.importedAt()));
+                Map<String, Object> details = importedDetails(item, req, copy, duplicateOf);
+                if (rec != null) {
+                    details.put(EventDetails.ItemImported.RECEIVED, rec.received());
+                }
+                s.append(new EventDraft(EventType.ITEM_IMPORTED.name(), actor, id, copy.sha256(), details,
+                        item.importedAt()));
             }
             if (token != null) {
                 s.recordToken(tokenRow(id, token, tsaName(token, stamp.source())), actor, copy.sha256());

@@ -45,7 +45,14 @@ public enum FindingCode {
     EXPORT_NOT_SEALED(Severity.WARNING, "an EXPORT_STARTED has no EXPORT_SEALED after it"),
     DERIVED_PARENT_MISSING(Severity.ERROR, "a derived item's parent is not in the ledger or was imported after it"),
     ASSUMPTION_LATE(Severity.WARNING,
-            "a time-zone or date-order assumption was recorded after the item had already been used");
+            "a time-zone or date-order assumption was recorded after the item had already been used"),
+    // the chain across agencies (received bundles)
+    RECEIVED_CHAIN_BROKEN(Severity.ERROR, "a received bundle's kept custody log, case.json or signature does not"
+            + " verify, or does not continue into the BUNDLE_RECEIVED that took it in"),
+    RECEIVED_INDETERMINATE(Severity.WARNING, "a bundle was received although its verification was INDETERMINATE;"
+            + " the reason recorded says why it was accepted"),
+    BUNDLE_RECEIVED_HOP(Severity.INFO, "a bundle was received from another case: who sealed it, how long it was in"
+            + " transit, who carried and who received it");
 
     private final Severity severity;
     private final String meaning;

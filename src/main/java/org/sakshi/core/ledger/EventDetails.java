@@ -134,6 +134,8 @@ public final class EventDetails {
         public static final String NOTE = "note";
         /** Inside {@link #SOURCE}: where the item was seized. */
         public static final String SOURCE_LOCATION = "location";
+        /** An item taken in from a received bundle: a {@link Received} object, absent otherwise. */
+        public static final String RECEIVED = "received";
 
         private ItemImported() {
         }
@@ -442,6 +444,142 @@ public final class EventDetails {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * ITEM_IMPORTED's {@code received}: where an item taken in from a bundle came from, as the
+     * sender recorded it. {@code bundle_id} the received bundle, {@code case_id}, {@code case_number},
+     * {@code agency} the sender's case, {@code item_id} the sender's item id, {@code sha256} the
+     * sender's SHA-256, {@code imported_at} and {@code imported_by} the original import,
+     * {@code token_time} the genTime of the original import token kept as is (null when it had none).
+     */
+    public static final class Received {
+        public static final String BUNDLE_ID = "bundle_id";
+        public static final String CASE_ID = "case_id";
+        public static final String CASE_NUMBER = "case_number";
+        public static final String AGENCY = "agency";
+        public static final String ITEM_ID = "item_id";
+        public static final String SHA256 = "sha256";
+        public static final String IMPORTED_AT = "imported_at";
+        public static final String IMPORTED_BY = "imported_by";
+        public static final String TOKEN_TIME = "token_time";
+
+        private Received() {
+        }
+
+        public static Map<String, Object> of(String bundleId, String caseId, String caseNumber, String agency,
+                                             String itemId, String sha256, String importedAt, String importedBy,
+                                             String tokenTime) {
+            return ordered(BUNDLE_ID, bundleId,
+                    CASE_ID, caseId,
+                    CASE_NUMBER, caseNumber,
+                    AGENCY, agency,
+                    ITEM_ID, itemId,
+                    SHA256, sha256,
+                    IMPORTED_AT, importedAt,
+                    IMPORTED_BY, importedBy,
+                    TOKEN_TIME, tokenTime);
+        }
+
+        /** What a {@code received} object says; null when the ITEM_IMPORTED details carry none. */
+        public record Read(String bundleId, String caseId, String caseNumber, String agency, String itemId,
+                           String sha256, Instant importedAt, String importedBy) {
+        }
+
+        public static Read read(Map<String, Object> itemImportedDetails) {
+            if (itemImportedDetails == null || !(itemImportedDetails.get(ItemImported.RECEIVED) instanceof Map<?, ?> m)) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> d = (Map<String, Object>) m;
+            return new Read(str(d, BUNDLE_ID), str(d, CASE_ID), str(d, CASE_NUMBER), str(d, AGENCY), str(d, ITEM_ID),
+                    str(d, SHA256), instant(d.get(IMPORTED_AT)), str(d, IMPORTED_BY));
+        }
+    }
+
+    /**
+     * BUNDLE_RECEIVED: a bundle verified and taken into this case. {@code bundle_id}, {@code file} and
+     * {@code sha256} (of the ZIP file); the sender: {@code signer} (subject) and
+     * {@code signer_cert_sha256}, {@code sender_case_id}, {@code sender_case_number},
+     * {@code sender_agency}; the sender's custody head as sealed in the bundle: {@code sender_head}
+     * (last event hash), {@code sender_count} (events) and {@code sender_last_at} (the last event's
+     * time, the start of the export); {@code exported_at}; the verification: {@code verdict} and
+     * {@code checks} ("RESULT CODE target" per check), {@code accepted_reason} (why an INDETERMINATE
+     * bundle was accepted, else null); the hand-over: {@code received_by}, {@code from}, {@code via},
+     * {@code seals} (list); {@code stored} (the case-relative folder keeping the sender's signed files).
+     */
+    public static final class BundleReceived {
+        public static final String BUNDLE_ID = "bundle_id";
+        public static final String FILE = "file";
+        public static final String SHA256 = "sha256";
+        public static final String SIGNER = "signer";
+        public static final String SIGNER_CERT_SHA256 = "signer_cert_sha256";
+        public static final String SENDER_CASE_ID = "sender_case_id";
+        public static final String SENDER_CASE_NUMBER = "sender_case_number";
+        public static final String SENDER_AGENCY = "sender_agency";
+        public static final String SENDER_HEAD = "sender_head";
+        public static final String SENDER_COUNT = "sender_count";
+        public static final String SENDER_LAST_AT = "sender_last_at";
+        public static final String EXPORTED_AT = "exported_at";
+        public static final String VERDICT = "verdict";
+        public static final String CHECKS = "checks";
+        public static final String ACCEPTED_REASON = "accepted_reason";
+        public static final String RECEIVED_BY = "received_by";
+        public static final String FROM = "from";
+        public static final String VIA = "via";
+        public static final String SEALS = "seals";
+        public static final String STORED = "stored";
+
+        private BundleReceived() {
+        }
+
+        /** The sender's part: bundle, file, signer and the sender's case and custody head. */
+        public record Sender(String bundleId, String file, String sha256, String signer, String signerCertSha256,
+                             String caseId, String caseNumber, String agency, String head, long count,
+                             String lastAt, String exportedAt) {
+        }
+
+        /** The receiving part: verdict, checks, accepted reason and who, from whom, how, seals, where kept. */
+        public record Receipt(String verdict, List<String> checks, String acceptedReason, String receivedBy,
+                              String from, String via, List<String> seals, String stored) {
+        }
+
+        public static Map<String, Object> of(Sender s, Receipt r) {
+            return ordered(BUNDLE_ID, s.bundleId(),
+                    FILE, s.file(),
+                    SHA256, s.sha256(),
+                    SIGNER, s.signer(),
+                    SIGNER_CERT_SHA256, s.signerCertSha256(),
+                    SENDER_CASE_ID, s.caseId(),
+                    SENDER_CASE_NUMBER, s.caseNumber(),
+                    SENDER_AGENCY, s.agency(),
+                    SENDER_HEAD, s.head(),
+                    SENDER_COUNT, s.count(),
+                    SENDER_LAST_AT, s.lastAt(),
+                    EXPORTED_AT, s.exportedAt(),
+                    VERDICT, r.verdict(),
+                    CHECKS, List.copyOf(r.checks()),
+                    ACCEPTED_REASON, r.acceptedReason(),
+                    RECEIVED_BY, r.receivedBy(),
+                    FROM, r.from(),
+                    VIA, r.via(),
+                    SEALS, List.copyOf(r.seals()),
+                    STORED, r.stored());
+        }
+
+        /** What a BUNDLE_RECEIVED says, for the verifiers and the audit; absent members read as null (count -1). */
+        public record Read(String bundleId, String signerCertSha256, String senderHead, long senderCount,
+                           Instant senderLastAt, String senderAgency, String senderCaseNumber, String receivedBy,
+                           String from, String via, List<String> seals, String acceptedReason, String stored) {
+        }
+
+        public static Read read(Map<String, Object> d) {
+            Object c = d == null ? null : d.get(SENDER_COUNT);
+            return new Read(str(d, BUNDLE_ID), str(d, SIGNER_CERT_SHA256), str(d, SENDER_HEAD),
+                    c instanceof Number n ? n.longValue() : -1, instant(d == null ? null : d.get(SENDER_LAST_AT)),
+                    str(d, SENDER_AGENCY), str(d, SENDER_CASE_NUMBER), str(d, RECEIVED_BY), str(d, FROM), str(d, VIA),
+                    strings(d == null ? null : d.get(SEALS)), str(d, ACCEPTED_REASON), str(d, STORED));
         }
     }
 

@@ -79,7 +79,8 @@ public final class StartView {
         MenuBar menus = new MenuBar(
                 menu("menu.file", item("start.new", "Shortcut+N", this::newCase),
                         item("start.openFolder", "Shortcut+O", this::openFolder),
-                        item("start.verify", "Shortcut+Shift+V", this::verifyBundle), null,
+                        item("start.verify", "Shortcut+Shift+V", this::verifyBundle),
+                        item("receive.menu", "Shortcut+Shift+R", this::receiveBundle), null,
                         item("start.workspace.change", null, this::changeWorkspace),
                         item("start.profile", null, this::editProfile), null,
                         item("menu.quit", "Shortcut+Q", this::quit)),
@@ -213,6 +214,27 @@ public final class StartView {
     /** Opens (or brings to front) the case window for a case folder. */
     public void openCase(Path dir) {
         CaseView.open(bench, dir, window());
+    }
+
+    /**
+     * File → Receive a bundle…: the officer chooses the receiving case, its window opens, and the bundle
+     * is chosen, verified and received there (docs/cli.md#receive).
+     */
+    public void receiveBundle() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(Messages.get("receive.chooseCase"));
+        File ws = vm.workspaceProperty().get().toFile();
+        if (ws.isDirectory()) {
+            dc.setInitialDirectory(ws);
+        }
+        File f = dc.showDialog(window());
+        if (f != null) {
+            Path dir = f.toPath();
+            bench.background().run(() -> vm.open(dir), info -> {
+                javafx.stage.Stage stage = CaseView.open(bench, dir, window());
+                org.sakshi.ui.evidence.ReceiveFlow.choose(bench, stage, dir, () -> { });
+            }, e -> Dialogs.error(window(), Messages.get("start.action.open"), e));
+        }
     }
 
     public void verifyBundle() {

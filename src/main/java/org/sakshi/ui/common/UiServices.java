@@ -8,6 +8,7 @@ import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.ImportService;
+import org.sakshi.service.ReceiveService;
 import org.sakshi.service.SampleCaseService;
 import org.sakshi.service.TimestampService;
 import org.sakshi.service.VerifyService;
@@ -19,7 +20,8 @@ import org.sakshi.service.VerifyService;
  */
 public record UiServices(CaseService cases, ImportService imports, EvidenceService evidence, CustodyService custody,
                          ExportService exports, VerifyService verifier, AuditService audits,
-                         IdentityService identities, TimestampService timestamps, SampleCaseService samples) {
+                         IdentityService identities, TimestampService timestamps, SampleCaseService samples,
+                         ReceiveService receiver) {
     public UiServices {
         Objects.requireNonNull(cases, "cases");
         Objects.requireNonNull(imports, "imports");
@@ -31,5 +33,6 @@ public record UiServices(CaseService cases, ImportService imports, EvidenceServi
         Objects.requireNonNull(identities, "identities");
         Objects.requireNonNull(timestamps, "timestamps");
         Objects.requireNonNull(samples, "samples");
+        Objects.requireNonNull(receiver, "receiver");
     }
 }

@@ -132,7 +132,8 @@ public final class CaseView {
         MenuBar menus = new MenuBar(
                 menu("menu.file", item("case.importFiles", "Shortcut+I", this::importFiles),
                         item("case.importFolder", "Shortcut+Shift+I", this::importFolder),
-                        item("case.export", "Shortcut+E", this::exportBundle), null,
+                        item("case.export", "Shortcut+E", this::exportBundle),
+                        item("receive.menu", "Shortcut+Shift+R", this::receiveBundle), null,
                         item("menu.close", "Shortcut+W", this::closeWindow)),
                 menu("menu.case", item("case.custody", "Shortcut+L", this::openCustody),
                         item("audit.actionLong", "Shortcut+Shift+A", this::openAudit),
@@ -281,10 +282,21 @@ public final class CaseView {
         if (e.getDragboard().hasFiles()) {
             List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
             ok = true;
-            javafx.application.Platform.runLater(() -> importPaths(paths));
+            // a dropped Sakshi bundle is received from its sender (verified first); anything else is imported
+            if (paths.size() == 1 && org.sakshi.service.ReceiveService.looksLikeBundle(paths.get(0))) {
+                javafx.application.Platform.runLater(() -> ReceiveFlow.run(bench, window(), vm.caseDir(), paths.get(0),
+                        this::refresh));
+            } else {
+                javafx.application.Platform.runLater(() -> importPaths(paths));
+            }
         }
         e.setDropCompleted(ok);
         e.consume();
+    }
+
+    /** File → Receive a bundle…: a bundle from another agency, verified first (docs/cli.md#receive). */
+    public void receiveBundle() {
+        ReceiveFlow.choose(bench, window(), vm.caseDir(), this::refresh);
     }
 
     public void importFiles() {

@@ -1,0 +1,133 @@
+package org.sakshi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.app.AppContext;
+import org.sakshi.core.Workstation;
+import org.sakshi.ingest.Ingest;
+import org.sakshi.testsupport.LocalTsa;
+import org.sakshi.timestamp.HttpTimestampSource;
+import org.sakshi.vault.SinkFactory;
+
+/** {@code sakshi receive} and {@code sakshi custody verify} on the receiving case, through picocli (docs/cli.md). */
+class ReceiveCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    static AppContext ctx;
+    static LocalTsa tsa;
+    static Path bundle;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void agencyAExports() throws Exception {
+        ctx = new AppContext(tmp, org.sakshi.core.Clock.SYSTEM, new Workstation("ws1", "rao", "sakshi test"),
+                new Ingest(), SinkFactory.DIRECT, Duration.ofSeconds(3), url -> new HttpTimestampSource(URI.create(url)));
+        tsa = LocalTsa.start(tmp.resolve("pki"));
+        Path caseDir = tmp.resolve("case-a");
+        assertEquals(0, run("case", "init", caseDir.toString(), "--number", "FIR-12/2026", "--title", "Ring",
+                "--officer", "SI Rao", "--agency", "PS Sadar", "--jurisdiction", "IN").code());
+        Path f = Files.writeString(tmp.resolve("memo.txt"), "seizure memo\n");
+        Run i = run("import", caseDir.toString(), f.toString(), "--tsa", tsa.url().toString());
+        assertEquals(0, i.code(), i.err());
+        bundle = tmp.resolve("bundle.zip");
+        Run e = run("export", caseDir.toString(), "--out", bundle.toString(), "--keystore",
+                tsa.pki().officerP12().toString(), "--storepass-file", tsa.pki().officerPasswordFile().toString(),
+                "--tsa", tsa.url().toString());
+        assertEquals(0, e.code(), e.err());
+    }
+
+    @AfterAll
+    static void stop() {
+        tsa.close();
+    }
+
+    private static Path newCase(String name) {
+        Path c = tmp.resolve(name);
+        Run r = run("case", "init", c.toString(), "--number", "CIB-12/2083", "--title", "Border", "--officer",
+                "SI Thapa", "--agency", "Nepal Police CIB", "--jurisdiction", "NP", "--zone", "Asia/Kathmandu");
+        assertEquals(0, r.code(), r.err());
+        return c;
+    }
+
+    @Test
+    void receivePrintsTheVerdictRecordsTheReceiptAndCustodyVerifyCoversTheHop() throws Exception {
+        Path c = newCase("case-b");
+        Run r = run("receive", c.toString(), bundle.toString(), "--trust", tsa.pki().agencyCaPem().toString(),
+                "--tsa-trust", tsa.pki().tsaRootPem().toString(), "--from", "PS Sadar / SI Rao", "--via", "by hand",
+                "--seal", "S-1", "--seal", "S-2", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals("PASSED", j.path("verification").path("verdict").asText());
+        assertEquals("BUNDLE_RECEIVED", j.path("event").path("type").asText());
+        assertEquals("by hand", j.path("event").path("details").path("via").asText());
+        assertEquals("S-2", j.path("event").path("details").path("seals").get(1).asText());
+        assertEquals("E0001", j.path("items").get(0).path("sender_id").asText());
+
+        Run v = run("custody", "verify", c.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains("received bundle [PASSED] received/" + j.path("bundle_id").asText() + "/"),
+                v.out());
+
+        Run again = run("receive", c.toString(), bundle.toString(), "--trust", tsa.pki().agencyCaPem().toString());
+        assertEquals(SakshiCommand.INPUT_ERROR, again.code());
+        assertTrue(again.err().contains("already received"), again.err());
+    }
+
+    @Test
+    void anIndeterminateBundleExitsThreeWithoutAReasonAndZeroWithOne() {
+        Path c = newCase("case-c");
+        Run r = run("receive", c.toString(), bundle.toString());
+        assertEquals(SakshiCommand.INDETERMINATE, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("INDETERMINATE"), r.out());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("--accept-indeterminate"), r.err());
+        Run ok = run("receive", c.toString(), bundle.toString(), "--accept-indeterminate", "CA certificate by post");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("accepted INDETERMINATE: CA certificate by post"), ok.out());
+    }
+
+    @Test
+    void aFailedBundleExitsOneAndTheCaseStaysAsItWas() throws Exception {
+        Path c = newCase("case-d");
+        Path bad = tmp.resolve("bad.zip");
+        Files.copy(bundle, bad);
+        try (RandomAccessFile f = new RandomAccessFile(bad.toFile(), "rw")) {
+            f.seek(60); // inside the first entry's data
+            int x = f.read();
+            f.seek(60);
+            f.write(x ^ 0x55);
+        }
+        Run before = run("custody", c.toString(), "--json");
+        Run r = run("receive", c.toString(), bad.toString(), "--trust", tsa.pki().agencyCaPem().toString());
+        assertEquals(SakshiCommand.VERIFY_FAILED, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("FAILED"), r.out());
+        assertTrue(r.err().contains("nothing was recorded"), r.err());
+        assertEquals(before.out(), run("custody", c.toString(), "--json").out());
+        assertFalse(Files.exists(c.resolve("received").resolve("x")));
+    }
+}
