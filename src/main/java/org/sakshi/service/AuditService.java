@@ -217,6 +217,9 @@ public final class AuditService {
                 signed = Files.createTempFile(dir, ".audit-signed-", ".pdf.part");
                 Files.delete(signed);
                 pades.sign(unsigned, signed, signer, tsa);
+                if (tsa != null) {
+                    LongTermPdf.augment(signed, "the audit report " + out.getFileName(), signer, List.of(tsa));
+                }
                 result = signed;
             }
             org.sakshi.core.OutputFiles.publish(result, out.toAbsolutePath());

@@ -357,19 +357,12 @@ public final class ExportService {
     }
 
     /** How long one OCSP, CRL or caIssuers request may take while sealing. */
-    static final java.time.Duration REVOCATION_TIMEOUT = java.time.Duration.ofSeconds(10);
+    static final java.time.Duration REVOCATION_TIMEOUT = LongTermPdf.REVOCATION_TIMEOUT;
     private static final String LTV_WARNINGS = "long-term-warnings.txt";
 
     /** The long-term augmenter of this export, or null when it is off. */
     private static org.sakshi.signing.ltv.LtvAugmenter augmenter(ExportRequest request) {
-        if (!request.longTerm()) {
-            return null;
-        }
-        List<X509Certificate> chain = request.signer().chain();
-        X509Certificate top = chain.get(chain.size() - 1);
-        List<X509Certificate> anchors = top.getSubjectX500Principal().equals(top.getIssuerX500Principal())
-                ? List.of(top) : List.of();
-        return new org.sakshi.signing.ltv.LtvAugmenter(anchors, request.tsas(), REVOCATION_TIMEOUT);
+        return request.longTerm() ? LongTermPdf.augmenter(request.signer(), request.tsas()) : null;
     }
 
     /**
@@ -379,18 +372,13 @@ public final class ExportService {
      */
     private static void longTerm(ExportRequest request, Path pdf, String bagPath, Path staging)
             throws SakshiException, IOException {
-        org.sakshi.signing.ltv.LtvAugmenter aug = augmenter(request);
-        if (aug == null) {
+        if (!request.longTerm()) {
             return;
         }
-        org.sakshi.signing.ltv.LtvAugmenter.Result r = aug.augmentPades(Files.readAllBytes(pdf), bagPath);
-        if (r.longTerm()) {
-            Path tmp = pdf.resolveSibling(pdf.getFileName() + ".lta");
-            Files.write(tmp, r.bytes(), java.nio.file.StandardOpenOption.CREATE_NEW);
-            Files.move(tmp, pdf, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } else if (r.warning() != null) {
+        String warning = LongTermPdf.augment(pdf, bagPath, request.signer(), request.tsas());
+        if (warning != null) {
             synchronized (ExportService.class) {
-                Files.writeString(staging.resolve(LTV_WARNINGS), r.warning() + "\n", StandardCharsets.UTF_8,
+                Files.writeString(staging.resolve(LTV_WARNINGS), warning + "\n", StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             }
         }

@@ -115,6 +115,10 @@ public final class TransmittalService {
             signed = Files.createTempFile(dir, ".transmittal-signed-", ".pdf.part");
             Files.delete(signed);
             new PadesSigner().sign(unsigned, signed, request.signer(), request.tsa());
+            if (request.tsa() != null) {
+                LongTermPdf.augment(signed, "the transmittal letter " + out.getFileName(), request.signer(),
+                        List.of(request.tsa()));
+            }
             OutputFiles.publish(signed, out);
         } catch (IOException e) {
             throw new InputException("the transmittal letter " + out + " could not be written (" + e.getMessage()
