@@ -35,8 +35,12 @@ final class ReceiveCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The receiving case folder.")
     Path caseDir;
 
-    @Parameters(index = "1", paramLabel = "BUNDLE.zip", description = "The bundle received.")
+    @Parameters(index = "1", paramLabel = "BUNDLE.zip", description = {"The bundle received: a .zip, or a .zip.p7m",
+            "encrypted to you (then give your key with --keystore or --pkcs11)."})
     Path bundle;
+
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    ExportCommand.Identity identity;
 
     @Option(names = "--from", paramLabel = "AGENCY/PERSON", description = "Who sent or handed over the bundle"
             + " (default: the sender's agency in the bundle).")
@@ -83,17 +87,58 @@ final class ReceiveCommand extends CliCommand {
     private final ReceiveService receiver;
     private final TimestampService timestamps;
 
-    ReceiveCommand(CaseService cases, ReceiveService receiver, TimestampService timestamps) {
+    private final org.sakshi.service.EncryptionService crypto;
+
+    ReceiveCommand(CaseService cases, ReceiveService receiver, TimestampService timestamps,
+                   org.sakshi.service.EncryptionService crypto) {
         this.cases = cases;
         this.receiver = receiver;
         this.timestamps = timestamps;
+        this.crypto = crypto;
     }
 
     @Override
     public Integer call() throws SakshiException {
+        if (!bundle.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".p7m")) {
+            return receive(bundle, via);
+        }
+        if (identity == null) {
+            throw new org.sakshi.core.InputException(bundle.getFileName() + " is encrypted; give the key it was"
+                    + " encrypted to with --keystore FILE.p12 --storepass-file F, or --pkcs11 LIB --token-label L"
+                    + " --pin-file F.");
+        }
+        // opened inside the receiving case (owner-only), received from there, and the plain copy removed
+        Path work;
+        try {
+            work = java.nio.file.Files.createTempDirectory(caseDir.toAbsolutePath(), ".decrypt-");
+            org.sakshi.core.OwnerOnly.dir(work);
+        } catch (java.io.IOException e) {
+            throw new org.sakshi.core.InputException("cannot make a working folder in " + caseDir + " ("
+                    + e.getMessage() + "); check the case folder is writable.", e);
+        }
+        try {
+            String name = bundle.getFileName().toString();
+            Path plain = work.resolve(name.substring(0, name.length() - 4).endsWith(".zip")
+                    ? name.substring(0, name.length() - 4) : name.substring(0, name.length() - 4) + ".zip");
+            org.sakshi.service.EncryptionService.Decrypted d = crypto.decrypt(bundle, plain, identity.identity(),
+                    identity.secretFile(), json ? org.sakshi.core.ProgressListener.NONE
+                            : CliSupport.progressBar(err()), null);
+            String how = (via == null || via.isBlank() ? "" : via.strip() + "; ") + "encrypted file " + name
+                    + " (SHA-256 " + d.encryptedSha256() + ")";
+            return receive(d.file(), how);
+        } finally {
+            try (var files = java.nio.file.Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // best effort: an owner-only folder inside the case
+            }
+        }
+    }
+
+    private int receive(Path file, String how) throws SakshiException {
         Actor actor = CliSupport.actor(cases, caseDir, officer);
         VerifyService.Trust roots = new VerifyService.Trust(trust, tsaTrust.isEmpty() ? null : tsaTrust, expectSigner);
-        ReceiveService.Request request = new ReceiveService.Request(bundle, roots, from, receivedBy, via, seals,
+        ReceiveService.Request request = new ReceiveService.Request(file, roots, from, receivedBy, how, seals,
                 acceptIndeterminate, timestamps.sources(tsa), actor);
         ReceiveService.Result r;
         try {

@@ -21,6 +21,7 @@ import org.sakshi.app.AppContext;
 import org.sakshi.core.Workstation;
 import org.sakshi.ingest.Ingest;
 import org.sakshi.testsupport.LocalTsa;
+import org.sakshi.testsupport.TestPki;
 import org.sakshi.timestamp.HttpTimestampSource;
 import org.sakshi.vault.SinkFactory;
 
@@ -129,5 +130,36 @@ class ReceiveCommandTest {
         assertTrue(r.err().contains("nothing was recorded"), r.err());
         assertEquals(before.out(), run("custody", c.toString(), "--json").out());
         assertFalse(Files.exists(c.resolve("received").resolve("x")));
+    }
+
+    @Test
+    void anEncryptedBundleIsOpenedWithTheReceiversKeyReceivedAndNoPlainCopyIsLeftInTheCase() throws Exception {
+        // the sender encrypts its bundle to the receiving officer's certificate
+        TestPki.Identity thapa = tsa.pki().issueOfficer(TestPki.OfficerSpec.valid("SI Thapa"));
+        Path p12 = tsa.pki().writeP12(tmp.resolve("thapa.p12"), thapa, "pw-thapa".toCharArray());
+        Path pw = Files.writeString(tmp.resolve("thapa.pass"), "pw-thapa\n");
+        Path cert = tmp.resolve("thapa.pem");
+        org.sakshi.signing.Pem.writeCertificates(cert, java.util.List.of(thapa.cert()));
+        Path p7m = tmp.resolve("to-thapa.zip.p7m");
+        Run enc = run("encrypt", bundle.toString(), "--to", cert.toString(), "--out", p7m.toString());
+        assertEquals(0, enc.code(), enc.err());
+
+        Path c = newCase("case-encrypted");
+        Run noKey = run("receive", c.toString(), p7m.toString(), "--trust", tsa.trustAnchorPem().toString());
+        assertEquals(2, noKey.code(), noKey.out());
+        assertTrue(noKey.err().contains("is encrypted; give the key"), noKey.err());
+
+        Run r = run("receive", c.toString(), p7m.toString(), "--keystore", p12.toString(), "--storepass-file",
+                pw.toString(), "--trust", tsa.pki().agencyCaPem().toString(), "--tsa-trust",
+                tsa.trustAnchorPem().toString(), "--via", "e-mail", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode got = JSON.readTree(r.out());
+        assertEquals("PASSED", got.path("verification").path("verdict").asText());
+        String how = got.path("event").path("details").path("via").asText();
+        assertTrue(how.startsWith("e-mail; encrypted file to-thapa.zip.p7m (SHA-256 "), how);
+        try (var files = Files.walk(c)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".decrypt-")),
+                    "the plain copy opened inside the case is gone");
+        }
     }
 }
