@@ -123,6 +123,7 @@ public final class VerifyView {
         anchorList.setAccessibleText(Messages.get("verify.anchors"));
         Label hint = label("verify.anchors.hint", "hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // the list gives way, never the explanation
         VBox side = styled(padded(column(6, anchorList, label("verify.anchors", "section-title"), hint, anchorList,
                 new HBox(6, button("verify.anchors.add", this::addAnchor),
                         button("verify.anchors.remove", this::removeAnchor)),
@@ -144,6 +145,7 @@ public final class VerifyView {
     private Label longTermHint() {
         Label hint = label("verify.longTerm.hint", "hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         return hint;
     }
 
@@ -191,6 +193,7 @@ public final class VerifyView {
     private Label expectSignerHint() {
         Label hint = label("verify.expectSigner.hint", "hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         expectSignerField.setPromptText(Messages.get("verify.expectSigner.prompt"));
         expectSignerField.setAccessibleText(Messages.get("verify.expectSigner"));
         return hint;
