@@ -63,6 +63,12 @@ final class WhatsAppGrammar {
     static final String CAL_JAPANESE = "japanese";
     static final String CAL_PERSIAN = "persian";
 
+    /**
+     * The earliest Gregorian year read as a message date (the epoch of the phones' clocks). A 4-digit
+     * year below it that is no Solar Hijri or Buddhist-era year, such as an Islamic lunar year
+     * (1430-1450 AH is 2009-2029), makes the header unreadable, so the line is named in a warning.
+     */
+    static final int EARLIEST_YEAR = 1970;
     /** 4-digit years in this range are Solar Hijri (1300 SH = 1921, 1429 SH = 2050). */
     static final int PERSIAN_FROM = 1300;
     static final int PERSIAN_TO = 1429;
@@ -129,6 +135,11 @@ final class WhatsAppGrammar {
             if (era == 0 && y >= PERSIAN_FROM && y <= PERSIAN_TO) {
                 LocalDate g = SolarHijri.toGregorian(y, m, d);
                 return g == null || minute > 59 || second > 59 || h > 23 ? null : g.atTime(h, minute, second);
+            }
+            if (y < EARLIEST_YEAR) {
+                // not a Gregorian year any chat was written in (e.g. an Islamic lunar year 1430-1450 AH):
+                // the line is reported as an unreadable header instead of being dated centuries ago
+                return null;
             }
             try {
                 return LocalDateTime.of(y, m, d, h, minute, second);

@@ -177,6 +177,16 @@ class WhatsAppGrammarTest {
     }
 
     @Test
+    void anIslamicLunarYearIsNotReadAsAGregorianYearCenturiesAgoButNamedInAWarning() throws Exception {
+        // 1445 AH is 2023-2024; read as Gregorian it would date the message in the fifteenth century
+        Path f = ChatTestSupport.write(dir, "chat.txt", "15/6/2023, 21:25 - A: x\n15/06/1445, 21:26 - A: y\n");
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options().withDateOrder(DateOrder.DMY)));
+        assertEquals(1, r.messages().size(), "the lunar-dated line is not a message of 1445");
+        assertTrue(r.messages().stream().noneMatch(m -> String.valueOf(m.get("time")).startsWith("1445")));
+        assertTrue(r.result().warnings().stream().anyMatch(w -> w.contains("line 2")), r.result().warnings().toString());
+    }
+
+    @Test
     void japaneseEraYearsAfterTheDayAreConverted() throws Exception {
         Path f = ChatTestSupport.write(dir, "chat.txt", "[3/18/R4, 14:56:01] A: x\n[3/27/R4, 21:41:35] B: y\n");
         ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options()));
