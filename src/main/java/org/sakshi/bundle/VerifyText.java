@@ -56,6 +56,16 @@ public final class VerifyText {
                 .append(nl);
         s.append("   reader or run 'pdfsig data/report/report.pdf' (it must say 'Signature is Valid.').").append(nl)
                 .append(nl);
+        s.append("Years later: the signature and the PDFs are long-term (CAdES/PAdES-BASELINE-LTA) when the bundle")
+                .append(nl);
+        s.append("was sealed online; they carry their certificate chains, revocation data and archive time-stamps.")
+                .append(nl);
+        s.append("Any ETSI EN 319 102-1 validator (e.g. the EU's DSS) checks them offline with only the two roots")
+                .append(nl);
+        s.append("below as trust anchors, also after the officer's certificate has expired; or run")
+                .append(nl);
+        s.append("'sakshi verify BUNDLE.zip --trust agency-ca.pem --tsa-trust tsa-root.pem [--at DATE]'.").append(nl)
+                .append(nl);
         s.append("If the bundle reached you encrypted (BUNDLE.zip.p7m, CMS AuthEnvelopedData with AES-256-GCM),")
                 .append(nl);
         s.append("open it first with your certificate and private key (OpenSSL 3.0 or newer), then check BUNDLE.zip:")
