@@ -43,9 +43,11 @@ public final class WriteLaunchers {
                 + "  exit 2\n"
                 + "fi\n"
                 + "dir=$(dirname \"$0\")\n"
-                + "# the window and the commands load different classes: one class-data archive each\n"
-                + "case \"${1:-gui}\" in gui) cds=gui ;; *) cds=cli ;; esac\n"
-                + "exec \"$java\" " + JVM_OPTIONS + " -XX:SharedArchiveFile=\"$dir/sakshi-$cds.jsa\" " + CDS_OPTIONS
+                + "# the window and the commands load different classes: one class-data archive each;\n"
+                + "# the commands use the serial collector (no concurrent GC threads and structures:\n"
+                + "# 230 instead of 360 MiB peak for a folder of 100,000 files at -Xmx256m)\n"
+                + "case \"${1:-gui}\" in gui) cds=gui; gc= ;; *) cds=cli; gc=-XX:+UseSerialGC ;; esac\n"
+                + "exec \"$java\" " + JVM_OPTIONS + " $gc -XX:SharedArchiveFile=\"$dir/sakshi-$cds.jsa\" " + CDS_OPTIONS
                 + " -jar \"$dir/" + jar + "\" \"$@\"\n";
         Path shFile = target.resolve("sakshi");
         Files.writeString(shFile, sh, StandardCharsets.UTF_8);
@@ -64,9 +66,11 @@ public final class WriteLaunchers {
                 + "  exit /b 2\r\n"
                 + ")\r\n"
                 + "set cds=cli\r\n"
+                + "set gc=-XX:+UseSerialGC\r\n"
                 + "if \"%~1\"==\"\" set cds=gui\r\n"
                 + "if \"%~1\"==\"gui\" set cds=gui\r\n"
-                + "\"" + javaExe + "\" " + JVM_OPTIONS + " -XX:SharedArchiveFile=\"%~dp0sakshi-%cds%.jsa\" " + CDS_OPTIONS
+                + "if \"%cds%\"==\"gui\" set gc=\r\n"
+                + "\"" + javaExe + "\" " + JVM_OPTIONS + " %gc% -XX:SharedArchiveFile=\"%~dp0sakshi-%cds%.jsa\" " + CDS_OPTIONS
                 + " -jar \"%~dp0" + jar + "\" %*\r\n";
         Files.writeString(target.resolve("sakshi.cmd"), cmd, StandardCharsets.UTF_8);
         Files.writeString(target.resolve("java-home"), home + "\n", StandardCharsets.UTF_8);
