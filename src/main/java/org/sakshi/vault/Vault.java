@@ -12,9 +12,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import org.sakshi.core.Digests;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.CancelledException;
 import org.sakshi.core.ProgressListener;
@@ -37,10 +48,18 @@ public final class Vault {
     /** Files up to this size are copied without the pipeline's threads. */
     static final int SMALL = 256 * 1024;
 
+    /**
+     * {@code sync -f DIR} (coreutils, util-linux era {@code syncfs(2)}): flushes every dirty file and
+     * directory of the file system holding DIR in one go; null where there is no such command.
+     */
+    private static final String SYNC_COMMAND = syncCommand();
+
     private final Path root;
     private final Path tmp;
     private final SinkFactory sinks;
     private final HashPipeline pipeline;
+    /** Whether a batch may sync the whole file system at once; otherwise it fsyncs each new file (tests turn it off). */
+    boolean syncWholeFileSystem = SYNC_COMMAND != null;
 
     public Vault(Path root, SinkFactory sinks, HashPipeline pipeline) {
         this.root = root;
@@ -171,6 +190,240 @@ public final class Vault {
             throw e;
         }
         return commit(part, h);
+    }
+
+    /**
+     * Starts a batch: small files stored through it are not fsynced one by one (one fsync per file
+     * costs milliseconds on a real disk, which dominates a folder of 100,000 small files).
+     * {@link Batch#sync()} then makes every blob the batch wrote durable at once, files and
+     * directories; it must return before any ledger entry that refers to them is committed. A crash
+     * before that leaves blobs no item refers to, which the next writer removes.
+     */
+    private static final Set<StandardOpenOption> CREATE_WRITE =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    private static final java.nio.file.attribute.FileAttribute<?> READ_ONLY_ATTR =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(org.sakshi.core.OwnerOnly.READ_ONLY);
+
+    public Batch batch() throws IOException {
+        return new Batch();
+    }
+
+    /** Blobs stored together and made durable together; see {@link #batch()}. Not thread-safe. */
+    public final class Batch {
+        private final List<String> unsynced = new ArrayList<>();
+        private final Set<Path> dirs = new HashSet<>();
+        private final byte[] buf = new byte[SMALL + 1];
+        private final MessageDigest sha256;
+        private final MessageDigest sha1;
+        private final MessageDigest md5;
+        private final CRC32 crc = new CRC32();
+        private final String prefix = UUID.randomUUID().toString();
+        private final boolean posix;
+        private long parts;
+
+        private Batch() throws IOException {
+            org.sakshi.core.OwnerOnly.dir(tmp);
+            posix = Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+                sha1 = MessageDigest.getInstance("SHA-1");
+                md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("a standard digest is missing from this JDK", e);
+            }
+        }
+
+        /**
+         * Like {@link Vault#store(Path, Object, ProgressListener, String, CancelFlag)}. A file up to
+         * {@link #SMALL} bytes is read once into one reused buffer, hashed, and written to the vault
+         * without its own fsync (left for {@link #sync()}); a larger file takes the streaming path
+         * and is fsynced on its own, as outside a batch.
+         */
+        public StoredBlob store(Path source, Object listedKey, ProgressListener progress, String what,
+                                CancelFlag cancel) throws IOException, CancelledException {
+            if (sinks != SinkFactory.DIRECT) {
+                return Vault.this.store(source, listedKey, progress, what, cancel);
+            }
+            int n = 0;
+            try (FileChannel in = openListed(source, listedKey)) {
+                if (in.size() <= SMALL) {
+                    java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(buf);
+                    int r;
+                    while (all.hasRemaining() && (r = in.read(all)) >= 0) {
+                        n += r;
+                    }
+                } else {
+                    n = SMALL + 1;
+                }
+            }
+            if (n > SMALL) { // a large file (or one that grew while read): the streaming path
+                return Vault.this.store(source, listedKey, progress, what, cancel);
+            }
+            if (cancel != null) {
+                cancel.throwIfCancelled();
+            }
+            StoredBlob b = write(buf, n);
+            if (progress != null) {
+                progress.progress(n, n, what);
+            }
+            return b;
+        }
+
+        /** Stores {@code data} without its own fsync (left for {@link #sync()}). */
+        public StoredBlob storeBytes(byte[] data) throws IOException {
+            return write(data, data.length);
+        }
+
+        private StoredBlob write(byte[] data, int len) throws IOException {
+            sha256.update(data, 0, len);
+            sha1.update(data, 0, len);
+            md5.update(data, 0, len);
+            crc.reset();
+            crc.update(data, 0, len);
+            HexFormat hex = HexFormat.of();
+            HashResult h = new HashResult(new Digests(hex.formatHex(sha256.digest()), hex.formatHex(sha1.digest()),
+                    hex.formatHex(md5.digest())), len, crc.getValue());
+            String rel = relPathOf(h.digests().sha256());
+            Path target = root.resolve(rel);
+            if (Files.exists(target)) { // known content: nothing to write (access(2): no exception when absent)
+                return new StoredBlob(rel, h, true);
+            }
+            Path dir = target.getParent();
+            if (dirs.add(dir)) {
+                org.sakshi.core.OwnerOnly.dir(dir);
+            }
+            Path part = tmp.resolve(prefix + "-" + parts++ + ".part");
+            // created 0400 where the file system has POSIX modes: the creating descriptor may still write
+            try (FileChannel ch = posix ? FileChannel.open(part, CREATE_WRITE, READ_ONLY_ATTR)
+                    : FileChannel.open(part, CREATE_WRITE)) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, 0, len);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+            } catch (IOException e) {
+                Files.deleteIfExists(part);
+                throw e;
+            }
+            if (!posix) {
+                makeReadOnly(part);
+            }
+            try {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException e) {
+                Files.deleteIfExists(part);
+                return new StoredBlob(rel, h, true);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.deleteIfExists(part);
+                throw new IOException("the vault's filesystem cannot rename atomically: " + root, e);
+            } catch (IOException e) {
+                Files.deleteIfExists(part);
+                throw e;
+            }
+            unsynced.add(rel);
+            return new StoredBlob(rel, h, false);
+        }
+
+        /** How many blobs this batch wrote that are not durable yet. */
+        public int pending() {
+            return unsynced.size();
+        }
+
+        /**
+         * Makes every blob this batch wrote durable, with the directories naming them: one
+         * {@code syncfs(2)} of the vault's file system where the system offers it, otherwise an
+         * fsync of each file and directory (several at a time, so the disk can merge its flushes).
+         * Throws when the data could not be written; then nothing may be recorded for them.
+         */
+        public void sync() throws IOException {
+            if (unsynced.isEmpty()) {
+                return;
+            }
+            if (!(syncWholeFileSystem && syncFileSystem(root))) {
+                fsyncEach();
+            }
+            unsynced.clear();
+        }
+
+        private void fsyncEach() throws IOException {
+            List<Path> files = new ArrayList<>(unsynced.size());
+            for (String rel : unsynced) {
+                files.add(root.resolve(rel));
+            }
+            int threads = Math.min(16, Math.max(1, files.size() / 64));
+            ExecutorService ex = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "vault-fsync");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Void>> done = new ArrayList<>();
+                int per = (files.size() + threads - 1) / threads;
+                for (int i = 0; i < files.size(); i += per) {
+                    List<Path> part = files.subList(i, Math.min(files.size(), i + per));
+                    done.add(ex.submit(() -> {
+                        for (Path f : part) {
+                            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+                                ch.force(true);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<Void> f : done) {
+                    f.get();
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException("could not make the vault copies durable: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while making the vault copies durable", e);
+            } finally {
+                ex.shutdownNow();
+            }
+            for (Path d : dirs) {
+                fsyncDir(d);
+            }
+            fsyncDir(root);
+        }
+    }
+
+    /** Runs {@code sync -f dir}; true when it said the file system was flushed without error. */
+    static boolean syncFileSystem(Path dir) {
+        if (SYNC_COMMAND == null) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(SYNC_COMMAND, "-f", dir.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            int rc = p.waitFor();
+            if (rc != 0) {
+                LOG.debug("'{} -f {}' exited with {}; syncing each file instead", SYNC_COMMAND, dir, rc);
+            }
+            return rc == 0;
+        } catch (IOException e) {
+            LOG.debug("could not run '{} -f' ({}); syncing each file instead", SYNC_COMMAND, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String syncCommand() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+            return null;
+        }
+        for (String c : List.of("/usr/bin/sync", "/bin/sync")) {
+            if (Files.isExecutable(Path.of(c))) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private StoredBlob commit(Path part, HashResult h) throws IOException {

@@ -139,4 +139,22 @@ class CliHelpTest {
         // the tests load classes from target/classes, not from a jar
         assertEquals("jar SHA-256: unknown (not running from a jar)", lines[1]);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-V", "import -V", "items --version"})
+    void everyWayOfAskingForTheVersionStillNamesTheJarHash(String args) {
+        Run r = sakshi(args.split(" "));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("jar SHA-256: "), r.out());
+    }
+
+    @Test
+    void onlyArgumentsThatMayAskForTheVersionHashTheJar() {
+        assertTrue(SakshiCommand.asksForVersion("--version"));
+        assertTrue(SakshiCommand.asksForVersion("items", "-V"));
+        assertTrue(SakshiCommand.asksForVersion("-hV"));
+        assertFalse(SakshiCommand.asksForVersion("items", "/cases/V-2024"));
+        assertFalse(SakshiCommand.asksForVersion("import", "CASE", "-", "--tsa", "http://tsa/V"));
+        assertFalse(SakshiCommand.asksForVersion("verify", "-V1.zip"));
+    }
 }

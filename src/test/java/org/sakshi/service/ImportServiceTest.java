@@ -463,6 +463,9 @@ class ImportServiceTest {
         Files.writeString(dir.resolve("b.txt"), "beta");
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "the officer's private notes");
         fx.imports.afterListing = listed -> {
+            if (!listed.file().endsWith("b.txt")) {
+                return;
+            }
             try {
                 Files.delete(dir.resolve("b.txt"));
                 Files.createSymbolicLink(dir.resolve("b.txt"), secret);
@@ -488,6 +491,9 @@ class ImportServiceTest {
         Files.writeString(dir.resolve("a.txt"), "alpha");
         Path other = Files.writeString(tmp.resolve("other.txt"), "planted");
         fx.imports.afterListing = listed -> {
+            if (!listed.file().endsWith("a.txt")) {
+                return;
+            }
             try {
                 Files.move(other, dir.resolve("a.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {

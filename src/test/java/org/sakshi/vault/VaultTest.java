@@ -147,4 +147,63 @@ class VaultTest {
             assertEquals(0, s.count());
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "whole file system sync: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aBatchStoresEachFileByteForByteReadOnlyWithItsOwnDigestsAndLeavesNoTempFile(boolean wholeFs)
+            throws Exception {
+        Vault v = new Vault(tmp.resolve("vault"));
+        v.syncWholeFileSystem = wholeFs;
+        Vault.Batch batch = v.batch();
+        int[] sizes = {0, 1, 4096, 13_000, Vault.SMALL, Vault.SMALL + 1, 900_000};
+        StoredBlob[] blobs = new StoredBlob[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            blobs[i] = batch.store(source(sizes[i]), null, null, "f" + i, null);
+        }
+        assertEquals(5, batch.pending(), "the five small files wait for the batch's sync; the large ones are durable");
+        batch.sync();
+        assertEquals(0, batch.pending());
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] data = Files.readAllBytes(tmp.resolve("src-" + sizes[i] + ".bin"));
+            assertEquals(HashPipeline.hashBytes(data), blobs[i].hash(), "digests of the file of " + sizes[i] + " bytes");
+            Path blob = v.resolve(blobs[i].relPath());
+            assertArrayEquals(data, Files.readAllBytes(blob));
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ), Files.getPosixFilePermissions(blob));
+        }
+        assertEquals(sizes.length, v.blobs().size());
+        try (Stream<Path> s = Files.list(tmp.resolve("vault/.tmp"))) {
+            assertEquals(0, s.count(), "no temp file is left");
+        }
+    }
+
+    @Test
+    void aBatchWritesKnownContentOnlyOnce() throws Exception {
+        Vault v = new Vault(tmp.resolve("vault"));
+        StoredBlob before = v.store(source(5000), null, "old", null);
+        Vault.Batch batch = v.batch();
+        assertTrue(batch.store(tmp.resolve("src-5000.bin"), null, null, "again", null).existed(),
+                "content already in the vault");
+        Path twin = Files.copy(source(6000), tmp.resolve("twin.bin"));
+        assertFalse(batch.store(tmp.resolve("src-6000.bin"), null, null, "first", null).existed());
+        StoredBlob second = batch.store(twin, null, null, "second", null);
+        assertTrue(second.existed(), "the same content twice in one batch is one blob");
+        assertEquals(1, batch.pending());
+        batch.sync();
+        assertEquals(2, v.blobs().size());
+        assertEquals(before.relPath(), Vault.relPathOf(before.sha256()));
+    }
+
+    @Test
+    void aBatchRefusesAListedFileSwappedForASymbolicLink() throws Exception {
+        Path secret = source(300);
+        Path listed = source(200);
+        Object key = Files.readAttributes(listed, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Files.delete(listed);
+        Files.createSymbolicLink(listed, secret);
+        Vault v = new Vault(tmp.resolve("vault"));
+        Vault.Batch batch = v.batch();
+        assertThrows(Vault.SwappedFileException.class, () -> batch.store(listed, key, null, "swapped", null));
+        assertEquals(0, batch.pending());
+        assertTrue(v.blobs().isEmpty(), "the link's target is never copied");
+    }
 }

@@ -157,14 +157,27 @@ final class MemberListing {
         }
     }
 
+    /** A leading slash or backslash, or a drive letter ({@code C:/}, {@code C:\\}). Called once per member: no regex. */
     static boolean isAbsolute(String name) {
-        return name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:[\\\\/].*");
+        if (name.startsWith("/") || name.startsWith("\\")) {
+            return true;
+        }
+        if (name.length() < 3 || name.charAt(1) != ':' || (name.charAt(2) != '/' && name.charAt(2) != '\\')) {
+            return false;
+        }
+        char d = name.charAt(0);
+        return (d >= 'A' && d <= 'Z') || (d >= 'a' && d <= 'z');
     }
 
+    /** A {@code ..} segment between slashes or backslashes. Called once per member: no regex, no split. */
     static boolean hasParentSegment(String name) {
-        for (String seg : name.split("[/\\\\]")) {
-            if (seg.equals("..")) {
-                return true;
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '/' || name.charAt(i) == '\\') {
+                if (i - start == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.') {
+                    return true;
+                }
+                start = i + 1;
             }
         }
         return false;

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Start-up benchmark (issue 15): time until the Sakshi window is mapped, from a cold `java -jar` and
+# from the launcher (target/sakshi), under Xvfb, found with `xdotool search --sync`; and the wall
+# time of `sakshi items CASE`. Alternating, RUNS of each; prints every value, then min/median/max.
+# Usage: src/test/bench/startup-bench.sh [WORKDIR (default /tmp/sakshi-startup-bench)] [RUNS (default 5)]
+# env: JAR (default target/sakshi.jar), LAUNCHER (default the sakshi script beside JAR).
+# Needs Xvfb and xdotool (Debian packages xvfb, xdotool).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+W=${1:-/tmp/sakshi-startup-bench}
+RUNS=${2:-5}
+JAR=${JAR:-target/sakshi.jar}
+LAUNCHER=${LAUNCHER:-$(dirname "$JAR")/sakshi}
+JAVA="$(cat target/java-home)/bin/java"
+command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { apt-get install -y -qq xvfb xdotool >/dev/null; }
+mkdir -p "$W"
+# the profile, workspace and logs of this run only (the launcher takes no JVM options: JAVA_TOOL_OPTIONS)
+export JAVA_TOOL_OPTIONS="-Dsakshi.home=$W/profile -Dsakshi.workspace=$W/workspace -Dsakshi.logdir=$W/logs"
+DISP=:$((90 + RANDOM % 9))
+Xvfb "$DISP" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+XPID=$!
+trap 'kill $XPID 2>/dev/null || true' EXIT
+sleep 1
+export DISPLAY=$DISP
+R="$W/results.txt"; : > "$R"
+[ -d "$W/case" ] || "$JAVA" -jar "$JAR" case init "$W/case" --number START --title start --officer bench >/dev/null 2>&1
+echo "bench: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg), jar $JAR"
+
+shown() { local n; n=$(grep -c "window visible" "$W/logs/sakshi.log" 2>/dev/null) || true; echo "${n:-0}"; }
+window() { # label command...: seconds from start until a window named Sakshi is mapped
+  local label=$1; shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >/dev/null 2>&1 &
+  local pid=$!
+  timeout 120 xdotool search --sync --onlyvisible --name Sakshi >/dev/null 2>&1 || true
+  t1=$(date +%s.%N)
+  local s; s=$(echo "$t1 - $t0" | bc)
+  # the application logs its own view once the window is shown: wall since process start and process CPU
+  for _ in $(seq 1 50); do
+    [ "$(shown)" -gt "${seen:-0}" ] && break
+    sleep 0.2
+  done
+  seen=$(shown)
+  local cpu; cpu=$(grep "window visible" "$W/logs/sakshi.log" 2>/dev/null | tail -1 | sed -n 's/.*process CPU \([0-9-]*\) ms.*/\1/p')
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  echo "$label $s $(cut -d' ' -f1 /proc/loadavg) ${cpu:-?}" >> "$R"
+  printf '  %-16s %6.2f s  process CPU %s ms  load %s\n' "$label" "$s" "${cpu:-?}" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+items() {
+  /usr/bin/time -f "%e %U %S" -o "$W/t.txt" "$LAUNCHER" items "$W/case" >/dev/null 2>&1
+  read -r s u y < "$W/t.txt"
+  local cpu; cpu=$(echo "($u + $y) * 1000 / 1" | bc)
+  echo "items $s $(cut -d' ' -f1 /proc/loadavg) $cpu" >> "$R"
+  printf '  %-16s %6.2f s  process CPU %s ms\n' "items (launcher)" "$s" "$cpu"
+}
+
+for i in $(seq 1 "$RUNS"); do
+  echo "run $i"
+  window "java-jar" "$JAVA" -jar "$JAR"
+  window "launcher" "$LAUNCHER"
+  items
+done
+echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| what | wall s: min / median / max | all | process CPU ms: median |"
+for k in java-jar launcher items; do
+  cpu=$(awk -v k="$k" '$1==k && $4 ~ /^[0-9]+$/ {print $4}' "$R" | sort -g | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : "?")}')
+  awk -v k="$k" '$1==k {print $2}' "$R" | sort -g | awk -v k="$k" -v c="$cpu" '{a[NR]=$1; s=s sprintf(" %.2f", $1)}
+    END {printf "| %-9s | %.2f / %.2f / %.2f | %s | %s |\n", k, a[1], a[int((NR+1)/2)], a[NR], s, c}'
+done
