@@ -73,6 +73,21 @@ public final class BundleChecks {
         /** The first (approval) signature of a PDF, covering its document time-stamps. */
         LongTermOutcome pdf(Path pdf);
 
+        /** The same for a PDF held in memory ({@code name} for messages). */
+        default LongTermOutcome pdf(byte[] pdf, String name) {
+            try {
+                Path tmp = java.nio.file.Files.createTempFile("sakshi-lt-", ".pdf");
+                try {
+                    java.nio.file.Files.write(tmp, pdf);
+                    return pdf(tmp);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
         /** The time the validation is made as of. */
         Instant at();
     }

@@ -152,6 +152,8 @@ public final class BundleVerifier {
         private String signerMismatch;
         /** The bundle signature's long-term verdict, once known (it vouches for the PDFs' bytes). */
         private BundleChecks.LongTermOutcome bundleLongTerm;
+        /** Long-term validations started early on their own thread (EU DSS), by target. */
+        private final Map<String, java.util.concurrent.Future<BundleChecks.LongTermOutcome>> longTermRuns = new HashMap<>();
 
         Run(SafeZip zip, ProgressListener progress) {
             this.zip = zip;
@@ -207,7 +209,16 @@ public final class BundleVerifier {
                         t.setDaemon(true);
                         return t;
                     });
+            // EU DSS's long-term validations need only the signature, the tag manifest and the PDFs: they
+            // start now on their own thread and run while the payload is hashed and the rest is checked
+            java.util.concurrent.ExecutorService ltPool = longTerm == null || trust == null ? null
+                    : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "verify-long-term");
+                        t.setDaemon(true);
+                        return t;
+                    });
             try {
+                startLongTerm(ltPool);
                 startHashing(pool);
                 loadCaseJson();
                 section("custody");
@@ -230,6 +241,9 @@ public final class BundleVerifier {
                 expectations();
             } finally {
                 pool.shutdownNow();
+                if (ltPool != null) {
+                    ltPool.shutdownNow();
+                }
             }
             section("zip");
             for (String p : zip.paths()) {
@@ -238,6 +252,38 @@ public final class BundleVerifier {
                     checks.removeIf(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.PASSED);
                     checks.add(Check.failed(CheckCode.ZIP_ENTRY, p, damage));
                 }
+            }
+        }
+
+        private void startLongTerm(java.util.concurrent.ExecutorService ltPool) {
+            if (ltPool == null || tagmanifest == null || !zip.has(P7S)) {
+                return;
+            }
+            final byte[] tags = tagmanifest;
+            longTermRuns.put(P7S, ltPool.submit(() -> longTerm.cms(small(P7S), tags)));
+            for (String p : zip.paths()) {
+                if (p.startsWith("data/report/") && p.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
+                        && zip.size(p) <= SMALL) {
+                    longTermRuns.put(p, ltPool.submit(() -> longTerm.pdf(zip.read(p, SMALL),
+                            p.substring(p.lastIndexOf('/') + 1))));
+                }
+            }
+        }
+
+        /** The early run's outcome for {@code target}, or {@code now} computed here when there was none. */
+        private BundleChecks.LongTermOutcome longTermOf(String target,
+                                                         java.util.function.Supplier<BundleChecks.LongTermOutcome> now) {
+            java.util.concurrent.Future<BundleChecks.LongTermOutcome> f = longTermRuns.get(target);
+            if (f == null) {
+                return now.get();
+            }
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return null; // cannot be read: reported INDETERMINATE as when DSS cannot read the signature
             }
         }
 
@@ -716,7 +762,8 @@ public final class BundleVerifier {
                         + "; give the agency's CA certificate with --trust."));
             }
             if (longTerm != null) {
-                bundleLongTerm = longTerm.cms(small(P7S), tagmanifest);
+                final byte[] p7s = small(P7S);
+                bundleLongTerm = longTermOf(P7S, () -> longTerm.cms(p7s, tagmanifest));
                 longTermChecks(P7S, "The bundle signature", bundleLongTerm, true);
             }
         }
@@ -1061,7 +1108,7 @@ public final class BundleVerifier {
                             + " over the whole document and unchanged since."));
                 }
                 if (longTerm != null && s.intact()) {
-                    longTermChecks(pdf, pdf, longTerm.pdf(file), false);
+                    longTermChecks(pdf, pdf, longTermOf(pdf, () -> longTerm.pdf(file)), false);
                 }
             }
             if (zip.has("data/report/report.pdf") && caseJson != null) {

@@ -63,6 +63,16 @@ final class LongTermAdapter implements BundleChecks.LongTerm {
         }
     }
 
+    @Override
+    public BundleChecks.LongTermOutcome pdf(byte[] pdf, String name) {
+        try {
+            return first(validator.validatePdf(pdf, name, at));
+        } catch (RuntimeException e) {
+            LOG.warn("long-term validation of {} failed: {}", name, e.toString());
+            return null;
+        }
+    }
+
     private static BundleChecks.LongTermOutcome first(List<LtvValidator.Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return null;
