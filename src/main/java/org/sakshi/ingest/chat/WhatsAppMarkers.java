@@ -343,6 +343,10 @@ final class WhatsAppMarkers {
                 }
                 if (!any) {
                     int colon = n.indexOf(':');
+                    int wide = n.indexOf('\uFF1A'); // Chinese and Japanese builds write a full-width colon
+                    if (wide > 0 && (colon < 0 || wide < colon)) {
+                        colon = wide;
+                    }
                     if (colon > 0 && colon <= 30) {
                         String word = n.substring(0, colon).strip();
                         if (LOCATION.contains(word) && n.indexOf("http", colon) >= 0) {

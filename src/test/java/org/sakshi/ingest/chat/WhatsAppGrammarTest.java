@@ -187,6 +187,16 @@ class WhatsAppGrammarTest {
     }
 
     @Test
+    void aJapaneseLocationShareWithAFullWidthColonKeepsItsSenderAndItsFlag() throws Exception {
+        Path f = ChatTestSupport.write(dir, "chat.txt",
+                "2022/03/18 14:56 - 田中: 位置情報\uFF1Ahttps://maps.google.com/?q=35.6,139.7\n");
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options().withDateOrder(DateOrder.YMD)));
+        assertEquals(1, r.messages().size());
+        assertEquals("田中", r.message(0).get("sender"));
+        assertTrue(String.valueOf(r.message(0).get("flags")).contains("location"), r.message(0).toString());
+    }
+
+    @Test
     void japaneseEraYearsAfterTheDayAreConverted() throws Exception {
         Path f = ChatTestSupport.write(dir, "chat.txt", "[3/18/R4, 14:56:01] A: x\n[3/27/R4, 21:41:35] B: y\n");
         ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options()));
