@@ -235,8 +235,12 @@ final class WhatsAppMarkers {
         String line = Marks.strip(firstLine).strip();
         if (last == '>') {
             int open = line.lastIndexOf('<');
-            if (open < 0 || (line.indexOf(':', open) < 0 && line.indexOf('\uFF1A', open) < 0)) {
+            if (open < 0) {
                 return null;
+            }
+            if (line.indexOf(':', open) < 0 && line.indexOf('\uFF1A', open) < 0) {
+                // the word after the name, no colon (Turkish iOS: <NAME eklendi>): a %s template
+                return around(line, inExport);
             }
             Matcher m = IOS_ATTACHED.matcher(line);
             if (m.find()) {

@@ -197,6 +197,17 @@ class WhatsAppGrammarTest {
     }
 
     @Test
+    void aTurkishIosAttachmentWithTheWordAfterTheNameIsLinkedAndKeepsItsSender() throws Exception {
+        Path f = ChatTestSupport.write(dir, "chat.txt",
+                "[28.07.2021 14:05:00] Ayşe: \u200E<00000012-PHOTO-2021-07-28-14-05-00.jpg eklendi>\n");
+        ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options().withDateOrder(DateOrder.DMY)));
+        assertEquals(1, r.messages().size());
+        assertEquals("Ayşe", r.message(0).get("sender"));
+        assertEquals("00000012-PHOTO-2021-07-28-14-05-00.jpg", ChatTestSupport.attachment(r.message(0)).get("name"),
+                r.message(0).toString());
+    }
+
+    @Test
     void japaneseEraYearsAfterTheDayAreConverted() throws Exception {
         Path f = ChatTestSupport.write(dir, "chat.txt", "[3/18/R4, 14:56:01] A: x\n[3/27/R4, 21:41:35] B: y\n");
         ChatTestSupport.Run r = run(ParseInput.ofFile("chat.txt", f, options()));
