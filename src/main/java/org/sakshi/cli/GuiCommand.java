@@ -14,13 +14,17 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gui", description = "Open the workstation window (also what 'sakshi' with no arguments does):"
         + " each CASE_DIR in a case window, each BUNDLE.zip in the verify view.",
-        footer = "  sakshi gui --verify FIR112.zip")
+        footer = {"  sakshi gui --verify FIR112.zip", "  sakshi gui --lang hi"})
 final class GuiCommand extends CliCommand {
     @Parameters(paramLabel = "CASE_DIR|BUNDLE.zip", arity = "0..*", description = "Case folders or bundles to open.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--verify", paramLabel = "BUNDLE.zip", description = "Open this bundle in the verify view; repeatable.")
     List<Path> verify = new ArrayList<>();
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "The window's language: en, hi (Hindi), bn (Bengali)"
+            + " or ne (Nepali); default: the 'language' setting, else the system's. The translations are drafts.")
+    String lang;
 
     @Override
     public Integer call() {

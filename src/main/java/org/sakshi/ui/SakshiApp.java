@@ -39,6 +39,8 @@ public final class SakshiApp extends Application {
         }
         org.sakshi.ui.common.UiFonts.load();
         bench = new Workbench(services, defaultWorkspace, SettingsStore.forUser());
+        Messages.use(Messages.choose(LaunchArguments.parse(getParameters().getRaw()).lang(), bench.settings().language,
+                java.util.Locale.getDefault()), bench.workspace());
         Thread.setDefaultUncaughtExceptionHandler((th, e) -> {
             LOG.error("uncaught error on {}", th.getName(), e);
             if (Platform.isFxApplicationThread()) {

@@ -105,7 +105,16 @@ public final class StartView {
         BorderPane pane = styled(new BorderPane(padded(column(8, caseTable, workspaceBar, searchBar, caseTable),
                 12, 16, 8, 16)), "start-view");
         pane.setTop(new VBox(menus, hero));
-        pane.setBottom(statusBar(statusLabel));
+        HBox status = statusBar(statusLabel);
+        if (Messages.isDraft()) {
+            statusLabel.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(statusLabel, javafx.scene.layout.Priority.ALWAYS);
+            Label draft = id("draftNote", new Label(Messages.get("app.draft")));
+            draft.setMinWidth(Label.USE_PREF_SIZE);
+            draft.setTooltip(new javafx.scene.control.Tooltip(draftHelp()));
+            status.getChildren().add(draft);
+        }
+        pane.setBottom(status);
         return pane;
     }
 
@@ -279,11 +288,18 @@ public final class StartView {
         });
     }
 
-    /** Help → About: the version and what the tool does. */
+    /** Where a lab corrects the draft translation: the workspace's messages_<lang>.properties. */
+    private String draftHelp() {
+        return Messages.get("app.draft.help", bench.workspace()
+                .resolve("messages_" + Messages.locale().getLanguage() + ".properties"));
+    }
+
+    /** Help → About: the version and what the tool does (and that a translation is a draft). */
     public void about() {
         Dialogs.info(window(), Messages.get("help.about.header", org.sakshi.core.Version.version()),
                 Messages.get("help.about.text", System.getProperty("java.version"),
-                        System.getProperty("javafx.runtime.version", "?")));
+                        System.getProperty("javafx.runtime.version", "?"))
+                        + (Messages.isDraft() ? "\n\n" + Messages.get("app.draft") + ". " + draftHelp() : ""));
     }
 
     private void quit() {
