@@ -22,10 +22,6 @@ final class GuiCommand extends CliCommand {
     @Option(names = "--verify", paramLabel = "BUNDLE.zip", description = "Open this bundle in the verify view; repeatable.")
     List<Path> verify = new ArrayList<>();
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "The window's language: en, hi (Hindi), bn (Bengali)"
-            + " or ne (Nepali); default: the 'language' setting, else the system's. The translations are drafts.")
-    String lang;
-
     @Override
     public Integer call() {
         err().println("error: the window cannot be opened from here; run 'sakshi gui' from a desktop session, or use"
