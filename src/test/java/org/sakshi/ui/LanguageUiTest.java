@@ -209,4 +209,28 @@ class LanguageUiTest {
         String plain = l.isMnemonicParsing() ? full.replaceFirst("_", "") : full;
         return !drawn.equals(plain) && !drawn.equals(full) && drawn.endsWith(l.getEllipsisString());
     }
+
+    @org.junit.jupiter.api.Test
+    void choosingALanguageInTheHelpMenuRemembersItForTheNextStart(FxRobot robot) throws Exception {
+        Workbench bench = UiFixture.bench(dir.resolve("menu"));
+        robot.interact(() -> {
+            Messages.use(Locale.ENGLISH, null);
+            Stage start = new Stage();
+            SakshiApp.showStart(bench, start);
+            start.setOnCloseRequest(null);
+            start.show();
+        });
+        javafx.scene.control.Menu language = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "languageMenu".equals(i.getId()))
+                .map(Menu.class::cast).findFirst().orElseThrow();
+        assertEquals(List.of("English", "हिन्दी (Hindi)", "বাংলা (Bengali)", "नेपाली (Nepali)"),
+                language.getItems().stream().map(MenuItem::getText).toList());
+        // the confirmation is a modal dialog: fire the item outside interact() so the test thread is not blocked
+        javafx.application.Platform.runLater(() -> language.getItems().get(2).fire());
+        Path saved = dir.resolve("menu").resolve("home").resolve("settings.json");
+        UiFixture.await(() -> Files.isRegularFile(saved));
+        assertEquals("bn", bench.settings().language);
+        assertEquals("bn", new org.sakshi.ui.common.SettingsStore(saved.getParent()).load().language, "the choice is saved");
+        assertEquals("en", Messages.locale().getLanguage(), "the open windows keep their language until the next start");
+    }
 }

@@ -84,7 +84,7 @@ public final class StartView {
                         item("start.workspace.change", null, this::changeWorkspace),
                         item("start.profile", null, this::editProfile), null,
                         item("menu.quit", "Shortcut+Q", this::quit)),
-                menu("menu.help", item("help.sample", null, this::openSample), null,
+                menu("menu.help", item("help.sample", null, this::openSample), null, languageMenu(), null,
                         item("help.about", null, this::about)));
         VBox titles = new VBox(4, label("app.name", "hero-title"), label("app.tagline", "hero-subtitle"));
         HBox hero = styled(row(12, titles, titles,
@@ -286,6 +286,29 @@ public final class StartView {
             statusLabel.setText(Messages.get("status.ready"));
             Dialogs.error(window(), Messages.get("help.sample.action"), e);
         });
+    }
+
+    /**
+     * Help → Language: English, Hindi, Bengali, Nepali, each named in its own script. The choice is
+     * remembered in the settings ({@code language}) and used from the next start (the windows are
+     * built once, in one language).
+     */
+    private javafx.scene.control.Menu languageMenu() {
+        javafx.scene.control.Menu m = new javafx.scene.control.Menu(Messages.get("menu.language"));
+        m.setId("languageMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (String lang : Messages.LANGUAGES) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(Messages.get("language." + lang));
+            i.setToggleGroup(group);
+            i.setSelected(lang.equals(Messages.locale().getLanguage()));
+            i.setOnAction(e -> {
+                bench.settings().language = lang;
+                bench.saveSettings();
+                Dialogs.info(window(), Messages.get("language." + lang), Messages.get("language.restart"));
+            });
+            m.getItems().add(i);
+        }
+        return m;
     }
 
     /** Where a lab corrects the draft translation: the workspace's messages_<lang>.properties. */
