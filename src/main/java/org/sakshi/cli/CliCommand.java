@@ -20,4 +20,10 @@ abstract class CliCommand implements Callable<Integer> {
     PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** The human output's text in the language of {@code --lang} or {@code SAKSHI_LANG} (default English). */
+    CliText text() {
+        Object root = spec.root().userObject();
+        return CliText.of(root instanceof SakshiCommand s ? s.lang : null);
+    }
 }

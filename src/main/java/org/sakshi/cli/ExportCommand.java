@@ -171,24 +171,25 @@ final class ExportCommand extends CliCommand {
         ExportRequest request = new ExportRequest(out, signer, timestamps.sources(tsa), CliSupport.splitIds(items),
                 certificates, actor, forms).withLongTerm(!noLongTerm).withRecipients(recipients);
         ExportResult r = exports.export(caseDir, request, CliSupport.progressBar(err()), null);
+        CliText text = text();
         for (String w : r.warnings()) {
-            err().println("Warning: " + w);
+            err().println(text.get("export.warning", w));
         }
+        String reread = "\n  " + text.get("export.reread", text.verdict(r.verification().verdict()))
+                + (r.verification().decidingCheck() == null ? "" : " (" + r.verification().decidingCheck().message()
+                + ")");
         if (r.encrypted() != null) {
-            out().println("Exported " + r.bundle() + " (encrypted; the plain bundle was not kept)"
-                    + "\n  bundle id " + r.bundleId() + "\n  sha256    " + r.sha256() + " (the ZIP inside, "
-                    + EncryptionService.decryptedName(r.bundle()).getFileName() + ")"
-                    + "\n  p7m sha256 " + r.encrypted().sha256()
-                    + "\n  recipients " + String.join("; ", EncryptionService.describe(recipients))
-                    + "\n  re-read check: " + r.verification().verdict()
-                    + (r.verification().decidingCheck() == null ? "" : " (" + r.verification().decidingCheck().message()
-                    + ")"));
+            out().println(text.get("export.exportedEncrypted", r.bundle())
+                    + "\n  " + text.get("export.bundleId", r.bundleId())
+                    + "\n  " + text.get("export.sha256Inner", r.sha256(),
+                    EncryptionService.decryptedName(r.bundle()).getFileName())
+                    + "\n  " + text.get("export.p7mSha256", r.encrypted().sha256())
+                    + "\n  " + text.get("export.recipients", String.join("; ", EncryptionService.describe(recipients)))
+                    + reread);
             return SakshiCommand.OK;
         }
-        out().println("Exported " + r.bundle() + "\n  bundle id " + r.bundleId() + "\n  sha256    " + r.sha256()
-                + "\n  re-read check: " + r.verification().verdict()
-                + (r.verification().decidingCheck() == null ? "" : " (" + r.verification().decidingCheck().message()
-                + ")"));
+        out().println(text.get("export.exported", r.bundle()) + "\n  " + text.get("export.bundleId", r.bundleId())
+                + "\n  " + text.get("export.sha256", r.sha256()) + reread);
         return SakshiCommand.OK;
     }
 }

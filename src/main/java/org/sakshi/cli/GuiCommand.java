@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gui", description = "Open the workstation window (also what 'sakshi' with no arguments does):"
         + " each CASE_DIR in a case window, each BUNDLE.zip in the verify view.",
-        footer = "  sakshi gui --verify FIR112.zip")
+        footer = {"  sakshi gui --verify FIR112.zip", "  sakshi gui --lang hi"})
 final class GuiCommand extends CliCommand {
     @Parameters(paramLabel = "CASE_DIR|BUNDLE.zip", arity = "0..*", description = "Case folders or bundles to open.")
     List<Path> paths = new ArrayList<>();

@@ -127,12 +127,12 @@ final class ImportCommand extends CliCommand {
             }
             CliSupport.printJson(out(), arr);
         } else {
+            CliText text = text();
             for (Item it : outcome.imported()) {
-                out().println("Imported " + it.id() + "  " + it.kind().json() + "  " + it.name() + "  "
-                        + ByteSize.format(it.size()) + "  sha256 " + it.digests().sha256() + "  time-stamp "
-                        + it.timestamp().status().json());
+                out().println(text.get("import.imported", it.id(), it.kind().json(), it.name(),
+                        ByteSize.format(it.size()), it.digests().sha256(), it.timestamp().status().json()));
                 for (String w : it.warnings()) {
-                    out().println("  warning: " + w);
+                    out().println("  " + text.get("import.warning", w));
                 }
             }
         }

@@ -38,6 +38,13 @@ public final class SakshiCommand {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
+    @Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, paramLabel = "LANG",
+            description = "Language of the human output of verify, import and export, and of the window with"
+                    + " 'sakshi gui --lang': en, hi, bn or ne (draft translations); default: the SAKSHI_LANG environment"
+                    + " variable, else English (the window: its language setting, else the system's). --json output,"
+                    + " CSV, check codes and error sentences stay English.")
+    CliText.Lang lang;
+
     /** Runs the command line with the process's stdout and stderr (UTF-8). */
     public static int run(CommandFactory commands, String... args) {
         return run(commands, new PrintWriter(System.out, true, StandardCharsets.UTF_8),

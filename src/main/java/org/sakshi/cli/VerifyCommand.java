@@ -68,7 +68,7 @@ final class VerifyCommand extends CliCommand {
         VerifyService.Trust roots = new VerifyService.Trust(trust, tsaTrust.isEmpty() ? null : tsaTrust, expectSigner)
                 .asOf(at == null ? null : CliSupport.instant(at, "--at"), online);
         if (online && !json) {
-            err().println("Online: fetching fresh revocation data for the signatures' certificates.");
+            err().println(text().get("verify.online"));
         }
         VerificationReport r = verifier.verify(bundle, roots,
                 json ? org.sakshi.core.ProgressListener.NONE : CliSupport.progressBar(err()));
@@ -83,11 +83,12 @@ final class VerifyCommand extends CliCommand {
                 throw new SakshiException("cannot write the verification as JSON: " + e.getMessage(), e);
             }
         } else {
-            out().println(r.verdict() + ": " + bundle.getFileName() + " (bundle " + r.bundleId() + ", case "
-                    + r.caseNumber() + ")");
+            CliText text = text();
+            out().println(text.get("verify.headline", text.verdict(r.verdict()), bundle.getFileName(), r.bundleId(),
+                    r.caseNumber()));
             Check deciding = r.decidingCheck();
             if (deciding != null) {
-                out().println("Reason: " + deciding.message());
+                out().println(text.get("verify.reason", deciding.message()));
             }
             for (Check c : r.checks()) {
                 if (c.result() != CheckResult.PASSED || r.verdict() == org.sakshi.core.Verdict.PASSED) {
@@ -96,7 +97,7 @@ final class VerifyCommand extends CliCommand {
                 }
             }
             if (report != null) {
-                out().println("Verification report written to " + report);
+                out().println(text.get("verify.reportWritten", report));
             }
         }
         return r.verdict().exitCode();

@@ -39,6 +39,9 @@ public final class SakshiApp extends Application {
         }
         org.sakshi.ui.common.UiFonts.load();
         bench = new Workbench(services, defaultWorkspace, SettingsStore.forUser());
+        String lang = LaunchArguments.parse(getParameters().getRaw()).lang();
+        Messages.use(Messages.choose(lang != null ? lang : System.getenv("SAKSHI_LANG"), bench.settings().language,
+                java.util.Locale.getDefault()), bench.workspace());
         Thread.setDefaultUncaughtExceptionHandler((th, e) -> {
             LOG.error("uncaught error on {}", th.getName(), e);
             if (Platform.isFxApplicationThread()) {

@@ -60,4 +60,14 @@ class LaunchArgumentsTest {
     void aSecondGuiWordIsAPathNotTheCommand() {
         assertEquals(List.of(Path.of("gui")), LaunchArguments.parse(List.of("gui", "gui")).paths());
     }
+
+    @Test
+    void langOptionChoosesTheWindowLanguageAndIsNotAPath() {
+        LaunchArguments a = LaunchArguments.parse(List.of("gui", "--lang", "bn", "/cases/FIR-12"));
+        assertEquals("bn", a.lang());
+        assertEquals(List.of(Path.of("/cases/FIR-12")), a.paths());
+        assertTrue(a.ignored().isEmpty());
+        assertEquals("hi", LaunchArguments.parse(List.of("gui", "--lang=hi")).lang());
+        assertEquals(null, LaunchArguments.parse(List.of("gui")).lang());
+    }
 }

@@ -84,7 +84,7 @@ public final class StartView {
                         item("start.workspace.change", null, this::changeWorkspace),
                         item("start.profile", null, this::editProfile), null,
                         item("menu.quit", "Shortcut+Q", this::quit)),
-                menu("menu.help", item("help.sample", null, this::openSample), null,
+                menu("menu.help", item("help.sample", null, this::openSample), null, languageMenu(), null,
                         item("help.about", null, this::about)));
         VBox titles = new VBox(4, label("app.name", "hero-title"), label("app.tagline", "hero-subtitle"));
         HBox hero = styled(row(12, titles, titles,
@@ -105,7 +105,16 @@ public final class StartView {
         BorderPane pane = styled(new BorderPane(padded(column(8, caseTable, workspaceBar, searchBar, caseTable),
                 12, 16, 8, 16)), "start-view");
         pane.setTop(new VBox(menus, hero));
-        pane.setBottom(statusBar(statusLabel));
+        HBox status = statusBar(statusLabel);
+        if (Messages.isDraft()) {
+            statusLabel.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(statusLabel, javafx.scene.layout.Priority.ALWAYS);
+            Label draft = id("draftNote", new Label(Messages.get("app.draft")));
+            draft.setMinWidth(Label.USE_PREF_SIZE);
+            draft.setTooltip(new javafx.scene.control.Tooltip(draftHelp()));
+            status.getChildren().add(draft);
+        }
+        pane.setBottom(status);
         return pane;
     }
 
@@ -279,11 +288,41 @@ public final class StartView {
         });
     }
 
-    /** Help → About: the version and what the tool does. */
+    /**
+     * Help → Language: English, Hindi, Bengali, Nepali, each named in its own script. The choice is
+     * remembered in the settings ({@code language}) and used from the next start (the windows are
+     * built once, in one language).
+     */
+    private javafx.scene.control.Menu languageMenu() {
+        javafx.scene.control.Menu m = new javafx.scene.control.Menu(Messages.get("menu.language"));
+        m.setId("languageMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (String lang : Messages.LANGUAGES) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(Messages.get("language." + lang));
+            i.setToggleGroup(group);
+            i.setSelected(lang.equals(Messages.locale().getLanguage()));
+            i.setOnAction(e -> {
+                bench.settings().language = lang;
+                bench.saveSettings();
+                Dialogs.info(window(), Messages.get("language." + lang), Messages.get("language.restart"));
+            });
+            m.getItems().add(i);
+        }
+        return m;
+    }
+
+    /** Where a lab corrects the draft translation: the workspace's messages_<lang>.properties. */
+    private String draftHelp() {
+        return Messages.get("app.draft.help", bench.workspace()
+                .resolve("messages_" + Messages.locale().getLanguage() + ".properties"));
+    }
+
+    /** Help → About: the version and what the tool does (and that a translation is a draft). */
     public void about() {
         Dialogs.info(window(), Messages.get("help.about.header", org.sakshi.core.Version.version()),
                 Messages.get("help.about.text", System.getProperty("java.version"),
-                        System.getProperty("javafx.runtime.version", "?")));
+                        System.getProperty("javafx.runtime.version", "?"))
+                        + (Messages.isDraft() ? "\n\n" + Messages.get("app.draft") + ". " + draftHelp() : ""));
     }
 
     private void quit() {

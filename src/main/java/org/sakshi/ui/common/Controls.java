@@ -66,6 +66,19 @@ public final class Controls {
     public static <S, T> TableColumn<S, T> column(String textKey, double prefWidth) {
         TableColumn<S, T> c = new TableColumn<>(Messages.get(textKey));
         c.setPrefWidth(prefWidth);
+        return fitHeading(c);
+    }
+
+    /**
+     * Makes the column at least as wide as its heading (in bold, plus the header's padding), so that
+     * no heading is cut in any language; a wider preferred width is kept.
+     */
+    public static <S, T> TableColumn<S, T> fitHeading(TableColumn<S, T> c) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(c.getText());
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize()));
+        c.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth()) + 16);
+        c.setPrefWidth(Math.max(c.getPrefWidth(), c.getMinWidth()));
         return c;
     }
 

@@ -27,6 +27,8 @@ public final class FormGrid extends GridPane {
         Label label = new Label(Messages.get(labelKey));
         label.setLabelFor(field);
         label.setMnemonicParsing(true);
+        // a label is never cut (longer in Hindi, Bengali, Nepali); the field column gives way
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (field instanceof Control c) {
             c.setAccessibleText(label.getText().replace("_", ""));
             c.setMaxWidth(Double.MAX_VALUE);

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What the workstation remembers per user (stored by {@link SettingsStore}): the operator profile,
- * the workspace, trust anchors for verification, TSAs, the blur setting and the window geometry.
+ * the workspace, trust anchors for verification, TSAs, the blur setting, the language and the window geometry.
  * Never a password, PIN or key.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -16,6 +16,8 @@ public final class Settings {
     public List<String> trustAnchors = new ArrayList<>();
     public List<String> tsaUrls = new ArrayList<>();
     public boolean blurImages = true;
+    /** The window's language ({@code en}, {@code hi}, {@code bn}, {@code ne}); null: the system locale's. */
+    public String language;
     public WindowGeometry mainWindow;
     public WindowGeometry caseWindow;
     public double caseDividerPosition = 0.58;

@@ -163,7 +163,7 @@ public final class CustodyView {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         c.setPrefWidth(w);
-        eventTable.getColumns().add(c);
+        eventTable.getColumns().add(org.sakshi.ui.common.Controls.fitHeading(c));
     }
 
     private void updateCount() {

@@ -147,6 +147,12 @@ public final class CaseView {
                 id("auditButton", button("audit.action", "audit.actionLong", this::openAudit)),
                 id("stampButton", button("stamp.runShort", "stamp.run", this::stampPending)),
                 id("exportButton", button("case.exportShort", "case.export", this::exportBundle))), "toolbar");
+        // the buttons keep their whole text in every language; the heading gives way and shows in full as a tooltip
+        toolbar.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Button)
+                .forEach(n -> ((javafx.scene.control.Button) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        Tooltip headingTip = new Tooltip();
+        headingTip.textProperty().bind(caseLabel.textProperty());
+        caseLabel.setTooltip(headingTip);
         filterField.setPromptText(Messages.get("case.filter"));
         filterField.setAccessibleText(Messages.get("case.filter"));
         itemTable.setAccessibleText(Messages.get("case.items"));

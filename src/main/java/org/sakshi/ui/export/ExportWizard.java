@@ -130,6 +130,8 @@ public final class ExportWizard {
         HBox.setHgrow(identity, Priority.ALWAYS);
         g.add("export.identity", new HBox(6, identity, browse));
         CheckBox token = g.addWide(new CheckBox(Messages.get("profile.token")));
+        token.setWrapText(true);
+        token.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         token.selectedProperty().bindBidirectional(vm.tokenProperty());
         TextField label = g.add("export.tokenLabel", new TextField());
         label.textProperty().bindBidirectional(vm.tokenLabelProperty());
@@ -225,6 +227,8 @@ public final class ExportWizard {
         remove.setId("removeRecipient");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.recipients().remove(list.getSelectionModel().getSelectedItem()));
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(list, Priority.ALWAYS);
         Label hint = new Label(Messages.get("export.recipients.hint"));
         hint.setWrapText(true);

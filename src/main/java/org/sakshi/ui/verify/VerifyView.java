@@ -34,6 +34,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -131,9 +132,15 @@ public final class VerifyView {
                 label("verify.longTerm", "section-title"), longTermHint(), new HBox(6, extendButton, renewButton)),
                 10, 10, 10, 10), "side-panel");
         side.setPrefWidth(250);
+        // the hints wrap and keep their height (longer in Hindi, Bengali, Nepali): the panel scrolls when short
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setPrefViewportWidth(250);
+        sideScroll.getStyleClass().add("side-scroll");
         rootPane.setTop(new VBox(menus, toolbar));
         rootPane.setCenter(center);
-        rootPane.setRight(side);
+        rootPane.setRight(sideScroll);
         rootPane.setBottom(statusBar(statusLabel));
         return rootPane;
     }
@@ -202,7 +209,9 @@ public final class VerifyView {
     private void initialize() {
         anchorList.setItems(vm.trustAnchors());
         expectSignerField.textProperty().bindBidirectional(vm.expectedSignerProperty());
-        anchorList.setPlaceholder(new Label(Messages.get("verify.anchors.none")));
+        Label noAnchors = new Label(Messages.get("verify.anchors.none"));
+        noAnchors.setWrapText(true);
+        anchorList.setPlaceholder(noAnchors);
         vm.trustAnchors().addListener((javafx.collections.ListChangeListener<Path>) c -> {
             bench.settings().trustAnchors = vm.trustAnchors().stream().map(Path::toString)
                     .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
@@ -239,6 +248,7 @@ public final class VerifyView {
         extendButton.disableProperty().bind(vm.reportProperty().isNull());
         renewButton.disableProperty().bind(vm.reportProperty().isNull());
         bundleLabel.setText(Messages.get("verify.nobundle"));
+        bundleLabel.setTooltip(new javafx.scene.control.Tooltip(bundleLabel.getText()));
         vm.reportProperty().addListener((o, a, r) -> showReport(r));
         rootPane.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
