@@ -1,7 +1,6 @@
 package org.sakshi.service;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.sakshi.core.StorageException;
 import org.sakshi.core.TimestampSource;
 import org.sakshi.core.Verdict;
 import org.sakshi.core.VerificationReport;
-import org.sakshi.signing.Pem;
 import org.sakshi.signing.ltv.LtvAugmenter;
 import org.sakshi.signing.ltv.LtvValidator;
 
@@ -82,12 +80,9 @@ public final class LongTermService {
         } catch (IOException e) {
             throw new InputException("cannot read " + bundle + ": " + e.getMessage(), e);
         }
-        List<X509Certificate> anchors = new ArrayList<>();
-        for (Path p : t.signerRoots()) {
-            anchors.addAll(Pem.readCertificates(p));
-        }
-        for (Path p : t.tsaRoots() == null ? List.<Path>of() : t.tsaRoots()) {
-            anchors.addAll(Pem.readCertificates(p));
+        List<X509Certificate> anchors = new ArrayList<>(VerifyService.read(t.signerRoots()));
+        if (t.tsaRoots() != null) {
+            anchors.addAll(VerifyService.read(t.tsaRoots()));
         }
         List<LtvValidator.Outcome> now = new LtvValidator(anchors).validateCades(p7s, tags, null);
         boolean archived = !now.isEmpty() && now.get(0).archived();
@@ -114,7 +109,7 @@ public final class LongTermService {
                         + "); nothing was kept. Report this fault.");
             }
             List<LtvValidator.Outcome> lt = new LtvValidator(anchors).validateCades(r.bytes(), tags, null);
-            String sha = sha256(part.part());
+            String sha = org.sakshi.bundle.Hashes.sha256(part.part());
             part.commit();
             return new Outcome(out, sha, lt.isEmpty() ? null : lt.get(0).level(),
                     lt.isEmpty() ? 0 : lt.get(0).archiveTimes().size(), after);
@@ -122,22 +117,5 @@ public final class LongTermService {
             throw new StorageException("writing " + out + " failed: " + e.getMessage()
                     + "; nothing was written. Check the disk and try again.", e);
         }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        java.security.MessageDigest md;
-        try {
-            md = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 20];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-        }
-        return java.util.HexFormat.of().formatHex(md.digest());
     }
 }

@@ -88,7 +88,7 @@ public final class VerifyService {
         return v.verify(bundle, progress);
     }
 
-    private static List<X509Certificate> read(List<Path> pems) throws SakshiException {
+    static List<X509Certificate> read(List<Path> pems) throws SakshiException {
         List<X509Certificate> out = new ArrayList<>();
         for (Path p : pems) {
             out.addAll(Pem.readCertificates(p));
