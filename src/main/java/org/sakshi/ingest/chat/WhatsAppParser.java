@@ -108,6 +108,8 @@ final class WhatsAppParser {
         }
         long headers = 0;
         boolean complete = true;
+        // dates that read differently under two orders, kept to show the user if the orders stay open
+        List<Object[]> ambiguous = new ArrayList<>();
         try (LineReader r = new LineReader(source.open(), MAX_LINE_BYTES)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -119,6 +121,18 @@ final class WhatsAppParser {
                     continue;
                 }
                 headers++;
+                if (ambiguous.size() < 10 && ambiguous.stream().noneMatch(x -> x[1].equals(h.dateText()))) {
+                    java.util.Set<java.time.LocalDate> readings = new java.util.HashSet<>();
+                    for (DateOrder o : ORDERS) {
+                        LocalDateTime t = h.time(o);
+                        if (t != null) {
+                            readings.add(t.toLocalDate());
+                        }
+                    }
+                    if (readings.size() > 1) {
+                        ambiguous.add(new Object[] {r.lineNumber(), h.dateText(), h});
+                    }
+                }
                 int alive = 0;
                 for (DateOrder o : ORDERS) {
                     LocalDateTime t = h.time(o);
@@ -187,7 +201,7 @@ final class WhatsAppParser {
                 }
             }
             if (forward.size() != 1) {
-                throw new AmbiguousDateOrderException(fileName, fit);
+                throw new AmbiguousDateOrderException(fileName, fit, examples(ambiguous, fit));
             }
             DateOrder o = forward.get(0);
             StringBuilder steps = new StringBuilder();
@@ -274,6 +288,29 @@ final class WhatsAppParser {
                         + " or leave the option out", forward);
             }
         }
+    }
+
+    /** "line 3: 05/06/21 is 2021-06-05 (dmy) or 2021-05-06 (mdy)" for up to three ambiguous dates. */
+    private static List<String> examples(List<Object[]> ambiguous, List<DateOrder> fit) {
+        List<String> out = new ArrayList<>();
+        for (Object[] a : ambiguous) {
+            WhatsAppGrammar.Header h = (WhatsAppGrammar.Header) a[2];
+            List<String> ways = new ArrayList<>();
+            java.util.Set<java.time.LocalDate> seen = new java.util.HashSet<>();
+            for (DateOrder o : fit) {
+                LocalDateTime t = h.time(o);
+                if (t != null && seen.add(t.toLocalDate())) {
+                    ways.add(t.toLocalDate() + " (" + o.json() + ")");
+                }
+            }
+            if (ways.size() > 1) {
+                out.add("line " + a[0] + ": " + a[1] + " is " + String.join(" or ", ways));
+            }
+            if (out.size() == 3) {
+                break;
+            }
+        }
+        return out;
     }
 
     private static String join(List<DateOrder> orders) {

@@ -386,7 +386,15 @@ public final class CaseView {
     private java.util.Optional<DateOrder> askDateOrder(AmbiguousDateOrderException e) {
         ChoiceDialog<DateOrder> d = Dialogs.prepare(new ChoiceDialog<>(e.choices().get(0), e.choices()), window());
         d.setTitle(Messages.get("import.dateorder.title"));
-        d.setHeaderText(Messages.get("import.dateorder.header"));
+        // the question names the file and shows some of its dates read each way (data, not translated)
+        StringBuilder header = new StringBuilder(Messages.get("import.dateorder.header"));
+        if (e.file() != null) {
+            header.append("\n").append(e.file());
+        }
+        for (String x : e.examples()) {
+            header.append("\n  ").append(x);
+        }
+        d.setHeaderText(header.toString());
         d.setContentText(Messages.get("import.dateorder.label"));
         return d.showAndWait();
     }

@@ -69,6 +69,12 @@ class WhatsAppDateOrderTest {
         String text = "01/03/21, 09:00 - A: x\n02/03/21, 09:00 - A: y\n05/03/21, 09:00 - A: z\n";
         AmbiguousDateOrderException e = assertThrows(AmbiguousDateOrderException.class, () -> run(file(text, null)));
         assertEquals(List.of(DateOrder.DMY, DateOrder.MDY), e.choices());
+        // the question names the file and shows its dates read both ways
+        assertTrue(e.file() != null && !e.file().isBlank());
+        assertEquals(List.of("line 1: 1/3/21 is 2021-03-01 (dmy) or 2021-01-03 (mdy)",
+                "line 2: 2/3/21 is 2021-03-02 (dmy) or 2021-02-03 (mdy)",
+                "line 3: 5/3/21 is 2021-03-05 (dmy) or 2021-05-03 (mdy)"), e.examples());
+        assertTrue(e.getMessage().contains("line 1: 1/3/21 is 2021-03-01 (dmy) or 2021-01-03 (mdy)"), e.getMessage());
     }
 
     @Test
