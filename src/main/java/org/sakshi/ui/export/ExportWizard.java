@@ -336,7 +336,9 @@ public final class ExportWizard {
         explain.getChildren().addAll(needsTitle, needs);
         Button show = new Button(Messages.get("export.showFolder"));
         show.getStyleClass().add("primary");
-        show.setOnAction(e -> showInFolder(r.bundle()));
+        show.setOnAction(e -> showInFolder(r.bundle(), why -> javafx.application.Platform.runLater(() ->
+                Dialogs.info(stage, Messages.get("export.showFolder"),
+                        Messages.get("export.showFolder.failed", why, r.bundle().toAbsolutePath().getParent())))));
         Button close = new Button(Messages.get("export.close"));
         close.setOnAction(e -> stage.close());
         VBox v = new VBox(14, box, g, explain, new HBox(8, show, close));
@@ -346,16 +348,30 @@ public final class ExportWizard {
         root.setCenter(sp);
     }
 
-    /** Opens the file manager on the bundle's folder (xdg-open, explorer or open). */
-    static void showInFolder(Path file) {
+    /**
+     * Opens the file manager on the bundle's folder (xdg-open, explorer or open); when it cannot be
+     * started, or xdg-open/open ends with an error (no file manager registered), {@code failed} gets
+     * the reason (on a background thread) so the officer is told where the bundle is.
+     */
+    static void showInFolder(Path file, java.util.function.Consumer<String> failed) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        List<String> cmd = os.contains("win") ? List.of("explorer", "/select,", file.toString())
+        boolean windows = os.contains("win");
+        List<String> cmd = windows ? List.of("explorer", "/select,", file.toString())
                 : os.contains("mac") ? List.of("open", "-R", file.toString())
-                : List.of("xdg-open", file.getParent().toString());
+                : List.of("xdg-open", file.toAbsolutePath().getParent().toString());
         try {
-            new ProcessBuilder(cmd).inheritIO().start();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!windows) { // explorer's exit code means nothing
+                p.onExit().thenAccept(done -> {
+                    if (done.exitValue() != 0) {
+                        failed.accept(cmd.get(0) + " ended with exit code " + done.exitValue());
+                    }
+                });
+            }
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(ExportWizard.class).warn("cannot open the file manager: {}", e.getMessage());
+            failed.accept(cmd.get(0) + ": " + e.getMessage());
         }
     }
 }
