@@ -75,6 +75,8 @@ public final class StartView {
         return root;
     }
 
+    private MenuBar menuBar;
+
     private Parent build() {
         MenuBar menus = new MenuBar(
                 menu("menu.file", item("start.new", "Shortcut+N", this::newCase),
@@ -84,8 +86,11 @@ public final class StartView {
                         item("start.workspace.change", null, this::changeWorkspace),
                         item("start.profile", null, this::editProfile), null,
                         item("menu.quit", "Shortcut+Q", this::quit)),
-                menu("menu.help", item("help.sample", null, this::openSample), null, languageMenu(), null,
+                menu("menu.help", item("help.guide", "F1", () -> org.sakshi.ui.common.UserGuide.open(bench)),
+                        item("help.shortcuts", null, this::showShortcuts), null,
+                        item("help.sample", null, this::openSample), null, languageMenu(), null,
                         item("help.about", null, this::about)));
+        this.menuBar = menus;
         VBox titles = new VBox(4, label("app.name", "hero-title"), label("app.tagline", "hero-subtitle"));
         HBox hero = styled(row(12, titles, titles,
                 id("newButton", styled(button("start.new", this::newCase), "primary")),
@@ -318,6 +323,10 @@ public final class StartView {
     }
 
     /** Help → About: the version and what the tool does (and that a translation is a draft). */
+    private void showShortcuts() {
+        org.sakshi.ui.common.UserGuide.showShortcuts(window(), menuBar);
+    }
+
     public void about() {
         Dialogs.info(window(), Messages.get("help.about.header", org.sakshi.core.Version.version()),
                 Messages.get("help.about.text", System.getProperty("java.version"),
