@@ -32,9 +32,12 @@ public final class Formats {
                 .withDecimalStyle(DecimalStyle.of(l));
     }
 
-    /** An instant in the workstation's zone, to the second; empty for null. */
+    /**
+     * An instant in the workstation's zone, to the second, with the zone named (every time on screen says
+     * which clock it is on); empty for null.
+     */
     public static String instant(Instant t) {
-        return t == null ? "" : dateTime().format(t.atZone(ZoneId.systemDefault()));
+        return instant(t, ZoneId.systemDefault());
     }
 
     /** An instant in the given zone with the zone id, e.g. {@code 2026-07-28 14:05:00 Asia/Kolkata}. */
