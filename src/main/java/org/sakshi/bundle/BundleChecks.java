@@ -74,19 +74,7 @@ public final class BundleChecks {
         LongTermOutcome pdf(Path pdf);
 
         /** The same for a PDF held in memory ({@code name} for messages). */
-        default LongTermOutcome pdf(byte[] pdf, String name) {
-            try {
-                Path tmp = java.nio.file.Files.createTempFile("sakshi-lt-", ".pdf");
-                try {
-                    java.nio.file.Files.write(tmp, pdf);
-                    return pdf(tmp);
-                } finally {
-                    java.nio.file.Files.deleteIfExists(tmp);
-                }
-            } catch (IOException e) {
-                return null;
-            }
-        }
+        LongTermOutcome pdf(byte[] pdf, String name);
 
         /** The time the validation is made as of. */
         Instant at();

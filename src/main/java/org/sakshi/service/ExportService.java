@@ -149,10 +149,11 @@ public final class ExportService {
             // encrypted: the plain ZIP is sealed and re-read in the owner-only staging folder, beside the
             // vault's own plain copies, and only ciphertext reaches the destination
             Path sealTo = request.encrypted() ? staging.resolve(zipName) : out;
+            // the report thread adds a warning for each PDF it could not seal for the long term
+            List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
             BundleSealer.Sealed sealed = stageAndSeal(caseDir, request, info, items, certificateIds, actor, bundleId,
-                    now, staging, sealTo, p, c);
+                    now, staging, sealTo, warnings, p, c);
             long zipSize = Files.size(sealed.bundle());
-            List<String> warnings = new ArrayList<>(reportWarnings(staging));
             warnings.addAll(sealed.warnings());
             if (!request.encrypted()) {
                 Map<String, Object> done = EventDetails.ExportSealed.of(bundleId, zipName, sealed.sha256(), zipSize,
@@ -226,7 +227,8 @@ public final class ExportService {
 
     private BundleSealer.Sealed stageAndSeal(Path caseDir, ExportRequest request, CaseInfo info, List<Item> items,
                                              List<String> certificateIds, Actor actor, String bundleId, Instant now,
-                                             Path staging, Path sealTo, ProgressListener p, CancelFlag c)
+                                             Path staging, Path sealTo, List<String> warnings, ProgressListener p,
+                                             CancelFlag c)
             throws SakshiException, IOException {
         long t0 = System.nanoTime();
         List<BundleSealer.PayloadFile> payload = new ArrayList<>();
@@ -288,7 +290,8 @@ public final class ExportService {
         });
         try {
             java.util.concurrent.Future<List<BundleSealer.PayloadFile>> reportFiles = later.submit(() ->
-                    stageReports(caseDir, request, info, items, certificateIds, actor, bundleId, now, chain, staging));
+                    stageReports(caseDir, request, info, items, certificateIds, actor, bundleId, now, chain, staging,
+                            warnings));
             LOG.info("export {}: staged custody log, case.json and derived files in {} ms; report and {} certificate(s)"
                     + " being made", bundleId, (System.nanoTime() - t0) / 1_000_000, certificateIds.size());
             return seal(request, info, actor, bundleId, now, chain, payload, reportFiles, sealTo, p, c);
@@ -308,7 +311,8 @@ public final class ExportService {
     /** Renders and PAdES-signs the report and the certificates into {@code staging}. */
     private List<BundleSealer.PayloadFile> stageReports(Path caseDir, ExportRequest request, CaseInfo info,
                                                         List<Item> items, List<String> certificateIds, Actor actor,
-                                                        String bundleId, Instant now, ChainResult chain, Path staging)
+                                                        String bundleId, Instant now, ChainResult chain, Path staging,
+                                                        List<String> warnings)
             throws SakshiException, IOException {
         long t0 = System.nanoTime();
         List<BundleSealer.PayloadFile> payload = new ArrayList<>();
@@ -336,7 +340,7 @@ public final class ExportService {
         }
         Path report = staging.resolve("report.pdf");
         new PadesSigner().sign(unsigned, report, request.signer(), firstTsa);
-        longTerm(request, report, "data/report/report.pdf", staging);
+        longTerm(request, report, "data/report/report.pdf", warnings);
         payload.add(new BundleSealer.PayloadFile("data/report/report.pdf", report, null, "report"));
         for (String id : certificateIds) {
             Path u = staging.resolve("certificate-" + id + "-unsigned.pdf");
@@ -346,7 +350,7 @@ public final class ExportService {
             }
             Path s = staging.resolve("certificate-" + id + ".pdf");
             new PadesSigner().sign(u, s, request.signer(), firstTsa);
-            longTerm(request, s, "data/report/certificate-" + id + ".pdf", staging);
+            longTerm(request, s, "data/report/certificate-" + id + ".pdf", warnings);
             payload.add(new BundleSealer.PayloadFile("data/report/certificate-" + id + ".pdf", s, null,
                     "certificate " + id));
         }
@@ -358,7 +362,6 @@ public final class ExportService {
 
     /** How long one OCSP, CRL or caIssuers request may take while sealing. */
     static final java.time.Duration REVOCATION_TIMEOUT = LongTermPdf.REVOCATION_TIMEOUT;
-    private static final String LTV_WARNINGS = "long-term-warnings.txt";
 
     /** The long-term augmenter of this export, or null when it is off. */
     private static org.sakshi.signing.ltv.LtvAugmenter augmenter(ExportRequest request) {
@@ -368,26 +371,17 @@ public final class ExportService {
     /**
      * PAdES-BASELINE-LTA for a signed PDF, in place, before it enters the bag (the manifest covers the
      * augmented file); when revocation data cannot be fetched it stays PAdES-BASELINE-T and the warning
-     * is kept in the staging folder for the export result.
+     * goes to {@code warnings} for the export result.
      */
-    private static void longTerm(ExportRequest request, Path pdf, String bagPath, Path staging)
+    private static void longTerm(ExportRequest request, Path pdf, String bagPath, List<String> warnings)
             throws SakshiException, IOException {
         if (!request.longTerm()) {
             return;
         }
         String warning = LongTermPdf.augment(pdf, bagPath, request.signer(), request.tsas());
         if (warning != null) {
-            synchronized (ExportService.class) {
-                Files.writeString(staging.resolve(LTV_WARNINGS), warning + "\n", StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            }
+            warnings.add(warning);
         }
-    }
-
-    private static List<String> reportWarnings(Path staging) throws IOException {
-        Path f = staging.resolve(LTV_WARNINGS);
-        return Files.exists(f) ? Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
-                .toList() : List.of();
     }
 
     private BundleSealer.Sealed seal(ExportRequest request, CaseInfo info, Actor actor, String bundleId, Instant now,

@@ -55,9 +55,8 @@ final class LongTermAdapter implements BundleChecks.LongTerm {
     @Override
     public BundleChecks.LongTermOutcome pdf(Path pdf) {
         try {
-            // the approval signature comes first; DSS lists document time-stamps separately
-            return first(validator.validatePdf(Files.readAllBytes(pdf), pdf.getFileName().toString(), at));
-        } catch (IOException | RuntimeException e) {
+            return pdf(Files.readAllBytes(pdf), pdf.getFileName().toString());
+        } catch (IOException e) {
             LOG.warn("long-term validation of {} failed: {}", pdf.getFileName(), e.toString());
             return null;
         }
