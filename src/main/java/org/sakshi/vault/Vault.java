@@ -208,11 +208,22 @@ public final class Vault {
         return new Batch();
     }
 
-    /** Blobs stored together and made durable together; see {@link #batch()}. Not thread-safe. */
-    public final class Batch {
-        private final List<String> unsynced = new ArrayList<>();
+    /**
+     * Blobs stored together and made durable together; see {@link #batch()}. One thread at a time
+     * calls it (the thread walking a folder). Small files are read on that thread and hashed and
+     * written on the batch's own writer thread, so reading the next files overlaps hashing and
+     * writing the ones before (on two cores: the walk, its checks and the reads on one, the digests
+     * and the vault writes on the other). {@link #sync()} or {@link #close()} stops that thread.
+     */
+    public final class Batch implements AutoCloseable {
+        /** At most this many small files are read ahead of the writer thread (one buffer each). */
+        private static final int BUFFERS = 8;
+        private final List<String> unsynced = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Blob directories created; written by the writer thread, read after it has stopped. */
         private final Set<Path> dirs = new HashSet<>();
-        private final byte[] buf = new byte[SMALL + 1];
+        private final java.util.concurrent.BlockingQueue<byte[]> free =
+                new java.util.concurrent.ArrayBlockingQueue<>(BUFFERS);
+        private final java.util.concurrent.BlockingQueue<Job> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
         private final MessageDigest sha256;
         private final MessageDigest sha1;
         private final MessageDigest md5;
@@ -220,6 +231,22 @@ public final class Vault {
         private final String prefix = UUID.randomUUID().toString();
         private final boolean posix;
         private long parts;
+        private int buffers;
+        private Thread writer;
+        /** The first write that failed: every later call of the batch throws it, nothing more is written. */
+        private volatile IOException failed;
+
+        /**
+         * Work for the writer thread: bytes to hash and write ({@code data}, {@code pooled} when the
+         * buffer goes back to the pool), or a blob already stored ({@code stored}, a large file), each
+         * handed to {@code then}; or a barrier ({@code reached}) completed once every job before it is done.
+         */
+        private record Job(byte[] data, int len, boolean pooled, StoredBlob stored,
+                           java.util.function.Consumer<StoredBlob> then,
+                           java.util.concurrent.CompletableFuture<Void> reached) {
+        }
+
+        private static final Job STOP = new Job(null, 0, false, null, null, null);
 
         private Batch() throws IOException {
             org.sakshi.core.OwnerOnly.dir(tmp);
@@ -235,43 +262,205 @@ public final class Vault {
 
         /**
          * Like {@link Vault#store(Path, Object, ProgressListener, String, CancelFlag)}. A file up to
-         * {@link #SMALL} bytes is read once into one reused buffer, hashed, and written to the vault
-         * without its own fsync (left for {@link #sync()}); a larger file takes the streaming path
-         * and is fsynced on its own, as outside a batch.
+         * {@link #SMALL} bytes is hashed and written to the vault without its own fsync (left for
+         * {@link #sync()}); a larger file takes the streaming path and is fsynced on its own, as
+         * outside a batch. Returns once the blob is in the vault.
          */
         public StoredBlob store(Path source, Object listedKey, ProgressListener progress, String what,
                                 CancelFlag cancel) throws IOException, CancelledException {
+            StoredBlob[] out = new StoredBlob[1];
+            submit(source, listedKey, progress, what, cancel, b -> out[0] = b);
+            drain();
+            return out[0];
+        }
+
+        /**
+         * Like {@link #store}, but returns once the file is read (its checks made: opened without
+         * following a link, still the file listed): its hashing and writing run on the writer thread,
+         * which then hands the blob to {@code then}, in the order of the calls. {@code then} runs on
+         * the writer thread (also for a large file, stored before this returns); it has run for every
+         * blob written once {@link #sync()} or {@link #close()} has returned, also after a failure, so
+         * a caller can remove what was written. A write that fails is thrown by the next call of this
+         * batch; nothing is written after it.
+         */
+        public void submit(Path source, Object listedKey, ProgressListener progress, String what, CancelFlag cancel,
+                           java.util.function.Consumer<StoredBlob> then) throws IOException, CancelledException {
+            throwIfFailed();
             if (sinks != SinkFactory.DIRECT) {
-                return Vault.this.store(source, listedKey, progress, what, cancel);
+                enqueue(new Job(null, 0, false, Vault.this.store(source, listedKey, progress, what, cancel), then,
+                        null));
+                return;
             }
-            int n = 0;
-            try (FileChannel in = openListed(source, listedKey)) {
-                if (in.size() <= SMALL) {
-                    java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(buf);
-                    int r;
-                    while (all.hasRemaining() && (r = in.read(all)) >= 0) {
-                        n += r;
+            byte[] buf = takeBuffer();
+            boolean queued = false;
+            try {
+                int n = 0;
+                try (FileChannel in = openListed(source, listedKey)) {
+                    if (in.size() <= SMALL) {
+                        java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(buf);
+                        int r;
+                        while (all.hasRemaining() && (r = in.read(all)) >= 0) {
+                            n += r;
+                        }
+                    } else {
+                        n = SMALL + 1;
                     }
-                } else {
-                    n = SMALL + 1;
+                }
+                if (n <= SMALL) {
+                    if (cancel != null) {
+                        cancel.throwIfCancelled();
+                    }
+                    enqueue(new Job(buf, n, true, null, then, null));
+                    queued = true;
+                    if (progress != null) {
+                        progress.progress(n, n, what);
+                    }
+                    return;
+                }
+            } finally {
+                if (!queued) {
+                    free.offer(buf);
                 }
             }
-            if (n > SMALL) { // a large file (or one that grew while read): the streaming path
-                return Vault.this.store(source, listedKey, progress, what, cancel);
-            }
-            if (cancel != null) {
-                cancel.throwIfCancelled();
-            }
-            StoredBlob b = write(buf, n);
-            if (progress != null) {
-                progress.progress(n, n, what);
-            }
-            return b;
+            // a large file (or one that grew while read): the streaming path, on this thread
+            StoredBlob large = Vault.this.store(source, listedKey, progress, what, cancel);
+            enqueue(new Job(null, 0, false, large, then, null));
         }
 
         /** Stores {@code data} without its own fsync (left for {@link #sync()}). */
         public StoredBlob storeBytes(byte[] data) throws IOException {
-            return write(data, data.length);
+            throwIfFailed();
+            StoredBlob[] out = new StoredBlob[1];
+            enqueue(new Job(data, data.length, false, null, b -> out[0] = b, null));
+            drain();
+            return out[0];
+        }
+
+        private byte[] takeBuffer() throws IOException {
+            byte[] b = free.poll();
+            if (b != null) {
+                return b;
+            }
+            if (buffers < BUFFERS) {
+                buffers++;
+                return new byte[SMALL + 1];
+            }
+            try {
+                return free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while copying into the vault");
+            }
+        }
+
+        private void enqueue(Job j) {
+            if (writer == null) {
+                writer = Thread.ofPlatform().daemon().name("vault-batch-writer").start(this::writeLoop);
+            }
+            jobs.add(j);
+        }
+
+        private void writeLoop() {
+            while (true) {
+                Job j;
+                try {
+                    j = jobs.take();
+                } catch (InterruptedException e) {
+                    return; // never interrupted: stop() queues STOP
+                }
+                if (j == STOP) {
+                    return;
+                }
+                if (j.reached() != null) {
+                    j.reached().complete(null);
+                    continue;
+                }
+                try {
+                    StoredBlob b = j.stored();
+                    if (b == null && failed == null) {
+                        b = write(j.data(), j.len());
+                    }
+                    if (b != null) { // a large file stored even after a failure: its caller must learn of it
+                        j.then().accept(b);
+                    }
+                } catch (IOException e) {
+                    fail(e);
+                } catch (RuntimeException | Error e) {
+                    fail(new IOException("could not store a file in the vault: " + e, e));
+                } finally {
+                    if (j.pooled()) {
+                        free.offer(j.data());
+                    }
+                }
+            }
+        }
+
+        private void fail(IOException e) {
+            if (failed == null) {
+                failed = e;
+            }
+        }
+
+        private void throwIfFailed() throws IOException {
+            IOException e = failed;
+            if (e != null) {
+                throw e; // the writer thread's own exception: its kind and message say what went wrong
+            }
+        }
+
+        /** Waits until the writer thread has done every job queued so far; throws its first failure. */
+        private void drain() throws IOException {
+            if (writer != null) {
+                java.util.concurrent.CompletableFuture<Void> reached = new java.util.concurrent.CompletableFuture<>();
+                jobs.add(new Job(null, 0, false, null, null, reached));
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        reached.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the jobs are short: finish waiting, keep the interrupt
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throwIfFailed();
+        }
+
+        /** Stops the writer thread once it has done every job queued so far. */
+        private void stop() {
+            Thread w = writer;
+            if (w == null) {
+                return;
+            }
+            jobs.add(STOP);
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    w.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            writer = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * Stops the writer thread after the jobs queued so far (their blobs handed on as usual); blobs
+         * not made durable by {@link #sync()} stay in the vault for the caller (or the next writer) to
+         * remove.
+         */
+        @Override
+        public void close() {
+            stop();
         }
 
         private StoredBlob write(byte[] data, int len) throws IOException {
@@ -290,7 +479,12 @@ public final class Vault {
             }
             Path dir = target.getParent();
             if (dirs.add(dir)) {
-                org.sakshi.core.OwnerOnly.dir(dir);
+                try {
+                    org.sakshi.core.OwnerOnly.dir(dir);
+                } catch (IOException e) {
+                    dirs.remove(dir);
+                    throw e;
+                }
             }
             Path part = tmp.resolve(prefix + "-" + parts++ + ".part");
             // created 0400 where the file system has POSIX modes: the creating descriptor may still write
@@ -329,12 +523,15 @@ public final class Vault {
         }
 
         /**
-         * Makes every blob this batch wrote durable, with the directories naming them: one
-         * {@code syncfs(2)} of the vault's file system where the system offers it, otherwise an
-         * fsync of each file and directory (several at a time, so the disk can merge its flushes).
-         * Throws when the data could not be written; then nothing may be recorded for them.
+         * Waits for the writer thread and stops it, then makes every blob this batch wrote durable,
+         * with the directories naming them: one {@code syncfs(2)} of the vault's file system where the
+         * system offers it, otherwise an fsync of each file and directory (several at a time, so the
+         * disk can merge its flushes). Throws when a write failed or the data could not be made
+         * durable; then nothing may be recorded for them.
          */
         public void sync() throws IOException {
+            stop();
+            throwIfFailed();
             if (unsynced.isEmpty()) {
                 return;
             }
