@@ -655,7 +655,7 @@ public final class ImportService {
             throws IOException, SakshiException {
         Path realDir = dir.toRealPath();
         List<String> skipped = new ArrayList<>();
-        // the batch's writer thread adds to entries and undo; close() (or sync()) waits for it, so both
+        // the batch's writer threads add to entries and undo; close() (or sync()) waits for them, so both
         // are complete when read below or when a failure runs the undo
         try (Vault.Batch batch = vault.batch()) {
             FolderCopier copier = new FolderCopier(dir, realDir, name, batch, entries, skipped, undo, p, cancel);
@@ -755,7 +755,7 @@ public final class ImportService {
                     throw new Vault.SwappedFileException("a folder on the way to " + f + " was replaced by a symbolic"
                             + " link after it was listed", null);
                 }
-                // hashed and written on the batch's writer thread, which then records the blob here
+                // hashed and written on a writer thread of the batch, which then records the blob here
                 batch.submit(f, a.fileKey(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel,
                         b -> {
                             if (!b.existed()) {

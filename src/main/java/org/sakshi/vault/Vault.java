@@ -211,53 +211,67 @@ public final class Vault {
     /**
      * Blobs stored together and made durable together; see {@link #batch()}. One thread at a time
      * calls it (the thread walking a folder). Small files are read on that thread and hashed and
-     * written on the batch's own writer thread, so reading the next files overlaps hashing and
-     * writing the ones before (on two cores: the walk, its checks and the reads on one, the digests
-     * and the vault writes on the other). {@link #sync()} or {@link #close()} stops that thread.
+     * written on the batch's writer threads (two where there are two cores), so reading the next
+     * files overlaps hashing and writing the ones before, and one file's digests overlap another's
+     * file creation in the kernel. {@link #sync()} or {@link #close()} stops those threads.
      */
     public final class Batch implements AutoCloseable {
-        /** At most this many small files are read ahead of the writer thread (one buffer each). */
+        /** At most this many small files are read ahead of the writer threads (one buffer each). */
         private static final int BUFFERS = 8;
+        private static final int WRITERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         private final List<String> unsynced = java.util.Collections.synchronizedList(new ArrayList<>());
-        /** Blob directories created; written by the writer thread, read after it has stopped. */
-        private final Set<Path> dirs = new HashSet<>();
+        /** Blob directories created (each created once, the others wait for it); read after the writers stopped. */
+        private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> dirs =
+                new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.concurrent.BlockingQueue<byte[]> free =
                 new java.util.concurrent.ArrayBlockingQueue<>(BUFFERS);
         private final java.util.concurrent.BlockingQueue<Job> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final MessageDigest sha256;
-        private final MessageDigest sha1;
-        private final MessageDigest md5;
-        private final CRC32 crc = new CRC32();
         private final String prefix = UUID.randomUUID().toString();
+        private final java.util.concurrent.atomic.AtomicLong parts = new java.util.concurrent.atomic.AtomicLong();
         private final boolean posix;
-        private long parts;
         private int buffers;
-        private Thread writer;
+        private final List<Thread> writers = new ArrayList<>();
+        /** Jobs queued and jobs done, under {@link #progress}; {@link #drain()} waits for them to meet. */
+        private final Object progress = new Object();
+        private long queued;
+        private long finished;
+        /** Hands blobs on one at a time (the callers' lists need no lock of their own). */
+        private final Object handOn = new Object();
         /** The first write that failed: every later call of the batch throws it, nothing more is written. */
         private volatile IOException failed;
 
         /**
-         * Work for the writer thread: bytes to hash and write ({@code data}, {@code pooled} when the
+         * Work for a writer thread: bytes to hash and write ({@code data}, {@code pooled} when the
          * buffer goes back to the pool), or a blob already stored ({@code stored}, a large file), each
-         * handed to {@code then}; or a barrier ({@code reached}) completed once every job before it is done.
+         * handed to {@code then}.
          */
         private record Job(byte[] data, int len, boolean pooled, StoredBlob stored,
-                           java.util.function.Consumer<StoredBlob> then,
-                           java.util.concurrent.CompletableFuture<Void> reached) {
+                           java.util.function.Consumer<StoredBlob> then) {
         }
 
-        private static final Job STOP = new Job(null, 0, false, null, null, null);
+        private static final Job STOP = new Job(null, 0, false, null, null);
+
+        /** One writer thread's digests. */
+        private static final class Hashers {
+            final MessageDigest sha256;
+            final MessageDigest sha1;
+            final MessageDigest md5;
+            final CRC32 crc = new CRC32();
+
+            Hashers() {
+                try {
+                    sha256 = MessageDigest.getInstance("SHA-256");
+                    sha1 = MessageDigest.getInstance("SHA-1");
+                    md5 = MessageDigest.getInstance("MD5");
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("a standard digest is missing from this JDK", e);
+                }
+            }
+        }
 
         private Batch() throws IOException {
             org.sakshi.core.OwnerOnly.dir(tmp);
             posix = Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null;
-            try {
-                sha256 = MessageDigest.getInstance("SHA-256");
-                sha1 = MessageDigest.getInstance("SHA-1");
-                md5 = MessageDigest.getInstance("MD5");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("a standard digest is missing from this JDK", e);
-            }
         }
 
         /**
@@ -276,19 +290,20 @@ public final class Vault {
 
         /**
          * Like {@link #store}, but returns once the file is read (its checks made: opened without
-         * following a link, still the file listed): its hashing and writing run on the writer thread,
-         * which then hands the blob to {@code then}, in the order of the calls. {@code then} runs on
-         * the writer thread (also for a large file, stored before this returns); it has run for every
-         * blob written once {@link #sync()} or {@link #close()} has returned, also after a failure, so
-         * a caller can remove what was written. A write that fails is thrown by the next call of this
-         * batch; nothing is written after it.
+         * following a link, still the file listed): its hashing and writing run on a writer thread,
+         * which then hands the blob to {@code then}, not necessarily in the order of the calls.
+         * {@code then} runs on a writer thread, one call at a time (also for a large file, stored
+         * before this returns); it has run for every blob written once {@link #sync()} or
+         * {@link #close()} has returned, also after a failure, so a caller can remove what was
+         * written. A write that fails is thrown by the next call of this batch; nothing is written
+         * after it. The same content submitted twice may be written twice (the second rename
+         * replaces identical bytes), and then both blobs say they are new.
          */
         public void submit(Path source, Object listedKey, ProgressListener progress, String what, CancelFlag cancel,
                            java.util.function.Consumer<StoredBlob> then) throws IOException, CancelledException {
             throwIfFailed();
             if (sinks != SinkFactory.DIRECT) {
-                enqueue(new Job(null, 0, false, Vault.this.store(source, listedKey, progress, what, cancel), then,
-                        null));
+                enqueue(new Job(null, 0, false, Vault.this.store(source, listedKey, progress, what, cancel), then));
                 return;
             }
             byte[] buf = takeBuffer();
@@ -310,7 +325,7 @@ public final class Vault {
                     if (cancel != null) {
                         cancel.throwIfCancelled();
                     }
-                    enqueue(new Job(buf, n, true, null, then, null));
+                    enqueue(new Job(buf, n, true, null, then));
                     queued = true;
                     if (progress != null) {
                         progress.progress(n, n, what);
@@ -324,14 +339,14 @@ public final class Vault {
             }
             // a large file (or one that grew while read): the streaming path, on this thread
             StoredBlob large = Vault.this.store(source, listedKey, progress, what, cancel);
-            enqueue(new Job(null, 0, false, large, then, null));
+            enqueue(new Job(null, 0, false, large, then));
         }
 
         /** Stores {@code data} without its own fsync (left for {@link #sync()}). */
         public StoredBlob storeBytes(byte[] data) throws IOException {
             throwIfFailed();
             StoredBlob[] out = new StoredBlob[1];
-            enqueue(new Job(data, data.length, false, null, b -> out[0] = b, null));
+            enqueue(new Job(data, data.length, false, null, b -> out[0] = b));
             drain();
             return out[0];
         }
@@ -354,13 +369,19 @@ public final class Vault {
         }
 
         private void enqueue(Job j) {
-            if (writer == null) {
-                writer = Thread.ofPlatform().daemon().name("vault-batch-writer").start(this::writeLoop);
+            if (writers.isEmpty()) {
+                for (int i = 0; i < WRITERS; i++) {
+                    writers.add(Thread.ofPlatform().daemon().name("vault-batch-writer-" + i).start(this::writeLoop));
+                }
+            }
+            synchronized (progress) {
+                queued++;
             }
             jobs.add(j);
         }
 
         private void writeLoop() {
+            Hashers hs = new Hashers();
             while (true) {
                 Job j;
                 try {
@@ -371,17 +392,15 @@ public final class Vault {
                 if (j == STOP) {
                     return;
                 }
-                if (j.reached() != null) {
-                    j.reached().complete(null);
-                    continue;
-                }
                 try {
                     StoredBlob b = j.stored();
                     if (b == null && failed == null) {
-                        b = write(j.data(), j.len());
+                        b = write(hs, j.data(), j.len());
                     }
                     if (b != null) { // a large file stored even after a failure: its caller must learn of it
-                        j.then().accept(b);
+                        synchronized (handOn) {
+                            j.then().accept(b);
+                        }
                     }
                 } catch (IOException e) {
                     fail(e);
@@ -391,11 +410,16 @@ public final class Vault {
                     if (j.pooled()) {
                         free.offer(j.data());
                     }
+                    synchronized (progress) {
+                        if (++finished == queued) {
+                            progress.notifyAll();
+                        }
+                    }
                 }
             }
         }
 
-        private void fail(IOException e) {
+        private synchronized void fail(IOException e) {
             if (failed == null) {
                 failed = e;
             }
@@ -410,44 +434,42 @@ public final class Vault {
 
         /** Waits until the writer thread has done every job queued so far; throws its first failure. */
         private void drain() throws IOException {
-            if (writer != null) {
-                java.util.concurrent.CompletableFuture<Void> reached = new java.util.concurrent.CompletableFuture<>();
-                jobs.add(new Job(null, 0, false, null, null, reached));
-                boolean interrupted = false;
-                while (true) {
+            boolean interrupted = false;
+            synchronized (progress) {
+                while (finished != queued) {
                     try {
-                        reached.get();
-                        break;
+                        progress.wait();
                     } catch (InterruptedException e) {
                         interrupted = true; // the jobs are short: finish waiting, keep the interrupt
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw new IllegalStateException(e);
                     }
                 }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             throwIfFailed();
         }
 
-        /** Stops the writer thread once it has done every job queued so far. */
+        /** Stops the writer threads once they have done every job queued so far. */
         private void stop() {
-            Thread w = writer;
-            if (w == null) {
+            if (writers.isEmpty()) {
                 return;
             }
-            jobs.add(STOP);
+            for (int i = 0; i < writers.size(); i++) {
+                jobs.add(STOP);
+            }
             boolean interrupted = false;
-            while (true) {
-                try {
-                    w.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
+            for (Thread w : writers) {
+                while (true) {
+                    try {
+                        w.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
             }
-            writer = null;
+            writers.clear();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -463,30 +485,36 @@ public final class Vault {
             stop();
         }
 
-        private StoredBlob write(byte[] data, int len) throws IOException {
-            sha256.update(data, 0, len);
-            sha1.update(data, 0, len);
-            md5.update(data, 0, len);
-            crc.reset();
-            crc.update(data, 0, len);
+        private StoredBlob write(Hashers hs, byte[] data, int len) throws IOException {
+            hs.sha256.update(data, 0, len);
+            hs.sha1.update(data, 0, len);
+            hs.md5.update(data, 0, len);
+            hs.crc.reset();
+            hs.crc.update(data, 0, len);
             HexFormat hex = HexFormat.of();
-            HashResult h = new HashResult(new Digests(hex.formatHex(sha256.digest()), hex.formatHex(sha1.digest()),
-                    hex.formatHex(md5.digest())), len, crc.getValue());
+            HashResult h = new HashResult(new Digests(hex.formatHex(hs.sha256.digest()),
+                    hex.formatHex(hs.sha1.digest()), hex.formatHex(hs.md5.digest())), len, hs.crc.getValue());
             String rel = relPathOf(h.digests().sha256());
             Path target = root.resolve(rel);
             if (Files.exists(target)) { // known content: nothing to write (access(2): no exception when absent)
                 return new StoredBlob(rel, h, true);
             }
             Path dir = target.getParent();
-            if (dirs.add(dir)) {
-                try {
-                    org.sakshi.core.OwnerOnly.dir(dir);
-                } catch (IOException e) {
-                    dirs.remove(dir);
-                    throw e;
+            if (!dirs.containsKey(dir)) {
+                try { // one writer creates it; another that needs it meanwhile waits for it
+                    dirs.computeIfAbsent(dir, d -> {
+                        try {
+                            org.sakshi.core.OwnerOnly.dir(d);
+                            return Boolean.TRUE;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
                 }
             }
-            Path part = tmp.resolve(prefix + "-" + parts++ + ".part");
+            Path part = tmp.resolve(prefix + "-" + parts.getAndIncrement() + ".part");
             // created 0400 where the file system has POSIX modes: the creating descriptor may still write
             try (FileChannel ch = posix ? FileChannel.open(part, CREATE_WRITE, READ_ONLY_ATTR)
                     : FileChannel.open(part, CREATE_WRITE)) {
@@ -580,7 +608,7 @@ public final class Vault {
             } finally {
                 ex.shutdownNow();
             }
-            for (Path d : dirs) {
+            for (Path d : dirs.keySet()) {
                 fsyncDir(d);
             }
             fsyncDir(root);
