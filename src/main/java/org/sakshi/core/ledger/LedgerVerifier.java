@@ -137,20 +137,23 @@ public final class LedgerVerifier {
         ThreadLocal<ChainVerifier.LineParser> parsers = ThreadLocal.withInitial(ChainVerifier.LineParser::new);
         java.util.ArrayDeque<java.util.Map.Entry<List<String>, java.util.concurrent.Future<List<ChainVerifier.Parsed>>>>
                 inFlight = new java.util.ArrayDeque<>();
-        List<String>[] batch = new List[] {new ArrayList<String>(BATCH)};
+        final class Filling {
+            List<String> lines = new ArrayList<>(BATCH);
+        }
+        Filling batch = new Filling();
         try {
             lines.forEach(line -> {
-                batch[0].add(line);
-                if (batch[0].size() == BATCH) {
-                    submit(pool, parsers, batch[0], inFlight);
-                    batch[0] = new ArrayList<>(BATCH);
+                batch.lines.add(line);
+                if (batch.lines.size() == BATCH) {
+                    submit(pool, parsers, batch.lines, inFlight);
+                    batch.lines = new ArrayList<>(BATCH);
                     while (inFlight.size() > 2 * threads) {
                         checkOldest(inFlight);
                     }
                 }
             });
-            if (!batch[0].isEmpty()) {
-                submit(pool, parsers, batch[0], inFlight);
+            if (!batch.lines.isEmpty()) {
+                submit(pool, parsers, batch.lines, inFlight);
             }
             while (!inFlight.isEmpty()) {
                 checkOldest(inFlight);
