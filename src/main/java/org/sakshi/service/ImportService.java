@@ -663,7 +663,7 @@ public final class ImportService {
             if (copier.failure != null) {
                 throw copier.failure;
             }
-            batch.sync(); // every file of the folder is durable before anything refers to it
+            batch.awaitWrites(); // every file's entry is in entries (or the first failed write is thrown)
             skipped.sort(null); // the same folder gives the same warnings in the same order
             warnings.addAll(skipped);
             entries.sort((x, y) -> x.path().compareTo(y.path()));
@@ -671,7 +671,7 @@ public final class ImportService {
             if (!manifest.existed()) {
                 undo.newBlobs.add(manifest.relPath());
             }
-            batch.sync(); // and the manifest
+            batch.sync(); // every file of the folder and its manifest are durable before anything refers to them
             return manifest;
         }
     }

@@ -432,7 +432,15 @@ public final class Vault {
             }
         }
 
-        /** Waits until the writer thread has done every job queued so far; throws its first failure. */
+        /**
+         * Waits until the writer threads have handed on every blob submitted so far (without making
+         * them durable: that is {@link #sync()}); throws the first write that failed.
+         */
+        public void awaitWrites() throws IOException {
+            drain();
+        }
+
+        /** Waits until the writer threads have done every job queued so far; throws their first failure. */
         private void drain() throws IOException {
             boolean interrupted = false;
             synchronized (progress) {
