@@ -4,6 +4,8 @@
 #   cp FILE copy && sync | sha256sum | md5sum | hashdeep -c md5,sha1,sha256 | dcfldd (copy + 3 hashes)
 # then `custody verify` of a 1,000,000-event ledger vs sha256sum over its JSONL export.
 # Usage: src/test/bench/engine-bench.sh [WORKDIR (default /tmp/sakshi-bench)] [RUNS (default 3)]
+# env: JAR (default target/sakshi.jar), BENCH_SIZE, BENCH_EVENTS, SKIP_LEDGER=1 (import table only),
+#      REUSE_LEDGER=1 (keep the ledger an earlier run generated in WORKDIR).
 # Needs: /usr/bin/time (Debian package "time"), hashdeep, dcfldd (optional). Prints a table.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -11,7 +13,7 @@ W=${1:-/tmp/sakshi-bench}
 RUNS=${2:-3}
 SIZE=${BENCH_SIZE:-2147483648}
 EVENTS=${BENCH_EVENTS:-1000000}
-JAR=target/sakshi.jar
+JAR=${JAR:-target/sakshi.jar}
 [ -x /usr/bin/time ] || { echo "bench: installing 'time'"; apt-get install -y -qq time >/dev/null; }
 [ -f "$JAR" ] || mvn -q -o -B -DskipTests package
 [ -d target/test-classes/org/sakshi/storage ] || mvn -q -o -B test-compile
@@ -53,16 +55,22 @@ for i in $(seq 1 "$RUNS"); do
   fi
 done
 
-echo "ledger: generating $EVENTS events"
-rm -rf "$W/lcase"
+if [ -z "${SKIP_LEDGER:-}" ]; then
 # one profile (workstation ledger key) for the whole run: LedgerGenMain signs one head over all events
 P="-Dsakshi.home=$W/profile"
+if [ -n "${REUSE_LEDGER:-}" ] && [ -f "$W/ledger.jsonl" ] && [ -d "$W/lcase" ]; then
+  echo "ledger: reusing $W/lcase"
+else
+echo "ledger: generating $EVENTS events"
+rm -rf "$W/lcase"
 "$JAVA" "$P" -jar "$JAR" case init "$W/lcase" --number LEDGER --title ledger --officer bench >/dev/null
 "$JAVA" "$P" -Xmx1g -cp "$JAR:target/test-classes" org.sakshi.storage.LedgerGenMain "$W/lcase" $((EVENTS - 1)) "$W/ledger.jsonl" 2>/dev/null
+fi
 for i in $(seq 1 "$RUNS"); do
   measure "custody-verify-1M" "$JAVA" "$P" -Xmx256m -jar "$JAR" custody verify "$W/lcase"
   measure "sha256sum-jsonl" sha256sum "$W/ledger.jsonl"
 done
+fi
 
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -77,8 +85,10 @@ imp=$(awk '$1=="sakshi-import"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {
 cp=$(awk '$1=="cp+sync"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 sh=$(awk '$1=="sha256sum"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 hd=$(awk '$1=="hashdeep-3"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+md=$(awk '$1=="md5sum"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 cv=$(awk '$1=="custody-verify-1M"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 sj=$(awk '$1=="sha256sum-jsonl"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-awk -v i="$imp" -v c="$cp" -v s="$sh" -v h="${hd:-0}" -v v="$cv" -v j="$sj" -v n="$EVENTS" 'BEGIN {
-  printf "import / (cp+sync) = %.2f   import / sha256sum = %.2f   import / hashdeep = %.2f\n", i/c, i/s, (h>0?i/h:0);
-  printf "custody verify: %.0f events/s (JVM start included); verify / sha256sum(JSONL) = %.1f\n", n/v, v/j }'
+awk -v i="$imp" -v c="$cp" -v s="$sh" -v m="$md" -v h="${hd:-0}" -v v="${cv:-0}" -v j="${sj:-0}" -v n="$EVENTS" 'BEGIN {
+  f = (m > c ? m : c);
+  printf "import / max(md5sum, cp+sync) = %.2f (target <= 1.15)   import / (cp+sync) = %.2f   import / sha256sum = %.2f   import / hashdeep = %.2f\n", i/f, i/c, i/s, (h>0?i/h:0);
+  if (v > 0 && j > 0) printf "custody verify: %.0f events/s (JVM start included); verify / sha256sum(JSONL) = %.2f (target <= 2)\n", n/v, v/j }'

@@ -654,22 +654,26 @@ public final class ImportService {
                                    Undo undo, ProgressListener p, CancelFlag cancel)
             throws IOException, SakshiException {
         Path realDir = dir.toRealPath();
-        Vault.Batch batch = vault.batch();
         List<String> skipped = new ArrayList<>();
-        FolderCopier copier = new FolderCopier(dir, realDir, name, batch, entries, skipped, undo, p, cancel);
-        Files.walkFileTree(dir, copier); // symbolic links are not followed
-        if (copier.failure != null) {
-            throw copier.failure;
+        // the batch's writer threads add to entries and undo; close() (or sync()) waits for them, so both
+        // are complete when read below or when a failure runs the undo
+        try (Vault.Batch batch = vault.batch()) {
+            FolderCopier copier = new FolderCopier(dir, realDir, name, batch, entries, skipped, undo, p, cancel);
+            Files.walkFileTree(dir, copier); // symbolic links are not followed
+            if (copier.failure != null) {
+                throw copier.failure;
+            }
+            batch.awaitWrites(); // every file's entry is in entries (or the first failed write is thrown)
+            skipped.sort(null); // the same folder gives the same warnings in the same order
+            warnings.addAll(skipped);
+            entries.sort((x, y) -> x.path().compareTo(y.path()));
+            StoredBlob manifest = batch.storeBytes(manifest(entries));
+            if (!manifest.existed()) {
+                undo.newBlobs.add(manifest.relPath());
+            }
+            batch.sync(); // every file of the folder and its manifest are durable before anything refers to them
+            return manifest;
         }
-        skipped.sort(null); // the same folder gives the same warnings in the same order
-        warnings.addAll(skipped);
-        entries.sort((x, y) -> x.path().compareTo(y.path()));
-        StoredBlob manifest = batch.storeBytes(manifest(entries));
-        if (!manifest.existed()) {
-            undo.newBlobs.add(manifest.relPath());
-        }
-        batch.sync(); // every file of the folder is durable before anything refers to it
-        return manifest;
     }
 
     /**
@@ -744,7 +748,6 @@ public final class ImportService {
             Path relative = dir.relativize(f);
             String r = slashed(relative);
             long base = done;
-            StoredBlob b;
             try {
                 Path relParent = relative.getParent();
                 Path expectedParent = relParent == null ? realDir : realDir.resolve(relParent);
@@ -752,16 +755,19 @@ public final class ImportService {
                     throw new Vault.SwappedFileException("a folder on the way to " + f + " was replaced by a symbolic"
                             + " link after it was listed", null);
                 }
-                b = batch.store(f, a.fileKey(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel);
+                // hashed and written on a writer thread of the batch, which then records the blob here
+                batch.submit(f, a.fileKey(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel,
+                        b -> {
+                            if (!b.existed()) {
+                                undo.newBlobs.add(b.relPath());
+                            }
+                            entries.add(new EntryRow(r, b.hash().size(), b.sha256(), b.relPath()));
+                        });
             } catch (Vault.SwappedFileException e) {
                 throw new InputException("cannot import " + dir + ": " + e.getMessage() + "; it was not copied and"
                         + " nothing was recorded for this folder. Import it again when nothing else is changing it", e);
             }
-            if (!b.existed()) {
-                undo.newBlobs.add(b.relPath());
-            }
-            entries.add(new EntryRow(r, b.hash().size(), b.sha256(), b.relPath()));
-            done += b.hash().size();
+            done += a.size();
         }
     }
 

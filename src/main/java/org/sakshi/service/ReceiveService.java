@@ -485,7 +485,16 @@ public final class ReceiveService {
     public List<Check> verifyReceived(Path caseDir) throws SakshiException {
         List<ProvenanceChecks.ReceiptEvent> own = new ArrayList<>();
         try (CaseStore s = access.read(caseDir)) {
-            own.addAll(receipts(s.events()));
+            // streamed: a ledger of millions of events is never held in memory. Only lines that can be a
+            // receipt (they name BUNDLE_RECEIVED or carry a "received" detail) are parsed, and then
+            // judged exactly by receipts()
+            List<CustodyEvent> candidates = new ArrayList<>();
+            s.forEachEventLine(line -> {
+                if (line.contains(EventType.BUNDLE_RECEIVED.name()) || line.contains(EventDetails.ItemImported.RECEIVED)) {
+                    candidates.add(org.sakshi.core.ledger.EventCodec.parseLine(line));
+                }
+            });
+            own.addAll(receipts(candidates));
         }
         return checkHops(caseDir, own);
     }

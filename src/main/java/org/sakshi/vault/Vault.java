@@ -208,91 +208,321 @@ public final class Vault {
         return new Batch();
     }
 
-    /** Blobs stored together and made durable together; see {@link #batch()}. Not thread-safe. */
-    public final class Batch {
-        private final List<String> unsynced = new ArrayList<>();
-        private final Set<Path> dirs = new HashSet<>();
-        private final byte[] buf = new byte[SMALL + 1];
-        private final MessageDigest sha256;
-        private final MessageDigest sha1;
-        private final MessageDigest md5;
-        private final CRC32 crc = new CRC32();
+    /**
+     * Blobs stored together and made durable together; see {@link #batch()}. One thread at a time
+     * calls it (the thread walking a folder). Small files are read on that thread and hashed and
+     * written on the batch's writer threads (two where there are two cores), so reading the next
+     * files overlaps hashing and writing the ones before, and one file's digests overlap another's
+     * file creation in the kernel. {@link #sync()} or {@link #close()} stops those threads.
+     */
+    public final class Batch implements AutoCloseable {
+        /** At most this many small files are read ahead of the writer threads (one buffer each). */
+        private static final int BUFFERS = 8;
+        private static final int WRITERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        private final List<String> unsynced = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Blob directories created (each created once, the others wait for it); read after the writers stopped. */
+        private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> dirs =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.BlockingQueue<byte[]> free =
+                new java.util.concurrent.ArrayBlockingQueue<>(BUFFERS);
+        private final java.util.concurrent.BlockingQueue<Job> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
         private final String prefix = UUID.randomUUID().toString();
+        private final java.util.concurrent.atomic.AtomicLong parts = new java.util.concurrent.atomic.AtomicLong();
         private final boolean posix;
-        private long parts;
+        private int buffers;
+        private final List<Thread> writers = new ArrayList<>();
+        /** Jobs queued and jobs done, under {@link #progress}; {@link #drain()} waits for them to meet. */
+        private final Object progress = new Object();
+        private long queued;
+        private long finished;
+        /** Hands blobs on one at a time (the callers' lists need no lock of their own). */
+        private final Object handOn = new Object();
+        /** The first write that failed: every later call of the batch throws it, nothing more is written. */
+        private volatile IOException failed;
+
+        /**
+         * Work for a writer thread: bytes to hash and write ({@code data}, {@code pooled} when the
+         * buffer goes back to the pool), or a blob already stored ({@code stored}, a large file), each
+         * handed to {@code then}.
+         */
+        private record Job(byte[] data, int len, boolean pooled, StoredBlob stored,
+                           java.util.function.Consumer<StoredBlob> then) {
+        }
+
+        private static final Job STOP = new Job(null, 0, false, null, null);
+
+        /** One writer thread's digests. */
+        private static final class Hashers {
+            final MessageDigest sha256;
+            final MessageDigest sha1;
+            final MessageDigest md5;
+            final CRC32 crc = new CRC32();
+
+            Hashers() {
+                try {
+                    sha256 = MessageDigest.getInstance("SHA-256");
+                    sha1 = MessageDigest.getInstance("SHA-1");
+                    md5 = MessageDigest.getInstance("MD5");
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("a standard digest is missing from this JDK", e);
+                }
+            }
+        }
 
         private Batch() throws IOException {
             org.sakshi.core.OwnerOnly.dir(tmp);
             posix = Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null;
-            try {
-                sha256 = MessageDigest.getInstance("SHA-256");
-                sha1 = MessageDigest.getInstance("SHA-1");
-                md5 = MessageDigest.getInstance("MD5");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("a standard digest is missing from this JDK", e);
-            }
         }
 
         /**
          * Like {@link Vault#store(Path, Object, ProgressListener, String, CancelFlag)}. A file up to
-         * {@link #SMALL} bytes is read once into one reused buffer, hashed, and written to the vault
-         * without its own fsync (left for {@link #sync()}); a larger file takes the streaming path
-         * and is fsynced on its own, as outside a batch.
+         * {@link #SMALL} bytes is hashed and written to the vault without its own fsync (left for
+         * {@link #sync()}); a larger file takes the streaming path and is fsynced on its own, as
+         * outside a batch. Returns once the blob is in the vault.
          */
         public StoredBlob store(Path source, Object listedKey, ProgressListener progress, String what,
                                 CancelFlag cancel) throws IOException, CancelledException {
+            StoredBlob[] out = new StoredBlob[1];
+            submit(source, listedKey, progress, what, cancel, b -> out[0] = b);
+            drain();
+            return out[0];
+        }
+
+        /**
+         * Like {@link #store}, but returns once the file is read (its checks made: opened without
+         * following a link, still the file listed): its hashing and writing run on a writer thread,
+         * which then hands the blob to {@code then}, not necessarily in the order of the calls.
+         * {@code then} runs on a writer thread, one call at a time (also for a large file, stored
+         * before this returns); it has run for every blob written once {@link #sync()} or
+         * {@link #close()} has returned, also after a failure, so a caller can remove what was
+         * written. A write that fails is thrown by the next call of this batch; nothing is written
+         * after it. The same content submitted twice may be written twice (the second rename
+         * replaces identical bytes), and then both blobs say they are new.
+         */
+        public void submit(Path source, Object listedKey, ProgressListener progress, String what, CancelFlag cancel,
+                           java.util.function.Consumer<StoredBlob> then) throws IOException, CancelledException {
+            throwIfFailed();
             if (sinks != SinkFactory.DIRECT) {
-                return Vault.this.store(source, listedKey, progress, what, cancel);
+                enqueue(new Job(null, 0, false, Vault.this.store(source, listedKey, progress, what, cancel), then));
+                return;
             }
-            int n = 0;
-            try (FileChannel in = openListed(source, listedKey)) {
-                if (in.size() <= SMALL) {
-                    java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(buf);
-                    int r;
-                    while (all.hasRemaining() && (r = in.read(all)) >= 0) {
-                        n += r;
+            byte[] buf = takeBuffer();
+            boolean queued = false;
+            try {
+                int n = 0;
+                try (FileChannel in = openListed(source, listedKey)) {
+                    if (in.size() <= SMALL) {
+                        java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(buf);
+                        int r;
+                        while (all.hasRemaining() && (r = in.read(all)) >= 0) {
+                            n += r;
+                        }
+                    } else {
+                        n = SMALL + 1;
                     }
-                } else {
-                    n = SMALL + 1;
+                }
+                if (n <= SMALL) {
+                    if (cancel != null) {
+                        cancel.throwIfCancelled();
+                    }
+                    enqueue(new Job(buf, n, true, null, then));
+                    queued = true;
+                    if (progress != null) {
+                        progress.progress(n, n, what);
+                    }
+                    return;
+                }
+            } finally {
+                if (!queued) {
+                    free.offer(buf);
                 }
             }
-            if (n > SMALL) { // a large file (or one that grew while read): the streaming path
-                return Vault.this.store(source, listedKey, progress, what, cancel);
-            }
-            if (cancel != null) {
-                cancel.throwIfCancelled();
-            }
-            StoredBlob b = write(buf, n);
-            if (progress != null) {
-                progress.progress(n, n, what);
-            }
-            return b;
+            // a large file (or one that grew while read): the streaming path, on this thread
+            StoredBlob large = Vault.this.store(source, listedKey, progress, what, cancel);
+            enqueue(new Job(null, 0, false, large, then));
         }
 
         /** Stores {@code data} without its own fsync (left for {@link #sync()}). */
         public StoredBlob storeBytes(byte[] data) throws IOException {
-            return write(data, data.length);
+            throwIfFailed();
+            StoredBlob[] out = new StoredBlob[1];
+            enqueue(new Job(data, data.length, false, null, b -> out[0] = b));
+            drain();
+            return out[0];
         }
 
-        private StoredBlob write(byte[] data, int len) throws IOException {
-            sha256.update(data, 0, len);
-            sha1.update(data, 0, len);
-            md5.update(data, 0, len);
-            crc.reset();
-            crc.update(data, 0, len);
+        private byte[] takeBuffer() throws IOException {
+            byte[] b = free.poll();
+            if (b != null) {
+                return b;
+            }
+            if (buffers < BUFFERS) {
+                buffers++;
+                return new byte[SMALL + 1];
+            }
+            try {
+                return free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while copying into the vault");
+            }
+        }
+
+        private void enqueue(Job j) {
+            if (writers.isEmpty()) {
+                for (int i = 0; i < WRITERS; i++) {
+                    writers.add(Thread.ofPlatform().daemon().name("vault-batch-writer-" + i).start(this::writeLoop));
+                }
+            }
+            synchronized (progress) {
+                queued++;
+            }
+            jobs.add(j);
+        }
+
+        private void writeLoop() {
+            Hashers hs = new Hashers();
+            while (true) {
+                Job j;
+                try {
+                    j = jobs.take();
+                } catch (InterruptedException e) {
+                    return; // never interrupted: stop() queues STOP
+                }
+                if (j == STOP) {
+                    return;
+                }
+                try {
+                    StoredBlob b = j.stored();
+                    if (b == null && failed == null) {
+                        b = write(hs, j.data(), j.len());
+                    }
+                    if (b != null) { // a large file stored even after a failure: its caller must learn of it
+                        synchronized (handOn) {
+                            j.then().accept(b);
+                        }
+                    }
+                } catch (IOException e) {
+                    fail(e);
+                } catch (RuntimeException | Error e) {
+                    fail(new IOException("could not store a file in the vault: " + e, e));
+                } finally {
+                    if (j.pooled()) {
+                        free.offer(j.data());
+                    }
+                    synchronized (progress) {
+                        if (++finished == queued) {
+                            progress.notifyAll();
+                        }
+                    }
+                }
+            }
+        }
+
+        private synchronized void fail(IOException e) {
+            if (failed == null) {
+                failed = e;
+            }
+        }
+
+        private void throwIfFailed() throws IOException {
+            IOException e = failed;
+            if (e != null) {
+                throw e; // the writer thread's own exception: its kind and message say what went wrong
+            }
+        }
+
+        /**
+         * Waits until the writer threads have handed on every blob submitted so far (without making
+         * them durable: that is {@link #sync()}); throws the first write that failed.
+         */
+        public void awaitWrites() throws IOException {
+            drain();
+        }
+
+        /** Waits until the writer threads have done every job queued so far; throws their first failure. */
+        private void drain() throws IOException {
+            boolean interrupted = false;
+            synchronized (progress) {
+                while (finished != queued) {
+                    try {
+                        progress.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the jobs are short: finish waiting, keep the interrupt
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throwIfFailed();
+        }
+
+        /** Stops the writer threads once they have done every job queued so far. */
+        private void stop() {
+            if (writers.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < writers.size(); i++) {
+                jobs.add(STOP);
+            }
+            boolean interrupted = false;
+            for (Thread w : writers) {
+                while (true) {
+                    try {
+                        w.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            writers.clear();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * Stops the writer thread after the jobs queued so far (their blobs handed on as usual); blobs
+         * not made durable by {@link #sync()} stay in the vault for the caller (or the next writer) to
+         * remove.
+         */
+        @Override
+        public void close() {
+            stop();
+        }
+
+        private StoredBlob write(Hashers hs, byte[] data, int len) throws IOException {
+            hs.sha256.update(data, 0, len);
+            hs.sha1.update(data, 0, len);
+            hs.md5.update(data, 0, len);
+            hs.crc.reset();
+            hs.crc.update(data, 0, len);
             HexFormat hex = HexFormat.of();
-            HashResult h = new HashResult(new Digests(hex.formatHex(sha256.digest()), hex.formatHex(sha1.digest()),
-                    hex.formatHex(md5.digest())), len, crc.getValue());
+            HashResult h = new HashResult(new Digests(hex.formatHex(hs.sha256.digest()),
+                    hex.formatHex(hs.sha1.digest()), hex.formatHex(hs.md5.digest())), len, hs.crc.getValue());
             String rel = relPathOf(h.digests().sha256());
             Path target = root.resolve(rel);
             if (Files.exists(target)) { // known content: nothing to write (access(2): no exception when absent)
                 return new StoredBlob(rel, h, true);
             }
             Path dir = target.getParent();
-            if (dirs.add(dir)) {
-                org.sakshi.core.OwnerOnly.dir(dir);
+            if (!dirs.containsKey(dir)) {
+                try { // one writer creates it; another that needs it meanwhile waits for it
+                    dirs.computeIfAbsent(dir, d -> {
+                        try {
+                            org.sakshi.core.OwnerOnly.dir(d);
+                            return Boolean.TRUE;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
             }
-            Path part = tmp.resolve(prefix + "-" + parts++ + ".part");
+            Path part = tmp.resolve(prefix + "-" + parts.getAndIncrement() + ".part");
             // created 0400 where the file system has POSIX modes: the creating descriptor may still write
             try (FileChannel ch = posix ? FileChannel.open(part, CREATE_WRITE, READ_ONLY_ATTR)
                     : FileChannel.open(part, CREATE_WRITE)) {
@@ -329,12 +559,15 @@ public final class Vault {
         }
 
         /**
-         * Makes every blob this batch wrote durable, with the directories naming them: one
-         * {@code syncfs(2)} of the vault's file system where the system offers it, otherwise an
-         * fsync of each file and directory (several at a time, so the disk can merge its flushes).
-         * Throws when the data could not be written; then nothing may be recorded for them.
+         * Waits for the writer thread and stops it, then makes every blob this batch wrote durable,
+         * with the directories naming them: one {@code syncfs(2)} of the vault's file system where the
+         * system offers it, otherwise an fsync of each file and directory (several at a time, so the
+         * disk can merge its flushes). Throws when a write failed or the data could not be made
+         * durable; then nothing may be recorded for them.
          */
         public void sync() throws IOException {
+            stop();
+            throwIfFailed();
             if (unsynced.isEmpty()) {
                 return;
             }
@@ -383,7 +616,7 @@ public final class Vault {
             } finally {
                 ex.shutdownNow();
             }
-            for (Path d : dirs) {
+            for (Path d : dirs.keySet()) {
                 fsyncDir(d);
             }
             fsyncDir(root);

@@ -505,4 +505,37 @@ class ImportServiceTest {
         assertTrue(out.failures().get(0).message().contains("replaced by another file"), out.failures().toString());
         assertEquals(0, vaultFiles(c));
     }
+
+    @Test
+    void aVaultWriteThatFailsMidFolderRecordsNothingLeavesNoBlobAndKeepsTheLedgerVerifiable() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir.resolve("sub"));
+        for (int i = 0; i < 60; i++) {
+            Files.write(dir.resolve((i % 2 == 0 ? "" : "sub/") + "f" + i + ".bin"), random(1000 + i * 97));
+        }
+        byte[] poisoned = random(20_000);
+        Files.write(dir.resolve("sub/poisoned.bin"), poisoned);
+        Files.write(dir.resolve("big.bin"), random(700_000)); // a large file takes the streaming path
+        // a file where the poisoned file's blob directory must go: the writer thread's mkdir fails
+        String sha = hex("SHA-256", poisoned);
+        Path shard = c.resolve("vault").resolve(sha.substring(0, 2));
+        Files.createDirectories(shard.getParent());
+        Files.write(shard, new byte[] {1});
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertTrue(out.imported().isEmpty(), "nothing of the folder is imported");
+        assertTrue(out.failures().get(0).message().contains("nothing was recorded"), out.failures().toString());
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(1, fx.custody.events(c).size(), "only the case's creation is in the ledger");
+        assertTrue(fx.custody.verify(c).intact());
+        Files.delete(shard);
+        assertEquals(0, vaultFiles(c), "every blob the writer thread wrote before the failure was removed");
+
+        ImportOutcome again = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertEquals(1, again.imported().size(), again.failures().toString());
+        assertEquals(62, fx.evidence.entries(c, again.imported().get(0).id()).size());
+        assertEquals(62 + 1, vaultFiles(c), "every file and the manifest");
+        assertTrue(fx.custody.verify(c).intact());
+    }
 }

@@ -206,4 +206,38 @@ class VaultTest {
         assertEquals(0, batch.pending());
         assertTrue(v.blobs().isEmpty(), "the link's target is never copied");
     }
+
+    @Test
+    void submittedFilesAreEachHandedOnOnceWithTheirOwnDigestsAndDuplicatesNameOneBlob() throws Exception {
+        Vault v = new Vault(tmp.resolve("vault"));
+        java.util.Map<String, StoredBlob> handed = new java.util.HashMap<>();
+        java.util.List<String> order = new java.util.ArrayList<>();
+        try (Vault.Batch batch = v.batch()) {
+            for (int i = 0; i < 300; i++) {
+                int size = i % 3 == 0 ? 4096 : 100 + i * 37; // every third file has the same content
+                Path f = tmp.resolve("many/f" + i);
+                Files.createDirectories(f.getParent());
+                Files.copy(source(size), f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                String key = "f" + i;
+                batch.submit(f, null, null, key, null, b -> {
+                    order.add(key);
+                    assertTrue(handed.put(key, b) == null, "handed on once: " + key);
+                });
+            }
+            Path big = source(Vault.SMALL + 10);
+            batch.submit(big, null, null, "big", null, b -> handed.put("big", b));
+            batch.sync();
+        }
+        assertEquals(301, handed.size());
+        for (int i = 0; i < 300; i++) {
+            byte[] data = Files.readAllBytes(tmp.resolve("many/f" + i));
+            StoredBlob b = handed.get("f" + i);
+            assertEquals(HashPipeline.hashBytes(data), b.hash(), "f" + i);
+            assertArrayEquals(data, Files.readAllBytes(v.resolve(b.relPath())));
+        }
+        assertEquals(200 + 1 + 1, v.blobs().size(), "200 distinct small files, one shared content, one large file");
+        try (Stream<Path> s = Files.list(tmp.resolve("vault/.tmp"))) {
+            assertEquals(0, s.count(), "no temp file is left");
+        }
+    }
 }

@@ -38,8 +38,12 @@ public final class ChainVerifier {
     private String message;
 
     public ChainVerifier() {
+        sha256 = newSha256();
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
@@ -69,26 +73,47 @@ public final class ChainVerifier {
 
     /** Checks the next event, given as one stored JSON line; the hash is recomputed from the line's own members. */
     public void acceptLine(String line) {
-        count++;
         if (firstBad != null) {
+            count++;
             return;
         }
+        accept(parse(line, buf, sha256));
+    }
+
+    /**
+     * What one stored line says and what its content hashes to, worked out without looking at the
+     * events before it (so lines can be parsed and hashed on several threads); {@link #accept(Parsed)}
+     * then checks them in seq order. {@code problem} is set when the line cannot be checked at all:
+     * with {@code seq} null it is reported at the expected seq, else at {@code seq}.
+     */
+    public record Parsed(Long seq, String type, String caseId, String prev, String stored, String computed,
+                         String problem) {
+    }
+
+    /** A parser for {@link #parse(String)} on one thread (it keeps its own buffer and digest). */
+    public static final class LineParser {
+        private final StringBuilder buf = new StringBuilder(1024);
+        private final MessageDigest sha256 = newSha256();
+
+        public Parsed parse(String line) {
+            return ChainVerifier.parse(line, buf, sha256);
+        }
+    }
+
+    private static Parsed parse(String line, StringBuilder buf, MessageDigest sha256) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            fail(expectedSeq, "event " + count + " is not valid JSON (" + e.getOriginalMessage() + ")");
-            return;
+            return new Parsed(null, null, null, null, null, null, "is not valid JSON (" + e.getOriginalMessage() + ")");
         }
         if (!(node instanceof ObjectNode obj)) {
-            fail(expectedSeq, "event " + count + " is not a JSON object");
-            return;
+            return new Parsed(null, null, null, null, null, null, "is not a JSON object");
         }
         JsonNode seqNode = obj.get("seq");
         JsonNode hashNode = obj.get("hash");
         if (seqNode == null || !seqNode.isIntegralNumber()) {
-            fail(expectedSeq, "event " + count + " has no integer seq");
-            return;
+            return new Parsed(null, null, null, null, null, null, "has no integer seq");
         }
         long seq = seqNode.longValue();
         String stored = hashNode != null && hashNode.isTextual() ? hashNode.textValue() : null;
@@ -98,12 +123,31 @@ public final class ChainVerifier {
         try {
             buf.setLength(0);
             Jcs.canonicalize(obj, buf);
-            computed = hex(buf.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha256.reset();
+            computed = HexFormat.of().formatHex(sha256.digest(buf.toString().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
-            fail(seq, "event seq " + seq + " cannot be canonicalised: " + e.getMessage());
+            return new Parsed(seq, null, null, null, null, null, "event seq " + seq + " cannot be canonicalised: "
+                    + e.getMessage());
+        }
+        return new Parsed(seq, text(obj, "type"), text(obj, "case_id"), text(obj, "prev"), stored, computed, null);
+    }
+
+    /** Checks the next event, given as a line parsed by {@link LineParser} (in seq order, like {@link #acceptLine}). */
+    public void accept(Parsed p) {
+        count++;
+        if (firstBad != null) {
             return;
         }
-        check(seq, text(obj, "type"), text(obj, "case_id"), text(obj, "prev"), stored, computed);
+        if (p.problem() != null) {
+            if (p.seq() == null) {
+                fail(expectedSeq, "event " + count + " " + p.problem());
+            } else {
+                fail(p.seq(), p.problem());
+            }
+            return;
+        }
+        check(p.seq(), p.type(), p.caseId(), p.prev(), p.stored(), p.computed());
     }
 
     /** Checks the next event, given as a record. */

@@ -105,6 +105,101 @@ public final class LedgerVerifier {
     public void acceptLine(String line) {
         String before = chain.lastHash();
         chain.acceptLine(line);
+        afterChain(line, before);
+    }
+
+    /** Where {@link #acceptAll} gets the stored event lines from, in seq order. */
+    @FunctionalInterface
+    public interface Lines<X extends Exception> {
+        void forEach(java.util.function.Consumer<String> line) throws X;
+    }
+
+    /** Lines per unit of work handed to a parsing thread. */
+    private static final int BATCH = 512;
+
+    /**
+     * Checks every line {@code lines} gives, like {@link #acceptLine} for each in turn, with the
+     * parsing, canonicalisation and hashing of the lines (nearly all the work) spread over
+     * {@code threads} threads; the checks that depend on the events before (seq, links, heads,
+     * keys, anchors) still run one line at a time in seq order, so the verdict is the same. At
+     * most a few thousand lines are held at once.
+     */
+    public <X extends Exception> void acceptAll(Lines<X> lines, int threads) throws X {
+        if (threads <= 1) {
+            lines.forEach(this::acceptLine);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ledger-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<ChainVerifier.LineParser> parsers = ThreadLocal.withInitial(ChainVerifier.LineParser::new);
+        java.util.ArrayDeque<java.util.Map.Entry<List<String>, java.util.concurrent.Future<List<ChainVerifier.Parsed>>>>
+                inFlight = new java.util.ArrayDeque<>();
+        final class Filling {
+            List<String> lines = new ArrayList<>(BATCH);
+        }
+        Filling batch = new Filling();
+        try {
+            lines.forEach(line -> {
+                batch.lines.add(line);
+                if (batch.lines.size() == BATCH) {
+                    submit(pool, parsers, batch.lines, inFlight);
+                    batch.lines = new ArrayList<>(BATCH);
+                    while (inFlight.size() > 2 * threads) {
+                        checkOldest(inFlight);
+                    }
+                }
+            });
+            if (!batch.lines.isEmpty()) {
+                submit(pool, parsers, batch.lines, inFlight);
+            }
+            while (!inFlight.isEmpty()) {
+                checkOldest(inFlight);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void submit(java.util.concurrent.ExecutorService pool,
+                               ThreadLocal<ChainVerifier.LineParser> parsers, List<String> batch,
+                               java.util.ArrayDeque<java.util.Map.Entry<List<String>,
+                                       java.util.concurrent.Future<List<ChainVerifier.Parsed>>>> inFlight) {
+        inFlight.add(java.util.Map.entry(batch, pool.submit(() -> {
+            ChainVerifier.LineParser p = parsers.get();
+            List<ChainVerifier.Parsed> out = new ArrayList<>(batch.size());
+            for (String l : batch) {
+                out.add(p.parse(l));
+            }
+            return out;
+        })));
+    }
+
+    private void checkOldest(java.util.ArrayDeque<java.util.Map.Entry<List<String>,
+            java.util.concurrent.Future<List<ChainVerifier.Parsed>>>> inFlight) {
+        var e = inFlight.poll();
+        List<ChainVerifier.Parsed> parsed;
+        try {
+            parsed = e.getValue().get();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying the ledger", ie);
+        } catch (java.util.concurrent.ExecutionException ee) {
+            // parse() reports bad content in its result; anything thrown is a fault of this program
+            throw new IllegalStateException("verifying the ledger failed: " + ee.getCause(), ee.getCause());
+        }
+        List<String> ls = e.getKey();
+        for (int i = 0; i < ls.size(); i++) {
+            String before = chain.lastHash();
+            chain.accept(parsed.get(i));
+            afterChain(ls.get(i), before);
+        }
+    }
+
+    /** The checks after the chain accepted a line: heads, enrolments, anchors. */
+    private void afterChain(String line, String before) {
         if (chain.broken()) {
             return;
         }
