@@ -28,7 +28,6 @@ import org.sakshi.core.ledger.LedgerVerdict;
 import org.sakshi.core.ledger.LedgerVerifier;
 import org.sakshi.storage.CaseStore;
 import org.sakshi.storage.EventDraft;
-import org.sakshi.storage.HeadFile;
 import org.sakshi.storage.StoredItem;
 import org.sakshi.timestamp.TimestampVerifier;
 
@@ -72,7 +71,7 @@ public final class CustodyService {
             trusted.add(k.strip().toLowerCase(java.util.Locale.ROOT));
         }
         try (CaseStore s = access.read(caseDir)) {
-            LedgerVerifier v = new LedgerVerifier(HeadFile.lines(caseDir), trusted, CustodyService::tokenProblem);
+            LedgerVerifier v = new LedgerVerifier(s.headLines(), trusted, CustodyService::tokenProblem);
             s.forEachEventLine(v::acceptLine);
             LedgerVerdict r = v.result();
             return new LedgerStatus(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message(),
@@ -88,6 +87,16 @@ public final class CustodyService {
         }
         return r.checks().stream().filter(c -> c.result() == org.sakshi.core.CheckResult.FAILED)
                 .map(org.sakshi.core.Check::message).findFirst().orElse("the token is not valid");
+    }
+
+    /**
+     * The case's signed heads as lines, oldest first ({@code custody-heads.jsonl} of a folder case,
+     * the heads table of a server case); null when there are none.
+     */
+    public List<String> headLines(Path caseDir) throws SakshiException {
+        try (CaseStore s = access.read(caseDir)) {
+            return s.headLines();
+        }
     }
 
     /** The head hash (the last event's hash). */
