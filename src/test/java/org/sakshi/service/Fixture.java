@@ -64,6 +64,32 @@ final class Fixture {
         return dir;
     }
 
+    /**
+     * Runs {@code sql} on the case's own tables the way someone with the database's keys would,
+     * after switching the append-only triggers off: SQLite (drops them in case.db) or the server
+     * (as its owner, in the case's schema).
+     */
+    void editBehindTheBack(Path caseDir, String sql) throws Exception {
+        if (server == null) {
+            try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
+                 java.sql.Statement st = db.createStatement()) {
+                st.executeUpdate("DROP TRIGGER IF EXISTS events_no_update");
+                st.executeUpdate("DROP TRIGGER IF EXISTS events_no_delete");
+                st.executeUpdate(sql);
+            }
+            return;
+        }
+        String schema = "case_" + org.sakshi.storage.ServerLink.read(caseDir).orElseThrow().caseId().toString()
+                .replace("-", "");
+        String db = server.url().substring(server.url().lastIndexOf('/') + 1);
+        try (java.sql.Connection c = PgCluster.shared().admin(db); java.sql.Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + schema);
+            st.execute("ALTER TABLE events DISABLE TRIGGER USER");
+            st.executeUpdate(sql);
+            st.execute("ALTER TABLE events ENABLE TRIGGER USER");
+        }
+    }
+
     static ImportRequest plain() {
         return new ImportRequest(null, null, null, null, null, null, OFFICER);
     }
