@@ -215,6 +215,7 @@ public final class CaseStore implements AutoCloseable {
             s = new CaseStore(dir, c, lock, clock, ws, signer);
             s.migrate(s.schemaVersion());
             s.loadInfo();
+            s.refuseIfMoved();
             if (signer != null) {
                 s.checkHeads();
             }
@@ -1038,6 +1039,9 @@ public final class CaseStore implements AutoCloseable {
                         + ", not " + link.caseId() + " as " + dir.resolve(ServerLink.FILE) + " says; nothing was changed."
                         + " Ask the server's administrator to check the case register");
             }
+            if (write) {
+                s.refuseIfMoved();
+            }
             if (write && signer != null) {
                 s.checkHeads();
             }
@@ -1212,6 +1216,203 @@ public final class CaseStore implements AutoCloseable {
             throw wrap(dir, "read the signed heads of", e);
         }
         return out.isEmpty() ? null : out;
+    }
+
+    // ------------------------------------------------------------------ moving a case (folder <-> lab server)
+
+    /** The file that closes a folder case to changes after it was moved to a lab server. */
+    public static final String MOVED_FILE = "case-moved.json";
+
+    /**
+     * Copies a whole case (case row, items, folder entries, tokens, derived files, every event line
+     * exactly as stored, every signed head) onto a lab server in one transaction: all of it is there,
+     * or none of it (the schema is made in the same transaction). {@code dir} becomes its place.
+     */
+    public static CaseStore copyToServer(CaseStore src, ServerConfig server, Path dir, Clock clock, Workstation ws,
+                                         HeadSigner signer) throws SakshiException {
+        if (Files.exists(dir.resolve(DB)) || ServerLink.isLink(dir)) {
+            throw new InputException(dir + " already holds a case; choose an empty or new folder");
+        }
+        try {
+            org.sakshi.core.OwnerOnly.dir(dir);
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
+        }
+        CaseInfo info = src.caseInfo();
+        Connection c = server.connect();
+        try {
+            CaseStore s = new CaseStore(dir, c, null, clock, ws, signer, server, true);
+            s.lockKey = lockKeyOf(info.id());
+            s.sqlTx(() -> {
+                LabServer.createCase(c, server, info.id(), info.number(), info.title(), dir);
+                LabServer.useCase(c, server, info.id());
+                s.insertCaseInfo(info);
+                s.copyRowsFrom(src);
+                List<String> heads = src.headLines();
+                if (heads != null) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO heads(seq, line) VALUES (?,?)")) {
+                        for (String h : heads) {
+                            ps.setLong(1, SignedHead.parse(h).seq());
+                            ps.setString(2, h);
+                            ps.executeUpdate();
+                        }
+                    }
+                }
+                return null;
+            });
+            s.info = info;
+            new ServerLink(server.name(), info.id(), server.url()).write(dir);
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** As {@link #copyToServer}, into a new folder case ({@code case.db} and {@code custody-heads.jsonl}). */
+    public static CaseStore copyToFolder(CaseStore src, Path dir, Clock clock, Workstation ws, Duration lockWait,
+                                         HeadSigner signer) throws SakshiException {
+        CaseStore s = create(dir, src.caseInfo(), clock, ws, lockWait, signer);
+        try {
+            s.sqlTx(() -> {
+                s.copyRowsFrom(src);
+                return null;
+            });
+            List<String> heads = src.headLines();
+            if (heads != null) {
+                for (String h : heads) {
+                    HeadFile.append(dir, SignedHead.parse(h));
+                }
+                if (!heads.equals(HeadFile.lines(dir))) {
+                    throw new IntegrityException("the signed heads copied to " + dir + " differ from the original's;"
+                            + " the case was not moved. Report it");
+                }
+            }
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void copyRowsFrom(CaseStore src) throws SakshiException {
+        List<StoredItem> items = src.items();
+        for (StoredItem it : items) {
+            insertItem(it);
+        }
+        for (StoredItem it : items) {
+            String id = it.item().id();
+            insertEntries(id, src.entries(id));
+            Optional<TokenRow> t = src.token(id);
+            if (t.isPresent()) {
+                insertToken(t.get());
+            }
+            for (DerivedRow d : src.derived(id)) {
+                insertDerived(d);
+            }
+        }
+        StorageException[] failed = {null};
+        src.forEachEventLine(line -> {
+            if (failed[0] == null) {
+                try {
+                    insertEventLine(line);
+                } catch (StorageException e) {
+                    failed[0] = e;
+                }
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    /** Inserts an event exactly as another store holds it (its canonical line is kept byte for byte). */
+    private void insertEventLine(String line) throws StorageException {
+        CustodyEvent e = EventCodec.parseLine(line);
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO events(seq, id, type, at, item_id, hash, json) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setLong(1, e.seq());
+            ps.setString(2, e.id().toString());
+            ps.setString(3, e.type());
+            ps.setString(4, EventCodec.formatAt(e.at()));
+            ps.setString(5, e.itemId());
+            ps.setString(6, e.hash());
+            ps.setString(7, line);
+            ps.executeUpdate();
+        } catch (SQLException x) {
+            throw wrap(dir, "write to", x);
+        }
+    }
+
+    /**
+     * Appends an event another place of this case recorded (CASE_MOVED), unchanged: it must follow
+     * this ledger's last event. Call inside {@link #tx}; the head is signed as for any append.
+     */
+    public void appendCopy(CustodyEvent e) throws SakshiException {
+        Object[] last = lastEvent();
+        long seq = last == null ? 0 : (Long) last[0];
+        String prev = last == null ? CustodyEvent.GENESIS_PREV : (String) last[1];
+        if (e.seq() != seq + 1 || !prev.equals(e.prev())) {
+            throw new IntegrityException("the event " + e.seq() + " does not follow the ledger of " + dir + " (it ends at"
+                    + " seq " + seq + "); nothing was written");
+        }
+        insertEventLine(EventCodec.toJsonLine(e));
+        appendedInTx = true;
+    }
+
+    /** Where this case was moved to ({@code server:NAME}, {@code folder:PATH}), or empty while it lives here. */
+    public Optional<String> movedTo() throws SakshiException {
+        if (server == null) {
+            Path f = dir.resolve(MOVED_FILE);
+            if (!Files.isRegularFile(f)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(JSON.readTree(Files.readString(f)).path("to").asText("another place"));
+            } catch (java.io.IOException e) {
+                return Optional.of("another place (" + f + " cannot be read: " + e.getMessage() + ")");
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT moved_to FROM sakshi.moved WHERE case_id = ?")) {
+            ps.setObject(1, info.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "read", e);
+        }
+    }
+
+    /** Closes this place of the case to changes: it lives at {@code to} from now on (reading still works). */
+    public void markMoved(String to) throws SakshiException {
+        if (server == null) {
+            Path f = dir.resolve(MOVED_FILE);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("to", to);
+            m.put("at", EventCodec.formatAt(EventCodec.ledgerTime(clock.now())));
+            try {
+                Files.writeString(f, json(m) + "\n");
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot write " + f + " (" + e.getMessage() + "); the case was copied to " + to
+                        + " but its old folder is still open to changes: do not use it", e);
+            }
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sakshi.moved(case_id, moved_to) VALUES (?, ?)")) {
+            ps.setObject(1, info.id());
+            ps.setString(2, to);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
+        }
+    }
+
+    private void refuseIfMoved() throws SakshiException {
+        Optional<String> to = movedTo();
+        if (to.isPresent()) {
+            throw new InputException("the case in " + dir + " was moved to " + to.get() + " and is closed to changes"
+                    + " here; open it at its new place (it can still be read and audited here)");
+        }
     }
 
     @Override

@@ -70,11 +70,19 @@ public final class LabServer {
                           RAISE EXCEPTION 'custody records are append-only: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
                             TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
                         END $f$""");
+                // a case moved away (to a folder) is closed to changes here: the app may add a row, never change one
+                st.execute("CREATE TABLE IF NOT EXISTS sakshi.moved (case_id UUID PRIMARY KEY REFERENCES sakshi.cases(id),"
+                        + " moved_to TEXT NOT NULL, moved_at TIMESTAMPTZ NOT NULL DEFAULT now(),"
+                        + " moved_by TEXT NOT NULL DEFAULT session_user)");
+                st.execute("DROP TRIGGER IF EXISTS moved_no_change ON sakshi.moved");
+                st.execute("CREATE TRIGGER moved_no_change BEFORE UPDATE OR DELETE ON sakshi.moved"
+                        + " FOR EACH ROW EXECUTE FUNCTION sakshi.refuse_change()");
                 st.execute(createCaseFunction());
                 st.execute("REVOKE ALL ON FUNCTION sakshi.create_case(uuid, text, text, text, text) FROM PUBLIC");
                 st.execute("GRANT EXECUTE ON FUNCTION sakshi.create_case(uuid, text, text, text, text) TO " + APP_ROLE);
                 st.execute("GRANT USAGE ON SCHEMA sakshi TO " + APP_ROLE);
                 st.execute("GRANT SELECT ON sakshi.cases TO " + APP_ROLE);
+                st.execute("GRANT SELECT, INSERT ON sakshi.moved TO " + APP_ROLE);
                 if (appUser != null) {
                     st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + appUser
                             + "') THEN CREATE ROLE \"" + appUser + "\" LOGIN; END IF; END $$");
