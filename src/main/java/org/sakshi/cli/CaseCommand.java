@@ -99,7 +99,7 @@ final class CaseCommand extends CliCommand {
                 throw new InputException("give the folder to create the case in (CASE_DIR), or --server NAME");
             }
             if (caseDir == null) {
-                caseDir = ServerCommand.need(lab).servers().server(server).vault()
+                caseDir = ServerCommand.need(lab).server(server).vault()
                         .resolve(number.strip().replaceAll("[^A-Za-z0-9._-]+", "-"));
             }
             CaseInfo info = cases.create(caseDir, new NewCase(number, title, agency, jurisdiction, z,

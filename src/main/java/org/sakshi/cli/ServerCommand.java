@@ -8,8 +8,8 @@ import java.util.Map;
 import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
 import org.sakshi.service.LabService;
-import org.sakshi.storage.LabServer;
-import org.sakshi.storage.ServerConfig;
+import org.sakshi.service.LabCase;
+import org.sakshi.service.LabServerSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,8 +80,8 @@ final class ServerCommand extends CliCommand {
 
         @Override
         public Integer call() throws SakshiException {
-            ServerConfig s = need(lab).servers().init(name, db, user, passwordFile, appUser, appPasswordFile, vault);
-            out().println("Lab server " + s.name() + " is ready at " + s.url() + "; vault " + s.vault());
+            LabServerSummary s = need(lab).init(name, db, user, passwordFile, appUser, appPasswordFile, vault);
+            out().println("Lab server " + s.name() + " is ready at " + s.address() + "; vault " + s.vault());
             out().println("This workstation connects as " + (s.user() == null ? "the default user" : s.user())
                     + ". Create cases on it with 'sakshi case init --server " + s.name() + " ...'");
             return SakshiCommand.OK;
@@ -116,8 +116,8 @@ final class ServerCommand extends CliCommand {
 
         @Override
         public Integer call() throws SakshiException {
-            ServerConfig s = need(lab).servers().add(name, db, user, passwordFile, vault);
-            out().println("Lab server " + s.name() + " (" + s.url() + ") saved; vault " + s.vault());
+            LabServerSummary s = need(lab).add(name, db, user, passwordFile, vault);
+            out().println("Lab server " + s.name() + " (" + s.address() + ") saved; vault " + s.vault());
             return SakshiCommand.OK;
         }
     }
@@ -142,7 +142,7 @@ final class ServerCommand extends CliCommand {
         public Integer call() throws SakshiException {
             List<Map<String, Object>> rows = new ArrayList<>();
             if (cases != null) {
-                for (LabServer.ServerCase c : need(lab).servers().cases(cases)) {
+                for (LabCase c : need(lab).cases(cases)) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", c.id().toString());
                     m.put("number", c.number());
@@ -153,10 +153,10 @@ final class ServerCommand extends CliCommand {
                     rows.add(m);
                 }
             } else {
-                for (ServerConfig s : need(lab).servers().list()) {
+                for (LabServerSummary s : need(lab).list()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("name", s.name());
-                    m.put("address", s.url());
+                    m.put("address", s.address());
                     m.put("user", s.user());
                     m.put("vault", s.vault().toString());
                     rows.add(m);

@@ -136,7 +136,8 @@ public final class CaseAccess {
     }
 
     Vault vault(Path caseDir) {
-        return new Vault(caseDir.resolve("vault"), sinks, pipeline);
+        Vault v = new Vault(caseDir.resolve("vault"), sinks, pipeline);
+        return org.sakshi.storage.ServerLink.isLink(caseDir) ? v.shared() : v; // several workstations write it at once
     }
 
     static Path recordsFile(Path caseDir, String itemId) {

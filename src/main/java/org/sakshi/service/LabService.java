@@ -52,8 +52,43 @@ public final class LabService {
         return servers;
     }
 
+    /** {@code server init} (see {@link LabServers#init}). */
+    public LabServerSummary init(String name, String address, String adminUser, Path adminPasswordFile, String appUser,
+                                 Path appPasswordFile, Path vault) throws SakshiException {
+        return summary(servers.init(name, address, adminUser, adminPasswordFile, appUser, appPasswordFile, vault));
+    }
+
+    /** {@code server add} (see {@link LabServers#add}). */
+    public LabServerSummary add(String name, String address, String user, Path passwordFile, Path vault)
+            throws SakshiException {
+        return summary(servers.add(name, address, user, passwordFile, vault));
+    }
+
+    /** The servers this workstation knows. */
+    public List<LabServerSummary> list() throws SakshiException {
+        return servers.list().stream().map(LabService::summary).toList();
+    }
+
+    /** One server as this workstation knows it; InputException saying how to add it when unknown. */
+    public LabServerSummary server(String name) throws SakshiException {
+        return summary(servers.server(name));
+    }
+
+    /** The cases in a server's register, oldest first. */
+    public List<LabCase> cases(String name) throws SakshiException {
+        return servers.cases(name).stream().map(LabService::labCase).toList();
+    }
+
+    private static LabServerSummary summary(ServerConfig c) {
+        return new LabServerSummary(c.name(), c.url(), c.user(), c.vault());
+    }
+
+    private static LabCase labCase(LabServer.ServerCase c) {
+        return new LabCase(c.id(), c.number(), c.title(), c.folder(), c.vault(), c.createdAt());
+    }
+
     /** One case of a lab-wide audit: its register row, its folder here, and the audit or why it could not run. */
-    public record CaseAudit(LabServer.ServerCase entry, Path folder, AuditReport report, String problem) {
+    public record CaseAudit(LabCase entry, Path folder, AuditReport report, String problem) {
     }
 
     /**
@@ -70,14 +105,14 @@ public final class LabService {
                 folder = server.vault().resolve(folder.getFileName().toString());
             }
             if (!ServerLink.isLink(folder)) {
-                out.add(new CaseAudit(c, null, null, "its folder " + c.folder() + " is not reachable from this"
+                out.add(new CaseAudit(labCase(c), null, null, "its folder " + c.folder() + " is not reachable from this"
                         + " workstation; mount the lab's vault at " + server.vault()));
                 continue;
             }
             try {
-                out.add(new CaseAudit(c, folder, audits.auditCase(folder, options), null));
+                out.add(new CaseAudit(labCase(c), folder, audits.auditCase(folder, options), null));
             } catch (SakshiException e) {
-                out.add(new CaseAudit(c, folder, null, e.getMessage()));
+                out.add(new CaseAudit(labCase(c), folder, null, e.getMessage()));
             }
         }
         return out;
