@@ -13,9 +13,12 @@ PER_WRITER=${BENCH_PER_WRITER:-400}
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$BIN/pg_ctl" ] || { echo "bench: PostgreSQL 15+ is not installed (Debian package postgresql-15)"; exit 1; }
 [ -d target/test-classes/org/sakshi/storage ] || mvn -q -B test-compile
-CP="target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+DEPS="$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 rm -rf "$W"; mkdir -p "$W"
+# a snapshot of the classes, so that a build meanwhile cannot change them under the benchmark
+cp -r target/classes "$W/classes"; cp -r target/test-classes "$W/test-classes"
+CP="$W/classes:$W/test-classes:$DEPS"
 DATA="$W/data"; mkdir -p "$DATA"
 RUN=()
 if [ "$(id -u)" = 0 ]; then

@@ -77,6 +77,9 @@ class LabServiceTest {
         assertTrue(closed.getMessage().contains("moved to server:lab"), closed.getMessage());
         fx.custody.note(moved, null, "examined on the server", List.of());
         assertTrue(fx.custody.verify(moved).intact());
+        var audit = AuditService.standard(fx.cases, fx.custody, fx.evidence).auditCase(moved, AuditOptions.DEFAULTS);
+        assertEquals(1, audit.findings("CASE_MOVED").size(), () -> audit.findings().toString());
+        assertFalse(audit.hasErrors(), () -> audit.findings().toString());
     }
 
     @Test
