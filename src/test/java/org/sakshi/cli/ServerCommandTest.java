@@ -78,6 +78,30 @@ class ServerCommandTest {
     }
 
     @Test
+    void aServerIsAddedWithThePasswordFromAFileAndAWrongOneIsRefusedSayingWhatToCheck() throws Exception {
+        PgCluster pg = PgCluster.shared();
+        Path vault = Files.createDirectories(tmp.resolve("vault"));
+        String url = pg.newServer("x", vault).url();
+        String address = url.replace("postgresql://", "postgresql://" + PgCluster.PASSWORD_USER + "@");
+        Path wrong = Files.writeString(tmp.resolve("wrong.pw"), "guess\n");
+        String name = "pw-" + url.substring(url.lastIndexOf('/') + 1);
+        Run refused = sakshi("server", "add", name, "--db", address, "--password-file", wrong.toString(), "--vault",
+                vault.toString());
+        assertEquals(SakshiCommand.INPUT_ERROR, refused.code());
+        assertTrue(refused.err().contains("password"), refused.err());
+        assertFalse(sakshi("server", "list").out().contains(name + "  "));
+
+        Path right = Files.writeString(tmp.resolve("right.pw"), PgCluster.PASSWORD_USER_SECRET + "\n");
+        Run added = sakshi("server", "add", name, "--db", address, "--password-file", right.toString(), "--vault",
+                vault.toString());
+        assertEquals(0, added.code(), added.err());
+        assertFalse(sakshi("server", "list", "--json").out().contains(PgCluster.PASSWORD_USER_SECRET),
+                "the settings hold the password file's path, never the password");
+        Run made = sakshi("case", "init", "--server", name, "--number", "FIR 9/2026", "--title", "T", "--officer", "SI Rao");
+        assertEquals(0, made.code(), made.err());
+    }
+
+    @Test
     void aPasswordInTheServerAddressIsRefusedAndNothingIsSaved() {
         Run r = sakshi("server", "init", "--db", "postgresql://admin:secret@db.lab:5432/sakshi", "--vault",
                 tmp.resolve("v").toString(), "--name", "pw-test");

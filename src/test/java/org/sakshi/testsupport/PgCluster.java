@@ -31,6 +31,9 @@ import org.sakshi.storage.ServerConfig;
 public final class PgCluster {
     public static final String ADMIN = "sakshi_admin";
     public static final String APP_USER = "sakshi_officer";
+    /** A login that must give its password (scram-sha-256), {@link #PASSWORD_USER_SECRET}; every other role is trusted. */
+    public static final String PASSWORD_USER = "sakshi_pw";
+    public static final String PASSWORD_USER_SECRET = "correct horse battery staple";
     private static PgCluster shared;
     private static String unavailable;
 
@@ -126,6 +129,9 @@ public final class PgCluster {
             }
             check(c.pg("initdb", "-D", data.toString(), "-U", ADMIN, "--auth=trust", "-E", "UTF8", "--locale=C",
                     "-N"), "initdb");
+            // the first matching line wins: the password user is checked, everyone else trusted
+            Path hba = data.resolve("pg_hba.conf");
+            Files.writeString(hba, "host all " + PASSWORD_USER + " 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
             Runtime.getRuntime().addShutdownHook(new Thread(c::stop, "pg-cluster-stop"));
             check(c.pg("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "60",
                     "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off"
@@ -133,6 +139,9 @@ public final class PgCluster {
                     "start"), "pg_ctl start");
             try (Connection a = c.admin("postgres"); Statement st = a.createStatement()) {
                 st.execute("CREATE ROLE " + APP_USER + " LOGIN");
+                st.execute("CREATE ROLE " + LabServer.APP_ROLE + " NOLOGIN");
+                st.execute("CREATE ROLE " + PASSWORD_USER + " LOGIN IN ROLE sakshi_app PASSWORD '" + PASSWORD_USER_SECRET
+                        + "'");
             }
             return c;
         } catch (IOException | SQLException e) {
