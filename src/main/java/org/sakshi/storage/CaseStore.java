@@ -54,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * A case's {@code case.db} (SQLite, WAL, foreign keys on, versioned migrations applied on open)
  * and the custody ledger in it. A store opened for writing holds the case's write lock until
  * closed; one opened for reading does not lock. Not thread-safe: one store per operation.
+ * <p>A case kept on a lab server ({@link LabServer}, PostgreSQL) uses the same tables and SQL in
+ * its own schema; its folder holds a {@link ServerLink} instead of {@code case.db}. There, several
+ * workstations write at once: each write transaction takes the case's advisory lock, and the
+ * signed head is written in the same transaction as the events (the {@code heads} table).
  */
 public final class CaseStore implements AutoCloseable {
     public static final String DB = "case.db";

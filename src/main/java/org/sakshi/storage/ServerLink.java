@@ -44,7 +44,8 @@ public record ServerLink(String server, UUID caseId, String address) {
                     n.path("address").asText(null)));
         } catch (IOException | IllegalArgumentException e) {
             throw new StorageException("cannot read " + f + " (" + e.getMessage() + "); the case's link to its server"
-                    + " is damaged: restore it or run 'sakshi case open --server' again", e);
+                    + " is damaged: restore it from a backup ('sakshi server list --cases NAME' shows each case's id and"
+                    + " folder)", e);
         }
     }
 
