@@ -212,6 +212,11 @@ public final class LabServer {
             ps.setString(5, folder.resolve("vault").toAbsolutePath().normalize().toString());
             ps.executeQuery().close();
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState()) || "42P06".equals(e.getSQLState())) {
+                throw new StorageException("the lab server " + server.name() + " already has the case " + id + " (it was"
+                        + " there before and was moved away, or is there now); a case moves onto a server once: keep"
+                        + " using the copy there or ask the administrator", e);
+            }
             throw notInitialised(server, e);
         }
     }

@@ -103,6 +103,20 @@ class LabServiceTest {
     }
 
     @Test
+    void aCaseIsNotMovedBackOntoAServerThatStillHoldsItsClosedCopy() throws Exception {
+        start();
+        Path c = folderCase();
+        Path onServer = lab.moveToServer(c, "lab", null, Fixture.OFFICER);
+        Path back = lab.moveToFolder(onServer, tmp.resolve("back"), Fixture.OFFICER);
+        long events = fx.custody.events(back).size();
+        org.sakshi.core.StorageException e = assertThrows(org.sakshi.core.StorageException.class,
+                () -> lab.moveToServer(back, "lab", tmp.resolve("lab-vault").resolve("again"), Fixture.OFFICER));
+        assertTrue(e.getMessage().contains("moves onto a server once"), e.getMessage());
+        assertEquals(events, fx.custody.events(back).size(), "the folder case is unchanged");
+        fx.custody.note(back, null, "still open here", List.of());
+    }
+
+    @Test
     void aCaseWhoseLedgerWasRewrittenIsNotMoved() throws Exception {
         start();
         Path c = folderCase();
