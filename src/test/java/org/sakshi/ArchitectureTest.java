@@ -43,7 +43,7 @@ class ArchitectureTest {
     @Test
     void onlyStorageUsesJdbc() {
         check(noClasses().that().resideOutsideOfPackage("org.sakshi.storage..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..")
                 .because("storage is the one package that speaks SQL; services see a store, not JDBC"));
     }
 

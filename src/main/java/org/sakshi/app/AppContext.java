@@ -51,6 +51,7 @@ public final class AppContext {
     private final SampleCaseService samples;
     private final EncryptionService crypto;
     private final ReceiveService receiver;
+    private final org.sakshi.service.LabService lab;
 
     /** The production wiring: system clock, this machine, all parsers, O_DIRECT vault writes, HTTP TSAs. */
     public AppContext(Path workspace) {
@@ -74,6 +75,8 @@ public final class AppContext {
         this.samples = new SampleCaseService(cases, imports, custody);
         this.crypto = new EncryptionService(clock);
         this.receiver = new ReceiveService(access, imports, verifier);
+        this.lab = new org.sakshi.service.LabService(access,
+                new org.sakshi.service.LabServers(org.sakshi.signing.WorkstationKey.profileDir()), custody, audits);
     }
 
     /** This machine: host name, OS user, {@code sakshi <version>}. */
@@ -118,6 +121,6 @@ public final class AppContext {
     /** The command line's wiring: each command gets the services it uses. */
     public CommandFactory cli() {
         return new CommandFactory(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
-                samples, crypto, receiver);
+                samples, crypto, receiver, lab);
     }
 }

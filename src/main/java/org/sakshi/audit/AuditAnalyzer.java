@@ -171,6 +171,7 @@ public final class AuditAnalyzer {
                     case "EXPORT_SEALED" -> acted(e, sealed(e, openExports));
                     case "ASSUMPTION_RECORDED" -> assumption(e);
                     case "LEDGER_ADOPTED" -> adopted(e);
+                    case "CASE_MOVED" -> moved(e);
                     default -> other(e);
                 }
             }
@@ -207,6 +208,16 @@ public final class AuditAnalyzer {
                     + " were in the ledger without any signed head when event " + e.seq() + " (" + e.at() + onHost(e)
                     + ") adopted them: they were written without the ledger key (an edited case folder) or by an"
                     + " operation that stopped before signing. Check who wrote them and why before relying on them.");
+        }
+
+        /** CASE_MOVED (docs/custody-ledger.md): where the case went, on the record for whoever reads its history. */
+        private void moved(CustodyEvent e) {
+            other(e);
+            Object from = e.details().get(EventDetails.CaseMoved.FROM);
+            Object to = e.details().get(EventDetails.CaseMoved.TO);
+            add(FindingCode.CASE_MOVED, List.of(), List.of(e.seq()), "Event " + e.seq() + " (" + e.at() + ", "
+                    + name(e.actor()) + onHost(e) + ") moved the case from " + from + " to " + to + " after verifying"
+                    + " its ledger up to event " + e.details().get(EventDetails.CaseMoved.EVENTS) + ".");
         }
 
         private void imported(CustodyEvent e) {

@@ -32,8 +32,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "audit", description = "Audit the custody of a case or a bundle.",
         footer = "  sakshi audit FIR112.zip --json")
 final class AuditCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "CASE_DIR|BUNDLE.zip", description = "A case folder or a bundle .zip.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CASE_DIR|BUNDLE.zip",
+            description = "A case folder or a bundle .zip (not with --server).")
     Path target;
+
+    @Option(names = "--server", paramLabel = "NAME", description = "With --all-cases: audit every case on this lab server.")
+    String server;
+
+    @Option(names = "--all-cases", description = "With --server: one line per case (number, title, errors, warnings);"
+            + " exit 1 when any case has an error.")
+    boolean allCases;
 
     @Option(names = "--item", paramLabel = "ID", description = "Print the custody history of one item.")
     String item;
@@ -62,10 +70,18 @@ final class AuditCommand extends CliCommand {
     private final IdentityService identities;
     private final TimestampService timestamps;
 
+    private final org.sakshi.service.LabService lab;
+
     AuditCommand(AuditService audits, IdentityService identities, TimestampService timestamps) {
+        this(audits, identities, timestamps, null);
+    }
+
+    AuditCommand(AuditService audits, IdentityService identities, TimestampService timestamps,
+                 org.sakshi.service.LabService lab) {
         this.audits = audits;
         this.identities = identities;
         this.timestamps = timestamps;
+        this.lab = lab;
     }
 
     @Override
@@ -78,6 +94,16 @@ final class AuditCommand extends CliCommand {
         }
         Signer signer = identity == null ? null : identity.open(identities); // a wrong password fails before any work
         AuditOptions options = new AuditOptions(Duration.ofMinutes(toleranceMinutes), Duration.ofHours(maxSeizureGapHours));
+        if (server != null || allCases) {
+            if (server == null || !allCases || target != null || item != null || report != null) {
+                throw new InputException("a lab-wide audit is 'sakshi audit --server NAME --all-cases [--json]' without"
+                        + " a case folder, --item or --report");
+            }
+            return LabAudit.print(ServerCommand.need(lab).auditAll(server, options), json, out());
+        }
+        if (target == null) {
+            throw new InputException("give a case folder or a bundle .zip to audit, or --server NAME --all-cases");
+        }
         AuditReport r = audits.audit(target, options);
         ItemHistory history = null;
         if (item != null) {

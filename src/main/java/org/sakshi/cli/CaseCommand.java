@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sakshi case}: Create cases (case init). */
-@Command(name = "case", description = "Create cases (case init).", subcommands = CaseCommand.Init.class,
+@Command(name = "case", description = "Create cases (case init) and move them to a lab server and back (case move).",
+        subcommands = {CaseCommand.Init.class, CaseCommand.Move.class},
         footer = {"  sakshi case init ./FIR-112 --number \"FIR 112/2021\" \\",
                 "      --title \"Trafficking, Howrah\" --officer \"Insp. A. Verma\" \\",
                 "      --jurisdiction IN --zone Asia/Kolkata"})
@@ -36,8 +37,13 @@ final class CaseCommand extends CliCommand {
                     "      --title \"Trafficking, Howrah\" --officer \"Insp. A. Verma\" \\",
                     "      --jurisdiction IN --zone Asia/Kolkata"})
     static final class Init extends CliCommand {
-        @Parameters(index = "0", paramLabel = "CASE_DIR", description = "Folder to create the case in (new or empty).")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "CASE_DIR", description = "Folder to create the case in"
+                + " (new or empty); with --server, default: the server's vault folder / the case number.")
         Path caseDir;
+
+        @Option(names = "--server", paramLabel = "NAME", description = "Keep the case on this lab server (see 'sakshi"
+                + " server init'); CASE_DIR then holds its link and files, normally on the server's shared vault.")
+        String server;
 
         @Option(names = "--number", required = true, description = "Case or FIR number.")
         String number;
@@ -67,9 +73,15 @@ final class CaseCommand extends CliCommand {
         boolean json;
 
         private final CaseService cases;
+        private final org.sakshi.service.LabService lab;
 
         Init(CaseService cases) {
+            this(cases, null);
+        }
+
+        Init(CaseService cases, org.sakshi.service.LabService lab) {
             this.cases = cases;
+            this.lab = lab;
         }
 
         @Override
@@ -83,8 +95,15 @@ final class CaseCommand extends CliCommand {
             if (officer.isBlank()) {
                 throw new InputException("--officer must name the case's officer");
             }
+            if (caseDir == null && server == null) {
+                throw new InputException("give the folder to create the case in (CASE_DIR), or --server NAME");
+            }
+            if (caseDir == null) {
+                caseDir = ServerCommand.need(lab).server(server).vault()
+                        .resolve(number.strip().replaceAll("[^A-Za-z0-9._-]+", "-"));
+            }
             CaseInfo info = cases.create(caseDir, new NewCase(number, title, agency, jurisdiction, z,
-                    new Actor(officer, rank, badge, agency, null)));
+                    new Actor(officer, rank, badge, agency, null)), server);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", info.id().toString());
@@ -98,9 +117,52 @@ final class CaseCommand extends CliCommand {
                 m.put("created_at", EventCodec.formatAt(info.createdAt()));
                 CliSupport.printJson(out(), m);
             } else {
-                out().println("Created case " + info.number() + " (" + info.title() + ") in " + caseDir);
+                out().println("Created case " + info.number() + " (" + info.title() + ") in " + caseDir
+                        + (server == null ? "" : " on the lab server " + server));
                 out().println("Case id " + info.id() + ", officer " + info.defaultOfficer() + ", zone " + info.zone());
             }
+            return SakshiCommand.OK;
+        }
+    }
+
+    /** {@code sakshi case move CASE_DIR --to-server NAME | --to-folder DIR}. */
+    @Command(name = "move", description = "Move a case folder onto a lab server, or a server case back into a folder:"
+            + " the ledger is verified before and after, CASE_MOVED is recorded, and the old place is closed to changes.",
+            footer = {"  sakshi case move ./FIR-112 --to-server lab --officer \"Insp. A. Verma\""})
+    static final class Move extends CliCommand {
+        @Parameters(index = "0", paramLabel = "CASE_DIR", description = "The case to move.")
+        Path caseDir;
+
+        @Option(names = "--to-server", paramLabel = "NAME", description = "Move the folder case onto this lab server.")
+        String toServer;
+
+        @Option(names = "--to", paramLabel = "DIR", description = "With --to-server: the case's new folder (default:"
+                + " the server's vault folder / the case folder's name).")
+        Path to;
+
+        @Option(names = "--to-folder", paramLabel = "DIR", description = "Move the server case into this new folder.")
+        Path toFolder;
+
+        @Option(names = "--officer", description = "Who moves it (default: the case's officer).")
+        String officer;
+
+        private final org.sakshi.service.LabService lab;
+
+        Move(org.sakshi.service.LabService lab) {
+            this.lab = lab;
+        }
+
+        @Override
+        public Integer call() throws SakshiException {
+            if ((toServer == null) == (toFolder == null)) {
+                throw new InputException("give exactly one of --to-server NAME and --to-folder DIR");
+            }
+            Actor actor = officer == null || officer.isBlank() ? null : Actor.named(officer);
+            Path moved = toServer != null
+                    ? ServerCommand.need(lab).moveToServer(caseDir, toServer, to, actor)
+                    : ServerCommand.need(lab).moveToFolder(caseDir, toFolder, actor);
+            out().println("Moved the case from " + caseDir + " to " + moved + "; its ledger verifies and ends with"
+                    + " CASE_MOVED. Use " + moved + " from now on: " + caseDir + " is closed to changes.");
             return SakshiCommand.OK;
         }
     }

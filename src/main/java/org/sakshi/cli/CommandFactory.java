@@ -10,6 +10,7 @@ import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.ImportService;
+import org.sakshi.service.LabService;
 import org.sakshi.service.ReceiveService;
 import org.sakshi.service.SampleCaseService;
 import org.sakshi.service.TimestampService;
@@ -29,8 +30,21 @@ public final class CommandFactory implements CommandLine.IFactory {
                           ExportService exports, VerifyService verifier, AuditService audits,
                           IdentityService identities, TimestampService timestamps, SampleCaseService samples,
                           EncryptionService crypto, ReceiveService receiver) {
+        this(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps, samples, crypto,
+                receiver, null);
+    }
+
+    /** As above, with the lab-server service ({@code server}, {@code case init --server}, {@code case move}, lab audit). */
+    public CommandFactory(CaseService cases, ImportService imports, EvidenceService evidence, CustodyService custody,
+                          ExportService exports, VerifyService verifier, AuditService audits,
+                          IdentityService identities, TimestampService timestamps, SampleCaseService samples,
+                          EncryptionService crypto, ReceiveService receiver, LabService lab) {
         commands = Map.ofEntries(
-                Map.entry(CaseCommand.Init.class, () -> new CaseCommand.Init(cases)),
+                Map.entry(CaseCommand.Init.class, () -> new CaseCommand.Init(cases, lab)),
+                Map.entry(CaseCommand.Move.class, () -> new CaseCommand.Move(lab)),
+                Map.entry(ServerCommand.Init.class, () -> new ServerCommand.Init(lab)),
+                Map.entry(ServerCommand.Add.class, () -> new ServerCommand.Add(lab)),
+                Map.entry(ServerCommand.ListServers.class, () -> new ServerCommand.ListServers(lab)),
                 Map.entry(ImportCommand.class, () -> new ImportCommand(cases, imports, timestamps)),
                 Map.entry(ItemsCommand.class, () -> new ItemsCommand(evidence)),
                 Map.entry(ShowCommand.class, () -> new ShowCommand(cases, evidence)),
@@ -46,7 +60,7 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(VerifyCommand.class, () -> new VerifyCommand(verifier)),
                 Map.entry(LongTermCommand.Extend.class, () -> new LongTermCommand.Extend(verifier, timestamps)),
                 Map.entry(LongTermCommand.Renew.class, () -> new LongTermCommand.Renew(verifier, timestamps)),
-                Map.entry(AuditCommand.class, () -> new AuditCommand(audits, identities, timestamps)),
+                Map.entry(AuditCommand.class, () -> new AuditCommand(audits, identities, timestamps, lab)),
                 Map.entry(KeysCommand.New.class, () -> new KeysCommand.New(identities)),
                 Map.entry(TsaCommand.Serve.class, () -> new TsaCommand.Serve(identities, timestamps)),
                 Map.entry(SampleCommand.class, () -> new SampleCommand(samples)),

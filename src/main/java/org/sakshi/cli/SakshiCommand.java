@@ -22,7 +22,7 @@ import picocli.CommandLine;
                 ExportCommand.class, EncryptCommand.class, DecryptCommand.class, ReceiveCommand.class,
                 TransmittalCommand.class, VerifyCommand.class, LongTermCommand.Extend.class,
                 LongTermCommand.Renew.class, AuditCommand.class, KeysCommand.class,
-                TsaCommand.class, SampleCommand.class, GuiCommand.class, HelpCommand.class
+                TsaCommand.class, SampleCommand.class, ServerCommand.class, GuiCommand.class, HelpCommand.class
         },
         // every subcommand inherits -h/--help/-V/--version and the "Example:" heading; each gives its own footer
         scope = CommandLine.ScopeType.INHERIT, footerHeading = "%nExample:%n",

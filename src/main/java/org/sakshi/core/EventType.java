@@ -15,5 +15,11 @@ public enum EventType {
      * A bundle from another case (usually another agency) was verified and taken into this case; its
      * items follow as ITEM_IMPORTED with {@code details.received} (docs/custody-ledger.md).
      */
-    BUNDLE_RECEIVED
+    BUNDLE_RECEIVED,
+    /**
+     * The case was copied to another place (a folder to a lab server or back) with its ledger
+     * verified before and after; the same event ends the old place's ledger, which is then closed to
+     * changes, and continues the new one's (docs/custody-ledger.md).
+     */
+    CASE_MOVED
 }

@@ -18,6 +18,7 @@ import org.sakshi.core.ledger.HeadSigner;
 import org.sakshi.hashing.HashPipeline;
 import org.sakshi.signing.WorkstationKey;
 import org.sakshi.storage.CaseStore;
+import org.sakshi.storage.ServerDirectory;
 import org.sakshi.vault.SinkFactory;
 import org.sakshi.vault.Vault;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public final class CaseAccess {
     private final Duration lockWait;
     private final HashPipeline pipeline = new HashPipeline();
     private final Path profile;
+    private final ServerDirectory servers;
     private HeadSigner key;
 
     /** With this user's profile folder ({@link WorkstationKey#profileDir()}) for the ledger key. */
@@ -53,11 +55,23 @@ public final class CaseAccess {
      *                made at first use) and {@code trusted-ledger-keys.txt}
      */
     public CaseAccess(Clock clock, Workstation workstation, SinkFactory sinks, Duration lockWait, Path profile) {
+        this(clock, workstation, sinks, lockWait, profile, new LabServers(profile));
+    }
+
+    /** As above, finding lab servers of server cases in {@code servers} instead of the profile's settings. */
+    public CaseAccess(Clock clock, Workstation workstation, SinkFactory sinks, Duration lockWait, Path profile,
+                      ServerDirectory servers) {
         this.clock = clock;
         this.workstation = workstation;
         this.sinks = sinks;
         this.lockWait = lockWait;
         this.profile = profile;
+        this.servers = servers;
+    }
+
+    /** Where the lab servers of server cases are found. */
+    public ServerDirectory servers() {
+        return servers;
     }
 
     /** This workstation's ledger key, loaded (or made) at first use. */
@@ -93,13 +107,15 @@ public final class CaseAccess {
     }
 
     CaseStore read(Path caseDir) throws SakshiException {
-        return CaseStore.openRead(caseDir, clock, workstation);
+        return CaseStore.openRead(caseDir, clock, workstation, servers);
     }
 
     CaseStore write(Path caseDir) throws SakshiException {
-        CaseStore s = CaseStore.openWrite(caseDir, clock, workstation, lockWait, ledgerKey());
+        CaseStore s = CaseStore.openWrite(caseDir, clock, workstation, lockWait, ledgerKey(), servers);
         try {
-            recover(s);
+            if (s.server().isEmpty()) { // on a server, other workstations' imports may be half-way: nothing is tidied
+                recover(s);
+            }
         } catch (IOException e) {
             s.close();
             throw new StorageException("could not tidy the case " + caseDir + " after an interrupted operation ("
@@ -115,8 +131,13 @@ public final class CaseAccess {
         return CaseStore.create(caseDir, info, clock, workstation, lockWait, ledgerKey());
     }
 
+    CaseStore createOnServer(String server, Path caseDir, CaseInfo info) throws SakshiException {
+        return CaseStore.createOnServer(servers.server(server), caseDir, info, clock, workstation, ledgerKey());
+    }
+
     Vault vault(Path caseDir) {
-        return new Vault(caseDir.resolve("vault"), sinks, pipeline);
+        Vault v = new Vault(caseDir.resolve("vault"), sinks, pipeline);
+        return org.sakshi.storage.ServerLink.isLink(caseDir) ? v.shared() : v; // several workstations write it at once
     }
 
     static Path recordsFile(Path caseDir, String itemId) {

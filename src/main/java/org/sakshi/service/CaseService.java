@@ -37,6 +37,15 @@ public final class CaseService {
 
     /** Creates the case folder and its store, and records CASE_CREATED. Refuses a folder that already holds a case. */
     public CaseInfo create(Path caseDir, NewCase request) throws SakshiException {
+        return create(caseDir, request, null);
+    }
+
+    /**
+     * As {@link #create(Path, NewCase)}; with {@code server} (a lab server's name in this
+     * workstation's settings) the case is kept on that server and {@code caseDir} becomes its place
+     * (holding {@code server-case.json} and the case's files, normally on the server's shared vault).
+     */
+    public CaseInfo create(Path caseDir, NewCase request, String server) throws SakshiException {
         if (request.number() == null || request.number().isBlank()) {
             throw new InputException("a case needs a number (--number)");
         }
@@ -51,7 +60,7 @@ public final class CaseService {
         String agency = request.agency() != null ? request.agency() : request.officer().agency();
         CaseInfo info = new CaseInfo(UUID.randomUUID(), request.number(), request.title(), agency, j,
                 request.officer().name(), zone, EventCodec.ledgerTime(access.clock().now()));
-        try (CaseStore s = access.create(caseDir, info)) {
+        try (CaseStore s = server == null ? access.create(caseDir, info) : access.createOnServer(server, caseDir, info)) {
             try {
                 for (String sub : List.of("vault", "exports", "records", "derived")) {
                     org.sakshi.core.OwnerOnly.dir(caseDir.resolve(sub));
@@ -83,7 +92,7 @@ public final class CaseService {
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(workspace)) {
             for (Path d : ds) {
-                if (!Files.isRegularFile(d.resolve(CaseStore.DB))) {
+                if (!Files.isRegularFile(d.resolve(CaseStore.DB)) && !org.sakshi.storage.ServerLink.isLink(d)) {
                     continue;
                 }
                 try (CaseStore s = access.read(d)) {

@@ -28,7 +28,6 @@ import org.sakshi.core.ledger.LedgerVerdict;
 import org.sakshi.core.ledger.LedgerVerifier;
 import org.sakshi.storage.CaseStore;
 import org.sakshi.storage.EventDraft;
-import org.sakshi.storage.HeadFile;
 import org.sakshi.storage.StoredItem;
 import org.sakshi.timestamp.TimestampVerifier;
 
@@ -72,7 +71,7 @@ public final class CustodyService {
             trusted.add(k.strip().toLowerCase(java.util.Locale.ROOT));
         }
         try (CaseStore s = access.read(caseDir)) {
-            LedgerVerifier v = new LedgerVerifier(HeadFile.lines(caseDir), trusted, CustodyService::tokenProblem);
+            LedgerVerifier v = new LedgerVerifier(s.headLines(), trusted, CustodyService::tokenProblem);
             // the lines are parsed and hashed on every core; the checks still run in seq order
             v.acceptAll(s::forEachEventLine, Math.min(4, Runtime.getRuntime().availableProcessors()));
             LedgerVerdict r = v.result();
@@ -89,6 +88,16 @@ public final class CustodyService {
         }
         return r.checks().stream().filter(c -> c.result() == org.sakshi.core.CheckResult.FAILED)
                 .map(org.sakshi.core.Check::message).findFirst().orElse("the token is not valid");
+    }
+
+    /**
+     * The case's signed heads as lines, oldest first ({@code custody-heads.jsonl} of a folder case,
+     * the heads table of a server case); null when there are none.
+     */
+    public List<String> headLines(Path caseDir) throws SakshiException {
+        try (CaseStore s = access.read(caseDir)) {
+            return s.headLines();
+        }
     }
 
     /** The head hash (the last event's hash). */

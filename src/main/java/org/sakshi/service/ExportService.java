@@ -248,7 +248,7 @@ public final class ExportService {
         }
         // the signed heads, as the case holds them, must cover exactly the staged log
         Path heads = staging.resolve("custody-heads.jsonl");
-        java.util.List<String> headLines = org.sakshi.storage.HeadFile.lines(caseDir);
+        java.util.List<String> headLines = custody.headLines(caseDir);
         Files.write(heads, headLines == null ? List.of() : headLines, StandardCharsets.UTF_8);
         org.sakshi.core.ledger.LedgerVerifier signed = new org.sakshi.core.ledger.LedgerVerifier(headLines, null, null);
         try (java.io.BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {

@@ -54,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * A case's {@code case.db} (SQLite, WAL, foreign keys on, versioned migrations applied on open)
  * and the custody ledger in it. A store opened for writing holds the case's write lock until
  * closed; one opened for reading does not lock. Not thread-safe: one store per operation.
+ * <p>A case kept on a lab server ({@link LabServer}, PostgreSQL) uses the same tables and SQL in
+ * its own schema; its folder holds a {@link ServerLink} instead of {@code case.db}. There, several
+ * workstations write at once: each write transaction takes the case's advisory lock, and the
+ * signed head is written in the same transaction as the events (the {@code heads} table).
  */
 public final class CaseStore implements AutoCloseable {
     public static final String DB = "case.db";
@@ -70,24 +74,40 @@ public final class CaseStore implements AutoCloseable {
     private final HeadSigner signer;
     private CaseInfo info;
     private boolean enrolChecked;
+    /** The lab server holding this case, or null for a folder case (case.db). */
+    private final ServerConfig server;
+    /** A server case opened for changing it (it has no file lock: appends are serialised in the database). */
+    private final boolean serverWrite;
 
     private CaseStore(Path dir, Connection conn, CaseLock lock, Clock clock, Workstation workstation,
                       HeadSigner signer) {
+        this(dir, conn, lock, clock, workstation, signer, null, false);
+    }
+
+    private CaseStore(Path dir, Connection conn, CaseLock lock, Clock clock, Workstation workstation,
+                      HeadSigner signer, ServerConfig server, boolean serverWrite) {
         this.dir = dir;
         this.conn = conn;
         this.lock = lock;
         this.clock = clock;
         this.workstation = workstation;
-        this.signer = lock == null ? null : signer;
+        this.server = server;
+        this.serverWrite = serverWrite;
+        this.signer = lock == null && !serverWrite ? null : signer;
     }
 
     public Path dir() {
         return dir;
     }
 
-    /** True when this store holds the write lock. */
+    /** True when this store holds the write lock (or, for a server case, was opened for changing it). */
     public boolean writable() {
-        return lock != null;
+        return lock != null || serverWrite;
+    }
+
+    /** The lab server keeping this case, or empty for a folder case. */
+    public Optional<ServerConfig> server() {
+        return Optional.ofNullable(server);
     }
 
     // ------------------------------------------------------------------ open / create
@@ -127,19 +147,7 @@ public final class CaseStore implements AutoCloseable {
             CaseStore s = new CaseStore(dir, c, lock, clock, ws, signer);
             s.migrate(0);
             s.sqlTx(() -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO case_info(id, number, title, agency, jurisdiction, default_officer, zone, created_at)"
-                                + " VALUES (?,?,?,?,?,?,?,?)")) {
-                    ps.setString(1, info.id().toString());
-                    ps.setString(2, info.number());
-                    ps.setString(3, info.title());
-                    ps.setString(4, info.agency());
-                    ps.setString(5, info.jurisdiction().name());
-                    ps.setString(6, info.defaultOfficer());
-                    ps.setString(7, info.zone().getId());
-                    ps.setString(8, EventCodec.formatAt(info.createdAt()));
-                    ps.executeUpdate();
-                }
+                s.insertCaseInfo(info);
                 return null;
             });
             s.info = info;
@@ -152,6 +160,16 @@ public final class CaseStore implements AutoCloseable {
 
     /** Opens a case for reading (no lock). InputException when {@code dir} is not a case. */
     public static CaseStore openRead(Path dir, Clock clock, Workstation ws) throws SakshiException {
+        return openRead(dir, clock, ws, ServerDirectory.NONE);
+    }
+
+    /** As {@link #openRead(Path, Clock, Workstation)}; a server case's folder is resolved with {@code servers}. */
+    public static CaseStore openRead(Path dir, Clock clock, Workstation ws, ServerDirectory servers)
+            throws SakshiException {
+        Optional<ServerLink> link = ServerLink.read(dir);
+        if (link.isPresent()) {
+            return openServer(dir, link.get(), servers, clock, ws, null, false);
+        }
         checkIsCase(dir);
         Connection c = connect(dir);
         CaseStore s = new CaseStore(dir, c, null, clock, ws, null);
@@ -183,6 +201,16 @@ public final class CaseStore implements AutoCloseable {
      */
     public static CaseStore openWrite(Path dir, Clock clock, Workstation ws, Duration lockWait, HeadSigner signer)
             throws SakshiException {
+        return openWrite(dir, clock, ws, lockWait, signer, ServerDirectory.NONE);
+    }
+
+    /** As {@link #openWrite(Path, Clock, Workstation, Duration, HeadSigner)}; a server case's folder is resolved with {@code servers}. */
+    public static CaseStore openWrite(Path dir, Clock clock, Workstation ws, Duration lockWait, HeadSigner signer,
+                                      ServerDirectory servers) throws SakshiException {
+        Optional<ServerLink> link = ServerLink.read(dir);
+        if (link.isPresent()) {
+            return openServer(dir, link.get(), servers, clock, ws, signer, true);
+        }
         checkIsCase(dir);
         CaseLock lock = CaseLock.acquire(dir, lockWait);
         CaseStore s = null;
@@ -191,6 +219,7 @@ public final class CaseStore implements AutoCloseable {
             s = new CaseStore(dir, c, lock, clock, ws, signer);
             s.migrate(s.schemaVersion());
             s.loadInfo();
+            s.refuseIfMoved();
             if (signer != null) {
                 s.checkHeads();
             }
@@ -232,6 +261,11 @@ public final class CaseStore implements AutoCloseable {
     /** The schema version recorded in the store; 0 for an empty database. */
     public int schemaVersion() throws SakshiException {
         try (Statement st = conn.createStatement()) {
+            if (server != null) { // the schema exists: sakshi.create_case made it
+                try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
             try (ResultSet rs = st.executeQuery(
                     "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")) {
                 if (!rs.next()) {
@@ -250,6 +284,11 @@ public final class CaseStore implements AutoCloseable {
         if (from > Schema.CURRENT) {
             throw new StorageException("the case " + dir + " was written by a newer Sakshi (store schema " + from
                     + "; this version knows up to " + Schema.CURRENT + "); open it with that newer version");
+        }
+        if (server != null && from < Schema.CURRENT) {
+            throw new StorageException("the case " + dir + " on the lab server " + server.name() + " uses an older"
+                    + " store (schema " + from + "); ask the server's administrator to run 'sakshi server init' again"
+                    + " to upgrade it");
         }
         for (int v = from; v < Schema.CURRENT; v++) {
             List<String> steps = Schema.MIGRATIONS.get(v);
@@ -309,7 +348,12 @@ public final class CaseStore implements AutoCloseable {
         try {
             conn.setAutoCommit(false);
             try {
+                lockServerCase();
+                appendedInTx = false;
                 T t = work.run();
+                if (appendedInTx && server != null) {
+                    signServerHeadInTx();
+                }
                 conn.commit();
                 return t;
             } catch (SQLException | SakshiException | RuntimeException e) {
@@ -328,6 +372,18 @@ public final class CaseStore implements AutoCloseable {
     }
 
     static StorageException wrap(Path dir, String what, SQLException e) {
+        if (!(e instanceof SQLiteException) && e.getSQLState() != null) { // a lab server (PostgreSQL)
+            String state = e.getSQLState();
+            if ("55P03".equals(state) || "40001".equals(state) || "40P01".equals(state)) {
+                return new CaseBusyException("case " + dir + " is busy on its lab server; try again in a moment", e);
+            }
+            if (state.startsWith("08")) {
+                return new StorageException("the connection to the lab server of the case " + dir + " was lost ("
+                        + e.getMessage() + "); nothing more was recorded. Check the network and try again", e);
+            }
+            return new StorageException("could not " + what + " the case " + dir + " on its lab server: "
+                    + e.getMessage(), e);
+        }
         if (e instanceof SQLiteException se) {
             SQLiteErrorCode code = se.getResultCode();
             if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
@@ -388,6 +444,7 @@ public final class CaseStore implements AutoCloseable {
                 EventCodec.ledgerTime(d.at() != null ? d.at() : clock.now()), d.type(), d.actor(), workstation, d.itemId(), d.itemSha256(),
                 d.details(), prev, null, null));
         insertEvent(e);
+        appendedInTx = true;
         return e;
     }
 
@@ -457,6 +514,10 @@ public final class CaseStore implements AutoCloseable {
      * a LEDGER_ADOPTED event so the adoption itself is on the record.
      */
     private void checkHeads() throws SakshiException {
+        if (server != null) {
+            checkServerHeads();
+            return;
+        }
         Object[] last = lastEvent();
         if (last == null) {
             return;
@@ -515,6 +576,10 @@ public final class CaseStore implements AutoCloseable {
         if (signer == null || info == null) {
             return;
         }
+        if (server != null) {
+            signServerHead();
+            return;
+        }
         Object[] last = lastEvent();
         if (last == null) {
             return;
@@ -555,14 +620,31 @@ public final class CaseStore implements AutoCloseable {
 
     /** Streams every stored event line (canonical JSON with hash) in seq order. */
     public void forEachEventLine(Consumer<String> sink) throws SakshiException {
+        boolean cursor = false;
         try (Statement st = conn.createStatement()) {
+            if (server != null && conn.getAutoCommit()) {
+                conn.setAutoCommit(false); // PostgreSQL fetches in pages only inside a transaction
+                cursor = true;
+            }
             st.setFetchSize(1000);
             try (ResultSet rs = st.executeQuery("SELECT json FROM events ORDER BY seq")) {
                 while (rs.next()) {
                     sink.accept(rs.getString(1));
                 }
             }
+            if (cursor) {
+                conn.commit();
+                conn.setAutoCommit(true);
+            }
         } catch (SQLException e) {
+            if (cursor) {
+                try {
+                    conn.rollback();
+                    conn.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the original error matters more
+                }
+            }
             throw wrap(dir, "read the ledger of", e);
         }
     }
@@ -598,6 +680,9 @@ public final class CaseStore implements AutoCloseable {
 
     /** The id the next item will get ({@code E0001}, {@code E0002}, ...). Stable while the write lock is held. */
     public String nextItemId() throws SakshiException {
+        if (server != null) {
+            return nextServerItemId();
+        }
         long n = queryLong("SELECT COALESCE(MAX(CAST(SUBSTR(id, 2) AS INTEGER)), 0) FROM items");
         return String.format("E%04d", n + 1);
     }
@@ -781,8 +866,11 @@ public final class CaseStore implements AutoCloseable {
 
     public void insertToken(TokenRow t) throws StorageException {
         try {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT OR REPLACE INTO item_tokens(item_id, response, gen_time, serial, tsa) VALUES (?,?,?,?,?)")) {
+            try (PreparedStatement ps = conn.prepareStatement(server == null
+                    ? "INSERT OR REPLACE INTO item_tokens(item_id, response, gen_time, serial, tsa) VALUES (?,?,?,?,?)"
+                    : "INSERT INTO item_tokens(item_id, response, gen_time, serial, tsa) VALUES (?,?,?,?,?)"
+                    + " ON CONFLICT (item_id) DO UPDATE SET response = EXCLUDED.response, gen_time = EXCLUDED.gen_time,"
+                    + " serial = EXCLUDED.serial, tsa = EXCLUDED.tsa")) {
                 ps.setString(1, t.itemId());
                 ps.setBytes(2, t.response());
                 ps.setString(3, EventCodec.formatAt(t.genTime()));
@@ -894,6 +982,440 @@ public final class CaseStore implements AutoCloseable {
             return JSON.readValue(s, t);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("damaged JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ lab server (PostgreSQL)
+
+    /** The advisory-lock key of a server case (docs/architecture.md#lab-server). */
+    private long lockKey;
+    /** True when the running transaction appended an event (a server case signs its head before committing). */
+    private boolean appendedInTx;
+
+    /**
+     * Creates a case on a lab server: registers it and makes its schema there (through the
+     * owner-run {@code sakshi.create_case}), records the case row, and writes {@code dir}'s
+     * {@link ServerLink}. {@code dir} (a new or empty folder, normally on the shared vault) becomes
+     * the case's place: its files (vault, records, derived, exports) live there.
+     */
+    public static CaseStore createOnServer(ServerConfig server, Path dir, CaseInfo info, Clock clock, Workstation ws,
+                                           HeadSigner signer) throws SakshiException {
+        if (Files.exists(dir.resolve(DB)) || ServerLink.isLink(dir)) {
+            throw new InputException(dir + " already holds a case; choose an empty or new folder");
+        }
+        try {
+            org.sakshi.core.OwnerOnly.dir(dir);
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
+        }
+        Connection c = server.connect();
+        try {
+            LabServer.createCase(c, server, info.id(), info.number(), info.title(), dir);
+            LabServer.useCase(c, server, info.id());
+            CaseStore s = new CaseStore(dir, c, null, clock, ws, signer, server, true);
+            s.lockKey = lockKeyOf(info.id());
+            s.sqlTx(() -> {
+                s.insertCaseInfo(info);
+                return null;
+            });
+            s.info = info;
+            new ServerLink(server.name(), info.id(), server.url()).write(dir);
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static CaseStore openServer(Path dir, ServerLink link, ServerDirectory servers, Clock clock, Workstation ws,
+                                        HeadSigner signer, boolean write) throws SakshiException {
+        ServerConfig cfg = servers.server(link.server());
+        Connection c = cfg.connect();
+        CaseStore s = null;
+        try {
+            LabServer.useCase(c, cfg, link.caseId());
+            s = new CaseStore(dir, c, null, clock, ws, write ? signer : null, cfg, write);
+            s.lockKey = lockKeyOf(link.caseId());
+            s.migrate(s.schemaVersion());
+            s.loadInfo();
+            if (!s.info.id().equals(link.caseId())) {
+                throw new IntegrityException("the case on the lab server " + cfg.name() + " has the id " + s.info.id()
+                        + ", not " + link.caseId() + " as " + dir.resolve(ServerLink.FILE) + " says; nothing was changed."
+                        + " Ask the server's administrator to check the case register");
+            }
+            if (write) {
+                s.refuseIfMoved();
+            }
+            if (write && signer != null) {
+                s.checkHeads();
+            }
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            if (s != null) {
+                s.close();
+            } else {
+                closeQuietly(c);
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing is best effort
+        }
+    }
+
+    private static long lockKeyOf(UUID id) {
+        return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+    }
+
+    private void insertCaseInfo(CaseInfo info) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO case_info(id, number, title, agency, jurisdiction, default_officer, zone, created_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, info.id().toString());
+            ps.setString(2, info.number());
+            ps.setString(3, info.title());
+            ps.setString(4, info.agency());
+            ps.setString(5, info.jurisdiction().name());
+            ps.setString(6, info.defaultOfficer());
+            ps.setString(7, info.zone().getId());
+            ps.setString(8, EventCodec.formatAt(info.createdAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Writers of a server case run one at a time per case: every write transaction first takes the
+     * case's transaction-scoped advisory lock, so seq and prev are read and the next event written
+     * while no other workstation can append (PostgreSQL releases it at commit or rollback, also
+     * when a workstation's connection dies).
+     */
+    private void lockServerCase() throws SQLException {
+        if (server == null || !serverWrite) {
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, lockKey);
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
+     * A server case's heads are signed inside the transaction that appended the events, under the
+     * case's lock: every committed event is covered the moment it is visible, and the heads table
+     * grows in seq order. Events found after the last head therefore were not written by Sakshi.
+     */
+    private void signServerHeadInTx() throws SQLException, SakshiException {
+        if (signer == null || info == null) {
+            return;
+        }
+        Object[] last = lastEvent();
+        if (last == null) {
+            return;
+        }
+        long seq = (Long) last[0];
+        String hash = (String) last[1];
+        SignedHead prev = lastServerHead();
+        if (prev != null && prev.seq() == seq && prev.head().equals(hash)) {
+            return;
+        }
+        SignedHead h = SignedHead.sign(signer, info.id().toString(), seq, hash,
+                EventCodec.formatAt(EventCodec.ledgerTime(clock.now())));
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO heads(seq, line) VALUES (?,?)")) {
+            ps.setLong(1, seq);
+            ps.setString(2, h.toLine());
+            ps.executeUpdate();
+        }
+    }
+
+    private void signServerHead() throws SakshiException {
+        if (!serverWrite) {
+            return;
+        }
+        sqlTx(() -> {
+            signServerHeadInTx();
+            return null;
+        });
+    }
+
+    /** The last signed head of a server case, or null; IllegalArgumentException when it cannot be read. */
+    private SignedHead lastServerHead() throws StorageException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT line FROM heads ORDER BY n DESC LIMIT 1")) {
+            return rs.next() ? SignedHead.parse(rs.getString(1)) : null;
+        } catch (SQLException e) {
+            throw wrap(dir, "read the signed heads of", e);
+        }
+    }
+
+    /** As checkHeads, for a server case, under the case's lock (so no writer is half-way). */
+    private void checkServerHeads() throws SakshiException {
+        tx(() -> {
+            Object[] last = lastEvent();
+            SignedHead head;
+            try {
+                head = lastServerHead();
+            } catch (IllegalArgumentException e) {
+                throw new IntegrityException("the last signed head of the case " + dir + " on its lab server is damaged ("
+                        + e.getMessage() + "); nothing was changed. Run 'sakshi custody verify " + dir + "' and report it.", e);
+            }
+            long dbSeq = last == null ? 0 : (Long) last[0];
+            String refuse = null;
+            if (head == null) {
+                if (last != null && !enrolledKeys().isEmpty()) {
+                    refuse = "it has no signed head although keys are enrolled in its ledger";
+                }
+            } else if (head.seq() > dbSeq) {
+                refuse = "its last signed head is at seq " + head.seq() + " but the ledger ends at seq " + dbSeq
+                        + " (events were deleted)";
+            } else if (!head.head().equals(hashAt(head.seq()))) {
+                refuse = "the signed head at seq " + head.seq() + " differs from the ledger's hash at that seq (the"
+                        + " ledger or its heads were rewritten)";
+            }
+            if (refuse != null) {
+                throw new IntegrityException("the case " + dir + " cannot be changed: " + refuse + "; nothing was"
+                        + " written. Run 'sakshi custody verify " + dir + "' and report it; do not export this case.");
+            }
+            long from = head == null ? 1 : head.seq() + 1;
+            if (last != null && from <= dbSeq) {
+                append(new EventDraft(EventType.LEDGER_ADOPTED.name(), null, null, null,
+                        EventDetails.LedgerAdopted.of(from, dbSeq, "events were found after the last signed head")));
+                LOG.warn("case {}: events {}..{} were not covered by a signed head; recorded LEDGER_ADOPTED", dir,
+                        from, dbSeq);
+            }
+            return null;
+        });
+    }
+
+    /** An item id no other workstation gets: a counter row, bumped past the highest id in use. */
+    private String nextServerItemId() throws StorageException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("UPDATE item_counter SET n = GREATEST(n, (SELECT COALESCE(MAX(CAST("
+                     + "SUBSTR(id, 2) AS INTEGER)), 0) FROM items)) + 1 RETURNING n")) {
+            rs.next();
+            return String.format("E%04d", rs.getLong(1));
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
+        }
+    }
+
+    /**
+     * The signed heads as lines ({@code custody-heads.jsonl} of a folder case, the {@code heads}
+     * table of a server case), oldest first; null when there are none.
+     */
+    public List<String> headLines() throws SakshiException {
+        if (server == null) {
+            return HeadFile.lines(dir);
+        }
+        List<String> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT line FROM heads ORDER BY n")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "read the signed heads of", e);
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    // ------------------------------------------------------------------ moving a case (folder <-> lab server)
+
+    /** The file that closes a folder case to changes after it was moved to a lab server. */
+    public static final String MOVED_FILE = "case-moved.json";
+
+    /**
+     * Copies a whole case (case row, items, folder entries, tokens, derived files, every event line
+     * exactly as stored, every signed head) onto a lab server in one transaction: all of it is there,
+     * or none of it (the schema is made in the same transaction). {@code dir} becomes its place.
+     */
+    public static CaseStore copyToServer(CaseStore src, ServerConfig server, Path dir, Clock clock, Workstation ws,
+                                         HeadSigner signer) throws SakshiException {
+        if (Files.exists(dir.resolve(DB)) || ServerLink.isLink(dir)) {
+            throw new InputException(dir + " already holds a case; choose an empty or new folder");
+        }
+        try {
+            org.sakshi.core.OwnerOnly.dir(dir);
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
+        }
+        CaseInfo info = src.caseInfo();
+        Connection c = server.connect();
+        try {
+            CaseStore s = new CaseStore(dir, c, null, clock, ws, signer, server, true);
+            s.lockKey = lockKeyOf(info.id());
+            s.sqlTx(() -> {
+                LabServer.createCase(c, server, info.id(), info.number(), info.title(), dir);
+                LabServer.useCase(c, server, info.id());
+                s.insertCaseInfo(info);
+                s.copyRowsFrom(src);
+                List<String> heads = src.headLines();
+                if (heads != null) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO heads(seq, line) VALUES (?,?)")) {
+                        for (String h : heads) {
+                            ps.setLong(1, SignedHead.parse(h).seq());
+                            ps.setString(2, h);
+                            ps.executeUpdate();
+                        }
+                    }
+                }
+                return null;
+            });
+            s.info = info;
+            new ServerLink(server.name(), info.id(), server.url()).write(dir);
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** As {@link #copyToServer}, into a new folder case ({@code case.db} and {@code custody-heads.jsonl}). */
+    public static CaseStore copyToFolder(CaseStore src, Path dir, Clock clock, Workstation ws, Duration lockWait,
+                                         HeadSigner signer) throws SakshiException {
+        CaseStore s = create(dir, src.caseInfo(), clock, ws, lockWait, signer);
+        try {
+            s.sqlTx(() -> {
+                s.copyRowsFrom(src);
+                return null;
+            });
+            List<String> heads = src.headLines();
+            if (heads != null) {
+                for (String h : heads) {
+                    HeadFile.append(dir, SignedHead.parse(h));
+                }
+                if (!heads.equals(HeadFile.lines(dir))) {
+                    throw new IntegrityException("the signed heads copied to " + dir + " differ from the original's;"
+                            + " the case was not moved. Report it");
+                }
+            }
+            return s;
+        } catch (SakshiException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void copyRowsFrom(CaseStore src) throws SakshiException {
+        List<StoredItem> items = src.items();
+        for (StoredItem it : items) {
+            insertItem(it);
+        }
+        for (StoredItem it : items) {
+            String id = it.item().id();
+            insertEntries(id, src.entries(id));
+            Optional<TokenRow> t = src.token(id);
+            if (t.isPresent()) {
+                insertToken(t.get());
+            }
+            for (DerivedRow d : src.derived(id)) {
+                insertDerived(d);
+            }
+        }
+        StorageException[] failed = {null};
+        src.forEachEventLine(line -> {
+            if (failed[0] == null) {
+                try {
+                    insertEventLine(line);
+                } catch (StorageException e) {
+                    failed[0] = e;
+                }
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    /** Inserts an event exactly as another store holds it (its canonical line is kept byte for byte). */
+    private void insertEventLine(String line) throws StorageException {
+        CustodyEvent e = EventCodec.parseLine(line);
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO events(seq, id, type, at, item_id, hash, json) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setLong(1, e.seq());
+            ps.setString(2, e.id().toString());
+            ps.setString(3, e.type());
+            ps.setString(4, EventCodec.formatAt(e.at()));
+            ps.setString(5, e.itemId());
+            ps.setString(6, e.hash());
+            ps.setString(7, line);
+            ps.executeUpdate();
+        } catch (SQLException x) {
+            throw wrap(dir, "write to", x);
+        }
+    }
+
+    /**
+     * Appends an event another place of this case recorded (CASE_MOVED), unchanged: it must follow
+     * this ledger's last event. Call inside {@link #tx}; the head is signed as for any append.
+     */
+    public void appendCopy(CustodyEvent e) throws SakshiException {
+        Object[] last = lastEvent();
+        long seq = last == null ? 0 : (Long) last[0];
+        String prev = last == null ? CustodyEvent.GENESIS_PREV : (String) last[1];
+        if (e.seq() != seq + 1 || !prev.equals(e.prev())) {
+            throw new IntegrityException("the event " + e.seq() + " does not follow the ledger of " + dir + " (it ends at"
+                    + " seq " + seq + "); nothing was written");
+        }
+        insertEventLine(EventCodec.toJsonLine(e));
+        appendedInTx = true;
+    }
+
+    /** Where this case was moved to ({@code server:NAME}, {@code folder:PATH}), or empty while it lives here. */
+    public Optional<String> movedTo() throws SakshiException {
+        if (server == null) {
+            Path f = dir.resolve(MOVED_FILE);
+            if (!Files.isRegularFile(f)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(JSON.readTree(Files.readString(f)).path("to").asText("another place"));
+            } catch (java.io.IOException e) {
+                return Optional.of("another place (" + f + " cannot be read: " + e.getMessage() + ")");
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT moved_to FROM sakshi.moved WHERE case_id = ?")) {
+            ps.setObject(1, info.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "read", e);
+        }
+    }
+
+    /** Closes this place of the case to changes: it lives at {@code to} from now on (reading still works). */
+    public void markMoved(String to) throws SakshiException {
+        if (server == null) {
+            Path f = dir.resolve(MOVED_FILE);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("to", to);
+            m.put("at", EventCodec.formatAt(EventCodec.ledgerTime(clock.now())));
+            try {
+                Files.writeString(f, json(m) + "\n");
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot write " + f + " (" + e.getMessage() + "); the case was copied to " + to
+                        + " but its old folder is still open to changes: do not use it", e);
+            }
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sakshi.moved(case_id, moved_to) VALUES (?, ?)")) {
+            ps.setObject(1, info.id());
+            ps.setString(2, to);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw wrap(dir, "write to", e);
+        }
+    }
+
+    private void refuseIfMoved() throws SakshiException {
+        Optional<String> to = movedTo();
+        if (to.isPresent()) {
+            throw new InputException("the case in " + dir + " was moved to " + to.get() + " and is closed to changes"
+                    + " here; open it at its new place (it can still be read and audited here)");
         }
     }
 

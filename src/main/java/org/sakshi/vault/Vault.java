@@ -60,6 +60,12 @@ public final class Vault {
     private final HashPipeline pipeline;
     /** Whether a batch may sync the whole file system at once; otherwise it fsyncs each new file (tests turn it off). */
     boolean syncWholeFileSystem = SYNC_COMMAND != null;
+    /**
+     * A vault on a lab's shared storage, written by several workstations at once: a finished blob is
+     * never deleted (another workstation's import may have just stored the same content and recorded
+     * it), so undoing an import leaves at most an unreferenced blob.
+     */
+    private boolean shared;
 
     public Vault(Path root, SinkFactory sinks, HashPipeline pipeline) {
         this.root = root;
@@ -70,6 +76,14 @@ public final class Vault {
 
     public Vault(Path root) {
         this(root, SinkFactory.DIRECT, new HashPipeline());
+    }
+
+    /** This vault as one shared by several workstations (a lab server's case): blobs are never deleted. */
+    public Vault shared() {
+        Vault v = new Vault(root, sinks, pipeline);
+        v.syncWholeFileSystem = syncWholeFileSystem;
+        v.shared = true;
+        return v;
     }
 
     public Path root() {
@@ -697,6 +711,10 @@ public final class Vault {
 
     /** Removes a blob (only used to undo a store whose item was not recorded). */
     public void delete(String relPath) throws IOException {
+        if (shared) {
+            LOG.debug("shared vault {}: blob {} kept (another workstation may refer to it)", root, relPath);
+            return;
+        }
         try {
             Files.deleteIfExists(root.resolve(relPath));
         } catch (NoSuchFileException e) {

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.core.Actor;
 import org.sakshi.core.Clock;
@@ -56,23 +58,37 @@ class AuditServiceCaseTest {
 
     /** The engine's services on one case, with the workstation clock {@code skew} off true time. */
     private record Station(CaseService cases, ImportService imports, CustodyService custody, EvidenceService evidence,
-                           AuditService audit) {
+                           AuditService audit, String server) {
         static Station withClockSkew(Duration skew) {
+            return withClockSkew(skew, null);
+        }
+
+        /** As above; with a lab server its new cases are kept there. */
+        static Station withClockSkew(Duration skew, org.sakshi.storage.ServerConfig server) {
             Clock clock = () -> Instant.now().plus(skew);
-            CaseAccess access = new CaseAccess(clock, new Workstation("ps-howrah-1", "rao", "sakshi test"),
-                    SinkFactory.BUFFERED, Duration.ofSeconds(3));
+            Workstation ws = new Workstation("ps-howrah-1", "rao", "sakshi test");
+            CaseAccess access = server == null
+                    ? new CaseAccess(clock, ws, SinkFactory.BUFFERED, Duration.ofSeconds(3))
+                    : new CaseAccess(clock, ws, SinkFactory.BUFFERED, Duration.ofSeconds(3),
+                            org.sakshi.signing.WorkstationKey.profileDir(), name -> server);
             CaseService cases = new CaseService(access);
             CustodyService custody = new CustodyService(access);
             EvidenceService evidence = new EvidenceService(access);
             return new Station(cases, new ImportService(access, new Ingest()), custody, evidence,
-                    AuditService.standard(cases, custody, evidence));
+                    AuditService.standard(cases, custody, evidence), server == null ? null : server.name());
+        }
+
+        /** A station whose cases use {@code store}. */
+        static Station on(Fixture.Store store, Path tmp) {
+            return withClockSkew(Duration.ZERO, store == Fixture.Store.FOLDER ? null
+                    : org.sakshi.testsupport.PgCluster.shared().newServer("lab", tmp.resolve("lab-vault")));
         }
     }
 
     private Path newCase(Station s, List<TimestampSource> tsas, String source) throws Exception {
         Path caseDir = dir.resolve("case");
         s.cases().create(caseDir, new NewCase("FIR 112/2026", "Trafficking ring", "Howrah PS", Jurisdiction.IN,
-                ZoneId.of("Asia/Kolkata"), RAO));
+                ZoneId.of("Asia/Kolkata"), RAO), s.server());
         Path evidence = Files.writeString(dir.resolve("statement.txt"), "victim statement, page 1\n");
         s.imports().importPaths(caseDir, List.of(evidence), new ImportRequest(null, null, null,
                 new SourceDetails(source, null, null, null, null, null), null, tsas, RAO),
@@ -85,9 +101,10 @@ class AuditServiceCaseTest {
                 .collect(Collectors.toSet());
     }
 
-    @Test
-    void aCleanCaseHandedToTheLabHasNoErrorOrWarning() throws Exception {
-        Station s = Station.withClockSkew(Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aCleanCaseHandedToTheLabHasNoErrorOrWarning(Fixture.Store store) throws Exception {
+        Station s = Station.on(store, dir);
         Path caseDir = newCase(s, List.of(tsa.source()), "handed over by the victim");
         s.custody().transfer(caseDir, RAO, new TransferRequest("Dr. Iyer", "lab examination", "FSL Kolkata", "S-17",
                 List.of()));
@@ -103,9 +120,10 @@ class AuditServiceCaseTest {
         assertEquals("ps-howrah-1", t.get(0).host());
     }
 
-    @Test
-    void theFormerHolderOpeningAnItemAfterTheHandOverIsAnError() throws Exception {
-        Station s = Station.withClockSkew(Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theFormerHolderOpeningAnItemAfterTheHandOverIsAnError(Fixture.Store store) throws Exception {
+        Station s = Station.on(store, dir);
         Path caseDir = newCase(s, List.of(tsa.source()), null);
         s.custody().transfer(caseDir, RAO, new TransferRequest("Dr. Iyer", "lab examination", null, null,
                 List.of("E0001")));

@@ -11,11 +11,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
@@ -36,9 +34,10 @@ class CustodyServiceTest {
         return c;
     }
 
-    @Test
-    void aTransferOfItemsRecordsOneEventPerItemWithItsDetails() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aTransferOfItemsRecordsOneEventPerItemWithItsDetails(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = caseWithTwoItems(fx);
         List<CustodyEvent> ev = fx.custody.transfer(c, Fixture.OFFICER,
                 new TransferRequest("FSL Hyderabad", "analysis", "Malkhana", "S-77", List.of("E0001", "E0002")));
@@ -51,9 +50,10 @@ class CustodyServiceTest {
         assertTrue(fx.custody.verify(c).intact());
     }
 
-    @Test
-    void aTransferWithoutItemsIsOneCaseLevelEventListingThem() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aTransferWithoutItemsIsOneCaseLevelEventListingThem(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = caseWithTwoItems(fx);
         List<CustodyEvent> ev = fx.custody.transfer(c, null, new TransferRequest("Court", "trial", null, null, null));
         assertEquals(1, ev.size());
@@ -61,9 +61,10 @@ class CustodyServiceTest {
         assertEquals(List.of("E0001", "E0002"), ev.get(0).details().get("items"));
     }
 
-    @Test
-    void aTransferOfAnUnknownItemChangesNothing() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aTransferOfAnUnknownItemChangesNothing(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = caseWithTwoItems(fx);
         long before = fx.custody.events(c).size();
         InputException e = assertThrows(InputException.class, () -> fx.custody.transfer(c, null,
@@ -72,9 +73,10 @@ class CustodyServiceTest {
         assertEquals(before, fx.custody.events(c).size());
     }
 
-    @Test
-    void aNoteOnAnItemCarriesItsHash() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aNoteOnAnItemCarriesItsHash(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = caseWithTwoItems(fx);
         CustodyEvent n = fx.custody.note(c, new Actor("HC Devi", null, null, null, null), "seal intact",
                 List.of("E0002"));
@@ -84,9 +86,10 @@ class CustodyServiceTest {
         assertEquals("HC Devi", n.actor().name());
     }
 
-    @Test
-    void showingAnItemRecordsItemAccessed() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void showingAnItemRecordsItemAccessed(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = caseWithTwoItems(fx);
         ItemView v = fx.evidence.open(c, "E0001", null, "review");
         assertEquals("a", Files.readString(v.content()));
@@ -95,26 +98,24 @@ class CustodyServiceTest {
         assertEquals("review", last.details().get("purpose"));
     }
 
-    @Test
-    void aRowEditedBehindTheApplicationsBackIsCaughtNamingItsSeq() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aRowEditedBehindTheApplicationsBackIsCaughtNamingItsSeq(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = caseWithTwoItems(fx);
         fx.custody.note(c, null, "n1", List.of());
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + c.resolve("case.db"));
-             Statement st = db.createStatement()) {
-            st.executeUpdate("DROP TRIGGER events_no_update");
-            st.executeUpdate("UPDATE events SET json = replace(json, '\"name\":\"a.txt\"', '\"name\":\"z.txt\"')"
-                    + " WHERE seq = 2");
-        }
+        fx.editBehindTheBack(c, "UPDATE events SET json = replace(json, '\"name\":\"a.txt\"', '\"name\":\"z.txt\"')"
+                + " WHERE seq = 2");
         LedgerStatus s = fx.custody.verify(c);
         assertFalse(s.intact());
         assertEquals(2L, s.firstBadSeq());
         assertTrue(s.message().contains("seq 2"), s.message());
     }
 
-    @Test
-    void theJsonlExportIsTheStoredLinesAndVerifiesOnItsOwn() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theJsonlExportIsTheStoredLinesAndVerifiesOnItsOwn(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = caseWithTwoItems(fx);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         fx.custody.writeJsonl(c, out);
@@ -125,9 +126,10 @@ class CustodyServiceTest {
         assertEquals(fx.custody.verify(c).head(), org.sakshi.core.ledger.EventCodec.parseLine(lines[lines.length - 1]).hash());
     }
 
-    @Test
-    void theCsvHasAHeaderAndOneQuotedRowPerEvent() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theCsvHasAHeaderAndOneQuotedRowPerEvent(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = caseWithTwoItems(fx);
         fx.custody.note(c, null, "comma, and \"quote\"", List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

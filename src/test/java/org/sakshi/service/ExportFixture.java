@@ -36,10 +36,18 @@ final class ExportFixture {
 
     /** The same case, time-stamped by {@code tsa} (e.g. the TSA of a {@code RealisticPki}). */
     ExportFixture(Path dir, LocalTsa tsa) throws Exception {
+        this(dir, tsa, null);
+    }
+
+    /** As above; with {@code server} the case is kept on that lab server (its folder holds the link and files). */
+    ExportFixture(Path dir, LocalTsa tsa, org.sakshi.storage.ServerConfig server) throws Exception {
         this.dir = dir;
         this.tsa = tsa;
-        this.access = new CaseAccess(org.sakshi.core.Clock.SYSTEM, new Workstation("test-host", "tester", "sakshi test"),
-                SinkFactory.BUFFERED, Duration.ofSeconds(3));
+        Workstation ws = new Workstation("test-host", "tester", "sakshi test");
+        this.access = server == null
+                ? new CaseAccess(org.sakshi.core.Clock.SYSTEM, ws, SinkFactory.BUFFERED, Duration.ofSeconds(3))
+                : new CaseAccess(org.sakshi.core.Clock.SYSTEM, ws, SinkFactory.BUFFERED, Duration.ofSeconds(3),
+                        org.sakshi.signing.WorkstationKey.profileDir(), name -> server);
         this.cases = new CaseService(access);
         this.evidence = new EvidenceService(access);
         this.custody = new CustodyService(access);
@@ -48,7 +56,7 @@ final class ExportFixture {
         this.caseDir = dir.resolve("case");
         Actor officer = new Actor("Inspector Asha Verma", "Inspector", "WB-1234", "West Bengal Police", null);
         cases.create(caseDir, new NewCase("FIR 77/2026", "Trafficking ring, Howrah", "West Bengal Police",
-                Jurisdiction.IN, ZoneId.of("Asia/Kolkata"), officer));
+                Jurisdiction.IN, ZoneId.of("Asia/Kolkata"), officer), server == null ? null : server.name());
         Path src = Files.createDirectories(dir.resolve("seized"));
         byte[] photo = new byte[300_000];
         new java.util.Random(11).nextBytes(photo);

@@ -10,6 +10,9 @@ import org.sakshi.core.Clock;
 import org.sakshi.core.Jurisdiction;
 import org.sakshi.core.Workstation;
 import org.sakshi.ingest.Ingest;
+import org.sakshi.signing.WorkstationKey;
+import org.sakshi.storage.ServerConfig;
+import org.sakshi.testsupport.PgCluster;
 import org.sakshi.vault.SinkFactory;
 
 /** Services wired as AppContext does, with a stepping clock and a fixed workstation. */
@@ -23,13 +26,32 @@ final class Fixture {
     final ImportService imports;
     final EvidenceService evidence;
     final CustodyService custody;
+    /** The lab server new cases go to, or null for folder cases (case.db). */
+    final ServerConfig server;
+
+    /** Where a test's cases are kept: a folder's case.db, or a lab server (the tests' PostgreSQL cluster). */
+    enum Store {
+        FOLDER, SERVER;
+
+        /** A fixture whose new cases use this store ({@code tmp} holds the server's vault). */
+        Fixture fixture(Path tmp) {
+            return this == FOLDER ? new Fixture()
+                    : new Fixture(SinkFactory.DIRECT, new Ingest(), PgCluster.shared().newServer("lab", tmp.resolve("lab-vault")));
+        }
+    }
 
     Fixture() {
         this(SinkFactory.DIRECT, new Ingest());
     }
 
     Fixture(SinkFactory sinks, Ingest ingest) {
-        access = new CaseAccess(clock, ws, sinks, Duration.ofMillis(300));
+        this(sinks, ingest, null);
+    }
+
+    Fixture(SinkFactory sinks, Ingest ingest, ServerConfig server) {
+        this.server = server;
+        access = server == null ? new CaseAccess(clock, ws, sinks, Duration.ofMillis(300))
+                : new CaseAccess(clock, ws, sinks, Duration.ofMillis(300), WorkstationKey.profileDir(), name -> server);
         cases = new CaseService(access);
         imports = new ImportService(access, ingest);
         evidence = new EvidenceService(access);
@@ -38,8 +60,34 @@ final class Fixture {
 
     Path newCase(Path dir) throws Exception {
         cases.create(dir, new NewCase("FIR-12/2026", "Trafficking ring", "PS Sadar", Jurisdiction.IN,
-                ZoneId.of("Asia/Kolkata"), OFFICER));
+                ZoneId.of("Asia/Kolkata"), OFFICER), server == null ? null : server.name());
         return dir;
+    }
+
+    /**
+     * Runs {@code sql} on the case's own tables the way someone with the database's keys would,
+     * after switching the append-only triggers off: SQLite (drops them in case.db) or the server
+     * (as its owner, in the case's schema).
+     */
+    void editBehindTheBack(Path caseDir, String sql) throws Exception {
+        if (!org.sakshi.storage.ServerLink.isLink(caseDir)) {
+            try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
+                 java.sql.Statement st = db.createStatement()) {
+                st.executeUpdate("DROP TRIGGER IF EXISTS events_no_update");
+                st.executeUpdate("DROP TRIGGER IF EXISTS events_no_delete");
+                st.executeUpdate(sql);
+            }
+            return;
+        }
+        String schema = "case_" + org.sakshi.storage.ServerLink.read(caseDir).orElseThrow().caseId().toString()
+                .replace("-", "");
+        String db = server.url().substring(server.url().lastIndexOf('/') + 1);
+        try (java.sql.Connection c = PgCluster.shared().admin(db); java.sql.Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + schema);
+            st.execute("ALTER TABLE events DISABLE TRIGGER USER");
+            st.executeUpdate(sql);
+            st.execute("ALTER TABLE events ENABLE TRIGGER USER");
+        }
     }
 
     static ImportRequest plain() {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,9 +79,10 @@ class ImportServiceTest {
         }
     }
 
-    @Test
-    void aFileIsHashedStoredAndRecorded() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aFileIsHashedStoredAndRecorded(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = fx.newCase(tmp.resolve("case"));
         byte[] data = random(2_500_000);
         Path src = file("photo.dat", data);
@@ -107,9 +109,10 @@ class ImportServiceTest {
         assertTrue(fx.custody.verify(c).intact());
     }
 
-    @Test
-    void theLocationOfSeizureIsInTheImportEventAndInCaseJson() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theLocationOfSeizureIsInTheImportEventAndInCaseJson(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = fx.newCase(tmp.resolve("case"));
         ImportRequest req = new ImportRequest(null, null, null,
                 new SourceDetails("seized from the accused", "Xiaomi", "Redmi 9", null, null, "12 MG Road, Howrah"),
@@ -132,9 +135,10 @@ class ImportServiceTest {
                 "case.json's source is the event's source");
     }
 
-    @Test
-    void aFolderIsOneItemListingEveryFileWithAManifestHash() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aFolderIsOneItemListingEveryFileWithAManifestHash(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = fx.newCase(tmp.resolve("case"));
         Path dir = tmp.resolve("src/backup");
         Files.createDirectories(dir.resolve("sub"));
@@ -152,9 +156,10 @@ class ImportServiceTest {
         assertEquals(manifest, Files.readString(fx.evidence.blobPath(c, it.id())));
     }
 
-    @Test
-    void identicalContentMakesASecondItemWarningNamingTheFirst() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void identicalContentMakesASecondItemWarningNamingTheFirst(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = fx.newCase(tmp.resolve("case"));
         Path a = file("a.bin", random(1000));
         Path b = file("copy-of-a.bin", random(1000));
@@ -167,9 +172,10 @@ class ImportServiceTest {
         assertEquals(1, vaultFiles(c));
     }
 
-    @Test
-    void aMissingFileIsReportedAndNothingIsRecorded() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aMissingFileIsReportedAndNothingIsRecorded(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = fx.newCase(tmp.resolve("case"));
         ImportOutcome out = fx.imports.importPaths(c, List.of(tmp.resolve("nope.jpg")), Fixture.plain(), null, null);
         assertTrue(out.imported().isEmpty());
@@ -193,9 +199,10 @@ class ImportServiceTest {
         assertEquals(1, fx.custody.events(c).size());
     }
 
-    @Test
-    void whenOneOfSeveralFilesFailsTheOthersAreImported() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void whenOneOfSeveralFilesFailsTheOthersAreImported(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture(tmp);
         Path c = fx.newCase(tmp.resolve("case"));
         ImportOutcome out = fx.imports.importPaths(c, List.of(file("a", random(5)), tmp.resolve("missing"),
                 file("b", random(6))), Fixture.plain(), null, null);

@@ -52,7 +52,9 @@ public enum FindingCode {
     RECEIVED_INDETERMINATE(Severity.WARNING, "a bundle was received although its verification was INDETERMINATE;"
             + " the reason recorded says why it was accepted"),
     BUNDLE_RECEIVED_HOP(Severity.INFO, "a bundle was received from another case: who sealed it, how long it was in"
-            + " transit, who carried and who received it");
+            + " transit, who carried and who received it"),
+    CASE_MOVED(Severity.INFO, "the case was moved between a case folder and a lab server, its ledger verified before"
+            + " and after");
 
     private final Severity severity;
     private final String meaning;

@@ -114,6 +114,28 @@ public final class EventDetails {
     }
 
     /**
+     * CASE_MOVED: where the case was ({@code from}) and is now ({@code to}), each {@code folder:<absolute
+     * path>} or {@code server:<server name>}; {@code events} and {@code head}: the seq and hash of the
+     * last event copied before this one, which the new place's ledger was verified to end with.
+     */
+    public static final class CaseMoved {
+        public static final String FROM = "from";
+        public static final String TO = "to";
+        public static final String EVENTS = "events";
+        public static final String HEAD = "head";
+
+        private CaseMoved() {
+        }
+
+        public static Map<String, Object> of(String from, String to, long events, String head) {
+            return ordered(FROM, from,
+                    TO, to,
+                    EVENTS, events,
+                    HEAD, head);
+        }
+    }
+
+    /**
      * ITEM_IMPORTED: what was imported. {@code source} is the seizure details object ({@code text},
      * {@code device_make}, {@code device_model}, {@code device_serial}, {@code device_imei},
      * {@code location}: where it was seized), {@code files}

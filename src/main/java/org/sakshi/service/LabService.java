@@ -1,0 +1,258 @@
+package org.sakshi.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.sakshi.core.Actor;
+import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.EventType;
+import org.sakshi.core.InputException;
+import org.sakshi.core.IntegrityException;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.StorageException;
+import org.sakshi.core.audit.AuditOptions;
+import org.sakshi.core.audit.AuditReport;
+import org.sakshi.core.ledger.EventDetails;
+import org.sakshi.storage.CaseStore;
+import org.sakshi.storage.EventDraft;
+import org.sakshi.storage.LabServer;
+import org.sakshi.storage.ServerConfig;
+import org.sakshi.storage.ServerLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A lab's case server (docs/architecture.md#lab-server): preparing it, this workstation's list of
+ * servers, moving a case between a folder and a server with its ledger verified before and after
+ * and a CASE_MOVED event, and the lab-wide audit.
+ */
+public final class LabService {
+    private static final Logger LOG = LoggerFactory.getLogger(LabService.class);
+    /** The case files that move with the ledger. */
+    private static final List<String> FILES = List.of("vault", "records", "derived", "exports");
+
+    private final CaseAccess access;
+    private final LabServers servers;
+    private final CustodyService custody;
+    private final AuditService audits;
+
+    public LabService(CaseAccess access, LabServers servers, CustodyService custody, AuditService audits) {
+        this.access = access;
+        this.servers = servers;
+        this.custody = custody;
+        this.audits = audits;
+    }
+
+    public LabServers servers() {
+        return servers;
+    }
+
+    /** {@code server init} (see {@link LabServers#init}). */
+    public LabServerSummary init(String name, String address, String adminUser, Path adminPasswordFile, String appUser,
+                                 Path appPasswordFile, Path vault) throws SakshiException {
+        return summary(servers.init(name, address, adminUser, adminPasswordFile, appUser, appPasswordFile, vault));
+    }
+
+    /** {@code server add} (see {@link LabServers#add}). */
+    public LabServerSummary add(String name, String address, String user, Path passwordFile, Path vault)
+            throws SakshiException {
+        return summary(servers.add(name, address, user, passwordFile, vault));
+    }
+
+    /** The servers this workstation knows. */
+    public List<LabServerSummary> list() throws SakshiException {
+        return servers.list().stream().map(LabService::summary).toList();
+    }
+
+    /** One server as this workstation knows it; InputException saying how to add it when unknown. */
+    public LabServerSummary server(String name) throws SakshiException {
+        return summary(servers.server(name));
+    }
+
+    /** The cases in a server's register, oldest first. */
+    public List<LabCase> cases(String name) throws SakshiException {
+        return servers.cases(name).stream().map(LabService::labCase).toList();
+    }
+
+    private static LabServerSummary summary(ServerConfig c) {
+        return new LabServerSummary(c.name(), c.url(), c.user(), c.vault());
+    }
+
+    private static LabCase labCase(LabServer.ServerCase c) {
+        return new LabCase(c.id(), c.number(), c.title(), c.folder(), c.vault(), c.createdAt());
+    }
+
+    /** One case of a lab-wide audit: its register row, its folder here, and the audit or why it could not run. */
+    public record CaseAudit(LabCase entry, Path folder, AuditReport report, String problem) {
+    }
+
+    /**
+     * Audits every case in the server's register. A case whose folder cannot be reached from this
+     * workstation (the register's path, else the server's vault folder with the same folder name)
+     * or cannot be read is listed with the problem instead of a report.
+     */
+    public List<CaseAudit> auditAll(String serverName, AuditOptions options) throws SakshiException {
+        ServerConfig server = servers.server(serverName);
+        List<CaseAudit> out = new ArrayList<>();
+        for (LabServer.ServerCase c : LabServer.cases(server)) {
+            Path folder = Path.of(c.folder());
+            if (!ServerLink.isLink(folder)) {
+                folder = server.vault().resolve(folder.getFileName().toString());
+            }
+            if (!ServerLink.isLink(folder)) {
+                out.add(new CaseAudit(labCase(c), null, null, "its folder " + c.folder() + " is not reachable from this"
+                        + " workstation; mount the lab's vault at " + server.vault()));
+                continue;
+            }
+            try {
+                out.add(new CaseAudit(labCase(c), folder, audits.auditCase(folder, options), null));
+            } catch (SakshiException e) {
+                out.add(new CaseAudit(labCase(c), folder, null, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Moves a folder case onto a lab server: verifies its ledger, copies every record and the
+     * ledger (as stored) in one transaction and the case files to {@code target} (default: the
+     * server's vault folder with the case folder's name), verifies the copy ends with the same head,
+     * records CASE_MOVED in the folder and the same event on the server, and closes the folder to
+     * changes. Returns the new place.
+     */
+    public Path moveToServer(Path folder, String serverName, Path target, Actor actor) throws SakshiException {
+        ServerConfig server = servers.server(serverName);
+        Path to = target != null ? target : server.vault().resolve(folder.toAbsolutePath().normalize().getFileName()
+                .toString());
+        return move(folder, to, serverName, actor);
+    }
+
+    /** Moves a server case back into a new folder case at {@code target}, the same way. */
+    public Path moveToFolder(Path serverCase, Path target, Actor actor) throws SakshiException {
+        if (target == null) {
+            throw new InputException("give the new folder with --to-folder DIR");
+        }
+        return move(serverCase, target, null, actor);
+    }
+
+    private Path move(Path from, Path to, String serverName, Actor actor) throws SakshiException {
+        if (Files.exists(to) && !isEmptyDir(to)) {
+            throw new InputException(to + " is not empty; give a new or empty folder for the moved case");
+        }
+        LedgerStatus before = custody.verify(from);
+        if (!before.intact()) {
+            throw new IntegrityException("the ledger of " + from + " is not intact (" + before.message() + "); a case is"
+                    + " moved only with an intact ledger. Run 'sakshi custody verify " + from + "' and report it");
+        }
+        String fromPlace;
+        String toPlace = serverName != null ? "server:" + serverName : "folder:" + to.toAbsolutePath().normalize();
+        boolean created = false;
+        try (CaseStore src = access.write(from)) {
+            boolean fromServer = src.server().isPresent();
+            if (serverName != null && fromServer) {
+                throw new InputException(from + " is already a server case; move it back with --to-folder DIR first");
+            }
+            if (serverName == null && !fromServer) {
+                throw new InputException(from + " is a folder case; move it to a server with --to-server NAME");
+            }
+            src.signHead(); // the copy carries heads that cover every event, also one adopted just now
+            fromPlace = fromServer ? "server:" + src.server().get().name() : "folder:" + from.toAbsolutePath().normalize();
+            List<CustodyEvent> last = src.lastEvents(1);
+            CustodyEvent head = last.get(0);
+            CaseStore dst = serverName != null
+                    ? CaseStore.copyToServer(src, servers.server(serverName), to, access.clock(), access.workstation(),
+                            access.ledgerKey())
+                    : CaseStore.copyToFolder(src, to, access.clock(), access.workstation(), access.lockWait(),
+                            access.ledgerKey());
+            created = true;
+            dst.close();
+            copyFiles(from, to);
+            LedgerStatus copied = custody.verify(to);
+            if (!copied.intact() || copied.events() != head.seq() || !head.hash().equals(copied.head())) {
+                throw new IntegrityException("the copy of " + from + " at " + to + " does not end with the same verified"
+                        + " ledger (" + copied.message() + "); the case was not moved and " + from + " is unchanged");
+            }
+            Actor who = CaseAccess.actorOr(actor, src.caseInfo());
+            CustodyEvent moved = src.tx(() -> src.append(new EventDraft(EventType.CASE_MOVED.name(), who, null, null,
+                    EventDetails.CaseMoved.of(fromPlace, toPlace, head.seq(), head.hash()))));
+            // the same events (a KEY_ENROLLED of this workstation's key, when it first wrote here, and CASE_MOVED)
+            List<CustodyEvent> tail = src.lastEvents((int) (moved.seq() - head.seq()));
+            try (CaseStore d = access.write(to)) {
+                d.tx(() -> {
+                    for (CustodyEvent e : tail) {
+                        d.appendCopy(e);
+                    }
+                    return null;
+                });
+            }
+            src.markMoved(toPlace + (serverName != null ? " (" + to.toAbsolutePath().normalize() + ")" : ""));
+        } catch (SakshiException | RuntimeException e) {
+            if (created && serverName == null) {
+                deleteQuietly(to); // a half-made folder copy; a server copy that failed after its commit stays registered
+            }
+            throw e;
+        }
+        LedgerStatus after = custody.verify(to);
+        if (!after.intact()) {
+            throw new IntegrityException("the moved case at " + to + " does not verify (" + after.message() + "); report"
+                    + " it and keep using " + from);
+        }
+        LOG.info("case moved from {} to {} ({} events)", fromPlace, toPlace, after.events());
+        return to;
+    }
+
+    private static boolean isEmptyDir(Path p) throws StorageException {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(p)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + p + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Copies the case files; each copy is written beside its target, forced to disk and renamed into place. */
+    private static void copyFiles(Path from, Path to) throws StorageException {
+        for (String sub : FILES) {
+            Path src = from.resolve(sub);
+            if (!Files.isDirectory(src)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(src)) {
+                for (Path p : s.toList()) {
+                    Path dst = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        org.sakshi.core.OwnerOnly.dir(dst);
+                    } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        if (p.getFileName().toString().endsWith(".part")) {
+                            continue; // an unfinished write of an interrupted import
+                        }
+                        Path tmp = dst.resolveSibling(dst.getFileName() + ".moving");
+                        Files.copy(p, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.READ)) {
+                            ch.force(true);
+                        }
+                        Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            } catch (IOException e) {
+                throw new StorageException("cannot copy the case files from " + src + " to " + to + " (" + e.getMessage()
+                        + "); nothing was moved: free space or fix permissions and try again", e);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            CaseAccess.deleteTree(p);
+        } catch (IOException e) {
+            LOG.warn("could not remove the unfinished copy {}: {}", p, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.sakshi.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.sakshi.core.InputException;
+import org.sakshi.core.SakshiException;
+import org.sakshi.core.StorageException;
+
+/**
+ * A lab's case server on PostgreSQL 15+ (docs/architecture.md#lab-server). One database holds
+ * every case, each in its own schema {@code case_<id without dashes>} with the same tables as a
+ * folder case's {@code case.db}, so the store's SQL is the same for both; the schema
+ * {@code sakshi} holds the register of cases and the two functions below.
+ * <p>Roles: the administrator who runs {@code server init} owns every table. The application
+ * role {@link #APP_ROLE} (NOLOGIN; each workstation's login is made a member) may only INSERT
+ * and SELECT the ledger ({@code events}) and the signed heads ({@code heads}), never UPDATE,
+ * DELETE, TRUNCATE or change a table; it makes a case only through {@code sakshi.create_case},
+ * which runs as the owner. Triggers refuse UPDATE/DELETE/TRUNCATE of events and heads even
+ * for the owner (who could drop them; the signed heads then still reveal a rewrite).
+ */
+public final class LabServer {
+    /** The group role every workstation's login belongs to. */
+    public static final String APP_ROLE = "sakshi_app";
+
+    private LabServer() {
+    }
+
+    /** A case in the server's register. */
+    public record ServerCase(UUID id, String number, String title, String folder, String vault, Instant createdAt) {
+    }
+
+    static String schemaOf(UUID caseId) {
+        return "case_" + caseId.toString().replace("-", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * {@code server init}: as the administrator ({@code admin}), creates (or brings up to date) the
+     * register, the functions, the application role and, when {@code appUser} is given, that login
+     * role as a member of it (its password from {@code appPasswordFile}'s first line, when given).
+     * Idempotent; also migrates every case schema to the current version.
+     */
+    public static void init(ServerConfig admin, String appUser, Path appPasswordFile) throws SakshiException {
+        if (appUser != null && !appUser.matches("[A-Za-z_][A-Za-z0-9_.-]{0,62}")) {
+            throw new InputException("the application user '" + appUser + "' is not a plain role name; use letters,"
+                    + " digits and '_'");
+        }
+        try (Connection c = admin.connect()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(hashtext('sakshi server init'))"); // one init at a time
+                st.execute("CREATE SCHEMA IF NOT EXISTS sakshi");
+                st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE
+                        + "') THEN CREATE ROLE " + APP_ROLE + " NOLOGIN; END IF; END $$");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS sakshi.cases (
+                          id UUID PRIMARY KEY, schema_name TEXT NOT NULL UNIQUE, number TEXT NOT NULL,
+                          title TEXT NOT NULL, folder TEXT NOT NULL, vault TEXT NOT NULL,
+                          created_at TIMESTAMPTZ NOT NULL DEFAULT now(), created_by TEXT NOT NULL DEFAULT session_user)""");
+                st.execute("""
+                        CREATE OR REPLACE FUNCTION sakshi.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+                        BEGIN
+                          RAISE EXCEPTION 'custody records are append-only: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
+                            TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+                        END $f$""");
+                // a case moved away (to a folder) is closed to changes here: the app may add a row, never change one
+                st.execute("CREATE TABLE IF NOT EXISTS sakshi.moved (case_id UUID PRIMARY KEY REFERENCES sakshi.cases(id),"
+                        + " moved_to TEXT NOT NULL, moved_at TIMESTAMPTZ NOT NULL DEFAULT now(),"
+                        + " moved_by TEXT NOT NULL DEFAULT session_user)");
+                st.execute("DROP TRIGGER IF EXISTS moved_no_change ON sakshi.moved");
+                st.execute("CREATE TRIGGER moved_no_change BEFORE UPDATE OR DELETE ON sakshi.moved"
+                        + " FOR EACH ROW EXECUTE FUNCTION sakshi.refuse_change()");
+                st.execute(createCaseFunction());
+                st.execute("REVOKE ALL ON FUNCTION sakshi.create_case(uuid, text, text, text, text) FROM PUBLIC");
+                st.execute("GRANT EXECUTE ON FUNCTION sakshi.create_case(uuid, text, text, text, text) TO " + APP_ROLE);
+                st.execute("GRANT USAGE ON SCHEMA sakshi TO " + APP_ROLE);
+                st.execute("GRANT SELECT ON sakshi.cases TO " + APP_ROLE);
+                st.execute("GRANT SELECT, INSERT ON sakshi.moved TO " + APP_ROLE);
+                if (appUser != null) {
+                    st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + appUser
+                            + "') THEN CREATE ROLE \"" + appUser + "\" LOGIN; END IF; END $$");
+                    st.execute("GRANT " + APP_ROLE + " TO \"" + appUser + "\"");
+                    if (appPasswordFile != null) {
+                        String pw = readFirstLine(appPasswordFile);
+                        try (PreparedStatement ps = c.prepareStatement("SELECT format('ALTER ROLE %I PASSWORD %L', ?, ?)")) {
+                            ps.setString(1, appUser);
+                            ps.setString(2, pw);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                rs.next();
+                                st.execute(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+                upgradeCases(c);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new StorageException("could not prepare the lab server " + admin.name() + ": " + e.getMessage()
+                    + "; run 'sakshi server init' as the database's owner or a role that may create schemas and roles", e);
+        }
+    }
+
+    private static String readFirstLine(Path f) throws StorageException {
+        try {
+            return java.nio.file.Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8).stream().findFirst()
+                    .orElse("");
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot read the password file " + f + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The owner-run function that makes a case's schema with every migration and the application role's grants. */
+    private static String createCaseFunction() {
+        StringBuilder b = new StringBuilder("""
+                CREATE OR REPLACE FUNCTION sakshi.create_case(p_id uuid, p_number text, p_title text, p_folder text,
+                  p_vault text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = sakshi, pg_temp AS $f$
+                DECLARE s text := 'case_' || replace(p_id::text, '-', '');
+                BEGIN
+                  EXECUTE format('CREATE SCHEMA %I', s);
+                  PERFORM set_config('search_path', quote_ident(s) || ', pg_temp', true);
+                """);
+        for (List<String> step : Schema.PG_MIGRATIONS) {
+            for (String sql : step) {
+                b.append("  EXECUTE $q$").append(sql).append("$q$;\n");
+            }
+        }
+        b.append("  EXECUTE $q$INSERT INTO schema_version(version) VALUES (").append(Schema.CURRENT).append(")$q$;\n");
+        b.append("  EXECUTE format('GRANT USAGE ON SCHEMA %I TO ").append(APP_ROLE).append("', s);\n");
+        for (String g : Schema.PG_GRANTS) {
+            b.append("  EXECUTE $q$").append(String.format(g, APP_ROLE)).append("$q$;\n");
+        }
+        b.append("""
+                  INSERT INTO sakshi.cases(id, schema_name, number, title, folder, vault)
+                    VALUES (p_id, s, p_number, p_title, p_folder, p_vault);
+                  RETURN s;
+                END $f$""");
+        return b.toString();
+    }
+
+    /** Brings every case schema to {@link Schema#CURRENT} (run by the owner in {@code server init}). */
+    private static void upgradeCases(Connection c) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT schema_name FROM sakshi.cases")) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        for (String s : schemas) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL search_path TO \"" + s + "\"");
+                int v;
+                try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                    v = rs.next() ? rs.getInt(1) : 0;
+                }
+                for (int i = v; i < Schema.CURRENT; i++) {
+                    for (String sql : Schema.PG_MIGRATIONS.get(i)) {
+                        st.execute(sql);
+                    }
+                }
+                if (v < Schema.CURRENT) {
+                    st.execute("DELETE FROM schema_version");
+                    st.execute("INSERT INTO schema_version(version) VALUES (" + Schema.CURRENT + ")");
+                }
+                for (String g : Schema.PG_GRANTS) {
+                    st.execute(String.format(g, APP_ROLE));
+                }
+                st.execute("SET LOCAL search_path TO sakshi");
+            }
+        }
+    }
+
+    /** The cases in the server's register, oldest first. */
+    public static List<ServerCase> cases(ServerConfig server) throws SakshiException {
+        try (Connection c = server.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, number, title, folder, vault, created_at FROM sakshi.cases"
+                     + " ORDER BY created_at, number")) {
+            List<ServerCase> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new ServerCase(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw notInitialised(server, e);
+        }
+    }
+
+    static StorageException notInitialised(ServerConfig server, SQLException e) {
+        if ("3F000".equals(e.getSQLState()) || "42P01".equals(e.getSQLState())) {
+            return new StorageException("the lab server " + server.name() + " has no Sakshi register; ask its"
+                    + " administrator to run 'sakshi server init' first", e);
+        }
+        return new StorageException("could not read the lab server " + server.name() + ": " + e.getMessage(), e);
+    }
+
+    /** Registers a new case and makes its schema (as the owner, through {@code sakshi.create_case}). */
+    static void createCase(Connection c, ServerConfig server, UUID id, String number, String title, Path folder)
+            throws StorageException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sakshi.create_case(?, ?, ?, ?, ?)")) {
+            ps.setObject(1, id);
+            ps.setString(2, number);
+            ps.setString(3, title);
+            ps.setString(4, folder.toAbsolutePath().normalize().toString());
+            ps.setString(5, folder.resolve("vault").toAbsolutePath().normalize().toString());
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState()) || "42P06".equals(e.getSQLState())) {
+                throw new StorageException("the lab server " + server.name() + " already has the case " + id + " (it was"
+                        + " there before and was moved away, or is there now); a case moves onto a server once: keep"
+                        + " using the copy there or ask the administrator", e);
+            }
+            throw notInitialised(server, e);
+        }
+    }
+
+    /** Points {@code c} at the case's schema; InputException when the server has no such case. */
+    static void useCase(Connection c, ServerConfig server, UUID id) throws SakshiException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT schema_name FROM sakshi.cases WHERE id = ?")) {
+            ps.setObject(1, id);
+            String schema;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new InputException("the lab server " + server.name() + " has no case " + id
+                            + "; check that the folder's " + ServerLink.FILE + " names the right server");
+                }
+                schema = rs.getString(1);
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("SET search_path TO \"" + schema + "\"");
+            }
+        } catch (SQLException e) {
+            throw notInitialised(server, e);
+        }
+    }
+}
