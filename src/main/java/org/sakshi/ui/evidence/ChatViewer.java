@@ -2,7 +2,11 @@ package org.sakshi.ui.evidence;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,12 +19,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.sakshi.ui.common.Messages;
 
 /**
  * A chat as bubbles: day separators, sender names in a stable colour, local times, attachments and
- * flags (deleted, edited, media omitted), search with next/previous. A virtualized ListView, so a
- * chat of 100,000 messages scrolls as fast as one of ten. Text is drawn by JavaFX's complex-text
+ * flags (deleted, edited, media omitted), search with next/previous. A virtualized ListView over
+ * rows read a page at a time from the records file, so a chat of a million messages opens in about
+ * a second and scrolls as fast as one of ten. Text is drawn by JavaFX's complex-text
  * layout, which shapes Devanagari and Bengali when a Noto font for them is installed.
  */
 final class ChatViewer extends VBox {
@@ -30,9 +36,19 @@ final class ChatViewer extends VBox {
 
     private final ChatViewModel vm;
     private final ListView<ChatViewModel.Row> list = new ListView<>();
+    /** One search at a time for all chat viewers; a newer query cancels the older one. */
+    private static final ExecutorService SEARCH = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sakshi-chat-search");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Label hitLabel = new Label();
-    private List<Integer> hits = List.of();
+    private final PauseTransition typing = new PauseTransition(Duration.millis(150));
+    private int[] hits = new int[0];
     private int hit = -1;
+    private long generation;
+    private Future<?> running;
 
     ChatViewer(ChatViewModel vm, boolean truncated) {
         super(6);
@@ -48,11 +64,12 @@ final class ChatViewer extends VBox {
         prev.setAccessibleText(Messages.get("chat.prev"));
         Button next = new Button("\u2193");
         next.setAccessibleText(Messages.get("chat.next"));
-        search.textProperty().addListener((o, a, q) -> {
-            hits = vm.search(q);
-            hit = -1;
-            step(1);
-        });
+        // the search runs off the FX thread once typing pauses: a million messages are scanned in the file
+        hitLabel.setId("chatHits");
+        prev.setId("chatPrev");
+        next.setId("chatNext");
+        typing.setOnFinished(e -> runSearch(search.getText()));
+        search.textProperty().addListener((o, a, q) -> typing.playFromStart());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 step(e.isShiftDown() ? -1 : 1);
@@ -65,7 +82,7 @@ final class ChatViewer extends VBox {
         senders.setWrapText(true);
         HBox bar = new HBox(6, search, prev, next, hitLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
-        list.getItems().setAll(vm.rows());
+        list.setItems(vm.rows()); // read a page at a time as the list scrolls
         list.setCellFactory(l -> new RowCell());
         list.setAccessibleText(Messages.get("chat.messages"));
         list.getStyleClass().add("chat-list");
@@ -78,16 +95,47 @@ final class ChatViewer extends VBox {
         }
     }
 
-    private void step(int dir) {
-        if (hits.isEmpty()) {
-            hitLabel.setText(hits == null ? "" : Messages.get("chat.nohits"));
+    private void runSearch(String q) {
+        long gen = ++generation;
+        if (running != null) {
+            running.cancel(true);
+        }
+        if (q == null || q.isBlank()) {
+            hits = new int[0];
+            hit = -1;
+            hitLabel.setText("");
             return;
         }
-        hit = Math.floorMod(hit + dir, hits.size());
-        int row = hits.get(hit);
+        hitLabel.setText("\u2026");
+        running = SEARCH.submit(() -> {
+            int[] found = vm.searchMessages(q);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            int[] rows = new int[found.length];
+            for (int i = 0; i < found.length; i++) {
+                rows[i] = vm.rowOfMessage(found[i]);
+            }
+            Platform.runLater(() -> {
+                if (gen == generation) {
+                    hits = rows;
+                    hit = -1;
+                    step(1);
+                }
+            });
+        });
+    }
+
+    private void step(int dir) {
+        if (hits.length == 0) {
+            hitLabel.setText(generation == 0 ? "" : Messages.get("chat.nohits"));
+            return;
+        }
+        hit = Math.floorMod(hit + dir, hits.length);
+        int row = hits[hit];
         list.getSelectionModel().select(row);
         list.scrollTo(Math.max(0, row - 3));
-        hitLabel.setText(Messages.get("chat.hit", hit + 1, hits.size()));
+        hitLabel.setText(Messages.get("chat.hit", hit + 1, hits.length));
     }
 
     private static final class RowCell extends ListCell<ChatViewModel.Row> {
