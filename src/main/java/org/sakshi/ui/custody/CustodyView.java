@@ -139,6 +139,7 @@ public final class CustodyView {
         requery.setOnFinished(e -> refresh());
         vm.setOnQueryChanged(requery::playFromStart);
         eventTable.setPlaceholder(new Label(Messages.get("custody.none")));
+        org.sakshi.ui.common.FixedRows.of(eventTable); // a million rows: never measured one by one
         eventTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CustodyEvent e, boolean empty) {

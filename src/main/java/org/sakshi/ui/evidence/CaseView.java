@@ -212,6 +212,7 @@ public final class CaseView {
         sorted.comparatorProperty().bind(itemTable.comparatorProperty());
         itemTable.setItems(sorted);
         itemTable.setPlaceholder(new Label(Messages.get("case.empty")));
+        org.sakshi.ui.common.FixedRows.of(itemTable); // 20,000 rows: never measured one by one
         itemTable.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> vm.selectedProperty().set(i));
         vm.selectedProperty().addListener((o, a, i) -> {
             if (i != null && itemTable.getSelectionModel().getSelectedItem() != i) {

@@ -138,7 +138,32 @@ final class ChatViewer extends VBox {
         hitLabel.setText(Messages.get("chat.hit", hit + 1, hits.length));
     }
 
+    /** A row's nodes are made once per cell and refilled as the list scrolls (new nodes would each need styling). */
     private static final class RowCell extends ListCell<ChatViewModel.Row> {
+        private final Label day = new Label();
+        private final HBox dayBox = new HBox(day);
+        private final Label who = new Label();
+        private final Label text = new Label();
+        private final Label attachment = new Label();
+        private final Label time = new Label();
+        private final VBox bubble = new VBox(2, who, text, attachment, time);
+        private final HBox line = new HBox(bubble, new Region());
+        private String senderClass;
+
+        RowCell() {
+            day.getStyleClass().add("chat-day");
+            dayBox.setAlignment(Pos.CENTER);
+            who.getStyleClass().add("chat-sender");
+            text.setWrapText(true);
+            text.getStyleClass().add("chat-text");
+            attachment.getStyleClass().add("chat-attachment");
+            time.getStyleClass().add("chat-time");
+            bubble.setMaxWidth(560);
+            for (Label l : new Label[] {who, attachment}) {
+                l.managedProperty().bind(l.visibleProperty());
+            }
+        }
+
         @Override
         protected void updateItem(ChatViewModel.Row row, boolean empty) {
             super.updateItem(row, empty);
@@ -148,42 +173,29 @@ final class ChatViewer extends VBox {
                 return;
             }
             if (row instanceof ChatViewModel.DayRow d) {
-                Label day = new Label(DAY.format(d.day()));
-                day.getStyleClass().add("chat-day");
-                HBox box = new HBox(day);
-                box.setAlignment(Pos.CENTER);
-                setGraphic(box);
+                day.setText(DAY.format(d.day()));
+                setGraphic(dayBox);
                 return;
             }
             ChatViewModel.MessageRow m = (ChatViewModel.MessageRow) row;
-            VBox bubble = new VBox(2);
-            bubble.getStyleClass().add(m.system() ? "chat-system" : "chat-bubble");
+            bubble.getStyleClass().setAll(m.system() ? "chat-system" : "chat-bubble");
+            who.setVisible(!m.system());
+            if (senderClass != null) {
+                who.getStyleClass().remove(senderClass);
+                senderClass = null;
+            }
             if (!m.system()) {
-                Label who = new Label(m.sender());
-                who.getStyleClass().addAll("chat-sender", "sender-" + (m.senderIndex() % PALETTE));
-                bubble.getChildren().add(who);
+                who.setText(m.sender());
+                senderClass = "sender-" + (m.senderIndex() % PALETTE);
+                who.getStyleClass().add(senderClass);
             }
-            Label text = new Label(m.text());
-            text.setWrapText(true);
-            text.getStyleClass().add("chat-text");
-            bubble.getChildren().add(text);
-            if (m.attachment() != null) {
-                Label a = new Label(Messages.get("chat.attachment", m.attachment()));
-                a.getStyleClass().add("chat-attachment");
-                bubble.getChildren().add(a);
-            }
-            String meta = (m.time() == null ? "" : TIME.format(m.time()))
+            text.setText(m.text());
+            attachment.setVisible(m.attachment() != null);
+            attachment.setText(m.attachment() == null ? null : Messages.get("chat.attachment", m.attachment()));
+            time.setText((m.time() == null ? "" : TIME.format(m.time()))
                     + (m.flags().isEmpty() ? "" : "  \u00b7 " + String.join(", ", m.flags()))
-                    + "  #" + m.index();
-            Label time = new Label(meta);
-            time.getStyleClass().add("chat-time");
-            bubble.getChildren().add(time);
-            bubble.setMaxWidth(560);
-            Region spacer = new Region();
-            HBox line = new HBox(bubble, spacer);
-            if (m.system()) {
-                line.setAlignment(Pos.CENTER);
-            }
+                    + "  #" + m.index());
+            line.setAlignment(m.system() ? Pos.CENTER : Pos.TOP_LEFT);
             setGraphic(line);
         }
     }
