@@ -55,7 +55,7 @@ class BigCaseBench {
         Path caseDir = root.resolve("case-" + ITEMS + "-" + MESSAGES + "-" + EVENTS);
         Workbench bench = UiFixture.bench(root);
         if (!Files.exists(caseDir.resolve("case.db"))) {
-            long t0 = System.nanoTime();
+            long t0 = mark();
             bench.services().cases().create(caseDir, new NewCase("FIR 15/2026", "Big case", null, Jurisdiction.IN,
                     ZoneId.of("Asia/Kolkata"), bench.actor()));
             BigCase.fill(caseDir, ITEMS, MESSAGES, EVENTS);
@@ -72,7 +72,7 @@ class BigCaseBench {
         List<Double> opens = new ArrayList<>();
         CaseView[] view = new CaseView[1];
         for (int run = 0; run < 3; run++) {
-            long t0 = System.nanoTime();
+            long t0 = mark();
             robot.interact(() -> {
                 view[0] = new CaseView(bench, caseDir);
                 stage[0].setScene(Workbench.scene(view[0].root(), 1280, 800));
@@ -94,7 +94,7 @@ class BigCaseBench {
                 "statement-19", "statement-199", "")) {
             long want = typed.isEmpty() ? ITEMS : view[0].viewModel().items().stream()
                     .filter(i -> EvidenceViewModel.matches(i, typed)).count();
-            long t0 = System.nanoTime();
+            long t0 = mark();
             robot.interact(() -> filter.setText(typed));
             await(() -> items.getItems().size() == want, 30);
             WaitForAsyncUtils.waitForFxEvents();
@@ -111,7 +111,7 @@ class BigCaseBench {
         for (int run = 0; run < 3; run++) {
             chatRoot[0] = null;
             System.gc();
-            long t0 = System.nanoTime();
+            long t0 = mark();
             EvidenceViewModel.Opened opened = view[0].viewModel().open(chat.id(), bench.actor(), "bench");
             robot.interact(() -> {
                 Node n = Previews.of(chat, opened);
@@ -129,7 +129,7 @@ class BigCaseBench {
         List<Double> scrolls = new ArrayList<>();
         for (double f : new double[] {0.25, 0.5, 0.75, 0.999, 0.1, 0.6}) {
             int row = (int) (list.getItems().size() * f);
-            long t0 = System.nanoTime();
+            long t0 = mark();
             robot.interact(() -> {
                 list.scrollTo(row);
                 list.layout();
@@ -141,7 +141,7 @@ class BigCaseBench {
 
         TextField search = (TextField) chatRoot[0].lookup("#chatSearch");
         List<Double> hits = new ArrayList<>();
-        long t0 = System.nanoTime();
+        long t0 = mark();
         robot.interact(() -> search.setText("needle"));
         await(() -> list.getSelectionModel().getSelectedIndex() >= 0, 60);
         hits.add(ms(t0));
@@ -149,7 +149,7 @@ class BigCaseBench {
                 .filter(b -> b instanceof Button bt && "\u2193".equals(bt.getText())).findFirst().orElseThrow();
         for (int k = 0; k < 5; k++) {
             int before = list.getSelectionModel().getSelectedIndex();
-            long t1 = System.nanoTime();
+            long t1 = mark();
             robot.interact(next::fire);
             await(() -> list.getSelectionModel().getSelectedIndex() != before, 60);
             hits.add(ms(t1));
@@ -168,7 +168,7 @@ class BigCaseBench {
         robot.interact(() -> cs[0] = new Stage());
         for (int run = 0; run < 2; run++) {
             System.gc();
-            long t2 = System.nanoTime();
+            long t2 = mark();
             robot.interact(() -> {
                 CustodyView cv = new CustodyView(bench, caseDir);
                 cs[0].setScene(Workbench.scene(cv.root(), 1150, 680));
@@ -188,7 +188,7 @@ class BigCaseBench {
         List<Double> pages = new ArrayList<>();
         for (double f : new double[] {0.5, 0.999, 0.25}) {
             int row = (int) (events.getItems().size() * f);
-            long t3 = System.nanoTime();
+            long t3 = mark();
             robot.interact(() -> {
                 events.scrollTo(row);
                 events.layout();
@@ -208,6 +208,9 @@ class BigCaseBench {
     }
 
     private void put(String key, List<Double> values) {
+        List<Double> cpus = new ArrayList<>(CPU.subList(Math.max(0, CPU.size() - values.size()), CPU.size()));
+        CPU.clear();
+        Collections.sort(cpus);
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         StringBuilder sb = new StringBuilder(String.format("median %.0f  max %.0f  [", sorted.get(sorted.size() / 2),
@@ -215,7 +218,11 @@ class BigCaseBench {
         for (double v : values) {
             sb.append(String.format(" %.0f", v));
         }
-        table.put(key, sb.append(" ]").toString());
+        sb.append(" ]");
+        if (!cpus.isEmpty()) {
+            sb.append(String.format("  process CPU median %.0f", cpus.get(cpus.size() / 2)));
+        }
+        table.put(key, sb.toString());
         System.err.println(key + ": " + table.get(key));
     }
 
@@ -227,7 +234,25 @@ class BigCaseBench {
     }
 
     private static double ms(long t0) {
-        return (System.nanoTime() - t0) / 1e6;
+        double wall = (System.nanoTime() - t0) / 1e6;
+        double cpuMs = (cpu() - cpuAt.getOrDefault(t0, cpu())) / 1e6;
+        CPU.add(cpuMs);
+        return wall;
+    }
+
+    /** Process CPU time (all threads) since each start mark: on a loaded machine a steadier sign of the cost than wall time. */
+    private static final List<Double> CPU = new ArrayList<>();
+    private static final Map<Long, Long> cpuAt = new java.util.HashMap<>();
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long mark() {
+        long t = System.nanoTime();
+        cpuAt.put(t, cpu());
+        return t;
     }
 
     private static boolean await(BooleanSupplier c, int seconds) {
