@@ -339,13 +339,32 @@ public final class ChatViewModel {
                     days.add(d);
                 }
             }
-            if (sender != null) {
+            if (sender != null && !recent(b, sender[0], sender[1])) {
                 String name = Json.string(b, sender[0], sender[1]);
                 if (name != null && !senders.containsKey(name)) {
                     senders.put(name, senders.size());
                 }
+                remember(b, sender[0], sender[1]);
             }
             return true;
+        }
+
+        /** Sender values (raw bytes) seen on recent lines: a chat mostly alternates between a few people. */
+        private final byte[][] recent = new byte[8][];
+        private int nextRecent;
+
+        private boolean recent(byte[] b, int s, int e) {
+            for (byte[] r : recent) {
+                if (r != null && Arrays.equals(r, 0, r.length, b, s, e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void remember(byte[] b, int s, int e) {
+            recent[nextRecent] = Arrays.copyOfRange(b, s, e);
+            nextRecent = (nextRecent + 1) % recent.length;
         }
 
         /** The date of a {@code "uuuu-MM-ddTHH:mm:ss"} value without parsing it when it is the previous message's day. */
