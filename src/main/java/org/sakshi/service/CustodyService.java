@@ -424,4 +424,9 @@ public final class CustodyService {
     static String csv(Object o) {
         return Csv.cell(o);
     }
+
+    /** Page-at-a-time reads of the ledger, for views of ledgers too large to hold. */
+    public LedgerPages pages() {
+        return new LedgerPages(access);
+    }
 }

@@ -158,4 +158,22 @@ public final class EvidenceService {
             return s.token(itemId).map(TokenRow::response);
         }
     }
+
+    /**
+     * The item's parsed records for random access (a viewer of a million messages reads the ones it
+     * shows); {@code visitor} (may be null) sees every record's bytes once while it is indexed.
+     * No custody event: {@link #open} records the viewing.
+     */
+    public RecordFile recordFile(Path caseDir, String itemId, RecordFile.LineVisitor visitor) throws SakshiException {
+        try (CaseStore s = access.read(caseDir)) {
+            find(s, itemId);
+        }
+        Path f = CaseAccess.recordsFile(caseDir, itemId);
+        try {
+            return RecordFile.index(f, visitor);
+        } catch (IOException e) {
+            throw new StorageException("cannot read the parsed records of " + itemId + " in " + f + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
 }

@@ -1435,4 +1435,84 @@ public final class CaseStore implements AutoCloseable {
             lock.close();
         }
     }
+
+    // ------------------------------------------------------------------ paged reads (large cases in the window)
+
+    /** Receives one event row of a paged read; returns false to stop reading. */
+    @FunctionalInterface
+    public interface EventRowSink {
+        boolean accept(long seq, String json);
+    }
+
+    /**
+     * Streams the events with {@code seq >= fromSeq} that pass the filter, in seq order (keyset paging;
+     * portable SQL): {@code type} and {@code itemId} (compared case-insensitively) null for any,
+     * {@code caseLevel} for only events without an item. {@code limit <= 0} reads to the end; the json
+     * column (the stored line) is read only when {@code withJson}, else the sink gets null.
+     */
+    public void forEachEvent(long fromSeq, String type, String itemId, boolean caseLevel, int limit, boolean withJson,
+                             EventRowSink sink) throws SakshiException {
+        StringBuilder sql = new StringBuilder("SELECT seq").append(withJson ? ", json" : "")
+                .append(" FROM events WHERE seq >= ?");
+        if (type != null) {
+            sql.append(" AND type = ?");
+        }
+        if (caseLevel) {
+            sql.append(" AND item_id IS NULL");
+        } else if (itemId != null) {
+            sql.append(" AND UPPER(item_id) = ?");
+        }
+        sql.append(" ORDER BY seq");
+        if (limit > 0) {
+            sql.append(" LIMIT ?");
+        }
+        try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setLong(i++, fromSeq);
+            if (type != null) {
+                ps.setString(i++, type);
+            }
+            if (!caseLevel && itemId != null) {
+                ps.setString(i++, itemId.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (limit > 0) {
+                ps.setInt(i, limit);
+            }
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!sink.accept(rs.getLong(1), withJson ? rs.getString(2) : null)) {
+                        return;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "read the ledger of", e);
+        }
+    }
+
+    /** The number of events and the lowest and highest seq ({@code {0, 0, 0}} for an empty ledger). */
+    public long[] eventBounds() throws SakshiException {
+        // three queries: MIN and MAX alone each read one end of the key; with COUNT they would scan
+        return new long[] {queryLong("SELECT COUNT(*) FROM events"), queryLong("SELECT MIN(seq) FROM events"),
+            queryLong("SELECT MAX(seq) FROM events")};
+    }
+
+    /** The distinct event types in the ledger, sorted. */
+    public List<String> eventTypes() throws SakshiException {
+        return distinct("SELECT DISTINCT type FROM events ORDER BY type");
+    }
+
+
+    private List<String> distinct(String sql) throws SakshiException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw wrap(dir, "read the ledger of", e);
+        }
+    }
 }

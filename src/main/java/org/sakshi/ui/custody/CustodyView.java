@@ -12,7 +12,6 @@ import static org.sakshi.ui.common.Controls.styled;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -49,6 +48,9 @@ public final class CustodyView {
     private final Label chainStatus = id("chainStatus", styled(new Label(), "chain-status-text"));
     private final HBox statusBox = id("statusBox", styled(new HBox(chainStatus), "chain-status"));
     private final Label statusLabel = id("statusLabel", new Label());
+    /** Typing in a filter lists the ledger again once the typing pauses. */
+    private final javafx.animation.PauseTransition requery = new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(150));
 
     public CustodyView(Workbench bench, Path caseDir) {
         this.bench = bench;
@@ -123,8 +125,21 @@ public final class CustodyView {
         column("custody.col.details", e -> detailsText(e), 320);
         column("custody.col.hash", e -> e.hash() == null ? "" : e.hash().substring(0, Math.min(16, e.hash().length()))
                 + "\u2026", 150);
+        // the ledger is read a page at a time as the table scrolls; each filter change lists it anew
         eventTable.setItems(vm.visible());
+        vm.visibleProperty().addListener((o, a, list) -> {
+            eventTable.setItems(list);
+            updateCount();
+        });
+        vm.pageErrorProperty().addListener((o, a, e) -> {
+            if (e != null) {
+                Dialogs.error(window(), Messages.get("custody.action.load"), e);
+            }
+        });
+        requery.setOnFinished(e -> refresh());
+        vm.setOnQueryChanged(requery::playFromStart);
         eventTable.setPlaceholder(new Label(Messages.get("custody.none")));
+        org.sakshi.ui.common.FixedRows.of(eventTable); // a million rows: never measured one by one
         eventTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CustodyEvent e, boolean empty) {
@@ -139,7 +154,6 @@ public final class CustodyView {
         itemFilter.valueProperty().addListener((o, a, v) -> vm.itemFilterProperty().set(v == null ? "" : v));
         typeFilter.valueProperty().addListener((o, a, v) -> vm.typeFilterProperty().set(v == null ? "" : v));
         actorFilter.textProperty().bindBidirectional(vm.actorFilterProperty());
-        vm.visible().addListener((ListChangeListener<CustodyEvent>) c -> updateCount());
         vm.statusProperty().addListener((o, a, s) -> showStatus(s));
         vm.staleProperty().addListener((o, a, stale) -> showStatus(vm.statusProperty().get()));
         statusBox.setVisible(false);
@@ -160,14 +174,15 @@ public final class CustodyView {
 
     private void column(String key, java.util.function.Function<CustodyEvent, String> f, double w) {
         TableColumn<CustodyEvent, String> c = new TableColumn<>(Messages.get(key));
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue() == null ? "" : f.apply(d.getValue())));
+        c.setSortable(false); // rows come in seq order, a page at a time: the whole ledger is never sorted in memory
         c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells());
         c.setPrefWidth(w);
         eventTable.getColumns().add(org.sakshi.ui.common.Controls.fitHeading(c));
     }
 
     private void updateCount() {
-        statusLabel.setText(Messages.get("custody.count", vm.visible().size(), vm.events().size()));
+        statusLabel.setText(Messages.get("custody.count", vm.visible().size(), vm.total()));
     }
 
     private void showStatus(LedgerStatus s) {
@@ -183,10 +198,11 @@ public final class CustodyView {
         }
         eventTable.refresh();
         if (!s.intact() && s.firstBadSeq() != null) {
-            vm.visible().stream().filter(e -> e.seq() == s.firstBadSeq()).findFirst().ifPresent(e -> {
-                eventTable.getSelectionModel().select(e);
-                eventTable.scrollTo(e);
-            });
+            int row = vm.indexOfSeq(s.firstBadSeq());
+            if (row >= 0) {
+                eventTable.getSelectionModel().select(row);
+                eventTable.scrollTo(row);
+            }
         }
     }
 
@@ -200,7 +216,11 @@ public final class CustodyView {
     }
 
     public void refresh() {
-        bench.background().run(vm::fetch, list -> {
+        org.sakshi.service.LedgerPages.Query q = vm.query();
+        bench.background().run(() -> vm.fetch(q), list -> {
+            if (!q.equals(vm.query())) {
+                return; // a filter changed meanwhile: its own listing follows
+            }
             vm.show(list);
             String item = itemFilter.getValue();
             String type = typeFilter.getValue();

@@ -15,34 +15,42 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
 import org.sakshi.core.SakshiException;
 import org.sakshi.service.CustodyService;
+import org.sakshi.service.LedgerPages;
 import org.sakshi.service.LedgerStatus;
 import org.sakshi.service.TransferRequest;
 import org.sakshi.ui.common.Formats;
 import org.sakshi.ui.common.Messages;
+import org.sakshi.ui.common.PagedList;
 
 /**
- * The custody view's logic: the whole ledger, filters by item, actor and type (null or blank = all),
- * chain verification with its status sentence, Transfer, Note and CSV export.
+ * The custody view's logic: the ledger a page at a time (a million events are never all in memory:
+ * {@link #visible()} reads the rows the table shows), filters by item, actor and type (null or blank =
+ * all; applied by the database for a case, see {@link LedgerPages}), chain verification with its
+ * status sentence, Transfer, Note and CSV export.
  */
 public final class CustodyViewModel {
+    /** Events read at a time. */
+    public static final int PAGE = 200;
+
     private final Path caseDir;
     private final CustodyService custody;
-    private final ObservableList<CustodyEvent> events = FXCollections.observableArrayList();
-    private final FilteredList<CustodyEvent> visible = new FilteredList<>(events);
+    private final ObjectProperty<PagedList<CustodyEvent>> visible = new SimpleObjectProperty<>(
+            new PagedList<>(0, PAGE, (f, n) -> List.of(), null));
     private final StringProperty itemFilter = new SimpleStringProperty("");
     private final StringProperty actorFilter = new SimpleStringProperty("");
     private final StringProperty typeFilter = new SimpleStringProperty("");
     private final ObjectProperty<LedgerStatus> status = new SimpleObjectProperty<>();
     private final ObjectProperty<Instant> checkedAt = new SimpleObjectProperty<>();
     private final BooleanProperty stale = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Exception> pageError = new SimpleObjectProperty<>();
+    private LedgerPages.Listing listing;
+    private List<CustodyEvent> inMemory;
+    private Runnable onQueryChanged = () -> { };
 
     public CustodyViewModel(Path caseDir, CustodyService custody) {
         this.caseDir = caseDir;
@@ -52,8 +60,24 @@ public final class CustodyViewModel {
         typeFilter.addListener((o, a, b) -> refilter());
     }
 
+    /** Called (FX thread) when a filter changes and the ledger must be listed again ({@link #fetch()} then {@link #show}). */
+    public void setOnQueryChanged(Runnable r) {
+        this.onQueryChanged = r == null ? () -> { } : r;
+    }
+
     private void refilter() {
-        visible.setPredicate(e -> matches(e, itemFilter.get(), actorFilter.get(), typeFilter.get()));
+        if (inMemory != null) {
+            show(inMemory);
+        } else {
+            onQueryChanged.run();
+        }
+    }
+
+    /** The query the filters describe now; the item filter's "case" word selects case-level events. */
+    public LedgerPages.Query query() {
+        String item = itemFilter.get() == null ? "" : itemFilter.get().strip();
+        boolean caseLevel = item.equalsIgnoreCase(Messages.get("custody.filter.caseLevel"));
+        return new LedgerPages.Query(typeFilter.get(), caseLevel ? null : item, caseLevel, actorFilter.get());
     }
 
     /**
@@ -77,34 +101,86 @@ public final class CustodyViewModel {
         return type == null || type.isBlank() || e.type().equals(type.strip());
     }
 
-    /** Reads every event (worker thread). */
-    public List<CustodyEvent> fetch() throws SakshiException {
-        return custody.events(caseDir);
+    /** Lists the ledger for the current filters: counts and page starts, no rows (worker thread). */
+    public LedgerPages.Listing fetch() throws SakshiException {
+        return fetch(query());
     }
 
-    /** Shows events (FX thread). */
-    public void show(List<CustodyEvent> list) {
-        events.setAll(list);
+    /** Lists the ledger for {@code q} (worker thread; take the query on the FX thread). */
+    public LedgerPages.Listing fetch(LedgerPages.Query q) throws SakshiException {
+        return custody.pages().list(caseDir, q, PAGE);
+    }
+
+    /** Shows a listing (FX thread): the table reads its rows page by page from the case as it scrolls. */
+    public void show(LedgerPages.Listing l) {
+        inMemory = null;
+        listing = l;
+        LedgerPages pages = custody.pages();
+        visible.set(new PagedList<>((int) Math.min(Integer.MAX_VALUE - 8, l.count()), PAGE,
+                (from, n) -> pages.page(caseDir, l.query(), l.pageStart(from / PAGE), n), pageError::set));
         LedgerStatus s = status.get();
-        if (s != null && changedSince(s, list)) {
+        if (s != null && changedSince(s, l.total(), l.last() == null ? null : l.last().hash())) {
+            stale.set(true);
+        }
+    }
+
+    /** Shows events held in memory (FX thread), filtered here; for small ledgers and tests. */
+    public void show(List<CustodyEvent> list) {
+        List<CustodyEvent> all = List.copyOf(list);
+        List<CustodyEvent> shown = all.stream()
+                .filter(e -> matches(e, itemFilter.get(), actorFilter.get(), typeFilter.get())).toList();
+        listing = new LedgerPages.Listing(query(), all.size(), all.isEmpty() ? null : all.get(all.size() - 1),
+                List.copyOf(new TreeSet<>(all.stream().map(CustodyEvent::type).toList())),
+                List.copyOf(new TreeSet<>(all.stream().map(CustodyEvent::itemId).filter(Objects::nonNull).toList())),
+                shown.size(), PAGE, new long[0]);
+        inMemory = all;
+        visible.set(new PagedList<>(shown.size(), PAGE, (from, n) -> shown.subList(from, from + n), pageError::set));
+        LedgerStatus s = status.get();
+        if (s != null && changedSince(s, all.size(), all.isEmpty() ? null : all.get(all.size() - 1).hash())) {
             stale.set(true);
         }
     }
 
     /** True when the ledger shown is not the one the status was computed on (events were added since). */
-    static boolean changedSince(LedgerStatus s, List<CustodyEvent> list) {
-        if (list.size() != s.events()) {
+    static boolean changedSince(LedgerStatus s, long count, String lastHash) {
+        if (count != s.events()) {
             return true;
         }
-        String last = list.isEmpty() ? null : list.get(list.size() - 1).hash();
-        return s.intact() && s.head() != null && last != null && !s.head().equals(last);
+        return s.intact() && s.head() != null && lastHash != null && !s.head().equals(lastHash);
+    }
+
+    /** The row of the event with this seq among the visible ones, reading only its page; -1 when not shown. */
+    public int indexOfSeq(long seq) {
+        PagedList<CustodyEvent> v = visible.get();
+        if (inMemory != null || listing == null) {
+            for (int i = 0; i < v.size(); i++) {
+                if (v.get(i) != null && v.get(i).seq() == seq) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        long[] starts = listing.pageStarts();
+        int k = java.util.Arrays.binarySearch(starts, seq);
+        int page = k >= 0 ? k : -k - 2;
+        if (page < 0) {
+            return -1;
+        }
+        for (int i = page * PAGE; i < Math.min(v.size(), (page + 1) * PAGE); i++) {
+            CustodyEvent e = v.get(i);
+            if (e != null && e.seq() == seq) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Records a chain check made at {@code at} (FX thread): the banner shows it, no longer stale. */
     public void checked(LedgerStatus s, Instant at) {
+        // the new status first: a banner redrawn in between never shows the old verdict as current
+        status.set(s);
         checkedAt.set(at);
         stale.set(false);
-        status.set(s);
     }
 
     /** The banner: the verdict sentence, when it was checked (with zone), and whether events were added since. */
@@ -174,23 +250,34 @@ public final class CustodyViewModel {
 
     /** Distinct values present in the ledger, for the filter drop-downs. */
     public List<String> types() {
-        return List.copyOf(new TreeSet<>(events.stream().map(CustodyEvent::type).toList()));
+        return listing == null ? List.of() : listing.types();
     }
 
     public List<String> itemIds() {
-        return List.copyOf(new TreeSet<>(events.stream().map(CustodyEvent::itemId).filter(Objects::nonNull).toList()));
+        return listing == null ? List.of() : listing.itemIds();
     }
 
     public Path caseDir() {
         return caseDir;
     }
 
-    public ObservableList<CustodyEvent> events() {
-        return events;
+    /** Events in the ledger (all of them, whatever the filters). */
+    public long total() {
+        return listing == null ? 0 : listing.total();
     }
 
-    public FilteredList<CustodyEvent> visible() {
+    /** The events the filters select, read page by page as they are shown. */
+    public PagedList<CustodyEvent> visible() {
+        return visible.get();
+    }
+
+    public ObjectProperty<PagedList<CustodyEvent>> visibleProperty() {
         return visible;
+    }
+
+    /** A page of the ledger that could not be read (the table shows its rows empty). */
+    public ObjectProperty<Exception> pageErrorProperty() {
+        return pageError;
     }
 
     public StringProperty itemFilterProperty() {

@@ -26,7 +26,8 @@ final class Previews {
         return switch (item.kind()) {
             case SCREENSHOT -> opened.view().content() != null ? new ImageViewer(item, opened.view().content(), redact)
                     : plain(item, opened);
-            case CHAT -> new ChatViewer(new ChatViewModel(opened.records()), opened.recordsTruncated());
+            case CHAT -> new ChatViewer(opened.chat() != null ? opened.chat() : new ChatViewModel(opened.records()),
+                    opened.recordsTruncated());
             case DEVICE -> device(item, opened);
             case FILE -> plain(item, opened);
         };

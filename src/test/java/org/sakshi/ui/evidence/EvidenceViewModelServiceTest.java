@@ -44,8 +44,8 @@ class EvidenceViewModelServiceTest {
 
         EvidenceViewModel.Opened opened = vm.open("E0001", ASHA, "viewed in the case window");
 
-        assertEquals(3, opened.records().size());
-        ChatViewModel chatVm = new ChatViewModel(opened.records());
+        ChatViewModel chatVm = opened.chat();
+        assertEquals(3, chatVm.messageCount(), "the chat's messages, read from its records file");
         assertEquals(5, chatVm.rows().size(), "two day separators and three messages");
         assertEquals(List.of("Ravi", "রহিম"), chatVm.senders());
         List<CustodyEvent> accessed = vm.itemEvents("E0001").stream()

@@ -1,0 +1,154 @@
+package org.sakshi.ui.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.CustodyEvent;
+import org.sakshi.core.Item;
+import org.sakshi.core.Jurisdiction;
+import org.sakshi.service.NewCase;
+import org.sakshi.ui.BigCase;
+import org.sakshi.ui.UiFixture;
+import org.sakshi.ui.common.Workbench;
+import org.sakshi.ui.custody.CustodyView;
+import org.sakshi.ui.custody.CustodyViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Large cases in the window (issue 15), headless: the item table, the chat viewer and the custody view. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class BigCaseUiTest {
+    private static final int ITEMS = 2_000;
+    private static final int MESSAGES = 20_000;
+    private static final int EVENTS = 3_000;
+    @TempDir
+    static Path dir;
+    private static Path caseDir;
+    private Workbench bench;
+    private Stage stage;
+
+    @Start
+    void start(Stage s) throws Exception {
+        stage = s;
+        bench = UiFixture.bench(dir);
+        if (caseDir == null) {
+            caseDir = dir.resolve("ws").resolve("big");
+            bench.services().cases().create(caseDir, new NewCase("FIR 15/2026", "Big case", null, Jurisdiction.IN,
+                    ZoneId.of("Asia/Kolkata"), bench.actor()));
+            BigCase.fill(caseDir, ITEMS, MESSAGES, EVENTS);
+        }
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void theItemTableShowsEveryItemAndTheFilterFindsTheRightOnes(FxRobot robot) throws Exception {
+        CaseView[] view = new CaseView[1];
+        robot.interact(() -> {
+            view[0] = new CaseView(bench, caseDir);
+            stage.setScene(Workbench.scene(view[0].root(), 1200, 760));
+            stage.show();
+        });
+        TableView<Item> table = robot.lookup("#itemTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == ITEMS);
+        assertEquals("E0001", table.getItems().get(0).id());
+        assertEquals(String.format("E%04d", ITEMS / 2 + 1), table.getItems().get(ITEMS / 2).id());
+        assertEquals(String.format("E%04d", ITEMS), table.getItems().get(ITEMS - 1).id());
+
+        robot.clickOn("#filterField").write("statement-19");
+        // statement items are those with k % 5 == 2: 192, 1902, 1907... of which these contain "statement-19"
+        List<String> want = java.util.stream.IntStream.rangeClosed(1, ITEMS)
+                .filter(k -> BigCase.itemName(k).contains("statement-19"))
+                .mapToObj(k -> String.format("E%04d", k)).toList();
+        UiFixture.await(() -> table.getItems().size() == want.size());
+        assertEquals(want, table.getItems().stream().map(Item::id).toList());
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        assertTrue(status.getText().contains(String.valueOf(want.size())), status.getText());
+
+        robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(""));
+        UiFixture.await(() -> table.getItems().size() == ITEMS);
+    }
+
+    @Test
+    void chatSearchWalksTheHitsInOrderAndWraps(FxRobot robot) throws Exception {
+        ChatViewModel vm = ChatViewModel.load(bench.services().evidence(), caseDir, "E0001");
+        ChatViewer[] viewer = new ChatViewer[1];
+        robot.interact(() -> {
+            viewer[0] = new ChatViewer(vm, false);
+            stage.setScene(Workbench.scene(viewer[0], 900, 700));
+            stage.show();
+        });
+        @SuppressWarnings("unchecked")
+        ListView<ChatViewModel.Row> list = robot.lookup(".chat-list").queryAs(ListView.class);
+        assertEquals(vm.rows().size(), list.getItems().size());
+        assertTrue(vm.rows().rowsRead() < 4L * ChatViewModel.PAGE, "the list reads only the rows it shows: "
+                + vm.rows().rowsRead());
+        List<Integer> hits = BigCase.expectedHits(MESSAGES, "needle").stream().map(vm::rowOfMessage).toList();
+
+        robot.clickOn("#chatSearch").write("needle");
+        Label count = robot.lookup("#chatHits").queryAs(Label.class);
+        // the search runs once typing pauses; its first hit is selected and the count shown
+        UiFixture.await(() -> count.getText().equals(org.sakshi.ui.common.Messages.get("chat.hit", 1, hits.size()))
+                && list.getSelectionModel().getSelectedIndex() == hits.get(0));
+        for (int k = 1; k <= hits.size(); k++) {
+            robot.clickOn("#chatNext");
+            int want = hits.get(k % hits.size()); // the last "next" wraps to the first hit
+            UiFixture.await(() -> list.getSelectionModel().getSelectedIndex() == want);
+        }
+        robot.clickOn("#chatPrev");
+        UiFixture.await(() -> list.getSelectionModel().getSelectedIndex() == hits.get(hits.size() - 1));
+        ChatViewModel.MessageRow m = (ChatViewModel.MessageRow) list.getSelectionModel().getSelectedItem();
+        assertTrue(m.text().contains("NEEDLE"), m.text());
+
+        robot.interact(() -> list.scrollTo(list.getItems().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.rows().rowsRead() < MESSAGES / 2, "rows read after a search and a jump to the end: "
+                + vm.rows().rowsRead());
+    }
+
+    @Test
+    void theCustodyViewReadsOnlyThePagesItShows(FxRobot robot) throws Exception {
+        CustodyView[] view = new CustodyView[1];
+        robot.interact(() -> {
+            view[0] = new CustodyView(bench, caseDir);
+            stage.setScene(Workbench.scene(view[0].root(), 1100, 650));
+            stage.show();
+        });
+        TableView<CustodyEvent> table = robot.lookup("#eventTable").queryTableView();
+        CustodyViewModel vm = view[0].viewModel();
+        UiFixture.await(() -> table.getItems().size() > EVENTS);
+        long total = vm.total();
+        assertEquals(total, table.getItems().size());
+        assertEquals(1L, table.getItems().get(0).seq());
+        robot.interact(() -> table.scrollTo(table.getItems().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(total, table.getItems().get(table.getItems().size() - 1).seq());
+        assertTrue(vm.visible().rowsRead() <= 4L * CustodyViewModel.PAGE,
+                "rows read to show the top and the bottom of " + total + " events: " + vm.visible().rowsRead());
+
+        robot.interact(() -> vm.typeFilterProperty().set("TRANSFERRED"));
+        UiFixture.await(() -> !table.getItems().isEmpty() && table.getItems().size() < total
+                && "TRANSFERRED".equals(table.getItems().get(0).type()));
+        assertTrue(table.getItems().stream().allMatch(e -> e.type().equals("TRANSFERRED")));
+    }
+}
