@@ -87,7 +87,28 @@ public final class Workbench {
         stage.setMinHeight(fitted.minHeight());
         stage.setWidth(fitted.width());
         stage.setHeight(fitted.height());
+        keepSizeWhenShown(stage);
         return fitted;
+    }
+
+    /**
+     * Under openbox, JavaFX 21 shows a window at the size asked and a moment later the window manager
+     * shrinks it to 200×200 (or to its minimum when it has one); JavaFX 23 does not. The size set before
+     * showing is given again once the window is shown (a maximised window is left as it is).
+     */
+    static void keepSizeWhenShown(Stage stage) {
+        double[] wanted = new double[2];
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
+            wanted[0] = stage.getWidth();
+            wanted[1] = stage.getHeight();
+        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> javafx.application.Platform.runLater(() -> {
+            if (!stage.isMaximized() && wanted[0] > 0 && wanted[1] > 0
+                    && (stage.getWidth() != wanted[0] || stage.getHeight() != wanted[1])) {
+                stage.setWidth(wanted[0]);
+                stage.setHeight(wanted[1]);
+            }
+        }));
     }
 
     /**
