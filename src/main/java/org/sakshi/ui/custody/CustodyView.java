@@ -39,6 +39,7 @@ import org.sakshi.ui.common.Workbench;
 /** The custody ledger of a case: filterable table, Verify chain (green or red), Transfer, Note, CSV. */
 public final class CustodyView {
     private final Workbench bench;
+    private final java.time.ZoneId zone;
     private final CustodyViewModel vm;
     private Parent root;
 
@@ -51,7 +52,13 @@ public final class CustodyView {
     private final Label statusLabel = id("statusLabel", new Label());
 
     public CustodyView(Workbench bench, Path caseDir) {
+        this(bench, caseDir, null);
+    }
+
+    /** {@code zone}: the case's zone, shown beside UTC for every time (null: the workstation's). */
+    public CustodyView(Workbench bench, Path caseDir, java.time.ZoneId zone) {
         this.bench = bench;
+        this.zone = zone;
         this.vm = new CustodyViewModel(caseDir, bench.services().custody());
     }
 
@@ -59,7 +66,7 @@ public final class CustodyView {
         Path dir = caseDir.toAbsolutePath().normalize();
         return bench.windows().open(Windows.window(Messages.get("custody.window",
                         info == null ? dir.getFileName() : info.number()), 1150, 680).ownedBy(owner).onePer(new Key(dir)),
-                () -> new CustodyView(bench, dir).root());
+                () -> new CustodyView(bench, dir, info == null ? null : info.zone()).root());
     }
 
     /** The key of a case's custody window: one per case folder. */
@@ -114,7 +121,7 @@ public final class CustodyView {
 
     private void initialize() {
         column("custody.col.seq", e -> String.valueOf(e.seq()), 55);
-        column("custody.col.at", e -> Formats.instant(e.at()), 150);
+        column("custody.col.at", e -> Formats.instant(e.at(), zone), 290);
         column("custody.col.type", CustodyEvent::type, 185);
         column("custody.col.item", e -> e.itemId() == null ? "" : e.itemId(), 70);
         column("custody.col.actor", e -> e.actor() == null ? "" : e.actor().name()
@@ -254,7 +261,7 @@ public final class CustodyView {
         fc.setTitle(Messages.get("custody.csv"));
         fc.setInitialFileName("custody-" + vm.caseDir().getFileName() + ".csv");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File f = fc.showSaveDialog(window());
+        File f = org.sakshi.ui.common.Choosers.save(fc, window());
         if (f != null) {
             bench.background().run(() -> {
                 vm.exportCsv(f.toPath());

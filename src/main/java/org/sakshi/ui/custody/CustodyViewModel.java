@@ -102,9 +102,10 @@ public final class CustodyViewModel {
 
     /** Records a chain check made at {@code at} (FX thread): the banner shows it, no longer stale. */
     public void checked(LedgerStatus s, Instant at) {
+        // the new status first: whoever sees "no longer stale" sees the new count with it
+        status.set(s);
         checkedAt.set(at);
         stale.set(false);
-        status.set(s);
     }
 
     /** The banner: the verdict sentence, when it was checked (with zone), and whether events were added since. */
