@@ -217,7 +217,7 @@ public final class StartView {
         if (ws.isDirectory()) {
             dc.setInitialDirectory(ws);
         }
-        File f = dc.showDialog(window());
+        File f = org.sakshi.ui.common.Choosers.folder(dc, window());
         if (f != null) {
             Path dir = f.toPath();
             bench.background().run(() -> vm.open(dir), info -> openCase(dir),
@@ -241,7 +241,7 @@ public final class StartView {
         if (ws.isDirectory()) {
             dc.setInitialDirectory(ws);
         }
-        File f = dc.showDialog(window());
+        File f = org.sakshi.ui.common.Choosers.folder(dc, window());
         if (f != null) {
             Path dir = f.toPath();
             bench.background().run(() -> vm.open(dir), info -> {
@@ -258,7 +258,7 @@ public final class StartView {
     private void changeWorkspace() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(Messages.get("start.workspace.choose"));
-        File f = dc.showDialog(window());
+        File f = org.sakshi.ui.common.Choosers.folder(dc, window());
         if (f != null) {
             vm.workspaceProperty().set(f.toPath());
             bench.settings().workspace = f.getAbsolutePath();
