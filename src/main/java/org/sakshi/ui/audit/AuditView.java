@@ -263,6 +263,7 @@ public final class AuditView {
     private TableColumn<Finding, String> findingColumn(String key, Function<Finding, String> f, double w) {
         TableColumn<Finding, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells()); // a cut cell shows in full on hover
         c.setPrefWidth(w);
         findingTable.getColumns().add(c);
         return c;
@@ -310,6 +311,7 @@ public final class AuditView {
     private void timelineColumn(String key, Function<TimelineEntry, String> f, double w) {
         TableColumn<TimelineEntry, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells()); // a cut cell shows in full on hover
         c.setPrefWidth(w);
         timelineTable.getColumns().add(c);
     }

@@ -120,16 +120,16 @@ public final class CustodyView {
     }
 
     private void initialize() {
-        column("custody.col.seq", e -> String.valueOf(e.seq()), 55);
-        column("custody.col.at", e -> Formats.instant(e.at(), zone), 290);
-        column("custody.col.type", CustodyEvent::type, 185);
-        column("custody.col.item", e -> e.itemId() == null ? "" : e.itemId(), 70);
+        column("custody.col.seq", e -> String.valueOf(e.seq()), 45);
+        column("custody.col.at", e -> Formats.instant(e.at(), zone), 325);
+        column("custody.col.type", CustodyEvent::type, 170);
+        column("custody.col.item", e -> e.itemId() == null ? "" : e.itemId(), 60);
         column("custody.col.actor", e -> e.actor() == null ? "" : e.actor().name()
-                + (e.actor().rank() == null ? "" : ", " + e.actor().rank()), 170);
-        column("custody.col.workstation", e -> e.workstation() == null ? "" : e.workstation().host(), 110);
-        column("custody.col.details", e -> detailsText(e), 320);
+                + (e.actor().rank() == null ? "" : ", " + e.actor().rank()), 150);
+        column("custody.col.workstation", e -> e.workstation() == null ? "" : e.workstation().host(), 90);
+        column("custody.col.details", e -> detailsText(e), 205);
         column("custody.col.hash", e -> e.hash() == null ? "" : e.hash().substring(0, Math.min(16, e.hash().length()))
-                + "\u2026", 150);
+                + "\u2026", 110);
         eventTable.setItems(vm.visible());
         eventTable.setPlaceholder(new Label(Messages.get("custody.none")));
         eventTable.setRowFactory(t -> new TableRow<>() {

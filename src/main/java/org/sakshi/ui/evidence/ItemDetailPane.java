@@ -271,6 +271,7 @@ final class ItemDetailPane extends StackPane {
                                                          double w) {
         TableColumn<CustodyEvent, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells()); // a cut cell shows in full on hover
         c.setPrefWidth(w);
         return c;
     }
