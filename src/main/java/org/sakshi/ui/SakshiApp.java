@@ -52,6 +52,14 @@ public final class SakshiApp extends Application {
         stage.setOnShown(e -> Platform.runLater(() -> logLaunch(t0)));
         stage.show();
         openArguments(stage);
+        firstRun(bench, stage);
+    }
+
+    /**
+     * On first run (no complete operator profile) asks for the officer's name and details once the start
+     * window shows; the answer is saved with the settings (used by the application and by UI tests).
+     */
+    public static void firstRun(Workbench bench, Stage stage) {
         if (bench.settings().profile == null || !bench.settings().profile.complete()) {
             Platform.runLater(() -> new ProfileDialog(stage, bench.settings().profile, true).showAndWait()
                     .ifPresent(p -> {

@@ -78,6 +78,8 @@ public final class AuditView {
     private final ListView<String> itemList = new ListView<>();
     private final TableView<TimelineEntry> timelineTable = new TableView<>();
     private final Button saveButton = new Button(Messages.get("audit.save"));
+    /** The audited case's zone, shown beside UTC in the timeline (null for a bundle: UTC only). */
+    private java.time.ZoneId zone;
 
     public AuditView(Workbench bench, Path caseOrBundle) {
         this.bench = bench;
@@ -261,6 +263,7 @@ public final class AuditView {
     private TableColumn<Finding, String> findingColumn(String key, Function<Finding, String> f, double w) {
         TableColumn<Finding, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells()); // a cut cell shows in full on hover
         c.setPrefWidth(w);
         findingTable.getColumns().add(c);
         return c;
@@ -274,10 +277,11 @@ public final class AuditView {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty ? null : Formats.instant(t, java.time.ZoneOffset.UTC));
+                setText(empty ? null : Formats.instant(t, zone == null ? java.time.ZoneOffset.UTC : zone));
+                setTooltip(empty || t == null ? null : new Tooltip(getText()));
             }
         });
-        at.setPrefWidth(150);
+        at.setPrefWidth(290);
         timelineTable.getColumns().add(at);
         timelineColumn("audit.col.type", TimelineEntry::type, 130);
         timelineColumn("audit.col.actor", TimelineEntry::actor, 120);
@@ -307,6 +311,7 @@ public final class AuditView {
     private void timelineColumn(String key, Function<TimelineEntry, String> f, double w) {
         TableColumn<TimelineEntry, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells()); // a cut cell shows in full on hover
         c.setPrefWidth(w);
         timelineTable.getColumns().add(c);
     }
@@ -347,6 +352,12 @@ public final class AuditView {
 
     /** Runs (or re-runs) the audit off the FX thread. */
     public void run() {
+        if (zone == null && Files.isDirectory(vm.target())) {
+            bench.background().run(() -> bench.services().cases().open(vm.target()).zone(), z -> {
+                zone = z;
+                timelineTable.refresh();
+            }, e -> { }); // the timeline stays in UTC; the audit itself reports an unreadable case
+        }
         status.setText(Messages.get("audit.running", vm.target().getFileName()));
         busy.setVisible(true);
         bench.background().run(vm::audit, r -> {
@@ -389,7 +400,7 @@ public final class AuditView {
             fc.setInitialDirectory(parent.toFile());
         }
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        File f = fc.showSaveDialog(window());
+        File f = org.sakshi.ui.common.Choosers.save(fc, window());
         if (f == null) {
             return;
         }
@@ -432,7 +443,7 @@ public final class AuditView {
         identity.setPrefColumnCount(32);
         Button browse = new Button(Messages.get("common.browse"));
         browse.setOnAction(e -> {
-            File file = new FileChooser().showOpenDialog(d.getDialogPane().getScene().getWindow());
+            File file = org.sakshi.ui.common.Choosers.open(new FileChooser(), d.getDialogPane().getScene().getWindow());
             if (file != null) {
                 identity.setText(file.getAbsolutePath());
             }

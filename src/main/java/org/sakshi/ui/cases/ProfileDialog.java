@@ -35,7 +35,9 @@ public final class ProfileDialog extends Dialog<OperatorProfile> {
         TextField agency = form.add("profile.agency", new TextField(nz(p.agency())));
         TextField identity = new TextField(nz(p.identityPath()));
         identity.setAccessibleText(Messages.get("profile.identity"));
+        identity.setId("profileIdentity");
         Button browse = new Button(Messages.get("common.browse"));
+        browse.setId("profileBrowse");
         HBox.setHgrow(identity, Priority.ALWAYS);
         form.add("profile.identity", new HBox(6, identity, browse));
         CheckBox token = form.addWide(new CheckBox(Messages.get("profile.token")));
@@ -49,7 +51,7 @@ public final class ProfileDialog extends Dialog<OperatorProfile> {
             if (!token.isSelected()) {
                 fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PKCS#12", "*.p12", "*.pfx"));
             }
-            File f = fc.showOpenDialog(getDialogPane().getScene().getWindow());
+            File f = org.sakshi.ui.common.Choosers.open(fc, getDialogPane().getScene().getWindow());
             if (f != null) {
                 identity.setText(f.getAbsolutePath());
             }

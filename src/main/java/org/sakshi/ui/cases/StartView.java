@@ -54,11 +54,11 @@ public final class StartView {
     private final TextField searchField = id("searchField", new TextField());
     private final TableView<CaseSummary> caseTable = id("caseTable", new TableView<>());
     private final TableColumn<CaseSummary, String> numberColumn = column("start.col.number", 150);
-    private final TableColumn<CaseSummary, String> titleColumn = column("start.col.title", 330);
+    private final TableColumn<CaseSummary, String> titleColumn = column("start.col.title", 220);
     private final TableColumn<CaseSummary, String> agencyColumn = column("start.col.agency", 180);
     private final TableColumn<CaseSummary, String> jurisdictionColumn = column("start.col.jurisdiction", 90);
     private final TableColumn<CaseSummary, Integer> itemsColumn = column("start.col.items", 70);
-    private final TableColumn<CaseSummary, Instant> activityColumn = column("start.col.activity", 170);
+    private final TableColumn<CaseSummary, Instant> activityColumn = column("start.col.activity", 320);
     private final Button openButton = id("openButton", button("start.open", this::openSelected));
     private final Label statusLabel = id("statusLabel", new Label());
 
@@ -133,6 +133,9 @@ public final class StartView {
         numberColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().info().number()));
         titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().info().title()));
         agencyColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().info().agency()));
+        for (TableColumn<CaseSummary, String> c : List.of(numberColumn, titleColumn, agencyColumn)) {
+            c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells()); // a cut cell shows in full on hover
+        }
         jurisdictionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().info().jurisdiction().name()));
         itemsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemCount()));
         activityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastActivity()));
@@ -141,6 +144,7 @@ public final class StartView {
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
                 setText(empty ? null : Formats.instant(t));
+                setTooltip(empty || t == null ? null : new javafx.scene.control.Tooltip(getText()));
             }
         });
         activityColumn.setComparator(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
@@ -217,7 +221,7 @@ public final class StartView {
         if (ws.isDirectory()) {
             dc.setInitialDirectory(ws);
         }
-        File f = dc.showDialog(window());
+        File f = org.sakshi.ui.common.Choosers.folder(dc, window());
         if (f != null) {
             Path dir = f.toPath();
             bench.background().run(() -> vm.open(dir), info -> openCase(dir),
@@ -241,7 +245,7 @@ public final class StartView {
         if (ws.isDirectory()) {
             dc.setInitialDirectory(ws);
         }
-        File f = dc.showDialog(window());
+        File f = org.sakshi.ui.common.Choosers.folder(dc, window());
         if (f != null) {
             Path dir = f.toPath();
             bench.background().run(() -> vm.open(dir), info -> {
@@ -258,7 +262,7 @@ public final class StartView {
     private void changeWorkspace() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(Messages.get("start.workspace.choose"));
-        File f = dc.showDialog(window());
+        File f = org.sakshi.ui.common.Choosers.folder(dc, window());
         if (f != null) {
             vm.workspaceProperty().set(f.toPath());
             bench.settings().workspace = f.getAbsolutePath();

@@ -51,6 +51,10 @@ public final class Controls {
     public static Button button(String textKey, String accessibleKey, Runnable action) {
         Button b = new Button(Messages.get(textKey));
         b.setAccessibleText(Messages.get(accessibleKey));
+        if (!textKey.equals(accessibleKey)) {
+            // a short button names the same action as its menu item: the menu's words show on hover
+            b.setTooltip(new javafx.scene.control.Tooltip(Messages.get(accessibleKey).replace("_", "")));
+        }
         b.setOnAction(e -> action.run());
         return b;
     }

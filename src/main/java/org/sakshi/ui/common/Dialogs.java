@@ -29,7 +29,27 @@ public final class Dialogs {
         d.setResizable(true);
         // sized to its content and never shrunk below it (some window managers open dialogs at 200×200)
         d.getDialogPane().setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
+            keepMaximized(d.getDialogPane().getScene().getWindow(), owner);
+        }
         return d;
+    }
+
+    /**
+     * Under openbox a window-modal child un-maximises its owner (JavaFX 21 and 23 alike): when
+     * {@code child} closes, an owner that was maximised when it opened is maximised again.
+     */
+    public static void keepMaximized(Window child, Window owner) {
+        if (!(owner instanceof javafx.stage.Stage stage)) {
+            return;
+        }
+        boolean[] was = new boolean[1];
+        child.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> was[0] = stage.isMaximized());
+        child.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            if (was[0] && !stage.isMaximized() && stage.isShowing()) {
+                javafx.application.Platform.runLater(() -> stage.setMaximized(true));
+            }
+        });
     }
 
     /**

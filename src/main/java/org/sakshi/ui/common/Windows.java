@@ -53,6 +53,7 @@ public final class Windows {
         }
         if (spec.modal) {
             stage.initModality(Modality.WINDOW_MODAL);
+            Dialogs.keepMaximized(stage, spec.owner);
         }
         stage.setTitle(spec.title);
         Scene scene = Workbench.scene(root.get(), spec.width, spec.height);

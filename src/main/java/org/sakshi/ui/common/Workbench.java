@@ -87,7 +87,48 @@ public final class Workbench {
         stage.setMinHeight(fitted.minHeight());
         stage.setWidth(fitted.width());
         stage.setHeight(fitted.height());
+        keepSizeWhenShown(stage);
         return fitted;
+    }
+
+    /**
+     * Under openbox, JavaFX 21 shows a window at the size asked and a moment later the window manager
+     * shrinks it to 200×200 (or to its minimum when it has one); JavaFX 23 does not. For the first
+     * moments after showing (the window manager's answer comes late on a loaded machine) a size other
+     * than the one set before showing is set back; a maximised window is left as it is. Linux (GTK) only.
+     */
+    static void keepSizeWhenShown(Stage stage) {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                || "monocle".equalsIgnoreCase(System.getProperty("glass.platform", ""))) {
+            return; // only X11 window managers do it; the headless toolkit keeps every size asked
+        }
+        double[] wanted = new double[2];
+        boolean[] watching = new boolean[1];
+        Runnable restore = () -> {
+            if (watching[0] && !stage.isMaximized() && wanted[0] > 0 && wanted[1] > 0
+                    && (stage.getWidth() != wanted[0] || stage.getHeight() != wanted[1])) {
+                stage.setWidth(wanted[0]);
+                stage.setHeight(wanted[1]);
+            }
+        };
+        javafx.beans.value.ChangeListener<Number> changed = (o, a, b) -> javafx.application.Platform.runLater(restore);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
+            wanted[0] = stage.getWidth();
+            wanted[1] = stage.getHeight();
+        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+            watching[0] = true;
+            stage.widthProperty().addListener(changed);
+            stage.heightProperty().addListener(changed);
+            javafx.application.Platform.runLater(restore);
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            settle.setOnFinished(done -> {
+                watching[0] = false;
+                stage.widthProperty().removeListener(changed);
+                stage.heightProperty().removeListener(changed);
+            });
+            settle.play();
+        });
     }
 
     /**

@@ -38,6 +38,7 @@ import org.sakshi.ui.common.Workbench;
 /** The custody ledger of a case: filterable table, Verify chain (green or red), Transfer, Note, CSV. */
 public final class CustodyView {
     private final Workbench bench;
+    private final java.time.ZoneId zone;
     private final CustodyViewModel vm;
     private Parent root;
 
@@ -53,7 +54,13 @@ public final class CustodyView {
             javafx.util.Duration.millis(150));
 
     public CustodyView(Workbench bench, Path caseDir) {
+        this(bench, caseDir, null);
+    }
+
+    /** {@code zone}: the case's zone, shown beside UTC for every time (null: the workstation's). */
+    public CustodyView(Workbench bench, Path caseDir, java.time.ZoneId zone) {
         this.bench = bench;
+        this.zone = zone;
         this.vm = new CustodyViewModel(caseDir, bench.services().custody());
     }
 
@@ -61,7 +68,7 @@ public final class CustodyView {
         Path dir = caseDir.toAbsolutePath().normalize();
         return bench.windows().open(Windows.window(Messages.get("custody.window",
                         info == null ? dir.getFileName() : info.number()), 1150, 680).ownedBy(owner).onePer(new Key(dir)),
-                () -> new CustodyView(bench, dir).root());
+                () -> new CustodyView(bench, dir, info == null ? null : info.zone()).root());
     }
 
     /** The key of a case's custody window: one per case folder. */
@@ -115,16 +122,16 @@ public final class CustodyView {
     }
 
     private void initialize() {
-        column("custody.col.seq", e -> String.valueOf(e.seq()), 55);
-        column("custody.col.at", e -> Formats.instant(e.at()), 150);
-        column("custody.col.type", CustodyEvent::type, 185);
-        column("custody.col.item", e -> e.itemId() == null ? "" : e.itemId(), 70);
+        column("custody.col.seq", e -> String.valueOf(e.seq()), 45);
+        column("custody.col.at", e -> Formats.instant(e.at(), zone), 325);
+        column("custody.col.type", CustodyEvent::type, 170);
+        column("custody.col.item", e -> e.itemId() == null ? "" : e.itemId(), 60);
         column("custody.col.actor", e -> e.actor() == null ? "" : e.actor().name()
-                + (e.actor().rank() == null ? "" : ", " + e.actor().rank()), 170);
-        column("custody.col.workstation", e -> e.workstation() == null ? "" : e.workstation().host(), 110);
-        column("custody.col.details", e -> detailsText(e), 320);
+                + (e.actor().rank() == null ? "" : ", " + e.actor().rank()), 150);
+        column("custody.col.workstation", e -> e.workstation() == null ? "" : e.workstation().host(), 90);
+        column("custody.col.details", e -> detailsText(e), 205);
         column("custody.col.hash", e -> e.hash() == null ? "" : e.hash().substring(0, Math.min(16, e.hash().length()))
-                + "\u2026", 150);
+                + "\u2026", 110);
         // the ledger is read a page at a time as the table scrolls; each filter change lists it anew
         eventTable.setItems(vm.visible());
         vm.visibleProperty().addListener((o, a, list) -> {
@@ -274,7 +281,7 @@ public final class CustodyView {
         fc.setTitle(Messages.get("custody.csv"));
         fc.setInitialFileName("custody-" + vm.caseDir().getFileName() + ".csv");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File f = fc.showSaveDialog(window());
+        File f = org.sakshi.ui.common.Choosers.save(fc, window());
         if (f != null) {
             bench.background().run(() -> {
                 vm.exportCsv(f.toPath());

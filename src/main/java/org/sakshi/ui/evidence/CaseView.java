@@ -86,7 +86,7 @@ public final class CaseView {
     private final TableColumn<Item, String> nameColumn = column("case.col.name", 200);
     private final TableColumn<Item, Long> sizeColumn = column("case.col.size", 80);
     private final TableColumn<Item, String> shaColumn = column("case.col.sha256", 210);
-    private final TableColumn<Item, Instant> importedColumn = column("case.col.imported", 145);
+    private final TableColumn<Item, Instant> importedColumn = column("case.col.imported", 290);
     private final TableColumn<Item, Item> stampColumn = column("case.col.stamp", 90);
     private final TableColumn<Item, List<String>> warningsColumn = column("case.col.warnings", 60);
     private final SplitPane split = id("split", new SplitPane());
@@ -199,7 +199,8 @@ public final class CaseView {
             @Override
             protected void updateItem(Instant v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : Formats.instant(v));
+                setText(empty ? null : Formats.instant(v, caseZone()));
+                setTooltip(empty || v == null ? null : new Tooltip(getText()));
             }
         });
         stampColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -214,6 +215,12 @@ public final class CaseView {
         itemTable.setPlaceholder(new Label(Messages.get("case.empty")));
         org.sakshi.ui.common.FixedRows.of(itemTable); // 20,000 rows: never measured one by one
         itemTable.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> vm.selectedProperty().set(i));
+        itemTable.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && itemTable.getSelectionModel().getSelectedItem() != null) {
+                detail.openSelected(); // Enter opens the selected item (recorded as ITEM_ACCESSED, as the button is)
+                e.consume();
+            }
+        });
         vm.selectedProperty().addListener((o, a, i) -> {
             if (i != null && itemTable.getSelectionModel().getSelectedItem() != i) {
                 itemTable.getSelectionModel().select(i);
@@ -309,7 +316,7 @@ public final class CaseView {
     public void importFiles() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("import.choose.files"));
-        List<File> files = fc.showOpenMultipleDialog(window());
+        List<File> files = org.sakshi.ui.common.Choosers.openMany(fc, window());
         if (files != null && !files.isEmpty()) {
             importPaths(files.stream().map(File::toPath).toList());
         }
@@ -318,7 +325,7 @@ public final class CaseView {
     public void importFolder() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(Messages.get("import.choose.folder"));
-        File f = dc.showDialog(window());
+        File f = org.sakshi.ui.common.Choosers.folder(dc, window());
         if (f != null) {
             importPaths(List.of(f.toPath()));
         }
@@ -343,14 +350,39 @@ public final class CaseView {
         List<org.sakshi.core.TimestampSource> sources;
         try {
             sources = tsas();
+            if (sources.isEmpty() && pending > 0) {
+                // no server remembered yet: ask here rather than sending the officer to the export window
+                java.util.Optional<String> url = askTsa();
+                if (url.isEmpty()) {
+                    return;
+                }
+                sources = org.sakshi.ui.common.Tsas.from(bench.services().timestamps(), List.of(url.get()));
+                bench.settings().tsaUrls = new java.util.ArrayList<>(List.of(url.get()));
+                bench.saveSettings();
+            }
         } catch (IllegalArgumentException e) {
             Dialogs.error(window(), Messages.get("stamp.run.action"), new org.sakshi.core.InputException(e.getMessage()));
             return;
         }
+        List<org.sakshi.core.TimestampSource> chosen = sources;
         statusLabel.setText(Messages.get("stamp.run.working"));
-        bench.background().run(() -> stamper.stamp(bench.actor(), pending, sources),
+        bench.background().run(() -> stamper.stamp(bench.actor(), pending, chosen),
                 said -> refresh(() -> statusLabel.setText(said)),
                 e -> Dialogs.error(window(), Messages.get("stamp.run.action"), e));
+    }
+
+    /** The address of a time-stamp server, asked when none is remembered (empty when the officer cancels). */
+    private java.util.Optional<String> askTsa() {
+        javafx.scene.control.TextInputDialog ask = Dialogs.prepare(new javafx.scene.control.TextInputDialog(), window());
+        ask.setTitle(Messages.get("stamp.run.action"));
+        ask.setHeaderText(Messages.get("stamp.ask.header"));
+        ask.setContentText(Messages.get("stamp.ask.label"));
+        ask.getEditor().setId("stampTsaUrl");
+        ask.getEditor().setPromptText("http://tsa.example/");
+        ask.getEditor().setPrefColumnCount(32);
+        ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty()
+                .bind(ask.getEditor().textProperty().isEmpty());
+        return ask.showAndWait().map(String::strip).filter(u -> !u.isEmpty());
     }
 
     private List<org.sakshi.core.TimestampSource> tsas() {
@@ -443,7 +475,12 @@ public final class CaseView {
         }
     }
 
-    private static final class StampCell extends TableCell<Item, Item> {
+    /** The case's zone, beside which every time is shown in UTC (null until the case is read: the workstation's). */
+    private java.time.ZoneId caseZone() {
+        return vm.infoProperty().get() == null ? null : vm.infoProperty().get().zone();
+    }
+
+    private final class StampCell extends TableCell<Item, Item> {
         private final Label badge = new Label();
         private final Tooltip tip = new Tooltip();
 
@@ -458,7 +495,7 @@ public final class CaseView {
             badge.setText(Messages.get("stamp." + s.json()));
             badge.getStyleClass().setAll("stamp-badge", "stamp-" + s.json());
             if (s == TimestampStatus.GRANTED) {
-                tip.setText(Messages.get("stamp.tooltip", Formats.instant(i.timestamp().time()),
+                tip.setText(Messages.get("stamp.tooltip", Formats.instant(i.timestamp().time(), caseZone()),
                         i.timestamp().tsa()));
             }
             badge.setTooltip(s == TimestampStatus.GRANTED ? tip : null);

@@ -136,6 +136,15 @@ final class ItemDetailPane extends StackPane {
         }, e -> Dialogs.error(getScene().getWindow(), Messages.get("case.action.load"), e)));
     }
 
+    /** Enter in the item table: opens the selected item's preview, as its Open preview button does. */
+    void openSelected() {
+        Item item = vm.selectedProperty().get();
+        if (item != null) {
+            tabs.getSelectionModel().select(preview);
+            openPreview(item);
+        }
+    }
+
     private void openPreview(Item item) {
         Label loading = new Label(Messages.get("status.loading"));
         preview.setContent(new StackPane(loading));
@@ -169,11 +178,11 @@ final class ItemDetailPane extends StackPane {
         r = kv(g, r, "detail.name", item.name());
         r = kv(g, r, "detail.kind", Messages.get("kind." + item.kind().json()));
         r = kv(g, r, "detail.size", ByteSize.format(item.size()) + " (" + item.size() + " B)");
-        r = kv(g, r, "detail.imported", Formats.instant(item.importedAt()) + "  " + nz(item.importedBy()));
+        r = kv(g, r, "detail.imported", Formats.instant(item.importedAt(), caseZone()) + "  " + nz(item.importedBy()));
         r = kv(g, r, "detail.sourcePath", item.sourcePath());
         r = kv(g, r, "detail.source", describe(item));
         r = kv(g, r, "detail.stamp", Messages.get("stamp." + item.timestamp().status().json())
-                + (item.timestamp().time() == null ? "" : "  " + Formats.instant(item.timestamp().time()) + "  "
+                + (item.timestamp().time() == null ? "" : "  " + Formats.instant(item.timestamp().time(), caseZone()) + "  "
                 + nz(item.timestamp().tsa())));
         if (item.derivedFrom() != null) {
             r = kv(g, r, "detail.derived", item.derivedFrom());
@@ -227,6 +236,11 @@ final class ItemDetailPane extends StackPane {
         return r + 1;
     }
 
+    /** The case's zone, beside which every time is shown in UTC (null until the case is read: the workstation's). */
+    private java.time.ZoneId caseZone() {
+        return vm.infoProperty().get() == null ? null : vm.infoProperty().get().zone();
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
@@ -234,7 +248,7 @@ final class ItemDetailPane extends StackPane {
     private void buildEventsTable() {
         events.setPlaceholder(new Label(Messages.get("detail.custody.none")));
         TableColumn<CustodyEvent, String> seq = col("custody.col.seq", e -> String.valueOf(e.seq()), 50);
-        TableColumn<CustodyEvent, String> at = col("custody.col.at", e -> Formats.instant(e.at()), 140);
+        TableColumn<CustodyEvent, String> at = col("custody.col.at", e -> Formats.instant(e.at(), caseZone()), 290);
         TableColumn<CustodyEvent, String> type = col("custody.col.type", CustodyEvent::type, 130);
         TableColumn<CustodyEvent, String> actor = col("custody.col.actor",
                 e -> e.actor() == null ? "" : e.actor().name(), 120);
@@ -257,6 +271,7 @@ final class ItemDetailPane extends StackPane {
                                                          double w) {
         TableColumn<CustodyEvent, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(org.sakshi.ui.common.Controls.fullTextCells()); // a cut cell shows in full on hover
         c.setPrefWidth(w);
         return c;
     }

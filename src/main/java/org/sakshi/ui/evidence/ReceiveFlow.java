@@ -23,7 +23,7 @@ public final class ReceiveFlow {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("receive.choose"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sakshi bundle (*.zip)", "*.zip"));
-        File f = fc.showOpenDialog(owner);
+        File f = org.sakshi.ui.common.Choosers.open(fc, owner);
         if (f != null) {
             run(bench, owner, caseDir, f.toPath(), after);
         }

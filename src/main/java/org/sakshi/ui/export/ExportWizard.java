@@ -122,7 +122,8 @@ public final class ExportWizard {
         Button browse = new Button(Messages.get("common.browse"));
         browse.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            File f = fc.showOpenDialog(stage);
+            fc.setTitle(Messages.get("export.identity").replace("_", ""));
+            File f = org.sakshi.ui.common.Choosers.open(fc, stage);
             if (f != null) {
                 identity.setText(f.getAbsolutePath());
             }
@@ -155,12 +156,15 @@ public final class ExportWizard {
         TextField out = new TextField(vm.outProperty().get().toString());
         out.textProperty().addListener((o, a, t) -> vm.outProperty().set(t.isBlank() ? null : Path.of(t.strip())));
         out.setAccessibleText(Messages.get("export.out"));
+        out.setId("exportOut");
         Button choose = new Button(Messages.get("common.browse"));
+        choose.setId("exportOutBrowse");
         choose.setOnAction(e -> {
             FileChooser fc = new FileChooser();
+            fc.setTitle(Messages.get("export.out").replace("_", ""));
             fc.setInitialFileName(vm.outProperty().get() == null ? "bundle.zip" : vm.outProperty().get().getFileName().toString());
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ZIP", "*.zip"));
-            File f = fc.showSaveDialog(stage);
+            File f = org.sakshi.ui.common.Choosers.save(fc, stage);
             if (f != null) {
                 out.setText(f.getAbsolutePath());
             }
@@ -214,7 +218,7 @@ public final class ExportWizard {
             fc.setTitle(Messages.get("export.recipients.chooser"));
             fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PEM", "*.pem", "*.crt", "*.cer"),
                     new FileChooser.ExtensionFilter("*", "*"));
-            File f = fc.showOpenDialog(stage);
+            File f = org.sakshi.ui.common.Choosers.open(fc, stage);
             if (f != null) {
                 try {
                     vm.addRecipient(f.toPath());
@@ -292,6 +296,7 @@ public final class ExportWizard {
     private void showResult(ExportResult r) {
         Label verdict = new Label(Messages.get("verdict." + r.verification().verdict().name()));
         verdict.getStyleClass().add("verdict-words");
+        verdict.setId("resultVerdict");
         VBox box = new VBox(4, verdict, new Label(Messages.get("export.verified")));
         box.getStyleClass().addAll("verdict-box", r.verification().verdict().name().toLowerCase(Locale.ROOT));
         FormGrid g = new FormGrid();

@@ -126,7 +126,7 @@ public final class VerifyView {
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE); // the list gives way, never the explanation
         VBox side = styled(padded(column(6, anchorList, label("verify.anchors", "section-title"), hint, anchorList,
-                new HBox(6, button("verify.anchors.add", this::addAnchor),
+                new HBox(6, id("addAnchorButton", button("verify.anchors.add", this::addAnchor)),
                         button("verify.anchors.remove", this::removeAnchor)),
                 label("verify.expectSigner", "section-title"), expectSignerHint(), expectSignerField,
                 label("verify.longTerm", "section-title"), longTermHint(), new HBox(6, extendButton, renewButton)),
@@ -176,7 +176,7 @@ public final class VerifyView {
         if (b.toAbsolutePath().getParent() != null) {
             fc.setInitialDirectory(b.toAbsolutePath().getParent().toFile());
         }
-        File f = fc.showSaveDialog(window());
+        File f = org.sakshi.ui.common.Choosers.save(fc, window());
         if (f == null) {
             return;
         }
@@ -287,7 +287,7 @@ public final class VerifyView {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("verify.open"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("verify.bundles"), "*.zip"));
-        File f = fc.showOpenDialog(window());
+        File f = org.sakshi.ui.common.Choosers.open(fc, window());
         if (f != null) {
             verify(f.toPath());
         }
@@ -357,7 +357,7 @@ public final class VerifyView {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("verify.anchors.add"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PEM", "*.pem", "*.crt", "*.cer"));
-        List<File> files = fc.showOpenMultipleDialog(window());
+        List<File> files = org.sakshi.ui.common.Choosers.openMany(fc, window());
         if (files != null) {
             for (File f : files) {
                 if (!vm.trustAnchors().contains(f.toPath())) {
@@ -381,7 +381,7 @@ public final class VerifyView {
         fc.setInitialFileName((b == null ? "bundle" : b.getFileName().toString().replaceAll("\\.zip$", ""))
                 + "-verification.pdf");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        File f = fc.showSaveDialog(window());
+        File f = org.sakshi.ui.common.Choosers.save(fc, window());
         if (f != null) {
             bench.background().run(() -> {
                 vm.writeReport(f.toPath());

@@ -73,7 +73,7 @@ class CustodyViewModelTest {
                 "the signature of the head at seq 9 (covering seq 4 on) does not verify", "SIGNATURE_INVALID", 2, 1));
         assertTrue(bad.contains("BROKEN at event 4 (SIGNATURE_INVALID)"), bad);
         String ok = CustodyViewModel.statusText(new LedgerStatus(true, 9, "ff".repeat(32), null, "intact", null, 3, 1));
-        assertTrue(ok.contains("3 signed head(s) and 1 anchor(s)"), ok);
+        assertTrue(ok.contains("3 signed heads and 1 anchor verify"), ok);
     }
 
     @Test
@@ -91,7 +91,7 @@ class CustodyViewModelTest {
         String banner = CustodyViewModel.bannerText(vm.statusProperty().get(), vm.checkedAtProperty().get(),
                 java.time.ZoneId.of("Asia/Kolkata"), vm.staleProperty().get());
         assertTrue(banner.startsWith("CHAIN INTACT"), banner);
-        assertTrue(banner.contains("Checked 2026-07-28 14:30:00 Asia/Kolkata."), banner);
+        assertTrue(banner.contains("Checked 2026-07-28 14:30:00 Asia/Kolkata = 09:00:00 UTC."), banner);
         assertFalse(banner.contains("verify again"), banner);
         vm.show(four);
         assertFalse(vm.staleProperty().get(), "the same ledger shown again is not stale");

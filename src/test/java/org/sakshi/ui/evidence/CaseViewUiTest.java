@@ -34,10 +34,11 @@ class CaseViewUiTest {
     @TempDir
     static Path dir;
     private CaseView view;
+    private Workbench bench;
 
     @Start
     void start(Stage stage) throws Exception {
-        Workbench bench = UiFixture.bench(dir);
+        bench = UiFixture.bench(dir);
         Path caseDir = dir.resolve("ws").resolve("case-" + System.nanoTime());
         bench.services().cases().create(caseDir, new NewCase("FIR 5/2026", "Import test", null, Jurisdiction.IN,
                 ZoneId.of("Asia/Kolkata"), bench.actor()));
@@ -67,5 +68,29 @@ class CaseViewUiTest {
         assertEquals("E0001", row.id());
         assertEquals("receipt.txt", row.name());
         assertEquals(sha256, row.digests().sha256());
+    }
+
+    @Test
+    void enterOnTheSelectedRowOpensThatItemAndRecordsTheAccess(FxRobot robot) throws Exception {
+        Path file = Files.write(dir.resolve("note-" + System.nanoTime() + ".txt"), "seized note\n".getBytes(StandardCharsets.UTF_8));
+        Platform.runLater(() -> view.importPaths(List.of(file)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#startImportButton");
+        TableView<Item> table = robot.lookup("#itemTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == 1);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        String id = table.getItems().get(0).id();
+        UiFixture.await(() -> {
+            try {
+                return bench.services().custody().events(view.viewModel().caseDir()).stream()
+                        .anyMatch(e -> e.type().equals("ITEM_ACCESSED") && id.equals(e.itemId()));
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 }

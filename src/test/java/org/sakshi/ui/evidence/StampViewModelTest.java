@@ -44,7 +44,7 @@ class StampViewModelTest {
 
         try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
             String said = vm.stamp(ASHA, pending, List.of(tsa.source()));
-            assertEquals("2 item(s) time-stamped; none is pending now.", said);
+            assertEquals("2 items time-stamped; none is pending now.", said);
         }
         evidence.show(evidence.fetch());
         assertTrue(evidence.items().stream().allMatch(i -> i.timestamp().status() == TimestampStatus.GRANTED));
