@@ -1,0 +1,106 @@
+package org.sakshi.ui.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.Jurisdiction;
+import org.sakshi.service.LabServerSummary;
+import org.sakshi.service.NewCase;
+import org.sakshi.storage.ServerConfig;
+import org.sakshi.testsupport.PgCluster;
+import org.sakshi.ui.SakshiApp;
+import org.sakshi.ui.UiFixture;
+import org.sakshi.ui.common.Workbench;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** File → Connect to a lab server…: the server's cases listed, Audit all, Open — on the tests' PostgreSQL. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class LabViewUiTest {
+    @TempDir
+    static Path dir;
+    private Workbench bench;
+    private StartView start;
+
+    @Start
+    void start(Stage stage) {
+        bench = UiFixture.bench(dir);
+        start = SakshiApp.showStart(bench, stage);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void anOfficerPicksTheLabServerSeesItsCaseAuditsAllAndOpensTheCase(FxRobot robot) throws Exception {
+        PgCluster pg = PgCluster.shared();
+        String name = "gui-" + pg.newDatabase(); // the profile is shared by the test JVM: a name of its own
+        Path vault = Files.createDirectories(dir.resolve("lab-vault"));
+        ServerConfig server = pg.newServer(name, vault);
+        bench.services().lab().servers().save(server);
+        Path caseDir = vault.resolve("FIR-21-2026");
+        bench.services().cases().create(caseDir, new NewCase("FIR 21/2026", "Cheating by SIM swap", "PS Salt Lake",
+                Jurisdiction.IN, ZoneId.of("Asia/Kolkata"), bench.actor()), name);
+
+        // a second case whose folder this workstation cannot reach (its shared folder is gone)
+        Path lost = vault.resolve("FIR-22-2026");
+        bench.services().cases().create(lost, new NewCase("FIR 22/2026", "Lost folder", "PS Salt Lake",
+                Jurisdiction.IN, ZoneId.of("Asia/Kolkata"), bench.actor()), name);
+        try (var files = Files.walk(lost)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+
+        robot.interact(start::connectLab);
+        assertTrue(robot.lookup("#labHint").queryLabeled().getText().contains("sakshi server add"),
+                "the window says which command adds a server");
+        ComboBox<LabServerSummary> box = robot.lookup("#labServer").queryComboBox();
+        UiFixture.await(() -> box.getItems().stream().anyMatch(s -> s.name().equals(name)));
+        robot.interact(() -> box.setValue(box.getItems().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow()));
+        TableView<LabViewModel.Row> table = robot.lookup("#labCaseTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == 2);
+        assertEquals(2, table.getItems().size());
+        LabViewModel.Row listed = table.getItems().get(0);
+        assertEquals("FIR 21/2026", listed.entry().number());
+        assertEquals("Cheating by SIM swap", listed.entry().title());
+        assertEquals(null, listed.result(), "not audited yet");
+
+        robot.clickOn("#labAuditButton");
+        UiFixture.await(() -> table.getItems().size() == 2 && table.getItems().get(0).result() != null);
+        LabViewModel.Row audited = table.getItems().get(0);
+        assertEquals("FIR 21/2026", audited.entry().number());
+        assertTrue(audited.result().startsWith("Ledger intact, 0 error(s)"), audited.result());
+        assertFalse(audited.bad(), audited.result());
+        LabViewModel.Row notAudited = table.getItems().get(1);
+        assertEquals("FIR 22/2026", notAudited.entry().number());
+        assertTrue(notAudited.result().startsWith("Not audited: its folder " + lost + " is not reachable"),
+                notAudited.result());
+        assertTrue(notAudited.bad());
+        String status = robot.lookup("#labStatus").queryLabeled().getText();
+        assertTrue(status.contains("2 case(s) audited, 1 with an error"), status);
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#labOpenButton");
+        UiFixture.await(() -> robot.lookup(".case-heading").tryQuery()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .map(t -> t != null && t.contains("FIR 21/2026")).orElse(false));
+    }
+}
