@@ -136,6 +136,11 @@ public final class LabView {
             });
             return r;
         });
+        caseTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+            }
+        });
         auditButton.disableProperty().bind(vm.serverProperty().isNull());
         openButton.disableProperty().bind(caseTable.getSelectionModel().selectedItemProperty().isNull());
         HBox actions = row(8, null, auditButton, openButton);

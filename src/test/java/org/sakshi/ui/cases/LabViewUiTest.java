@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.core.Jurisdiction;
+import org.sakshi.service.ImportRequest;
 import org.sakshi.service.LabServerSummary;
 import org.sakshi.service.NewCase;
+import org.sakshi.service.TransferRequest;
 import org.sakshi.storage.ServerConfig;
 import org.sakshi.testsupport.PgCluster;
 import org.sakshi.ui.SakshiApp;
@@ -68,6 +71,16 @@ class LabViewUiTest {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
 
+        // a third case where the former holder opened the item after handing it over: an ERROR finding
+        Path handed = vault.resolve("FIR-23-2026");
+        bench.services().cases().create(handed, new NewCase("FIR 23/2026", "Handed over", "PS Salt Lake",
+                Jurisdiction.IN, ZoneId.of("Asia/Kolkata"), bench.actor()), name);
+        bench.services().imports().importPaths(handed, List.of(Files.writeString(dir.resolve("b.txt"), "b")),
+                new ImportRequest(null, null, null, null, null, List.of(), bench.actor()), null, null);
+        bench.services().custody().transfer(handed, bench.actor(), new TransferRequest("Dr. Iyer", "lab", null, null,
+                List.of("E0001")));
+        bench.services().evidence().open(handed, "E0001", bench.actor(), "curiosity");
+
         robot.interact(start::connectLab);
         assertTrue(robot.lookup("#labHint").queryLabeled().getText().contains("sakshi server add"),
                 "the window says which command adds a server");
@@ -76,15 +89,15 @@ class LabViewUiTest {
         robot.interact(() -> box.setValue(box.getItems().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow()));
         TableView<LabViewModel.Row> table = robot.lookup("#labCaseTable").queryTableView();
-        UiFixture.await(() -> table.getItems().size() == 2);
-        assertEquals(2, table.getItems().size());
+        UiFixture.await(() -> table.getItems().size() == 3);
+        assertEquals(3, table.getItems().size());
         LabViewModel.Row listed = table.getItems().get(0);
         assertEquals("FIR 21/2026", listed.entry().number());
         assertEquals("Cheating by SIM swap", listed.entry().title());
         assertEquals(null, listed.result(), "not audited yet");
 
         robot.clickOn("#labAuditButton");
-        UiFixture.await(() -> table.getItems().size() == 2 && table.getItems().get(0).result() != null);
+        UiFixture.await(() -> table.getItems().size() == 3 && table.getItems().get(0).result() != null);
         LabViewModel.Row audited = table.getItems().get(0);
         assertEquals("FIR 21/2026", audited.entry().number());
         assertTrue(audited.result().startsWith("Ledger intact, 0 error(s)"), audited.result());
@@ -94,8 +107,13 @@ class LabViewUiTest {
         assertTrue(notAudited.result().startsWith("Not audited: its folder " + lost + " is not reachable"),
                 notAudited.result());
         assertTrue(notAudited.bad());
+        LabViewModel.Row withError = table.getItems().get(2);
+        assertEquals("FIR 23/2026", withError.entry().number());
+        assertTrue(withError.result().startsWith("Ledger intact, 1 error(s)"), withError.result());
+        assertFalse(withError.result().endsWith("no findings to look at"), "the codes are named: " + withError.result());
+        assertTrue(withError.bad());
         String status = robot.lookup("#labStatus").queryLabeled().getText();
-        assertTrue(status.contains("2 case(s) audited, 1 with an error"), status);
+        assertTrue(status.contains("3 case(s) audited, 2 with an error"), status);
 
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#labOpenButton");
