@@ -40,7 +40,8 @@ import org.sakshi.ui.evidence.CaseView;
 /**
  * File → Connect to a lab server…: the servers this workstation knows, the picked server's cases
  * (number, title, folder), Audit all (each case's ledger, errors, warnings and codes, or why it could
- * not be audited) and Open, which opens the selected case in its case window. Servers are added with
+ * not be audited), Open, which opens the selected case in its case window, and New case on this server…
+ * (made in the server's vault folder). Servers are added with
  * {@code sakshi server add}; the window says so. Every service call runs off the FX thread.
  */
 public final class LabView {
@@ -53,6 +54,7 @@ public final class LabView {
     private final TableView<LabViewModel.Row> caseTable = id("labCaseTable", new TableView<>());
     private final Button auditButton = id("labAuditButton", styled(button("lab.auditAll", this::auditAll), "primary"));
     private final Button openButton = id("labOpenButton", button("lab.open", this::openSelected));
+    private final Button newButton = id("labNewButton", button("lab.new", this::newCase));
     private final Label statusLabel = id("labStatus", new Label());
     {
         statusLabel.setWrapText(true);
@@ -143,7 +145,8 @@ public final class LabView {
         });
         auditButton.disableProperty().bind(vm.serverProperty().isNull());
         openButton.disableProperty().bind(caseTable.getSelectionModel().selectedItemProperty().isNull());
-        HBox actions = row(8, null, auditButton, openButton);
+        newButton.disableProperty().bind(vm.serverProperty().isNull());
+        HBox actions = row(8, null, auditButton, openButton, newButton);
         statusLabel.setText(Messages.get("status.ready"));
         BorderPane pane = styled(new BorderPane(padded(column(8, caseTable, serverBar, hint,
                 label("lab.cases", "section-title"), caseTable, actions), 12, 16, 8, 16)), "lab-view");
@@ -214,6 +217,26 @@ public final class LabView {
             auditButton.disableProperty().bind(vm.serverProperty().isNull());
             statusLabel.setText("");
             Dialogs.error(window(), Messages.get("lab.action.audit", s.name()), e);
+        });
+    }
+
+    /** New case on this server…: the usual new-case form; the case is made in the server's vault folder and opened. */
+    public void newCase() {
+        LabServerSummary s = vm.serverProperty().get();
+        if (s == null) {
+            return;
+        }
+        NewCaseViewModel form = new NewCaseViewModel(bench.actor());
+        if (!Boolean.TRUE.equals(new NewCaseDialog(window(), form).showAndWait().orElse(false))) {
+            return;
+        }
+        statusLabel.setText(Messages.get("start.creating", form.numberProperty().get()));
+        bench.background().run(() -> vm.create(s, form.toRequest()), dir -> {
+            refreshCases();
+            CaseView.open(bench, dir, window());
+        }, e -> {
+            statusLabel.setText("");
+            Dialogs.error(window(), Messages.get("lab.action.create", s.name()), e);
         });
     }
 

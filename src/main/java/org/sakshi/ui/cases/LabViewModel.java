@@ -17,6 +17,7 @@ import org.sakshi.service.CaseService;
 import org.sakshi.service.LabCase;
 import org.sakshi.service.LabServerSummary;
 import org.sakshi.service.LabService;
+import org.sakshi.service.NewCase;
 import org.sakshi.ui.common.Messages;
 
 /**
@@ -85,6 +86,16 @@ public final class LabViewModel {
             out.add(new Row(a.entry(), result(a), bad(a)));
         }
         rows.setAll(out);
+    }
+
+    /**
+     * Creates a case on the server (as {@code sakshi case init --server} does) in the server's vault
+     * folder, in a folder named after the case number; returns that folder.
+     */
+    public Path create(LabServerSummary server, NewCase request) throws SakshiException {
+        Path dir = server.vault().resolve(request.number().strip().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        cases.create(dir, request, server.name());
+        return dir;
     }
 
     /** The case's folder as this workstation reaches it, opened (read) the way the start window opens one. */

@@ -97,7 +97,9 @@ class LabViewUiTest {
         assertEquals(null, listed.result(), "not audited yet");
 
         robot.clickOn("#labAuditButton");
-        UiFixture.await(() -> table.getItems().size() == 3 && table.getItems().get(0).result() != null);
+        // the rows and the status line are set in one FX step: wait for the last of them, then read on the FX thread
+        UiFixture.await(() -> robot.lookup("#labStatus").queryLabeled().getText().contains("case(s) audited"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         LabViewModel.Row audited = table.getItems().get(0);
         assertEquals("FIR 21/2026", audited.entry().number());
         assertTrue(audited.result().startsWith("Ledger intact, 0 error(s)"), audited.result());
@@ -120,5 +122,35 @@ class LabViewUiTest {
         UiFixture.await(() -> robot.lookup(".case-heading").tryQuery()
                 .map(n -> ((javafx.scene.control.Labeled) n).getText())
                 .map(t -> t != null && t.contains("FIR 21/2026")).orElse(false));
+    }
+    @Test
+    void anOfficerCreatesACaseOnThePickedServerAndItIsListedAndOpened(FxRobot robot) throws Exception {
+        PgCluster pg = PgCluster.shared();
+        String name = "gui-new-" + pg.newDatabase();
+        Path vault = Files.createDirectories(dir.resolve("new-vault"));
+        bench.services().lab().servers().save(pg.newServer(name, vault));
+
+        robot.interact(start::connectLab);
+        ComboBox<LabServerSummary> box = robot.lookup("#labServer").queryComboBox();
+        UiFixture.await(() -> box.getItems().stream().anyMatch(s -> s.name().equals(name)));
+        robot.interact(() -> box.setValue(box.getItems().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow()));
+        robot.clickOn("#labNewButton");
+        robot.interact(() -> {
+            robot.lookup("#caseNumber").queryAs(javafx.scene.control.TextField.class).setText("FIR 30/2026");
+            robot.lookup("#caseTitle").queryAs(javafx.scene.control.TextField.class).setText("Loan app extortion");
+        });
+        robot.clickOn("#createCaseButton");
+
+        Path made = vault.resolve("FIR-30-2026");
+        UiFixture.await(() -> org.sakshi.storage.ServerLink.isLink(made));
+        assertFalse(Files.exists(made.resolve("case.db")), "a server case keeps its records on the server");
+        TableView<LabViewModel.Row> table = robot.lookup("#labCaseTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == 1);
+        assertEquals("FIR 30/2026", table.getItems().get(0).entry().number());
+        assertEquals("FIR 30/2026", bench.services().lab().cases(name).get(0).number());
+        UiFixture.await(() -> robot.lookup(".case-heading").tryQuery()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .map(t -> t != null && t.contains("FIR 30/2026")).orElse(false));
     }
 }
