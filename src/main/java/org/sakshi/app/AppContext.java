@@ -115,7 +115,7 @@ public final class AppContext {
     /** The GUI's services; its views give each view model the ones it uses. */
     public UiServices ui() {
         return new UiServices(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
-                samples, receiver);
+                samples, receiver, lab);
     }
 
     /** The command line's wiring: each command gets the services it uses. */

@@ -100,11 +100,8 @@ public final class LabService {
         ServerConfig server = servers.server(serverName);
         List<CaseAudit> out = new ArrayList<>();
         for (LabServer.ServerCase c : LabServer.cases(server)) {
-            Path folder = Path.of(c.folder());
-            if (!ServerLink.isLink(folder)) {
-                folder = server.vault().resolve(folder.getFileName().toString());
-            }
-            if (!ServerLink.isLink(folder)) {
+            Path folder = reachable(server, c.folder());
+            if (folder == null) {
                 out.add(new CaseAudit(labCase(c), null, null, "its folder " + c.folder() + " is not reachable from this"
                         + " workstation; mount the lab's vault at " + server.vault()));
                 continue;
@@ -116,6 +113,28 @@ public final class LabService {
             }
         }
         return out;
+    }
+
+    /**
+     * The folder of a server's case as this workstation reaches it: the register's path, else the
+     * server's vault folder with the same folder name; InputException saying what to mount when neither is a case.
+     */
+    public Path folder(String serverName, LabCase c) throws SakshiException {
+        ServerConfig server = servers.server(serverName);
+        Path folder = reachable(server, c.folder());
+        if (folder == null) {
+            throw new InputException("the folder " + c.folder() + " of case " + c.number() + " is not reachable from this"
+                    + " workstation; mount the lab's vault at " + server.vault());
+        }
+        return folder;
+    }
+
+    private static Path reachable(ServerConfig server, String registered) {
+        Path folder = Path.of(registered);
+        if (!ServerLink.isLink(folder)) {
+            folder = server.vault().resolve(folder.getFileName().toString());
+        }
+        return ServerLink.isLink(folder) ? folder : null;
     }
 
     /**

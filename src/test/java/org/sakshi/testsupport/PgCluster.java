@@ -192,7 +192,7 @@ public final class PgCluster {
 
     /** A new empty database. */
     public String newDatabase() {
-        String db = "t" + databases.incrementAndGet();
+        String db = "t" + port + "_" + databases.incrementAndGet(); // unique across runs: test profiles may remember earlier servers
         try (Connection a = admin("postgres"); Statement st = a.createStatement()) {
             st.execute("CREATE DATABASE " + db);
         } catch (SQLException e) {

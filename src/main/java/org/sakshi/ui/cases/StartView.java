@@ -82,7 +82,8 @@ public final class StartView {
                 menu("menu.file", item("start.new", "Shortcut+N", this::newCase),
                         item("start.openFolder", "Shortcut+O", this::openFolder),
                         item("start.verify", "Shortcut+Shift+V", this::verifyBundle),
-                        item("receive.menu", "Shortcut+Shift+R", this::receiveBundle), null,
+                        item("receive.menu", "Shortcut+Shift+R", this::receiveBundle),
+                        item("lab.menu", null, this::connectLab), null,
                         item("start.workspace.change", null, this::changeWorkspace),
                         item("start.profile", null, this::editProfile), null,
                         item("menu.quit", "Shortcut+Q", this::quit)),
@@ -253,6 +254,11 @@ public final class StartView {
                 org.sakshi.ui.evidence.ReceiveFlow.choose(bench, stage, dir, () -> { });
             }, e -> Dialogs.error(window(), Messages.get("start.action.open"), e));
         }
+    }
+
+    /** File → Connect to a lab server…: the lab window (its servers, their cases, Audit all, Open). */
+    public void connectLab() {
+        LabView.open(bench, window());
     }
 
     public void verifyBundle() {

@@ -8,6 +8,7 @@ import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.ImportService;
+import org.sakshi.service.LabService;
 import org.sakshi.service.ReceiveService;
 import org.sakshi.service.SampleCaseService;
 import org.sakshi.service.TimestampService;
@@ -21,7 +22,7 @@ import org.sakshi.service.VerifyService;
 public record UiServices(CaseService cases, ImportService imports, EvidenceService evidence, CustodyService custody,
                          ExportService exports, VerifyService verifier, AuditService audits,
                          IdentityService identities, TimestampService timestamps, SampleCaseService samples,
-                         ReceiveService receiver) {
+                         ReceiveService receiver, LabService lab) {
     public UiServices {
         Objects.requireNonNull(cases, "cases");
         Objects.requireNonNull(imports, "imports");
@@ -34,5 +35,6 @@ public record UiServices(CaseService cases, ImportService imports, EvidenceServi
         Objects.requireNonNull(timestamps, "timestamps");
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(receiver, "receiver");
+        Objects.requireNonNull(lab, "lab");
     }
 }
