@@ -110,7 +110,8 @@ public final class ExportService {
             certificateIds.addAll(kind.templates());
         }
         // a missing template or translation stops the export before anything is recorded
-        new ReportWriter(request.forms().templates()).checkTemplates(certificateIds, request.forms().languages());
+        new ReportWriter(request.forms().templates()).checkTemplates(certificateIds, request.forms().languages(),
+                request.forms().reportLanguage());
         // an encrypted export writes only OUT.p7m; the plain ZIP is sealed and checked inside the case folder
         Path out = request.encrypted() ? EncryptionService.encryptedName(request.out().toAbsolutePath())
                 : request.out().toAbsolutePath();
@@ -336,7 +337,7 @@ public final class ExportService {
                 records, thumbs);
         Path unsigned = staging.resolve("report-unsigned.pdf");
         try (OutputStream os = Files.newOutputStream(unsigned)) {
-            reports.writeReport(data, os);
+            new ReportWriter(request.forms().templates()).writeReport(data, request.forms().reportLanguage(), os);
         }
         Path report = staging.resolve("report.pdf");
         new PadesSigner().sign(unsigned, report, request.signer(), firstTsa);

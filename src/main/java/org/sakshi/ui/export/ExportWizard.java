@@ -115,6 +115,26 @@ public final class ExportWizard {
             certs.getChildren().add(cb);
         }
         g.add("export.certificates", certs);
+        javafx.scene.control.ComboBox<String> reportLang = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList("en", "hi", "bn", "ne"));
+        reportLang.setId("exportReportLanguage");
+        reportLang.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : Messages.get("export.reportLanguage." + code);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        reportLang.setValue(vm.reportLanguageProperty().get() == null ? "en" : vm.reportLanguageProperty().get());
+        reportLang.valueProperty().addListener((o, a, code) -> vm.reportLanguageProperty()
+                .set(code == null || code.equals("en") ? null : code));
+        reportLang.setAccessibleText(Messages.get("export.reportLanguage"));
+        reportLang.setTooltip(new javafx.scene.control.Tooltip(Messages.get("export.reportLanguage.hint")));
+        g.add("export.reportLanguage", reportLang);
         TextField identity = new TextField();
         identity.setId("exportIdentity");
         identity.textProperty().bindBidirectional(vm.identityProperty());
