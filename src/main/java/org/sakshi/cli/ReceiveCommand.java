@@ -167,14 +167,15 @@ final class ReceiveCommand extends CliCommand {
             CliSupport.printJson(out(), m);
         } else {
             printVerdict(r.report());
-            out().println("Recorded seq " + r.event().seq() + " BUNDLE_RECEIVED " + r.bundleId()
-                    + (r.report().verdict() == Verdict.INDETERMINATE ? " (accepted INDETERMINATE: " + acceptIndeterminate
-                    + ")" : ""));
+            CliText text = text();
+            out().println(text.get("receive.recorded", String.valueOf(r.event().seq()), r.bundleId())
+                    + (r.report().verdict() == Verdict.INDETERMINATE ? " "
+                    + text.get("receive.acceptedIndeterminate", acceptIndeterminate) : ""));
             for (ReceiveService.ReceivedItem it : r.items()) {
                 out().println("  " + it.senderId() + " -> " + it.item().id() + "  " + it.item().digests().sha256() + "  "
                         + it.item().name());
             }
-            out().println("Sender's signed files kept in " + r.kept());
+            out().println(text.get("receive.kept", r.kept()));
         }
         return SakshiCommand.OK;
     }
@@ -193,11 +194,12 @@ final class ReceiveCommand extends CliCommand {
     }
 
     private void printVerdict(VerificationReport r) {
-        out().println(r.verdict() + ": " + bundle.getFileName() + " (bundle " + r.bundleId() + ", case "
-                + r.caseNumber() + ")");
+        CliText text = text();
+        out().println(text.get("verify.headline", text.verdict(r.verdict()), bundle.getFileName(), r.bundleId(),
+                r.caseNumber()));
         Check deciding = r.decidingCheck();
         if (deciding != null) {
-            out().println("Reason: " + deciding.message());
+            out().println(text.get("verify.reason", deciding.message()));
         }
         for (Check c : r.checks()) {
             if (c.result() != CheckResult.PASSED || c.code() == org.sakshi.core.CheckCode.PROVENANCE) {
