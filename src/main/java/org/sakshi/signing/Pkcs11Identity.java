@@ -216,7 +216,11 @@ public final class Pkcs11Identity {
         // SunPKCS11 inline configuration ("--" prefix); the library path is quoted for spaces (Windows).
         return "--name = " + name + "-" + Long.toHexString(System.nanoTime()) + "\n"
                 + "library = \"" + library.toAbsolutePath().toString().replace("\\", "\\\\") + "\"\n"
-                + slotLine + "\n";
+                + slotLine + "\n"
+                // the ECDH shared secret of an encrypted bundle (a session object, never stored on the token)
+                // must be readable for the KDF; the private key itself stays on the token, sensitive
+                + "attributes(generate, CKO_SECRET_KEY, CKK_GENERIC_SECRET) = {\n"
+                + "  CKA_SENSITIVE = false\n  CKA_EXTRACTABLE = true\n}\n";
     }
 
     /**
