@@ -144,9 +144,12 @@ public final class ExportService {
             }
         }
 
-        Path staging = caseDir.resolve("exports").resolve(".staging-" + bundleId);
+        WorkFolders.sweep(caseDir); // plain copies left by an export or receipt that crashed
+        Path staging = caseDir.resolve("exports").resolve(WorkFolders.STAGING_PREFIX + bundleId);
+        WorkFolders.Held held = null;
         try {
             org.sakshi.core.OwnerOnly.dir(staging); // holds copies of the evidence while the bundle is sealed
+            held = WorkFolders.hold(staging); // a crash leaves it unlocked, and the next export removes it
             // encrypted: the plain ZIP is sealed and re-read in the owner-only staging folder, beside the
             // vault's own plain copies, and only ciphertext reaches the destination
             Path sealTo = request.encrypted() ? staging.resolve(zipName) : out;
@@ -180,6 +183,9 @@ public final class ExportService {
             recordFailure(caseDir, actor, bundleId, e);
             throw e;
         } finally {
+            if (held != null) {
+                held.close();
+            }
             deleteTree(staging);
         }
     }

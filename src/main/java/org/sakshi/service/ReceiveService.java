@@ -140,7 +140,8 @@ public final class ReceiveService {
      * folder inside the receiving case, and the SHA-256 of the {@code .p7m} as it arrived. Closing it
      * deletes the folder (received or not), so no plain copy outlives the receiving.
      */
-    public record Opened(Path bundle, String encryptedSha256, String encryptedName, Path work) implements AutoCloseable {
+    public record Opened(Path bundle, String encryptedSha256, String encryptedName, Path work,
+                         WorkFolders.Held lock) implements AutoCloseable {
         /** How the bundle travelled, for the event: {@code via} (may be blank) and the encrypted file it came in. */
         public String via(String via) {
             return (via == null || via.isBlank() ? "" : via.strip() + "; ") + "encrypted file " + encryptedName
@@ -149,6 +150,9 @@ public final class ReceiveService {
 
         @Override
         public void close() {
+            if (lock != null) {
+                lock.close();
+            }
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException e) {
@@ -165,10 +169,13 @@ public final class ReceiveService {
      */
     public Opened decrypt(Path caseDir, Path p7m, SigningIdentity identity, char[] secret, ProgressListener progress,
                           CancelFlag cancel) throws SakshiException {
+        WorkFolders.sweep(caseDir); // plain copies left by an export or receipt that crashed
         Path work;
+        WorkFolders.Held lock;
         try {
-            work = Files.createTempDirectory(caseDir.toAbsolutePath(), ".decrypt-");
+            work = Files.createTempDirectory(caseDir.toAbsolutePath(), WorkFolders.DECRYPT_PREFIX);
             org.sakshi.core.OwnerOnly.dir(work);
+            lock = WorkFolders.hold(work); // a crash leaves it unlocked, and the next receipt removes it
         } catch (IOException e) {
             java.util.Arrays.fill(secret, '\0');
             throw new InputException("cannot make a working folder in " + caseDir + " (" + e.getMessage()
@@ -177,11 +184,11 @@ public final class ReceiveService {
         String name = p7m.getFileName().toString();
         String base = name.substring(0, name.length() - 4);
         Path plain = work.resolve(base.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? base : base + ".zip");
-        Opened opened = new Opened(plain, null, name, work);
+        Opened opened = new Opened(plain, null, name, work, lock);
         try {
             EncryptionService.Decrypted d = new EncryptionService(access.clock()).decrypt(p7m, plain, identity, secret,
                     progress, cancel);
-            return new Opened(d.file(), d.encryptedSha256(), name, work);
+            return new Opened(d.file(), d.encryptedSha256(), name, work, lock);
         } catch (SakshiException | RuntimeException e) {
             opened.close();
             throw e;
@@ -216,6 +223,7 @@ public final class ReceiveService {
             throws SakshiException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancelFlag c = cancel == null ? new CancelFlag() : cancel;
+        WorkFolders.sweep(caseDir); // plain copies left by an export or receipt that crashed (never one in use)
         Path bundle = r.bundle();
         if (!Files.isRegularFile(bundle)) {
             throw new InputException("cannot receive " + bundle + ": there is no such file; check the path.");
