@@ -167,6 +167,12 @@ public final class ReceiveService {
      * {@link #receive}; close the result when done. Wrong key, altered or truncated ciphertext: the
      * decryptor's error, and nothing plain is left.
      */
+    public Opened decrypt(Path caseDir, Path p7m, SigningIdentity identity, Path secretFile, ProgressListener progress,
+                          CancelFlag cancel) throws SakshiException {
+        return decrypt(caseDir, p7m, identity, org.sakshi.signing.Secrets.readFirstLine(secretFile), progress, cancel);
+    }
+
+    /** As {@link #decrypt(Path, Path, SigningIdentity, Path, ProgressListener, CancelFlag)}, the password given. */
     public Opened decrypt(Path caseDir, Path p7m, SigningIdentity identity, char[] secret, ProgressListener progress,
                           CancelFlag cancel) throws SakshiException {
         WorkFolders.sweep(caseDir); // plain copies left by an export or receipt that crashed
