@@ -113,7 +113,7 @@ public final class Pkcs11Identity {
                         + "wrong attempts; unlock it with the token vendor's tool.", e);
             }
             if (code.contains("CKR_PIN_INCORRECT") || code.contains("CKR_PIN_INVALID") || code.contains("CKR_PIN_LEN_RANGE")) {
-                throw new SigningException("wrong PIN for " + tokenDesc + " (" + library + "); check the PIN file. "
+                throw new org.sakshi.core.WrongSecretException("wrong PIN for " + tokenDesc + " (" + library + "); check the PIN file. "
                         + "Repeated wrong PINs lock the token.", e);
             }
             throw new SigningException("cannot log in to " + tokenDesc + " with " + library + " (" + code

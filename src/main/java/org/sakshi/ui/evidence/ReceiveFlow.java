@@ -41,14 +41,36 @@ public final class ReceiveFlow {
             receivePlain(bench, owner, caseDir, file, null, after);
             return;
         }
-        DecryptDialog.Key key = new DecryptDialog(owner, file, bench.settings().profile).showAndWait().orElse(null);
+        decrypt(bench, owner, caseDir, file, new DecryptDialog(owner, file, bench.settings().profile), after);
+    }
+
+    /** Opens {@code file} with the key the dialog gives; a wrong password or PIN asks again, the key kept. */
+    private static void decrypt(Workbench bench, Window owner, Path caseDir, Path file, DecryptDialog dialog,
+                                Runnable after) {
+        DecryptDialog.Key key = dialog.showAndWait().orElse(null);
         if (key == null) {
             return;
         }
         ReceiveViewModel vm = new ReceiveViewModel(caseDir, bench.services().receiver(), List.of());
         bench.background().run(() -> vm.decrypt(file, key.identity(), key.secret()),
                 opened -> receivePlain(bench, owner, caseDir, opened.bundle(), opened, after),
-                e -> Dialogs.error(owner, Messages.get("receive.decrypt.action", file.getFileName()), e));
+                e -> {
+                    if (wrongSecret(e)) {
+                        decrypt(bench, owner, caseDir, file, new DecryptDialog(owner, file, key.keyText(),
+                                key.onToken(), Messages.get("receive.decrypt.wrong", file.getFileName())), after);
+                    } else {
+                        Dialogs.error(owner, Messages.get("receive.decrypt.action", file.getFileName()), e);
+                    }
+                });
+    }
+
+    private static boolean wrongSecret(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sakshi.core.WrongSecretException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Verifies {@code bundle}, asks for the receiving details, and receives it; closes {@code opened} (may be null) at the end. */

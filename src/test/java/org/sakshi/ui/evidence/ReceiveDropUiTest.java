@@ -141,19 +141,31 @@ class ReceiveDropUiTest {
     }
 
     @Test
-    void aWrongPasswordRecordsNothingAndLeavesNoPlainCopy(FxRobot robot) throws Exception {
+    void aWrongPasswordAsksAgainKeepingTheChosenKeyAndRecordsNothingAndLeavesNoPlainCopy(FxRobot robot)
+            throws Exception {
         long before = bench.services().custody().events(caseDir).size();
+        // a key file other than the profile's, to see that the one chosen is kept
+        Path chosen = Files.copy(tsa.pki().officerP12(), dir.resolve("chosen-" + System.nanoTime() + ".p12"));
         Platform.runLater(() -> view.dropFiles(List.of(p7m)));
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#decryptKey").queryAs(TextField.class).setText(chosen.toString()));
         robot.clickOn("#decryptSecret").write("not-the-password");
         robot.clickOn("#decryptOpen");
-        // the error dialog names the file being opened
+        // the dialog comes back with a sentence for the window (not the command line's "password file")
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
-                () -> robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText() != null
-                        && l.getText().contains("KTM-4.zip.p7m")).tryQuery().isPresent());
+                () -> robot.lookup("#decryptProblem").tryQuery().isPresent());
+        String said = robot.lookup("#decryptProblem").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(said.contains("KTM-4.zip.p7m") && said.contains("check the password and try again"), said);
+        assertTrue(!said.contains("password file"), said);
+        assertEquals(chosen.toString(), robot.lookup("#decryptKey").queryAs(TextField.class).getText(),
+                "the key chosen before is kept");
         assertTrue(robot.lookup("#receiveRecord").tryQuery().isEmpty(), "no verdict without the key");
         assertEquals(before, bench.services().custody().events(caseDir).size(), "nothing recorded");
         assertEquals(0, bench.services().evidence().items(caseDir).size());
         assertTrue(!plainCopyLeft(), "no plain copy left in the case");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#decryptProblem").tryQuery().isEmpty(), "cancelled");
+        assertEquals(before, bench.services().custody().events(caseDir).size(), "nothing recorded");
     }
 }
