@@ -14,8 +14,8 @@ import org.sakshi.core.Version;
 import org.sakshi.core.audit.AuditJson;
 import org.sakshi.core.audit.AuditOptions;
 import org.sakshi.core.audit.AuditReport;
-import org.sakshi.core.audit.AuditText;
 import org.sakshi.core.audit.ItemHistory;
+import org.sakshi.core.audit.Severity;
 import org.sakshi.service.AuditService;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.TimestampService;
@@ -123,13 +123,63 @@ final class AuditCommand extends CliCommand {
             }
             CliSupport.printJson(out(), m);
         } else if (history != null) {
-            out().print(AuditText.timeline(r, history));
+            out().print(timeline(text(), r, history));
         } else {
-            out().print(AuditText.summary(r));
+            out().print(summary(text(), r));
         }
         if (report != null && !json) {
-            out().println("Audit report written to " + report + (identity == null ? " (unsigned)" : " (signed)"));
+            out().println(text().get(identity == null ? "audit.writtenUnsigned" : "audit.written", report));
         }
         return r.hasErrors() ? SakshiCommand.VERIFY_FAILED : SakshiCommand.OK;
+    }
+
+    /** The audit summary in the officer's language (findings: severity, code and the engine's sentence in English). */
+    static String summary(CliText text, AuditReport r) {
+        StringBuilder b = new StringBuilder();
+        b.append(text.get("audit.title", r.scope().json(), r.id())).append(r.label() == null ? "" : " (" + r.label() + ")")
+                .append('\n');
+        if (r.hash() != null) {
+            b.append(text.get("audit.sha256", r.hash())).append('\n');
+        }
+        org.sakshi.core.audit.LedgerSummary l = r.ledger();
+        String events = String.valueOf(l.events());
+        b.append(l.intact() ? text.get("audit.ledgerIntact", events, l.head())
+                : l.firstBadSeq() == null ? text.get("audit.ledgerBroken", events, l.head())
+                : text.get("audit.ledgerBrokenAt", events, l.head(), String.valueOf(l.firstBadSeq()))).append('\n');
+        b.append(text.get("audit.findings", String.valueOf(r.count(Severity.ERROR)),
+                String.valueOf(r.count(Severity.WARNING)), String.valueOf(r.count(Severity.INFO)))).append('\n');
+        for (org.sakshi.core.audit.Finding f : r.findings()) {
+            b.append(String.format("%-7s %-22s %s%n", f.severity(), f.code(), f.message()));
+        }
+        b.append(text.get(r.hasErrors() ? "audit.resultFailed" : "audit.resultOk")).append('\n');
+        return b.toString();
+    }
+
+    /** One item's custody history in the officer's language: who, what, when, where, hash before and after. */
+    static String timeline(CliText text, AuditReport r, ItemHistory h) {
+        StringBuilder b = new StringBuilder();
+        b.append(text.get("audit.history", h.id())).append('\n');
+        String hash = null;
+        for (org.sakshi.core.audit.TimelineEntry t : h.timeline()) {
+            b.append(text.get("audit.entry", String.format("%5d", t.seq()),
+                    java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.at().truncatedTo(
+                            java.time.temporal.ChronoUnit.MILLIS)), String.format("%-19s", t.type()), t.actor(), t.host(),
+                    t.custodian())).append('\n');
+            if (!t.detail().isEmpty()) {
+                b.append("       ").append(t.detail()).append('\n');
+            }
+            if (hash == null && t.hashAfter() != null) {
+                b.append("       SHA-256 ").append(t.hashAfter()).append('\n');
+            } else if (t.hashAfter() != null && t.hashBefore() != null && !t.hashAfter().equalsIgnoreCase(t.hashBefore())) {
+                b.append("       ").append(text.get("audit.changed", t.hashBefore(), t.hashAfter())).append('\n');
+            }
+            hash = t.hashAfter() != null ? t.hashAfter() : hash;
+        }
+        for (org.sakshi.core.audit.Finding f : r.findings()) {
+            if (f.items().contains(h.id())) {
+                b.append(f.severity()).append(' ').append(f.code()).append(": ").append(f.message()).append('\n');
+            }
+        }
+        return b.toString();
     }
 }

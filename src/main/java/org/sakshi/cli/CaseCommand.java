@@ -117,9 +117,11 @@ final class CaseCommand extends CliCommand {
                 m.put("created_at", EventCodec.formatAt(info.createdAt()));
                 CliSupport.printJson(out(), m);
             } else {
-                out().println("Created case " + info.number() + " (" + info.title() + ") in " + caseDir
-                        + (server == null ? "" : " on the lab server " + server));
-                out().println("Case id " + info.id() + ", officer " + info.defaultOfficer() + ", zone " + info.zone());
+                out().println(text().get("case.created", info.number(), info.title(), caseDir));
+                out().println(text().get("case.details", info.id(), info.defaultOfficer(), info.zone()));
+                if (server != null) {
+                    out().println(text().get("case.onServer", server));
+                }
             }
             return SakshiCommand.OK;
         }

@@ -51,7 +51,7 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(TimestampCommand.class, () -> new TimestampCommand(cases, evidence, imports, timestamps, custody)),
                 Map.entry(CustodyCommand.class, () -> new CustodyCommand(custody)),
                 Map.entry(CustodyCommand.Verify.class, () -> new CustodyCommand.Verify(custody, receiver)),
-                Map.entry(ReceiveCommand.class, () -> new ReceiveCommand(cases, receiver, timestamps, crypto)),
+                Map.entry(ReceiveCommand.class, () -> new ReceiveCommand(cases, receiver, timestamps)),
                 Map.entry(TransferCommand.class, () -> new TransferCommand(cases, custody, timestamps)),
                 Map.entry(NoteCommand.class, () -> new NoteCommand(cases, custody)),
                 Map.entry(ExportCommand.class, () -> new ExportCommand(cases, exports, identities, timestamps, crypto)),

@@ -128,15 +128,15 @@ final class CustodyCommand extends CliCommand {
                 m.put("received", received);
                 CliSupport.printJson(out(), m);
             } else if (st.intact()) {
-                out().println("custody ledger intact: " + st.events() + " events, head " + st.head() + ", "
-                        + st.signedHeads() + " signed head(s), " + st.anchors() + " anchor(s)");
+                out().println(text().get("custody.intact", String.valueOf(st.events()), st.head(),
+                        String.valueOf(st.signedHeads()), String.valueOf(st.anchors())));
             } else {
-                out().println("custody ledger FAILED " + st.fault()
-                        + (st.firstBadSeq() == null ? "" : " at seq " + st.firstBadSeq()) + ": " + st.message());
+                out().println(st.firstBadSeq() == null ? text().get("custody.failed", st.fault(), st.message())
+                        : text().get("custody.failedAt", st.fault(), String.valueOf(st.firstBadSeq()), st.message()));
             }
             if (!json) {
                 for (org.sakshi.core.Check c : hops) {
-                    out().println("  received bundle [" + c.result() + "] " + c.target() + ": " + c.message());
+                    out().println("  " + text().get("custody.hop", c.result(), c.target(), c.message()));
                 }
             }
             if (st.intact() && hopsBroken) {

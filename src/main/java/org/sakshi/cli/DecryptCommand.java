@@ -38,8 +38,9 @@ final class DecryptCommand extends CliCommand {
     public Integer call() throws SakshiException {
         EncryptionService.Decrypted d = crypto.decrypt(p7m, out, identity.identity(), identity.secretFile(),
                 CliSupport.progressBar(err()), null);
-        out().println("Decrypted " + p7m + "\n  to       " + d.file() + "\n  sha256   " + d.sha256()
-                + "\n  Check it with: sakshi verify " + d.file() + " --trust AGENCY-CA.pem");
+        CliText text = text();
+        out().println(text.get("decrypt.done", p7m) + "\n" + "  " + text.get("decrypt.to", d.file()) + "\n"
+                + "  " + text.get("decrypt.sha256", d.sha256()) + "\n" + "  " + text.get("decrypt.check", d.file()));
         return SakshiCommand.OK;
     }
 }

@@ -40,9 +40,10 @@ final class EncryptCommand extends CliCommand {
         Path target = out != null ? out : EncryptionService.encryptedName(zip.toAbsolutePath());
         EncryptionService.Encrypted e = crypto.encrypt(zip, target, recipients, null, CliSupport.progressBar(err()),
                 null);
-        out().println("Encrypted " + zip + "\n  to         " + e.file() + "\n  sha256     " + e.plainSha256()
-                + " (the bundle)\n  p7m sha256 " + e.sha256() + "\n  recipients "
-                + String.join("; ", EncryptionService.describe(recipients)));
+        CliText text = text();
+        out().println(text.get("encrypt.done", zip) + "\n" + "  " + text.get("encrypt.to", e.file()) + "\n"
+                + "  " + text.get("encrypt.sha256", e.plainSha256()) + "\n" + "  " + text.get("encrypt.p7mSha256", e.sha256()) + "\n"
+                + "  " + text.get("encrypt.recipients", String.join("; ", EncryptionService.describe(recipients))));
         return SakshiCommand.OK;
     }
 }

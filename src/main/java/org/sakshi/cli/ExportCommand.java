@@ -121,6 +121,11 @@ final class ExportCommand extends CliCommand {
             description = "Also give each certificate in Hindi, Bengali or Nepali (draft translation); repeatable.")
     List<String> certificateLanguages = new ArrayList<>();
 
+    @Option(names = "--report-lang", paramLabel = "hi|bn|ne",
+            description = "Give the evidence report's headings, labels and sentences in English and in Hindi, Bengali"
+                    + " or Nepali (draft translation); the data is not translated.")
+    String reportLanguage;
+
     /** {@code --certificate CODE}: a certificate kind by its code, in any case. */
     static final class CertificateCode implements CommandLine.ITypeConverter<CertificateKind> {
         @Override
@@ -164,7 +169,8 @@ final class ExportCommand extends CliCommand {
             languages.add(FormOptions.language(l));
         }
         FormOptions forms = new FormOptions(FormOptions.parseValues(formValues),
-                formZone == null ? null : FormOptions.zone(formZone), languages, FormOptions.templateFolder(templates));
+                formZone == null ? null : FormOptions.zone(formZone), languages, FormOptions.templateFolder(templates))
+                .withReportLanguage(reportLanguage == null ? null : FormOptions.reportLanguage(reportLanguage));
         List<X509Certificate> recipients = crypto.recipients(encryptTo);
         Signer signer = identity.open(identities);
         Actor actor = officer.officer == null ? null : CliSupport.actor(cases, caseDir, officer);

@@ -41,7 +41,7 @@ final class ItemsCommand extends CliCommand {
             return SakshiCommand.OK;
         }
         if (items.isEmpty()) {
-            out().println("No items in " + caseDir + " yet; add some with 'sakshi import'.");
+            out().println(text().get("items.none", caseDir));
             return SakshiCommand.OK;
         }
         out().printf("%-6s %-10s %10s  %-64s  %-8s  %s%n", "ID", "KIND", "SIZE", "SHA-256", "STAMP", "NAME");

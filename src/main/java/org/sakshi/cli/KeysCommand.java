@@ -63,10 +63,11 @@ final class KeysCommand extends CliCommand {
         public Integer call() throws SakshiException {
             char[] pw = storepassFile != null ? identities.readSecret(storepassFile) : prompt();
             IdentitySummary created = identities.create(out, pw, name, days, keyType, tsa, certOut);
-            out().println("created " + out);
-            out().println("  subject:     " + created.subject());
-            out().println("  valid until: " + created.notAfter());
-            out().println("  sha256:      " + created.sha256());
+            CliText text = text();
+            out().println(text.get("keys.created", out));
+            out().println("  " + text.get("keys.subject", created.subject()));
+            out().println("  " + text.get("keys.validUntil", String.valueOf(created.notAfter())));
+            out().println("  " + text.get("keys.sha256", created.sha256()));
             return SakshiCommand.OK;
         }
 

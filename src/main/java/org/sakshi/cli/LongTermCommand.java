@@ -53,11 +53,11 @@ abstract class LongTermCommand extends CliCommand {
         LongTermService lt = verifier.longTerm();
         LongTermService.Outcome o = renew() ? lt.renew(bundle, target, timestamps.sources(tsa), roots)
                 : lt.extend(bundle, target, timestamps.sources(tsa), roots);
-        out().println((renew() ? "Renewed: " : "Extended: ") + o.bundle() + " (" + o.level() + ", "
-                + o.archiveTimestamps() + " archive time-stamp(s)); verification " + o.verification().verdict());
-        out().println("SHA-256 " + o.sha256());
-        out().println("The evidence and every other file are unchanged; " + bundle.getFileName()
-                + " itself was not modified.");
+        CliText text = text();
+        out().println(text.get(renew() ? "longterm.renewed" : "longterm.extended", o.bundle(), o.level(),
+                String.valueOf(o.archiveTimestamps()), text.verdict(o.verification().verdict())));
+        out().println(text.get("longterm.sha256", o.sha256()));
+        out().println(text.get("longterm.unchanged", bundle.getFileName()));
         return 0;
     }
 

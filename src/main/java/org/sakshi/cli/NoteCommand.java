@@ -41,7 +41,8 @@ final class NoteCommand extends CliCommand {
     public Integer call() throws SakshiException {
         Actor actor = CliSupport.actor(cases, caseDir, officer);
         CustodyEvent e = custody.note(caseDir, actor, text, CliSupport.splitIds(items));
-        out().println("Recorded seq " + e.seq() + " NOTE" + (e.itemId() == null ? "" : " on " + e.itemId()));
+        out().println(e.itemId() == null ? text().get("note.recorded", String.valueOf(e.seq()))
+                : text().get("note.recordedOn", String.valueOf(e.seq()), e.itemId()));
         return SakshiCommand.OK;
     }
 }

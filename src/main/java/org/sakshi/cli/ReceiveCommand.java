@@ -87,14 +87,10 @@ final class ReceiveCommand extends CliCommand {
     private final ReceiveService receiver;
     private final TimestampService timestamps;
 
-    private final org.sakshi.service.EncryptionService crypto;
-
-    ReceiveCommand(CaseService cases, ReceiveService receiver, TimestampService timestamps,
-                   org.sakshi.service.EncryptionService crypto) {
+    ReceiveCommand(CaseService cases, ReceiveService receiver, TimestampService timestamps) {
         this.cases = cases;
         this.receiver = receiver;
         this.timestamps = timestamps;
-        this.crypto = crypto;
     }
 
     @Override
@@ -108,30 +104,10 @@ final class ReceiveCommand extends CliCommand {
                     + " --pin-file F.");
         }
         // opened inside the receiving case (owner-only), received from there, and the plain copy removed
-        Path work;
-        try {
-            work = java.nio.file.Files.createTempDirectory(caseDir.toAbsolutePath(), ".decrypt-");
-            org.sakshi.core.OwnerOnly.dir(work);
-        } catch (java.io.IOException e) {
-            throw new org.sakshi.core.InputException("cannot make a working folder in " + caseDir + " ("
-                    + e.getMessage() + "); check the case folder is writable.", e);
-        }
-        try {
-            String name = bundle.getFileName().toString();
-            Path plain = work.resolve(name.substring(0, name.length() - 4).endsWith(".zip")
-                    ? name.substring(0, name.length() - 4) : name.substring(0, name.length() - 4) + ".zip");
-            org.sakshi.service.EncryptionService.Decrypted d = crypto.decrypt(bundle, plain, identity.identity(),
-                    identity.secretFile(), json ? org.sakshi.core.ProgressListener.NONE
-                            : CliSupport.progressBar(err()), null);
-            String how = (via == null || via.isBlank() ? "" : via.strip() + "; ") + "encrypted file " + name
-                    + " (SHA-256 " + d.encryptedSha256() + ")";
-            return receive(d.file(), how);
-        } finally {
-            try (var files = java.nio.file.Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException ignored) {
-                // best effort: an owner-only folder inside the case
-            }
+        try (ReceiveService.Opened opened = receiver.decrypt(caseDir, bundle, identity.identity(),
+                identity.secretFile(), json ? org.sakshi.core.ProgressListener.NONE : CliSupport.progressBar(err()),
+                null)) {
+            return receive(opened.bundle(), opened.via(via));
         }
     }
 
@@ -167,14 +143,15 @@ final class ReceiveCommand extends CliCommand {
             CliSupport.printJson(out(), m);
         } else {
             printVerdict(r.report());
-            out().println("Recorded seq " + r.event().seq() + " BUNDLE_RECEIVED " + r.bundleId()
-                    + (r.report().verdict() == Verdict.INDETERMINATE ? " (accepted INDETERMINATE: " + acceptIndeterminate
-                    + ")" : ""));
+            CliText text = text();
+            out().println(text.get("receive.recorded", String.valueOf(r.event().seq()), r.bundleId())
+                    + (r.report().verdict() == Verdict.INDETERMINATE ? " "
+                    + text.get("receive.acceptedIndeterminate", acceptIndeterminate) : ""));
             for (ReceiveService.ReceivedItem it : r.items()) {
                 out().println("  " + it.senderId() + " -> " + it.item().id() + "  " + it.item().digests().sha256() + "  "
                         + it.item().name());
             }
-            out().println("Sender's signed files kept in " + r.kept());
+            out().println(text.get("receive.kept", r.kept()));
         }
         return SakshiCommand.OK;
     }
@@ -193,11 +170,12 @@ final class ReceiveCommand extends CliCommand {
     }
 
     private void printVerdict(VerificationReport r) {
-        out().println(r.verdict() + ": " + bundle.getFileName() + " (bundle " + r.bundleId() + ", case "
-                + r.caseNumber() + ")");
+        CliText text = text();
+        out().println(text.get("verify.headline", text.verdict(r.verdict()), bundle.getFileName(), r.bundleId(),
+                r.caseNumber()));
         Check deciding = r.decidingCheck();
         if (deciding != null) {
-            out().println("Reason: " + deciding.message());
+            out().println(text.get("verify.reason", deciding.message()));
         }
         for (Check c : r.checks()) {
             if (c.result() != CheckResult.PASSED || c.code() == org.sakshi.core.CheckCode.PROVENANCE) {

@@ -39,9 +39,9 @@ public final class SakshiCommand {
     boolean debug;
 
     @Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, paramLabel = "LANG",
-            description = "Language of the human output of verify, import and export, and of the window with"
-                    + " 'sakshi gui --lang': en, hi, bn or ne (draft translations); default: the SAKSHI_LANG environment"
-                    + " variable, else English (the window: its language setting, else the system's). --json output,"
+            description = "Language of every command's human output, and of the window with 'sakshi gui --lang':"
+                    + " en, hi, bn or ne (draft translations); default: the SAKSHI_LANG environment variable, else the"
+                    + " language setting (settings.json), else English (the window: else the system's). --json output,"
                     + " CSV, check codes and error sentences stay English.")
     CliText.Lang lang;
 

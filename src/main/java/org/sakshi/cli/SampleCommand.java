@@ -23,8 +23,7 @@ final class SampleCommand extends CliCommand {
     @Override
     public Integer call() throws SakshiException {
         ImportOutcome outcome = samples.build(caseDir);
-        out().println("Sample case created in " + caseDir.toAbsolutePath() + " with " + outcome.imported().size()
-                + " items (fictional data).");
+        out().println(text().get("sample.created", caseDir.toAbsolutePath(), String.valueOf(outcome.imported().size())));
         outcome.failures().forEach(f -> err().println("error: " + f.path() + ": " + f.message()));
         return outcome.failures().isEmpty() ? SakshiCommand.OK : SakshiCommand.PARTIAL;
     }

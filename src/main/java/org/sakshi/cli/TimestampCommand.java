@@ -52,16 +52,16 @@ final class TimestampCommand extends CliCommand {
         long pendingBefore = evidence.items(caseDir).stream()
                 .filter(i -> i.timestamp().status() == TimestampStatus.PENDING).count();
         if (pendingBefore == 0) {
-            out().println("No items are waiting for a time-stamp.");
+            out().println(text().get("timestamp.none"));
             // the ledger head left unanchored while no TSA was reachable is anchored now
             custody.anchorIfPending(caseDir, actor, timestamps.sources(tsa))
-                    .ifPresent(e -> out().println("Ledger head anchored at seq " + e.seq() + "."));
+                    .ifPresent(e -> out().println(text().get("timestamp.anchored", String.valueOf(e.seq()))));
             return SakshiCommand.OK;
         }
         List<Item> stamped = imports.stampPending(caseDir, timestamps.sources(tsa), actor);
         for (Item it : stamped) {
-            out().println(it.id() + " time-stamped by " + it.timestamp().tsa() + " at "
-                    + EventCodec.formatAt(it.timestamp().time()));
+            out().println(text().get("timestamp.stamped", it.id(), it.timestamp().tsa(),
+                    EventCodec.formatAt(it.timestamp().time())));
         }
         List<Item> still = evidence.items(caseDir).stream()
                 .filter(i -> i.timestamp().status() == TimestampStatus.PENDING).toList();

@@ -75,11 +75,12 @@ final class TransferCommand extends CliCommand {
                         CliSupport.splitIds(items), timestamps.sources(tsa)));
         for (CustodyEvent e : events) {
             if (org.sakshi.core.EventType.LEDGER_ANCHORED.name().equals(e.type())) {
-                out().println("Ledger head anchored at seq " + e.seq());
+                out().println(text().get("ledger.anchored", String.valueOf(e.seq())));
                 continue;
             }
-            out().println("Recorded seq " + e.seq() + " TRANSFERRED " + (e.itemId() == null ? "(whole case)" : e.itemId())
-                    + " from " + org.sakshi.core.ledger.EventDetails.Transferred.from(e.details()) + " to " + to);
+            out().println(text().get("transfer.recorded", String.valueOf(e.seq()),
+                    e.itemId() == null ? text().get("transfer.wholeCase") : e.itemId(),
+                    org.sakshi.core.ledger.EventDetails.Transferred.from(e.details()), to));
         }
         return SakshiCommand.OK;
     }

@@ -106,8 +106,10 @@ final class TransmittalCommand extends CliCommand {
             err().println("error: " + e.getMessage());
             return SakshiCommand.VERIFY_FAILED;
         }
-        out().println("Transmittal letter written to " + r.letter() + " (signed)\n  bundle id " + r.bundleId()
-                + "\n  sha256    " + r.bundleSha256() + "\n  bundle check before writing: " + r.verdict());
+        CliText text = text();
+        out().println(text.get("transmittal.written", r.letter()) + "\n" + "  " + text.get("transmittal.bundleId", r.bundleId())
+                + "\n" + "  " + text.get("transmittal.sha256", r.bundleSha256()) + "\n"
+                + "  " + text.get("transmittal.check", text.verdict(r.verdict())));
         return SakshiCommand.OK;
     }
 }

@@ -32,17 +32,25 @@ final class EvidenceReport {
     }
 
     static void write(ReportData data, OutputStream out) throws ReportException {
+        write(data, ReportText.load(null, null), out);
+    }
+
+    /**
+     * The report with the fixed words of {@code t}: English alone, or English beside the draft
+     * translation ({@link ReportText}); the data is the same either way.
+     */
+    static void write(ReportData data, ReportText t, OutputStream out) throws ReportException {
         try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
             PdfDocs.describe(doc, "Evidence report " + data.caseInfo().number(), data);
             PdfLayout l = new PdfLayout(doc, "Bundle " + data.bundleId());
-            cover(l, data);
-            inventory(l, data);
+            cover(l, data, t);
+            inventory(l, data, t);
             for (Item item : data.items()) {
-                itemSection(l, data, item);
+                itemSection(l, data, item, t);
             }
-            custodyLog(l, data);
-            hashReport(l, data);
-            howToVerify(l, data);
+            custodyLog(l, data, t);
+            hashReport(l, data, t);
+            howToVerify(l, data, t);
             l.finish("Case " + data.caseInfo().number() + " — " + data.caseInfo().title());
             doc.save(out);
             LOG.debug("report for bundle {}: {} pages", data.bundleId(), l.pageCount());
@@ -52,74 +60,81 @@ final class EvidenceReport {
         }
     }
 
-    private static void cover(PdfLayout l, ReportData d) throws IOException {
+    private static void cover(PdfLayout l, ReportData d, ReportText t) throws IOException {
         l.newPage();
         l.space(40);
-        l.paragraph("Digital Evidence Report", Style.H1.withSize(24));
+        l.paragraph(t.en("title"), Style.H1.withSize(24));
+        if (t.bilingual()) {
+            l.paragraph(t.label("title").substring(t.en("title").length()).replaceFirst("^ / ", ""),
+                    Style.H1.withSize(20));
+            l.space(4);
+            l.row(new float[] {PdfLayout.WIDTH}, List.of(new Cell(t.en("draft.notice",
+                    CertificateDocument.LANGUAGE_NAMES.get(t.language())),
+                    CertificateDocument.NOTICE)), true);
+            String notice = t.tr("draft.notice", t.tr("language.name"));
+            if (notice != null) {
+                l.row(new float[] {PdfLayout.WIDTH}, List.of(new Cell(notice, CertificateDocument.NOTICE)), true);
+            }
+        }
         l.space(6);
         l.paragraph(d.caseInfo().title(), Style.H2.withSize(15));
         l.space(18);
         l.rule();
         l.space(8);
-        float lw = 130;
+        float lw = t.width(130);
         ZoneId zone = d.caseInfo().zone();
-        l.keyValue("Case number", d.caseInfo().number(), lw);
-        l.keyValue("Case title", d.caseInfo().title(), lw);
-        l.keyValue("Agency", d.caseInfo().agency(), lw);
-        l.keyValue("Jurisdiction", d.caseInfo().jurisdiction().name(), lw);
-        l.keyValue("Case opened", Fmt.utcAndZone(d.caseInfo().createdAt(), zone), lw);
-        l.keyValue("Exporting officer", Fmt.actor(d.exporter()), lw);
+        l.keyValue(t.label("cover.caseNumber"), d.caseInfo().number(), lw);
+        l.keyValue(t.label("cover.caseTitle"), d.caseInfo().title(), lw);
+        l.keyValue(t.label("cover.agency"), d.caseInfo().agency(), lw);
+        l.keyValue(t.label("cover.jurisdiction"), d.caseInfo().jurisdiction().name(), lw);
+        l.keyValue(t.label("cover.caseOpened"), Fmt.utcAndZone(d.caseInfo().createdAt(), zone), lw);
+        l.keyValue(t.label("cover.exporter"), Fmt.actor(d.exporter()), lw);
         if (d.exporter().certSha256() != null) {
-            l.keyValue("Officer certificate SHA-256", d.exporter().certSha256(), lw);
+            l.keyValue(t.label("cover.officerCert"), d.exporter().certSha256(), lw);
         }
-        l.keyValue("Bundle id", d.bundleId(), lw);
-        l.keyValue("Exported at", Fmt.utcAndZone(d.exportedAt(), zone), lw);
-        l.keyValue("Case time zone", zone.getId(), lw);
-        l.keyValue("Items in bundle", Integer.toString(d.items().size()), lw);
-        l.keyValue("Custody events", Integer.toString(d.events().size()), lw);
-        l.keyValue("Custody chain head", d.custodyHead(), lw);
-        l.keyValue("Tool", d.toolVersion(), lw);
+        l.keyValue(t.label("cover.bundleId"), d.bundleId(), lw);
+        l.keyValue(t.label("cover.exportedAt"), Fmt.utcAndZone(d.exportedAt(), zone), lw);
+        l.keyValue(t.label("cover.zone"), zone.getId(), lw);
+        l.keyValue(t.label("cover.items"), Integer.toString(d.items().size()), lw);
+        l.keyValue(t.label("cover.events"), Integer.toString(d.events().size()), lw);
+        l.keyValue(t.label("cover.head"), d.custodyHead(), lw);
+        l.keyValue(t.label("cover.tool"), d.toolVersion(), lw);
         l.space(14);
         l.rule();
-        l.paragraph("This report is part of the evidence bundle named above. It is signed (PAdES) by the exporting "
-                + "officer; the bundle's manifest and signature protect every file listed here. Hash values are "
-                + "given in full, in lower-case hexadecimal. Chat times are the phone's local wall-clock time in "
-                + "the case time zone; all other times are UTC with the case zone in brackets.", Style.MUTED);
+        say(l, t, Style.MUTED, "cover.about");
         l.space(6);
-        l.paragraph("Contents: 1 Inventory · 2 Evidence items · 3 Custody log · 4 Hash report · 5 How to verify",
-                Style.MUTED);
+        say(l, t, Style.MUTED, "cover.contents");
     }
 
-    private static void inventory(PdfLayout l, ReportData d) throws IOException {
+    private static void inventory(PdfLayout l, ReportData d, ReportText t) throws IOException {
         l.newPage();
-        l.heading("1  Inventory of evidence", Style.H2);
-        l.paragraph(d.items().size() + " item(s). Each item was hashed (SHA-256, SHA-1, MD5) in one pass when it "
-                + "was imported, stored read-only, and time-stamped by a time-stamp authority (TSA).", Style.MUTED);
+        l.heading(t.label("inventory.heading"), Style.H2);
+        say(l, t, Style.MUTED, "inventory.intro", d.items().size());
         l.space(4);
         ZoneId zone = d.caseInfo().zone();
-        float lw = 92;
+        float lw = t.width(92);
         for (Item it : d.items()) {
             l.ensure(150);
             l.space(4);
             l.paragraph(it.id() + "  " + it.name(), Style.H3);
-            l.keyValue("Kind", it.kind().json() + (it.folder() ? " (folder)" : ""), lw);
-            l.keyValue("Size", Fmt.size(it.size()), lw);
+            l.keyValue(t.label("label.kind"), it.kind().json() + (it.folder() ? " (folder)" : ""), lw);
+            l.keyValue(t.label("label.size"), Fmt.size(it.size()), lw);
             l.keyValue("SHA-256", it.digests().sha256(), lw);
             l.keyValue("SHA-1", it.digests().sha1(), lw);
             l.keyValue("MD5", it.digests().md5(), lw);
-            l.keyValue("Imported", Fmt.utcAndZone(it.importedAt(), zone)
+            l.keyValue(t.label("label.imported"), Fmt.utcAndZone(it.importedAt(), zone)
                     + (it.importedBy() == null ? "" : " by " + it.importedBy()), lw);
-            l.keyValue("TSA time", tsa(it, zone), lw);
-            l.keyValue("Bag path", Fmt.bagPath(it), lw);
+            l.keyValue(t.label("label.tsaTime"), tsa(it, zone), lw);
+            l.keyValue(t.label("label.bagPath"), Fmt.bagPath(it), lw);
             if (it.derivedFrom() != null) {
-                l.keyValue("Derived from", it.derivedFrom(), lw);
+                l.keyValue(t.label("label.derivedFrom"), it.derivedFrom(), lw);
             }
             String src = source(it);
             if (!src.isEmpty()) {
-                l.keyValue("Source", src, lw);
+                l.keyValue(t.label("label.source"), src, lw);
             }
             for (String w : it.warnings()) {
-                l.keyValue("Warning", w, lw);
+                l.keyValue(t.label("label.warning"), w, lw);
             }
             l.rule();
         }
@@ -151,97 +166,95 @@ final class EvidenceReport {
         }
     }
 
-    private static void itemSection(PdfLayout l, ReportData d, Item it) throws IOException {
+    private static void itemSection(PdfLayout l, ReportData d, Item it, ReportText t) throws IOException {
         l.newPage();
-        l.heading("2  Evidence item " + it.id() + " — " + it.name(), Style.H2);
-        float lw = 92;
-        l.keyValue("Kind", it.kind().json(), lw);
+        l.heading(t.label("item.heading") + " " + it.id() + " — " + it.name(), Style.H2);
+        float lw = t.width(92);
+        l.keyValue(t.label("label.kind"), it.kind().json(), lw);
         l.keyValue("SHA-256", it.digests().sha256(), lw);
         l.space(4);
         switch (it.kind()) {
-            case SCREENSHOT -> imageSection(l, d, it);
-            case CHAT -> chatSection(l, d, it);
-            case DEVICE -> deviceSection(l, d, it);
+            case SCREENSHOT -> imageSection(l, d, it, t);
+            case CHAT -> chatSection(l, d, it, t);
+            case DEVICE -> deviceSection(l, d, it, t);
             default -> {
                 if (it.summary().containsKey("image") || it.summary().containsKey("format")
                         && it.summary().containsKey("width")) {
-                    imageSection(l, d, it);
+                    imageSection(l, d, it, t);
                 } else {
-                    l.paragraph("A file preserved as imported; its content is not interpreted by this report.",
-                            Style.MUTED);
+                    say(l, t, Style.MUTED, "item.uninterpreted");
                 }
             }
         }
     }
 
-    private static void imageSection(PdfLayout l, ReportData d, Item it) throws IOException {
+    private static void imageSection(PdfLayout l, ReportData d, Item it, ReportText t) throws IOException {
         Optional<byte[]> thumb = d.thumbnails().thumbnail(it);
         if (thumb.isPresent() && PdfLayout.isImage(thumb.get())) {
             l.image(thumb.get(), it.id(), 0, 260, 300);
         } else {
-            l.paragraph("(no thumbnail available)", Style.MUTED);
+            say(l, t, Style.MUTED, "image.noThumbnail");
         }
         Map<String, Object> img = Fmt.kindSummary(it, "image");
         Map<String, Object> exif = Fmt.map(img, "exif");
-        float lw = 120;
-        l.keyValue("Format", Fmt.str(img, "format"), lw);
+        float lw = t.width(120);
+        l.keyValue(t.label("label.format"), Fmt.str(img, "format"), lw);
         String wh = Fmt.str(img, "width");
-        l.keyValue("Dimensions", wh.isEmpty() ? "" : wh + " × " + Fmt.str(img, "height") + " pixels", lw);
-        l.keyValue("EXIF date taken", Fmt.str(exif, "datetime_original"), lw);
-        l.keyValue("EXIF camera make", Fmt.str(exif, "make"), lw);
-        l.keyValue("EXIF camera model", Fmt.str(exif, "model"), lw);
-        l.keyValue("EXIF GPS (lat, lon)", Fmt.str(exif, "gps"), lw);
-        l.keyValue("EXIF software", Fmt.str(exif, "software"), lw);
+        l.keyValue(t.label("image.dimensions"), wh.isEmpty() ? "" : wh + " × " + Fmt.str(img, "height") + " pixels", lw);
+        l.keyValue(t.label("image.exifDate"), Fmt.str(exif, "datetime_original"), lw);
+        l.keyValue(t.label("image.exifMake"), Fmt.str(exif, "make"), lw);
+        l.keyValue(t.label("image.exifModel"), Fmt.str(exif, "model"), lw);
+        l.keyValue(t.label("image.exifGps"), Fmt.str(exif, "gps"), lw);
+        l.keyValue(t.label("image.exifSoftware"), Fmt.str(exif, "software"), lw);
     }
 
-    private static void chatSection(PdfLayout l, ReportData d, Item it) throws IOException {
+    private static void chatSection(PdfLayout l, ReportData d, Item it, ReportText t) throws IOException {
         Map<String, Object> chat = Fmt.kindSummary(it, "chat");
-        float lw = 120;
-        l.keyValue("Platform", Fmt.str(chat, "platform"), lw);
-        l.keyValue("Participants", Fmt.str(chat, "participants"), lw);
-        l.keyValue("Messages", Fmt.str(chat, "messages") + " (user " + Fmt.str(chat, "user_messages")
+        float lw = t.width(120);
+        l.keyValue(t.label("chat.platform"), Fmt.str(chat, "platform"), lw);
+        l.keyValue(t.label("chat.participants"), Fmt.str(chat, "participants"), lw);
+        l.keyValue(t.label("chat.messages"), Fmt.str(chat, "messages") + " (user " + Fmt.str(chat, "user_messages")
                 + ", system " + Fmt.str(chat, "system_messages") + ")", lw);
-        l.keyValue("First / last message", Fmt.str(chat, "first_time") + " / " + Fmt.str(chat, "last_time"), lw);
-        l.keyValue("Time zone (phone clock)", Fmt.str(chat, "zone"), lw);
-        l.keyValue("Date order", Fmt.str(chat, "date_order"), lw);
+        l.keyValue(t.label("chat.firstLast"), Fmt.str(chat, "first_time") + " / " + Fmt.str(chat, "last_time"), lw);
+        l.keyValue(t.label("chat.zone"), Fmt.str(chat, "zone"), lw);
+        l.keyValue(t.label("chat.dateOrder"), Fmt.str(chat, "date_order"), lw);
         List<Object> atts = Fmt.list(chat, "attachments");
-        l.keyValue("Attachments", Integer.toString(atts.size()), lw);
+        l.keyValue(t.label("chat.attachments"), Integer.toString(atts.size()), lw);
         l.space(6);
         long count = TranscriptDocument.table(l, it, d.records());
         l.space(4);
-        l.paragraph(count + " message(s) listed.", Style.MUTED);
+        say(l, t, Style.MUTED, "chat.listed", count);
     }
 
-    private static void deviceSection(PdfLayout l, ReportData d, Item it) throws IOException {
+    private static void deviceSection(PdfLayout l, ReportData d, Item it, ReportText t) throws IOException {
         Map<String, Object> dev = Fmt.kindSummary(it, "device");
         Map<String, Object> acq = Fmt.map(dev, "acquisition");
-        float lw = 140;
-        l.keyValue("Format", Fmt.str(dev, "format"), lw);
-        l.keyValue("Member files", Fmt.str(dev, "members"), lw);
-        l.keyValue("Total member bytes", Fmt.str(dev, "total_member_bytes"), lw);
-        l.keyValue("Device", source(it), lw);
+        float lw = t.width(140);
+        l.keyValue(t.label("label.format"), Fmt.str(dev, "format"), lw);
+        l.keyValue(t.label("device.members"), Fmt.str(dev, "members"), lw);
+        l.keyValue(t.label("device.totalBytes"), Fmt.str(dev, "total_member_bytes"), lw);
+        l.keyValue(t.label("device.device"), source(it), lw);
         l.space(4);
-        l.paragraph("Acquisition verification", Style.H3);
+        l.paragraph(t.label("device.acquisition"), Style.H3);
         String verified = Fmt.str(acq, "verified");
-        l.keyValue("Result", switch (verified) {
-            case "true" -> "VERIFIED: the hashes stored by the acquisition tool match the hashes computed on import";
-            case "false" -> "MISMATCH: the stored and computed hashes differ";
-            default -> "not applicable (the format stores no acquisition hash)";
+        l.keyValue(t.label("device.result"), switch (verified) {
+            case "true" -> t.label("device.verified");
+            case "false" -> t.label("device.mismatch");
+            default -> t.label("device.notApplicable");
         }, lw);
-        l.keyValue("MD5 stored", Fmt.str(acq, "md5_stored"), lw);
-        l.keyValue("MD5 computed", Fmt.str(acq, "md5_computed"), lw);
-        l.keyValue("SHA-1 stored", Fmt.str(acq, "sha1_stored"), lw);
-        l.keyValue("SHA-1 computed", Fmt.str(acq, "sha1_computed"), lw);
-        l.keyValue("Case number (image)", Fmt.str(acq, "case_number"), lw);
-        l.keyValue("Examiner", Fmt.str(acq, "examiner"), lw);
-        l.keyValue("Evidence number", Fmt.str(acq, "evidence_number"), lw);
-        l.keyValue("Description", Fmt.str(acq, "description"), lw);
-        l.keyValue("Notes", Fmt.str(acq, "notes"), lw);
+        l.keyValue(t.label("device.md5Stored"), Fmt.str(acq, "md5_stored"), lw);
+        l.keyValue(t.label("device.md5Computed"), Fmt.str(acq, "md5_computed"), lw);
+        l.keyValue(t.label("device.sha1Stored"), Fmt.str(acq, "sha1_stored"), lw);
+        l.keyValue(t.label("device.sha1Computed"), Fmt.str(acq, "sha1_computed"), lw);
+        l.keyValue(t.label("device.caseNumber"), Fmt.str(acq, "case_number"), lw);
+        l.keyValue(t.label("device.examiner"), Fmt.str(acq, "examiner"), lw);
+        l.keyValue(t.label("device.evidenceNumber"), Fmt.str(acq, "evidence_number"), lw);
+        l.keyValue(t.label("device.description"), Fmt.str(acq, "description"), lw);
+        l.keyValue(t.label("device.notes"), Fmt.str(acq, "notes"), lw);
         l.space(6);
         float[] cols = {PdfLayout.WIDTH - 56 - 310, 56, 310};
-        l.paragraph("Member files (first " + MAX_MEMBERS_LISTED + "; the full list with hashes is in "
-                + "data/derived/" + it.id() + "/ of the bundle)", Style.H3);
-        l.row(cols, List.of(new Cell("Path", Style.SMALL_BOLD), new Cell("Size", Style.SMALL_BOLD),
+        l.paragraph(t.label("device.membersHeading", MAX_MEMBERS_LISTED, it.id()), Style.H3);
+        l.row(cols, List.of(new Cell(t.label("device.path"), Style.SMALL_BOLD), new Cell(t.label("label.size"), Style.SMALL_BOLD),
                 new Cell("SHA-256", Style.SMALL_BOLD)), true);
         long[] n = {0};
         d.records().stream(it, rec -> {
@@ -251,21 +264,21 @@ final class EvidenceReport {
                         Style.SMALL), new Cell(Fmt.str(rec, "sha256"), Style.SMALL)), true);
             }
         });
-        l.paragraph(n[0] + " member record(s) in the dump listing.", Style.MUTED);
+        say(l, t, Style.MUTED, "device.count", n[0]);
     }
 
     private static final float[] LOG_COLS = {30, 84, 92, 110, PdfLayout.WIDTH - 30 - 84 - 92 - 110};
     private static final float[] LOG_HASH_COLS = {30, PdfLayout.WIDTH - 30};
 
-    private static void custodyLog(PdfLayout l, ReportData d) throws IOException {
+    private static void custodyLog(PdfLayout l, ReportData d, ReportText t) throws IOException {
         l.newPage();
-        l.heading("3  Custody log", Style.H2);
-        l.paragraph(d.events().size() + " event(s), each linked to the previous by its SHA-256 hash "
-                + "(RFC 8785 canonical JSON; see the Sakshi custody ledger specification). The head of the chain is " + d.custodyHead() + ".", Style.MUTED);
+        l.heading(t.label("custody.heading"), Style.H2);
+        say(l, t, Style.MUTED, "custody.intro", d.events().size(), d.custodyHead());
         l.space(4);
-        l.row(LOG_COLS, List.of(new Cell("Seq", Style.SMALL_BOLD), new Cell("Time (UTC)", Style.SMALL_BOLD),
-                new Cell("Event", Style.SMALL_BOLD), new Cell("Actor", Style.SMALL_BOLD),
-                new Cell("Item and details", Style.SMALL_BOLD)), true);
+        l.row(LOG_COLS, List.of(new Cell(t.label("custody.seq"), Style.SMALL_BOLD),
+                new Cell(t.label("custody.time"), Style.SMALL_BOLD), new Cell(t.label("custody.event"), Style.SMALL_BOLD),
+                new Cell(t.label("custody.actor"), Style.SMALL_BOLD),
+                new Cell(t.label("custody.details"), Style.SMALL_BOLD)), true);
         for (CustodyEvent e : d.events()) {
             String det = (e.itemId() == null ? "" : e.itemId() + ". ") + Fmt.details(e.details());
             l.row(LOG_COLS, List.of(new Cell(Long.toString(e.seq()), Style.SMALL),
@@ -284,18 +297,17 @@ final class EvidenceReport {
 
     private static final float[] HASH_COLS = {48, 58, PdfLayout.WIDTH - 48 - 58};
 
-    private static void hashReport(PdfLayout l, ReportData d) throws IOException {
+    private static void hashReport(PdfLayout l, ReportData d, ReportText t) throws IOException {
         l.newPage();
-        l.heading("4  Hash report", Style.H2);
-        l.paragraph("Every evidence file of the bundle with its hash values. The SHA-256 values are the ones in "
-                + "manifest-sha256.txt; recompute them with sha256sum (Linux), shasum -a 256 (macOS) or "
-                + "certutil -hashfile FILE SHA256 (Windows).", Style.MUTED);
+        l.heading(t.label("hash.heading"), Style.H2);
+        say(l, t, Style.MUTED, "hash.intro");
         l.space(4);
-        l.row(HASH_COLS, List.of(new Cell("Item", Style.SMALL_BOLD), new Cell("Algorithm", Style.SMALL_BOLD),
-                new Cell("Path in the bundle and hash value", Style.SMALL_BOLD)), true);
+        l.row(HASH_COLS, List.of(new Cell(t.label("hash.item"), Style.SMALL_BOLD),
+                new Cell(t.label("hash.algorithm"), Style.SMALL_BOLD),
+                new Cell(t.label("hash.pathAndHash"), Style.SMALL_BOLD)), true);
         for (Item it : d.items()) {
             l.ensure(60);
-            l.row(HASH_COLS, List.of(new Cell(it.id(), Style.BOLD), new Cell("Path", Style.SMALL),
+            l.row(HASH_COLS, List.of(new Cell(it.id(), Style.BOLD), new Cell(t.label("hash.path"), Style.SMALL),
                     new Cell(Fmt.bagPath(it), Style.BODY)), false);
             l.row(HASH_COLS, List.of(new Cell("", Style.BOLD), new Cell("SHA-256", Style.SMALL),
                     new Cell(it.digests().sha256(), Style.MONO)), false);
@@ -305,33 +317,28 @@ final class EvidenceReport {
                     new Cell(it.digests().md5(), Style.MONO)), true);
         }
         l.space(8);
-        l.keyValue("Custody chain head", d.custodyHead(), 120);
-        l.keyValue("Bundle id", d.bundleId(), 120);
+        l.keyValue(t.label("cover.head"), d.custodyHead(), t.width(120));
+        l.keyValue(t.label("cover.bundleId"), d.bundleId(), t.width(120));
     }
 
-    private static void howToVerify(PdfLayout l, ReportData d) throws IOException {
+    private static void howToVerify(PdfLayout l, ReportData d, ReportText t) throws IOException {
         l.newPage();
-        l.heading("5  How to verify this bundle", Style.H2);
-        String[] steps = {
-            "1. Unzip the bundle. It holds one folder named " + d.bundleId() + "; open a terminal in that folder.",
-            "2. Check every evidence file: sha256sum -c manifest-sha256.txt — every line must end in OK.",
-            "3. Check the tag files: sha256sum -c tagmanifest-sha256.txt — every line must end in OK.",
-            "4. Check the officer's signature over tagmanifest-sha256.txt: openssl cms -verify -binary -inform DER "
-                    + "-in signature/tagmanifest-sha256.txt.p7s -content tagmanifest-sha256.txt "
-                    + "-CAfile AGENCY-CA.pem -purpose any -out /dev/null — it must print "
-                    + "\"CMS Verification successful\".",
-            "5. Check the time-stamp: openssl ts -verify -data tagmanifest-sha256.txt -in "
-                    + "signature/tagmanifest-sha256.txt.tsr -CAfile TSA-ROOT.pem — it must print \"Verification: OK\".",
-            "6. Check this report's own signature: pdfsig data/report/report.pdf — it must say "
-                    + "\"Signature is Valid.\" and \"Total document signed\".",
-            "7. Or run: sakshi verify BUNDLE.zip --trust AGENCY-CA.pem --trust TSA-ROOT.pem — PASSED means every "
-                    + "check passed and the signer and time-stamp authority are trusted.",
-            "The hash values in section 4 must equal the lines of manifest-sha256.txt, and the custody chain head "
-                    + "(" + d.custodyHead() + ") must equal data/case.json and bag-info.txt.",
-        };
-        for (String s : steps) {
-            l.paragraph(s, Style.BODY);
+        l.heading(t.label("verify.heading"), Style.H2);
+        for (int i = 1; i <= 7; i++) {
+            say(l, t, Style.BODY, "verify." + i, d.bundleId());
             l.space(4);
+        }
+        say(l, t, Style.BODY, "verify.8", d.custodyHead());
+        l.space(4);
+    }
+
+    /** A fixed sentence in English and, below it, its translation when there is one. */
+    private static void say(PdfLayout l, ReportText t, Style st, String key, Object... args) throws IOException {
+        l.paragraph(t.en(key, args), st);
+        String tr = t.tr(key, args);
+        if (tr != null) {
+            l.space(1);
+            l.paragraph(tr, st);
         }
     }
 }

@@ -42,6 +42,21 @@ public final class ReportWriter {
     }
 
     /**
+     * The report with its headings, labels and fixed sentences in English and in {@code language}
+     * ({@code hi}, {@code bn}, {@code ne}; null or {@code en} for English alone), from
+     * {@code templates/REPORT.txt} and {@code templates/REPORT.<lang>.txt} (the override folder's copies
+     * replace single strings). The translation is marked a draft; the data is not translated.
+     */
+    public void writeReport(ReportData data, String language, OutputStream out) throws ReportException {
+        EvidenceReport.write(data, ReportText.load(language, templateOverrideDir), out);
+    }
+
+    /** The second languages the report and certificates can be given in ({@code hi}, {@code bn}, {@code ne}). */
+    public static List<String> languages() {
+        return List.copyOf(CertificateDocument.LANGUAGE_NAMES.keySet());
+    }
+
+    /**
      * A certificate filled from its template ({@link #CERTIFICATE_IDS}); {@code extra} supplies or
      * overrides placeholders (e.g. {@code place}, {@code certifier.designation}); missing values
      * print as blank lines to fill by hand.
@@ -71,6 +86,16 @@ public final class ReportWriter {
         for (String id : templateIds) {
             CertificateDocument.loadAll(id, templateOverrideDir, languages);
         }
+    }
+
+    /**
+     * As {@link #checkTemplates(List, List)}, and that the report's strings in {@code reportLanguage}
+     * (null for English alone) can be read.
+     */
+    public void checkTemplates(List<String> templateIds, List<String> languages, String reportLanguage)
+            throws ReportException {
+        checkTemplates(templateIds, languages);
+        ReportText.load(reportLanguage, templateOverrideDir);
     }
 
     /**

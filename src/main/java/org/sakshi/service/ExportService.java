@@ -110,7 +110,8 @@ public final class ExportService {
             certificateIds.addAll(kind.templates());
         }
         // a missing template or translation stops the export before anything is recorded
-        new ReportWriter(request.forms().templates()).checkTemplates(certificateIds, request.forms().languages());
+        new ReportWriter(request.forms().templates()).checkTemplates(certificateIds, request.forms().languages(),
+                request.forms().reportLanguage());
         // an encrypted export writes only OUT.p7m; the plain ZIP is sealed and checked inside the case folder
         Path out = request.encrypted() ? EncryptionService.encryptedName(request.out().toAbsolutePath())
                 : request.out().toAbsolutePath();
@@ -143,9 +144,12 @@ public final class ExportService {
             }
         }
 
-        Path staging = caseDir.resolve("exports").resolve(".staging-" + bundleId);
+        WorkFolders.sweep(caseDir); // plain copies left by an export or receipt that crashed
+        Path staging = caseDir.resolve("exports").resolve(WorkFolders.STAGING_PREFIX + bundleId);
+        WorkFolders.Held held = null;
         try {
             org.sakshi.core.OwnerOnly.dir(staging); // holds copies of the evidence while the bundle is sealed
+            held = WorkFolders.hold(staging); // a crash leaves it unlocked, and the next export removes it
             // encrypted: the plain ZIP is sealed and re-read in the owner-only staging folder, beside the
             // vault's own plain copies, and only ciphertext reaches the destination
             Path sealTo = request.encrypted() ? staging.resolve(zipName) : out;
@@ -179,6 +183,9 @@ public final class ExportService {
             recordFailure(caseDir, actor, bundleId, e);
             throw e;
         } finally {
+            if (held != null) {
+                held.close();
+            }
             deleteTree(staging);
         }
     }
@@ -336,7 +343,7 @@ public final class ExportService {
                 records, thumbs);
         Path unsigned = staging.resolve("report-unsigned.pdf");
         try (OutputStream os = Files.newOutputStream(unsigned)) {
-            reports.writeReport(data, os);
+            new ReportWriter(request.forms().templates()).writeReport(data, request.forms().reportLanguage(), os);
         }
         Path report = staging.resolve("report.pdf");
         new PadesSigner().sign(unsigned, report, request.signer(), firstTsa);

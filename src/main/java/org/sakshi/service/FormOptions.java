@@ -13,17 +13,32 @@ import org.sakshi.core.InputException;
  * the zone of the times on forms whose law fixes none (the US and generic forms; India, Nepal and
  * Bangladesh forms keep IST, NPT and BST); {@code languages} are the second languages
  * ({@code hi}, {@code bn}, {@code ne}) each certificate is also given in, from
- * {@code templates/<id>.<lang>.txt}.
+ * {@code templates/<id>.<lang>.txt}; {@code reportLanguage}, when not null, is the second language
+ * ({@code hi}, {@code bn}, {@code ne}) of the evidence report's headings, labels and sentences, from
+ * {@code templates/REPORT.<lang>.txt}.
  */
-public record FormOptions(Map<String, String> values, ZoneId zone, List<String> languages, Path templates) {
+public record FormOptions(Map<String, String> values, ZoneId zone, List<String> languages, Path templates,
+                          String reportLanguage) {
     /** No values, the case's zone, English only, the shipped templates. */
-    public static final FormOptions NONE = new FormOptions(Map.of(), null, List.of(), null);
+    public static final FormOptions NONE = new FormOptions(Map.of(), null, List.of(), null, null);
     /** Second languages a certificate can be given in. */
     public static final List<String> LANGUAGES = List.of("hi", "bn", "ne");
 
     public FormOptions {
         values = values == null ? Map.of() : Map.copyOf(values);
         languages = languages == null ? List.of() : List.copyOf(languages);
+        reportLanguage = reportLanguage == null || reportLanguage.isBlank() || reportLanguage.equals("en") ? null
+                : reportLanguage;
+    }
+
+    /** Values, zone, certificate languages and template folder; the report in English alone. */
+    public FormOptions(Map<String, String> values, ZoneId zone, List<String> languages, Path templates) {
+        this(values, zone, languages, templates, null);
+    }
+
+    /** The same options with the report also in {@code language} ({@code hi}, {@code bn}, {@code ne}; null for none). */
+    public FormOptions withReportLanguage(String language) {
+        return new FormOptions(values, zone, languages, templates, language);
     }
 
     /** Values, zone and languages with the shipped templates. */
@@ -73,6 +88,23 @@ public record FormOptions(Map<String, String> values, ZoneId zone, List<String> 
         if (!LANGUAGES.contains(c)) {
             throw new InputException("no certificate translation '" + code + "'; use one of "
                     + String.join("|", LANGUAGES) + " (Hindi, Bengali, Nepali).");
+        }
+        return c;
+    }
+
+    /**
+     * The report language code: {@code hi}, {@code bn} or {@code ne}, or null for {@code en} (English alone).
+     *
+     * @throws InputException a language the report is not translated into
+     */
+    public static String reportLanguage(String code) throws InputException {
+        String c = code == null ? "" : code.strip().toLowerCase(java.util.Locale.ROOT);
+        if (c.equals("en")) {
+            return null;
+        }
+        if (!LANGUAGES.contains(c)) {
+            throw new InputException("the report cannot be given in '" + code + "'; use one of "
+                    + String.join("|", LANGUAGES) + " (Hindi, Bengali, Nepali), or en for English alone.");
         }
         return c;
     }

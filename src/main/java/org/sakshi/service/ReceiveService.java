@@ -129,6 +129,78 @@ public final class ReceiveService {
         }
     }
 
+    /** True when {@code file} is named like an encrypted bundle ({@code .p7m}); its content is checked on decrypting. */
+    public static boolean looksEncrypted(Path file) {
+        return file != null && Files.isRegularFile(file)
+                && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".p7m");
+    }
+
+    /**
+     * An encrypted bundle opened for receiving: the plain ZIP {@code bundle} in an owner-only working
+     * folder inside the receiving case, and the SHA-256 of the {@code .p7m} as it arrived. Closing it
+     * deletes the folder (received or not), so no plain copy outlives the receiving.
+     */
+    public record Opened(Path bundle, String encryptedSha256, String encryptedName, Path work,
+                         WorkFolders.Held lock) implements AutoCloseable {
+        /** How the bundle travelled, for the event: {@code via} (may be blank) and the encrypted file it came in. */
+        public String via(String via) {
+            return (via == null || via.isBlank() ? "" : via.strip() + "; ") + "encrypted file " + encryptedName
+                    + " (SHA-256 " + encryptedSha256 + ")";
+        }
+
+        @Override
+        public void close() {
+            if (lock != null) {
+                lock.close();
+            }
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                LOG.warn("could not remove the decrypted working folder {}: {}", work, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Decrypts {@code p7m} with the officer's key ({@code identity}, its password or PIN {@code secret},
+     * wiped) into an owner-only working folder inside {@code caseDir}, ready for {@link #check} and
+     * {@link #receive}; close the result when done. Wrong key, altered or truncated ciphertext: the
+     * decryptor's error, and nothing plain is left.
+     */
+    public Opened decrypt(Path caseDir, Path p7m, SigningIdentity identity, Path secretFile, ProgressListener progress,
+                          CancelFlag cancel) throws SakshiException {
+        return decrypt(caseDir, p7m, identity, org.sakshi.signing.Secrets.readFirstLine(secretFile), progress, cancel);
+    }
+
+    /** As {@link #decrypt(Path, Path, SigningIdentity, Path, ProgressListener, CancelFlag)}, the password given. */
+    public Opened decrypt(Path caseDir, Path p7m, SigningIdentity identity, char[] secret, ProgressListener progress,
+                          CancelFlag cancel) throws SakshiException {
+        WorkFolders.sweep(caseDir); // plain copies left by an export or receipt that crashed
+        Path work;
+        WorkFolders.Held lock;
+        try {
+            work = Files.createTempDirectory(caseDir.toAbsolutePath(), WorkFolders.DECRYPT_PREFIX);
+            org.sakshi.core.OwnerOnly.dir(work);
+            lock = WorkFolders.hold(work); // a crash leaves it unlocked, and the next receipt removes it
+        } catch (IOException e) {
+            java.util.Arrays.fill(secret, '\0');
+            throw new InputException("cannot make a working folder in " + caseDir + " (" + e.getMessage()
+                    + "); check the case folder is writable.", e);
+        }
+        String name = p7m.getFileName().toString();
+        String base = name.substring(0, name.length() - 4);
+        Path plain = work.resolve(base.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? base : base + ".zip");
+        Opened opened = new Opened(plain, null, name, work, lock);
+        try {
+            EncryptionService.Decrypted d = new EncryptionService(access.clock()).decrypt(p7m, plain, identity, secret,
+                    progress, cancel);
+            return new Opened(d.file(), d.encryptedSha256(), name, work, lock);
+        } catch (SakshiException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
     /**
      * True when {@code file} is a ZIP holding a Sakshi bundle (a bag with {@code bagit.txt} and
      * {@code data/case.json} in one folder); the case window receives such a dropped file instead of
@@ -157,6 +229,7 @@ public final class ReceiveService {
             throws SakshiException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancelFlag c = cancel == null ? new CancelFlag() : cancel;
+        WorkFolders.sweep(caseDir); // plain copies left by an export or receipt that crashed (never one in use)
         Path bundle = r.bundle();
         if (!Files.isRegularFile(bundle)) {
             throw new InputException("cannot receive " + bundle + ": there is no such file; check the path.");

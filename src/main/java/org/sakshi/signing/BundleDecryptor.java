@@ -161,9 +161,10 @@ public final class BundleDecryptor {
                     .setContentProvider(BundleEncryptor.Bc.PROVIDER);
         }
         if (ri instanceof KeyAgreeRecipientInformation && key.provider() != null) {
-            throw new InputException("the bundle is encrypted to the EC key on " + key.source() + ", and Sakshi cannot"
-                    + " yet use an EC key on a PKCS#11 token to open bundles; open it with that key as a .p12 file, or"
-                    + " ask the sender to encrypt to an RSA certificate.");
+            TokenEcdhRecipient r = new TokenEcdhRecipient(key);
+            r.setPrivateKeyAlgorithmIdentifier(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                    key.cert().getPublicKey().getEncoded()).getAlgorithm());
+            return r.setContentProvider(BundleEncryptor.Bc.PROVIDER);
         }
         if (ri instanceof KeyAgreeRecipientInformation) {
             return new JceKeyAgreeAuthEnvelopedRecipient(key.key()).setProvider(keyProvider)
@@ -215,6 +216,95 @@ public final class BundleDecryptor {
                 throw new CMSException("exception unwrapping key: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Ephemeral-static ECDH (RFC 5753 §3.1.2) with an EC key on a PKCS#11 token: the token computes the
+     * shared secret Z (CKM_ECDH1_DERIVE through SunPKCS11; the private key never leaves it), and the
+     * ANSI X9.63 KDF over Z and the ECC-CMS-SharedInfo (RFC 5753 §7.2), the hash named by the recipient
+     * entry, gives the key that unwraps the content key (AES key wrap, RFC 3394).
+     */
+    static final class TokenEcdhRecipient extends JceKeyAgreeAuthEnvelopedRecipient {
+        private final DecryptionKey key;
+
+        TokenEcdhRecipient(DecryptionKey key) {
+            super(key.key());
+            this.key = key;
+        }
+
+        @Override
+        protected java.security.Key extractSecretKey(org.bouncycastle.asn1.x509.AlgorithmIdentifier keyEncAlg,
+                                                     org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg,
+                                                     org.bouncycastle.asn1.x509.SubjectPublicKeyInfo senderKey,
+                                                     org.bouncycastle.asn1.ASN1OctetString ukm, byte[] wrapped)
+                throws CMSException {
+            org.bouncycastle.asn1.ASN1ObjectIdentifier agree = keyEncAlg.getAlgorithm();
+            String hash;
+            if (org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA1KDF.equals(agree)) {
+                hash = "SHA-1";
+            } else if (org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA224KDF.equals(agree)) {
+                hash = "SHA-224";
+            } else if (org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA256KDF.equals(agree)) {
+                hash = "SHA-256";
+            } else if (org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA384KDF.equals(agree)) {
+                hash = "SHA-384";
+            } else if (org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA512KDF.equals(agree)) {
+                hash = "SHA-512";
+            } else {
+                throw new CMSException("the key agreement " + agree + " is not ECDH with an X9.63 KDF; Sakshi opens"
+                        + " only stdDH-sha*kdf with a token key");
+            }
+            org.bouncycastle.asn1.x509.AlgorithmIdentifier wrapAlg =
+                    org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(keyEncAlg.getParameters());
+            int bits;
+            if (org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_aes128_wrap.equals(wrapAlg.getAlgorithm())) {
+                bits = 128;
+            } else if (org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_aes192_wrap.equals(wrapAlg.getAlgorithm())) {
+                bits = 192;
+            } else if (org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_aes256_wrap.equals(wrapAlg.getAlgorithm())) {
+                bits = 256;
+            } else {
+                throw new CMSException("the content key is wrapped with " + wrapAlg.getAlgorithm()
+                        + ", not AES key wrap; Sakshi opens only AES key wrap with a token key");
+            }
+            try {
+                java.security.PublicKey ephemeral = java.security.KeyFactory.getInstance("EC").generatePublic(
+                        new java.security.spec.X509EncodedKeySpec(senderKey.getEncoded()));
+                javax.crypto.KeyAgreement ka = javax.crypto.KeyAgreement.getInstance("ECDH", key.provider());
+                ka.init(key.key());
+                ka.doPhase(ephemeral, true);
+                byte[] z = ka.generateSecret();
+                byte[] sharedInfo = new org.bouncycastle.asn1.cms.ecc.ECCCMSSharedInfo(wrapAlg,
+                        ukm == null ? null : ukm.getOctets(), java.nio.ByteBuffer.allocate(4).putInt(bits).array())
+                        .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+                byte[] kek = x963Kdf(hash, z, sharedInfo, bits / 8);
+                java.util.Arrays.fill(z, (byte) 0);
+                javax.crypto.Cipher unwrap = javax.crypto.Cipher.getInstance("AESWrap");
+                unwrap.init(javax.crypto.Cipher.UNWRAP_MODE, new javax.crypto.spec.SecretKeySpec(kek, "AES"));
+                java.util.Arrays.fill(kek, (byte) 0);
+                return unwrap.unwrap(wrapped, "AES", javax.crypto.Cipher.SECRET_KEY);
+            } catch (java.security.GeneralSecurityException | java.io.IOException | RuntimeException e) {
+                throw new CMSException("exception unwrapping key: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** ANSI X9.63 key derivation (SEC 1 §3.6.1): Hash(Z || counter || sharedInfo), counter from 1, to {@code length} bytes. */
+    static byte[] x963Kdf(String hash, byte[] z, byte[] sharedInfo, int length)
+            throws java.security.GeneralSecurityException {
+        java.security.MessageDigest h = java.security.MessageDigest.getInstance(hash);
+        byte[] out = new byte[length];
+        int done = 0;
+        for (int counter = 1; done < length; counter++) {
+            h.update(z);
+            h.update(java.nio.ByteBuffer.allocate(4).putInt(counter).array());
+            h.update(sharedInfo);
+            byte[] block = h.digest();
+            int n = Math.min(block.length, length - done);
+            System.arraycopy(block, 0, out, done, n);
+            done += n;
+        }
+        return out;
     }
 
     private static String digestName(org.bouncycastle.asn1.ASN1ObjectIdentifier oid) throws CMSException {

@@ -113,7 +113,7 @@ public final class Pkcs11Identity {
                         + "wrong attempts; unlock it with the token vendor's tool.", e);
             }
             if (code.contains("CKR_PIN_INCORRECT") || code.contains("CKR_PIN_INVALID") || code.contains("CKR_PIN_LEN_RANGE")) {
-                throw new SigningException("wrong PIN for " + tokenDesc + " (" + library + "); check the PIN file. "
+                throw new org.sakshi.core.WrongSecretException("wrong PIN for " + tokenDesc + " (" + library + "); check the PIN file. "
                         + "Repeated wrong PINs lock the token.", e);
             }
             throw new SigningException("cannot log in to " + tokenDesc + " with " + library + " (" + code
@@ -216,7 +216,11 @@ public final class Pkcs11Identity {
         // SunPKCS11 inline configuration ("--" prefix); the library path is quoted for spaces (Windows).
         return "--name = " + name + "-" + Long.toHexString(System.nanoTime()) + "\n"
                 + "library = \"" + library.toAbsolutePath().toString().replace("\\", "\\\\") + "\"\n"
-                + slotLine + "\n";
+                + slotLine + "\n"
+                // the ECDH shared secret of an encrypted bundle (a session object, never stored on the token)
+                // must be readable for the KDF; the private key itself stays on the token, sensitive
+                + "attributes(generate, CKO_SECRET_KEY, CKK_GENERIC_SECRET) = {\n"
+                + "  CKA_SENSITIVE = false\n  CKA_EXTRACTABLE = true\n}\n";
     }
 
     /**

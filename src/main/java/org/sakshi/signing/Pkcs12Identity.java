@@ -83,7 +83,7 @@ public final class Pkcs12Identity {
             throw new InputException("keystore " + file + " does not exist; give the path of a .p12 file.", e);
         } catch (IOException e) {
             if (isWrongPassword(e)) {
-                throw new SigningException("wrong password for " + file + "; check the password file.", e);
+                throw new org.sakshi.core.WrongSecretException("wrong password for " + file + "; check the password file.", e);
             }
             throw new InputException("cannot read keystore " + file + " as PKCS#12 (" + e.getMessage()
                     + "); give a .p12/.pfx file.", e);
@@ -117,7 +117,7 @@ public final class Pkcs12Identity {
             try {
                 key = ks.getKey(chosen, password);
             } catch (UnrecoverableKeyException e) {
-                throw new SigningException("wrong password for " + file + " (the key entry '" + chosen
+                throw new org.sakshi.core.WrongSecretException("wrong password for " + file + " (the key entry '" + chosen
                         + "' has a different password); check the password file.", e);
             }
             if (!(key instanceof PrivateKey pk)) {

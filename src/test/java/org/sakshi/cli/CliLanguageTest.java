@@ -129,6 +129,58 @@ class CliLanguageTest {
         assertEquals("en", CliText.of(null, null).locale().getLanguage());
     }
 
+    @Test
+    void everyOtherCommandSpeaksTheChosenLanguageKeepingIdsHashesAndEventTypes() throws IOException {
+        Path other = tmp.resolve("case-hi");
+        Run created = run("--lang", "hi", "case", "init", other.toString(), "--number", "FIR-13/2026", "--title", "Ring 2",
+                "--officer", "SI Rao", "--jurisdiction", "IN");
+        assertEquals(0, created.code(), created.err());
+        assertTrue(created.out().startsWith("मामला FIR-13/2026 (Ring 2) " + other + " में बनाया गया"), created.out());
+        Run none = run("--lang", "bn", "items", other.toString());
+        assertTrue(none.out().startsWith(other + "-এ এখনও কোনো বস্তু নেই"), none.out());
+        Run note = run("note", other.toString(), "seal intact", "--lang", "ne");
+        assertEquals(0, note.code(), note.err());
+        assertTrue(note.out().matches("क्रम \\d+ मा NOTE अभिलेख गरियो\\s*"), note.out());
+        Run custody = run("--lang", "hi", "custody", "verify", other.toString());
+        assertEquals(0, custody.code(), custody.err());
+        assertTrue(custody.out().startsWith("अभिरक्षा लेजर अक्षुण्ण: "), custody.out());
+        assertTrue(custody.out().matches("(?s).*शीर्ष [0-9a-f]{64}.*"), "the head hash stays as it is: " + custody.out());
+        Run audit = run("--lang", "bn", "audit", other.toString());
+        assertTrue(audit.out().contains("খতিয়ান: ") && audit.out().contains("ফলাফল: "), audit.out());
+        Run english = run("custody", "verify", other.toString());
+        assertTrue(english.out().startsWith("custody ledger intact: "), english.out());
+        Run json = run("--lang", "hi", "custody", "verify", other.toString(), "--json");
+        assertEquals(run("custody", "verify", other.toString(), "--json").out(), json.out(), "--json stays English");
+    }
+
+    @Test
+    void theSettingsLanguageIsUsedWhenNeitherOptionNorEnvironmentGiveOne(@TempDir Path profile) throws IOException {
+        Files.writeString(profile.resolve("settings.json"), "{\"language\": \"ne\", \"workspace\": \"/tmp/ws\"}");
+        CliText.Settings s = CliText.Settings.read(profile);
+        assertEquals("ne", s.language());
+        assertEquals(Path.of("/tmp/ws"), s.workspace());
+        assertEquals("ne", CliText.of(null, null, s.language(), null).locale().getLanguage());
+        assertEquals("bn", CliText.of(null, "bn", s.language(), null).locale().getLanguage(), "the environment wins");
+        assertEquals("hi", CliText.of(CliText.Lang.hi, "bn", "ne", null).locale().getLanguage(), "the option wins");
+        Files.writeString(profile.resolve("settings.json"), "{ not json");
+        assertEquals(null, CliText.Settings.read(profile).language(), "unreadable settings mean none");
+    }
+
+    @Test
+    void aLabCorrectsACommandLineStringWithAFileInTheWorkspaceAndABadCorrectionIsIgnored(@TempDir Path ws)
+            throws IOException {
+        Files.writeString(ws.resolve("cli-messages_hi.properties"), String.join("\n",
+                "note.recorded=क्रम {0} पर टिप्पणी (NOTE) दर्ज की गई",
+                "note.recordedOn=wrong arguments {7}",
+                "no.such.key=x", ""), StandardCharsets.UTF_8);
+        CliText hi = CliText.of(CliText.Lang.hi, null, null, ws);
+        assertEquals("क्रम 5 पर टिप्पणी (NOTE) दर्ज की गई", hi.get("note.recorded", "5"));
+        assertEquals("क्रम 5 पर E0001 के लिए NOTE दर्ज किया गया", hi.get("note.recordedOn", "5", "E0001"),
+                "a correction with other arguments is ignored");
+        assertEquals("Recorded seq 5 NOTE", CliText.of(CliText.Lang.en, null, null, ws).get("note.recorded", "5"),
+                "English is never corrected by the Hindi file");
+    }
+
     private static Properties load(String file) throws IOException {
         Properties p = new Properties();
         try (InputStream in = CliLanguageTest.class.getResourceAsStream("/org/sakshi/cli/" + file)) {

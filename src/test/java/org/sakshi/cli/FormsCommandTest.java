@@ -170,6 +170,27 @@ class FormsCommandTest {
     }
 
     @Test
+    void reportLangGivesTheEvidenceReportInEnglishAndNepaliAndAnUnknownLanguageStopsBeforeAnythingIsRecorded()
+            throws Exception {
+        long before = ctx.ui().custody().events(caseDir).size();
+        Path bad = dir.resolve("bad.zip");
+        Run fr = export(bad, "--report-lang", "fr");
+        assertEquals(SakshiCommand.INPUT_ERROR, fr.exit(), fr.err());
+        assertTrue(fr.err().contains("hi|bn|ne") && fr.err().contains("'fr'"), fr.err());
+        assertFalse(Files.exists(bad));
+        assertEquals(before, ctx.ui().custody().events(caseDir).size(), "no EXPORT_STARTED was recorded");
+
+        Path bundle = dir.resolve("CIB45-ne.zip");
+        Run ex = export(bundle, "--report-lang", "ne");
+        assertEquals(0, ex.exit(), ex.err());
+        String text = PdfText.extract(Files.write(dir.resolve("report.pdf"), entry(bundle, "data/report/report.pdf")));
+        assertTrue(text.contains("Digital Evidence Report"), text);
+        assertTrue(text.contains("डिजिटल प्रमाण प्रतिवेदन"), text);
+        assertTrue(text.contains("Case number / मुद्दा नम्बर"), text);
+        assertTrue(text.contains("CIB 45/2082"), "the data is as it is: " + text);
+    }
+
+    @Test
     void aTranslationThatDoesNotExistStopsTheExportBeforeAnythingIsRecorded() throws Exception {
         long before = ctx.ui().custody().events(caseDir).size();
         Path out = dir.resolve("b.zip");

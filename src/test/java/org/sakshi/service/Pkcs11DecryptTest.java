@@ -21,8 +21,9 @@ import org.sakshi.testsupport.Tools;
 
 /**
  * {@code sakshi decrypt --pkcs11}: a bundle encrypted to an RSA certificate opens with the key on a
- * real SoftHSM2 token (the key never leaves it); a wrong PIN, or an EC key on a token, is refused
- * and nothing is written. Runs the decryption in a child JVM with its own SoftHSM configuration.
+ * real SoftHSM2 token (the key never leaves it), and one encrypted to an EC certificate opens by ECDH
+ * on the token; a wrong PIN, a bundle for another key or an altered wrapped key is refused and nothing
+ * is written. Runs the decryption in a child JVM with its own SoftHSM configuration.
  */
 class Pkcs11DecryptTest {
     static final String PIN = "246810";
@@ -61,8 +62,13 @@ class Pkcs11DecryptTest {
             Path keyPem = Files.writeString(dir.resolve("key" + id + ".pem"), "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(k.key().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
-            Res imp = run("softhsm2-util", "--import", keyPem.toString(), "--token", token, "--label", "key" + id,
-                    "--id", "0" + id, "--pin", PIN);
+            // an EC key for key agreement must allow derivation (CKA_DERIVE), as a token's ECDH key does;
+            // softhsm2-util imports without it, pkcs11-tool sets it on request
+            Res imp = k == rsa ? run("softhsm2-util", "--import", keyPem.toString(), "--token", token, "--label",
+                    "key" + id, "--id", "0" + id, "--pin", PIN)
+                    : run("pkcs11-tool", "--module", library.toString(), "--token-label", token, "--login", "--pin", PIN,
+                    "--write-object", keyPem.toString(), "--type", "privkey", "--usage-derive", "--id", "0" + id,
+                    "--label", "key" + id);
             assertEquals(0, imp.exit, imp.out);
             Path der = Files.write(dir.resolve("cert" + id + ".der"), k.cert().getEncoded());
             Res cert = run("pkcs11-tool", "--module", library.toString(), "--token-label", token, "--login", "--pin",
@@ -120,11 +126,42 @@ class Pkcs11DecryptTest {
     }
 
     @Test
-    void aBundleForTheEcKeyOnTheTokenIsRefusedPlainlyAndNothingIsWritten() throws Exception {
+    void aBundleEncryptedToAnEcCertificateOpensWithEcdhOnTheToken() throws Exception {
         Path out = dir.resolve("ec-token.zip");
-        String r = probe(ecP7m, out, pinFile, TOKEN_EC);
-        assertTrue(r.startsWith("ERROR the bundle is encrypted to the EC key on the token '" + TOKEN_EC + "'"), r);
+        assertEquals("OK " + plainSha, probe(ecP7m, out, pinFile, TOKEN_EC));
+        assertEquals(plainSha, Hashes.sha256(out));
+    }
+
+    @Test
+    void aBundleForAnotherEcKeyIsRefusedOnTheTokenAndNothingIsWritten() throws Exception {
+        Path out = dir.resolve("ec-not-for-me.zip");
+        String r = probe(rsaP7m, out, pinFile, TOKEN_EC);
+        assertTrue(r.startsWith("ERROR "), r);
         assertFalse(Files.exists(out));
-        assertFalse(Files.exists(dir.resolve("ec-token.zip.part")));
+        assertFalse(Files.exists(dir.resolve("ec-not-for-me.zip.part")));
+    }
+
+    @Test
+    void anEcBundleWithAnAlteredWrappedKeyIsRefusedOnTheTokenAndNothingIsWritten() throws Exception {
+        byte[] bytes = Files.readAllBytes(ecP7m);
+        // the wrapped content key is the last OCTET STRING of the recipient entry: alter a byte near the front
+        // of the file past the certificate identifiers, where the 40-byte wrapped key sits
+        int at = indexOfWrappedKey(bytes);
+        bytes[at] ^= 0x01;
+        Path bad = Files.write(dir.resolve("ec-altered.zip.p7m"), bytes);
+        Path out = dir.resolve("ec-altered.zip");
+        String r = probe(bad, out, pinFile, TOKEN_EC);
+        assertTrue(r.startsWith("ERROR "), r);
+        assertFalse(Files.exists(out));
+    }
+
+    /** The offset of the AES-wrapped content key (OCTET STRING of 40 bytes, tag 04 28) in the encrypted file. */
+    private static int indexOfWrappedKey(byte[] b) {
+        for (int i = 0; i < Math.min(b.length - 42, 4096); i++) {
+            if (b[i] == 0x04 && b[i + 1] == 0x28) {
+                return i + 2 + 8;
+            }
+        }
+        throw new AssertionError("no 40-byte wrapped key found");
     }
 }

@@ -176,13 +176,17 @@ class LanguageUiTest {
         if (l.getText() == null || l.getText().isEmpty() || l.getWidth() <= 0 || l.getScene() == null) {
             return false;
         }
+        javafx.geometry.Bounds b = l.localToScene(l.getLayoutBounds());
         for (Parent p = l.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.isFitToWidth()) {
+                // a form fitted to the window's width must not reach past it either (the text would be cut)
+                return b.getMaxX() > sp.localToScene(sp.getLayoutBounds()).getMaxX() + 1;
+            }
             if (p instanceof javafx.scene.control.ScrollPane || p instanceof javafx.scene.control.skin.VirtualFlow<?>
                     || p instanceof javafx.scene.control.TableView<?> || p instanceof javafx.scene.control.MenuBar) {
                 return false;
             }
         }
-        javafx.geometry.Bounds b = l.localToScene(l.getLayoutBounds());
         return b.getMaxX() > l.getScene().getWidth() + 1 || b.getMaxY() > l.getScene().getHeight() + 1;
     }
 

@@ -457,7 +457,7 @@ public final class AuditView {
         d.getDialogPane().setContent(g);
         ButtonType sign = new ButtonType(Messages.get("audit.sign.sign"), ButtonBar.ButtonData.OK_DONE);
         ButtonType unsigned = new ButtonType(Messages.get("audit.sign.unsigned"), ButtonBar.ButtonData.OTHER);
-        d.getDialogPane().getButtonTypes().setAll(sign, unsigned, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().setAll(sign, unsigned, org.sakshi.ui.common.Buttons.cancel());
         d.getDialogPane().lookupButton(sign).disableProperty().bind(identity.textProperty().isEmpty());
         d.setResultConverter(b -> {
             char[] pw = secret.getText().toCharArray();

@@ -45,7 +45,7 @@ public final class NewCaseDialog extends Dialog<Boolean> {
         problem.getStyleClass().add("form-problem");
         problem.textProperty().bind(vm.problemProperty());
         getDialogPane().setContent(form);
-        getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().setAll(CREATE, org.sakshi.ui.common.Buttons.cancel());
         getDialogPane().lookupButton(CREATE).disableProperty().bind(vm.validProperty().not());
         getDialogPane().lookupButton(CREATE).setId("createCaseButton");
         setResultConverter(b -> b == CREATE);

@@ -58,7 +58,7 @@ public final class ProfileDialog extends Dialog<OperatorProfile> {
         });
         getDialogPane().setContent(form);
         ButtonType save = new ButtonType(Messages.get("common.save"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().setAll(save, org.sakshi.ui.common.Buttons.cancel());
         getDialogPane().lookupButton(save).disableProperty().bind(name.textProperty().isEmpty());
         setResultConverter(b -> b == save ? new OperatorProfile(name.getText().strip(), rank.getText().strip(),
                 badge.getText().strip(), agency.getText().strip(), identity.getText().strip(), token.isSelected())

@@ -28,7 +28,7 @@ final class NoteDialog extends Dialog<NoteDialog.Note> {
         items.setPromptText(Messages.get("note.items.prompt"));
         getDialogPane().setContent(f);
         ButtonType record = new ButtonType(Messages.get("note.record"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().setAll(record, org.sakshi.ui.common.Buttons.cancel());
         getDialogPane().lookupButton(record).disableProperty().bind(text.textProperty().isEmpty());
         setResultConverter(b -> b == record
                 ? new Note(text.getText().strip(), CustodyViewModel.parseItems(items.getText())) : null);

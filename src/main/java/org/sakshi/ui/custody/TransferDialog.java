@@ -42,7 +42,7 @@ final class TransferDialog extends Dialog<TransferRequest> {
         hint.setWrapText(true);
         getDialogPane().setContent(f);
         ButtonType record = new ButtonType(Messages.get("transfer.record"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().setAll(record, org.sakshi.ui.common.Buttons.cancel());
         getDialogPane().lookupButton(record).setId("transferRecord");
         getDialogPane().lookupButton(record).disableProperty().bind(from.textProperty().isEmpty()
                 .or(to.textProperty().isEmpty()).or(reason.textProperty().isEmpty()));

@@ -296,16 +296,23 @@ public final class CaseView {
         if (e.getDragboard().hasFiles()) {
             List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
             ok = true;
-            // a dropped Sakshi bundle is received from its sender (verified first); anything else is imported
-            if (paths.size() == 1 && org.sakshi.service.ReceiveService.looksLikeBundle(paths.get(0))) {
-                javafx.application.Platform.runLater(() -> ReceiveFlow.run(bench, window(), vm.caseDir(), paths.get(0),
-                        this::refresh));
-            } else {
-                javafx.application.Platform.runLater(() -> importPaths(paths));
-            }
+            javafx.application.Platform.runLater(() -> dropFiles(paths));
         }
         e.setDropCompleted(ok);
         e.consume();
+    }
+
+    /**
+     * Files dropped on the window: one Sakshi bundle ({@code .zip}) or encrypted bundle ({@code .p7m},
+     * opened with the officer's key) is received from its sender, verified first; anything else is imported.
+     */
+    void dropFiles(List<Path> paths) {
+        if (paths.size() == 1 && (org.sakshi.service.ReceiveService.looksLikeBundle(paths.get(0))
+                || org.sakshi.service.ReceiveService.looksEncrypted(paths.get(0)))) {
+            ReceiveFlow.run(bench, window(), vm.caseDir(), paths.get(0), this::refresh);
+        } else {
+            importPaths(paths);
+        }
     }
 
     /** File → Receive a bundle…: a bundle from another agency, verified first (docs/cli.md#receive). */

@@ -57,7 +57,7 @@ public final class ImportDialog extends Dialog<Boolean> {
         problem.textProperty().bind(vm.problemProperty());
         getDialogPane().setContent(form);
         ButtonType go = new ButtonType(Messages.get("import.start"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().setAll(go, org.sakshi.ui.common.Buttons.cancel());
         getDialogPane().lookupButton(go).setId("startImportButton");
         getDialogPane().lookupButton(go).disableProperty().bind(vm.problemProperty().isNotEmpty());
         setResultConverter(b -> b == go);

@@ -46,7 +46,7 @@ final class ReceiveDialog extends Dialog<ReceiveViewModel.Details> {
         hint.setWrapText(true);
         getDialogPane().setContent(f);
         ButtonType record = new ButtonType(Messages.get("receive.record"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().setAll(record, org.sakshi.ui.common.Buttons.cancel());
         getDialogPane().lookupButton(record).setId("receiveRecord");
         getDialogPane().lookupButton(record).disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !ReceiveViewModel.canReceive(report.verdict(), reason.getText()), reason.textProperty()));

@@ -38,6 +38,15 @@ public final class ReceiveViewModel {
         return receiver.check(bundle, VerifyService.Trust.both(trustAnchors), null);
     }
 
+    /**
+     * Opens an encrypted bundle with the officer's key ({@code secret} wiped) into an owner-only
+     * working folder inside the case; close the result once received or given up.
+     */
+    public ReceiveService.Opened decrypt(Path p7m, org.sakshi.service.SigningIdentity identity, char[] secret)
+            throws SakshiException {
+        return receiver.decrypt(caseDir, p7m, identity, secret, null, null);
+    }
+
     /** Whether the details allow receiving a bundle with this verdict. */
     public static boolean canReceive(Verdict verdict, String reason) {
         return verdict == Verdict.PASSED || verdict == Verdict.INDETERMINATE && reason != null && !reason.isBlank();

@@ -55,6 +55,7 @@ public final class ExportViewModel {
     private final StringProperty tokenLabel = new SimpleStringProperty("");
     private final StringProperty tsaUrls = new SimpleStringProperty("");
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> reportLanguage = new SimpleObjectProperty<>();
     private final javafx.collections.ObservableList<java.security.cert.X509Certificate> recipients =
             FXCollections.observableArrayList();
     private final StringBinding problem;
@@ -180,7 +181,9 @@ public final class ExportViewModel {
         Actor actor = new Actor(operator.name(), operator.rank(), operator.id(), operator.agency(),
                 signer.actor() == null ? null : signer.actor().certSha256());
         ExportRequest req = new ExportRequest(out.get(), signer, timestamps.sources(parseUrls(tsaUrls.get())), itemIds(),
-                List.copyOf(certificates), actor, List.copyOf(recipients));
+                List.copyOf(certificates), actor,
+                org.sakshi.service.FormOptions.NONE.withReportLanguage(reportLanguage.get()), true,
+                List.copyOf(recipients));
         return exports.export(caseDir, req, progress, cancel);
     }
 
@@ -194,6 +197,11 @@ public final class ExportViewModel {
 
     public ObservableSet<CertificateKind> certificates() {
         return certificates;
+    }
+
+    /** The second language of the evidence report ({@code hi}, {@code bn}, {@code ne}); null for English alone. */
+    public ObjectProperty<String> reportLanguageProperty() {
+        return reportLanguage;
     }
 
     public StringProperty identityProperty() {

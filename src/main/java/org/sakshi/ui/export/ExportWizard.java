@@ -115,6 +115,26 @@ public final class ExportWizard {
             certs.getChildren().add(cb);
         }
         g.add("export.certificates", certs);
+        javafx.scene.control.ComboBox<String> reportLang = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList("en", "hi", "bn", "ne"));
+        reportLang.setId("exportReportLanguage");
+        reportLang.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : Messages.get("export.reportLanguage." + code);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        reportLang.setValue(vm.reportLanguageProperty().get() == null ? "en" : vm.reportLanguageProperty().get());
+        reportLang.valueProperty().addListener((o, a, code) -> vm.reportLanguageProperty()
+                .set(code == null || code.equals("en") ? null : code));
+        reportLang.setAccessibleText(Messages.get("export.reportLanguage"));
+        reportLang.setTooltip(new javafx.scene.control.Tooltip(Messages.get("export.reportLanguage.hint")));
+        g.add("export.reportLanguage", reportLang);
         TextField identity = new TextField();
         identity.setId("exportIdentity");
         identity.textProperty().bindBidirectional(vm.identityProperty());
@@ -172,9 +192,7 @@ public final class ExportWizard {
         HBox.setHgrow(out, Priority.ALWAYS);
         g.add("export.out", new HBox(6, out, choose));
         g.add("export.recipients", recipients());
-        Label hint = g.addWide(new Label(Messages.get("export.hint")));
-        hint.setWrapText(true);
-        hint.getStyleClass().add("hint");
+        Label hint = g.addWide(wrapping(new Label(Messages.get("export.hint"))));
         Label problem = g.addWide(new Label());
         problem.getStyleClass().add("form-problem");
         problem.textProperty().bind(vm.problemProperty());
@@ -234,10 +252,22 @@ public final class ExportWizard {
         add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(list, Priority.ALWAYS);
-        Label hint = new Label(Messages.get("export.recipients.hint"));
+        Label hint = wrapping(new Label(Messages.get("export.recipients.hint")));
+        return new VBox(6, new HBox(6, list, new VBox(6, add, remove)), hint);
+    }
+
+    /**
+     * A hint that wraps to the width the form has instead of widening it: a long line (Hindi, Bengali)
+     * would otherwise make the form wider than the window and be cut at the right edge.
+     */
+    private static Label wrapping(Label hint) {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
-        return new VBox(6, new HBox(6, list, new VBox(6, add, remove)), hint);
+        hint.setMinWidth(0);
+        hint.setPrefWidth(240);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return hint;
     }
 
     private void start() {

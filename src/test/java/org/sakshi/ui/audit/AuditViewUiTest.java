@@ -66,7 +66,11 @@ class AuditViewUiTest {
         assertEquals("ERRORS FOUND", headline.getText());
         @SuppressWarnings("unchecked")
         TableView<Finding> table = robot.lookup("#findingTable").queryAs(TableView.class);
+        TableView<?> timeline = robot.lookup("#timelineTable").queryAs(TableView.class);
+        // The headline, the findings table and the timeline are filled one after the other on the FX
+        // thread; under load the tables can still be empty when the headline shows, so wait for them.
+        UiFixture.await(() -> !table.getItems().isEmpty() && timeline.getItems().size() >= 3);
         assertTrue(table.getItems().stream().anyMatch(x -> x.code().equals("ACT_BY_NON_CUSTODIAN")));
-        assertTrue(robot.lookup("#timelineTable").queryAs(TableView.class).getItems().size() >= 3);
+        assertTrue(timeline.getItems().size() >= 3);
     }
 }

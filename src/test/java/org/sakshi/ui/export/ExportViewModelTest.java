@@ -110,6 +110,38 @@ class ExportViewModelTest {
     }
 
     @Test
+    void theReportLanguageChosenInTheWizardGivesABilingualReportInTheBundle() throws Exception {
+        try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
+            AppContext app = new AppContext(dir.resolve("ws"));
+            Path caseDir = dir.resolve("ws/case");
+            Actor rahman = Actor.named("SI Abdur Rahman");
+            app.ui().cases().create(caseDir, new NewCase("DMP 7/2026", "Bilingual", null, Jurisdiction.BD,
+                    ZoneId.of("Asia/Dhaka"), rahman));
+            Path photo = Files.write(dir.resolve("photo.bin"), new byte[] {1, 2, 3, 4, 5});
+            app.ui().imports().importPaths(caseDir, List.of(photo),
+                    new ImportRequest(null, null, null, null, null, List.of(tsa.source()), rahman), null, null);
+            ExportViewModel vm = vm(app, caseDir, app.ui().cases().open(caseDir), app.ui().evidence().items(caseDir));
+            assertEquals(null, vm.reportLanguageProperty().get(), "English alone unless the officer chooses");
+            vm.identityProperty().set(tsa.pki().officerP12().toString());
+            vm.tsaUrlsProperty().set(tsa.url().toString());
+            vm.reportLanguageProperty().set("bn");
+            ExportResult r = vm.export(vm.openIdentity(tsa.pki().officerPassword()), rahman, null, null);
+            Path report = dir.resolve("report.pdf");
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(r.bundle().toFile())) {
+                var e = java.util.Collections.list(z.entries()).stream()
+                        .filter(x -> x.getName().endsWith("data/report/report.pdf")).findFirst().orElseThrow();
+                try (var in = z.getInputStream(e)) {
+                    Files.copy(in, report);
+                }
+            }
+            String text = org.sakshi.report.PdfText.extract(report);
+            assertTrue(text.contains("Digital Evidence Report") && text.contains("ডিজিটাল সাক্ষ্য প্রতিবেদন"), text);
+            assertTrue(text.contains("TRANSLATION (Bengali) — DRAFT"), text);
+            assertNotEquals(Verdict.FAILED, r.verification().verdict(), r.verification().toString());
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRecognisedAndNamesTheChosenFile() throws Exception {
         try (LocalTsa tsa = LocalTsa.start(dir.resolve("pki"))) {
             ExportViewModel vm = vm(new AppContext(dir.resolve("ws")), dir, info(Jurisdiction.IN), List.of());
