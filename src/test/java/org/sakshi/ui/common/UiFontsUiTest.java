@@ -1,9 +1,20 @@
 package org.sakshi.ui.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.scene.text.Font;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -12,6 +23,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -79,5 +91,46 @@ class UiFontsUiTest {
     @Test
     void bengaliWordsAreDrawnWithTheirOwnGlyphsNotEmptyBoxes() throws Exception {
         assertGlyphsDrawn("\u0995\u0996\u0997", "\u099A\u099B\u099C");
+    }
+
+    private static Set<String> javafxTempFonts() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("+JXF")).collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void aFontInsideTheJarIsCopiedOnceIntoTheProfileAndLeavesNoTemporaryFileBehind(@TempDir Path tmp) throws Exception {
+        String file = "NotoSansDevanagari-Regular.ttf";
+        byte[] font;
+        try (var in = UiFonts.class.getResourceAsStream("/org/sakshi/report/fonts/" + file)) {
+            font = in.readAllBytes();
+        }
+        Path jar = tmp.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("fonts/" + file));
+            out.write(font);
+            out.closeEntry();
+        }
+        URL url = java.net.URI.create("jar:" + jar.toUri() + "!/fonts/" + file).toURL();
+        Path cache = tmp.resolve("profile").resolve("fonts");
+        Set<String> before = javafxTempFonts();
+
+        Font f = WaitForAsyncUtils.asyncFx(() -> UiFonts.load(url, file, cache)).get();
+        assertNotNull(f, "the font inside the jar loads");
+        assertTrue(f.getFamily().contains("Devanagari"), f.getFamily());
+        Path copy = cache.resolve(file);
+        assertEquals(font.length, Files.size(copy), "the profile holds the whole font");
+        var written = Files.getLastModifiedTime(copy);
+
+        Font again = WaitForAsyncUtils.asyncFx(() -> UiFonts.load(url, file, cache)).get();
+        assertNotNull(again);
+        assertEquals(written, Files.getLastModifiedTime(copy), "a copy of the right size is not written again");
+        Set<String> after = javafxTempFonts();
+        after.removeAll(before);
+        assertTrue(after.isEmpty(), "JavaFX was given a stream and left temporary copies: " + after);
+        try (Stream<Path> s = Files.list(cache)) {
+            assertEquals(1, s.count(), "no part file is left in the profile's font folder");
+        }
     }
 }
