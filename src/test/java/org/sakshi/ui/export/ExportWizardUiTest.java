@@ -90,6 +90,9 @@ class ExportWizardUiTest {
         org.sakshi.testsupport.TestPki.Identity lab = tsa.pki().issueRecipient("Lab", "secp384r1");
         robot.interact(() -> list.getItems().addAll(prosecutor.cert(), lab.cert()));
         assertTrue(robot.lookup("#removeRecipient").query().isDisabled(), "nothing chosen to remove");
+        // the list draws its cells on a later pulse (slow on a loaded machine): wait for the row, then click it
+        robot.interact(() -> list.scrollTo(lab.cert()));
+        UiFixture.await(() -> robot.lookup("Lab (EC P-384)").tryQuery().isPresent());
         robot.clickOn(robot.lookup("Lab (EC P-384)").queryLabeled());
         robot.clickOn("#removeRecipient");
         assertEquals(List.of(prosecutor.cert()), List.copyOf(list.getItems()));
