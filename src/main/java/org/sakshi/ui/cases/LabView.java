@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -109,7 +110,9 @@ public final class LabView {
         serverBox.setAccessibleText(Messages.get("lab.server"));
         serverBox.setPromptText(Messages.get("lab.server.none"));
         vm.serverProperty().addListener((o, a, s) -> refreshCases());
-        HBox serverBar = row(8, serverBox, label("lab.server", "field-label"), serverBox,
+        Label serverLabel = label("lab.server", "field-label");
+        serverLabel.setMinWidth(Region.USE_PREF_SIZE); // the long server line shrinks, never the label ("Serv...")
+        HBox serverBar = row(8, serverBox, serverLabel, serverBox,
                 button("start.refresh", this::refresh));
         Label hint = id("labHint", styled(new Label(Messages.get("lab.addHint")), "hint"));
         hint.setWrapText(true);
