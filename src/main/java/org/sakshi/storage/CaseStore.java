@@ -1068,7 +1068,7 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
-    private static long lockKeyOf(UUID id) {
+    static long lockKeyOf(UUID id) {
         return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
     }
 
@@ -1094,9 +1094,20 @@ public final class CaseStore implements AutoCloseable {
      * while no other workstation can append (PostgreSQL releases it at commit or rollback, also
      * when a workstation's connection dies).
      */
+    /**
+     * How long a writer waits for a server case's lock, held by another workstation's transaction,
+     * before the case is reported busy (CaseBusyException, nothing written); a stalled workstation
+     * must not hang every other one. {@code -Dsakshi.serverLockWaitSeconds} (default 120).
+     */
+    static volatile Duration serverLockWait = Duration.ofSeconds(Long.getLong("sakshi.serverLockWaitSeconds", 120));
+
     private void lockServerCase() throws SQLException {
         if (server == null || !serverWrite) {
             return;
+        }
+        try (Statement st = conn.createStatement()) {
+            // the transaction's lock waits end with SQLSTATE 55P03, which wrap() reports as a busy case
+            st.execute("SET LOCAL lock_timeout = " + Math.max(1, serverLockWait.toMillis()));
         }
         try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             ps.setLong(1, lockKey);

@@ -205,4 +205,40 @@ class ServerCaseStoreTest {
             assertEquals(2, rs.getLong(1));
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 90, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aWriterWaitingTooLongForAnotherWorkstationsLockHearsTheCaseIsBusyAndWritesNothing() throws Exception {
+        Path dir = newCase();
+        UUID id = ServerLink.read(dir).orElseThrow().caseId();
+        long events;
+        try (CaseStore r = CaseStore.openRead(dir, clock, WS, servers)) {
+            events = r.eventCount();
+        }
+        Duration before = CaseStore.serverLockWait;
+        CaseStore.serverLockWait = Duration.ofSeconds(1);
+        try (Connection stalled = asApp(); Statement st = stalled.createStatement()) {
+            // another workstation's transaction that never ends holds the case's lock
+            st.execute("SELECT pg_advisory_lock(" + CaseStore.lockKeyOf(id) + ")");
+            org.sakshi.core.CaseBusyException busy = assertThrows(org.sakshi.core.CaseBusyException.class, () -> {
+                try (CaseStore w = CaseStore.openWrite(dir, clock, WS, Duration.ofSeconds(1), key, servers)) {
+                    w.tx(() -> w.append(new EventDraft("NOTE", Actor.named("SI Rao"), null, null,
+                            Map.of("text", "waits"))));
+                }
+            });
+            assertTrue(busy.getMessage().contains("busy on its lab server"), busy.getMessage());
+            st.execute("SELECT pg_advisory_unlock(" + CaseStore.lockKeyOf(id) + ")");
+        } finally {
+            CaseStore.serverLockWait = before;
+        }
+        try (CaseStore r = CaseStore.openRead(dir, clock, WS, servers)) {
+            assertEquals(events, r.eventCount(), "nothing was written while the case was busy");
+        }
+        try (CaseStore w = CaseStore.openWrite(dir, clock, WS, Duration.ofSeconds(1), key, servers)) {
+            w.tx(() -> w.append(new EventDraft("NOTE", Actor.named("SI Rao"), null, null, Map.of("text", "now"))));
+        }
+        try (CaseStore r = CaseStore.openRead(dir, clock, WS, servers)) {
+            assertTrue(r.eventCount() > events, "once the lock is free the write goes through");
+        }
+    }
 }
