@@ -1000,6 +1000,15 @@ public final class CaseStore implements AutoCloseable {
      */
     public static CaseStore createOnServer(ServerConfig server, Path dir, CaseInfo info, Clock clock, Workstation ws,
                                            HeadSigner signer) throws SakshiException {
+        return newOnServer(server, dir, info, clock, ws, signer, s -> null);
+    }
+
+    /**
+     * A new case on a lab server with {@code dir} as its place: the schema, the case row and whatever
+     * {@code fill} writes are made in one transaction (all of it or none of it), then the folder's link.
+     */
+    private static CaseStore newOnServer(ServerConfig server, Path dir, CaseInfo info, Clock clock, Workstation ws,
+                                         HeadSigner signer, ServerFill fill) throws SakshiException {
         if (Files.exists(dir.resolve(DB)) || ServerLink.isLink(dir)) {
             throw new InputException(dir + " already holds a case; choose an empty or new folder");
         }
@@ -1010,13 +1019,13 @@ public final class CaseStore implements AutoCloseable {
         }
         Connection c = server.connect();
         try {
-            LabServer.createCase(c, server, info.id(), info.number(), info.title(), dir);
-            LabServer.useCase(c, server, info.id());
             CaseStore s = new CaseStore(dir, c, null, clock, ws, signer, server, true);
             s.lockKey = lockKeyOf(info.id());
             s.sqlTx(() -> {
+                LabServer.createCase(c, server, info.id(), info.number(), info.title(), dir);
+                LabServer.useCase(c, server, info.id());
                 s.insertCaseInfo(info);
-                return null;
+                return fill.into(s);
             });
             s.info = info;
             new ServerLink(server.name(), info.id(), server.url()).write(dir);
@@ -1025,6 +1034,11 @@ public final class CaseStore implements AutoCloseable {
             closeQuietly(c);
             throw e;
         }
+    }
+
+    /** What a new server case receives in its creating transaction. */
+    private interface ServerFill {
+        Object into(CaseStore s) throws SQLException, SakshiException;
     }
 
     private static CaseStore openServer(Path dir, ServerLink link, ServerDirectory servers, Clock clock, Workstation ws,
@@ -1245,43 +1259,20 @@ public final class CaseStore implements AutoCloseable {
      */
     public static CaseStore copyToServer(CaseStore src, ServerConfig server, Path dir, Clock clock, Workstation ws,
                                          HeadSigner signer) throws SakshiException {
-        if (Files.exists(dir.resolve(DB)) || ServerLink.isLink(dir)) {
-            throw new InputException(dir + " already holds a case; choose an empty or new folder");
-        }
-        try {
-            org.sakshi.core.OwnerOnly.dir(dir);
-        } catch (java.io.IOException e) {
-            throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
-        }
-        CaseInfo info = src.caseInfo();
-        Connection c = server.connect();
-        try {
-            CaseStore s = new CaseStore(dir, c, null, clock, ws, signer, server, true);
-            s.lockKey = lockKeyOf(info.id());
-            s.sqlTx(() -> {
-                LabServer.createCase(c, server, info.id(), info.number(), info.title(), dir);
-                LabServer.useCase(c, server, info.id());
-                s.insertCaseInfo(info);
-                s.copyRowsFrom(src);
-                List<String> heads = src.headLines();
-                if (heads != null) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO heads(seq, line) VALUES (?,?)")) {
-                        for (String h : heads) {
-                            ps.setLong(1, SignedHead.parse(h).seq());
-                            ps.setString(2, h);
-                            ps.executeUpdate();
-                        }
+        return newOnServer(server, dir, src.caseInfo(), clock, ws, signer, s -> {
+            s.copyRowsFrom(src);
+            List<String> heads = src.headLines();
+            if (heads != null) {
+                try (PreparedStatement ps = s.conn.prepareStatement("INSERT INTO heads(seq, line) VALUES (?,?)")) {
+                    for (String h : heads) {
+                        ps.setLong(1, SignedHead.parse(h).seq());
+                        ps.setString(2, h);
+                        ps.executeUpdate();
                     }
                 }
-                return null;
-            });
-            s.info = info;
-            new ServerLink(server.name(), info.id(), server.url()).write(dir);
-            return s;
-        } catch (SakshiException | RuntimeException e) {
-            closeQuietly(c);
-            throw e;
-        }
+            }
+            return null;
+        });
     }
 
     /** As {@link #copyToServer}, into a new folder case ({@code case.db} and {@code custody-heads.jsonl}). */
