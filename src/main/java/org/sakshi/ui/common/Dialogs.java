@@ -32,7 +32,26 @@ public final class Dialogs {
         if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
             keepMaximized(d.getDialogPane().getScene().getWindow(), owner);
         }
+        translateStandardButtons(d);
         return d;
+    }
+
+    /**
+     * JavaFX labels its own OK, Cancel, Close, Yes and No buttons in English whatever the
+     * window's language; the buttons an alert or input dialog already carries get the chosen
+     * language's words (buttons a dialog adds later come from {@link Buttons} or its own keys).
+     */
+    static void translateStandardButtons(Dialog<?> d) {
+        for (ButtonType t : d.getDialogPane().getButtonTypes()) {
+            String key = t == ButtonType.OK ? "common.ok"
+                    : t == ButtonType.CANCEL ? "common.cancel"
+                    : t == ButtonType.CLOSE ? "common.close"
+                    : t == ButtonType.YES ? "common.yes"
+                    : t == ButtonType.NO ? "common.no" : null;
+            if (key != null && d.getDialogPane().lookupButton(t) instanceof javafx.scene.control.Button b) {
+                b.setText(Messages.get(key));
+            }
+        }
     }
 
     /**
