@@ -84,6 +84,15 @@ public final class CaseService {
         }
     }
 
+    /**
+     * Removes the plain copies an export or receipt left in this case when it was stopped (killed,
+     * power lost): {@code exports/.staging-*} and {@code .decrypt-*} whose lock no process holds.
+     * Folders in use are kept. Never throws; returns how many were removed.
+     */
+    public int sweepLeftovers(Path caseDir) {
+        return WorkFolders.sweep(caseDir).size();
+    }
+
     /** The cases directly inside a workspace folder, most recent activity first. Unreadable folders are skipped. */
     public List<CaseSummary> list(Path workspace) {
         List<CaseSummary> out = new ArrayList<>();

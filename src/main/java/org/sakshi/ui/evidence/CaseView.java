@@ -111,6 +111,8 @@ public final class CaseView {
                 .minSize(org.sakshi.ui.common.WindowSize.CASE.minWidth(), org.sakshi.ui.common.WindowSize.CASE.minHeight())
                 .onePer(new Key(dir)).rememberGeometry().onClosed(() -> view[0].close()), () -> {
                     view[0] = new CaseView(bench, dir);
+                    // a case only opened (no export or receipt yet) is cleared of plain copies a crash left too
+                    bench.background().run(() -> bench.services().cases().sweepLeftovers(dir), n -> { }, e -> { });
                     return view[0].root();
                 });
     }

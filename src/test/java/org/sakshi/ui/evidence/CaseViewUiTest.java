@@ -93,4 +93,23 @@ class CaseViewUiTest {
             }
         });
     }
+
+    @Test
+    void openingACaseWindowRemovesPlainCopiesACrashedExportOrReceiptLeftButKeepsOtherFolders(FxRobot robot)
+            throws Exception {
+        Path c = dir.resolve("ws").resolve("crashed-" + System.nanoTime());
+        bench.services().cases().create(c, new NewCase("FIR 6/2026", "Crash leftovers", null, Jurisdiction.IN,
+                ZoneId.of("Asia/Kolkata"), bench.actor()));
+        Path staging = Files.createDirectories(c.resolve("exports").resolve(".staging-crashed"));
+        Files.writeString(staging.resolve("B.zip"), "plain bundle bytes");
+        Files.writeString(staging.resolve(".lock"), ""); // a lock file no process holds: the run that made it died
+        Path decrypt = Files.createDirectories(c.resolve(".decrypt-crashed"));
+        Files.writeString(decrypt.resolve(".lock"), "");
+        Path kept = Files.createDirectories(c.resolve("exports").resolve("kept"));
+
+        robot.interact(() -> CaseView.open(bench, c, null));
+
+        UiFixture.await(() -> !Files.exists(staging) && !Files.exists(decrypt));
+        org.junit.jupiter.api.Assertions.assertTrue(Files.isDirectory(kept), "only the crashed runs' folders go");
+    }
 }
