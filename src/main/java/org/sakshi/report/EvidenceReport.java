@@ -42,7 +42,8 @@ final class EvidenceReport {
     static void write(ReportData data, ReportText t, OutputStream out) throws ReportException {
         try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
             PdfDocs.describe(doc, "Evidence report " + data.caseInfo().number(), data);
-            PdfLayout l = new PdfLayout(doc, "Bundle " + data.bundleId());
+            PdfLayout l = new PdfLayout(doc, t.label("footer.bundle") + " " + data.bundleId());
+            l.pageLabel((i, n) -> t.label("footer.page", i, n));
             cover(l, data, t);
             inventory(l, data, t);
             for (Item item : data.items()) {
@@ -51,7 +52,7 @@ final class EvidenceReport {
             custodyLog(l, data, t);
             hashReport(l, data, t);
             howToVerify(l, data, t);
-            l.finish("Case " + data.caseInfo().number() + " — " + data.caseInfo().title());
+            l.finish(t.label("footer.case") + " " + data.caseInfo().number() + " — " + data.caseInfo().title());
             doc.save(out);
             LOG.debug("report for bundle {}: {} pages", data.bundleId(), l.pageCount());
         } catch (IOException | RuntimeException e) {
@@ -221,7 +222,7 @@ final class EvidenceReport {
         List<Object> atts = Fmt.list(chat, "attachments");
         l.keyValue(t.label("chat.attachments"), Integer.toString(atts.size()), lw);
         l.space(6);
-        long count = TranscriptDocument.table(l, it, d.records());
+        long count = TranscriptDocument.table(l, it, d.records(), t);
         l.space(4);
         say(l, t, Style.MUTED, "chat.listed", count);
     }

@@ -71,6 +71,8 @@ final class PdfLayout {
 
     private final PDDocument doc;
     private final String footerLeft;
+    /** The right-hand footer of page {@code i} of {@code n}: "Page i of n", or the report's words for it. */
+    private java.util.function.BiFunction<Integer, Integer, String> pageLabel = (i, n) -> "Page " + i + " of " + n;
     private final Map<Fonts.Face, PDType0Font> pdfFonts = new HashMap<>();
     private final Map<PDType0Font, Set<Integer>> usedGlyphs = new HashMap<>();
     private final Map<PDType0Font, Map<Integer, Float>> widths = new HashMap<>();
@@ -88,6 +90,11 @@ final class PdfLayout {
 
     float y() {
         return y;
+    }
+
+    /** Words for the page number in the footer (a bilingual report gives both languages). */
+    void pageLabel(java.util.function.BiFunction<Integer, Integer, String> label) {
+        this.pageLabel = label;
     }
 
     int pageCount() {
@@ -145,7 +152,7 @@ final class PdfLayout {
             page = p;
             pageFontNames.clear();
             ops = new StringBuilder(512);
-            String right = "Page " + (i + 1) + " of " + total;
+            String right = pageLabel.apply(i + 1, total);
             rect(MARGIN, BOTTOM - 14, WIDTH, 0.5f, 0.6f, 0.6f, 0.6f);
             drawText(MARGIN, BOTTOM - 26, footerLeft, Style.SMALL);
             if (footerTitle != null && !footerTitle.isEmpty()) {

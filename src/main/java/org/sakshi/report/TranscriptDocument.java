@@ -32,7 +32,7 @@ final class TranscriptDocument {
             l.keyValue("Participants", Fmt.str(s, "participants"), 92);
             l.keyValue("Time zone", Fmt.str(s, "zone"), 92);
             l.space(6);
-            long n = table(l, chat, records == null ? RecordSource.NONE : records);
+            long n = table(l, chat, records == null ? RecordSource.NONE : records, null);
             l.paragraph(n + " message(s).", Style.MUTED);
             l.finish(chat.name());
             doc.save(out);
@@ -41,12 +41,24 @@ final class TranscriptDocument {
         }
     }
 
+    /** The transcript's own words (a transcript PDF of its own is English, like the data it lists). */
+    private static final Map<String, String> ENGLISH = Map.of("chat.col.time", "Time (phone)", "chat.col.sender",
+            "Sender", "chat.col.message", "Message", "chat.system", "(system)", "chat.attachment", "Attachment");
+
     private static final float[] CHAT_COLS = {30, 76, 86, PdfLayout.WIDTH - 30 - 76 - 86};
 
-    /** Streams the chat's messages into a table; returns the number of messages written. */
-    static long table(PdfLayout l, Item it, RecordSource records) throws IOException {
-        l.row(CHAT_COLS, List.of(new Cell("#", Style.SMALL_BOLD), new Cell("Time (phone)", Style.SMALL_BOLD),
-                new Cell("Sender", Style.SMALL_BOLD), new Cell("Message", Style.SMALL_BOLD)), true);
+    /**
+     * Streams the chat's messages into a table; returns the number of messages written. The column
+     * heads and fixed words come from {@code t} (both languages of a bilingual report), or are English
+     * when {@code t} is null (the transcript of its own).
+     */
+    static long table(PdfLayout l, Item it, RecordSource records, ReportText t) throws IOException {
+        java.util.function.Function<String, String> w = key -> t == null ? ENGLISH.get(key) : t.label(key);
+        l.row(CHAT_COLS, List.of(new Cell("#", Style.SMALL_BOLD), new Cell(w.apply("chat.col.time"), Style.SMALL_BOLD),
+                new Cell(w.apply("chat.col.sender"), Style.SMALL_BOLD), new Cell(w.apply("chat.col.message"),
+                        Style.SMALL_BOLD)), true);
+        String system = w.apply("chat.system");
+        String attachment = w.apply("chat.attachment");
         long[] n = {0};
         records.stream(it, rec -> {
             n[0]++;
@@ -60,12 +72,12 @@ final class TranscriptDocument {
             String idx = rec.get("index") == null ? Long.toString(n[0]) : rec.get("index").toString();
             l.row(CHAT_COLS, List.of(new Cell(idx, Style.SMALL), new Cell(Fmt.str(rec, "time").replace('T', ' '),
                             Style.SMALL),
-                    new Cell(sender == null ? "(system)" : sender.toString(), sender == null ? Style.MUTED : Style.BOLD),
+                    new Cell(sender == null ? system : sender.toString(), sender == null ? Style.MUTED : Style.BOLD),
                     new Cell(text, Style.BODY)), att.isEmpty());
             if (!att.isEmpty()) {
                 String hash = Fmt.str(att, "sha256");
                 l.row(CHAT_COLS, List.of(new Cell("", Style.SMALL), new Cell("", Style.SMALL), new Cell("", Style.SMALL),
-                        new Cell("Attachment: " + Fmt.str(att, "name") + "\nSHA-256 "
+                        new Cell(attachment + ": " + Fmt.str(att, "name") + "\nSHA-256 "
                                 + (hash.isEmpty() ? "(file not in the export)" : "\n" + hash), Style.MONO)), true);
             }
         });

@@ -71,11 +71,12 @@ class ReportLanguagesTest {
     // words with conjuncts (क्ष, स्र, ञ्च, ন্ত, ক্ষ), reph (र्), pre-base i-matra (ि, ি) and nukta
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "hi|Hindi|डिजिटल साक्ष्य रिपोर्ट|1  Inventory of evidence / 1  साक्ष्य की सूची|अभिरक्षा शृंखला का शीर्ष|प्रारूप|NotoSansDevanagari",
-        "bn|Bengali|ডিজিটাল সাক্ষ্য প্রতিবেদন|1  Inventory of evidence / 1  সাক্ষ্যের তালিকা|হেফাজত শৃঙ্খলের শীর্ষ|খসড়া|NotoSansBengali",
-        "ne|Nepali|डिजिटल प्रमाण प्रतिवेदन|1  Inventory of evidence / 1  प्रमाणको सूची|हिरासत शृङ्खलाको शीर्ष|मसौदा|NotoSansDevanagari"})
+        "hi|Hindi|डिजिटल साक्ष्य रिपोर्ट|1  Inventory of evidence / 1  साक्ष्य की सूची|अभिरक्षा शृंखला का शीर्ष|प्रारूप|NotoSansDevanagari|प्रेषक|पृष्ठ 1 /",
+        "bn|Bengali|ডিজিটাল সাক্ষ্য প্রতিবেদন|1  Inventory of evidence / 1  সাক্ষ্যের তালিকা|হেফাজত শৃঙ্খলের শীর্ষ|খসড়া|NotoSansBengali|প্রেরক|পৃষ্ঠা 1 /",
+        "ne|Nepali|डिजिटल प्रमाण प्रतिवेदन|1  Inventory of evidence / 1  प्रमाणको सूची|हिरासत शृङ्खलाको शीर्ष|मसौदा|NotoSansDevanagari|पठाउने|पृष्ठ 1 /"})
     void aBilingualReportHasBothLanguagesShapedAndSearchableWithTheDataUnchanged(String lang, String language,
-            String title, String heading, String label, String draft, String font) throws Exception {
+            String title, String heading, String label, String draft, String font, String sender, String page)
+            throws Exception {
         Path pdf = report(lang, null);
         String text = PdfText.extract(pdf);
         assertTrue(text.contains("Digital Evidence Report"), text);
@@ -91,6 +92,9 @@ class ReportLanguagesTest {
         }
         assertTrue(text.contains(ReportFixtures.BUNDLE_ID), text);
         assertFalse(text.contains("{0}") || text.contains("{1}"), "every argument is filled in");
+        assertTrue(text.contains("Sender / " + sender), "the chat table's heads in both languages: " + text);
+        assertTrue(text.contains("(system) / "), "the system sender in both languages: " + text);
+        assertTrue(text.contains("Page 1 of ") && text.contains(page), "page footers in both languages: " + text);
 
         Tools.require("pdftotext", "pdffonts");
         Tools.Result plain = Tools.run(dir, "pdftotext", pdf.toString(), "-");
@@ -125,6 +129,8 @@ class ReportLanguagesTest {
         assertTrue(text.contains("1  Inventory of evidence") || text.contains("1 Inventory of evidence"), text);
         assertFalse(text.contains("TRANSLATION"), text);
         assertFalse(text.contains("Case number / "), "no label pairs: " + text);
+        assertTrue(text.contains("Page 1 of ") && text.contains("Sender"), "English footers and chat heads: " + text);
+        assertFalse(text.contains("Sender / ") || text.contains("Page 1 of 1 /"), "no pairs there either: " + text);
         Path plainWriter = dir.resolve("plain.pdf");
         try (OutputStream out = Files.newOutputStream(plainWriter)) {
             new ReportWriter().writeReport(ReportFixtures.data(3), out);
