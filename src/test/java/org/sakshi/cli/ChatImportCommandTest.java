@@ -1,10 +1,10 @@
 package org.sakshi.cli;
 
+import org.sakshi.cli.CliRun.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +40,8 @@ class ChatImportCommandTest {
                 "--officer", "SI Rao", "--zone", "Asia/Kolkata").code());
     }
 
-    record Run(int code, String out, String err) {
-    }
-
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(ctx, args);
     }
 
     private Path chat(String text) throws Exception {

@@ -1,5 +1,7 @@
 package org.sakshi.cli;
 
+import org.sakshi.cli.CliRun.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -27,11 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sakshi.app.AppContext;
-import org.sakshi.core.Workstation;
-import org.sakshi.ingest.Ingest;
 import org.sakshi.testsupport.LocalTsa;
-import org.sakshi.timestamp.HttpTimestampSource;
-import org.sakshi.vault.SinkFactory;
 
 /** {@code sakshi --lang}: the human output of import, export and verify in Hindi, Bengali, Nepali; machine output unchanged. */
 class CliLanguageTest {
@@ -43,28 +37,18 @@ class CliLanguageTest {
     static Path bundle;
     static Run exported;
 
-    record Run(int code, String out, String err) {
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(ctx, args);
     }
 
     @BeforeAll
     static void exportABundleInBengali() throws Exception {
-        ctx = new AppContext(tmp, org.sakshi.core.Clock.SYSTEM, new Workstation("ws1", "rao", "sakshi test"),
-                new Ingest(), SinkFactory.DIRECT, Duration.ofSeconds(3), url -> new HttpTimestampSource(URI.create(url)));
+        ctx = CliRun.context(tmp);
         tsa = LocalTsa.start(tmp.resolve("pki"));
         caseDir = tmp.resolve("case");
-        assertEquals(0, run("case", "init", caseDir.toString(), "--number", "FIR-12/2026", "--title", "Ring",
-                "--officer", "SI Rao", "--agency", "PS Sadar", "--jurisdiction", "IN").code());
+        CliRun.initCase(ctx, caseDir);
         bundle = tmp.resolve("bundle.zip");
-        exported = run("--lang", "bn", "export", caseDir.toString(), "--out", bundle.toString(), "--keystore",
-                tsa.pki().officerP12().toString(), "--storepass-file", tsa.pki().officerPasswordFile().toString(),
-                "--tsa", tsa.url().toString());
+        exported = CliRun.export(ctx, caseDir, bundle, tsa, List.of("--lang", "bn"));
         assertEquals(0, exported.code(), exported.err());
     }
 

@@ -1,13 +1,13 @@
 package org.sakshi.cli;
 
+import org.sakshi.cli.CliRun.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,12 +47,6 @@ class EngineCommandsTest {
     private AppContext ctx;
     private Path caseDir;
 
-    record Run(int code, String out, String err) {
-        List<String> errorLines() {
-            return err.lines().filter(l -> l.startsWith("error: ")).toList();
-        }
-    }
-
     /** Claims "*.chat" files and always finds their dates ambiguous unless told the order. */
     static final class AmbiguousChat implements Parser {
         @Override
@@ -79,10 +73,7 @@ class EngineCommandsTest {
     }
 
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(ctx, args);
     }
 
     private void init() {

@@ -1,29 +1,24 @@
 package org.sakshi.cli;
 
+import org.sakshi.cli.CliRun.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.app.AppContext;
-import org.sakshi.core.Workstation;
-import org.sakshi.ingest.Ingest;
 import org.sakshi.testsupport.LocalTsa;
 import org.sakshi.testsupport.TestPki;
-import org.sakshi.timestamp.HttpTimestampSource;
-import org.sakshi.vault.SinkFactory;
 
 /** {@code sakshi receive} and {@code sakshi custody verify} on the receiving case, through picocli (docs/cli.md). */
 class ReceiveCommandTest {
@@ -35,31 +30,19 @@ class ReceiveCommandTest {
     static LocalTsa tsa;
     static Path bundle;
 
-    record Run(int code, String out, String err) {
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(ctx, args);
     }
 
     @BeforeAll
     static void agencyAExports() throws Exception {
-        ctx = new AppContext(tmp, org.sakshi.core.Clock.SYSTEM, new Workstation("ws1", "rao", "sakshi test"),
-                new Ingest(), SinkFactory.DIRECT, Duration.ofSeconds(3), url -> new HttpTimestampSource(URI.create(url)));
+        ctx = CliRun.context(tmp);
         tsa = LocalTsa.start(tmp.resolve("pki"));
         Path caseDir = tmp.resolve("case-a");
-        assertEquals(0, run("case", "init", caseDir.toString(), "--number", "FIR-12/2026", "--title", "Ring",
-                "--officer", "SI Rao", "--agency", "PS Sadar", "--jurisdiction", "IN").code());
-        Path f = Files.writeString(tmp.resolve("memo.txt"), "seizure memo\n");
-        Run i = run("import", caseDir.toString(), f.toString(), "--tsa", tsa.url().toString());
-        assertEquals(0, i.code(), i.err());
+        CliRun.initCase(ctx, caseDir);
+        CliRun.importMemo(ctx, caseDir, tmp, tsa);
         bundle = tmp.resolve("bundle.zip");
-        Run e = run("export", caseDir.toString(), "--out", bundle.toString(), "--keystore",
-                tsa.pki().officerP12().toString(), "--storepass-file", tsa.pki().officerPasswordFile().toString(),
-                "--tsa", tsa.url().toString());
+        Run e = CliRun.export(ctx, caseDir, bundle, tsa, List.of());
         assertEquals(0, e.code(), e.err());
     }
 

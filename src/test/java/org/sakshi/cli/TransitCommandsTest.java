@@ -1,28 +1,22 @@
 package org.sakshi.cli;
 
+import org.sakshi.cli.CliRun.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.app.AppContext;
-import org.sakshi.core.Workstation;
-import org.sakshi.ingest.Ingest;
 import org.sakshi.signing.Pem;
 import org.sakshi.testsupport.LocalTsa;
 import org.sakshi.testsupport.TestPki;
-import org.sakshi.timestamp.HttpTimestampSource;
-import org.sakshi.vault.SinkFactory;
 
 /**
  * {@code sakshi export --encrypt-to}, {@code sakshi decrypt} and {@code sakshi encrypt} through picocli:
@@ -40,23 +34,13 @@ class TransitCommandsTest {
     static Path labPem;
     static Run export;
 
-    record Run(int code, String out, String err) {
-        List<String> errorLines() {
-            return err.lines().filter(l -> l.startsWith("error: ")).toList();
-        }
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(ctx.cli(), new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(ctx, args);
     }
 
     @BeforeAll
     static void exportEncrypted() throws Exception {
-        ctx = new AppContext(tmp, org.sakshi.core.Clock.SYSTEM, new Workstation("ws1", "rao", "sakshi test"),
-                new Ingest(), SinkFactory.DIRECT, Duration.ofSeconds(3), url -> new HttpTimestampSource(URI.create(url)));
+        ctx = CliRun.context(tmp);
         tsa = LocalTsa.start(tmp.resolve("pki"));
         TestPki pki = tsa.pki();
         TestPki.Identity prosecutor = pki.issueRecipient("Public Prosecutor", "RSA");
@@ -68,8 +52,7 @@ class TransitCommandsTest {
         prosecutorP12 = pki.writeP12(tmp.resolve("prosecutor.p12"), prosecutor, "pp-secret".toCharArray());
         pw = Files.writeString(tmp.resolve("pw.txt"), "pp-secret\n");
         Path caseDir = tmp.resolve("case");
-        assertEquals(0, run("case", "init", caseDir.toString(), "--number", "FIR-12/2026", "--title", "Ring",
-                "--officer", "SI Rao", "--agency", "PS Sadar", "--jurisdiction", "IN").code());
+        CliRun.initCase(ctx, caseDir);
         Path f = Files.writeString(tmp.resolve("memo.txt"), "seizure memo\n");
         assertEquals(0, run("import", caseDir.toString(), f.toString(), "--tsa", tsa.url().toString()).code());
         export = run("export", caseDir.toString(), "--out", tmp.resolve("FIR12.zip").toString(), "--keystore",
