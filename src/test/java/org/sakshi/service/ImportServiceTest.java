@@ -489,6 +489,47 @@ class ImportServiceTest {
         assertEquals(0, vaultFiles(c), "nothing of the folder, and never the link's target, is in the vault");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "replaced by a {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"symbolic link", "folder"})
+    void aSubFolderSwappedAfterItsFirstFileWasListedIsRefusedAndNothingOfItIsKept(String by) throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/a.txt"), "alpha");
+        Files.writeString(dir.resolve("sub/b.txt"), "beta");
+        // a folder outside the import with a file of the same name: the walk, still listing sub/, finds it
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("a.txt"), "the officer's private notes");
+        Files.writeString(elsewhere.resolve("b.txt"), "the officer's private notes");
+        boolean[] swapped = {false};
+        fx.imports.afterListing = listed -> {
+            if (swapped[0] || !listed.file().getParent().endsWith("sub")) {
+                return;
+            }
+            swapped[0] = true;
+            try {
+                Files.move(dir.resolve("sub"), dir.resolve("sub-old"));
+                if (by.equals("folder")) {
+                    Files.move(elsewhere, dir.resolve("sub"));
+                } else {
+                    Files.createSymbolicLink(dir.resolve("sub"), elsewhere);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertTrue(swapped[0]);
+        assertTrue(out.imported().isEmpty(), "nothing of the folder is imported");
+        String why = out.failures().get(0).message();
+        assertTrue(why.contains("a folder on the way to") && why.contains("was replaced")
+                && why.contains("Import it again"), why);
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(1, fx.custody.events(c).size(), "only the case's creation is in the ledger");
+        assertEquals(0, vaultFiles(c), "nothing of the folder, and never a file of the other folder, is in the vault");
+    }
+
     @Test
     void aFolderFileReplacedByAnotherFileAfterListingIsRefused() throws Exception {
         Fixture fx = new Fixture();
