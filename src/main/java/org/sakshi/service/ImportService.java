@@ -822,7 +822,7 @@ public final class ImportService {
                     }
                 }
                 // hashed and written on a writer thread of the batch, which then records the blob here
-                batch.submit(f, a.fileKey(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel,
+                batch.submit(f, a.fileKey(), a.size(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel,
                         b -> {
                             if (!b.existed()) {
                                 undo.newBlobs.add(b.relPath());

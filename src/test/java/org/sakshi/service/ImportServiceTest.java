@@ -531,6 +531,30 @@ class ImportServiceTest {
     }
 
     @Test
+    void aSmallFolderFileThatGrowsPastTheSmallFileLimitAfterListingIsStoredWhole() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("a.bin"), random(1000));
+        byte[] grown = random(400_000); // past the 256 KiB of the small-file path
+        fx.imports.afterListing = listed -> {
+            try {
+                Files.write(listed.file(), grown); // the same file (same inode), written over and longer
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertEquals(1, out.imported().size(), out.failures().toString());
+        var entries = fx.evidence.entries(c, out.imported().get(0).id());
+        assertEquals(1, entries.size());
+        assertEquals(grown.length, entries.get(0).size(), "every byte it had when read, not only the first 256 KiB");
+        assertEquals(hex("SHA-256", grown), entries.get(0).sha256());
+        assertArrayEquals(grown, Files.readAllBytes(entries.get(0).blob()));
+    }
+
+    @Test
     void aFolderFileReplacedByAnotherFileAfterListingIsRefused() throws Exception {
         Fixture fx = new Fixture();
         Path c = fx.newCase(tmp.resolve("case"));
