@@ -404,9 +404,18 @@ public final class BundleZipWriter implements Closeable {
         private static final int STAGE = 8 << 20;
         private final FileChannel buffered;
         private FileChannel direct;
-        private final java.nio.ByteBuffer stage;
+        private java.nio.ByteBuffer stage;
+        /** The other staging buffer, being written while {@link #stage} fills (null before the first write). */
+        private java.nio.ByteBuffer spare;
         private int block = 4096;
         private long position;
+        /** Writes a full staging buffer while the caller fills the other one: the disk and the reads overlap. */
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bundle-zip-write");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<?> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
 
         DirectOutput(Path file, FileChannel buffered) {
             this.buffered = buffered;
@@ -432,10 +441,33 @@ public final class BundleZipWriter implements Closeable {
                 off += n;
                 len -= n;
                 if (!stage.hasRemaining()) {
-                    stage.flip();
-                    writeOut(stage);
+                    awaitWriting(); // the other buffer is on the disk: free again, and the writes stay in order
+                    java.nio.ByteBuffer full = stage;
+                    full.flip();
+                    writing = writer.submit(() -> {
+                        writeOut(full);
+                        return null;
+                    });
+                    if (spare == null) {
+                        spare = java.nio.ByteBuffer.allocateDirect(STAGE + (1 << 16)).alignedSlice(1 << 16)
+                                .limit(STAGE).slice();
+                    }
+                    stage = spare;
                     stage.clear();
+                    spare = full;
                 }
+            }
+        }
+
+        private void awaitWriting() throws IOException {
+            try {
+                writing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while writing the bundle");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io
+                        : new IOException("writing the bundle failed: " + e.getCause(), e.getCause());
             }
         }
 
@@ -470,6 +502,7 @@ public final class BundleZipWriter implements Closeable {
 
         /** Writes what is staged and forces every byte and the file's size to the device. */
         void finish() throws IOException {
+            awaitWriting();
             stage.flip();
             writeOut(stage);
             stage.clear();
@@ -482,6 +515,12 @@ public final class BundleZipWriter implements Closeable {
         }
 
         void close() {
+            writer.shutdown();
+            try {
+                writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS); // no write after the close
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (direct != null) {
                 try {
                     direct.close();
