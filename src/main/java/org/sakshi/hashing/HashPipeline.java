@@ -39,8 +39,11 @@ import org.sakshi.core.ProgressListener;
  */
 public final class HashPipeline {
     public static final int DEFAULT_BUFFER = 1 << 20;
-    /** Buffers in flight: enough for the sink to gather large writes while the digests keep reading. */
-    public static final int DEFAULT_POOL = 32;
+    /**
+     * Buffers in flight: enough for the sink to gather large writes while the digests keep reading
+     * (32 read ahead of the digests cost about 3% in the digests alone, against 8).
+     */
+    public static final int DEFAULT_POOL = 16;
     /** At most this many buffers go to the sink in one write. */
     static final int SINK_GATHER = 16;
 
