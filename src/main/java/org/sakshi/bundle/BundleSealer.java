@@ -300,10 +300,12 @@ public final class BundleSealer {
             return t;
         });
         FileChannel ch;
+        boolean direct = true;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException e) {
             ch = FileChannel.open(file, StandardOpenOption.READ);
+            direct = false;
         }
         try {
             long pos = 0;
@@ -317,11 +319,15 @@ public final class BundleSealer {
                     try {
                         n = ch.read(buf, pos);
                     } catch (IOException e) {
-                        if (pos % 4096 != 0 || buf.position() != 0) {
+                        if (!direct) {
                             throw e;
                         }
-                        ch.close(); // O_DIRECT refused here: read the rest buffered
+                        // O_DIRECT refused here (some file systems, or a short read that left pos unaligned):
+                        // the rest is read through the page cache
+                        ch.close();
                         ch = FileChannel.open(file, StandardOpenOption.READ);
+                        direct = false;
+                        buf.clear();
                         n = ch.read(buf, pos);
                     }
                 }

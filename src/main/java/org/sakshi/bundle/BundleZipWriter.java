@@ -483,12 +483,11 @@ public final class BundleZipWriter implements Closeable {
                             position += direct.write(head, position);
                         }
                     } catch (IOException e) {
-                        if (position != 0) {
-                            throw e;
-                        }
-                        // some file systems accept the flag but refuse the first aligned write
+                        // some file systems accept the flag but refuse aligned writes: the rest goes through the
+                        // page cache (a real failure, a full disk, fails there again and is thrown)
                         direct.close();
                         direct = null;
+                        buf.position(head.position());
                         writeOut(buf);
                         return;
                     }
