@@ -5,7 +5,8 @@
 # then `custody verify` of a 1,000,000-event ledger vs sha256sum over its JSONL export.
 # Usage: src/test/bench/engine-bench.sh [WORKDIR (default /tmp/sakshi-bench)] [RUNS (default 3)]
 # env: JAR (default target/sakshi.jar), BENCH_SIZE, BENCH_EVENTS, SKIP_LEDGER=1 (import table only),
-#      REUSE_LEDGER=1 (keep the ledger an earlier run generated in WORKDIR).
+#      REUSE_LEDGER=1 (keep the ledger an earlier run generated in WORKDIR), JAR_BEFORE (another build
+#      whose import is measured alternately, as "before-import").
 # Needs: /usr/bin/time (Debian package "time"), hashdeep, dcfldd (optional). Prints a table.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -31,10 +32,11 @@ echo "bench: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg), java
 
 measure() { # label command...
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$W/t.txt" "$@" >/dev/null 2>"$W/err.txt" || { echo "bench: $label failed"; cat "$W/err.txt"; }
-  read -r e m < "$W/t.txt"
+  /usr/bin/time -f "%e %M %U %S" -o "$W/t.txt" "$@" >/dev/null 2>"$W/err.txt" || { echo "bench: $label failed"; cat "$W/err.txt"; }
+  read -r e m u s < <(tail -1 "$W/t.txt")
   echo "$label $e $m" >> "$R"
-  printf '  %-22s %7.2f s  %8d KiB peak RSS\n' "$label" "$e" "$m"
+  printf '  %-22s %7.2f s  %8d KiB peak RSS  %6.2f s CPU  load %s\n' "$label" "$e" "$m" "$(echo "$u + $s" | bc)" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 for i in $(seq 1 "$RUNS"); do
@@ -44,6 +46,12 @@ for i in $(seq 1 "$RUNS"); do
   sync
   measure "sakshi-import" "$JAVA" -Xmx256m -jar "$JAR" import "$W/case" "$F"
   rm -rf "$W/case"; sync
+  if [ -n "${JAR_BEFORE:-}" ]; then
+    "$JAVA" -jar "$JAR_BEFORE" case init "$W/case" --number BENCH --title bench --officer bench >/dev/null
+    sync
+    measure "before-import" "$JAVA" -Xmx256m -jar "$JAR_BEFORE" import "$W/case" "$F"
+    rm -rf "$W/case"; sync
+  fi
   measure "cp+sync" sh -c "cp '$F' '$W/copy' && sync"
   rm -f "$W/copy"; sync
   measure "sha256sum" sha256sum "$F"
@@ -87,8 +95,10 @@ sh=$(awk '$1=="sha256sum"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print
 hd=$(awk '$1=="hashdeep-3"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 md=$(awk '$1=="md5sum"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 cv=$(awk '$1=="custody-verify-1M"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+bi=$(awk '$1=="before-import"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 sj=$(awk '$1=="sha256sum-jsonl"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-awk -v i="$imp" -v c="$cp" -v s="$sh" -v m="$md" -v h="${hd:-0}" -v v="${cv:-0}" -v j="${sj:-0}" -v n="$EVENTS" 'BEGIN {
+awk -v i="$imp" -v c="$cp" -v s="$sh" -v m="$md" -v h="${hd:-0}" -v v="${cv:-0}" -v j="${sj:-0}" -v n="$EVENTS" -v b="${bi:-0}" 'BEGIN {
   f = (m > c ? m : c);
   printf "import / max(md5sum, cp+sync) = %.2f (target <= 1.15)   import / (cp+sync) = %.2f   import / sha256sum = %.2f   import / hashdeep = %.2f\n", i/f, i/c, i/s, (h>0?i/h:0);
+  if (b > 0) printf "before-import / max(md5sum, cp+sync) = %.2f (JAR_BEFORE, same runs)\n", b/f;
   if (v > 0 && j > 0) printf "custody verify: %.0f events/s (JVM start included); verify / sha256sum(JSONL) = %.2f (target <= 2)\n", n/v, v/j }'

@@ -12,6 +12,17 @@ public interface ByteSink {
     /** Writes every remaining byte of {@code buf}; the buffer's memory is aligned to {@link #alignment()}. */
     void write(ByteBuffer buf) throws IOException;
 
+    /**
+     * Writes every remaining byte of {@code bufs}, in order, as if each were passed to
+     * {@link #write(ByteBuffer)}: the pipeline hands over all the buffers that were waiting for the
+     * sink at once, so a sink can write them with one system call (one larger request in flight).
+     */
+    default void write(ByteBuffer[] bufs) throws IOException {
+        for (ByteBuffer b : bufs) {
+            write(b);
+        }
+    }
+
     /** All bytes written: flush and force them to stable storage (fsync). */
     void finish() throws IOException;
 

@@ -29,12 +29,23 @@ import org.sakshi.core.ProgressListener;
  * SHA-1 + SHA-256 + CRC-32 on a second, and the sink (the vault write) on a third. A buffer goes
  * back to the pool when all consumers are done with it. The source is read exactly once.
  * <p>
+ * The sink takes every buffer waiting for it at once (up to {@link #SINK_GATHER}) and writes them
+ * with one call: an {@code O_DIRECT} write is synchronous, so 1 MiB writes leave the disk one small
+ * request at a time (2 GiB took 4.8 s that way on the benchmark machine's virtio disk, against
+ * 1.9 s in 16 MiB writes), and the vault write, not MD5, set the pace of an import.
+ * <p>
  * Digests come from the JDK's default providers (intrinsic SHA and MD5 instructions), never from
  * Bouncy Castle, which is several times slower.
  */
 public final class HashPipeline {
     public static final int DEFAULT_BUFFER = 1 << 20;
-    public static final int DEFAULT_POOL = 8;
+    /**
+     * Buffers in flight: enough for the sink to gather large writes while the digests keep reading
+     * (32 read ahead of the digests cost about 3% in the digests alone, against 8).
+     */
+    public static final int DEFAULT_POOL = 16;
+    /** At most this many buffers go to the sink in one write. */
+    static final int SINK_GATHER = 16;
 
     private static final int MAX_ALIGN = 1 << 16;
 
@@ -116,14 +127,20 @@ public final class HashPipeline {
         CRC32 crc = new CRC32();
 
         List<Consumer> consumers = new ArrayList<>();
-        consumers.add(new Consumer("sakshi-md5", pool, failure, b -> md5.update(b), null));
-        consumers.add(new Consumer("sakshi-sha", pool, failure, b -> {
-            sha256.update(b.duplicate());
-            sha1.update(b.duplicate());
-            crc.update(b);
-        }, null));
+        consumers.add(new Consumer("sakshi-md5", pool, failure, bs -> {
+            for (ByteBuffer b : bs) {
+                md5.update(b);
+            }
+        }, null, 1));
+        consumers.add(new Consumer("sakshi-sha", pool, failure, bs -> {
+            for (ByteBuffer b : bs) {
+                sha256.update(b.duplicate());
+                sha1.update(b.duplicate());
+                crc.update(b);
+            }
+        }, null, 1));
         if (sink != null) {
-            consumers.add(new Consumer("sakshi-vault-write", pool, failure, sink::write, sink::finish));
+            consumers.add(new Consumer("sakshi-vault-write", pool, failure, sink::write, sink::finish, SINK_GATHER));
         }
         for (Consumer con : consumers) {
             con.thread.start();
@@ -233,7 +250,8 @@ public final class HashPipeline {
 
     @FunctionalInterface
     private interface Work {
-        void accept(ByteBuffer b) throws IOException;
+        /** Handles the buffers in order (one, or for a gathering consumer all that were waiting). */
+        void accept(ByteBuffer[] bufs) throws IOException;
     }
 
     @FunctionalInterface
@@ -248,37 +266,63 @@ public final class HashPipeline {
         private final AtomicReference<Throwable> failure;
         private final Work work;
         private final Finish finish;
+        /** Most chunks handed to {@link #work} at once. */
+        private final int gather;
 
         Consumer(String name, BlockingQueue<ByteBuffer> pool, AtomicReference<Throwable> failure, Work work,
-                 Finish finish) {
-            this.queue = new ArrayBlockingQueue<>(DEFAULT_POOL + 2);
+                 Finish finish, int gather) {
+            this.queue = new ArrayBlockingQueue<>(pool.remainingCapacity() + pool.size() + 2);
             this.pool = pool;
             this.failure = failure;
             this.work = work;
             this.finish = finish;
+            this.gather = gather;
             this.thread = new Thread(this, name);
             this.thread.setDaemon(true);
         }
 
         @Override
         public void run() {
+            List<Chunk> batch = new ArrayList<>(gather);
             try {
                 while (true) {
-                    Chunk ch = queue.take();
-                    if (ch == Chunk.END) {
+                    Chunk first = queue.take();
+                    boolean end = first == Chunk.END;
+                    batch.clear();
+                    if (!end) {
+                        batch.add(first);
+                        // this thread is the queue's only taker: what it peeks stays at the head
+                        Chunk next;
+                        while (batch.size() < gather && (next = queue.peek()) != null) {
+                            queue.poll();
+                            if (next == Chunk.END) {
+                                end = true;
+                                break;
+                            }
+                            batch.add(next);
+                        }
+                    }
+                    try {
+                        if (!batch.isEmpty() && failure.get() == null) {
+                            ByteBuffer[] bufs = new ByteBuffer[batch.size()];
+                            for (int i = 0; i < bufs.length; i++) {
+                                bufs[i] = batch.get(i).buf().duplicate();
+                            }
+                            work.accept(bufs);
+                        }
+                    } finally {
+                        for (Chunk ch : batch) {
+                            if (ch.refs().decrementAndGet() == 0) {
+                                pool.offer(ch.buf());
+                            }
+                        }
+                        batch.clear();
+                    }
+                    if (end) {
                         if (failure.get() == null && finish != null) {
                             finish.run();
                         }
                         return;
-                    }
-                    try {
-                        if (failure.get() == null) {
-                            work.accept(ch.buf().duplicate());
-                        }
-                    } finally {
-                        if (ch.refs().decrementAndGet() == 0) {
-                            pool.offer(ch.buf());
-                        }
                     }
                 }
             } catch (InterruptedException e) {

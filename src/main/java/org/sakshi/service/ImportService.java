@@ -707,6 +707,11 @@ public final class ImportService {
         private long done;
         /** Why the walk stopped (a swapped file, cancellation); thrown once the walk has returned. */
         SakshiException failure;
+        /**
+         * The file key (device and inode on POSIX) of each folder being walked, as listed; null where
+         * the file system has no file keys, and then each file's folder is checked by its real path.
+         */
+        private final java.util.Map<Path, Object> folderKeys = new java.util.HashMap<>();
 
         FolderCopier(Path dir, Path realDir, String name, Vault.Batch batch, List<EntryRow> entries,
                      List<String> skipped, Undo undo, ProgressListener p, CancelFlag cancel) {
@@ -738,6 +743,57 @@ public final class ImportService {
             return java.nio.file.FileVisitResult.CONTINUE;
         }
 
+        /**
+         * Records the folder's file key as listed; a sub-folder is entered only while its parent's
+         * path still leads to the parent folder listed (one {@code lstat}), so no folder of the walk
+         * was reached through a folder swapped for a symbolic link or for another folder.
+         */
+        @Override
+        public java.nio.file.FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
+            Object key = a.fileKey();
+            try {
+                if (key != null) {
+                    Object expected = d.equals(dir) ? Files.readAttributes(realDir, BasicFileAttributes.class).fileKey()
+                            : folderKeys.get(d.getParent());
+                    Path checked = d.equals(dir) ? d : d.getParent();
+                    if (d.equals(dir) ? !key.equals(expected) : !sameFolder(checked, expected)) {
+                        throw new Vault.SwappedFileException("a folder on the way to " + d + " was replaced (by a"
+                                + " symbolic link or another folder) after it was listed", null);
+                    }
+                }
+            } catch (Vault.SwappedFileException e) {
+                failure = swapped(e);
+                return java.nio.file.FileVisitResult.TERMINATE;
+            }
+            folderKeys.put(d, key);
+            return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            folderKeys.remove(d);
+            return super.postVisitDirectory(d, e);
+        }
+
+        /** True when {@code folder} (not followed if it is a link) is still the folder with {@code key}. */
+        private static boolean sameFolder(Path folder, Object key) throws IOException {
+            if (key == null) {
+                return false;
+            }
+            try {
+                BasicFileAttributes now = Files.readAttributes(folder, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                return now.isDirectory() && key.equals(now.fileKey());
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+        }
+
+        private InputException swapped(Vault.SwappedFileException e) {
+            return new InputException("cannot import " + dir + ": " + e.getMessage() + "; it was not copied and"
+                    + " nothing was recorded for this folder. Import it again when nothing else is changing it", e);
+        }
+
         @Override
         public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
             throw e; // an unreadable sub-folder: the folder cannot be kept whole
@@ -749,14 +805,24 @@ public final class ImportService {
             String r = slashed(relative);
             long base = done;
             try {
-                Path relParent = relative.getParent();
-                Path expectedParent = relParent == null ? realDir : realDir.resolve(relParent);
-                if (!f.getParent().toRealPath().equals(expectedParent)) {
-                    throw new Vault.SwappedFileException("a folder on the way to " + f + " was replaced by a symbolic"
-                            + " link after it was listed", null);
+                Object parentKey = folderKeys.get(f.getParent());
+                if (parentKey != null) {
+                    // one lstat: the file's folder is still the folder listed (a link or another folder in its
+                    // place, or anywhere on the way to it, leads to another file key)
+                    if (!sameFolder(f.getParent(), parentKey)) {
+                        throw new Vault.SwappedFileException("a folder on the way to " + f + " was replaced (by a"
+                                + " symbolic link or another folder) after it was listed", null);
+                    }
+                } else { // no file keys on this file system: compare real paths
+                    Path relParent = relative.getParent();
+                    Path expectedParent = relParent == null ? realDir : realDir.resolve(relParent);
+                    if (!f.getParent().toRealPath().equals(expectedParent)) {
+                        throw new Vault.SwappedFileException("a folder on the way to " + f + " was replaced by a"
+                                + " symbolic link after it was listed", null);
+                    }
                 }
                 // hashed and written on a writer thread of the batch, which then records the blob here
-                batch.submit(f, a.fileKey(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel,
+                batch.submit(f, a.fileKey(), a.size(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel,
                         b -> {
                             if (!b.existed()) {
                                 undo.newBlobs.add(b.relPath());
@@ -764,8 +830,7 @@ public final class ImportService {
                             entries.add(new EntryRow(r, b.hash().size(), b.sha256(), b.relPath()));
                         });
             } catch (Vault.SwappedFileException e) {
-                throw new InputException("cannot import " + dir + ": " + e.getMessage() + "; it was not copied and"
-                        + " nothing was recorded for this folder. Import it again when nothing else is changing it", e);
+                throw swapped(e);
             }
             done += a.size();
         }

@@ -315,6 +315,17 @@ public final class Vault {
          */
         public void submit(Path source, Object listedKey, ProgressListener progress, String what, CancelFlag cancel,
                            java.util.function.Consumer<StoredBlob> then) throws IOException, CancelledException {
+            submit(source, listedKey, -1, progress, what, cancel, then);
+        }
+
+        /**
+         * As {@link #submit(Path, Object, ProgressListener, String, CancelFlag, java.util.function.Consumer)}
+         * with the size the file had when listed ({@code -1}: unknown), which spares asking the opened
+         * file its size; a file that grew past {@link #SMALL} since is still taken whole, by the streaming path.
+         */
+        public void submit(Path source, Object listedKey, long listedSize, ProgressListener progress, String what,
+                           CancelFlag cancel, java.util.function.Consumer<StoredBlob> then)
+                throws IOException, CancelledException {
             throwIfFailed();
             if (sinks != SinkFactory.DIRECT) {
                 enqueue(new Job(null, 0, false, Vault.this.store(source, listedKey, progress, what, cancel), then));
@@ -324,15 +335,20 @@ public final class Vault {
             boolean queued = false;
             try {
                 int n = 0;
-                try (FileChannel in = openListed(source, listedKey)) {
-                    if (in.size() <= SMALL) {
-                        java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(buf);
-                        int r;
-                        while (all.hasRemaining() && (r = in.read(all)) >= 0) {
-                            n += r;
+                if (listedSize > SMALL) {
+                    n = SMALL + 1; // listed as large: straight to the streaming path
+                } else {
+                    try (FileChannel in = openListed(source, listedKey)) {
+                        // with a listed size, no fstat: at most SMALL + 1 bytes are read, so growth shows
+                        if (listedSize >= 0 || in.size() <= SMALL) {
+                            java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(buf);
+                            int r;
+                            while (all.hasRemaining() && (r = in.read(all)) >= 0) {
+                                n += r;
+                            }
+                        } else {
+                            n = SMALL + 1;
                         }
-                    } else {
-                        n = SMALL + 1;
                     }
                 }
                 if (n <= SMALL) {

@@ -117,4 +117,37 @@ class HashPipelineTest {
         assertTrue(e.getMessage().contains("No space left"), e.getMessage());
         assertTrue(sink.aborted);
     }
+
+    @Test
+    void theSinkGetsEveryBufferThatWaitedForItInOneWriteInOrder() throws Exception {
+        int buf = 65536;
+        byte[] data = random(buf * 12 + 777, 4);
+        java.util.concurrent.CountDownLatch fourRead = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Integer> batches = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        MemorySink sink = new MemorySink() {
+            @Override
+            public void write(ByteBuffer[] bufs) throws IOException {
+                try { // the first write waits until four buffers were handed to every consumer
+                    fourRead.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                batches.add(bufs.length);
+                for (ByteBuffer b : bufs) {
+                    write(b);
+                }
+            }
+        };
+        HashResult r = new HashPipeline(buf, 8).run(Channels.newChannel(new java.io.ByteArrayInputStream(data)),
+                data.length, sink, (done, total, what) -> {
+                    if (done >= 4L * buf) {
+                        fourRead.countDown();
+                    }
+                }, "x", null);
+        assertArrayEquals(data, sink.out.toByteArray(), "every byte, in order");
+        assertEquals(hex("SHA-256", data), r.digests().sha256());
+        assertEquals(13, batches.stream().mapToInt(Integer::intValue).sum(), "13 buffers, each written once");
+        assertTrue(batches.stream().anyMatch(n -> n >= 3),
+                "the buffers queued while the sink was busy went in one write: " + batches);
+    }
 }

@@ -489,6 +489,71 @@ class ImportServiceTest {
         assertEquals(0, vaultFiles(c), "nothing of the folder, and never the link's target, is in the vault");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "replaced by a {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"symbolic link", "folder"})
+    void aSubFolderSwappedAfterItsFirstFileWasListedIsRefusedAndNothingOfItIsKept(String by) throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/a.txt"), "alpha");
+        Files.writeString(dir.resolve("sub/b.txt"), "beta");
+        // a folder outside the import with a file of the same name: the walk, still listing sub/, finds it
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("a.txt"), "the officer's private notes");
+        Files.writeString(elsewhere.resolve("b.txt"), "the officer's private notes");
+        boolean[] swapped = {false};
+        fx.imports.afterListing = listed -> {
+            if (swapped[0] || !listed.file().getParent().endsWith("sub")) {
+                return;
+            }
+            swapped[0] = true;
+            try {
+                Files.move(dir.resolve("sub"), dir.resolve("sub-old"));
+                if (by.equals("folder")) {
+                    Files.move(elsewhere, dir.resolve("sub"));
+                } else {
+                    Files.createSymbolicLink(dir.resolve("sub"), elsewhere);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertTrue(swapped[0]);
+        assertTrue(out.imported().isEmpty(), "nothing of the folder is imported");
+        String why = out.failures().get(0).message();
+        assertTrue(why.contains("a folder on the way to") && why.contains("was replaced")
+                && why.contains("Import it again"), why);
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(1, fx.custody.events(c).size(), "only the case's creation is in the ledger");
+        assertEquals(0, vaultFiles(c), "nothing of the folder, and never a file of the other folder, is in the vault");
+    }
+
+    @Test
+    void aSmallFolderFileThatGrowsPastTheSmallFileLimitAfterListingIsStoredWhole() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("a.bin"), random(1000));
+        byte[] grown = random(400_000); // past the 256 KiB of the small-file path
+        fx.imports.afterListing = listed -> {
+            try {
+                Files.write(listed.file(), grown); // the same file (same inode), written over and longer
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        assertEquals(1, out.imported().size(), out.failures().toString());
+        var entries = fx.evidence.entries(c, out.imported().get(0).id());
+        assertEquals(1, entries.size());
+        assertEquals(grown.length, entries.get(0).size(), "every byte it had when read, not only the first 256 KiB");
+        assertEquals(hex("SHA-256", grown), entries.get(0).sha256());
+        assertArrayEquals(grown, Files.readAllBytes(entries.get(0).blob()));
+    }
+
     @Test
     void aFolderFileReplacedByAnotherFileAfterListingIsRefused() throws Exception {
         Fixture fx = new Fixture();

@@ -240,4 +240,30 @@ class VaultTest {
             assertEquals(0, s.count(), "no temp file is left");
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "O_DIRECT tried: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aGatheredWriteOfWholeBlocksAndAShortLastBufferKeepsEveryByteInOrder(boolean tryDirect) throws Exception {
+        byte[] data = new byte[3 * 65536 + 5000];
+        new Random(7).nextBytes(data);
+        Path f = tmp.resolve("gathered-" + tryDirect + ".bin");
+        DirectFileSink sink = new DirectFileSink(f, tryDirect);
+        ByteBuffer[] first = new ByteBuffer[2];
+        ByteBuffer[] rest = new ByteBuffer[2];
+        for (int i = 0; i < 4; i++) {
+            // aligned memory, as the pipeline hands it over
+            ByteBuffer b = ByteBuffer.allocateDirect(65536 + 65536).alignedSlice(65536).limit(65536).slice();
+            int n = Math.min(65536, data.length - i * 65536);
+            b.put(data, i * 65536, n).flip();
+            (i < 2 ? first : rest)[i % 2] = b;
+        }
+        sink.write(first);
+        sink.write(rest); // two whole buffers of blocks, then the stream's short last one
+        sink.finish();
+        for (ByteBuffer b : first) {
+            assertFalse(b.hasRemaining());
+        }
+        assertFalse(rest[1].hasRemaining());
+        assertArrayEquals(data, Files.readAllBytes(f));
+    }
 }
