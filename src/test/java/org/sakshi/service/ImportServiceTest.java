@@ -82,7 +82,7 @@ class ImportServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aFileIsHashedStoredAndRecorded(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         byte[] data = random(2_500_000);
         Path src = file("photo.dat", data);
@@ -112,7 +112,7 @@ class ImportServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void theLocationOfSeizureIsInTheImportEventAndInCaseJson(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         ImportRequest req = new ImportRequest(null, null, null,
                 new SourceDetails("seized from the accused", "Xiaomi", "Redmi 9", null, null, "12 MG Road, Howrah"),
@@ -138,7 +138,7 @@ class ImportServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aFolderIsOneItemListingEveryFileWithAManifestHash(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         Path dir = tmp.resolve("src/backup");
         Files.createDirectories(dir.resolve("sub"));
@@ -159,7 +159,7 @@ class ImportServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void identicalContentMakesASecondItemWarningNamingTheFirst(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         Path a = file("a.bin", random(1000));
         Path b = file("copy-of-a.bin", random(1000));
@@ -175,7 +175,7 @@ class ImportServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aMissingFileIsReportedAndNothingIsRecorded(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         ImportOutcome out = fx.imports.importPaths(c, List.of(tmp.resolve("nope.jpg")), Fixture.plain(), null, null);
         assertTrue(out.imported().isEmpty());
@@ -202,7 +202,7 @@ class ImportServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void whenOneOfSeveralFilesFailsTheOthersAreImported(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         ImportOutcome out = fx.imports.importPaths(c, List.of(file("a", random(5)), tmp.resolve("missing"),
                 file("b", random(6))), Fixture.plain(), null, null);
