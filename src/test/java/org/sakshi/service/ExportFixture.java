@@ -29,9 +29,16 @@ final class ExportFixture {
     final ExportService exports;
     final VerifyService verifier = new VerifyService();
     final Path caseDir;
+    /** The lab server of this fixture's cases, or null for folder cases. */
+    final org.sakshi.storage.ServerConfig server;
 
     ExportFixture(Path dir) throws Exception {
         this(dir, LocalTsa.start(Files.createDirectories(dir.resolve("pki"))));
+    }
+
+    /** A fixture of its own whose case is kept in {@code store}, with a TSA of its own. */
+    ExportFixture(Path dir, Fixture.Store store) throws Exception {
+        this(dir, LocalTsa.start(Files.createDirectories(dir.resolve("pki"))), store.server());
     }
 
     /** The same case, time-stamped by {@code tsa} (e.g. the TSA of a {@code RealisticPki}). */
@@ -43,6 +50,7 @@ final class ExportFixture {
     ExportFixture(Path dir, LocalTsa tsa, org.sakshi.storage.ServerConfig server) throws Exception {
         this.dir = dir;
         this.tsa = tsa;
+        this.server = server;
         Workstation ws = new Workstation("test-host", "tester", "sakshi test");
         this.access = server == null
                 ? new CaseAccess(org.sakshi.core.Clock.SYSTEM, ws, SinkFactory.BUFFERED, Duration.ofSeconds(3))
@@ -102,6 +110,11 @@ final class ExportFixture {
     static synchronized ExportResult sharedExport(Fixture.Store store) throws Exception {
         shared(store);
         return SHARED_EXPORT.get(store);
+    }
+
+    /** The server name to give {@code cases.create} so that a test's further cases use this fixture's store. */
+    String serverName() {
+        return server == null ? null : server.name();
     }
 
     /** The store this fixture's case is kept in. */

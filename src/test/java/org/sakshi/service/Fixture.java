@@ -111,12 +111,17 @@ final class Fixture {
      * (as its owner, in the case's schema).
      */
     void editBehindTheBack(Path caseDir, String sql) throws Exception {
+        editBehindTheBack(caseDir, server, sql);
+    }
+
+    /** As {@link #editBehindTheBack(Path, String)} for a case of {@code server} (null: a folder case), with arguments. */
+    static void editBehindTheBack(Path caseDir, ServerConfig server, String sql, Object... args) throws Exception {
         if (!org.sakshi.storage.ServerLink.isLink(caseDir)) {
             try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
                  java.sql.Statement st = db.createStatement()) {
                 st.executeUpdate("DROP TRIGGER IF EXISTS events_no_update");
                 st.executeUpdate("DROP TRIGGER IF EXISTS events_no_delete");
-                st.executeUpdate(sql);
+                run(db, sql, args);
             }
             return;
         }
@@ -126,8 +131,17 @@ final class Fixture {
         try (java.sql.Connection c = PgCluster.shared().admin(db); java.sql.Statement st = c.createStatement()) {
             st.execute("SET search_path TO " + schema);
             st.execute("ALTER TABLE events DISABLE TRIGGER USER");
-            st.executeUpdate(sql);
+            run(c, sql, args);
             st.execute("ALTER TABLE events ENABLE TRIGGER USER");
+        }
+    }
+
+    private static void run(java.sql.Connection c, String sql, Object... args) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
         }
     }
 
