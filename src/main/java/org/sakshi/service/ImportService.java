@@ -235,7 +235,12 @@ public final class ImportService {
     }
 
     /** The new item's id, the source's absolute path (null for a derived copy), its name, and whether it is a folder. */
-    private record Origin(String id, Path abs, String name, boolean folder) {
+    /**
+     * Where an import comes from. Its item id is handed out only in the transaction that records it:
+     * on a lab server several workstations import at once, and an id taken earlier would be lost
+     * with an import that fails or is killed before its commit, leaving a gap in the item numbers.
+     */
+    private record Origin(Path abs, String name, boolean folder) {
     }
 
     /** The vault copy of one import: the item's blob (a folder's manifest), a folder's entries, and the size. */
@@ -311,13 +316,12 @@ public final class ImportService {
     }
 
     private static Origin origin(CaseStore s, Path source, Derivation der, Receipt rec) throws SakshiException {
-        String id = s.nextItemId();
         if (der != null) {
-            return new Origin(id, null, safeName(der.request().name()), false);
+            return new Origin(null, safeName(der.request().name()), false);
         }
         Path abs = source.toAbsolutePath().normalize();
         String name = rec != null ? rec.name() : abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
-        return new Origin(id, abs, name, Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS));
+        return new Origin(abs, name, Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS));
     }
 
     private Copy storeCopy(Vault vault, Path source, Origin origin, Derivation der, List<String> warnings, Undo undo,
@@ -408,14 +412,14 @@ public final class ImportService {
                     + "; run 'sakshi timestamp' with --tsa when one is reachable");
         }
         warnings.add(PARSE_PENDING);
-        String id = origin.id();
-        Item item = new Item(id, kind, origin.name(), copy.size(), copy.main().hash().digests(),
-                EventCodec.ledgerTime(access.clock().now()), actor.name(),
-                rec != null ? rec.sourcePath() : origin.abs() == null ? null : origin.abs().toString(), req.source(), ts,
-                der == null ? null : der.parent().id(), warnings, origin.folder(), Map.of());
-        StoredItem stored = new StoredItem(item, copy.main().relPath(), copy.main().hash().crc32(),
-                ItemJson.summaryKey(kind), 0);
-        s.tx(() -> {
+        return s.tx(() -> {
+            String id = s.nextItemId(); // in the recording transaction: a failed import takes no number
+            Item item = new Item(id, kind, origin.name(), copy.size(), copy.main().hash().digests(),
+                    EventCodec.ledgerTime(access.clock().now()), actor.name(),
+                    rec != null ? rec.sourcePath() : origin.abs() == null ? null : origin.abs().toString(), req.source(),
+                    ts, der == null ? null : der.parent().id(), warnings, origin.folder(), Map.of());
+            StoredItem stored = new StoredItem(item, copy.main().relPath(), copy.main().hash().crc32(),
+                    ItemJson.summaryKey(kind), 0);
             s.insertItem(stored);
             if (origin.folder()) {
                 s.insertEntries(id, copy.entries());
@@ -434,9 +438,8 @@ public final class ImportService {
             if (token != null) {
                 s.recordToken(tokenRow(id, token, tsaName(token, stamp.source())), actor, copy.sha256());
             }
-            return null;
+            return stored;
         });
-        return stored;
     }
 
     /** ITEM_IMPORTED details. */

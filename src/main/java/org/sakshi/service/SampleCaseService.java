@@ -36,12 +36,20 @@ public final class SampleCaseService {
 
     /** Creates the sample case in {@code caseDir} (which must not hold a case yet). */
     public ImportOutcome build(Path caseDir) throws SakshiException {
-        if (Files.exists(caseDir.resolve("case.db"))) {
+        return build(caseDir, null);
+    }
+
+    /**
+     * As {@link #build(Path)}; with {@code server} (a lab server's name in this workstation's
+     * settings) the sample case is kept on that server, {@code caseDir} being its place.
+     */
+    public ImportOutcome build(Path caseDir, String server) throws SakshiException {
+        if (Files.exists(caseDir.resolve("case.db")) || org.sakshi.storage.ServerLink.isLink(caseDir)) {
             throw new InputException(caseDir + " already holds a case; choose an empty folder for the sample case.");
         }
         Actor officer = new Actor(SampleCase.OFFICER, "Inspector", "DEMO-001", SampleCase.AGENCY, null);
         cases.create(caseDir, new NewCase(SampleCase.CASE_NUMBER, SampleCase.TITLE, SampleCase.AGENCY,
-                Jurisdiction.IN, SampleCase.ZONE, officer));
+                Jurisdiction.IN, SampleCase.ZONE, officer), server);
         Path tmp;
         try {
             tmp = Files.createTempDirectory("sakshi-sample-");

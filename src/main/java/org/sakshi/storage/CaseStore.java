@@ -124,7 +124,7 @@ public final class CaseStore implements AutoCloseable {
      */
     public static CaseStore create(Path dir, CaseInfo info, Clock clock, Workstation ws, Duration lockWait,
                                    HeadSigner signer) throws SakshiException {
-        if (Files.exists(dir.resolve(DB))) {
+        if (Files.exists(dir.resolve(DB)) || ServerLink.isLink(dir)) { // a case.db beside a link would be a second case
             throw new InputException(dir + " already holds a case; choose an empty or new folder");
         }
         try {

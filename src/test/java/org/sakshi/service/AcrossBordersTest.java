@@ -24,6 +24,8 @@ import org.sakshi.testsupport.Tools;
  * B (Nepal) opens it with its own key, receives it into its case, adds an examination note and a derived
  * item, and exports to a prosecutor, whose {@code sakshi verify} is PASSED with A's hop; openssl opens the
  * envelope and confirms both hops' signatures, sha256sum both hops' manifests, without Sakshi.
+ * <p>Folder store only: ReceiveServiceTest runs the same receive, examine, derive and export chain on both
+ * stores; what this test adds (the envelope) is the bundle file's.
  */
 class AcrossBordersTest {
     @Test

@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.Actor;
 import org.sakshi.core.CancelFlag;
 import org.sakshi.core.Clock;
@@ -59,10 +60,12 @@ class AuditExportedBundleTest {
                 .collect(Collectors.toSet());
     }
 
-    @Test
-    void aBundleFromTheRealExportAuditsCleanAndTheCaseFlagsAnAccessAfterTheSeal() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aBundleFromTheRealExportAuditsCleanAndTheCaseFlagsAnAccessAfterTheSeal(Fixture.Store store) throws Exception {
         CaseAccess access = new CaseAccess(Clock.SYSTEM, new Workstation("ps-howrah-1", "verma", "sakshi test"),
-                SinkFactory.BUFFERED, Duration.ofSeconds(3));
+                SinkFactory.BUFFERED, Duration.ofSeconds(3), org.sakshi.signing.WorkstationKey.profileDir(),
+                name -> store.server());
         CaseService cases = new CaseService(access);
         CustodyService custody = new CustodyService(access);
         EvidenceService evidence = new EvidenceService(access);
@@ -72,7 +75,7 @@ class AuditExportedBundleTest {
 
         Path caseDir = dir.resolve("case");
         cases.create(caseDir, new NewCase("FIR 7/2026", "Missing girl, Howrah", "Howrah PS", Jurisdiction.IN,
-                ZoneId.of("Asia/Kolkata"), OFFICER));
+                ZoneId.of("Asia/Kolkata"), OFFICER), store.server() == null ? null : store.server().name());
         Path a = Files.writeString(dir.resolve("a.txt"), "first statement\n");
         Path b = Files.writeString(dir.resolve("b.txt"), "second statement\n");
         imports.importPaths(caseDir, List.of(a, b), new ImportRequest(null, null, null,

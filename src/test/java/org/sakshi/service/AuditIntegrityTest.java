@@ -13,7 +13,11 @@ import org.sakshi.core.audit.AuditOptions;
 import org.sakshi.core.audit.AuditReport;
 import org.sakshi.core.audit.AuditText;
 
-/** Issue 17 §2/§4: {@code audit BUNDLE.zip} verifies the bundle first and never vouches for an unsealed log. */
+/**
+ * Issue 17 §2/§4: {@code audit BUNDLE.zip} verifies the bundle first and never vouches for an unsealed log.
+ * <p>Folder store only: the audit reads only the bundle file; the case store never takes part, and
+ * ExportServiceTest shows a lab-server case exports a bundle that verifies PASSED the same way.
+ */
 class AuditIntegrityTest {
     static ExportFixture fx;
     static Path genuine;

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,10 +58,6 @@ class AuditServiceCaseTest {
     /** The engine's services on one case, with the workstation clock {@code skew} off true time. */
     private record Station(CaseService cases, ImportService imports, CustodyService custody, EvidenceService evidence,
                            AuditService audit, String server) {
-        static Station withClockSkew(Duration skew) {
-            return withClockSkew(skew, null);
-        }
-
         /** As above; with a lab server its new cases are kept there. */
         static Station withClockSkew(Duration skew, org.sakshi.storage.ServerConfig server) {
             Clock clock = () -> Instant.now().plus(skew);
@@ -79,9 +74,13 @@ class AuditServiceCaseTest {
         }
 
         /** A station whose cases use {@code store}. */
-        static Station on(Fixture.Store store, Path tmp) {
-            return withClockSkew(Duration.ZERO, store == Fixture.Store.FOLDER ? null
-                    : org.sakshi.testsupport.PgCluster.shared().newServer("lab", tmp.resolve("lab-vault")));
+        static Station on(Fixture.Store store) {
+            return on(store, Duration.ZERO);
+        }
+
+        /** A station whose cases use {@code store}, its clock {@code skew} off true time. */
+        static Station on(Fixture.Store store, Duration skew) {
+            return withClockSkew(skew, store.server());
         }
     }
 
@@ -104,7 +103,7 @@ class AuditServiceCaseTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aCleanCaseHandedToTheLabHasNoErrorOrWarning(Fixture.Store store) throws Exception {
-        Station s = Station.on(store, dir);
+        Station s = Station.on(store);
         Path caseDir = newCase(s, List.of(tsa.source()), "handed over by the victim");
         s.custody().transfer(caseDir, RAO, new TransferRequest("Dr. Iyer", "lab examination", "FSL Kolkata", "S-17",
                 List.of()));
@@ -123,7 +122,7 @@ class AuditServiceCaseTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void theFormerHolderOpeningAnItemAfterTheHandOverIsAnError(Fixture.Store store) throws Exception {
-        Station s = Station.on(store, dir);
+        Station s = Station.on(store);
         Path caseDir = newCase(s, List.of(tsa.source()), null);
         s.custody().transfer(caseDir, RAO, new TransferRequest("Dr. Iyer", "lab examination", null, null,
                 List.of("E0001")));
@@ -133,9 +132,10 @@ class AuditServiceCaseTest {
         assertTrue(r.hasErrors());
     }
 
-    @Test
-    void aWorkstationClockTwoHoursFastIsFoundFromTheImportToken() throws Exception {
-        Station s = Station.withClockSkew(Duration.ofHours(2));
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aWorkstationClockTwoHoursFastIsFoundFromTheImportToken(Fixture.Store store) throws Exception {
+        Station s = Station.on(store, Duration.ofHours(2));
         Path caseDir = newCase(s, List.of(tsa.source()), null);
         AuditReport r = s.audit().auditCase(caseDir, AuditOptions.DEFAULTS);
         // the import batch ends with an anchor over the ledger head (docs/custody-ledger.md#anchors), which
@@ -146,17 +146,19 @@ class AuditServiceCaseTest {
         assertTrue(r.findings("EVENT_AFTER_TOKEN").get(0).message().contains("fast clock"));
     }
 
-    @Test
-    void anItemImportedWithoutATsaIsNotTimestamped() throws Exception {
-        Station s = Station.withClockSkew(Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void anItemImportedWithoutATsaIsNotTimestamped(Fixture.Store store) throws Exception {
+        Station s = Station.on(store, Duration.ZERO);
         Path caseDir = newCase(s, List.of(), null);
         AuditReport r = s.audit().auditCase(caseDir, AuditOptions.DEFAULTS);
         assertEquals(Set.of("ITEM_NOT_TIMESTAMPED"), problems(r), () -> r.findings().toString());
     }
 
-    @Test
-    void aSeizureDaysBeforeTheImportIsALongGap() throws Exception {
-        Station s = Station.withClockSkew(Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aSeizureDaysBeforeTheImportIsALongGap(Fixture.Store store) throws Exception {
+        Station s = Station.on(store, Duration.ZERO);
         Path caseDir = newCase(s, List.of(tsa.source()), "phone seized 2026-01-05 22:10 at Howrah station");
         AuditReport r = s.audit().auditCase(caseDir, AuditOptions.DEFAULTS);
         assertEquals(Set.of("SEIZURE_IMPORT_GAP"), problems(r), () -> r.findings().toString());

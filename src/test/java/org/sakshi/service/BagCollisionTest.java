@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.Item;
 import org.sakshi.core.Verdict;
 
@@ -28,9 +29,10 @@ class BagCollisionTest {
     @TempDir
     Path dir;
 
-    @Test
-    void namesThatMeetAfterCleaningOrCaseFoldingGetATildeSuffixAndKeepTheirOriginalInCaseJson() throws Exception {
-        ExportFixture fx = new ExportFixture(dir);
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void namesThatMeetAfterCleaningOrCaseFoldingGetATildeSuffixAndKeepTheirOriginalInCaseJson(Fixture.Store store) throws Exception {
+        ExportFixture fx = new ExportFixture(dir, store);
         Path phone = Files.createDirectories(dir.resolve("phone"));
         Files.writeString(phone.resolve("x%y.txt"), "percent");
         Files.writeString(phone.resolve("x_y.txt"), "underscore");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.Actor;
 
 /** CSV cells a spreadsheet would run as formulas are neutralised (OWASP CSV injection). */
@@ -43,9 +44,10 @@ class CsvTest {
         assertEquals("", Csv.cell(null));
     }
 
-    @Test
-    void theCustodyCsvNeutralisesAFormulaInAnOfficersName() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theCustodyCsvNeutralisesAFormulaInAnOfficersName(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         fx.custody.note(c, new Actor("=cmd|' /C calc'!A0", null, null, null, null), "seal intact", List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

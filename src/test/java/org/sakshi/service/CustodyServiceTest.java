@@ -37,7 +37,7 @@ class CustodyServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aTransferOfItemsRecordsOneEventPerItemWithItsDetails(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = caseWithTwoItems(fx);
         List<CustodyEvent> ev = fx.custody.transfer(c, Fixture.OFFICER,
                 new TransferRequest("FSL Hyderabad", "analysis", "Malkhana", "S-77", List.of("E0001", "E0002")));
@@ -53,7 +53,7 @@ class CustodyServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aTransferWithoutItemsIsOneCaseLevelEventListingThem(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = caseWithTwoItems(fx);
         List<CustodyEvent> ev = fx.custody.transfer(c, null, new TransferRequest("Court", "trial", null, null, null));
         assertEquals(1, ev.size());
@@ -64,7 +64,7 @@ class CustodyServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aTransferOfAnUnknownItemChangesNothing(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = caseWithTwoItems(fx);
         long before = fx.custody.events(c).size();
         InputException e = assertThrows(InputException.class, () -> fx.custody.transfer(c, null,
@@ -76,7 +76,7 @@ class CustodyServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aNoteOnAnItemCarriesItsHash(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = caseWithTwoItems(fx);
         CustodyEvent n = fx.custody.note(c, new Actor("HC Devi", null, null, null, null), "seal intact",
                 List.of("E0002"));
@@ -89,7 +89,7 @@ class CustodyServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void showingAnItemRecordsItemAccessed(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = caseWithTwoItems(fx);
         ItemView v = fx.evidence.open(c, "E0001", null, "review");
         assertEquals("a", Files.readString(v.content()));
@@ -101,7 +101,7 @@ class CustodyServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aRowEditedBehindTheApplicationsBackIsCaughtNamingItsSeq(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = caseWithTwoItems(fx);
         fx.custody.note(c, null, "n1", List.of());
         fx.editBehindTheBack(c, "UPDATE events SET json = replace(json, '\"name\":\"a.txt\"', '\"name\":\"z.txt\"')"
@@ -115,7 +115,7 @@ class CustodyServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void theJsonlExportIsTheStoredLinesAndVerifiesOnItsOwn(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = caseWithTwoItems(fx);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         fx.custody.writeJsonl(c, out);
@@ -129,7 +129,7 @@ class CustodyServiceTest {
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void theCsvHasAHeaderAndOneQuotedRowPerEvent(Fixture.Store store) throws Exception {
-        Fixture fx = store.fixture(tmp);
+        Fixture fx = store.fixture();
         Path c = caseWithTwoItems(fx);
         fx.custody.note(c, null, "comma, and \"quote\"", List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -18,6 +18,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
 import org.sakshi.core.Item;
@@ -28,10 +31,14 @@ import org.sakshi.core.audit.Severity;
 import org.sakshi.hashing.HashPipeline;
 
 /** A redacted copy recorded as a new item derived from a photo; the photo itself stays untouched. */
+@ParameterizedClass(name = "{0} store")
+@EnumSource(Fixture.Store.class)
 class DeriveTest {
+    @Parameter
+    Fixture.Store store;
     @TempDir
     Path dir;
-    private final Fixture fx = new Fixture();
+    private Fixture fx;
     private Path caseDir;
     private Item photo;
     private byte[] photoBytes;
@@ -53,6 +60,7 @@ class DeriveTest {
 
     @BeforeEach
     void caseWithAPhoto() throws Exception {
+        fx = store.fixture();
         caseDir = fx.newCase(dir.resolve("case"));
         photoBytes = png(Color.ORANGE, false);
         Path f = Files.write(dir.resolve("Screenshot_20260727-211500.png"), photoBytes);

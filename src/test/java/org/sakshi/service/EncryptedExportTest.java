@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.bundle.Hashes;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
@@ -34,7 +37,11 @@ import org.sakshi.testsupport.Tools;
  * an RSA, a P-256 and a P-384 recipient to the very bytes that were sealed, which verify PASSED; a
  * wrong key, a cut-off or altered file leaves nothing in plain form.
  */
+@ParameterizedClass(name = "{0} store")
+@EnumSource(Fixture.Store.class)
 class EncryptedExportTest {
+    @Parameter
+    Fixture.Store store;
     static ExportFixture fx;
     static Path dir;
     static ExportResult result;
@@ -42,9 +49,9 @@ class EncryptedExportTest {
     static final char[] PW = "recipient-pw-1".toCharArray();
     static final java.util.Map<String, TestPki.Identity> IDS = new java.util.LinkedHashMap<>();
 
-    @BeforeAll
-    static void exportEncrypted() throws Exception {
-        fx = ExportFixture.shared();
+    @BeforeParameterizedClassInvocation
+    static void exportEncrypted(Fixture.Store store) throws Exception {
+        fx = ExportFixture.shared(store);
         dir = Files.createDirectories(fx.dir.resolve("encrypted"));
         crypto = new EncryptionService(org.sakshi.core.Clock.SYSTEM);
         TestPki pki = fx.tsa.pki();
@@ -179,7 +186,7 @@ class EncryptedExportTest {
 
     @Test
     void encryptingAnExistingBundleAloneGivesTheSameZipBack() throws Exception {
-        ExportResult plain = ExportFixture.sharedExport();
+        ExportResult plain = ExportFixture.sharedExport(store);
         Path out = dir.resolve("standalone.zip.p7m");
         EncryptionService.Encrypted enc = crypto.encrypt(plain.bundle(), out,
                 List.of(IDS.get("RSA").cert()), plain.sha256(), null, null);

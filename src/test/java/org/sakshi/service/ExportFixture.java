@@ -15,7 +15,7 @@ import org.sakshi.testsupport.LocalTsa;
 import org.sakshi.vault.SinkFactory;
 
 /**
- * Test fixture: a real case (SQLite store, vault, ledger) with a photo, a chat export and a text
+ * Test fixture: a real case (folder or lab-server store, vault, ledger) with a photo, a chat export and a text
  * file imported and time-stamped by a real TSA on loopback, and the services to export it.
  */
 final class ExportFixture {
@@ -29,9 +29,16 @@ final class ExportFixture {
     final ExportService exports;
     final VerifyService verifier = new VerifyService();
     final Path caseDir;
+    /** The lab server of this fixture's cases, or null for folder cases. */
+    final org.sakshi.storage.ServerConfig server;
 
     ExportFixture(Path dir) throws Exception {
         this(dir, LocalTsa.start(Files.createDirectories(dir.resolve("pki"))));
+    }
+
+    /** A fixture of its own whose case is kept in {@code store}, with a TSA of its own. */
+    ExportFixture(Path dir, Fixture.Store store) throws Exception {
+        this(dir, LocalTsa.start(Files.createDirectories(dir.resolve("pki"))), store.server());
     }
 
     /** The same case, time-stamped by {@code tsa} (e.g. the TSA of a {@code RealisticPki}). */
@@ -43,6 +50,7 @@ final class ExportFixture {
     ExportFixture(Path dir, LocalTsa tsa, org.sakshi.storage.ServerConfig server) throws Exception {
         this.dir = dir;
         this.tsa = tsa;
+        this.server = server;
         Workstation ws = new Workstation("test-host", "tester", "sakshi test");
         this.access = server == null
                 ? new CaseAccess(org.sakshi.core.Clock.SYSTEM, ws, SinkFactory.BUFFERED, Duration.ofSeconds(3))
@@ -70,25 +78,48 @@ final class ExportFixture {
                         "356789104321000", "Howrah PS"), null, List.of(tsa.source()), officer), null, null);
     }
 
-    private static ExportFixture shared;
-    private static ExportResult sharedExport;
+    private static final java.util.Map<Fixture.Store, ExportFixture> SHARED = new java.util.EnumMap<>(Fixture.Store.class);
+    private static final java.util.Map<Fixture.Store, ExportResult> SHARED_EXPORT =
+            new java.util.EnumMap<>(Fixture.Store.class);
 
-    /** One fixture and one export per test JVM (building a case and its PDFs takes seconds); removed at exit. */
-    static synchronized ExportFixture shared() throws Exception {
-        if (shared == null) {
-            Path d = Files.createTempDirectory("sakshi-export-fixture");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(d)));
-            shared = new ExportFixture(d);
-            sharedExport = shared.exports.export(shared.caseDir, shared.request(d.resolve("bundle.zip"), List.of()),
-                    null, null);
-        }
-        return shared;
+    /** One folder-case fixture and one export per test JVM (building a case and its PDFs takes seconds); removed at exit. */
+    static ExportFixture shared() throws Exception {
+        return shared(Fixture.Store.FOLDER);
     }
 
-    /** The export of the shared fixture. */
-    static synchronized ExportResult sharedExport() throws Exception {
-        shared();
-        return sharedExport;
+    /** As {@link #shared()}, its case kept in {@code store} (one fixture per store and JVM). */
+    static synchronized ExportFixture shared(Fixture.Store store) throws Exception {
+        ExportFixture f = SHARED.get(store);
+        if (f == null) {
+            Path d = Files.createTempDirectory("sakshi-export-fixture");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(d)));
+            f = new ExportFixture(d, LocalTsa.start(Files.createDirectories(d.resolve("pki"))), store.server());
+            SHARED_EXPORT.put(store, f.exports.export(f.caseDir, f.request(d.resolve("bundle.zip"), List.of()), null,
+                    null));
+            SHARED.put(store, f);
+        }
+        return f;
+    }
+
+    /** The export of the shared folder-case fixture. */
+    static ExportResult sharedExport() throws Exception {
+        return sharedExport(Fixture.Store.FOLDER);
+    }
+
+    /** The export of the shared fixture of {@code store}. */
+    static synchronized ExportResult sharedExport(Fixture.Store store) throws Exception {
+        shared(store);
+        return SHARED_EXPORT.get(store);
+    }
+
+    /** The server name to give {@code cases.create} so that a test's further cases use this fixture's store. */
+    String serverName() {
+        return server == null ? null : server.name();
+    }
+
+    /** The store this fixture's case is kept in. */
+    Fixture.Store store() {
+        return Fixture.storeOf(caseDir);
     }
 
     private static void deleteTree(Path d) {

@@ -12,8 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.bundle.BagInfo;
 import org.sakshi.bundle.Hashes;
 import org.sakshi.core.CustodyEvent;
@@ -22,17 +25,22 @@ import org.sakshi.core.Verdict;
 import org.sakshi.core.VerificationReport;
 import org.sakshi.testsupport.Tools;
 
+/** The export of a case on each store ({@link Fixture.Store}): the same bundle, verified the same way. */
+@ParameterizedClass(name = "{0} store")
+@EnumSource(Fixture.Store.class)
 class ExportServiceTest {
+    @Parameter
+    Fixture.Store store;
     static Path dir;
     static ExportFixture fx;
     static ExportResult result;
     static Path bag;
 
-    @BeforeAll
-    static void export() throws Exception {
-        fx = ExportFixture.shared();
+    @BeforeParameterizedClassInvocation
+    static void export(Fixture.Store store) throws Exception {
+        fx = ExportFixture.shared(store);
         dir = fx.dir;
-        result = ExportFixture.sharedExport();
+        result = ExportFixture.sharedExport(store);
         Tools.Result r = Tools.run(dir, List.of("unzip", "-q", result.bundle().toString(), "-d", "unzipped"));
         assertEquals(0, r.exit(), r.all());
         bag = dir.resolve("unzipped").resolve(result.bundleId());

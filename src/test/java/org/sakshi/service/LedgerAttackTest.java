@@ -20,6 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.Check;
 import org.sakshi.core.CheckResult;
 import org.sakshi.core.IntegrityException;
@@ -39,6 +41,11 @@ import org.sakshi.testsupport.Tools;
  * Issue 17 §2: a case folder edited without a key is caught. Each test builds the attack on a real
  * case folder (SQLite store, vault, signed-head file, anchors from a real TSA on loopback) the way
  * an attacker who can write every file would, and asserts custody verify's verdict and its cause.
+ * <p>The attacks that work through SQL (events deleted with the triggers off, an event inserted behind
+ * Sakshi's back) also run on a lab-server case, as its database owner. The others stay on folders: they
+ * edit the signed-head file or rewrite the stored chain row by row with {@link LedgerForger} (case.db);
+ * on a server the heads are rows the application may only add to, and a rewritten event is refused by
+ * the next writer (storage/ServerCaseStoreTest).
  */
 class LedgerAttackTest {
     @TempDir
@@ -54,8 +61,34 @@ class LedgerAttackTest {
     }
 
     private ExportFixture fixture() throws Exception {
-        fx = new ExportFixture(tmp);
+        return fixture(Fixture.Store.FOLDER);
+    }
+
+    private ExportFixture fixture(Fixture.Store store) throws Exception {
+        fx = new ExportFixture(tmp, LocalTsa.start(Files.createDirectories(tmp.resolve("pki"))), store.server());
         return fx;
+    }
+
+    /**
+     * Appends an event with a correct chain link the way someone who can write the store but holds no
+     * ledger key would: into case.db (triggers do not stop an INSERT), or as a row inserted on the lab
+     * server behind Sakshi's back. Returns its seq.
+     */
+    private static long appendBehindTheBack(ExportFixture f, String type, Map<String, Object> details) throws Exception {
+        if (f.store() == Fixture.Store.FOLDER) {
+            try (LedgerForger forger = new LedgerForger(f.caseDir)) {
+                return forger.append(type, null, details);
+            }
+        }
+        List<org.sakshi.core.CustodyEvent> all = f.custody.events(f.caseDir);
+        org.sakshi.core.CustodyEvent last = all.get(all.size() - 1);
+        org.sakshi.core.CustodyEvent e = EventCodec.seal(new org.sakshi.core.CustodyEvent(last.seq() + 1,
+                java.util.UUID.randomUUID(), last.caseId(), last.at(), type, last.actor(), last.workstation(), null, null,
+                details, last.hash(), null, null));
+        Fixture.editBehindTheBack(f.caseDir, f.server, "INSERT INTO events(seq, id, type, at, item_id, hash, json)"
+                + " VALUES (?,?,?,?,?,?,?)", e.seq(), e.id().toString(), e.type(), EventCodec.formatAt(e.at()), null,
+                e.hash(), EventCodec.toJsonLine(e));
+        return e.seq();
     }
 
     private static String hex(String alg, byte[] b) throws Exception {
@@ -161,21 +194,17 @@ class LedgerAttackTest {
         assertTrue(f.custody.verify(f.caseDir, java.util.Set.of(own.fingerprint())).intact());
     }
 
-    @Test
-    void droppingTheTriggersAndDeletingTheLastEventsFailsOnTheSignedHeadFileAndTheCaseRefusesWrites() throws Exception {
-        ExportFixture f = fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void droppingTheTriggersAndDeletingTheLastEventsFailsOnTheSignedHeadsAndTheCaseRefusesWrites(Fixture.Store store)
+            throws Exception {
+        ExportFixture f = fixture(store);
         f.custody.note(f.caseDir, null, "seal checked", List.of());
         long last = f.custody.verify(f.caseDir).events();
-        Path db = f.caseDir.resolve("case.db");
-        String sql = "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq >= " + (last - 1) + ";";
-        if (Tools.onPath("sqlite3")) {
-            Process p = new ProcessBuilder("sqlite3", db.toString(), sql).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, p.waitFor(), out);
+        if (store == Fixture.Store.SERVER) { // the server's owner switches the triggers off and deletes
+            Fixture.editBehindTheBack(f.caseDir, f.server, "DELETE FROM events WHERE seq >= ?", last - 1);
         } else {
-            try (LedgerForger forger = new LedgerForger(f.caseDir)) {
-                forger.deleteFrom(last - 1);
-            }
+            deleteWithSqlite(f, last);
         }
         LedgerStatus st = f.custody.verify(f.caseDir);
         assertFalse(st.intact());
@@ -187,6 +216,20 @@ class LedgerAttackTest {
                 () -> f.custody.note(f.caseDir, null, "cover it up", List.of()));
         assertTrue(ex.getMessage().contains("nothing was written"), ex.getMessage());
         assertEquals(last - 2, f.custody.verify(f.caseDir).events());
+    }
+
+    private static void deleteWithSqlite(ExportFixture f, long last) throws Exception {
+        Path db = f.caseDir.resolve("case.db");
+        String sql = "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq >= " + (last - 1) + ";";
+        if (Tools.onPath("sqlite3")) {
+            Process p = new ProcessBuilder("sqlite3", db.toString(), sql).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+        } else {
+            try (LedgerForger forger = new LedgerForger(f.caseDir)) {
+                forger.deleteFrom(last - 1);
+            }
+        }
     }
 
     @Test
@@ -264,14 +307,12 @@ class LedgerAttackTest {
         assertEquals("HEADS_MALFORMED", st.fault(), st.message());
     }
 
-    @Test
-    void anEventAppendedWithoutTheKeyAndAdoptedByTheNextHonestActIsAnAuditError() throws Exception {
-        ExportFixture f = fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void anEventAppendedWithoutTheKeyAndAdoptedByTheNextHonestActIsAnAuditError(Fixture.Store store) throws Exception {
+        ExportFixture f = fixture(store);
         // the attacker appends a forged hand-over with a correct chain link, but cannot sign a head for it
-        long forged;
-        try (LedgerForger forger = new LedgerForger(f.caseDir)) {
-            forged = forger.append("TRANSFERRED", null, Map.of("from", "SI Sen", "to", "Mr. X", "reason", "forged"));
-        }
+        long forged = appendBehindTheBack(f, "TRANSFERRED", Map.of("from", "SI Sen", "to", "Mr. X", "reason", "forged"));
         assertEquals("NOT_COVERED", f.custody.verify(f.caseDir).fault());
         // the officer's next act adopts it, visibly
         f.custody.note(f.caseDir, null, "next day", List.of());

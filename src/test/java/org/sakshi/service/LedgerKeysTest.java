@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.Clock;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Workstation;
@@ -25,23 +27,26 @@ class LedgerKeysTest {
     @TempDir
     Path tmp;
 
+    /** A workstation with its own profile (ledger key), reaching server cases on the tests' lab server. */
     private CaseAccess access(String host) {
         return new CaseAccess(Clock.SYSTEM, new Workstation(host, "rao", "sakshi test"), SinkFactory.BUFFERED,
-                Duration.ofSeconds(3), tmp.resolve("profile-" + host));
+                Duration.ofSeconds(3), tmp.resolve("profile-" + host), name -> Fixture.labServer());
     }
 
     private CustodyService station(String host) {
         return new CustodyService(access(host));
     }
 
-    @Test
-    void theCreatingKeyIsEnrolledInCaseCreatedAndASecondWorkstationEnrolsItselfVouchingForTheFirst()
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theCreatingKeyIsEnrolledInCaseCreatedAndASecondWorkstationEnrolsItselfVouchingForTheFirst(Fixture.Store store)
             throws Exception {
         CaseAccess ps = access("ps-1");
         CustodyService station = new CustodyService(ps);
         Path c = tmp.resolve("case");
         new CaseService(ps).create(c, new NewCase("FIR-12/2026", "Trafficking ring", "PS Sadar",
-                org.sakshi.core.Jurisdiction.IN, java.time.ZoneId.of("Asia/Kolkata"), Fixture.OFFICER));
+                org.sakshi.core.Jurisdiction.IN, java.time.ZoneId.of("Asia/Kolkata"), Fixture.OFFICER),
+                store.server() == null ? null : store.server().name());
         List<CustodyEvent> ev = station.events(c);
         @SuppressWarnings("unchecked") Map<String, Object> key =
                 (Map<String, Object>) ev.get(0).details().get(EventDetails.CaseCreated.KEY);
@@ -68,6 +73,11 @@ class LedgerKeysTest {
         assertTrue(station.verify(c).intact());
     }
 
+    /**
+     * Folder store only: it cuts the signed-head file. A server case signs its head in the transaction
+     * that appends the events, so no operation ends before signing; events inserted behind Sakshi's back
+     * there are adopted the same way (LedgerAttackTest, storage/ServerCaseStoreTest).
+     */
     @Test
     void anOperationThatDiedBeforeSigningIsAdoptedOnTheRecordByTheNextOne() throws Exception {
         Fixture fx = new Fixture();

@@ -33,6 +33,8 @@ import org.sakshi.testsupport.RealisticPki;
  * A station that was offline at export: the bundle is sealed at B-T with a warning, {@code extend} later
  * makes it LTA without touching anything but the signature, {@code renew} adds an archive time-stamp, and
  * a bundle signed with a certificate revoked before it was signed is FAILED once the revocation is known.
+ * <p>Folder store only: extend, renew and verify act on the bundle file; the case is only its source, and
+ * the export of a lab-server case is tested in ExportServiceTest and LongTermExportTest.
  */
 class LongTermCareTest {
     private static Path dir;

@@ -1,6 +1,7 @@
 package org.sakshi.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
@@ -12,8 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.Item;
 
 /** A case holds victims' evidence: its folders are 0700, its database and records 0600, vault copies 0400. */
@@ -25,11 +27,12 @@ class OwnerOnlyModesTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
-    @Test
-    void aNewCaseItsDatabaseRecordsDerivedFilesAndVaultCopiesAreTheOwnersOnly() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aNewCaseItsDatabaseRecordsDerivedFilesAndVaultCopiesAreTheOwnersOnly(Fixture.Store store) throws Exception {
         assumeTrue(Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null,
                 "this file system has no POSIX permissions");
-        Fixture fx = new Fixture();
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         Path chat = tmp.resolve("WhatsApp Chat with Ravi.txt");
         Files.writeString(chat, "28/07/21, 2:05 pm - Ravi: hello\n28/07/21, 2:06 pm - Asha: hi\n",
@@ -43,7 +46,11 @@ class OwnerOnlyModesTest {
         for (String sub : List.of("vault", "records", "derived", "exports")) {
             assertEquals("rwx------", mode(c.resolve(sub)), sub);
         }
-        assertEquals("rw-------", mode(c.resolve("case.db")));
+        if (store == Fixture.Store.FOLDER) {
+            assertEquals("rw-------", mode(c.resolve("case.db")));
+        } else { // the ledger is on the lab server; the folder holds only the link and the case's files
+            assertFalse(Files.exists(c.resolve("case.db")));
+        }
         assertEquals("rw-------", mode(c.resolve("records/E0001.jsonl")));
         assertEquals("rwx------", mode(c.resolve("derived/E0002")));
         try (Stream<Path> s = Files.list(c.resolve("derived/E0002"))) {

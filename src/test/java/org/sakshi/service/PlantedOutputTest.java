@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.audit.AuditOptions;
 import org.sakshi.core.audit.AuditReport;
 import org.sakshi.core.InputException;
@@ -22,17 +25,21 @@ import org.sakshi.core.VerificationReport;
  * audit --report) is refused with a sentence naming it; the link's target is not touched and no
  * part file is left behind. An existing file is never overwritten either.
  */
+@ParameterizedClass(name = "{0} store")
+@EnumSource(Fixture.Store.class)
 class PlantedOutputTest {
+    @Parameter
+    Fixture.Store store;
     static ExportFixture fx;
     static Path bundle;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void export() throws Exception {
-        fx = ExportFixture.shared();
-        bundle = ExportFixture.sharedExport().bundle();
+    @BeforeParameterizedClassInvocation
+    static void export(Fixture.Store store) throws Exception {
+        fx = ExportFixture.shared(store);
+        bundle = ExportFixture.sharedExport(store).bundle();
     }
 
     /** A precious file and a link to it at {@code name}. */

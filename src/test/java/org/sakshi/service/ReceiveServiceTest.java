@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.Actor;
 import org.sakshi.core.Check;
 import org.sakshi.core.CheckCode;
@@ -41,7 +44,11 @@ import org.sakshi.testsupport.Tools;
  * derives, and exports to a prosecutor, whose verification shows both hops; plus the refusals and the
  * tampered hop.
  */
+@ParameterizedClass(name = "{0} store")
+@EnumSource(Fixture.Store.class)
 class ReceiveServiceTest {
+    @Parameter
+    Fixture.Store store;
     private static ExportFixture a;
     private static Path bundleA;
     private static String bundleIdA;
@@ -49,10 +56,10 @@ class ReceiveServiceTest {
     private static Actor actorB;
     private static ReceiveService receiver;
 
-    @BeforeAll
-    static void agencyAExports() throws Exception {
-        a = ExportFixture.shared();
-        ExportResult exported = ExportFixture.sharedExport();
+    @BeforeParameterizedClassInvocation
+    static void agencyAExports(Fixture.Store store) throws Exception {
+        a = ExportFixture.shared(store);
+        ExportResult exported = ExportFixture.sharedExport(store);
         bundleA = exported.bundle();
         bundleIdA = exported.bundleId();
         TestPki pki = a.tsa.pki();
@@ -66,7 +73,7 @@ class ReceiveServiceTest {
     private static Path caseB(Path dir) throws Exception {
         Path c = dir.resolve("case-b");
         a.cases.create(c, new NewCase("CIB 12/2083", "Cross-border trafficking, Birgunj", "Nepal Police CIB",
-                Jurisdiction.NP, ZoneId.of("Asia/Kathmandu"), actorB));
+                Jurisdiction.NP, ZoneId.of("Asia/Kathmandu"), actorB), a.serverName());
         return c;
     }
 
@@ -195,7 +202,7 @@ class ReceiveServiceTest {
         Path caseA = dir.resolve("case-a2");
         Actor officer = new Actor("Inspector Asha Verma", "Inspector", "WB-1234", "West Bengal Police", null);
         a.cases.create(caseA, new NewCase("FIR 80/2026", "Phone dump", "West Bengal Police", Jurisdiction.IN,
-                ZoneId.of("Asia/Kolkata"), officer));
+                ZoneId.of("Asia/Kolkata"), officer), a.serverName());
         Path folder = Files.createDirectories(dir.resolve("dump").resolve("DCIM"));
         Files.writeString(folder.resolve("100%.txt"), "percent\n");
         Files.writeString(folder.resolve("100_.txt"), "underscore\n");
@@ -226,7 +233,7 @@ class ReceiveServiceTest {
         Path c = dir.resolve("case-c");
         Actor prosecutor = new Actor("AUSA J. Doe", null, null, "US Attorney's Office", null);
         a.cases.create(c, new NewCase("US v. X", "Trafficking", "US Attorney's Office", Jurisdiction.US,
-                ZoneId.of("America/New_York"), prosecutor));
+                ZoneId.of("America/New_York"), prosecutor), a.serverName());
         receiver.receive(c, new ReceiveService.Request(bundleB, trust(), "Nepal Police CIB", null, "MLAT courier",
                 List.of(), null, List.of(), prosecutor), null, null);
         assertThat(c.resolve("received").resolve(bundleIdA)).isDirectory();

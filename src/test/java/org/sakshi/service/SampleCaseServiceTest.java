@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.app.AppContext;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.InputException;
@@ -24,15 +25,21 @@ class SampleCaseServiceTest {
     @TempDir
     Path tmp;
 
+    /** The name of the store's lab server in the test profile, or null for a folder case. */
+    private static String server(Fixture.Store store) {
+        return store.server() == null ? null : store.server().name();
+    }
+
     private SampleCaseService builder(AppContext ctx) {
         return new SampleCaseService(ctx.ui().cases(), ctx.ui().imports(), ctx.ui().custody());
     }
 
-    @Test
-    void sampleCaseHoldsAScreenshotABilingualChatAndATarDumpWithAnIntactLedger() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void sampleCaseHoldsAScreenshotABilingualChatAndATarDumpWithAnIntactLedger(Fixture.Store store) throws Exception {
         AppContext ctx = new AppContext(tmp);
         Path caseDir = tmp.resolve("sample");
-        builder(ctx).build(caseDir);
+        builder(ctx).build(caseDir, server(store));
 
         List<Item> items = ctx.ui().evidence().items(caseDir);
         assertEquals(List.of(ItemKind.SCREENSHOT, ItemKind.CHAT, ItemKind.DEVICE),
@@ -50,12 +57,12 @@ class SampleCaseServiceTest {
                 && String.valueOf(e.details()).contains("fictional")), "a NOTE says the data is fictional");
     }
 
-    @Test
-    void theReadmeWalkthroughTakingCustodyFromTheSampleOfficerAndOpeningAnItemEndsWithNoAuditError()
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theReadmeWalkthroughTakingCustodyFromTheSampleOfficerAndOpeningAnItemEndsWithNoAuditError(Fixture.Store store) throws Exception {
         AppContext ctx = new AppContext(tmp);
         Path caseDir = tmp.resolve("sample");
-        builder(ctx).build(caseDir);
+        builder(ctx).build(caseDir, server(store));
         Actor me = new Actor("SI Asha Rao", "SI", "4711", "CID West Bengal", null);
 
         assertEquals(java.util.Optional.of(SampleCase.OFFICER), ctx.ui().custody().holder(caseDir, List.of()),
@@ -78,11 +85,12 @@ class SampleCaseServiceTest {
         assertTrue(r.findings(FindingCode.TRANSFER_BY_NON_HOLDER.name()).isEmpty());
     }
 
-    @Test
-    void aTransferNamingSomeoneWhoDoesNotHoldTheItemsIsRecordedAndTheAuditSaysSo() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void aTransferNamingSomeoneWhoDoesNotHoldTheItemsIsRecordedAndTheAuditSaysSo(Fixture.Store store) throws Exception {
         AppContext ctx = new AppContext(tmp);
         Path caseDir = tmp.resolve("sample");
-        builder(ctx).build(caseDir);
+        builder(ctx).build(caseDir, server(store));
         Actor me = new Actor("SI Asha Rao", "SI", "4711", "CID West Bengal", null);
         ctx.ui().custody().transfer(caseDir, me, new TransferRequest("SI Asha Rao", "FSL Kolkata", null, null,
                 "examination", null, null, List.of("E0001"), List.of()));
@@ -90,14 +98,16 @@ class SampleCaseServiceTest {
         assertEquals(1, r.findings(FindingCode.TRANSFER_BY_NON_HOLDER.name()).size(), () -> r.findings().toString());
     }
 
-    @Test
-    void sampleCaseRefusesAFolderThatAlreadyHoldsACase() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void sampleCaseRefusesAFolderThatAlreadyHoldsACase(Fixture.Store store) throws Exception {
         AppContext ctx = new AppContext(tmp);
         Path caseDir = tmp.resolve("sample");
-        builder(ctx).build(caseDir);
+        builder(ctx).build(caseDir, server(store));
         long before = ctx.ui().custody().events(caseDir).size();
 
         assertThrows(InputException.class, () -> builder(ctx).build(caseDir));
+        assertThrows(InputException.class, () -> builder(ctx).build(caseDir, server(store)));
         assertEquals(before, ctx.ui().custody().events(caseDir).size(), "nothing was recorded by the refused build");
     }
 }

@@ -25,7 +25,12 @@ import org.sakshi.signing.Pkcs12Identity;
 import org.sakshi.signing.TestSigners;
 import org.sakshi.testsupport.TestPki;
 
-/** Issue 17 §3: who signed, in which role. Each attack is built on a genuine export and must not PASS. */
+/**
+ * Issue 17 §3: who signed, in which role. Each attack is built on a genuine export and must not PASS.
+ * <p>Folder store only: each attack re-signs or re-zips the bundle file and verifies it; the case store
+ * never takes part, and ExportServiceTest shows a lab-server case exports a bundle that verifies PASSED the
+ * same way.
+ */
 class SignerRoleTest {
     static ExportFixture fx;
     static Path genuine;

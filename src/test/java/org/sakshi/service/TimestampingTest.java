@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sakshi.core.CustodyEvent;
 import org.sakshi.core.Item;
 import org.sakshi.core.TimestampSource;
@@ -32,9 +33,10 @@ class TimestampingTest {
         return new ImportRequest(null, null, null, null, null, tsas, Fixture.OFFICER);
     }
 
-    @Test
-    void theFirstTsaThatAnswersStampsTheItemAndItsTokenIsKept() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theFirstTsaThatAnswersStampsTheItemAndItsTokenIsKept(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         Path f = tmp.resolve("e.dat");
         Files.writeString(f, "evidence");
@@ -61,9 +63,10 @@ class TimestampingTest {
         }
     }
 
-    @Test
-    void withNoTsaAnsweringTheItemIsPendingAndLaterStamped() throws Exception {
-        Fixture fx = new Fixture();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void withNoTsaAnsweringTheItemIsPendingAndLaterStamped(Fixture.Store store) throws Exception {
+        Fixture fx = store.fixture();
         Path c = fx.newCase(tmp.resolve("case"));
         Path f = tmp.resolve("e.dat");
         Files.writeString(f, "evidence");

@@ -24,6 +24,8 @@ import org.sakshi.testsupport.Tools;
  * The mutual legal assistance transmittal letter of a real sealed bundle: a signed PDF beside the
  * bundle stating the SHA-256 of the bundle file as sha256sum computes it, every item's SHA-256, the
  * authorities, basis, courier and seals; a tampered bundle gets no letter.
+ * <p>Folder store only: the letter is made from the bundle file alone; the case store never takes part, and
+ * ExportServiceTest shows a lab-server case exports a bundle that verifies PASSED the same way.
  */
 class TransmittalServiceTest {
     private static ExportFixture fx;

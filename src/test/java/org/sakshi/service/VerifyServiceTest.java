@@ -30,7 +30,11 @@ import org.sakshi.core.Verdict;
 import org.sakshi.core.VerificationReport;
 import org.sakshi.testsupport.TestPki;
 
-/** Tamper tests: each change to a sealed bundle fails (or is indeterminate) naming the file. */
+/**
+ * Tamper tests: each change to a sealed bundle fails (or is indeterminate) naming the file.
+ * <p>Folder store only: each attack changes the ZIP and verifies it; the case store never takes part, and
+ * ExportServiceTest shows a lab-server case exports a bundle that verifies PASSED the same way.
+ */
 class VerifyServiceTest {
     static ExportFixture fx;
     static Path bundle;

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Plain copies left by a crash: an encrypted export's {@code exports/.staging-*} and a receipt's
@@ -42,6 +44,9 @@ class WorkFoldersTest {
         assertEquals("locked true", r.readLine(), "the child process did not take the lock");
         return child;
     }
+
+    // These four run on folder cases only: WorkFolders.sweep looks at the case folder's files alone, which
+    // are the same for a lab-server case; the export that sweeps runs on both stores (the last test).
 
     @Test
     void leftoverFoldersWhoseLockIsNotHeldAreRemovedAndOthersInTheCaseAreUntouched() throws Exception {
@@ -106,9 +111,10 @@ class WorkFoldersTest {
         assertTrue(Files.isDirectory(young));
     }
 
-    @Test
-    void theNextExportRemovesAStagingFolderLeftByACrashedExport() throws Exception {
-        ExportFixture fx = ExportFixture.shared();
+    @ParameterizedTest
+    @EnumSource(Fixture.Store.class)
+    void theNextExportRemovesAStagingFolderLeftByACrashedExport(Fixture.Store store) throws Exception {
+        ExportFixture fx = ExportFixture.shared(store);
         Path staging = leftover(fx.caseDir.resolve("exports").resolve(".staging-crashed"));
         Path decrypt = leftover(fx.caseDir.resolve(".decrypt-crashed"));
         Path out = Files.createDirectories(tmp.resolve("out")).resolve("after-crash.zip");
