@@ -38,6 +38,9 @@ final class ServerCommand extends CliCommand {
     static final String PASSWORD = "A file whose first line is the password (never give a password on the command"
             + " line); without it PGPASSFILE or ~/.pgpass is used.";
 
+    static final String TLS_ROOT = "The lab's CA certificate (PEM): talk to the server only over TLS and only when its"
+            + " certificate is issued under this root and names the host in --db (sslmode=verify-full).";
+
     /** {@code sakshi server init}. */
     @Command(name = "init", description = "Prepare a PostgreSQL database as the lab's case server (register, roles,"
             + " append-only rules) and save it in this workstation's settings. Run as the database's owner.",
@@ -72,6 +75,9 @@ final class ServerCommand extends CliCommand {
                 + " file.")
         Path appPasswordFile;
 
+        @Option(names = "--tls-root-cert", paramLabel = "FILE", description = TLS_ROOT)
+        Path tlsRoot;
+
         private final LabService lab;
 
         Init(LabService lab) {
@@ -80,7 +86,8 @@ final class ServerCommand extends CliCommand {
 
         @Override
         public Integer call() throws SakshiException {
-            LabServerSummary s = need(lab).init(name, db, user, passwordFile, appUser, appPasswordFile, vault);
+            LabServerSummary s = need(lab).init(name, db, user, passwordFile, appUser, appPasswordFile, vault,
+                    tlsRoot);
             out().println("Lab server " + s.name() + " is ready at " + s.address() + "; vault " + s.vault());
             out().println("This workstation connects as " + (s.user() == null ? "the default user" : s.user())
                     + ". Create cases on it with 'sakshi case init --server " + s.name() + " ...'");
@@ -91,7 +98,8 @@ final class ServerCommand extends CliCommand {
     /** {@code sakshi server add}. */
     @Command(name = "add", description = "Save a lab server prepared elsewhere in this workstation's settings.",
             footer = {"  sakshi server add lab --db postgresql://sakshi_ws@db.lab:5432/sakshi \\",
-                    "      --password-file ~/.sakshi/ws.pw --vault /mnt/sakshi-vault"})
+                    "      --password-file ~/.sakshi/ws.pw --tls-root-cert ~/.sakshi/lab-ca.crt \\",
+                    "      --vault /mnt/sakshi-vault"})
     static final class Add extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The server's name (as its cases' server-case.json says).")
         String name;
@@ -108,6 +116,9 @@ final class ServerCommand extends CliCommand {
         @Option(names = "--password-file", paramLabel = "FILE", description = PASSWORD)
         Path passwordFile;
 
+        @Option(names = "--tls-root-cert", paramLabel = "FILE", description = TLS_ROOT)
+        Path tlsRoot;
+
         private final LabService lab;
 
         Add(LabService lab) {
@@ -116,7 +127,7 @@ final class ServerCommand extends CliCommand {
 
         @Override
         public Integer call() throws SakshiException {
-            LabServerSummary s = need(lab).add(name, db, user, passwordFile, vault);
+            LabServerSummary s = need(lab).add(name, db, user, passwordFile, vault, tlsRoot);
             out().println("Lab server " + s.name() + " (" + s.address() + ") saved; vault " + s.vault());
             return SakshiCommand.OK;
         }

@@ -55,13 +55,26 @@ public final class LabService {
     /** {@code server init} (see {@link LabServers#init}). */
     public LabServerSummary init(String name, String address, String adminUser, Path adminPasswordFile, String appUser,
                                  Path appPasswordFile, Path vault) throws SakshiException {
-        return summary(servers.init(name, address, adminUser, adminPasswordFile, appUser, appPasswordFile, vault));
+        return init(name, address, adminUser, adminPasswordFile, appUser, appPasswordFile, vault, null);
+    }
+
+    /** {@code server init --tls-root-cert FILE}: TLS with {@code sslmode=verify-full} against {@code tlsRoot}. */
+    public LabServerSummary init(String name, String address, String adminUser, Path adminPasswordFile, String appUser,
+                                 Path appPasswordFile, Path vault, Path tlsRoot) throws SakshiException {
+        return summary(servers.init(name, address, adminUser, adminPasswordFile, appUser, appPasswordFile, vault,
+                tlsRoot));
     }
 
     /** {@code server add} (see {@link LabServers#add}). */
     public LabServerSummary add(String name, String address, String user, Path passwordFile, Path vault)
             throws SakshiException {
-        return summary(servers.add(name, address, user, passwordFile, vault));
+        return add(name, address, user, passwordFile, vault, null);
+    }
+
+    /** {@code server add --tls-root-cert FILE}: TLS with {@code sslmode=verify-full} against {@code tlsRoot}. */
+    public LabServerSummary add(String name, String address, String user, Path passwordFile, Path vault, Path tlsRoot)
+            throws SakshiException {
+        return summary(servers.add(name, address, user, passwordFile, vault, tlsRoot));
     }
 
     /** The servers this workstation knows. */
