@@ -29,6 +29,16 @@ import org.sakshi.core.StorageException;
 public final class LabServer {
     /** The group role every workstation's login belongs to. */
     public static final String APP_ROLE = "sakshi_app";
+    /**
+     * The version of the register (schema {@code sakshi}) this Sakshi reads and writes, kept in
+     * {@code sakshi.register_version}: 1 = the register without that table (cases, moved), 2 adds
+     * {@code placements} (where a case lives: arriving, open, moved) and the version table itself.
+     */
+    public static final int REGISTER_VERSION = 2;
+    /** A case's state at one place (docs/custody-ledger.md#on-a-lab-server): being copied in, open, or moved away. */
+    public static final String ARRIVING = "arriving";
+    public static final String OPEN = "open";
+    public static final String MOVED = "moved";
 
     private LabServer() {
     }
@@ -77,12 +87,24 @@ public final class LabServer {
                 st.execute("DROP TRIGGER IF EXISTS moved_no_change ON sakshi.moved");
                 st.execute("CREATE TRIGGER moved_no_change BEFORE UPDATE OR DELETE ON sakshi.moved"
                         + " FOR EACH ROW EXECUTE FUNCTION sakshi.refuse_change()");
+                // where each case lives, appended on every move (the last row counts); 'moved' above stays for older readers
+                st.execute("CREATE TABLE IF NOT EXISTS sakshi.placements (n BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY"
+                        + " KEY, case_id UUID NOT NULL REFERENCES sakshi.cases(id), state TEXT NOT NULL CHECK (state IN ('"
+                        + ARRIVING + "', '" + OPEN + "', '" + MOVED + "')), place TEXT NOT NULL,"
+                        + " at TIMESTAMPTZ NOT NULL DEFAULT now(), by_role TEXT NOT NULL DEFAULT session_user)");
+                st.execute("CREATE INDEX IF NOT EXISTS placements_case ON sakshi.placements(case_id, n)");
+                st.execute("DROP TRIGGER IF EXISTS placements_no_change ON sakshi.placements");
+                st.execute("CREATE TRIGGER placements_no_change BEFORE UPDATE OR DELETE ON sakshi.placements"
+                        + " FOR EACH ROW EXECUTE FUNCTION sakshi.refuse_change()");
+                st.execute("CREATE TABLE IF NOT EXISTS sakshi.register_version (version INTEGER NOT NULL)");
                 st.execute(createCaseFunction());
                 st.execute("REVOKE ALL ON FUNCTION sakshi.create_case(uuid, text, text, text, text) FROM PUBLIC");
                 st.execute("GRANT EXECUTE ON FUNCTION sakshi.create_case(uuid, text, text, text, text) TO " + APP_ROLE);
                 st.execute("GRANT USAGE ON SCHEMA sakshi TO " + APP_ROLE);
                 st.execute("GRANT SELECT ON sakshi.cases TO " + APP_ROLE);
                 st.execute("GRANT SELECT, INSERT ON sakshi.moved TO " + APP_ROLE);
+                st.execute("GRANT SELECT, INSERT ON sakshi.placements TO " + APP_ROLE);
+                st.execute("GRANT SELECT ON sakshi.register_version TO " + APP_ROLE);
                 if (appUser != null) {
                     st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + appUser
                             + "') THEN CREATE ROLE \"" + appUser + "\" LOGIN; END IF; END $$");
@@ -100,6 +122,8 @@ public final class LabServer {
                     }
                 }
                 upgradeCases(c);
+                st.execute("DELETE FROM sakshi.register_version");
+                st.execute("INSERT INTO sakshi.register_version(version) VALUES (" + REGISTER_VERSION + ")");
             }
             c.commit();
         } catch (SQLException e) {
@@ -217,6 +241,57 @@ public final class LabServer {
                         + " there before and was moved away, or is there now); a case moves onto a server once: keep"
                         + " using the copy there or ask the administrator", e);
             }
+            throw notInitialised(server, e);
+        }
+    }
+
+    /** Where a case lives as this server's register says: the last placement, else a legacy 'moved' row; empty = open. */
+    static java.util.Optional<String[]> placement(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, place FROM sakshi.placements WHERE case_id = ?"
+                + " ORDER BY n DESC LIMIT 1")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return java.util.Optional.of(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT moved_to FROM sakshi.moved WHERE case_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new String[] {MOVED, rs.getString(1)}) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** Appends a placement of the case (inside the caller's transaction). */
+    static void place(Connection c, UUID id, String state, String place) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sakshi.placements(case_id, state, place)"
+                + " VALUES (?, ?, ?)")) {
+            ps.setObject(1, id);
+            ps.setString(2, state);
+            ps.setString(3, place);
+            ps.executeUpdate();
+        }
+        if (MOVED.equals(state)) { // older Sakshi versions read only this table: for them the case stays closed here
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sakshi.moved(case_id, moved_to) VALUES (?, ?)"
+                    + " ON CONFLICT (case_id) DO NOTHING")) {
+                ps.setObject(1, id);
+                ps.setString(2, place);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The folder the register names for a case, or empty when the server does not know it. */
+    public static java.util.Optional<String> registeredFolder(ServerConfig server, UUID id) throws SakshiException {
+        try (Connection c = server.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT folder FROM sakshi.cases WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
             throw notInitialised(server, e);
         }
     }
