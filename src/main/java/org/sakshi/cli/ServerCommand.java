@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sakshi server}: a lab's case server on PostgreSQL (server init, server add, server list). */
-@Command(name = "server", description = "A lab's case server on PostgreSQL (server init, server add, server list).",
-        subcommands = {ServerCommand.Init.class, ServerCommand.Add.class, ServerCommand.ListServers.class},
+/** {@code sakshi server}: a lab's case server on PostgreSQL (server init, add, list, upgrade). */
+@Command(name = "server", description = "A lab's case server on PostgreSQL (server init, add, list, upgrade).",
+        subcommands = {ServerCommand.Init.class, ServerCommand.Add.class, ServerCommand.ListServers.class,
+            ServerCommand.Upgrade.class},
         footer = {"  sakshi server init --db postgresql://db.lab:5432/sakshi \\",
                 "      --vault /srv/sakshi-vault --name lab --app-user sakshi_ws"})
 final class ServerCommand extends CliCommand {
@@ -129,6 +130,39 @@ final class ServerCommand extends CliCommand {
         public Integer call() throws SakshiException {
             LabServerSummary s = need(lab).add(name, db, user, passwordFile, vault, tlsRoot);
             out().println("Lab server " + s.name() + " (" + s.address() + ") saved; vault " + s.vault());
+            return SakshiCommand.OK;
+        }
+    }
+
+    /** {@code sakshi server upgrade}. */
+    @Command(name = "upgrade", description = "Upgrade a lab server's register and case schemas to this Sakshi's"
+            + " version. Run by the database's owner; nothing else changes the schema of an evidence database.",
+            footer = {"  sakshi server upgrade lab --user sakshi_admin --password-file ~/.sakshi/admin.pw"})
+    static final class Upgrade extends CliCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The server, as this workstation knows it.")
+        String name;
+
+        @Option(names = "--user", paramLabel = "OWNER", description = "The role that owns the register (default: the"
+                + " saved login).")
+        String user;
+
+        @Option(names = "--password-file", paramLabel = "FILE", description = PASSWORD)
+        Path passwordFile;
+
+        private final LabService lab;
+
+        Upgrade(LabService lab) {
+            this.lab = lab;
+        }
+
+        @Override
+        public Integer call() throws SakshiException {
+            int from = need(lab).upgrade(name, user, passwordFile);
+            int to = LabService.schemaVersion();
+            out().println(from == to ? "Lab server " + name + " already has schema version " + to
+                    + "; its case schemas are up to date."
+                    : "Lab server " + name + " upgraded from schema version " + from + " to " + to
+                    + ", with every case schema.");
             return SakshiCommand.OK;
         }
     }

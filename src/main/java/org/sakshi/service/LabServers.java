@@ -137,6 +137,18 @@ public final class LabServers implements ServerDirectory {
         return c;
     }
 
+    /**
+     * {@code server upgrade}: brings the named server's register and case schemas to this Sakshi's
+     * versions, connecting as {@code ownerUser} with {@code ownerPasswordFile} (else as saved).
+     * Returns the register version found before.
+     */
+    public int upgrade(String name, String ownerUser, Path ownerPasswordFile) throws SakshiException {
+        ServerConfig saved = server(name);
+        ServerConfig owner = ownerUser != null || ownerPasswordFile != null
+                ? saved.as(ownerUser != null ? ownerUser : saved.user(), ownerPasswordFile) : saved;
+        return LabServer.upgrade(owner);
+    }
+
     /** The cases in a server's register. */
     public List<LabServer.ServerCase> cases(String name) throws SakshiException {
         return LabServer.cases(server(name));

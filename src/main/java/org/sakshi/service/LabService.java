@@ -77,6 +77,20 @@ public final class LabService {
         return summary(servers.add(name, address, user, passwordFile, vault, tlsRoot));
     }
 
+    /**
+     * {@code server upgrade NAME}: as the register's owner ({@code ownerUser}, else the saved login),
+     * upgrades the server's register and case schemas; returns the register version found before
+     * (equal to {@link #schemaVersion()} when there was nothing to do).
+     */
+    public int upgrade(String name, String ownerUser, Path ownerPasswordFile) throws SakshiException {
+        return servers.upgrade(name, ownerUser, ownerPasswordFile);
+    }
+
+    /** The register version this Sakshi reads and writes. */
+    public static int schemaVersion() {
+        return LabServer.REGISTER_VERSION;
+    }
+
     /** The servers this workstation knows. */
     public List<LabServerSummary> list() throws SakshiException {
         return servers.list().stream().map(LabService::summary).toList();

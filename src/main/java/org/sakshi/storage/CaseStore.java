@@ -307,8 +307,8 @@ public final class CaseStore implements AutoCloseable {
         }
         if (server != null && from < Schema.CURRENT) {
             throw new StorageException("the case " + dir + " on the lab server " + server.name() + " uses an older"
-                    + " store (schema " + from + "); ask the server's administrator to run 'sakshi server init' again"
-                    + " to upgrade it");
+                    + " store (schema " + from + "; this Sakshi needs " + Schema.CURRENT + "), so nothing was written;"
+                    + " the server's database owner upgrades it with 'sakshi server upgrade " + server.name() + "'");
         }
         for (int v = from; v < Schema.CURRENT; v++) {
             List<String> steps = Schema.MIGRATIONS.get(v);
@@ -1040,7 +1040,7 @@ public final class CaseStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
         }
-        Connection c = server.connect();
+        Connection c = LabServer.open(server);
         try {
             CaseStore s = new CaseStore(dir, c, null, clock, ws, signer, server, true);
             s.lockKey = lockKeyOf(info.id());
@@ -1067,7 +1067,7 @@ public final class CaseStore implements AutoCloseable {
     private static CaseStore openServer(Path dir, ServerLink link, ServerDirectory servers, Clock clock, Workstation ws,
                                         HeadSigner signer, boolean write, boolean mover) throws SakshiException {
         ServerConfig cfg = servers.server(link.server());
-        Connection c = cfg.connect();
+        Connection c = LabServer.open(cfg);
         CaseStore s = null;
         try {
             LabServer.useCase(c, cfg, link.caseId());

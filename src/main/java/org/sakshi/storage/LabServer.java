@@ -66,6 +66,10 @@ public final class LabServer {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(hashtext('sakshi server init'))"); // one init at a time
+                int found = registerVersion(c);
+                if (found > REGISTER_VERSION) {
+                    throw newer(admin, found);
+                }
                 st.execute("CREATE SCHEMA IF NOT EXISTS sakshi");
                 st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE
                         + "') THEN CREATE ROLE " + APP_ROLE + " NOLOGIN; END IF; END $$");
@@ -129,6 +133,123 @@ public final class LabServer {
         } catch (SQLException e) {
             throw new StorageException("could not prepare the lab server " + admin.name() + ": " + e.getMessage()
                     + "; run 'sakshi server init' as the database's owner or a role that may create schemas and roles", e);
+        }
+    }
+
+    /**
+     * {@code server upgrade}: as the owner of the register, brings the register and every case schema
+     * to this Sakshi's versions (the same statements as {@link #init}, without making roles). Returns
+     * the register version found before. Refused for a server a newer Sakshi prepared, a server never
+     * initialised, or a role that does not own the register (nothing is changed).
+     */
+    public static int upgrade(ServerConfig owner) throws SakshiException {
+        int found;
+        String ownerRole;
+        try (Connection c = owner.connect()) {
+            found = registerVersion(c);
+            if (found == 0) {
+                throw new InputException("the lab server " + owner.name() + " has no Sakshi register to upgrade; prepare"
+                        + " it with 'sakshi server init'");
+            }
+            if (found > REGISTER_VERSION) {
+                throw newer(owner, found);
+            }
+            ownerRole = registerOwner(c);
+            boolean isOwner;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_has_role(current_user, '" + ownerRole.replace("'", "''")
+                         + "', 'USAGE') OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
+                isOwner = rs.next() && rs.getBoolean(1);
+            }
+            if (!isOwner) {
+                throw new InputException("only the owner of the lab server " + owner.name() + "'s register ("
+                        + ownerRole + ") may upgrade it and " + (owner.user() == null ? "the default user" : owner.user())
+                        + " is not; ask the lab's database owner to run 'sakshi server upgrade " + owner.name()
+                        + " --user " + ownerRole + "'");
+            }
+        } catch (SQLException e) {
+            throw notInitialised(owner, e);
+        }
+        init(owner, null, null);
+        return found;
+    }
+
+    /** The register's version: 0 when there is no register, 1 for one from before {@code register_version}. */
+    static int registerVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('sakshi.cases') IS NOT NULL,"
+                     + " to_regclass('sakshi.register_version') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return 0;
+            }
+            if (!rs.getBoolean(2)) {
+                return 1;
+            }
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 1) FROM sakshi.register_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static String registerOwner(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'sakshi'")) {
+            return rs.next() ? rs.getString(1) : "the database owner";
+        }
+    }
+
+    private static StorageException newer(ServerConfig server, int found) {
+        return new StorageException("the lab server " + server.name() + " was prepared by a newer Sakshi (schema version "
+                + found + "; this one knows up to " + REGISTER_VERSION + "), so it was refused and nothing was read or"
+                + " written; use that newer Sakshi on this workstation");
+    }
+
+    /**
+     * Connects to a prepared server and checks that its register is the version this Sakshi
+     * reads: an older one is refused saying who upgrades it with which command, a newer one is
+     * refused (never downgraded), one never initialised says so. Nothing is changed on the server.
+     */
+    static Connection open(ServerConfig server) throws SakshiException {
+        Connection c = server.connect();
+        try {
+            int v = registerVersion(c);
+            if (v == 0) {
+                throw new StorageException("the lab server " + server.name() + " has no Sakshi register; ask its"
+                        + " administrator to run 'sakshi server init' first");
+            }
+            if (v > REGISTER_VERSION) {
+                throw newer(server, v);
+            }
+            if (v < REGISTER_VERSION) {
+                String owner = registerOwner(c);
+                boolean me;
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+                    me = rs.next() && owner.equals(rs.getString(1));
+                }
+                throw new StorageException("the lab server " + server.name() + " has an older Sakshi schema (version " + v
+                        + "; this Sakshi needs " + REGISTER_VERSION + "), so nothing was read or written; "
+                        + (me ? "you connect as its owner: upgrade it with 'sakshi server upgrade " + server.name() + "'"
+                        : "its database owner (" + owner + ") upgrades it with 'sakshi server upgrade " + server.name()
+                        + " --user " + owner + "'"));
+            }
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw notInitialised(server, e);
+        } catch (SakshiException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing is best effort
         }
     }
 
@@ -203,7 +324,7 @@ public final class LabServer {
 
     /** The cases in the server's register, oldest first. */
     public static List<ServerCase> cases(ServerConfig server) throws SakshiException {
-        try (Connection c = server.connect(); Statement st = c.createStatement();
+        try (Connection c = open(server); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, number, title, folder, vault, created_at FROM sakshi.cases"
                      + " ORDER BY created_at, number")) {
             List<ServerCase> out = new ArrayList<>();
@@ -285,7 +406,7 @@ public final class LabServer {
 
     /** The folder the register names for a case, or empty when the server does not know it. */
     public static java.util.Optional<String> registeredFolder(ServerConfig server, UUID id) throws SakshiException {
-        try (Connection c = server.connect();
+        try (Connection c = open(server);
              PreparedStatement ps = c.prepareStatement("SELECT folder FROM sakshi.cases WHERE id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
