@@ -59,7 +59,28 @@ public final class AddServerDialog extends Dialog<Boolean> {
         getDialogPane().lookupButton(ADD).disableProperty().bind(vm.problemProperty().isNotEmpty());
         getDialogPane().lookupButton(ADD).setId("addServerButton");
         setResultConverter(b -> b == ADD);
-        setOnShown(e -> name.requestFocus());
+        setOnShown(e -> {
+            name.requestFocus();
+            AddServerDialog.keepSize(getDialogPane());
+        });
+    }
+
+    /**
+     * Some window managers (openbox) answer a new dialog's size late with a smaller one: for two
+     * seconds after showing, a window smaller than its content is set back to the content's size.
+     */
+    static void keepSize(javafx.scene.control.DialogPane pane) {
+        javafx.stage.Window w = pane.getScene().getWindow();
+        for (int ms : new int[] {150, 600, 1200, 2000}) {
+            javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.millis(ms));
+            p.setOnFinished(x -> {
+                if (w.isShowing() && (pane.getWidth() < pane.prefWidth(-1) - 1 || pane.getHeight()
+                        < pane.prefHeight(pane.prefWidth(-1)) - 1)) {
+                    w.sizeToScene();
+                }
+            });
+            p.play();
+        }
     }
 
     /** A path field with Browse… (a folder or a file chooser). */

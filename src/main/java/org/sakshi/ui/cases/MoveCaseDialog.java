@@ -95,6 +95,9 @@ public final class MoveCaseDialog extends Dialog<Path> {
             });
         });
         setResultConverter(b -> moved);
-        setOnShown(e -> folder.requestFocus());
+        setOnShown(e -> {
+            folder.requestFocus();
+            AddServerDialog.keepSize(getDialogPane());
+        });
     }
 }
