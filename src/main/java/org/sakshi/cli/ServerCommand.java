@@ -137,7 +137,8 @@ final class ServerCommand extends CliCommand {
     /** {@code sakshi server upgrade}. */
     @Command(name = "upgrade", description = "Upgrade a lab server's register and case schemas to this Sakshi's"
             + " version. Run by the database's owner; nothing else changes the schema of an evidence database.",
-            footer = {"  sakshi server upgrade lab --user sakshi_admin --password-file ~/.sakshi/admin.pw"})
+            footer = {"  sakshi server upgrade lab --user sakshi_admin \\",
+                    "      --password-file ~/.sakshi/admin.pw"})
     static final class Upgrade extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The server, as this workstation knows it.")
         String name;
