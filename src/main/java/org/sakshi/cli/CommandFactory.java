@@ -44,6 +44,7 @@ public final class CommandFactory implements CommandLine.IFactory {
                 Map.entry(CaseCommand.Move.class, () -> new CaseCommand.Move(lab)),
                 Map.entry(ServerCommand.Init.class, () -> new ServerCommand.Init(lab)),
                 Map.entry(ServerCommand.Add.class, () -> new ServerCommand.Add(lab)),
+                Map.entry(ServerCommand.Upgrade.class, () -> new ServerCommand.Upgrade(lab)),
                 Map.entry(ServerCommand.ListServers.class, () -> new ServerCommand.ListServers(lab)),
                 Map.entry(ImportCommand.class, () -> new ImportCommand(cases, imports, timestamps)),
                 Map.entry(ItemsCommand.class, () -> new ItemsCommand(evidence)),

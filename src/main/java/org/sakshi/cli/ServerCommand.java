@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sakshi server}: a lab's case server on PostgreSQL (server init, server add, server list). */
-@Command(name = "server", description = "A lab's case server on PostgreSQL (server init, server add, server list).",
-        subcommands = {ServerCommand.Init.class, ServerCommand.Add.class, ServerCommand.ListServers.class},
+/** {@code sakshi server}: a lab's case server on PostgreSQL (server init, add, list, upgrade). */
+@Command(name = "server", description = "A lab's case server on PostgreSQL (server init, add, list, upgrade).",
+        subcommands = {ServerCommand.Init.class, ServerCommand.Add.class, ServerCommand.ListServers.class,
+            ServerCommand.Upgrade.class},
         footer = {"  sakshi server init --db postgresql://db.lab:5432/sakshi \\",
                 "      --vault /srv/sakshi-vault --name lab --app-user sakshi_ws"})
 final class ServerCommand extends CliCommand {
@@ -37,6 +38,9 @@ final class ServerCommand extends CliCommand {
     /** Where the password is: a file given, else the driver's PGPASSFILE or ~/.pgpass; never the command line. */
     static final String PASSWORD = "A file whose first line is the password (never give a password on the command"
             + " line); without it PGPASSFILE or ~/.pgpass is used.";
+
+    static final String TLS_ROOT = "The lab's CA certificate (PEM): talk to the server only over TLS and only when its"
+            + " certificate is issued under this root and names the host in --db (sslmode=verify-full).";
 
     /** {@code sakshi server init}. */
     @Command(name = "init", description = "Prepare a PostgreSQL database as the lab's case server (register, roles,"
@@ -72,6 +76,9 @@ final class ServerCommand extends CliCommand {
                 + " file.")
         Path appPasswordFile;
 
+        @Option(names = "--tls-root-cert", paramLabel = "FILE", description = TLS_ROOT)
+        Path tlsRoot;
+
         private final LabService lab;
 
         Init(LabService lab) {
@@ -80,7 +87,8 @@ final class ServerCommand extends CliCommand {
 
         @Override
         public Integer call() throws SakshiException {
-            LabServerSummary s = need(lab).init(name, db, user, passwordFile, appUser, appPasswordFile, vault);
+            LabServerSummary s = need(lab).init(name, db, user, passwordFile, appUser, appPasswordFile, vault,
+                    tlsRoot);
             out().println("Lab server " + s.name() + " is ready at " + s.address() + "; vault " + s.vault());
             out().println("This workstation connects as " + (s.user() == null ? "the default user" : s.user())
                     + ". Create cases on it with 'sakshi case init --server " + s.name() + " ...'");
@@ -91,7 +99,8 @@ final class ServerCommand extends CliCommand {
     /** {@code sakshi server add}. */
     @Command(name = "add", description = "Save a lab server prepared elsewhere in this workstation's settings.",
             footer = {"  sakshi server add lab --db postgresql://sakshi_ws@db.lab:5432/sakshi \\",
-                    "      --password-file ~/.sakshi/ws.pw --vault /mnt/sakshi-vault"})
+                    "      --password-file ~/.sakshi/ws.pw --tls-root-cert ~/.sakshi/lab-ca.crt \\",
+                    "      --vault /mnt/sakshi-vault"})
     static final class Add extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The server's name (as its cases' server-case.json says).")
         String name;
@@ -108,6 +117,9 @@ final class ServerCommand extends CliCommand {
         @Option(names = "--password-file", paramLabel = "FILE", description = PASSWORD)
         Path passwordFile;
 
+        @Option(names = "--tls-root-cert", paramLabel = "FILE", description = TLS_ROOT)
+        Path tlsRoot;
+
         private final LabService lab;
 
         Add(LabService lab) {
@@ -116,8 +128,42 @@ final class ServerCommand extends CliCommand {
 
         @Override
         public Integer call() throws SakshiException {
-            LabServerSummary s = need(lab).add(name, db, user, passwordFile, vault);
+            LabServerSummary s = need(lab).add(name, db, user, passwordFile, vault, tlsRoot);
             out().println("Lab server " + s.name() + " (" + s.address() + ") saved; vault " + s.vault());
+            return SakshiCommand.OK;
+        }
+    }
+
+    /** {@code sakshi server upgrade}. */
+    @Command(name = "upgrade", description = "Upgrade a lab server's register and case schemas to this Sakshi's"
+            + " version. Run by the database's owner; nothing else changes the schema of an evidence database.",
+            footer = {"  sakshi server upgrade lab --user sakshi_admin \\",
+                    "      --password-file ~/.sakshi/admin.pw"})
+    static final class Upgrade extends CliCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The server, as this workstation knows it.")
+        String name;
+
+        @Option(names = "--user", paramLabel = "OWNER", description = "The role that owns the register (default: the"
+                + " saved login).")
+        String user;
+
+        @Option(names = "--password-file", paramLabel = "FILE", description = PASSWORD)
+        Path passwordFile;
+
+        private final LabService lab;
+
+        Upgrade(LabService lab) {
+            this.lab = lab;
+        }
+
+        @Override
+        public Integer call() throws SakshiException {
+            int from = need(lab).upgrade(name, user, passwordFile);
+            int to = LabService.schemaVersion();
+            out().println(from == to ? "Lab server " + name + " already has schema version " + to
+                    + "; its case schemas are up to date."
+                    : "Lab server " + name + " upgraded from schema version " + from + " to " + to
+                    + ", with every case schema.");
             return SakshiCommand.OK;
         }
     }

@@ -111,7 +111,15 @@ public final class CaseAccess {
     }
 
     CaseStore write(Path caseDir) throws SakshiException {
-        CaseStore s = CaseStore.openWrite(caseDir, clock, workstation, lockWait, ledgerKey(), servers);
+        return tidied(CaseStore.openWrite(caseDir, clock, workstation, lockWait, ledgerKey(), servers), caseDir);
+    }
+
+    /** As {@link #write}, for a case move: also opens a place closed because a move is half-way, to finish it. */
+    CaseStore forMove(Path caseDir) throws SakshiException {
+        return tidied(CaseStore.openForMove(caseDir, clock, workstation, lockWait, ledgerKey(), servers), caseDir);
+    }
+
+    private CaseStore tidied(CaseStore s, Path caseDir) throws SakshiException {
         try {
             if (s.server().isEmpty()) { // on a server, other workstations' imports may be half-way: nothing is tidied
                 recover(s);

@@ -100,9 +100,15 @@ public final class LabServers implements ServerDirectory {
      */
     public ServerConfig init(String name, String address, String adminUser, Path adminPasswordFile, String appUser,
                              Path appPasswordFile, Path vault) throws SakshiException {
+        return init(name, address, adminUser, adminPasswordFile, appUser, appPasswordFile, vault, null);
+    }
+
+    /** As above; {@code tlsRoot} (may be null) is the lab's CA certificate: TLS with {@code sslmode=verify-full}. */
+    public ServerConfig init(String name, String address, String adminUser, Path adminPasswordFile, String appUser,
+                             Path appPasswordFile, Path vault, Path tlsRoot) throws SakshiException {
         String[] a = ServerConfig.parseAddress(address);
         String admin = adminUser != null ? adminUser : a[1];
-        ServerConfig adminCfg = config(name, a[0], admin, adminPasswordFile, vault);
+        ServerConfig adminCfg = config(name, ServerConfig.withTlsRoot(a[0], tlsRoot), admin, adminPasswordFile, vault);
         makeVault(vault);
         LabServer.init(adminCfg, appUser, appPasswordFile);
         ServerConfig saved = appUser != null ? adminCfg.as(appUser, appPasswordFile) : adminCfg;
@@ -113,8 +119,15 @@ public final class LabServers implements ServerDirectory {
     /** {@code server add}: saves a server prepared elsewhere, after checking that its register can be read. */
     public ServerConfig add(String name, String address, String user, Path passwordFile, Path vault)
             throws SakshiException {
+        return add(name, address, user, passwordFile, vault, null);
+    }
+
+    /** As above; {@code tlsRoot} (may be null) is the lab's CA certificate: TLS with {@code sslmode=verify-full}. */
+    public ServerConfig add(String name, String address, String user, Path passwordFile, Path vault, Path tlsRoot)
+            throws SakshiException {
         String[] a = ServerConfig.parseAddress(address);
-        ServerConfig c = config(name, a[0], user != null ? user : a[1], passwordFile, vault);
+        ServerConfig c = config(name, ServerConfig.withTlsRoot(a[0], tlsRoot), user != null ? user : a[1], passwordFile,
+                vault);
         LabServer.cases(c);
         if (!Files.isDirectory(vault)) {
             throw new InputException("the vault folder " + vault + " does not exist here; mount the lab's shared"
@@ -122,6 +135,18 @@ public final class LabServers implements ServerDirectory {
         }
         save(c);
         return c;
+    }
+
+    /**
+     * {@code server upgrade}: brings the named server's register and case schemas to this Sakshi's
+     * versions, connecting as {@code ownerUser} with {@code ownerPasswordFile} (else as saved).
+     * Returns the register version found before.
+     */
+    public int upgrade(String name, String ownerUser, Path ownerPasswordFile) throws SakshiException {
+        ServerConfig saved = server(name);
+        ServerConfig owner = ownerUser != null || ownerPasswordFile != null
+                ? saved.as(ownerUser != null ? ownerUser : saved.user(), ownerPasswordFile) : saved;
+        return LabServer.upgrade(owner);
     }
 
     /** The cases in a server's register. */

@@ -78,6 +78,10 @@ public final class CaseStore implements AutoCloseable {
     private final ServerConfig server;
     /** A server case opened for changing it (it has no file lock: appends are serialised in the database). */
     private final boolean serverWrite;
+    /** Opened by a case move, which may write to a place that is closed because the move is half-way. */
+    private boolean mover;
+    /** The running transaction only signs the head of events already there. */
+    private boolean signingOnly;
 
     private CaseStore(Path dir, Connection conn, CaseLock lock, Clock clock, Workstation workstation,
                       HeadSigner signer) {
@@ -168,7 +172,7 @@ public final class CaseStore implements AutoCloseable {
             throws SakshiException {
         Optional<ServerLink> link = ServerLink.read(dir);
         if (link.isPresent()) {
-            return openServer(dir, link.get(), servers, clock, ws, null, false);
+            return openServer(dir, link.get(), servers, clock, ws, null, false, false);
         }
         checkIsCase(dir);
         Connection c = connect(dir);
@@ -207,9 +211,24 @@ public final class CaseStore implements AutoCloseable {
     /** As {@link #openWrite(Path, Clock, Workstation, Duration, HeadSigner)}; a server case's folder is resolved with {@code servers}. */
     public static CaseStore openWrite(Path dir, Clock clock, Workstation ws, Duration lockWait, HeadSigner signer,
                                       ServerDirectory servers) throws SakshiException {
+        return openWrite(dir, clock, ws, lockWait, signer, servers, false);
+    }
+
+    /**
+     * As {@link #openWrite(Path, Clock, Workstation, Duration, HeadSigner, ServerDirectory)} for a case
+     * move, which may also open a place closed because a move is half-way ({@link #closure()}
+     * {@code moving} or {@code arriving}) to finish it; a place the case has moved away from stays closed.
+     */
+    public static CaseStore openForMove(Path dir, Clock clock, Workstation ws, Duration lockWait, HeadSigner signer,
+                                        ServerDirectory servers) throws SakshiException {
+        return openWrite(dir, clock, ws, lockWait, signer, servers, true);
+    }
+
+    private static CaseStore openWrite(Path dir, Clock clock, Workstation ws, Duration lockWait, HeadSigner signer,
+                                       ServerDirectory servers, boolean mover) throws SakshiException {
         Optional<ServerLink> link = ServerLink.read(dir);
         if (link.isPresent()) {
-            return openServer(dir, link.get(), servers, clock, ws, signer, true);
+            return openServer(dir, link.get(), servers, clock, ws, signer, true, mover);
         }
         checkIsCase(dir);
         CaseLock lock = CaseLock.acquire(dir, lockWait);
@@ -217,6 +236,7 @@ public final class CaseStore implements AutoCloseable {
         try {
             Connection c = connect(dir);
             s = new CaseStore(dir, c, lock, clock, ws, signer);
+            s.mover = mover;
             s.migrate(s.schemaVersion());
             s.loadInfo();
             s.refuseIfMoved();
@@ -287,8 +307,8 @@ public final class CaseStore implements AutoCloseable {
         }
         if (server != null && from < Schema.CURRENT) {
             throw new StorageException("the case " + dir + " on the lab server " + server.name() + " uses an older"
-                    + " store (schema " + from + "); ask the server's administrator to run 'sakshi server init' again"
-                    + " to upgrade it");
+                    + " store (schema " + from + "; this Sakshi needs " + Schema.CURRENT + "), so nothing was written;"
+                    + " the server's database owner upgrades it with 'sakshi server upgrade " + server.name() + "'");
         }
         for (int v = from; v < Schema.CURRENT; v++) {
             List<String> steps = Schema.MIGRATIONS.get(v);
@@ -349,6 +369,9 @@ public final class CaseStore implements AutoCloseable {
             conn.setAutoCommit(false);
             try {
                 lockServerCase();
+                if (server != null && serverWrite && !mover && !signingOnly && info != null) {
+                    refuseIfMoved(); // another workstation may have moved it since this store was opened
+                }
                 appendedInTx = false;
                 T t = work.run();
                 if (appendedInTx && server != null) {
@@ -1017,7 +1040,7 @@ public final class CaseStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
         }
-        Connection c = server.connect();
+        Connection c = LabServer.open(server);
         try {
             CaseStore s = new CaseStore(dir, c, null, clock, ws, signer, server, true);
             s.lockKey = lockKeyOf(info.id());
@@ -1042,13 +1065,14 @@ public final class CaseStore implements AutoCloseable {
     }
 
     private static CaseStore openServer(Path dir, ServerLink link, ServerDirectory servers, Clock clock, Workstation ws,
-                                        HeadSigner signer, boolean write) throws SakshiException {
+                                        HeadSigner signer, boolean write, boolean mover) throws SakshiException {
         ServerConfig cfg = servers.server(link.server());
-        Connection c = cfg.connect();
+        Connection c = LabServer.open(cfg);
         CaseStore s = null;
         try {
             LabServer.useCase(c, cfg, link.caseId());
             s = new CaseStore(dir, c, null, clock, ws, write ? signer : null, cfg, write);
+            s.mover = mover;
             s.lockKey = lockKeyOf(link.caseId());
             s.migrate(s.schemaVersion());
             s.loadInfo();
@@ -1161,10 +1185,15 @@ public final class CaseStore implements AutoCloseable {
         if (!serverWrite) {
             return;
         }
-        sqlTx(() -> {
-            signServerHeadInTx();
-            return null;
-        });
+        signingOnly = true; // signs what is there (also in a closed case): no new event, so no closure check
+        try {
+            sqlTx(() -> {
+                signServerHeadInTx();
+                return null;
+            });
+        } finally {
+            signingOnly = false;
+        }
     }
 
     /** The last signed head of a server case, or null; IllegalArgumentException when it cannot be read. */
@@ -1255,30 +1284,127 @@ public final class CaseStore implements AutoCloseable {
     /**
      * Copies a whole case (case row, items, folder entries, tokens, derived files, every event line
      * exactly as stored, every signed head) onto a lab server in one transaction: all of it is there,
-     * or none of it (the schema is made in the same transaction). {@code dir} becomes its place.
+     * or none of it (the schema is made in the same transaction). {@code dir} becomes its place,
+     * closed ({@code arriving} from {@code from}) until the move marks it arrived.
      */
     public static CaseStore copyToServer(CaseStore src, ServerConfig server, Path dir, Clock clock, Workstation ws,
-                                         HeadSigner signer) throws SakshiException {
-        return newOnServer(server, dir, src.caseInfo(), clock, ws, signer, s -> {
+                                         HeadSigner signer, String from) throws SakshiException {
+        CaseStore made = newOnServer(server, dir, src.caseInfo(), clock, ws, signer, s -> {
             s.copyRowsFrom(src);
             List<String> heads = src.headLines();
             if (heads != null) {
-                try (PreparedStatement ps = s.conn.prepareStatement("INSERT INTO heads(seq, line) VALUES (?,?)")) {
-                    for (String h : heads) {
-                        ps.setLong(1, SignedHead.parse(h).seq());
-                        ps.setString(2, h);
-                        ps.executeUpdate();
+                s.insertHeads(heads);
+            }
+            LabServer.place(s.conn, src.caseInfo().id(), LabServer.ARRIVING, from);
+            return null;
+        });
+        made.mover = true;
+        return made;
+    }
+
+    private void insertHeads(List<String> heads) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO heads(seq, line) VALUES (?,?)")) {
+            for (String h : heads) {
+                ps.setLong(1, SignedHead.parse(h).seq());
+                ps.setString(2, h);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Brings this server copy of a case, closed here since it moved away (or left half-made by a
+     * move that failed), up to {@code src}, the place the case lives now, in one transaction under
+     * the case's lock: this ledger must be exactly the start of {@code src}'s (every line the same),
+     * else IntegrityException and nothing is written. The missing events, signed heads, items and
+     * their rows are added, changed item state (time-stamp, parse results) is taken over, and the
+     * place is marked {@code arriving} from {@code from}. Call on a store opened with {@link #openForMove}.
+     */
+    public void catchUpFrom(CaseStore src, String from) throws SakshiException {
+        if (server == null || !mover) {
+            throw new IllegalStateException("only a server copy opened for a move catches up");
+        }
+        if (!src.caseInfo().id().equals(info.id())) {
+            throw new InputException("the lab server " + server.name() + "'s case in " + dir + " is another case ("
+                    + info.id() + ", not " + src.caseInfo().id() + "); nothing was moved");
+        }
+        sqlTx(() -> {
+            List<String> mine = new ArrayList<>();
+            forEachEventLine(mine::add);
+            List<String> theirs = new ArrayList<>();
+            src.forEachEventLine(theirs::add);
+            if (mine.size() > theirs.size() || !theirs.subList(0, mine.size()).equals(mine)) {
+                int at = 0;
+                while (at < mine.size() && at < theirs.size() && mine.get(at).equals(theirs.get(at))) {
+                    at++;
+                }
+                throw new IntegrityException("the copy of this case kept on the lab server " + server.name() + " ("
+                        + mine.size() + " events) is not the start of the ledger of " + src.dir() + " (" + theirs.size()
+                        + " events; they differ from seq " + (at + 1) + "); nothing was moved. Report it");
+            }
+            for (String line : theirs.subList(mine.size(), theirs.size())) {
+                insertEventLine(line);
+            }
+            long signedTo = 0;
+            List<String> myHeads = headLines();
+            if (myHeads != null && !myHeads.isEmpty()) {
+                signedTo = SignedHead.parse(myHeads.get(myHeads.size() - 1)).seq();
+            }
+            List<String> more = new ArrayList<>();
+            List<String> srcHeads = src.headLines();
+            for (String h : srcHeads == null ? List.<String>of() : srcHeads) {
+                if (SignedHead.parse(h).seq() > signedTo) {
+                    more.add(h);
+                }
+            }
+            insertHeads(more);
+            for (StoredItem it : src.items()) {
+                String id = it.item().id();
+                Optional<StoredItem> here = item(id);
+                if (here.isEmpty()) {
+                    insertItem(it);
+                } else if (!here.get().equals(it)) {
+                    updateTimestamp(id, it.item().timestamp(), it.item().warnings());
+                    updateParsed(id, it.item().kind(), it.summaryKey(), it.item().summary(), it.records(),
+                            it.item().warnings());
+                }
+                java.util.Set<String> entries = new java.util.HashSet<>();
+                entries(id).forEach(e -> entries.add(e.path()));
+                insertEntries(id, src.entries(id).stream().filter(e -> !entries.contains(e.path())).toList());
+                Optional<TokenRow> t = src.token(id);
+                if (t.isPresent()) {
+                    insertToken(t.get());
+                }
+                java.util.Set<String> names = new java.util.HashSet<>();
+                derived(id).forEach(d -> names.add(d.name()));
+                for (DerivedRow d : src.derived(id)) {
+                    if (!names.contains(d.name())) {
+                        insertDerived(d);
                     }
                 }
             }
+            LabServer.place(conn, info.id(), LabServer.ARRIVING, from);
             return null;
         });
     }
 
-    /** As {@link #copyToServer}, into a new folder case ({@code case.db} and {@code custody-heads.jsonl}). */
+    /**
+     * As {@link #copyToServer}, into a new folder case ({@code case.db} and {@code custody-heads.jsonl})
+     * that is marked {@code arriving} from {@code from} before anything else is written into it.
+     */
     public static CaseStore copyToFolder(CaseStore src, Path dir, Clock clock, Workstation ws, Duration lockWait,
-                                         HeadSigner signer) throws SakshiException {
+                                         HeadSigner signer, String from) throws SakshiException {
+        if (Files.exists(dir.resolve(DB))) {
+            throw new InputException(dir + " already holds a case; choose an empty or new folder");
+        }
+        try {
+            org.sakshi.core.OwnerOnly.dir(dir);
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot create the case folder " + dir + " (" + e.getMessage() + ")", e);
+        }
+        markArriving(dir, src.caseInfo().id(), from, clock);
         CaseStore s = create(dir, src.caseInfo(), clock, ws, lockWait, signer);
+        s.mover = true;
         try {
             s.sqlTx(() -> {
                 s.copyRowsFrom(src);
@@ -1366,58 +1492,180 @@ public final class CaseStore implements AutoCloseable {
         appendedInTx = true;
     }
 
-    /** Where this case was moved to ({@code server:NAME}, {@code folder:PATH}), or empty while it lives here. */
-    public Optional<String> movedTo() throws SakshiException {
+    /** The file that marks a folder as the destination of a case move that has not finished. */
+    public static final String ARRIVING_FILE = "case-arriving.json";
+    /** A place the case is leaving: it recorded CASE_MOVED (or is about to) and the move has not finished. */
+    public static final String MOVING = "moving";
+
+    /**
+     * Why this place of the case is closed to changes: {@code moved} (it lives at {@code place}
+     * now), {@code moving} (a move to {@code place} has not finished) or {@code arriving} (it is
+     * being copied here from {@code place}); empty while it is open here.
+     */
+    public record Closure(String state, String place) {
+    }
+
+    public Optional<Closure> closure() throws SakshiException {
         if (server == null) {
+            Path arriving = dir.resolve(ARRIVING_FILE);
+            if (Files.isRegularFile(arriving)) {
+                return Optional.of(new Closure(LabServer.ARRIVING, readMarker(arriving).path("from").asText("another place")));
+            }
             Path f = dir.resolve(MOVED_FILE);
             if (!Files.isRegularFile(f)) {
                 return Optional.empty();
             }
-            try {
-                return Optional.of(JSON.readTree(Files.readString(f)).path("to").asText("another place"));
-            } catch (java.io.IOException e) {
-                return Optional.of("another place (" + f + " cannot be read: " + e.getMessage() + ")");
-            }
+            com.fasterxml.jackson.databind.JsonNode n = readMarker(f);
+            return Optional.of(new Closure(n.path("state").asText(LabServer.MOVED), n.path("to").asText("another place")));
         }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT moved_to FROM sakshi.moved WHERE case_id = ?")) {
-            ps.setObject(1, info.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
+        try {
+            return LabServer.placement(conn, info.id()).filter(p -> !LabServer.OPEN.equals(p[0]))
+                    .map(p -> new Closure(p[0], p[1]));
         } catch (SQLException e) {
             throw wrap(dir, "read", e);
         }
     }
 
-    /** Closes this place of the case to changes: it lives at {@code to} from now on (reading still works). */
+    private static com.fasterxml.jackson.databind.JsonNode readMarker(Path f) {
+        try {
+            return JSON.readTree(Files.readString(f));
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot read {}: {}", f, e.getMessage());
+            return JSON.createObjectNode(); // still closed: the file is there
+        }
+    }
+
+    /** Where this case was moved to ({@code server:NAME}, {@code folder:PATH}), or empty while it lives here. */
+    public Optional<String> movedTo() throws SakshiException {
+        return closure().filter(c -> !LabServer.ARRIVING.equals(c.state())).map(Closure::place);
+    }
+
+    /**
+     * Closes this place of the case to changes: it lives at {@code to} from now on (reading still
+     * works). On a server call it inside the {@link #tx} that appends CASE_MOVED, so both or neither
+     * are recorded.
+     */
     public void markMoved(String to) throws SakshiException {
         if (server == null) {
-            Path f = dir.resolve(MOVED_FILE);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("to", to);
-            m.put("at", EventCodec.formatAt(EventCodec.ledgerTime(clock.now())));
+            writeMarker(dir.resolve(MOVED_FILE), Map.of("to", to, "state", LabServer.MOVED));
+            return;
+        }
+        place(LabServer.MOVED, to);
+    }
+
+    /** A folder case about to record CASE_MOVED: closed to everyone but the move until {@link #markMoved}. */
+    public void markMoving(String to) throws SakshiException {
+        if (server != null) {
+            throw new IllegalStateException("a server case is closed with CASE_MOVED in one transaction");
+        }
+        writeMarker(dir.resolve(MOVED_FILE), Map.of("to", to, "state", MOVING));
+    }
+
+    /** Undoes {@link #markMoving} when CASE_MOVED was not recorded: the case is open here again. */
+    public void unmarkMoving() throws SakshiException {
+        Optional<Closure> c = closure();
+        if (c.isPresent() && MOVING.equals(c.get().state())) {
             try {
-                Files.writeString(f, json(m) + "\n");
+                Files.deleteIfExists(dir.resolve(MOVED_FILE));
             } catch (java.io.IOException e) {
-                throw new StorageException("cannot write " + f + " (" + e.getMessage() + "); the case was copied to " + to
-                        + " but its old folder is still open to changes: do not use it", e);
+                throw new StorageException("cannot remove " + dir.resolve(MOVED_FILE) + " (" + e.getMessage() + "); the"
+                        + " case stays closed here: run the same 'sakshi case move' again", e);
+            }
+        }
+    }
+
+    /** The case was copied here completely and its CASE_MOVED follows: it is open here now. */
+    public void markArrived() throws SakshiException {
+        if (server == null) {
+            try {
+                Files.deleteIfExists(dir.resolve(ARRIVING_FILE));
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot remove " + dir.resolve(ARRIVING_FILE) + " (" + e.getMessage() + ");"
+                        + " run the same 'sakshi case move' again to finish the move", e);
             }
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sakshi.moved(case_id, moved_to) VALUES (?, ?)")) {
-            ps.setObject(1, info.id());
-            ps.setString(2, to);
-            ps.executeUpdate();
+        place(LabServer.OPEN, "server:" + server.name());
+    }
+
+    /** Marks a new folder as the destination of a move from {@code from}, before anything else is written there. */
+    static void markArriving(Path dir, UUID caseId, String from, Clock clock) throws StorageException {
+        writeMarker(dir.resolve(ARRIVING_FILE), Map.of("from", from, "case", caseId.toString()), clock);
+    }
+
+    /** The case id a folder's arriving marker names, or empty when the folder is not a half-made move destination. */
+    public static Optional<UUID> arrivingCase(Path dir) {
+        Path f = dir.resolve(ARRIVING_FILE);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(readMarker(f).path("case").asText()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void place(String state, String place) throws SakshiException {
+        if (inTx()) {
+            try {
+                LabServer.place(conn, info.id(), state, place);
+            } catch (SQLException e) {
+                throw wrap(dir, "write to", e);
+            }
+        } else {
+            sqlTx(() -> {
+                LabServer.place(conn, info.id(), state, place);
+                return null;
+            });
+        }
+    }
+
+    private boolean inTx() throws StorageException {
+        try {
+            return !conn.getAutoCommit();
         } catch (SQLException e) {
             throw wrap(dir, "write to", e);
         }
     }
 
+    private void writeMarker(Path f, Map<String, Object> content) throws StorageException {
+        writeMarker(f, content, clock);
+    }
+
+    private static void writeMarker(Path f, Map<String, Object> content, Clock clock) throws StorageException {
+        Map<String, Object> m = new java.util.TreeMap<>(content);
+        m.put("at", EventCodec.formatAt(EventCodec.ledgerTime(clock.now())));
+        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, json(m) + "\n");
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot write " + f + " (" + e.getMessage() + "); nothing more was changed:"
+                    + " free space or fix permissions and run the same 'sakshi case move' again", e);
+        }
+    }
+
     private void refuseIfMoved() throws SakshiException {
-        Optional<String> to = movedTo();
-        if (to.isPresent()) {
-            throw new InputException("the case in " + dir + " was moved to " + to.get() + " and is closed to changes"
-                    + " here; open it at its new place (it can still be read and audited here)");
+        if (mover) {
+            return;
+        }
+        Optional<Closure> c = closure();
+        if (c.isEmpty()) {
+            return;
+        }
+        switch (c.get().state()) {
+            case MOVING -> throw new InputException("the case in " + dir + " is being moved to " + c.get().place()
+                    + " and that move did not finish, so it is closed to changes here; run the same 'sakshi case move "
+                    + dir + " ...' again to finish it (it can still be read and audited here)");
+            case LabServer.ARRIVING -> throw new InputException("the case in " + dir + " is still being moved here from "
+                    + c.get().place() + ", so it is closed to changes; run the same 'sakshi case move' at its old place"
+                    + " again to finish the move (it can still be read here)");
+            default -> throw new InputException("the case in " + dir + " was moved to " + c.get().place() + " and is"
+                    + " closed to changes here; open it at its new place (it can still be read and audited here)");
         }
     }
 

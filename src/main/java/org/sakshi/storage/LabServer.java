@@ -29,6 +29,16 @@ import org.sakshi.core.StorageException;
 public final class LabServer {
     /** The group role every workstation's login belongs to. */
     public static final String APP_ROLE = "sakshi_app";
+    /**
+     * The version of the register (schema {@code sakshi}) this Sakshi reads and writes, kept in
+     * {@code sakshi.register_version}: 1 = the register without that table (cases, moved), 2 adds
+     * {@code placements} (where a case lives: arriving, open, moved) and the version table itself.
+     */
+    public static final int REGISTER_VERSION = 2;
+    /** A case's state at one place (docs/custody-ledger.md#on-a-lab-server): being copied in, open, or moved away. */
+    public static final String ARRIVING = "arriving";
+    public static final String OPEN = "open";
+    public static final String MOVED = "moved";
 
     private LabServer() {
     }
@@ -56,6 +66,10 @@ public final class LabServer {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(hashtext('sakshi server init'))"); // one init at a time
+                int found = registerVersion(c);
+                if (found > REGISTER_VERSION) {
+                    throw newer(admin, found);
+                }
                 st.execute("CREATE SCHEMA IF NOT EXISTS sakshi");
                 st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE
                         + "') THEN CREATE ROLE " + APP_ROLE + " NOLOGIN; END IF; END $$");
@@ -77,12 +91,24 @@ public final class LabServer {
                 st.execute("DROP TRIGGER IF EXISTS moved_no_change ON sakshi.moved");
                 st.execute("CREATE TRIGGER moved_no_change BEFORE UPDATE OR DELETE ON sakshi.moved"
                         + " FOR EACH ROW EXECUTE FUNCTION sakshi.refuse_change()");
+                // where each case lives, appended on every move (the last row counts); 'moved' above stays for older readers
+                st.execute("CREATE TABLE IF NOT EXISTS sakshi.placements (n BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY"
+                        + " KEY, case_id UUID NOT NULL REFERENCES sakshi.cases(id), state TEXT NOT NULL CHECK (state IN ('"
+                        + ARRIVING + "', '" + OPEN + "', '" + MOVED + "')), place TEXT NOT NULL,"
+                        + " at TIMESTAMPTZ NOT NULL DEFAULT now(), by_role TEXT NOT NULL DEFAULT session_user)");
+                st.execute("CREATE INDEX IF NOT EXISTS placements_case ON sakshi.placements(case_id, n)");
+                st.execute("DROP TRIGGER IF EXISTS placements_no_change ON sakshi.placements");
+                st.execute("CREATE TRIGGER placements_no_change BEFORE UPDATE OR DELETE ON sakshi.placements"
+                        + " FOR EACH ROW EXECUTE FUNCTION sakshi.refuse_change()");
+                st.execute("CREATE TABLE IF NOT EXISTS sakshi.register_version (version INTEGER NOT NULL)");
                 st.execute(createCaseFunction());
                 st.execute("REVOKE ALL ON FUNCTION sakshi.create_case(uuid, text, text, text, text) FROM PUBLIC");
                 st.execute("GRANT EXECUTE ON FUNCTION sakshi.create_case(uuid, text, text, text, text) TO " + APP_ROLE);
                 st.execute("GRANT USAGE ON SCHEMA sakshi TO " + APP_ROLE);
                 st.execute("GRANT SELECT ON sakshi.cases TO " + APP_ROLE);
                 st.execute("GRANT SELECT, INSERT ON sakshi.moved TO " + APP_ROLE);
+                st.execute("GRANT SELECT, INSERT ON sakshi.placements TO " + APP_ROLE);
+                st.execute("GRANT SELECT ON sakshi.register_version TO " + APP_ROLE);
                 if (appUser != null) {
                     st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + appUser
                             + "') THEN CREATE ROLE \"" + appUser + "\" LOGIN; END IF; END $$");
@@ -100,11 +126,130 @@ public final class LabServer {
                     }
                 }
                 upgradeCases(c);
+                st.execute("DELETE FROM sakshi.register_version");
+                st.execute("INSERT INTO sakshi.register_version(version) VALUES (" + REGISTER_VERSION + ")");
             }
             c.commit();
         } catch (SQLException e) {
             throw new StorageException("could not prepare the lab server " + admin.name() + ": " + e.getMessage()
                     + "; run 'sakshi server init' as the database's owner or a role that may create schemas and roles", e);
+        }
+    }
+
+    /**
+     * {@code server upgrade}: as the owner of the register, brings the register and every case schema
+     * to this Sakshi's versions (the same statements as {@link #init}, without making roles). Returns
+     * the register version found before. Refused for a server a newer Sakshi prepared, a server never
+     * initialised, or a role that does not own the register (nothing is changed).
+     */
+    public static int upgrade(ServerConfig owner) throws SakshiException {
+        int found;
+        String ownerRole;
+        try (Connection c = owner.connect()) {
+            found = registerVersion(c);
+            if (found == 0) {
+                throw new InputException("the lab server " + owner.name() + " has no Sakshi register to upgrade; prepare"
+                        + " it with 'sakshi server init'");
+            }
+            if (found > REGISTER_VERSION) {
+                throw newer(owner, found);
+            }
+            ownerRole = registerOwner(c);
+            boolean isOwner;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_has_role(current_user, '" + ownerRole.replace("'", "''")
+                         + "', 'USAGE') OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
+                isOwner = rs.next() && rs.getBoolean(1);
+            }
+            if (!isOwner) {
+                throw new InputException("only the owner of the lab server " + owner.name() + "'s register ("
+                        + ownerRole + ") may upgrade it and " + (owner.user() == null ? "the default user" : owner.user())
+                        + " is not; ask the lab's database owner to run 'sakshi server upgrade " + owner.name()
+                        + " --user " + ownerRole + "'");
+            }
+        } catch (SQLException e) {
+            throw notInitialised(owner, e);
+        }
+        init(owner, null, null);
+        return found;
+    }
+
+    /** The register's version: 0 when there is no register, 1 for one from before {@code register_version}. */
+    static int registerVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('sakshi.cases') IS NOT NULL,"
+                     + " to_regclass('sakshi.register_version') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return 0;
+            }
+            if (!rs.getBoolean(2)) {
+                return 1;
+            }
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 1) FROM sakshi.register_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static String registerOwner(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'sakshi'")) {
+            return rs.next() ? rs.getString(1) : "the database owner";
+        }
+    }
+
+    private static StorageException newer(ServerConfig server, int found) {
+        return new StorageException("the lab server " + server.name() + " was prepared by a newer Sakshi (schema version "
+                + found + "; this one knows up to " + REGISTER_VERSION + "), so it was refused and nothing was read or"
+                + " written; use that newer Sakshi on this workstation");
+    }
+
+    /**
+     * Connects to a prepared server and checks that its register is the version this Sakshi
+     * reads: an older one is refused saying who upgrades it with which command, a newer one is
+     * refused (never downgraded), one never initialised says so. Nothing is changed on the server.
+     */
+    static Connection open(ServerConfig server) throws SakshiException {
+        Connection c = server.connect();
+        try {
+            int v = registerVersion(c);
+            if (v == 0) {
+                throw new StorageException("the lab server " + server.name() + " has no Sakshi register; ask its"
+                        + " administrator to run 'sakshi server init' first");
+            }
+            if (v > REGISTER_VERSION) {
+                throw newer(server, v);
+            }
+            if (v < REGISTER_VERSION) {
+                String owner = registerOwner(c);
+                boolean me;
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+                    me = rs.next() && owner.equals(rs.getString(1));
+                }
+                throw new StorageException("the lab server " + server.name() + " has an older Sakshi schema (version " + v
+                        + "; this Sakshi needs " + REGISTER_VERSION + "), so nothing was read or written; "
+                        + (me ? "you connect as its owner: upgrade it with 'sakshi server upgrade " + server.name() + "'"
+                        : "its database owner (" + owner + ") upgrades it with 'sakshi server upgrade " + server.name()
+                        + " --user " + owner + "'"));
+            }
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw notInitialised(server, e);
+        } catch (SakshiException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing is best effort
         }
     }
 
@@ -179,7 +324,7 @@ public final class LabServer {
 
     /** The cases in the server's register, oldest first. */
     public static List<ServerCase> cases(ServerConfig server) throws SakshiException {
-        try (Connection c = server.connect(); Statement st = c.createStatement();
+        try (Connection c = open(server); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, number, title, folder, vault, created_at FROM sakshi.cases"
                      + " ORDER BY created_at, number")) {
             List<ServerCase> out = new ArrayList<>();
@@ -217,6 +362,57 @@ public final class LabServer {
                         + " there before and was moved away, or is there now); a case moves onto a server once: keep"
                         + " using the copy there or ask the administrator", e);
             }
+            throw notInitialised(server, e);
+        }
+    }
+
+    /** Where a case lives as this server's register says: the last placement, else a legacy 'moved' row; empty = open. */
+    static java.util.Optional<String[]> placement(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, place FROM sakshi.placements WHERE case_id = ?"
+                + " ORDER BY n DESC LIMIT 1")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return java.util.Optional.of(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT moved_to FROM sakshi.moved WHERE case_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new String[] {MOVED, rs.getString(1)}) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** Appends a placement of the case (inside the caller's transaction). */
+    static void place(Connection c, UUID id, String state, String place) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sakshi.placements(case_id, state, place)"
+                + " VALUES (?, ?, ?)")) {
+            ps.setObject(1, id);
+            ps.setString(2, state);
+            ps.setString(3, place);
+            ps.executeUpdate();
+        }
+        if (MOVED.equals(state)) { // older Sakshi versions read only this table: for them the case stays closed here
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sakshi.moved(case_id, moved_to) VALUES (?, ?)"
+                    + " ON CONFLICT (case_id) DO NOTHING")) {
+                ps.setObject(1, id);
+                ps.setString(2, place);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The folder the register names for a case, or empty when the server does not know it. */
+    public static java.util.Optional<String> registeredFolder(ServerConfig server, UUID id) throws SakshiException {
+        try (Connection c = open(server);
+             PreparedStatement ps = c.prepareStatement("SELECT folder FROM sakshi.cases WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
             throw notInitialised(server, e);
         }
     }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.sakshi.core.InputException;
 import org.sakshi.core.StorageException;
@@ -66,9 +68,61 @@ public record ServerConfig(String name, String url, String user, Path passwordFi
             throw new InputException("the server address " + address + " names no host or database; give it as"
                     + " postgresql://host:port/database");
         }
+        String query = u.getRawQuery() == null ? "" : u.getRawQuery();
+        for (String kv : query.split("&")) {
+            String key = kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv;
+            if (key.equalsIgnoreCase("password") || key.equalsIgnoreCase("sslpassword")) {
+                throw new InputException("the server address contains a " + key + "; never put a password on the"
+                        + " command line: give it in a file with --password-file, or in PGPASSFILE / ~/.pgpass");
+            }
+        }
         String rest = "postgresql://" + u.getRawAuthority().substring(info == null ? 0 : info.length() + 1)
                 + u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
         return new String[] {rest, user};
+    }
+
+    /**
+     * The address {@code url} with {@code sslmode=verify-full&sslrootcert=ROOT} (ROOT absolute), so
+     * the driver talks only TLS and only to a server whose certificate {@code root} (the lab's CA
+     * certificate, PEM or DER) vouches for and that names the address's host. InputException when
+     * the file cannot be read, or when the address already asks for another mode or root.
+     */
+    public static String withTlsRoot(String url, Path root) throws InputException {
+        if (root == null) {
+            return url;
+        }
+        Path abs = root.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(abs) || !Files.isReadable(abs)) {
+            throw new InputException("the TLS root certificate " + root + " cannot be read; give the lab's CA"
+                    + " certificate file that the server's administrator hands out");
+        }
+        int q = url.indexOf('?');
+        List<String> params = new ArrayList<>();
+        if (q >= 0) {
+            for (String kv : url.substring(q + 1).split("&")) {
+                if (kv.isEmpty()) {
+                    continue;
+                }
+                String key = kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv;
+                String value = java.net.URLDecoder.decode(kv.substring(key.length() + (kv.contains("=") ? 1 : 0)),
+                        StandardCharsets.UTF_8);
+                if (key.equals("sslmode") && !value.equals("verify-full")) {
+                    throw new InputException("the server address asks for sslmode=" + value + " but a TLS root"
+                            + " certificate means sslmode=verify-full; remove sslmode from the address");
+                }
+                if (key.equals("sslrootcert") && !Path.of(value).toAbsolutePath().normalize().equals(abs)) {
+                    throw new InputException("the server address names the TLS root certificate " + value + " and the"
+                            + " option names " + root + "; give it once");
+                }
+                if (!key.equals("sslmode") && !key.equals("sslrootcert")) {
+                    params.add(kv);
+                }
+            }
+        }
+        params.add("sslmode=verify-full");
+        params.add("sslrootcert=" + java.net.URLEncoder.encode(abs.toString(), StandardCharsets.UTF_8)
+                .replace("%2F", "/").replace("+", "%20"));
+        return (q >= 0 ? url.substring(0, q) : url) + "?" + String.join("&", params);
     }
 
     /** The same server reached as another login role (the administrator for {@code server init}). */
@@ -96,9 +150,74 @@ public record ServerConfig(String name, String url, String user, Path passwordFi
         try {
             return DriverManager.getConnection("jdbc:" + url, p);
         } catch (SQLException e) {
+            String tls = tlsProblem(e);
+            if (tls != null) {
+                throw new StorageException(tls, e);
+            }
             throw new StorageException("cannot connect to the lab server " + name + " (" + url + ") as "
                     + (user == null ? "the default user" : user) + ": " + e.getMessage()
                     + "; check the address, the user, its password (file or PGPASSFILE) and that the server runs", e);
+        }
+    }
+
+    /** One sentence for a connection refused over TLS (what happened, what to do), or null for another failure. */
+    private String tlsProblem(SQLException e) {
+        String root = query("sslrootcert");
+        String rootText = root != null ? "the root certificate " + root
+                : "the default root certificate ~/.postgresql/root.crt";
+        StringBuilder all = new StringBuilder();
+        boolean handshake = false;
+        for (Throwable t = e; t != null && all.length() < 10_000; t = t.getCause()) {
+            all.append(' ').append(t.getMessage());
+            handshake |= t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathValidatorException;
+        }
+        String m = all.toString();
+        if (m.contains("hostnameverifier") || m.contains("No subject alternative") || m.contains("does not match")) {
+            return "the lab server " + name + " answered with a TLS certificate that does not name the host "
+                    + host() + " in its address " + url + ", so Sakshi refused it and sent nothing; use the host name"
+                    + " the certificate names (ask the server's administrator) in --db";
+        }
+        if (m.contains("root certificate file") || m.contains("Could not read SSL root")
+                || m.contains("Could not open SSL root")) {
+            return "the lab server " + name + " cannot be checked because " + rootText + " cannot be read, so Sakshi"
+                    + " sent nothing; give the lab's CA certificate file with --tls-root-cert";
+        }
+        if (handshake || m.contains("PKIX") || m.contains("certification path")) {
+            return "the lab server " + name + " (" + url + ") answered with a TLS certificate that " + rootText
+                    + " does not vouch for, so Sakshi refused it and sent nothing; get the lab's CA certificate from"
+                    + " the server's administrator and give it with --tls-root-cert";
+        }
+        if (m.contains("no encryption")) {
+            return "the lab server " + name + " accepts only encrypted (TLS) connections and the address " + url
+                    + " asks for none; add --tls-root-cert FILE with the lab's CA certificate (sslmode=verify-full)";
+        }
+        if (m.contains("does not support SSL")) {
+            return "the lab server " + name + " does not offer TLS but its address " + url + " requires it; ask the"
+                    + " server's administrator to turn on ssl, and do not connect without it";
+        }
+        return null;
+    }
+
+    /** The value of a query option in the address, decoded, or null. */
+    String query(String key) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String kv : url.substring(q + 1).split("&")) {
+            if (kv.startsWith(key + "=")) {
+                return java.net.URLDecoder.decode(kv.substring(key.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private String host() {
+        try {
+            return new URI(url).getHost();
+        } catch (URISyntaxException e) {
+            return url;
         }
     }
 }

@@ -103,17 +103,126 @@ class LabServiceTest {
     }
 
     @Test
-    void aCaseIsNotMovedBackOntoAServerThatStillHoldsItsClosedCopy() throws Exception {
+    void aCaseMovedBackOntoTheServerThatKeepsItsClosedCopyReopensItThereWithTheFoldersLaterEvents() throws Exception {
         start();
         Path c = folderCase();
         Path onServer = lab.moveToServer(c, "lab", null, Fixture.OFFICER);
+        fx.custody.note(onServer, null, "examined on the server", List.of());
         Path back = lab.moveToFolder(onServer, tmp.resolve("back"), Fixture.OFFICER);
-        long events = fx.custody.events(back).size();
-        org.sakshi.core.StorageException e = assertThrows(org.sakshi.core.StorageException.class,
+        fx.custody.note(back, null, "examined in the field", List.of());
+        fx.imports.importPaths(back, List.of(Files.writeString(tmp.resolve("b.txt"), "second statement")),
+                Fixture.plain(), null, null);
+
+        InputException elsewhere = assertThrows(InputException.class,
                 () -> lab.moveToServer(back, "lab", tmp.resolve("lab-vault").resolve("again"), Fixture.OFFICER));
-        assertTrue(e.getMessage().contains("moves onto a server once"), e.getMessage());
-        assertEquals(events, fx.custody.events(back).size(), "the folder case is unchanged");
-        fx.custody.note(back, null, "still open here", List.of());
+        assertTrue(elsewhere.getMessage().contains("move it back there (leave out --to)"), elsewhere.getMessage());
+        Path again = lab.moveToServer(back, "lab", null, Fixture.OFFICER);
+
+        assertEquals(onServer, again, "the server's own folder for the case");
+        LedgerStatus st = fx.custody.verify(again);
+        assertTrue(st.intact(), st.message());
+        List<CustodyEvent> ev = fx.custody.events(again);
+        assertEquals(fx.custody.events(back), ev, "the server's ledger is the folder's, ending with the same CASE_MOVED");
+        assertEquals(3, ev.stream().filter(e -> e.type().equals("CASE_MOVED")).count());
+        assertEquals("second statement", Files.readString(fx.evidence.blobPath(again, "E0002")));
+        assertEquals(fx.evidence.items(back), fx.evidence.items(again), "every item and its state");
+        fx.custody.note(again, null, "open on the server again", List.of());
+        assertTrue(fx.custody.verify(again).intact());
+        InputException closed = assertThrows(InputException.class, () -> fx.custody.note(back, null, "late", List.of()));
+        assertTrue(closed.getMessage().contains("moved to server:lab"), closed.getMessage());
+        var audit = AuditService.standard(fx.cases, fx.custody, fx.evidence).auditCase(again, AuditOptions.DEFAULTS);
+        assertFalse(audit.hasErrors(), () -> audit.findings().toString());
+    }
+
+    @Test
+    void aMoveThatFailsAfterTheCopyLeavesTheFolderOpenTheServerCopyClosedAndRunningItAgainFinishesIt() throws Exception {
+        start();
+        Path c = folderCase();
+        LabService.faults = step -> {
+            if (step.equals("copied")) {
+                throw new org.sakshi.core.StorageException("the connection to the lab server was lost (test)");
+            }
+        };
+        try {
+            assertThrows(org.sakshi.core.StorageException.class, () -> lab.moveToServer(c, "lab", null, Fixture.OFFICER));
+        } finally {
+            LabService.faults = step -> { };
+        }
+        Path onServer = tmp.resolve("lab-vault").resolve("FIR-12");
+        assertTrue(ServerLink.isLink(onServer), "the copy was made");
+        InputException arriving = assertThrows(InputException.class,
+                () -> fx.custody.note(onServer, null, "too early", List.of()));
+        assertTrue(arriving.getMessage().contains("still being moved here from folder:"), arriving.getMessage());
+        assertTrue(fx.custody.verify(onServer).intact());
+        fx.custody.note(c, null, "the folder is still the case's place", List.of()); // open: nothing was closed
+        assertTrue(fx.custody.verify(c).intact());
+
+        Path moved = lab.moveToServer(c, "lab", null, Fixture.OFFICER);
+
+        assertEquals(onServer, moved);
+        assertEquals(fx.custody.events(c), fx.custody.events(moved), "the note made in between moved too");
+        assertTrue(fx.custody.verify(moved).intact());
+        assertEquals("CASE_MOVED", fx.custody.events(moved).get(fx.custody.events(moved).size() - 1).type());
+        fx.custody.note(moved, null, "examined on the server", List.of());
+        assertThrows(InputException.class, () -> fx.custody.note(c, null, "late", List.of()));
+    }
+
+    @Test
+    void aMoveThatFailsAfterTheFolderRecordedCaseMovedLeavesNoPlaceOpenAndRunningItAgainFinishesIt() throws Exception {
+        start();
+        Path c = folderCase();
+        LabService.faults = step -> {
+            if (step.equals("closed")) {
+                throw new org.sakshi.core.StorageException("the connection to the lab server was lost (test)");
+            }
+        };
+        try {
+            assertThrows(org.sakshi.core.StorageException.class, () -> lab.moveToServer(c, "lab", null, Fixture.OFFICER));
+        } finally {
+            LabService.faults = step -> { };
+        }
+        Path onServer = tmp.resolve("lab-vault").resolve("FIR-12");
+        InputException folderClosed = assertThrows(InputException.class,
+                () -> fx.custody.note(c, null, "late", List.of()));
+        assertTrue(folderClosed.getMessage().contains("did not finish") && folderClosed.getMessage()
+                .contains("run the same 'sakshi case move"), folderClosed.getMessage());
+        assertThrows(InputException.class, () -> fx.custody.note(onServer, null, "too early", List.of()));
+        assertTrue(fx.custody.verify(c).intact(), "the folder's ledger, ending with CASE_MOVED, verifies");
+        assertTrue(fx.custody.verify(onServer).intact(), "the server's copy, without it yet, verifies");
+        assertEquals(fx.custody.events(c).size() - 1, fx.custody.events(onServer).size());
+
+        Path moved = lab.moveToServer(c, "lab", null, Fixture.OFFICER);
+        assertEquals(fx.custody.events(c), fx.custody.events(moved));
+        fx.custody.note(moved, null, "examined on the server", List.of());
+        assertTrue(fx.custody.verify(moved).intact());
+        assertEquals(moved, lab.moveToServer(c, "lab", null, Fixture.OFFICER), "running it once more changes nothing");
+        assertThrows(InputException.class, () -> fx.custody.note(c, null, "late", List.of()));
+    }
+
+    @Test
+    void aMoveBackToAFolderThatFailsAfterTheCopyLeavesTheServerCaseOpenAndRemovesTheHalfMadeFolder() throws Exception {
+        start();
+        Path onServer = lab.moveToServer(folderCase(), "lab", null, Fixture.OFFICER);
+        Path back = tmp.resolve("back");
+        LabService.faults = step -> {
+            if (step.equals("copied")) {
+                throw new org.sakshi.core.StorageException("disk lost (test)");
+            }
+        };
+        try {
+            assertThrows(org.sakshi.core.StorageException.class, () -> lab.moveToFolder(onServer, back, Fixture.OFFICER));
+        } finally {
+            LabService.faults = step -> { };
+        }
+        assertTrue(Files.isRegularFile(back.resolve(CaseStore.ARRIVING_FILE)), "the half-made folder stays closed");
+        assertThrows(InputException.class, () -> fx.custody.note(back, null, "too early", List.of()));
+        fx.custody.note(onServer, null, "still on the server", List.of());
+        Path moved = lab.moveToFolder(onServer, back, Fixture.OFFICER);
+        assertEquals(fx.custody.events(onServer), fx.custody.events(moved));
+        assertFalse(Files.exists(back.resolve(CaseStore.ARRIVING_FILE)));
+        fx.custody.note(moved, null, "in the folder", List.of());
+        assertTrue(fx.custody.verify(moved).intact());
+        assertThrows(InputException.class, () -> fx.custody.note(onServer, null, "late", List.of()));
     }
 
     @Test

@@ -34,20 +34,29 @@ public final class PgCluster {
     /** A login that must give its password (scram-sha-256), {@link #PASSWORD_USER_SECRET}; every other role is trusted. */
     public static final String PASSWORD_USER = "sakshi_pw";
     public static final String PASSWORD_USER_SECRET = "correct horse battery staple";
+    /** The superuser's password on the TLS cluster ({@link #tls()}), where every login gives one. */
+    public static final String TLS_ADMIN_SECRET = "sakshi admin over tls";
+    /** {@link #APP_USER}'s password on the TLS cluster. */
+    public static final String TLS_APP_SECRET = "sakshi officer over tls";
     private static PgCluster shared;
     private static String unavailable;
+    private static PgCluster tls;
+    private static String tlsUnavailable;
 
     private final Path bin;
     private final Path data;
     private final int port;
     private final String runAs;
+    /** For the TLS cluster: the folder with ca.crt (signed the server's certificate) and other-ca.crt; else null. */
+    private final Path pki;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private PgCluster(Path bin, Path data, int port, String runAs) {
+    private PgCluster(Path bin, Path data, int port, String runAs, Path pki) {
         this.bin = bin;
         this.data = data;
         this.port = port;
         this.runAs = runAs;
+        this.pki = pki;
     }
 
     /** The JVM's cluster, started at first use; skips (locally) or fails (CI) when PostgreSQL is missing. */
@@ -62,6 +71,41 @@ public final class PgCluster {
         Tools.require(shared != null, "a PostgreSQL 15+ cluster (Debian package postgresql-15; .ci/run installs it): "
                 + unavailable);
         return shared;
+    }
+
+    /**
+     * A second cluster, started at first use, that accepts only TLS with a password: {@code ssl=on}
+     * with a server certificate for {@code localhost} and {@code 127.0.0.1} (made here with
+     * {@code openssl}, issued by a test CA, {@link #caCert()}), and {@code pg_hba.conf} holding only
+     * {@code hostssl all all 127.0.0.0/8 scram-sha-256} (no plain {@code host} line). It listens on
+     * 127.0.0.1 and 127.0.0.2, an address the certificate does not name.
+     */
+    public static synchronized PgCluster tls() {
+        if (tls == null && tlsUnavailable == null) {
+            try {
+                tls = start(true);
+            } catch (RuntimeException e) {
+                tlsUnavailable = e.getMessage();
+            }
+        }
+        Tools.require(tls != null, "a PostgreSQL 15+ cluster with TLS (Debian packages postgresql-15 and openssl): "
+                + tlsUnavailable);
+        return tls;
+    }
+
+    /** The TLS cluster's CA certificate (PEM), the root to give with {@code sslrootcert}. */
+    public Path caCert() {
+        return pki.resolve("ca.crt");
+    }
+
+    /** A CA certificate (PEM) that did not issue the TLS cluster's certificate. */
+    public Path otherCaCert() {
+        return pki.resolve("other-ca.crt");
+    }
+
+    /** The query that makes the driver verify the TLS cluster fully against {@code root}. */
+    public static String verifyFull(Path root) {
+        return "?sslmode=verify-full&sslrootcert=" + root.toAbsolutePath();
     }
 
     /** True when PostgreSQL's server programs are installed (for parameter lists that add the server store). */
@@ -100,6 +144,10 @@ public final class PgCluster {
     }
 
     private static PgCluster start() {
+        return start(false);
+    }
+
+    private static PgCluster start(boolean withTls) {
         Path bin = findBin();
         if (bin == null) {
             throw new IllegalStateException("no initdb/pg_ctl in /usr/lib/postgresql/*/bin or on the PATH");
@@ -123,22 +171,46 @@ public final class PgCluster {
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = s.getLocalPort();
             }
-            PgCluster c = new PgCluster(bin, data, port, runAs);
+            Path pki = withTls ? Files.createTempDirectory("sakshi-pg-pki") : null;
+            PgCluster c = new PgCluster(bin, data, port, runAs, pki);
             if (runAs != null) {
                 check(Tools.run(null, "chown", runAs, data.toString()), "chown");
             }
-            check(c.pg("initdb", "-D", data.toString(), "-U", ADMIN, "--auth=trust", "-E", "UTF8", "--locale=C",
-                    "-N"), "initdb");
-            // the first matching line wins: the password user is checked, everyone else trusted
-            Path hba = data.resolve("pg_hba.conf");
-            Files.writeString(hba, "host all " + PASSWORD_USER + " 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
+            if (withTls) {
+                Path pw = pki.resolve("admin.pw");
+                Files.writeString(pw, TLS_ADMIN_SECRET + "\n");
+                if (runAs != null) {
+                    check(Tools.run(null, "chown", runAs, pki.toString(), pw.toString()), "chown");
+                }
+                check(c.pg("initdb", "-D", data.toString(), "-U", ADMIN, "--auth=scram-sha-256", "--pwfile=" + pw,
+                        "-E", "UTF8", "--locale=C", "-N"), "initdb");
+                makeCertificates(pki);
+                for (String f : List.of("server.crt", "server.key")) {
+                    Files.copy(pki.resolve(f), data.resolve(f));
+                    if (runAs != null) {
+                        check(Tools.run(null, "chown", runAs, data.resolve(f).toString()), "chown");
+                    }
+                    check(Tools.run(null, "chmod", "600", data.resolve(f).toString()), "chmod");
+                }
+                // TLS with a password or nothing: no 'host' (plain) line, no 'local' line (no socket)
+                Files.writeString(data.resolve("pg_hba.conf"), "hostssl all all 127.0.0.0/8 scram-sha-256\n");
+            } else {
+                check(c.pg("initdb", "-D", data.toString(), "-U", ADMIN, "--auth=trust", "-E", "UTF8", "--locale=C",
+                        "-N"), "initdb");
+                // the first matching line wins: the password user is checked, everyone else trusted
+                Path hba = data.resolve("pg_hba.conf");
+                Files.writeString(hba, "host all " + PASSWORD_USER + " 127.0.0.1/32 scram-sha-256\n"
+                        + Files.readString(hba));
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(c::stop, "pg-cluster-stop"));
+            String options = "-p " + port + " -c unix_socket_directories= -c fsync=off"
+                    + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+                    + (withTls ? " -c listen_addresses=127.0.0.1,127.0.0.2 -c ssl=on -c ssl_cert_file=server.crt"
+                            + " -c ssl_key_file=server.key" : " -c listen_addresses=127.0.0.1");
             check(c.pg("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "60",
-                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off"
-                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60",
-                    "start"), "pg_ctl start");
+                    "-o", options, "start"), "pg_ctl start");
             try (Connection a = c.admin("postgres"); Statement st = a.createStatement()) {
-                st.execute("CREATE ROLE " + APP_USER + " LOGIN");
+                st.execute("CREATE ROLE " + APP_USER + " LOGIN" + (withTls ? " PASSWORD '" + TLS_APP_SECRET + "'" : ""));
                 st.execute("CREATE ROLE " + LabServer.APP_ROLE + " NOLOGIN");
                 st.execute("CREATE ROLE " + PASSWORD_USER + " LOGIN IN ROLE sakshi_app PASSWORD '" + PASSWORD_USER_SECRET
                         + "'");
@@ -147,6 +219,26 @@ public final class PgCluster {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not start a test PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A test CA, a server certificate it issues for CN/SAN {@code localhost} and {@code 127.0.0.1}
+     * (P-256 keys, serverAuth), and an unrelated second CA, all with {@code openssl}.
+     */
+    private static void makeCertificates(Path pki) throws IOException {
+        for (String ca : List.of("ca", "other-ca")) {
+            check(Tools.run(pki, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                    "-nodes", "-keyout", ca + ".key", "-out", ca + ".crt", "-days", "30", "-subj",
+                    "/O=Sakshi Test Lab/CN=" + ca + " root", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+                    "keyUsage=critical,keyCertSign,cRLSign"), "openssl req " + ca);
+        }
+        check(Tools.run(pki, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "server.key", "-out", "server.csr", "-subj", "/O=Sakshi Test Lab/CN=localhost"),
+                "openssl req server");
+        Files.writeString(pki.resolve("server.ext"), "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                + "extendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        check(Tools.run(pki, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+                "-CAcreateserial", "-out", "server.crt", "-days", "30", "-extfile", "server.ext"), "openssl x509");
     }
 
     private static void check(Tools.Result r, String what) {
@@ -167,12 +259,14 @@ public final class PgCluster {
 
     private void stop() {
         pg("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
-        try (Stream<Path> s = Files.walk(data)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        for (Path dir : pki == null ? List.of(data) : List.of(data, pki)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException ignored) {
+                // a temporary folder: best effort
             }
-        } catch (IOException ignored) {
-            // a temporary folder: best effort
         }
     }
 
@@ -180,14 +274,25 @@ public final class PgCluster {
         return port;
     }
 
-    /** {@code postgresql://127.0.0.1:PORT/db}. */
+    /** {@code postgresql://127.0.0.1:PORT/db}; on the TLS cluster with {@link #verifyFull} against its CA. */
     public String address(String db) {
-        return "postgresql://127.0.0.1:" + port + "/" + db;
+        return "postgresql://127.0.0.1:" + port + "/" + db + (pki == null ? "" : verifyFull(caCert()));
     }
 
     /** A JDBC connection as the cluster's superuser. */
     public Connection admin(String db) throws SQLException {
-        return DriverManager.getConnection("jdbc:" + address(db), ADMIN, "");
+        return DriverManager.getConnection("jdbc:" + address(db), ADMIN, pki == null ? "" : TLS_ADMIN_SECRET);
+    }
+
+    /** A file holding {@code secret} (a password file for {@code --password-file}), owner-only. */
+    public static Path passwordFile(Path dir, String secret) {
+        try {
+            Path f = Files.createTempFile(Files.createDirectories(dir), "pw", ".txt");
+            Files.writeString(f, secret + "\n");
+            return f;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new empty database. */
@@ -206,12 +311,14 @@ public final class PgCluster {
      * workstation's view of it: login {@link #APP_USER}, vault {@code vault}.
      */
     public ServerConfig newServer(String name, Path vault) {
-        ServerConfig admin = new ServerConfig(name, address(newDatabase()), ADMIN, null, vault);
+        Path pwDir = vault.resolveSibling(vault.getFileName() + "-passwords");
+        ServerConfig admin = new ServerConfig(name, address(newDatabase()), ADMIN,
+                pki == null ? null : passwordFile(pwDir, TLS_ADMIN_SECRET), vault);
         try {
             LabServer.init(admin, APP_USER, null);
         } catch (SakshiException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return admin.as(APP_USER, null);
+        return admin.as(APP_USER, pki == null ? null : passwordFile(pwDir, TLS_APP_SECRET));
     }
 }

@@ -42,8 +42,8 @@ import org.sakshi.ui.evidence.CaseView;
  * File → Connect to a lab server…: the servers this workstation knows, the picked server's cases
  * (number, title, folder), Audit all (each case's ledger, errors, warnings and codes, or why it could
  * not be audited), Open, which opens the selected case in its case window, and New case on this server…
- * (made in the server's vault folder). Servers are added with
- * {@code sakshi server add}; the window says so. Every service call runs off the FX thread.
+ * (made in the server's vault folder), Add server… (as {@code sakshi server add}) and Move case to
+ * this server… (as {@code sakshi case move --to-server}). Every service call runs off the FX thread.
  */
 public final class LabView {
     /** The key of the lab window: one per application. */
@@ -56,6 +56,8 @@ public final class LabView {
     private final Button auditButton = id("labAuditButton", styled(button("lab.auditAll", this::auditAll), "primary"));
     private final Button openButton = id("labOpenButton", button("lab.open", this::openSelected));
     private final Button newButton = id("labNewButton", button("lab.new", this::newCase));
+    private final Button addServerButton = id("labAddServerButton", button("lab.addServer", this::addServer));
+    private final Button moveButton = id("labMoveButton", button("lab.move", this::moveCase));
     private final Label statusLabel = id("labStatus", new Label());
     {
         statusLabel.setWrapText(true);
@@ -64,7 +66,7 @@ public final class LabView {
 
     public LabView(Workbench bench) {
         this.bench = bench;
-        this.vm = new LabViewModel(bench.services().lab(), bench.services().cases());
+        this.vm = new LabViewModel(bench.services().lab(), bench.services().cases(), bench.services().custody());
     }
 
     /** Opens (or brings to front) the lab window and lists the servers. */
@@ -113,7 +115,7 @@ public final class LabView {
         Label serverLabel = label("lab.server", "field-label");
         serverLabel.setMinWidth(Region.USE_PREF_SIZE); // the long server line shrinks, never the label ("Serv...")
         HBox serverBar = row(8, serverBox, serverLabel, serverBox,
-                button("start.refresh", this::refresh));
+                button("start.refresh", this::refresh), addServerButton);
         Label hint = id("labHint", styled(new Label(Messages.get("lab.addHint")), "hint"));
         hint.setWrapText(true);
 
@@ -149,7 +151,8 @@ public final class LabView {
         auditButton.disableProperty().bind(vm.serverProperty().isNull());
         openButton.disableProperty().bind(caseTable.getSelectionModel().selectedItemProperty().isNull());
         newButton.disableProperty().bind(vm.serverProperty().isNull());
-        HBox actions = row(8, null, auditButton, openButton, newButton);
+        moveButton.disableProperty().bind(vm.serverProperty().isNull());
+        HBox actions = row(8, null, auditButton, openButton, newButton, moveButton);
         statusLabel.setText(Messages.get("status.ready"));
         BorderPane pane = styled(new BorderPane(padded(column(8, caseTable, serverBar, hint,
                 label("lab.cases", "section-title"), caseTable, actions), 12, 16, 8, 16)), "lab-view");
@@ -241,6 +244,34 @@ public final class LabView {
             statusLabel.setText("");
             Dialogs.error(window(), Messages.get("lab.action.create", s.name()), e);
         });
+    }
+
+    /** Add server…: the fields of {@code sakshi server add}; the server is checked (and saved) off the FX thread. */
+    public void addServer() {
+        AddServerForm form = new AddServerForm();
+        if (!Boolean.TRUE.equals(new AddServerDialog(window(), form).showAndWait().orElse(false))) {
+            return;
+        }
+        statusLabel.setText(Messages.get("lab.adding", form.name()));
+        bench.background().run(() -> vm.add(form), added -> {
+            statusLabel.setText(Messages.get("lab.added", added.name()));
+            bench.background().run(vm::fetchServers, list -> {
+                vm.showServers(list);
+                list.stream().filter(s -> s.name().equals(added.name())).findFirst().ifPresent(vm.serverProperty()::set);
+            }, e -> Dialogs.error(window(), Messages.get("lab.action.servers"), e));
+        }, e -> {
+            statusLabel.setText("");
+            Dialogs.error(window(), Messages.get("lab.action.add", form.name()), e);
+        });
+    }
+
+    /** Move case to this server…: a folder case onto the picked server (as {@code sakshi case move}); the list then shows it. */
+    public void moveCase() {
+        LabServerSummary s = vm.serverProperty().get();
+        if (s == null) {
+            return;
+        }
+        new MoveCaseDialog(window(), bench, vm, s, null, this::refreshCases).showAndWait();
     }
 
     /** Open: the selected case's folder in the normal case window. */

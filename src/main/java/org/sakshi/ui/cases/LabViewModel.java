@@ -14,6 +14,7 @@ import org.sakshi.core.audit.AuditReport;
 import org.sakshi.core.audit.Finding;
 import org.sakshi.core.audit.Severity;
 import org.sakshi.service.CaseService;
+import org.sakshi.service.CustodyService;
 import org.sakshi.service.LabCase;
 import org.sakshi.service.LabServerSummary;
 import org.sakshi.service.LabService;
@@ -31,15 +32,25 @@ public final class LabViewModel {
     public record Row(LabCase entry, String result, boolean bad) {
     }
 
+    /** A finished move: the case's new folder and its ledger before (folder) and after (server). */
+    public record Moved(Path to, long eventsBefore, long eventsAfter, boolean intactAfter) {
+    }
+
     private final LabService lab;
     private final CaseService cases;
+    private final CustodyService custody;
     private final ObservableList<LabServerSummary> servers = FXCollections.observableArrayList();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<LabServerSummary> server = new SimpleObjectProperty<>();
 
     public LabViewModel(LabService lab, CaseService cases) {
+        this(lab, cases, null);
+    }
+
+    public LabViewModel(LabService lab, CaseService cases, CustodyService custody) {
         this.lab = Objects.requireNonNull(lab, "lab");
         this.cases = Objects.requireNonNull(cases, "cases");
+        this.custody = custody;
         server.addListener((o, a, b) -> rows.clear());
     }
 
@@ -96,6 +107,22 @@ public final class LabViewModel {
         Path dir = server.vault().resolve(request.number().strip().replaceAll("[^A-Za-z0-9._-]+", "-"));
         cases.create(dir, request, server.name());
         return dir;
+    }
+
+    /** Add server…: what {@code sakshi server add} does, with the same checks; nothing is saved when one fails. */
+    public LabServerSummary add(AddServerForm form) throws SakshiException {
+        return lab.add(form.name(), form.address(), null, form.passwordFile(), form.vault(), form.tlsRoot());
+    }
+
+    /**
+     * Move case to this server…: what {@code sakshi case move FOLDER --to-server NAME} does (the
+     * ledger verified before and after, CASE_MOVED, the folder closed), with the ledger counts for the verdict.
+     */
+    public Moved moveHere(LabServerSummary server, Path folder, org.sakshi.core.Actor actor) throws SakshiException {
+        long before = custody.verify(folder).events();
+        Path to = lab.moveToServer(folder, server.name(), null, actor);
+        var after = custody.verify(to);
+        return new Moved(to, before, after.events(), after.intact());
     }
 
     /** The case's folder as this workstation reaches it, opened (read) the way the start window opens one. */

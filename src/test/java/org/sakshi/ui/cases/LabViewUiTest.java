@@ -23,6 +23,7 @@ import org.sakshi.service.NewCase;
 import org.sakshi.service.TransferRequest;
 import org.sakshi.storage.ServerConfig;
 import org.sakshi.testsupport.PgCluster;
+import org.sakshi.testsupport.Tools;
 import org.sakshi.ui.SakshiApp;
 import org.sakshi.ui.UiFixture;
 import org.sakshi.ui.common.Workbench;
@@ -152,5 +153,97 @@ class LabViewUiTest {
         UiFixture.await(() -> robot.lookup(".case-heading").tryQuery()
                 .map(n -> ((javafx.scene.control.Labeled) n).getText())
                 .map(t -> t != null && t.contains("FIR 30/2026")).orElse(false));
+    }
+
+    private void pick(FxRobot robot, String name) throws Exception {
+        ComboBox<LabServerSummary> box = robot.lookup("#labServer").queryComboBox();
+        UiFixture.await(() -> box.getItems().stream().anyMatch(s -> s.name().equals(name)));
+        robot.interact(() -> box.setValue(box.getItems().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow()));
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.TextField.class).setText(text));
+    }
+
+    @Test
+    void anOfficerAddsAServerInTheDialogAWrongPasswordFileIsRefusedInOneSentenceAndTheRightOneIsListed(FxRobot robot)
+            throws Exception {
+        PgCluster pg = PgCluster.shared();
+        Path vault = Files.createDirectories(dir.resolve("add-vault"));
+        String url = pg.newServer("x", vault).url();
+        String name = "gui-add-" + url.substring(url.lastIndexOf('/') + 1);
+        String address = url.replace("postgresql://", "postgresql://" + PgCluster.PASSWORD_USER + "@");
+        Path wrong = Files.writeString(dir.resolve("wrong.pw"), "guess\n");
+        Path right = Files.writeString(dir.resolve("right.pw"), PgCluster.PASSWORD_USER_SECRET + "\n");
+
+        robot.interact(start::connectLab);
+        robot.clickOn("#labAddServerButton");
+        javafx.scene.Node add = robot.lookup("#addServerButton").query();
+        assertTrue(add.isDisabled(), "Add waits for a name, an address and a vault");
+        type(robot, "#serverName", name);
+        type(robot, "#serverAddress", address);
+        type(robot, "#serverPasswordFile", wrong.toString());
+        type(robot, "#serverVault", vault.toString());
+        assertFalse(add.isDisabled());
+        robot.clickOn("#addServerButton");
+
+        UiFixture.await(() -> robot.lookup(".alert").tryQuery().isPresent());
+        javafx.scene.control.DialogPane alert = robot.lookup(".alert").queryAs(javafx.scene.control.DialogPane.class);
+        String said = robot.from(alert).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).filter(t -> t != null).reduce("", (a, b) -> a + " " + b);
+        assertTrue(said.contains("password") && said.contains(name), said);
+        robot.interact(() -> ((javafx.scene.control.Button) alert.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        assertTrue(bench.services().lab().list().stream().noneMatch(s -> s.name().equals(name)), "nothing was saved");
+
+        robot.clickOn("#labAddServerButton");
+        type(robot, "#serverName", name);
+        type(robot, "#serverAddress", address);
+        type(robot, "#serverPasswordFile", right.toString());
+        type(robot, "#serverVault", vault.toString());
+        robot.clickOn("#addServerButton");
+        ComboBox<LabServerSummary> box = robot.lookup("#labServer").queryComboBox();
+        UiFixture.await(() -> box.getValue() != null && box.getValue().name().equals(name));
+        assertEquals(PgCluster.PASSWORD_USER, box.getValue().user());
+        UiFixture.await(() -> robot.lookup("#labStatus").queryLabeled().getText().contains("on " + name));
+    }
+
+    @Test
+    void anOfficerMovesAFolderCaseOntoThePickedServerAndSeesTheLedgerVerifiedBeforeAndAfter(FxRobot robot)
+            throws Exception {
+        PgCluster pg = PgCluster.shared();
+        String name = "gui-move-" + pg.newDatabase();
+        Path vault = Files.createDirectories(dir.resolve("move-vault"));
+        bench.services().lab().servers().save(pg.newServer(name, vault));
+        Path folder = dir.resolve("FIR-40");
+        bench.services().cases().create(folder, new NewCase("FIR 40/2026", "Phishing", "PS Salt Lake",
+                Jurisdiction.IN, ZoneId.of("Asia/Kolkata"), bench.actor()), null);
+        bench.services().imports().importPaths(folder, List.of(Files.writeString(dir.resolve("m.txt"), "m")),
+                new ImportRequest(null, null, null, null, null, List.of(), bench.actor()), null, null);
+        long before = bench.services().custody().verify(folder).events();
+
+        robot.interact(start::connectLab);
+        pick(robot, name);
+        robot.clickOn("#labMoveButton");
+        type(robot, "#moveFolder", folder.toString());
+        robot.clickOn("#moveCaseButton");
+
+        javafx.scene.control.Label verdict = robot.lookup("#moveVerdict").queryAs(javafx.scene.control.Label.class);
+        UiFixture.await(() -> verdict.getText().startsWith("Moved to"));
+        Path moved = vault.resolve("FIR-40");
+        assertEquals("Moved to " + moved + ". The ledger verified before (" + before + " events) and after ("
+                + (before + 1) + " events, ending with CASE_MOVED); the folder is closed to changes.", verdict.getText());
+        assertTrue(robot.lookup("#moveCaseButton").query().isDisabled(), "a case moves once");
+        assertTrue(bench.services().custody().verify(moved).intact());
+        TableView<LabViewModel.Row> table = robot.lookup("#labCaseTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == 1);
+        assertEquals("FIR 40/2026", table.getItems().get(0).entry().number());
+        if (Boolean.getBoolean("sakshi.screenshots")) {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(1500);
+            Tools.run(null, "import", "-window", "root", System.getProperty("sakshi.screenshotDir", "target") + "/lab-move.png");
+        }
+
+        assertTrue(bench.services().custody().verify(folder).intact(), "the folder, closed, still verifies");
     }
 }
