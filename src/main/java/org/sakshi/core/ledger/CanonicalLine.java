@@ -38,6 +38,7 @@ final class CanonicalLine {
     private byte[] b;
     private int n;
     private String line;
+    private boolean raw; // scanning stored bytes (check UTF-8) rather than a String's encoding (check surrogates)
     private int question; // 0 unknown, 1 the line has no lone surrogate, -1 it has one
 
     CanonicalLine(MessageDigest sha256) {
@@ -46,17 +47,37 @@ final class CanonicalLine {
 
     /** The parsed line, or null when the line must take the full path. */
     ChainVerifier.Parsed parse(String text) {
-        if (text.length() > MAX_CHARS || text.isEmpty() || text.charAt(0) != '{') {
+        if (text == null || text.length() > MAX_CHARS || text.isEmpty() || text.charAt(0) != '{') {
             return null;
         }
         line = text;
         b = text.getBytes(StandardCharsets.UTF_8);
         n = b.length;
+        raw = false;
         question = 0;
         try {
             return top();
         } finally {
             line = null;
+            b = null;
+        }
+    }
+
+    /**
+     * As {@link #parse(String)} for the line {@code new String(utf8, UTF_8)}, scanning the stored bytes
+     * themselves: taken only when they are well-formed UTF-8 (so that decoding them and encoding the
+     * text again gives the same bytes; a malformed sequence would be decoded to U+FFFD).
+     */
+    ChainVerifier.Parsed parseUtf8(byte[] utf8) {
+        if (utf8 == null || utf8.length > MAX_CHARS || utf8.length == 0 || utf8[0] != '{') {
+            return null;
+        }
+        b = utf8;
+        n = utf8.length;
+        raw = true;
+        try {
+            return top();
+        } finally {
             b = null;
         }
     }
@@ -252,7 +273,7 @@ final class CanonicalLine {
             if (c < 0x20 || c > 0x7e || c == '\\') {
                 return -1;
             }
-            if (c == '?' && loneSurrogate()) {
+            if (c == '?' && !raw && loneSurrogate()) {
                 return -1;
             }
             k++;
@@ -368,12 +389,60 @@ final class CanonicalLine {
             if (c >= 0 && c < 0x20) {
                 return -1;
             }
-            if (c == '?' && loneSurrogate()) {
+            if (c < 0 && raw) {
+                k = utf8(k);
+                if (k < 0) {
+                    return -1;
+                }
+                continue;
+            }
+            if (c == '?' && !raw && loneSurrogate()) {
                 return -1;
             }
             k++;
         }
         return -1;
+    }
+
+    /** A well-formed UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF) at k: the index after it, or -1. */
+    private int utf8(int k) {
+        int c = b[k] & 0xff;
+        int more;
+        int lo = 0x80;
+        int hi = 0xbf;
+        if (c >= 0xc2 && c <= 0xdf) {
+            more = 1;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            more = 2;
+            if (c == 0xe0) {
+                lo = 0xa0;
+            } else if (c == 0xed) {
+                hi = 0x9f;
+            }
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            more = 3;
+            if (c == 0xf0) {
+                lo = 0x90;
+            } else if (c == 0xf4) {
+                hi = 0x8f;
+            }
+        } else {
+            return -1;
+        }
+        if (k + more >= n) {
+            return -1;
+        }
+        int c1 = b[k + 1] & 0xff;
+        if (c1 < lo || c1 > hi) {
+            return -1;
+        }
+        for (int j = 2; j <= more; j++) {
+            int cj = b[k + j] & 0xff;
+            if (cj < 0x80 || cj > 0xbf) {
+                return -1;
+            }
+        }
+        return k + more + 1;
     }
 
     /** Lower-case hex digit value, or -1. */

@@ -106,6 +106,13 @@ public final class ChainVerifier {
         public Parsed parse(String line) {
             return ChainVerifier.parse(line, fast, buf, sha256);
         }
+
+        /** {@link #parse(String)} of the line {@code new String(utf8, UTF_8)} (null for null), from its bytes. */
+        public Parsed parseUtf8(byte[] utf8) {
+            Parsed quick = fast.parseUtf8(utf8);
+            return quick != null ? quick
+                    : parseTree(utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8), buf, sha256);
+        }
     }
 
     /**

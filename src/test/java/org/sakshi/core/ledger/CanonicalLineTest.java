@@ -61,15 +61,99 @@ class CanonicalLineTest {
         }
     }
 
-    /** Compares the two paths on one line; true when the fast path took it. */
+    /** Compares the two paths on one line, given as text and as its UTF-8 bytes; true when the fast path took it. */
     private boolean same(String line) {
         ChainVerifier.Parsed quick = fast.parse(line);
         ChainVerifier.Parsed full = ChainVerifier.parseTree(line, buf, sha);
+        sameUtf8(line.getBytes(StandardCharsets.UTF_8));
         if (quick != null) {
             assertEquals(full, quick, () -> "fast and full path differ on: " + printable(line));
             return true;
         }
         return false;
+    }
+
+    /** The byte path against the full path on the decoded line; true when the fast path took it. */
+    private boolean sameUtf8(byte[] utf8) {
+        ChainVerifier.Parsed quick = fast.parseUtf8(utf8);
+        String decoded = new String(utf8, StandardCharsets.UTF_8);
+        ChainVerifier.Parsed full = ChainVerifier.parseTree(decoded, buf, sha);
+        if (quick != null) {
+            assertEquals(full, quick, () -> "fast byte path and full path differ on: " + printable(decoded));
+            return true;
+        }
+        return false;
+    }
+
+    private static final byte[][] BAD_UTF8 = {
+        {(byte) 0xc0, (byte) 0xaf}, {(byte) 0xe0, (byte) 0x80, (byte) 0xaf}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+        {(byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {(byte) 0x80}, {(byte) 0xbf}, {(byte) 0xc3}, {(byte) 0xe2, (byte) 0x82}, {(byte) 0xff}, {(byte) 0xfe},
+        {(byte) 0xf0, (byte) 0x9f, (byte) 0x98}, {(byte) 0xc3, (byte) 0xa9}, {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80}};
+
+    private static byte[] mutateBytes(Random r, byte[] b) {
+        int at = r.nextInt(b.length + 1);
+        byte[] ins = BAD_UTF8[r.nextInt(BAD_UTF8.length)];
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(b, 0, at);
+        out.writeBytes(ins);
+        int skip = r.nextInt(3) == 0 ? Math.min(1, b.length - at) : 0;
+        out.write(b, at + skip, b.length - at - skip);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33})
+    void storedBytesWithMalformedUtf8AreDeclinedOrGiveTheFullPathsResult(long seed) {
+        Random r = new Random(seed);
+        int taken = 0;
+        for (int i = 0; i < 4_000; i++) {
+            String line = randomEventLine(r, 1, "0".repeat(64), true);
+            if (line == null) {
+                continue;
+            }
+            byte[] m = mutateBytes(r, line.getBytes(StandardCharsets.UTF_8));
+            if (sameUtf8(m)) {
+                taken++;
+            }
+        }
+        assertTrue(taken > 100, "well-formed insertions inside strings are taken: " + taken);
+        byte[] good = randomEventLine(new Random(3), 1, "0".repeat(64), true).getBytes(StandardCharsets.UTF_8);
+        assertNotNull(fast.parseUtf8(good));
+        int q = new String(good, StandardCharsets.ISO_8859_1).indexOf("\"type\":\"") + 8;
+        for (byte[] bad : new byte[][] {{(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xc0, (byte) 0xaf}, {(byte) 0xff}}) {
+            byte[] m = new byte[good.length + bad.length];
+            System.arraycopy(good, 0, m, 0, q);
+            System.arraycopy(bad, 0, m, q, bad.length);
+            System.arraycopy(good, q, m, q + bad.length, good.length - q);
+            assertNull(fast.parseUtf8(m), "malformed UTF-8 in a string is declined");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3})
+    void theLedgerReadAsStoredBytesGetsTheVerdictOfTheLineByLineCheck(int threads) {
+        Random r = new Random(40 + threads);
+        List<String> intact = new ArrayList<>();
+        for (var e : ChainVerifierTest.chain(1_500)) {
+            intact.add(EventCodec.toJsonLine(e));
+        }
+        for (int round = 0; round < 12; round++) {
+            List<byte[]> ledger = new ArrayList<>();
+            for (String l : intact) {
+                ledger.add(l.getBytes(StandardCharsets.UTF_8));
+            }
+            if (round > 0) {
+                int at = r.nextInt(ledger.size());
+                ledger.set(at, round % 2 == 0 ? mutateBytes(r, ledger.get(at))
+                        : mutate(r, intact.get(at)).getBytes(StandardCharsets.UTF_8));
+            }
+            LedgerVerifier one = new LedgerVerifier(null, null, null);
+            ledger.forEach(b -> one.acceptLine(new String(b, StandardCharsets.UTF_8)));
+            LedgerVerifier many = new LedgerVerifier(null, null, null);
+            many.acceptAllUtf8(ledger::forEach, threads);
+            assertEquals(one.result(), many.result());
+        }
     }
 
     private static String printable(String s) {
