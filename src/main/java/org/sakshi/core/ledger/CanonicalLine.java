@@ -126,25 +126,25 @@ final class CanonicalLine {
                     haveSeq = true;
                 }
                 case 2 -> { // type
-                    type = plain(vStart, vEnd);
+                    type = plain(vStart, vEnd, true);
                     if (type == BAD) {
                         return null;
                     }
                 }
                 case 3 -> { // case_id
-                    caseId = plain(vStart, vEnd);
+                    caseId = plain(vStart, vEnd, true);
                     if (caseId == BAD) {
                         return null;
                     }
                 }
                 case 4 -> { // prev
-                    prev = plain(vStart, vEnd);
+                    prev = plain(vStart, vEnd, false);
                     if (prev == BAD) {
                         return null;
                     }
                 }
                 case 5 -> { // hash
-                    stored = plain(vStart, vEnd);
+                    stored = plain(vStart, vEnd, false);
                     if (stored == BAD) {
                         return null;
                     }
@@ -188,14 +188,49 @@ final class CanonicalLine {
             sha256.update(b, starts[m], ends[m] - starts[m]);
         }
         sha256.update(CLOSE);
-        String computed = HexFormat.of().formatHex(sha256.digest());
+        byte[] digest = sha256.digest();
+        // the usual case: the recorded hash is right, and the computed text equals it
+        String computed = stored != null && matches(stored, digest) ? stored : HexFormat.of().formatHex(digest);
         return new ChainVerifier.Parsed(seq, type, caseId, prev, stored, computed, null);
     }
 
     private static final String BAD = new String("bad");
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** True when {@code hex} is the lower-case hex text of {@code digest}, as {@link HexFormat#formatHex} writes it. */
+    private static boolean matches(String hex, byte[] digest) {
+        if (hex.length() != 2 * digest.length) {
+            return false;
+        }
+        for (int i = 0; i < digest.length; i++) {
+            if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf] || hex.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last few texts of case_id and type: nearly every line repeats them, so they are not decoded again. */
+    private final byte[][] recentBytes = new byte[4][];
+    private final String[] recent = new String[4];
+    private int recentNext;
+
+    private String remembered(int start, int len) {
+        for (int k = 0; k < recent.length; k++) {
+            byte[] r = recentBytes[k];
+            if (r != null && r.length == len && java.util.Arrays.equals(r, 0, len, b, start, start + len)) {
+                return recent[k];
+            }
+        }
+        String s = new String(b, start, len, StandardCharsets.UTF_8);
+        recentBytes[recentNext] = java.util.Arrays.copyOfRange(b, start, start + len);
+        recent[recentNext] = s;
+        recentNext = (recentNext + 1) % recent.length;
+        return s;
+    }
 
     /** A string value without escapes, null for the literal null, else {@link #BAD}. */
-    private String plain(int start, int end) {
+    private String plain(int start, int end, boolean repeated) {
         if (b[start] == 'n') {
             return null; // value() accepted it, so it is exactly null
         }
@@ -207,7 +242,8 @@ final class CanonicalLine {
                 return BAD;
             }
         }
-        return new String(b, start + 1, end - start - 2, StandardCharsets.UTF_8);
+        return repeated ? remembered(start + 1, end - start - 2)
+                : new String(b, start + 1, end - start - 2, StandardCharsets.UTF_8);
     }
 
     private boolean isNumber(int start) {
