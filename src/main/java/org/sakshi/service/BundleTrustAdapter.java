@@ -121,6 +121,16 @@ final class BundleTrustAdapter implements BundleChecks.Trust {
                 }
             }
             PdfSignatures.Signature signed = sigs.get(approval);
+            if (!signed.coversWholeFile()) {
+                // the updates after the approval signature may add validation data and document
+                // time-stamps only; a time-stamp over a changed page does not make the change signed
+                String changed = org.sakshi.report.PdfRevisions.changesAfter(pdf,
+                        signed.byteRange()[2] + signed.byteRange()[3]);
+                if (changed != null) {
+                    return new BundleChecks.SignatureOutcome(false, false, null, null, changed + ": the report was"
+                            + " altered after it was signed", null, List.of(), List.of(), List.of());
+                }
+            }
             CmsVerifier.Result r = cms.verify(signed.cms(), new ByteArrayInputStream(PdfSignatures.signedBytes(pdf,
                     signed)), pdf.getFileName().toString());
             return outcome(r);

@@ -72,8 +72,9 @@ public final class CustodyService {
         }
         try (CaseStore s = access.read(caseDir)) {
             LedgerVerifier v = new LedgerVerifier(s.headLines(), trusted, CustodyService::tokenProblem);
-            // the lines are parsed and hashed on every core; the checks still run in seq order
-            v.acceptAll(s::forEachEventLine, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            // the lines are read as stored bytes, parsed and hashed on every core; the checks still run
+            // in seq order
+            v.acceptAllUtf8(s::forEachEventLineUtf8, Math.min(4, Runtime.getRuntime().availableProcessors()));
             LedgerVerdict r = v.result();
             return new LedgerStatus(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message(),
                     r.fault() == null ? null : r.fault().name(), r.signedHeads(), r.anchors());

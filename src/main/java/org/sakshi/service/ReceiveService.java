@@ -562,11 +562,8 @@ public final class ReceiveService {
             // receipt (they name BUNDLE_RECEIVED or carry a "received" detail) are parsed, and then
             // judged exactly by receipts()
             List<CustodyEvent> candidates = new ArrayList<>();
-            s.forEachEventLine(line -> {
-                if (line.contains(EventType.BUNDLE_RECEIVED.name()) || line.contains(EventDetails.ItemImported.RECEIVED)) {
-                    candidates.add(org.sakshi.core.ledger.EventCodec.parseLine(line));
-                }
-            });
+            s.forEachEventLineContaining(EventType.BUNDLE_RECEIVED.name(), EventDetails.ItemImported.RECEIVED,
+                    line -> candidates.add(org.sakshi.core.ledger.EventCodec.parseLine(line)));
             own.addAll(receipts(candidates));
         }
         return checkHops(caseDir, own);

@@ -30,6 +30,7 @@ public final class ChainVerifier {
 
     private final MessageDigest sha256;
     private final StringBuilder buf = new StringBuilder(1024);
+    private final CanonicalLine fast;
     private long count;
     private long expectedSeq = 1;
     private String prevHash = CustodyEvent.GENESIS_PREV;
@@ -38,7 +39,13 @@ public final class ChainVerifier {
     private String message;
 
     public ChainVerifier() {
+        this(true);
+    }
+
+    /** With {@code fastPath} false every line takes the full path (for tests comparing the two). */
+    ChainVerifier(boolean fastPath) {
         sha256 = newSha256();
+        fast = fastPath ? new CanonicalLine(sha256) : null;
     }
 
     private static MessageDigest newSha256() {
@@ -77,7 +84,7 @@ public final class ChainVerifier {
             count++;
             return;
         }
-        accept(parse(line, buf, sha256));
+        accept(parse(line, fast, buf, sha256));
     }
 
     /**
@@ -94,13 +101,31 @@ public final class ChainVerifier {
     public static final class LineParser {
         private final StringBuilder buf = new StringBuilder(1024);
         private final MessageDigest sha256 = newSha256();
+        private final CanonicalLine fast = new CanonicalLine(sha256);
 
         public Parsed parse(String line) {
-            return ChainVerifier.parse(line, buf, sha256);
+            return ChainVerifier.parse(line, fast, buf, sha256);
+        }
+
+        /** {@link #parse(String)} of the line {@code new String(utf8, UTF_8)} (null for null), from its bytes. */
+        public Parsed parseUtf8(byte[] utf8) {
+            Parsed quick = fast.parseUtf8(utf8);
+            return quick != null ? quick
+                    : parseTree(utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8), buf, sha256);
         }
     }
 
-    private static Parsed parse(String line, StringBuilder buf, MessageDigest sha256) {
+    /**
+     * A line already in canonical form (every line Sakshi writes) is checked and hashed from its
+     * bytes by {@link CanonicalLine}; any other line takes the full path below, with the same result.
+     */
+    private static Parsed parse(String line, CanonicalLine fast, StringBuilder buf, MessageDigest sha256) {
+        Parsed quick = fast == null ? null : fast.parse(line);
+        return quick != null ? quick : parseTree(line, buf, sha256);
+    }
+
+    /** The full path: Jackson tree, RFC 8785 canonicalisation of the members without hash and sig. */
+    static Parsed parseTree(String line, StringBuilder buf, MessageDigest sha256) {
         JsonNode node;
         try {
             node = JSON.readTree(line);

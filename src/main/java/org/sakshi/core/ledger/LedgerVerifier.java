@@ -105,13 +105,19 @@ public final class LedgerVerifier {
     public void acceptLine(String line) {
         String before = chain.lastHash();
         chain.acceptLine(line);
-        afterChain(line, before);
+        afterChain(special(line) ? line : null, before);
     }
 
     /** Where {@link #acceptAll} gets the stored event lines from, in seq order. */
     @FunctionalInterface
     public interface Lines<X extends Exception> {
         void forEach(java.util.function.Consumer<String> line) throws X;
+    }
+
+    /** Where {@link #acceptAllUtf8} gets the stored event lines from, as UTF-8 bytes, in seq order. */
+    @FunctionalInterface
+    public interface LinesUtf8<X extends Exception> {
+        void forEach(java.util.function.Consumer<byte[]> line) throws X;
     }
 
     /** Lines per unit of work handed to a parsing thread. */
@@ -129,23 +135,56 @@ public final class LedgerVerifier {
             lines.forEach(this::acceptLine);
             return;
         }
+        pipeline(lines::forEach, (p, line) -> new Checked(p.parse(line), special(line) ? line : null), threads);
+    }
+
+    /**
+     * {@link #acceptAll} for lines given as their stored UTF-8 bytes (each line is
+     * {@code new String(bytes, UTF_8)}): a line in canonical form is checked from its bytes and never
+     * decoded on the reading thread; the same verdict, fault and message as {@link #acceptLine}.
+     */
+    public <X extends Exception> void acceptAllUtf8(LinesUtf8<X> lines, int threads) throws X {
+        java.util.function.BiFunction<ChainVerifier.LineParser, byte[], Checked> work = (p, utf8) -> {
+            // the enrolment and anchor lines (a handful) are decoded to be read as events
+            String special = utf8 != null && special(utf8) ? new String(utf8, java.nio.charset.StandardCharsets.UTF_8)
+                    : null;
+            return new Checked(p.parseUtf8(utf8), special);
+        };
+        if (threads <= 1) {
+            ChainVerifier.LineParser p = new ChainVerifier.LineParser();
+            lines.forEach(utf8 -> check(work.apply(p, utf8)));
+            return;
+        }
+        pipeline(lines::forEach, work, threads);
+    }
+
+    /** One line parsed off the checking thread; {@code special} is the line when it may enrol a key or anchor the ledger. */
+    private record Checked(ChainVerifier.Parsed parsed, String special) {
+    }
+
+    @FunctionalInterface
+    private interface Source<T, X extends Exception> {
+        void forEach(java.util.function.Consumer<T> line) throws X;
+    }
+
+    private <T, X extends Exception> void pipeline(Source<T, X> lines,
+            java.util.function.BiFunction<ChainVerifier.LineParser, T, Checked> work, int threads) throws X {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ledger-verify");
             t.setDaemon(true);
             return t;
         });
         ThreadLocal<ChainVerifier.LineParser> parsers = ThreadLocal.withInitial(ChainVerifier.LineParser::new);
-        java.util.ArrayDeque<java.util.Map.Entry<List<String>, java.util.concurrent.Future<List<ChainVerifier.Parsed>>>>
-                inFlight = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<java.util.concurrent.Future<List<Checked>>> inFlight = new java.util.ArrayDeque<>();
         final class Filling {
-            List<String> lines = new ArrayList<>(BATCH);
+            List<T> lines = new ArrayList<>(BATCH);
         }
         Filling batch = new Filling();
         try {
             lines.forEach(line -> {
                 batch.lines.add(line);
                 if (batch.lines.size() == BATCH) {
-                    submit(pool, parsers, batch.lines, inFlight);
+                    submit(pool, parsers, work, batch.lines, inFlight);
                     batch.lines = new ArrayList<>(BATCH);
                     while (inFlight.size() > 2 * threads) {
                         checkOldest(inFlight);
@@ -153,7 +192,7 @@ public final class LedgerVerifier {
                 }
             });
             if (!batch.lines.isEmpty()) {
-                submit(pool, parsers, batch.lines, inFlight);
+                submit(pool, parsers, work, batch.lines, inFlight);
             }
             while (!inFlight.isEmpty()) {
                 checkOldest(inFlight);
@@ -163,26 +202,24 @@ public final class LedgerVerifier {
         }
     }
 
-    private static void submit(java.util.concurrent.ExecutorService pool,
-                               ThreadLocal<ChainVerifier.LineParser> parsers, List<String> batch,
-                               java.util.ArrayDeque<java.util.Map.Entry<List<String>,
-                                       java.util.concurrent.Future<List<ChainVerifier.Parsed>>>> inFlight) {
-        inFlight.add(java.util.Map.entry(batch, pool.submit(() -> {
+    private static <T> void submit(java.util.concurrent.ExecutorService pool,
+                                   ThreadLocal<ChainVerifier.LineParser> parsers,
+                                   java.util.function.BiFunction<ChainVerifier.LineParser, T, Checked> work,
+                                   List<T> batch, java.util.ArrayDeque<java.util.concurrent.Future<List<Checked>>> inFlight) {
+        inFlight.add(pool.submit(() -> {
             ChainVerifier.LineParser p = parsers.get();
-            List<ChainVerifier.Parsed> out = new ArrayList<>(batch.size());
-            for (String l : batch) {
-                out.add(p.parse(l));
+            List<Checked> out = new ArrayList<>(batch.size());
+            for (T l : batch) {
+                out.add(work.apply(p, l));
             }
             return out;
-        })));
+        }));
     }
 
-    private void checkOldest(java.util.ArrayDeque<java.util.Map.Entry<List<String>,
-            java.util.concurrent.Future<List<ChainVerifier.Parsed>>>> inFlight) {
-        var e = inFlight.poll();
-        List<ChainVerifier.Parsed> parsed;
+    private void checkOldest(java.util.ArrayDeque<java.util.concurrent.Future<List<Checked>>> inFlight) {
+        List<Checked> parsed;
         try {
-            parsed = e.getValue().get();
+            parsed = inFlight.poll().get();
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while verifying the ledger", ie);
@@ -190,16 +227,53 @@ public final class LedgerVerifier {
             // parse() reports bad content in its result; anything thrown is a fault of this program
             throw new IllegalStateException("verifying the ledger failed: " + ee.getCause(), ee.getCause());
         }
-        List<String> ls = e.getKey();
-        for (int i = 0; i < ls.size(); i++) {
-            String before = chain.lastHash();
-            chain.accept(parsed.get(i));
-            afterChain(ls.get(i), before);
+        for (Checked c : parsed) {
+            check(c);
         }
     }
 
-    /** The checks after the chain accepted a line: heads, enrolments, anchors. */
-    private void afterChain(String line, String before) {
+    private void check(Checked c) {
+        String before = chain.lastHash();
+        chain.accept(c.parsed());
+        afterChain(c.special(), before);
+    }
+
+    /** Whether a stored line may be an enrolment (KEY_ENROLLED, CASE_CREATED) or an anchor, by its text. */
+    private static boolean special(String line) {
+        return line.contains("\"type\":\"KEY_ENROLLED\"") || line.contains("\"type\":\"CASE_CREATED\"")
+                || line.contains("\"type\":\"LEDGER_ANCHORED\"");
+    }
+
+    private static final byte[][] SPECIAL = {
+        "\"type\":\"KEY_ENROLLED\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "\"type\":\"CASE_CREATED\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "\"type\":\"LEDGER_ANCHORED\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+
+    /**
+     * {@link #special(String)} of the decoded line, from its bytes: the patterns are ASCII, and decoding
+     * UTF-8 (malformed sequences become U+FFFD) neither makes nor breaks an ASCII match.
+     */
+    private static boolean special(byte[] utf8) {
+        int n = utf8.length;
+        for (int i = 0; i + 8 < n; i++) {
+            // every pattern starts with "type":" ; test that first
+            if (utf8[i] == '"' && utf8[i + 1] == 't' && utf8[i + 2] == 'y' && utf8[i + 3] == 'p'
+                    && utf8[i + 4] == 'e' && utf8[i + 5] == '"') {
+                for (byte[] p : SPECIAL) {
+                    if (i + p.length <= n && java.util.Arrays.equals(utf8, i, i + p.length, p, 0, p.length)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The checks after the chain accepted a line: heads, enrolments, anchors. {@code special} is the
+     * line when {@link #special(String)} holds for it, else null.
+     */
+    private void afterChain(String special, String before) {
         if (chain.broken()) {
             return;
         }
@@ -211,14 +285,12 @@ public final class LedgerVerifier {
                     + " but the ledger's event seq " + seq + " hashes to " + hash + ": the ledger or "
                     + SignedHead.FILE + " was rewritten after it was signed");
         }
-        boolean enrol = line.contains("\"type\":\"KEY_ENROLLED\"") || line.contains("\"type\":\"CASE_CREATED\"");
-        boolean anchor = line.contains("\"type\":\"LEDGER_ANCHORED\"");
-        if (!enrol && !anchor) {
+        if (special == null) {
             return;
         }
         CustodyEvent e;
         try {
-            e = EventCodec.parseLine(line);
+            e = EventCodec.parseLine(special);
         } catch (IllegalArgumentException ex) {
             return; // the chain accepted it, so only its typed content is odd; the audit reports that
         }

@@ -9,9 +9,14 @@ import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.enumerations.TimestampType;
 import eu.europa.esig.dss.jaxb.object.Message;
 import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.ServiceLoaderPdfObjFactory;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -82,9 +87,28 @@ public final class LtvValidator {
         return run(v, at);
     }
 
-    /** Every signature and document time-stamp of a PDF, as of {@code at} (null: now). */
+    /**
+     * Every signature and document time-stamp of a PDF, as of {@code at} (null: now). DSS's visual
+     * comparison of the signed and the final revision (rendering every page of both as images) is
+     * off: Sakshi's own report check ({@code PdfRevisions} in the report package, REPORT_SIGNATURE)
+     * refuses every change to pages, annotations, form fields and the document catalogue after the
+     * approval signature; DSS's object-level modification check and page comparison still run.
+     */
     public List<Outcome> validatePdf(byte[] pdf, String name, Instant at) {
-        return run(SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf, name)), at);
+        SignedDocumentValidator v = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf, name));
+        if (v instanceof PDFDocumentValidator p) {
+            ServiceLoaderPdfObjFactory factory = new ServiceLoaderPdfObjFactory();
+            DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
+            differences.setMaximalPagesAmountForVisualComparison(0);
+            factory.setPdfDifferencesFinder(differences);
+            p.setPdfObjFactory(factory);
+        }
+        return run(v, at);
+    }
+
+    /** DSS's default validation policy, read (JAXB) once per process, when first needed. */
+    private static final class Policy {
+        static final ValidationPolicy DEFAULT = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
     }
 
     private List<Outcome> run(SignedDocumentValidator v, Instant at) {
@@ -101,7 +125,7 @@ public final class LtvValidator {
         if (at != null) {
             v.setValidationTime(Date.from(at));
         }
-        Reports reports = v.validateDocument();
+        Reports reports = v.validateDocument(Policy.DEFAULT);
         SimpleReport sr = reports.getSimpleReport();
         DiagnosticData dd = reports.getDiagnosticData();
         List<Outcome> out = new ArrayList<>();
