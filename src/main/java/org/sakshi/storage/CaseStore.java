@@ -245,6 +245,7 @@ public final class CaseStore implements AutoCloseable {
     }
 
     private static Connection connect(Path dir) throws StorageException {
+        SqliteLibrary.prepare();
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.enforceForeignKeys(true);
