@@ -22,7 +22,7 @@ public final class Main {
         System.exit(SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args));
     }
 
-    /** Where logback writes (see logback.xml): {@code sakshi.logdir}, else {@code ~/.sakshi/logs}. */
+    /** Where logback writes (see {@link LogSetup}): {@code sakshi.logdir}, else {@code ~/.sakshi/logs}. */
     static java.nio.file.Path logDir() {
         String d = System.getProperty("sakshi.logdir");
         return d != null && !d.isBlank() ? java.nio.file.Path.of(d)
