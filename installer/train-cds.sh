@@ -45,6 +45,10 @@ fi
 # loaders need (" super:"/" source:"; the application has none); ids dropped, duplicates removed
 cat "$work"/*.classlist | grep -v -e ' super:' -e ' source:' | sed 's/ id: [0-9]*$//' | awk '!seen[$0]++' \
   > "$work/all.classlist"
+# the list ships beside the archive: the .deb's postinst dumps the archive again where it is installed
+# (jpackage gives the packaged jar a new modification time, and an archive is only used with the jar
+# it was made from, as it was then)
+cp "$work/all.classlist" "$app/sakshi.classlist"
 # -Xshare:dump through the launcher itself, so the archive records the launcher's own class path (on
 # JDK 25 the JVM then goes on to run the program: a harmless --version)
 rm -f "$app/sakshi.jsa"
