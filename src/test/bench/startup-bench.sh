@@ -50,6 +50,11 @@ window() { # label command...: seconds from start until a window named Sakshi is
   seen=$(shown)
   local cpu; cpu=$(grep "window visible" "$W/logs/sakshi.log" 2>/dev/null | tail -1 | sed -n 's/.*process CPU \([0-9-]*\) ms.*/\1/p')
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  # a relaunched window (java -jar) closes a moment after its first JVM: the next run must not find it
+  for _ in $(seq 1 150); do
+    xdotool search --onlyvisible --name Sakshi >/dev/null 2>&1 || break
+    sleep 0.2
+  done
   echo "$label $s $(cut -d' ' -f1 /proc/loadavg) ${cpu:-?}" >> "$R"
   printf '  %-16s %6.2f s  process CPU %s ms  load %s\n' "$label" "$s" "${cpu:-?}" "$(cut -d' ' -f1 /proc/loadavg)"
 }
