@@ -59,8 +59,11 @@ final class ClassDataRelaunch {
         if (jar < 0 || jar + 1 >= line.length || line.length - jar - 2 != args.length) {
             return Optional.empty(); // not started as java -jar, or a command line this cannot match
         }
-        String jarPath = Path.of(line[jar + 1]).toAbsolutePath().normalize().toString();
-        String key = Integer.toHexString((jarPath + "|" + command.get() + "|" + Runtime.version()).hashCode());
+        Path jarFile = Path.of(line[jar + 1]).toAbsolutePath().normalize();
+        // the jar's size and time are in the name: the JVM does not rewrite an archive whose jar
+        // changed (it only stops using it), so a rebuilt jar gets an archive of its own
+        String key = Integer.toHexString((jarFile + "|" + stamp(jarFile) + "|" + command.get() + "|"
+                + Runtime.version()).hashCode());
         Path archive = profile.resolve("cds").resolve("sakshi-gui-" + key + ".jsa");
         List<String> cmd = new ArrayList<>();
         cmd.add(command.get());
@@ -71,6 +74,15 @@ final class ClassDataRelaunch {
         cmd.add("-D" + MARK + "=true");
         cmd.addAll(List.of(line));
         return Optional.of(cmd);
+    }
+
+    /** Size and modification time of the jar; empty when it cannot be read (the name then follows the path alone). */
+    private static String stamp(Path jar) {
+        try {
+            return java.nio.file.Files.size(jar) + "@" + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static boolean namesArchive(String option) {
@@ -96,7 +108,15 @@ final class ClassDataRelaunch {
                 return;
             }
             java.nio.file.Files.createDirectories(profile);
-            org.sakshi.core.OwnerOnly.dir(profile.resolve("cds")); // the JVM maps code from it: the owner's only
+            Path cds = org.sakshi.core.OwnerOnly.dir(profile.resolve("cds")); // the JVM maps code from it: the owner's only
+            String mine = cmd.get().get(1).substring(cmd.get().get(1).lastIndexOf('/') + 1);
+            try (var old = java.nio.file.Files.newDirectoryStream(cds, "sakshi-gui-*.jsa")) {
+                for (Path p : old) { // archives of earlier jars are never used again
+                    if (!p.getFileName().toString().equals(mine)) {
+                        java.nio.file.Files.deleteIfExists(p);
+                    }
+                }
+            }
         } catch (java.io.IOException | RuntimeException e) {
             return;
         }

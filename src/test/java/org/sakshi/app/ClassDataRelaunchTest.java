@@ -37,6 +37,19 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void aRebuiltJarGetsAnArchiveOfItsOwnBecauseTheJvmNeverRewritesOneWhoseJarChanged(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path jar = tmp.resolve("sakshi.jar");
+        java.nio.file.Files.write(jar, new byte[] {1, 2, 3});
+        String[] line = {"-jar", jar.toString()};
+        String before = relaunch(new String[0], line, Map.of(), null, null).orElseThrow().get(1);
+        assertEquals(before, relaunch(new String[0], line, Map.of(), null, null).orElseThrow().get(1));
+        java.nio.file.Files.write(jar, new byte[] {1, 2, 3, 4});
+        String after = relaunch(new String[0], line, Map.of(), null, null).orElseThrow().get(1);
+        assertTrue(!before.equals(after), before + " " + after);
+    }
+
+    @Test
     void commandsTheSecondJvmAndStartsThatBringTheirOwnArchiveAreNeverRelaunched() {
         String[] jar = {"-jar", "/opt/sakshi.jar"};
         assertTrue(relaunch(new String[] {"items", "/c"}, new String[] {"-jar", "/opt/sakshi.jar", "items", "/c"},
