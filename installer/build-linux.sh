@@ -36,16 +36,21 @@ deps="libgtk-3-0 | libgtk-3-0t64, libglib2.0-0 | libglib2.0-0t64, libgl1, libx11
 common=(--name sakshi --app-version "$version" --vendor "Sakshi project"
   --description "Evidence workstation: hash, time-stamp and seal digital evidence into signed bundles"
   --input "$input" --main-jar sakshi.jar --main-class org.sakshi.app.Main
-  --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files"
+  --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive"
   --java-options "-Xss2m --enable-native-access=ALL-UNNAMED --add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED"
   --icon "$here/linux/sakshi.png"
   --add-launcher "sakshi-cli=$here/linux/cli-launcher.properties")
-if [ "$what" = app-image ] || [ "$what" = all ]; then
-  "$jdk/bin/jpackage" --type app-image --dest "$out" "${common[@]}"
-  echo "app-image: $out/sakshi"
-fi
+"$jdk/bin/jpackage" --type app-image --dest "$out" "${common[@]}"
+echo "app-image: $out/sakshi"
+# class-data archive of the application, built here because the installed folder is read-only:
+# the classes a window start and a few commands load (class lists of training runs of the image's
+# own launchers), dumped into lib/app/sakshi.jsa, which both launchers map (docs/performance.md)
+"$here/train-cds.sh" "$out/sakshi" || echo "warning: no class-data archive in the package (see above); it starts slower"
 if [ "$what" = deb ] || [ "$what" = all ]; then
-  "$jdk/bin/jpackage" --type deb --dest "$out" "${common[@]}" --resource-dir "$here/linux" \
+  # the .deb carries the image as trained (its jar, archive and launcher settings as they are)
+  "$jdk/bin/jpackage" --type deb --dest "$out" --app-image "$out/sakshi" --name sakshi --app-version "$version" \
+    --vendor "Sakshi project" --description "Evidence workstation: hash, time-stamp and seal digital evidence into signed bundles" \
+    --resource-dir "$here/linux" \
     --linux-package-name sakshi --linux-app-category utils --linux-menu-group "Office;Utility" \
     --linux-shortcut --linux-deb-maintainer "sakshi@localhost" --about-url "https://example.invalid/sakshi" \
     --linux-package-deps "$deps"

@@ -74,6 +74,10 @@ public final class WriteLaunchers {
                 + " -jar \"%~dp0" + jar + "\" %*\r\n";
         Files.writeString(target.resolve("sakshi.cmd"), cmd, StandardCharsets.UTF_8);
         Files.writeString(target.resolve("java-home"), home + "\n", StandardCharsets.UTF_8);
+        // archives of the previous jar: the JVM stops using an archive whose jar changed ("shared class
+        // paths mismatch") but does not write it again, so a rebuild without `clean` lost it for good
+        Files.deleteIfExists(target.resolve("sakshi-gui.jsa"));
+        Files.deleteIfExists(target.resolve("sakshi-cli.jsa"));
     }
 
     private static String shQuote(String s) {

@@ -3,7 +3,12 @@
 # from the launcher (target/sakshi), under Xvfb, found with `xdotool search --sync`; and the wall
 # time of `sakshi items CASE`. Alternating, RUNS of each; prints every value, then min/median/max.
 # Usage: src/test/bench/startup-bench.sh [WORKDIR (default /tmp/sakshi-startup-bench)] [RUNS (default 5)]
-# env: JAR (default target/sakshi.jar), LAUNCHER (default the sakshi script beside JAR).
+# env: JAR (default target/sakshi.jar), LAUNCHER (default the sakshi script beside JAR), IMAGE (default
+# target/installer/sakshi: the jpackage app-image of `mvn -Pinstaller package`, measured when present;
+# /opt/sakshi for the installed .deb).
+# A bare `java -jar` window runs again in a JVM with a class-data archive kept in the profile
+# (ClassDataRelaunch): the first run writes it, so run 1 is slower; the CPU the application logs is
+# that second JVM's. `SAKSHI_RELAUNCH=0` measures the window without the relaunch.
 # Needs Xvfb and xdotool (Debian packages xvfb, xdotool).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -11,6 +16,7 @@ W=${1:-/tmp/sakshi-startup-bench}
 RUNS=${2:-5}
 JAR=${JAR:-target/sakshi.jar}
 LAUNCHER=${LAUNCHER:-$(dirname "$JAR")/sakshi}
+IMAGE=${IMAGE:-target/installer/sakshi}
 JAVA="$(cat target/java-home)/bin/java"
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { apt-get install -y -qq xvfb xdotool >/dev/null; }
 mkdir -p "$W"
@@ -44,28 +50,39 @@ window() { # label command...: seconds from start until a window named Sakshi is
   seen=$(shown)
   local cpu; cpu=$(grep "window visible" "$W/logs/sakshi.log" 2>/dev/null | tail -1 | sed -n 's/.*process CPU \([0-9-]*\) ms.*/\1/p')
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  # a relaunched window (java -jar) closes a moment after its first JVM: the next run must not find it
+  for _ in $(seq 1 150); do
+    xdotool search --onlyvisible --name Sakshi >/dev/null 2>&1 || break
+    sleep 0.2
+  done
   echo "$label $s $(cut -d' ' -f1 /proc/loadavg) ${cpu:-?}" >> "$R"
   printf '  %-16s %6.2f s  process CPU %s ms  load %s\n' "$label" "$s" "${cpu:-?}" "$(cut -d' ' -f1 /proc/loadavg)"
 }
-items() {
-  /usr/bin/time -f "%e %U %S" -o "$W/t.txt" "$LAUNCHER" items "$W/case" >/dev/null 2>&1
+items() { # label launcher: wall and CPU of `launcher items CASE`
+  local label=${1:-items} launcher=${2:-$LAUNCHER}
+  /usr/bin/time -f "%e %U %S" -o "$W/t.txt" "$launcher" items "$W/case" >/dev/null 2>&1
   read -r s u y < "$W/t.txt"
   local cpu; cpu=$(echo "($u + $y) * 1000 / 1" | bc)
-  echo "items $s $(cut -d' ' -f1 /proc/loadavg) $cpu" >> "$R"
-  printf '  %-16s %6.2f s  process CPU %s ms\n' "items (launcher)" "$s" "$cpu"
+  echo "$label $s $(cut -d' ' -f1 /proc/loadavg) $cpu" >> "$R"
+  printf '  %-16s %6.2f s  process CPU %s ms\n' "$label" "$s" "$cpu"
 }
 
 for i in $(seq 1 "$RUNS"); do
   echo "run $i"
   window "java-jar" "$JAVA" -jar "$JAR"
   window "launcher" "$LAUNCHER"
-  items
+  items items "$LAUNCHER"
+  if [ -x "$IMAGE/bin/sakshi" ]; then
+    window "package" "$IMAGE/bin/sakshi"
+    items package-items "$IMAGE/bin/sakshi-cli"
+  fi
 done
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| what | wall s: min / median / max | all | process CPU ms: median |"
-for k in java-jar launcher items; do
-  cpu=$(awk -v k="$k" '$1==k && $4 ~ /^[0-9]+$/ {print $4}' "$R" | sort -g | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : "?")}')
+echo "| what | wall s: min / median / max | all | process CPU ms: min / median / max |"
+for k in java-jar launcher items package package-items; do
+  grep -q "^$k " "$R" || continue
+  cpu=$(awk -v k="$k" '$1==k && $4 ~ /^[0-9]+$/ {print $4}' "$R" | sort -g | awk '{a[NR]=$1} END {print (NR ? a[1] " / " a[int((NR+1)/2)] " / " a[NR] : "?")}')
   awk -v k="$k" '$1==k {print $2}' "$R" | sort -g | awk -v k="$k" -v c="$cpu" '{a[NR]=$1; s=s sprintf(" %.2f", $1)}
     END {printf "| %-9s | %.2f / %.2f / %.2f | %s | %s |\n", k, a[1], a[int((NR+1)/2)], a[NR], s, c}'
 done

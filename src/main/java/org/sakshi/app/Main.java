@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ClassDataRelaunch.maybeRelaunch(args); // a bare `java -jar` window: again, with a class-data archive
         protectLogs(logDir());
         startLogging();
         if (args.length == 0 || (args[0].equals("gui") && !containsHelp(args))) {
@@ -21,7 +22,7 @@ public final class Main {
         System.exit(SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args));
     }
 
-    /** Where logback writes (see logback.xml): {@code sakshi.logdir}, else {@code ~/.sakshi/logs}. */
+    /** Where logback writes (see {@link LogSetup}): {@code sakshi.logdir}, else {@code ~/.sakshi/logs}. */
     static java.nio.file.Path logDir() {
         String d = System.getProperty("sakshi.logdir");
         return d != null && !d.isBlank() ? java.nio.file.Path.of(d)
@@ -74,8 +75,17 @@ public final class Main {
             System.exit(2);
         }
         try {
-            AppContext ctx = new AppContext(AppContext.defaultWorkspace());
-            SakshiApp.launchWith(ctx.ui(), ctx.workspace(), args);
+            // the services and the settings are made on their own thread while JavaFX starts its toolkit
+            java.util.concurrent.FutureTask<org.sakshi.ui.common.Workbench> wiring = new java.util.concurrent.FutureTask<>(
+                    () -> {
+                        AppContext ctx = new AppContext(AppContext.defaultWorkspace());
+                        return new org.sakshi.ui.common.Workbench(ctx.ui(), ctx.workspace(),
+                                org.sakshi.ui.common.SettingsStore.forUser());
+                    });
+            Thread t = new Thread(wiring, "wiring");
+            t.setDaemon(true);
+            t.start();
+            SakshiApp.launchWith(wiring, args);
         } catch (RuntimeException | LinkageError e) {
             java.util.Optional<String> toolkit = GuiPreflight.toolkitFailure(e);
             if (toolkit.isEmpty()) {

@@ -2,6 +2,7 @@ package org.sakshi.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.sakshi.core.SakshiException;
 import org.sakshi.core.ToolIdentity;
 import org.sakshi.core.Version;
@@ -16,14 +17,6 @@ import picocli.CommandLine;
  */
 @Command(name = "sakshi", mixinStandardHelpOptions = true, versionProvider = SakshiCommand.VersionProvider.class,
         description = "Evidence workstation: import, custody ledger, signed bundles, verification.",
-        subcommands = {
-                CaseCommand.class, ImportCommand.class, ItemsCommand.class, ShowCommand.class,
-                TimestampCommand.class, CustodyCommand.class, TransferCommand.class, NoteCommand.class,
-                ExportCommand.class, EncryptCommand.class, DecryptCommand.class, ReceiveCommand.class,
-                TransmittalCommand.class, VerifyCommand.class, LongTermCommand.Extend.class,
-                LongTermCommand.Renew.class, AuditCommand.class, KeysCommand.class,
-                TsaCommand.class, SampleCommand.class, ServerCommand.class, GuiCommand.class, HelpCommand.class
-        },
         // every subcommand inherits -h/--help/-V/--version and the "Example:" heading; each gives its own footer
         scope = CommandLine.ScopeType.INHERIT, footerHeading = "%nExample:%n",
         footer = {"  sakshi sample /tmp/sample-case && sakshi items /tmp/sample-case",
@@ -34,6 +27,19 @@ public final class SakshiCommand {
     public static final int INPUT_ERROR = 2;
     public static final int INDETERMINATE = 3;
     public static final int PARTIAL = 4;
+
+    /**
+     * The subcommands, in the order {@code sakshi --help} lists them. They are added when the command
+     * line is built (see {@link #subcommandsFor}), not named in the annotation, so that a run of one
+     * command builds only that command's model.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            CaseCommand.class, ImportCommand.class, ItemsCommand.class, ShowCommand.class,
+            TimestampCommand.class, CustodyCommand.class, TransferCommand.class, NoteCommand.class,
+            ExportCommand.class, EncryptCommand.class, DecryptCommand.class, ReceiveCommand.class,
+            TransmittalCommand.class, VerifyCommand.class, LongTermCommand.Extend.class,
+            LongTermCommand.Renew.class, AuditCommand.class, KeysCommand.class,
+            TsaCommand.class, SampleCommand.class, ServerCommand.class, GuiCommand.class, HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
@@ -55,7 +61,7 @@ public final class SakshiCommand {
     public static int run(CommandFactory commands, PrintWriter out, PrintWriter err, String... args) {
         VersionProvider.asked = asksForVersion(args);
         SakshiCommand root = new SakshiCommand();
-        CommandLine cl = new CommandLine(root, commands);
+        CommandLine cl = commandLine(root, commands, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -84,6 +90,46 @@ public final class SakshiCommand {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command line for these arguments, with the subcommands they need ({@link #subcommandsFor}). */
+    static CommandLine commandLine(SakshiCommand root, CommandFactory commands, String... args) {
+        CommandLine cl = new CommandLine(root, commands);
+        for (Class<?> sub : subcommandsFor(args)) {
+            cl.addSubcommand(sub);
+        }
+        return cl;
+    }
+
+    /**
+     * The subcommands to build for these arguments: when the first word after the top-level options
+     * names a command (other than {@code help}), that command alone (picocli reads every command's
+     * annotations and fields to build its model: a quarter of the CPU of {@code sakshi items}); else
+     * all of them, for the top-level help, {@code help CMD}, and the suggestions after a mistyped name.
+     */
+    static List<Class<?>> subcommandsFor(String... args) {
+        String first = null;
+        for (int k = 0; k < args.length; k++) {
+            String a = args[k];
+            if (a.equals("--lang")) {
+                k++; // its value
+            } else if (a.equals("--")) {
+                break;
+            } else if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+        }
+        if (first != null && !first.equals("help")) {
+            for (Class<?> c : SUBCOMMANDS) {
+                Command cmd = c.getAnnotation(Command.class);
+                if (cmd != null && !cmd.name().equals("help")
+                        && (cmd.name().equals(first) || List.of(cmd.aliases()).contains(first))) {
+                    return List.of(c);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /**

@@ -265,6 +265,7 @@ public final class CaseStore implements AutoCloseable {
     }
 
     private static Connection connect(Path dir) throws StorageException {
+        SqliteLibrary.prepare();
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.enforceForeignKeys(true);
@@ -866,21 +867,25 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
+    /**
+     * One item row of {@link #ITEM_COLS}, read by column position (a name lookup per value cost more
+     * than the value for 20,000 rows); no warnings ({@code []}, nearly every item) and no summary need
+     * no JSON parser.
+     */
     private static StoredItem row(ResultSet rs) throws SQLException {
-        String tsTime = rs.getString("ts_time");
-        String summary = rs.getString("summary");
-        Item it = new Item(rs.getString("id"), ItemKind.valueOf(rs.getString("kind")), rs.getString("name"),
-                rs.getLong("size"), new Digests(rs.getString("sha256"), rs.getString("sha1"), rs.getString("md5")),
-                Instant.parse(rs.getString("imported_at")), rs.getString("imported_by"), rs.getString("source_path"),
-                new SourceDetails(rs.getString("source_text"), rs.getString("device_make"),
-                        rs.getString("device_model"), rs.getString("device_serial"), rs.getString("device_imei"),
-                        rs.getString("location")),
-                new ItemTimestamp(TimestampStatus.valueOf(rs.getString("ts_status")),
-                        tsTime == null ? null : Instant.parse(tsTime), rs.getString("ts_tsa")),
-                rs.getString("derived_from"), parse(rs.getString("warnings"), LIST), rs.getInt("folder") != 0,
-                summary == null ? Map.of() : parse(summary, MAP));
-        return new StoredItem(it, rs.getString("blob"), rs.getLong("crc32"), rs.getString("summary_key"),
-                rs.getLong("records"));
+        String tsTime = rs.getString(19);
+        String warnings = rs.getString(22);
+        String summary = rs.getString(25);
+        Item it = new Item(rs.getString(1), ItemKind.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getLong(4), new Digests(rs.getString(5), rs.getString(6), rs.getString(7)),
+                Instant.parse(rs.getString(9)), rs.getString(10), rs.getString(11),
+                new SourceDetails(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                        rs.getString(16), rs.getString(17)),
+                new ItemTimestamp(TimestampStatus.valueOf(rs.getString(18)),
+                        tsTime == null ? null : Instant.parse(tsTime), rs.getString(20)),
+                rs.getString(21), warnings == null || warnings.equals("[]") ? List.of() : parse(warnings, LIST),
+                rs.getInt(23) != 0, summary == null ? Map.of() : parse(summary, MAP));
+        return new StoredItem(it, rs.getString(26), rs.getLong(8), rs.getString(24), rs.getLong(27));
     }
 
     public void insertEntries(String itemId, List<EntryRow> entries) throws StorageException {

@@ -20,25 +20,54 @@ import org.slf4j.LoggerFactory;
  */
 public final class SakshiApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(SakshiApp.class);
-    private static UiServices services;
-    private static Path defaultWorkspace;
+    private static java.util.concurrent.Future<Workbench> preparing;
     private Workbench bench;
 
     /** Starts the GUI with the services the application wired and the default workspace (~/Sakshi). */
     public static void launchWith(UiServices uiServices, Path workspace, String[] args) {
-        services = uiServices;
-        defaultWorkspace = workspace;
+        java.util.concurrent.FutureTask<Workbench> ready = new java.util.concurrent.FutureTask<>(
+                () -> new Workbench(uiServices, workspace, SettingsStore.forUser()));
+        ready.run();
+        launchWith(ready, args);
+    }
+
+    /**
+     * Starts the GUI while the application is still being wired: JavaFX starts its toolkit (display
+     * connection, graphics pipeline, the FX thread) at once, and the window waits for
+     * {@code workbench} (services and remembered settings, made on another thread) only when it builds
+     * its first view. On two cores the two overlap instead of following each other.
+     */
+    public static void launchWith(java.util.concurrent.Future<Workbench> workbench, String[] args) {
+        preparing = workbench;
         Application.launch(SakshiApp.class, args);
+    }
+
+    /** The workbench the application prepared; an error in its wiring is thrown as it happened. */
+    private static Workbench prepared() {
+        if (preparing == null) {
+            throw new IllegalStateException("start Sakshi with org.sakshi.app.Main, which wires the services");
+        }
+        try {
+            return preparing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the services were wired", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
     public void start(Stage stage) {
         long t0 = System.nanoTime();
-        if (services == null) {
-            throw new IllegalStateException("start Sakshi with org.sakshi.app.Main, which wires the services");
-        }
         org.sakshi.ui.common.UiFonts.load();
-        bench = new Workbench(services, defaultWorkspace, SettingsStore.forUser());
+        bench = prepared();
         String lang = LaunchArguments.parse(getParameters().getRaw()).lang();
         Messages.use(Messages.choose(lang != null ? lang : System.getenv("SAKSHI_LANG"), bench.settings().language,
                 java.util.Locale.getDefault()), bench.workspace());

@@ -36,7 +36,7 @@ class CliHelpTest {
     /** The whole command tree, walked through picocli, as argument paths: [], [case], [case, init], ... */
     static List<List<String>> commandTree() {
         List<List<String>> paths = new ArrayList<>();
-        walk(new CommandLine(new SakshiCommand(), new AppContext(Path.of("unused-ws")).cli()), new ArrayList<>(), paths);
+        walk(SakshiCommand.commandLine(new SakshiCommand(), new AppContext(Path.of("unused-ws")).cli()), new ArrayList<>(), paths);
         return paths;
     }
 
@@ -49,6 +49,23 @@ class CliHelpTest {
                 walk(sub, next, paths);
             }
         });
+    }
+
+    @Test
+    void aRunOfOneCommandBuildsThatCommandAloneWhileHelpAndMistypedNamesBuildTheWholeTree() {
+        assertEquals(List.of(ItemsCommand.class), SakshiCommand.subcommandsFor("items", "/c"));
+        assertEquals(List.of(ItemsCommand.class), SakshiCommand.subcommandsFor("--lang", "hi", "--debug", "items", "/c"));
+        assertEquals(List.of(CustodyCommand.class), SakshiCommand.subcommandsFor("custody", "verify", "/c"));
+        for (String[] all : new String[][] {{}, {"--help"}, {"help", "import"}, {"itemz", "/c"}, {"--lang", "items"}}) {
+            assertEquals(SakshiCommand.SUBCOMMANDS, SakshiCommand.subcommandsFor(all), String.join(" ", all));
+        }
+        Run r = sakshi("--debug", "items", "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Usage: sakshi items") && r.out().contains("Example:")
+                && r.out().contains("--lang"), r.out());
+        Run wrong = sakshi("itemz");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("'itemz'") && wrong.err().contains("sakshi --help"), wrong.err());
     }
 
     @Test

@@ -1,0 +1,74 @@
+package org.sakshi.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClassDataRelaunchTest {
+    private static final Optional<String> JAVA = Optional.of("/opt/jdk/bin/java");
+    private static final Path PROFILE = Path.of("/home/rao/.sakshi");
+
+    private static Optional<List<String>> relaunch(String[] args, String[] line, Map<String, String> env,
+                                                   String property, String mark) {
+        return ClassDataRelaunch.command(args, JAVA, Optional.of(line), env, property, mark, PROFILE);
+    }
+
+    @Test
+    void aBareJavaJarWindowRunsAgainWithAnArchiveInTheProfileKeepingItsOptionsAndArguments() {
+        List<String> cmd = relaunch(new String[] {"gui", "/cases/FIR-1"},
+                new String[] {"-Dsakshi.home=/p", "-Xmx1g", "-jar", "/opt/sakshi.jar", "gui", "/cases/FIR-1"},
+                Map.of(), null, null).orElseThrow();
+        assertEquals("/opt/jdk/bin/java", cmd.get(0));
+        assertTrue(cmd.get(1).startsWith("-XX:SharedArchiveFile=" + PROFILE.resolve("cds").resolve("sakshi-gui-")), cmd.get(1));
+        assertTrue(cmd.get(1).endsWith(".jsa"), cmd.get(1));
+        assertTrue(cmd.contains("-XX:+AutoCreateSharedArchive"), cmd.toString());
+        assertTrue(cmd.contains("-D" + ClassDataRelaunch.MARK + "=true"), cmd.toString());
+        assertEquals(List.of("-Dsakshi.home=/p", "-Xmx1g", "-jar", "/opt/sakshi.jar", "gui", "/cases/FIR-1"),
+                cmd.subList(cmd.size() - 6, cmd.size()));
+
+        List<String> plain = relaunch(new String[0], new String[] {"-jar", "/opt/sakshi.jar"}, Map.of(), null, null)
+                .orElseThrow();
+        assertEquals(List.of("-jar", "/opt/sakshi.jar"), plain.subList(plain.size() - 2, plain.size()));
+    }
+
+    @Test
+    void aRebuiltJarGetsAnArchiveOfItsOwnBecauseTheJvmNeverRewritesOneWhoseJarChanged(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path jar = tmp.resolve("sakshi.jar");
+        java.nio.file.Files.write(jar, new byte[] {1, 2, 3});
+        String[] line = {"-jar", jar.toString()};
+        String before = relaunch(new String[0], line, Map.of(), null, null).orElseThrow().get(1);
+        assertEquals(before, relaunch(new String[0], line, Map.of(), null, null).orElseThrow().get(1));
+        java.nio.file.Files.write(jar, new byte[] {1, 2, 3, 4});
+        String after = relaunch(new String[0], line, Map.of(), null, null).orElseThrow().get(1);
+        assertTrue(!before.equals(after), before + " " + after);
+    }
+
+    @Test
+    void commandsTheSecondJvmAndStartsThatBringTheirOwnArchiveAreNeverRelaunched() {
+        String[] jar = {"-jar", "/opt/sakshi.jar"};
+        assertTrue(relaunch(new String[] {"items", "/c"}, new String[] {"-jar", "/opt/sakshi.jar", "items", "/c"},
+                Map.of(), null, null).isEmpty(), "a command");
+        assertTrue(relaunch(new String[0], jar, Map.of(), null, "true").isEmpty(), "the relaunched JVM itself");
+        assertTrue(relaunch(new String[0], new String[] {"-XX:SharedArchiveFile=/x.jsa", "-jar", "/opt/sakshi.jar"},
+                Map.of(), null, null).isEmpty(), "the launcher's archive");
+        assertTrue(relaunch(new String[0], new String[] {"-XX:AOTCache=/x.aot", "-jar", "/opt/sakshi.jar"},
+                Map.of(), null, null).isEmpty(), "an AOT cache");
+        assertTrue(relaunch(new String[0], jar, Map.of("JDK_JAVA_OPTIONS", "-XX:SharedArchiveFile=/x.jsa"), null, null)
+                .isEmpty(), "an archive from the environment");
+        assertTrue(relaunch(new String[0], jar, Map.of(), "false", null).isEmpty(), "-Dsakshi.relaunch=false");
+        assertTrue(relaunch(new String[0], jar, Map.of("SAKSHI_RELAUNCH", "0"), null, null).isEmpty(), "SAKSHI_RELAUNCH=0");
+        assertTrue(relaunch(new String[0], new String[] {"-cp", "/opt/sakshi.jar", "org.sakshi.app.Main"},
+                Map.of(), null, null).isEmpty(), "not java -jar");
+        assertTrue(relaunch(new String[0], new String[] {"@/tmp/options", "-jar", "/opt/sakshi.jar"},
+                Map.of(), null, null).isEmpty(), "options in a file");
+        assertTrue(relaunch(new String[] {"gui"}, jar, Map.of(), null, null).isEmpty(), "arguments that do not match");
+        assertTrue(ClassDataRelaunch.command(new String[0], Optional.empty(), Optional.of(jar), Map.of(), null, null,
+                PROFILE).isEmpty(), "a JVM that cannot tell its own command line");
+    }
+}
