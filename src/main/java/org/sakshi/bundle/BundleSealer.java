@@ -91,8 +91,6 @@ public final class BundleSealer {
 
     private final BundleVerifier verifier;
     private final org.sakshi.signing.ltv.LtvAugmenter longTerm;
-    /** Tests only: runs on the part file once it is written and synced, before it is read back. */
-    java.util.function.Consumer<Path> afterWritten = f -> { };
 
     /** @param verifier re-reads the fresh bundle; its trust anchors decide PASSED or INDETERMINATE */
     public BundleSealer(BundleVerifier verifier) {
@@ -136,7 +134,6 @@ public final class BundleSealer {
                     plan.payload().stream().mapToLong(f -> f.file().toFile().length()).sum(),
                     (System.nanoTime() - start) / 1_000_000);
             c.throwIfCancelled();
-            afterWritten.accept(part.part());
             long written = System.nanoTime();
             Sealed checked = recheck(part.part(), bundleSha, tokens, p);
             LOG.info("bundle {}: re-read check {} in {} ms", plan.bundleId(), checked.verification().verdict(),
@@ -259,98 +256,13 @@ public final class BundleSealer {
      */
     private Sealed recheck(Path part, String sha, List<TimestampToken> tokens, ProgressListener p)
             throws SakshiException {
-        String onDisk;
-        try {
-            onDisk = readBackSha256(part);
-        } catch (IOException e) {
-            throw new StorageException("the freshly written bundle " + part + " could not be read back ("
-                    + e.getMessage() + "); nothing was kept. Check the disk and export again.", e);
-        }
-        if (!onDisk.equals(sha)) {
-            throw new IntegrityException("the freshly written bundle read back from the disk differs from what was"
-                    + " written (SHA-256 " + sha + " written, " + onDisk + " read); nothing was kept. Check the disk"
-                    + " and export again.");
-        }
-        // every byte is the one written: the payload (SHA-256-checked while written) is not read a third time
-        VerificationReport report = verifier.forRecheckOfReadBack().verify(part, p);
+        VerificationReport report = verifier.forRecheck().verify(part, p);
         if (report.verdict() == Verdict.FAILED) {
             Check bad = report.checks().stream().filter(x -> x.result() == CheckResult.FAILED).findFirst().orElseThrow();
             throw new IntegrityException("the freshly written bundle failed its own check (" + bad.code() + " "
                     + bad.target() + ": " + bad.message() + "); nothing was kept. Report this fault.");
         }
         return new Sealed(part, sha, tokens, report, List.of());
-    }
-
-    /**
-     * SHA-256 of the file as the device returns it: read with {@code O_DIRECT} where the file system
-     * allows it (not from pages the writer left in memory, and without filling the page cache, which
-     * cost 5.7 s of kernel CPU per 2 GiB on the benchmark machine), else buffered; reading and hashing
-     * overlap (two buffers).
-     */
-    static String readBackSha256(Path file) throws IOException {
-        MessageDigest md = BundleZipWriter.sha256();
-        int size = 8 << 20;
-        ByteBuffer[] bufs = new ByteBuffer[2];
-        for (int i = 0; i < 2; i++) {
-            bufs[i] = ByteBuffer.allocateDirect(size + (1 << 16)).alignedSlice(1 << 16).limit(size).slice();
-        }
-        java.util.concurrent.ExecutorService hasher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bundle-read-back-sha256");
-            t.setDaemon(true);
-            return t;
-        });
-        FileChannel ch;
-        boolean direct = true;
-        try {
-            ch = FileChannel.open(file, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
-        } catch (IOException | UnsupportedOperationException e) {
-            ch = FileChannel.open(file, StandardOpenOption.READ);
-            direct = false;
-        }
-        try {
-            long pos = 0;
-            long end = ch.size(); // a read past the end at an unaligned offset fails under O_DIRECT
-            java.util.concurrent.Future<?> pending = null;
-            for (int i = 0; ; i ^= 1) {
-                ByteBuffer buf = bufs[i];
-                buf.clear();
-                int n = 0;
-                if (pos < end) {
-                    try {
-                        n = ch.read(buf, pos);
-                    } catch (IOException e) {
-                        if (!direct) {
-                            throw e;
-                        }
-                        // O_DIRECT refused here (some file systems, or a short read that left pos unaligned):
-                        // the rest is read through the page cache
-                        ch.close();
-                        ch = FileChannel.open(file, StandardOpenOption.READ);
-                        direct = false;
-                        buf.clear();
-                        n = ch.read(buf, pos);
-                    }
-                }
-                if (pending != null) {
-                    pending.get(); // the other buffer is hashed: free again, and the digest is in order
-                }
-                if (n <= 0) {
-                    break;
-                }
-                pos += n;
-                buf.flip();
-                pending = hasher.submit(() -> md.update(buf));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the bundle back", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException("hashing the bundle read back failed: " + e.getCause(), e.getCause());
-        } finally {
-            ch.close();
-            hasher.shutdownNow();
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     static String fileSha256(Path file) throws IOException {

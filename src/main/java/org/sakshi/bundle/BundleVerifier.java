@@ -56,11 +56,6 @@ public final class BundleVerifier {
     private final BundleChecks.PdfText pdfText;
     private final SafeZip.Limits limits;
     private final boolean crcRecheck;
-    /**
-     * With {@link #crcRecheck}: the exporter has read the whole file back from the device and found the
-     * SHA-256 it took while writing it, so payload data is not read a third time (see {@link #forRecheckOfReadBack()}).
-     */
-    private boolean readBack;
     private final String expectedSigner;
     private final BundleChecks.LongTerm longTerm;
 
@@ -85,7 +80,6 @@ public final class BundleVerifier {
         this.crcRecheck = crcRecheck;
         this.expectedSigner = expectedSigner;
         this.longTerm = longTerm;
-        this.readBack = base.readBack;
     }
 
     /**
@@ -113,18 +107,6 @@ public final class BundleVerifier {
      */
     public BundleVerifier forRecheck() {
         return new BundleVerifier(this, true, expectedSigner, longTerm);
-    }
-
-    /**
-     * As {@link #forRecheck()}, for an exporter that has read the whole file back from the device and
-     * found every byte it wrote (the SHA-256 of the file read back equals the one taken while writing,
-     * whose payload bytes were SHA-256-checked against the vault as they were written): payload data is
-     * not read again; every other entry, the ZIP's structure and every other check are unchanged.
-     */
-    public BundleVerifier forRecheckOfReadBack() {
-        BundleVerifier v = new BundleVerifier(this, true, expectedSigner, longTerm);
-        v.readBack = true;
-        return v;
     }
 
     /**
@@ -322,10 +304,7 @@ public final class BundleVerifier {
             bySize.sort((a, b) -> Long.compare(zip.size(b.path()), zip.size(a.path())));
             for (ManifestFile.Line l : bySize) {
                 if (!hashes.containsKey(l.path())) {
-                    // a STORED entry of a file read back whole: its bytes are the ones checked while written
-                    hashes.put(l.path(), readBack && zip.coveredByReadBack(l.path())
-                            ? java.util.concurrent.CompletableFuture.completedFuture(l.sha256())
-                            : pool.submit(() -> !crcRecheck ? zip.sha256(l.path())
+                    hashes.put(l.path(), pool.submit(() -> !crcRecheck ? zip.sha256(l.path())
                             : zip.crcMatches(l.path()) ? l.sha256() : "a different value (its CRC-32 no longer matches)"));
                 }
             }
@@ -569,11 +548,7 @@ public final class BundleVerifier {
             }
             progress.progress(total, total, "");
             if (ok == manifest.size() && ok > 0) {
-                checks.add(Check.passed(CheckCode.PAYLOAD_HASH, "data/", readBack
-                        ? "All " + ok + " files under data/ are in the file read back from the disk with the SHA-256"
-                        + " taken while it was written, and their SHA-256 was checked against manifest-sha256.txt as"
-                        + " they were written."
-                        : crcRecheck
+                checks.add(Check.passed(CheckCode.PAYLOAD_HASH, "data/", crcRecheck
                         ? "All " + ok + " files under data/ read back with the CRC-32 recorded while their SHA-256 was"
                         + " checked against manifest-sha256.txt."
                         : "All " + ok + " files under data/ match manifest-sha256.txt byte for byte."));

@@ -59,7 +59,6 @@ public final class BundleZipWriter implements Closeable {
     private final MessageDigest bundleDigest;
     private final ExecutorService bundleHasher;
     private final DigestingChannelStream sink;
-    private final DirectOutput out;
     private String bundleSha256;
 
     /**
@@ -81,8 +80,7 @@ public final class BundleZipWriter implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        this.out = new DirectOutput(file, channel);
-        this.sink = new DigestingChannelStream(out, bundleDigest, bundleHasher);
+        this.sink = new DigestingChannelStream(channel, bundleDigest, bundleHasher);
         this.zip = new ZipArchiveOutputStream(new java.io.BufferedOutputStream(sink, 1 << 16));
         zip.setEncoding("UTF-8");
         zip.setUseLanguageEncodingFlag(true);
@@ -331,7 +329,7 @@ public final class BundleZipWriter implements Closeable {
             finished = true;
             zip.finish();
             zip.flush();
-            out.finish(); // the last bytes written and every byte forced to the device
+            channel.force(true);
             await(sink.last());
             bundleSha256 = HexFormat.of().formatHex(bundleDigest.digest());
         }
@@ -349,13 +347,13 @@ public final class BundleZipWriter implements Closeable {
      * {@link #last()} (taken after the write) has completed.
      */
     private static final class DigestingChannelStream extends java.io.OutputStream {
-        private final DirectOutput channel;
+        private final FileChannel channel;
         private final MessageDigest digest;
         private final ExecutorService executor;
         private byte[] lent;
         private Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
 
-        DigestingChannelStream(DirectOutput channel, MessageDigest digest, ExecutorService executor) {
+        DigestingChannelStream(FileChannel channel, MessageDigest digest, ExecutorService executor) {
             this.channel = channel;
             this.digest = digest;
             this.executor = executor;
@@ -390,143 +388,9 @@ public final class BundleZipWriter implements Closeable {
                 from = 0;
             }
             last = executor.submit(() -> digest.update(src, from, len));
-            channel.write(b, off, len);
-        }
-    }
-
-    /**
-     * The ZIP's bytes, strictly forward, to the part file: staged in an aligned buffer and written with
-     * {@code O_DIRECT} in large blocks where the file system allows it (a buffered write of a new
-     * 2 GiB file cost 7.6 s of kernel CPU on the benchmark machine, against 0.5 s direct), else
-     * through the page cache; the unaligned end goes through the buffered channel.
-     */
-    private static final class DirectOutput {
-        private static final int STAGE = 8 << 20;
-        private final FileChannel buffered;
-        private FileChannel direct;
-        private java.nio.ByteBuffer stage;
-        /** The other staging buffer, being written while {@link #stage} fills (null before the first write). */
-        private java.nio.ByteBuffer spare;
-        private int block = 4096;
-        private long position;
-        /** Writes a full staging buffer while the caller fills the other one: the disk and the reads overlap. */
-        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bundle-zip-write");
-            t.setDaemon(true);
-            return t;
-        });
-        private Future<?> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
-
-        DirectOutput(Path file, FileChannel buffered) {
-            this.buffered = buffered;
-            FileChannel d = null;
-            try {
-                long bs = Files.getFileStore(file).getBlockSize();
-                if (bs > 0 && bs <= (1 << 16) && Long.bitCount(bs) == 1) {
-                    block = (int) bs;
-                }
-                d = FileChannel.open(file, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
-            } catch (IOException | UnsupportedOperationException e) {
-                d = null; // tmpfs and some overlay file systems refuse O_DIRECT: buffered writes
-            }
-            this.direct = d;
-            this.stage = java.nio.ByteBuffer.allocateDirect(STAGE + (1 << 16)).alignedSlice(1 << 16)
-                    .limit(STAGE).slice();
-        }
-
-        void write(byte[] b, int off, int len) throws IOException {
-            while (len > 0) {
-                int n = Math.min(len, stage.remaining());
-                stage.put(b, off, n);
-                off += n;
-                len -= n;
-                if (!stage.hasRemaining()) {
-                    awaitWriting(); // the other buffer is on the disk: free again, and the writes stay in order
-                    java.nio.ByteBuffer full = stage;
-                    full.flip();
-                    writing = writer.submit(() -> {
-                        writeOut(full);
-                        return null;
-                    });
-                    if (spare == null) {
-                        spare = java.nio.ByteBuffer.allocateDirect(STAGE + (1 << 16)).alignedSlice(1 << 16)
-                                .limit(STAGE).slice();
-                    }
-                    stage = spare;
-                    stage.clear();
-                    spare = full;
-                }
-            }
-        }
-
-        private void awaitWriting() throws IOException {
-            try {
-                writing.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while writing the bundle");
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io
-                        : new IOException("writing the bundle failed: " + e.getCause(), e.getCause());
-            }
-        }
-
-        /** Writes {@code buf} at {@link #position}: whole blocks direct (when on), the rest buffered. */
-        private void writeOut(java.nio.ByteBuffer buf) throws IOException {
-            if (direct != null) {
-                int aligned = buf.remaining() - buf.remaining() % block;
-                if (aligned > 0) {
-                    java.nio.ByteBuffer head = buf.duplicate();
-                    head.limit(head.position() + aligned);
-                    try {
-                        while (head.hasRemaining()) {
-                            position += direct.write(head, position);
-                        }
-                    } catch (IOException e) {
-                        // some file systems accept the flag but refuse aligned writes: the rest goes through the
-                        // page cache (a real failure, a full disk, fails there again and is thrown)
-                        direct.close();
-                        direct = null;
-                        buf.position(head.position());
-                        writeOut(buf);
-                        return;
-                    }
-                    buf.position(buf.position() + aligned);
-                }
-            }
-            while (buf.hasRemaining()) { // the unaligned end of the stream (or everything, without O_DIRECT)
-                position += buffered.write(buf, position);
-            }
-        }
-
-        /** Writes what is staged and forces every byte and the file's size to the device. */
-        void finish() throws IOException {
-            awaitWriting();
-            stage.flip();
-            writeOut(stage);
-            stage.clear();
-            if (direct != null) {
-                direct.force(true);
-                direct.close();
-                direct = null;
-            }
-            buffered.force(true);
-        }
-
-        void close() {
-            writer.shutdown();
-            try {
-                writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS); // no write after the close
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (direct != null) {
-                try {
-                    direct.close();
-                } catch (IOException ignored) {
-                    // abandoned with the unfinished archive
-                }
-                direct = null;
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                channel.write(buf);
             }
         }
     }
@@ -535,7 +399,6 @@ public final class BundleZipWriter implements Closeable {
     @Override
     public void close() throws IOException {
         hasher.shutdownNow();
-        out.close();
         try {
             if (finished) {
                 try {

@@ -345,20 +345,6 @@ public final class SafeZip implements Closeable {
     }
 
     /**
-     * For an exporter that has just read its whole file back from the device with the SHA-256 it took
-     * while writing it: a STORED entry's data is then known to be the bytes written, so it counts as
-     * read (no {@link #damage} read); false for any other entry, which is then read as usual.
-     */
-    boolean coveredByReadBack(String bagPath) throws IOException {
-        ZipLayout.Entry e = entry(bagPath);
-        if (e.method() != ZipEntry.STORED) {
-            return false;
-        }
-        sound.add(bagPath);
-        return true;
-    }
-
-    /**
      * Null when the file's data reads to its end with the length, deflate end and CRC-32 its ZIP
      * headers record (reading it now unless that was already seen), else the sentence saying what
      * differs. The verifier asks this of every file it had no other reason to read, so that no

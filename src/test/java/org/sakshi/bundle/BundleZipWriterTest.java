@@ -171,35 +171,4 @@ class BundleZipWriterTest {
         Files.write(out, new byte[1]);
         assertThrows(org.sakshi.core.InputException.class, () -> PartFile.forOutput(out));
     }
-
-    @Test
-    void aPayloadLargerThanOneStagedDirectWriteWithAnUnalignedEndIsWrittenByteForByte() throws Exception {
-        byte[] data = new byte[(17 << 20) + 12345];
-        new java.util.Random(17).nextBytes(data);
-        Path src = Files.write(dir.resolve("big-src.bin"), data);
-        Path out = dir.resolve("big.zip");
-        String sha;
-        try (BundleZipWriter w = new BundleZipWriter(out, PlainBag.ID, Instant.EPOCH)) {
-            w.putFile("data/big.bin", src, null, "big", null, null);
-            w.putBytes("data/after.txt", "after".getBytes(StandardCharsets.UTF_8));
-            w.finish();
-            sha = w.bundleSha256();
-        }
-        assertEquals(Hashes.sha256(out), sha, "the hash taken while writing is the file's");
-        assertEquals(sha, BundleSealer.readBackSha256(out), "and the file's read back from the disk");
-        try (ZipFile z = ZipFile.builder().setPath(out).get()) {
-            try (var in = z.getInputStream(z.getEntry(PlainBag.ID + "/data/big.bin"))) {
-                assertArrayEquals(data, in.readAllBytes());
-            }
-        }
-    }
-
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bytes")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 4096, (8 << 20) + 1, (16 << 20) + 4095})
-    void theReadBackHashIsTheFilesSha256ForAnySize(int size) throws Exception {
-        byte[] data = new byte[size];
-        new java.util.Random(size).nextBytes(data);
-        Path f = Files.write(dir.resolve("rb-" + size + ".bin"), data);
-        assertEquals(Hashes.sha256(f), BundleSealer.readBackSha256(f));
-    }
 }
