@@ -1,11 +1,11 @@
 package org.sakshi.cli;
 
+import org.sakshi.cli.CliRun.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,15 +24,8 @@ class ServerTlsTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
     private Run sakshi(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(new AppContext(tmp.resolve("ws")).cli(), new PrintWriter(out), new PrintWriter(err),
-                args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(new AppContext(tmp.resolve("ws")), args);
     }
 
     /** A server prepared over TLS by its owner; the officer's address without any TLS option. */

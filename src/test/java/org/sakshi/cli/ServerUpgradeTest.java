@@ -1,10 +1,10 @@
 package org.sakshi.cli;
 
+import org.sakshi.cli.CliRun.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,15 +26,8 @@ class ServerUpgradeTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
     private Run sakshi(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SakshiCommand.run(new AppContext(tmp.resolve("ws")).cli(), new PrintWriter(out), new PrintWriter(err),
-                args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(new AppContext(tmp.resolve("ws")), args);
     }
 
     private PgCluster pg;
