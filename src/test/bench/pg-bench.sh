@@ -15,6 +15,8 @@ BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -d target/test-classes/org/sakshi/storage ] || mvn -q -B test-compile
 DEPS="$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# without JAVA_HOME: the JDK 21+ the build selected (written next to the jar by the build)
+[ -z "${JAVA_HOME:-}" ] && [ -f target/java-home ] && JAVA="$(cat target/java-home)/bin/java"
 rm -rf "$W"; mkdir -p "$W"
 # a snapshot of the classes, so that a build meanwhile cannot change them under the benchmark
 cp -r target/classes "$W/classes"; cp -r target/test-classes "$W/test-classes"
