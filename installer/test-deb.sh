@@ -58,16 +58,19 @@ gui_check() {
     # the stage's minimum counts its decorations, so measure the frame the window manager drew around
     # the client window (its parent under a window manager), not the client area alone
     local id; id=$(grep -F "$title_ok" <<<"$tree" | grep -o '0x[0-9a-f]\+' | head -n 1)
+    [ -n "$id" ] && [ "$id" != 0x0 ] || id=""
     # walk up to the top-level frame (the last window below the root; icewm nests several)
     local up_id
     for _ in 1 2 3 4 5; do
-      up_id=$(DISPLAY=$disp xwininfo -tree -id "$id" 2>/dev/null | sed -n 's/.*Parent window id: \(0x[0-9a-f]*\).*/\1/p' | head -n 1)
-      if [ -z "$up_id" ] || DISPLAY=$disp xwininfo -tree -id "$id" 2>/dev/null | grep -q 'Parent window id: .*(the root window)'; then
+      [ -n "$id" ] || break
+      up_id=$(DISPLAY=$disp timeout 10 xwininfo -tree -id "$id" 2>/dev/null | sed -n 's/.*Parent window id: \(0x[0-9a-f]*\).*/\1/p' | head -n 1)
+      # 0x0 is no window: 'xwininfo -id 0x0' would wait for a click on a window, forever
+      if [ -z "$up_id" ] || [ "$up_id" = 0x0 ] || DISPLAY=$disp timeout 10 xwininfo -tree -id "$id" 2>/dev/null | grep -q 'Parent window id: .*(the root window)'; then
         break
       fi
       id=$up_id
     done
-    local info; info=$(DISPLAY=$disp xwininfo -id "$id" 2>/dev/null || true)
+    local info=""; [ -n "$id" ] && info=$(DISPLAY=$disp timeout 10 xwininfo -id "$id" 2>/dev/null || true)
     local w h
     w=$(sed -n 's/^ *Width: *//p' <<<"$info"); h=$(sed -n 's/^ *Height: *//p' <<<"$info")
     # the start window's minimum is 1024x700 (WindowSize.MAIN), less only on a smaller screen
