@@ -89,6 +89,14 @@ final class ImportCommand extends CliCommand {
 
     @Override
     public Integer call() throws SakshiException {
+        // the first file's vault copy (hashing) starts now, while the case is opened and checked; it is
+        // taken over under the case's write lock, or removed when the import stops before that
+        try (ImportService.EarlyCopy early = imports.startCopy(caseDir, paths)) {
+            return run(early);
+        }
+    }
+
+    private Integer run(ImportService.EarlyCopy early) throws SakshiException {
         ItemKind k;
         try {
             k = kind == null || kind.equalsIgnoreCase("auto") ? null : ItemKind.fromJson(kind);
@@ -116,7 +124,7 @@ final class ImportCommand extends CliCommand {
                 new SourceDetails(source, deviceMake, deviceModel, deviceSerial, deviceImei, location), note,
                 timestamps.sources(tsa), actor);
         ImportOutcome outcome = imports.importPaths(caseDir, paths, req, CliSupport.progressBar(err()),
-                new CancelFlag());
+                new CancelFlag(), early);
         for (ImportOutcome.Failure f : outcome.failures()) {
             err().println("error: " + f.message());
         }

@@ -102,6 +102,89 @@ public final class ImportService {
      */
     public ImportOutcome importPaths(Path caseDir, List<Path> paths, ImportRequest request, ProgressListener progress,
                                      CancelFlag cancel) throws SakshiException {
+        return importPaths(caseDir, paths, request, progress, cancel, null);
+    }
+
+    /**
+     * Files at least this large are copied into the vault from the start of an import that asks for it
+     * ({@link #startCopy}), while the case is still being opened; smaller ones gain nothing from it.
+     */
+    long earlyCopyMinBytes = 16L << 20;
+
+    /**
+     * A vault copy of the first file of an import, started before the case is opened and locked
+     * ({@link #startCopy}), so that its hashing overlaps the opening of the case, the loading of the
+     * workstation key and the tidying of the case. It only writes a temp file in the vault's temp
+     * folder: the import takes it over under the case's write lock, after every check of the case has
+     * passed, exactly where it would otherwise have started the copy; an import that does not reach that
+     * point (the case is busy, closed, moved, not a case) leaves nothing, since {@link #close()} stops
+     * the copy and removes its temp file.
+     */
+    public static final class EarlyCopy implements AutoCloseable {
+        static final EarlyCopy NONE = new EarlyCopy(null);
+        private final Vault.Started started;
+
+        private EarlyCopy(Vault.Started started) {
+            this.started = started;
+        }
+
+        /** The started copy when it is of {@code source} into {@code vault}, else null. */
+        Vault.Started of(Path source, Vault vault) {
+            if (started == null || source == null || !started.source().equals(source)) {
+                return null;
+            }
+            return started.vaultRoot().toAbsolutePath().normalize().equals(vault.root().toAbsolutePath().normalize())
+                    ? started : null;
+        }
+
+        @Override
+        public void close() {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
+    /**
+     * Starts copying the first of {@code paths} into the vault of the case in {@code caseDir} before
+     * anything else of the import (see {@link EarlyCopy}) when that can only help: a regular file of at
+     * least {@link #earlyCopyMinBytes}, readable, into a case folder (not a lab server's case, whose vault
+     * is shared) that has its case database and vault. Otherwise (and on any doubt) the returned handle
+     * holds nothing and the import copies as usual. Pass it to
+     * {@link #importPaths(Path, List, ImportRequest, ProgressListener, CancelFlag, EarlyCopy)} and close it
+     * afterwards whatever happened.
+     */
+    public EarlyCopy startCopy(Path caseDir, List<Path> paths) {
+        try {
+            if (paths == null || paths.isEmpty() || caseDir == null || org.sakshi.storage.ServerLink.isLink(caseDir)) {
+                return EarlyCopy.NONE;
+            }
+            Path source = paths.get(0);
+            if (checkReadable(source) != null || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(source) < earlyCopyMinBytes
+                    || !Files.isRegularFile(caseDir.resolve(CaseStore.DB), LinkOption.NOFOLLOW_LINKS)) {
+                return EarlyCopy.NONE;
+            }
+            Vault vault = access.vault(caseDir);
+            if (!Files.isDirectory(vault.root(), LinkOption.NOFOLLOW_LINKS)) {
+                return EarlyCopy.NONE;
+            }
+            Path abs = source.toAbsolutePath().normalize();
+            return new EarlyCopy(vault.begin(source, abs.getFileName() == null ? abs.toString()
+                    : abs.getFileName().toString()));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("no early copy of {}: {}", paths, e.toString());
+            return EarlyCopy.NONE;
+        }
+    }
+
+    /**
+     * As {@link #importPaths(Path, List, ImportRequest, ProgressListener, CancelFlag)}, taking over the
+     * copy {@code early} started (null: none) for the file it is of.
+     */
+    public ImportOutcome importPaths(Path caseDir, List<Path> paths, ImportRequest request, ProgressListener progress,
+                                     CancelFlag cancel, EarlyCopy early) throws SakshiException {
+        EarlyCopy e0 = early == null ? EarlyCopy.NONE : early;
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancelFlag c = cancel == null ? new CancelFlag() : cancel;
         List<Item> imported = new ArrayList<>();
@@ -126,7 +209,7 @@ public final class ImportService {
             for (Path path : readable) {
                 c.throwIfCancelled();
                 try {
-                    imported.add(importOne(s, caseDir, path, request, p, c, null, null));
+                    imported.add(importOne(s, caseDir, path, request, p, c, null, null, e0));
                 } catch (AmbiguousDateOrderException | CancelledException e) {
                     throw e;
                 } catch (InputException | StorageException e) {
@@ -200,7 +283,7 @@ public final class ImportService {
             }
             ImportRequest req = new ImportRequest(null, null, null, null, null, request.tsas(), request.actor());
             return importOne(s, caseDir, null, req, ProgressListener.NONE, new CancelFlag(),
-                    new Derivation(request, parent.item()), null);
+                    new Derivation(request, parent.item()), null, EarlyCopy.NONE);
         }
     }
 
@@ -222,7 +305,7 @@ public final class ImportService {
     Item importReceived(CaseStore s, Path caseDir, Path staged, Receipt receipt, ImportRequest req,
                         ProgressListener p, CancelFlag cancel) throws SakshiException {
         try {
-            return importOne(s, caseDir, staged, req, p, cancel, null, receipt);
+            return importOne(s, caseDir, staged, req, p, cancel, null, receipt, EarlyCopy.NONE);
         } catch (AmbiguousDateOrderException e) {
             return s.items().stream().filter(i -> i.item().digests().sha256().equals(
                             String.valueOf(receipt.received().get(EventDetails.Received.SHA256))))
@@ -261,7 +344,7 @@ public final class ImportService {
      * vault copy is parsed ({@link #parseRecorded}); whatever the parser does, the item stays recorded.
      */
     private Item importOne(CaseStore s, Path caseDir, Path source, ImportRequest req, ProgressListener p,
-                           CancelFlag cancel, Derivation der, Receipt rec) throws SakshiException {
+                           CancelFlag cancel, Derivation der, Receipt rec, EarlyCopy early) throws SakshiException {
         CaseInfo info = s.caseInfo();
         Vault vault = access.vault(caseDir);
         Actor actor = CaseAccess.actorOr(req.actor(), info);
@@ -274,7 +357,8 @@ public final class ImportService {
             List<String> warnings = new ArrayList<>();
 
             // (1) vault copy with digests
-            Copy copy = storeCopy(vault, source, origin, der, warnings, undo, p, cancel);
+            Copy copy = storeCopy(vault, source, origin, der, warnings, undo, p, cancel,
+                    s.server().isEmpty() ? early.of(source, vault) : null);
             ZoneId zone = req.zone() != null ? req.zone() : info.zone();
             ParseOptions opts = ParseOptions.defaults(zone).withKind(req.kind()).withDateOrder(req.dateOrder());
             input = parseInput(vault, origin, copy, opts);
@@ -325,18 +409,37 @@ public final class ImportService {
     }
 
     private Copy storeCopy(Vault vault, Path source, Origin origin, Derivation der, List<String> warnings, Undo undo,
-                           ProgressListener p, CancelFlag cancel) throws IOException, SakshiException {
+                           ProgressListener p, CancelFlag cancel, Vault.Started started)
+            throws IOException, SakshiException {
         if (origin.folder()) {
             List<EntryRow> entries = new ArrayList<>();
             StoredBlob main = storeFolder(vault, source, origin.name(), entries, warnings, undo, p, cancel);
             return new Copy(main, entries, entries.stream().mapToLong(EntryRow::size).sum());
         }
         StoredBlob main = der != null ? vault.storeBytes(der.request().content())
+                : started != null && !origin.folder() ? takeOver(started, vault, source, p, origin.name(), cancel)
                 : vault.store(source, p, origin.name(), cancel);
         if (!main.existed()) {
             undo.newBlobs.add(main.relPath());
         }
         return new Copy(main, List.of(), main.hash().size());
+    }
+
+    /**
+     * The blob of a copy started before the case was opened: committed now, under the write lock.
+     * When that copy failed for a reason of its own (its temp file removed by another process tidying
+     * the case before this one held the lock, a read error), the file is copied again as usual, which
+     * gives the usual verdict and message.
+     */
+    private static StoredBlob takeOver(Vault.Started started, Vault vault, Path source, ProgressListener p, String what,
+                                      CancelFlag cancel) throws IOException, CancelledException {
+        try {
+            return started.commit(p, cancel);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("the early copy of {} failed ({}); copying it again", source, e.toString());
+            started.close();
+            return vault.store(source, p, what, cancel);
+        }
     }
 
     private static ParseInput parseInput(Vault vault, Origin origin, Copy copy, ParseOptions opts) {

@@ -158,6 +158,146 @@ public final class Vault {
         return commit(part, h);
     }
 
+    /**
+     * Names of temp files ({@code vault/.tmp/*.part}) of copies this process started before it held the
+     * case's write lock ({@link #begin}); {@link #cleanTemp()} leaves them alone. The names are random
+     * UUIDs, so one set serves every vault of the process.
+     */
+    private static final Set<String> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Starts copying {@code source} into this vault's temp folder with the three digests on a thread
+     * of its own, before the caller holds the case's write lock (so hashing overlaps opening the case).
+     * The source is opened exactly as by {@link #store(Path, ProgressListener, String, CancelFlag)} (not
+     * following a symbolic link). Nothing is in the vault until {@link Started#commit} renames the copy
+     * into place, which the caller does only under the write lock; {@link Started#close()} without a
+     * commit stops the copy and removes its temp file.
+     */
+    public Started begin(Path source, String what) throws IOException {
+        org.sakshi.core.OwnerOnly.dir(tmp);
+        return new Started(source, tmp.resolve(UUID.randomUUID() + ".part"), what);
+    }
+
+    /** A copy into the vault started by {@link #begin}; see there. */
+    public final class Started implements AutoCloseable {
+        private final Path source;
+        private final Path part;
+        private final String what;
+        private final CancelFlag stop = new CancelFlag();
+        private final java.util.concurrent.CompletableFuture<HashResult> result =
+                new java.util.concurrent.CompletableFuture<>();
+        private final Thread thread;
+        private volatile ProgressListener progress = ProgressListener.NONE;
+        private boolean done;
+
+        private Started(Path source, Path part, String what) {
+            this.source = source;
+            this.part = part;
+            this.what = what;
+            IN_FLIGHT.add(part.getFileName().toString());
+            thread = new Thread(this::copy, "sakshi-vault-copy");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void copy() {
+            try (FileChannel in = openListed(source, null)) {
+                ByteSink sink = sinks.open(part);
+                result.complete(pipeline.run(in, in.size(), sink, (d, t, w) -> progress.progress(d, t, w), what,
+                        stop));
+            } catch (Throwable t) {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException e) {
+                    t.addSuppressed(e);
+                }
+                result.completeExceptionally(t);
+            }
+        }
+
+        /** The file being copied, as given. */
+        public Path source() {
+            return source;
+        }
+
+        /** The vault this copy goes to. */
+        public Path vaultRoot() {
+            return root;
+        }
+
+        /**
+         * Waits for the copy (its bytes and temp file durable) and renames it into place; call only
+         * while holding the case's write lock. Progress from now on goes to {@code progress}.
+         * Cancelling {@code cancel} stops the copy. Throws what the copy threw (the source
+         * unreadable or replaced by a link, the disk full...).
+         */
+        public StoredBlob commit(ProgressListener progress, CancelFlag cancel) throws IOException, CancelledException {
+            if (done) {
+                throw new IllegalStateException("this copy was already committed or closed");
+            }
+            this.progress = progress == null ? ProgressListener.NONE : progress;
+            HashResult h;
+            try {
+                while (true) {
+                    if (cancel != null && cancel.isCancelled()) {
+                        stop.cancel();
+                    }
+                    try {
+                        h = result.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        // check for cancellation again
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop.cancel();
+                throw new CancelledException("interrupted while copying " + what, e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                if (c instanceof CancelledException ce) {
+                    throw ce;
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (c instanceof Error er) {
+                    throw er;
+                }
+                throw new IOException(c);
+            }
+            done = true;
+            try {
+                return Vault.this.commit(part, h);
+            } finally {
+                IN_FLIGHT.remove(part.getFileName().toString());
+            }
+        }
+
+        /** Stops the copy unless it was committed and removes its temp file; waits for its thread. */
+        @Override
+        public void close() {
+            if (!done) {
+                done = true;
+                stop.cancel();
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException e) {
+                    LOG.warn("could not remove the unfinished vault file {}", part, e);
+                }
+            }
+            IN_FLIGHT.remove(part.getFileName().toString());
+        }
+    }
+
     /** Opens a listed file for reading, refusing a link in its place or another file than the one listed. */
     private static FileChannel openListed(Path source, Object listedKey) throws IOException {
         FileChannel ch;
@@ -738,7 +878,10 @@ public final class Vault {
         }
     }
 
-    /** Removes unfinished temp files left by a crash or kill. Call only while holding the case's write lock. */
+    /**
+     * Removes unfinished temp files left by a crash or kill (not the copies this process has begun and
+     * not yet committed or closed). Call only while holding the case's write lock.
+     */
     public int cleanTemp() throws IOException {
         if (!Files.isDirectory(tmp)) {
             return 0;
@@ -746,6 +889,9 @@ public final class Vault {
         int n = 0;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp)) {
             for (Path p : ds) {
+                if (IN_FLIGHT.contains(p.getFileName().toString())) {
+                    continue; // a copy of this process still being written (begin), not a leftover
+                }
                 Files.deleteIfExists(p);
                 n++;
             }

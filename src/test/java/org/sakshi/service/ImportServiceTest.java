@@ -627,4 +627,136 @@ class ImportServiceTest {
         assertEquals(62 + 1, vaultFiles(c), "every file and the manifest");
         assertTrue(fx.custody.verify(c).intact());
     }
+
+    // ---- a vault copy started before the case is opened (ImportService.startCopy); folder cases only:
+    // a lab server's vault is shared, and startCopy leaves it alone
+
+    private static List<Path> tempFiles(Path caseDir) throws IOException {
+        Path t = caseDir.resolve("vault/.tmp");
+        if (!Files.isDirectory(t)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(t)) {
+            return s.toList();
+        }
+    }
+
+    private static void awaitTempFile(Path caseDir) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (tempFiles(caseDir).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
+    void aCopyStartedBeforeTheCaseIsOpenedGivesTheSameItemAndLeavesNoTempFile() throws Exception {
+        Fixture fx = new Fixture();
+        fx.imports.earlyCopyMinBytes = 1;
+        Path c = fx.newCase(tmp.resolve("case"));
+        byte[] data = random(3_000_001);
+        Path src = file("early.dat", data);
+        ImportOutcome out;
+        try (ImportService.EarlyCopy early = fx.imports.startCopy(c, List.of(src))) {
+            out = fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null, early);
+        }
+        Item it = out.imported().get(0);
+        assertEquals(hex("SHA-256", data), it.digests().sha256());
+        assertEquals(hex("SHA-1", data), it.digests().sha1());
+        assertEquals(hex("MD5", data), it.digests().md5());
+        assertEquals(data.length, it.size());
+        assertArrayEquals(data, Files.readAllBytes(c.resolve("vault").resolve(org.sakshi.vault.Vault.relPathOf(
+                it.digests().sha256()))));
+        assertEquals(1, vaultFiles(c), "the one blob, no temp file");
+        assertEquals(List.of("CASE_CREATED", "ITEM_IMPORTED"), types(fx.custody.events(c)));
+        assertTrue(fx.custody.verify(c).intact());
+    }
+
+    @Test
+    void aCaseFoundBusyAfterTheEarlyCopyStartedIsRefusedWithNothingInTheVaultAndTheLedgerUnchanged() throws Exception {
+        Fixture fx = new Fixture();
+        fx.imports.earlyCopyMinBytes = 1;
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path src = file("busy.dat", random(4_000_000));
+        List<CustodyEvent> before = fx.custody.events(c);
+        try (ImportService.EarlyCopy early = fx.imports.startCopy(c, List.of(src))) {
+            awaitTempFile(c);
+            assertEquals(1, tempFiles(c).size(), "the copy has started");
+            try (org.sakshi.storage.CaseStore other = fx.access.write(c)) { // another writer takes the case
+                assertThrows(org.sakshi.core.CaseBusyException.class,
+                        () -> fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null, early));
+            }
+        }
+        assertEquals(0, vaultFiles(c), "no blob and no temp file");
+        assertEquals(before, fx.custody.events(c));
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertTrue(fx.custody.verify(c).intact());
+    }
+
+    @Test
+    void aCaseMovedAwayAfterTheEarlyCopyStartedIsRefusedWithNothingInTheVaultAndTheLedgerUnchanged() throws Exception {
+        Fixture fx = new Fixture();
+        fx.imports.earlyCopyMinBytes = 1;
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path src = file("moved.dat", random(4_000_000));
+        List<CustodyEvent> before = fx.custody.events(c);
+        try (ImportService.EarlyCopy early = fx.imports.startCopy(c, List.of(src))) {
+            awaitTempFile(c);
+            // the case is closed here meanwhile (what a finished 'sakshi case move' leaves behind)
+            Files.writeString(c.resolve(org.sakshi.storage.CaseStore.MOVED_FILE),
+                    "{\"to\":\"the lab server\",\"state\":\"moved\"}");
+            org.sakshi.core.InputException e = assertThrows(org.sakshi.core.InputException.class,
+                    () -> fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null, early));
+            assertTrue(e.getMessage().contains("was moved to the lab server"), e.getMessage());
+        }
+        assertEquals(0, vaultFiles(c), "no blob and no temp file");
+        assertEquals(before, fx.custody.events(c));
+        assertTrue(fx.evidence.items(c).isEmpty());
+    }
+
+    @Test
+    void anEarlyCopyWhoseTempFileAnotherWriterRemovedIsCopiedAgainAndRecordedWhole() throws Exception {
+        Fixture fx = new Fixture();
+        fx.imports.earlyCopyMinBytes = 1;
+        Path c = fx.newCase(tmp.resolve("case"));
+        byte[] data = random(6_000_000);
+        Path src = file("again.dat", data);
+        ImportOutcome out;
+        try (ImportService.EarlyCopy early = fx.imports.startCopy(c, List.of(src))) {
+            awaitTempFile(c);
+            for (Path p : tempFiles(c)) { // what another process's tidying under the lock does
+                Files.deleteIfExists(p);
+            }
+            out = fx.imports.importPaths(c, List.of(src), Fixture.plain(), null, null, early);
+        }
+        Item it = out.imported().get(0);
+        assertEquals(hex("SHA-256", data), it.digests().sha256());
+        assertArrayEquals(data, Files.readAllBytes(c.resolve("vault").resolve(org.sakshi.vault.Vault.relPathOf(
+                it.digests().sha256()))));
+        assertEquals(1, vaultFiles(c));
+        assertTrue(fx.custody.verify(c).intact());
+    }
+
+    @Test
+    void noEarlyCopyIsStartedForAFolderThatIsNotACaseOrASmallFileOrASymbolicLink() throws Exception {
+        Fixture fx = new Fixture();
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        Files.createDirectories(plain.resolve("vault"));
+        Path src = file("x.dat", random(3_000_000));
+        fx.imports.earlyCopyMinBytes = 1;
+        try (ImportService.EarlyCopy early = fx.imports.startCopy(plain, List.of(src))) {
+            assertFalse(Files.exists(plain.resolve("vault/.tmp")), "nothing is written into a folder that is not a case");
+        }
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link.dat"), src);
+        try (ImportService.EarlyCopy early = fx.imports.startCopy(c, List.of(link))) {
+            assertTrue(tempFiles(c).isEmpty());
+            ImportOutcome out = fx.imports.importPaths(c, List.of(link), Fixture.plain(), null, null, early);
+            assertTrue(out.imported().isEmpty(), "a symbolic link is refused as before");
+        }
+        fx.imports.earlyCopyMinBytes = 16L << 20;
+        try (ImportService.EarlyCopy early = fx.imports.startCopy(c, List.of(src))) {
+            assertTrue(tempFiles(c).isEmpty(), "a small file is copied as usual, under the lock");
+        }
+        assertEquals(0, vaultFiles(c));
+    }
 }

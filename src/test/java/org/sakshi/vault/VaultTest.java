@@ -148,6 +148,106 @@ class VaultTest {
         }
     }
 
+    /** Sinks that hold every write until {@code go} opens (the copy stays half-way meanwhile). */
+    private static SinkFactory heldUntil(java.util.concurrent.CountDownLatch go) {
+        return file -> {
+            ByteSink real = SinkFactory.DIRECT.open(file);
+            return new ByteSink() {
+                @Override
+                public void write(ByteBuffer buf) throws IOException {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                    real.write(buf);
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    real.finish();
+                }
+
+                @Override
+                public void abort() {
+                    real.abort();
+                }
+
+                @Override
+                public int alignment() {
+                    return real.alignment();
+                }
+            };
+        };
+    }
+
+    private static java.util.List<Path> tempFiles(Path vault) throws IOException {
+        try (Stream<Path> s = Files.list(vault.resolve(".tmp"))) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void aCopyBegunBeforeTheWriteLockSurvivesTheTidyingOfLeftoversAndCommitsTheSameBlobAsAStore() throws Exception {
+        Path src = source(5 * 1024 * 1024 + 77);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Vault v = new Vault(tmp.resolve("vault"), heldUntil(go), new HashPipeline());
+        try (Vault.Started started = v.begin(src, "src")) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (tempFiles(tmp.resolve("vault")).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Path part = tempFiles(tmp.resolve("vault")).get(0);
+            Files.write(tmp.resolve("vault/.tmp/left-by-a-crash.part"), new byte[10]);
+            // the tidying a writer runs under the lock, from another Vault object of the same case
+            assertEquals(1, new Vault(tmp.resolve("vault")).cleanTemp(), "only the crash's leftover is removed");
+            assertTrue(Files.exists(part), "the copy being written is not a leftover");
+            assertTrue(v.blobs().isEmpty(), "nothing is in the vault before the commit");
+            go.countDown();
+            StoredBlob b = started.commit(null, null);
+            StoredBlob plain = new Vault(tmp.resolve("other")).store(src, null, "src", null);
+            assertEquals(plain.hash(), b.hash());
+            assertFalse(b.existed());
+            assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(v.resolve(b.relPath())));
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ), Files.getPosixFilePermissions(v.resolve(b.relPath())));
+        }
+        assertTrue(tempFiles(tmp.resolve("vault")).isEmpty());
+        Files.write(tmp.resolve("vault/.tmp/later.part"), new byte[1]);
+        assertEquals(1, v.cleanTemp(), "once committed, its name is no longer spared");
+    }
+
+    @Test
+    void aBegunCopyClosedWithoutCommitLeavesNoTempFileAndNoBlob() throws Exception {
+        Path src = source(4 * 1024 * 1024);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Vault v = new Vault(tmp.resolve("vault"), heldUntil(go), new HashPipeline());
+        Vault.Started started = v.begin(src, "src");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (tempFiles(tmp.resolve("vault")).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, tempFiles(tmp.resolve("vault")).size());
+        started.close(); // stops the copy half-way
+        go.countDown();
+        assertTrue(tempFiles(tmp.resolve("vault")).isEmpty());
+        assertTrue(v.blobs().isEmpty());
+        assertThrows(IllegalStateException.class, () -> started.commit(null, null));
+    }
+
+    @Test
+    void aBegunCopyOfASymbolicLinkIsRefusedAtCommitLikeAStore() throws Exception {
+        Path src = source(100_000);
+        Path link = Files.createSymbolicLink(tmp.resolve("link.bin"), src);
+        Vault v = new Vault(tmp.resolve("vault"));
+        try (Vault.Started started = v.begin(link, "link")) {
+            assertThrows(Vault.SwappedFileException.class, () -> started.commit(null, null));
+        }
+        assertThrows(Vault.SwappedFileException.class, () -> v.store(link, null, "link", null));
+        assertTrue(v.blobs().isEmpty());
+        assertTrue(tempFiles(tmp.resolve("vault")).isEmpty());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "whole file system sync: {0}")
     @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
     void aBatchStoresEachFileByteForByteReadOnlyWithItsOwnDigestsAndLeavesNoTempFile(boolean wholeFs)
