@@ -4,6 +4,7 @@
 #   cp FILE copy && sync | sha256sum | md5sum | hashdeep -c md5,sha1,sha256 | dcfldd (copy + 3 hashes)
 # then `custody verify` of a 1,000,000-event ledger vs sha256sum over its JSONL export.
 # Usage: src/test/bench/engine-bench.sh [WORKDIR (default /tmp/sakshi-bench)] [RUNS (default 3)]
+# WORKDIR/bench.bin may be a symbolic link to an existing file of BENCH_SIZE bytes (used read-only).
 # env: JAR (default target/sakshi.jar), BENCH_SIZE, BENCH_EVENTS, SKIP_LEDGER=1 (import table only),
 #      REUSE_LEDGER=1 (keep the ledger an earlier run generated in WORKDIR), JAR_BEFORE (another build
 #      whose import is measured alternately, as "before-import").
@@ -22,6 +23,12 @@ JAR=${JAR:-target/sakshi.jar}
 JAVA="$(cat target/java-home)/bin/java"
 mkdir -p "$W"
 F="$W/bench.bin"
+if [ -L "$F" ]; then
+  # WORKDIR/bench.bin may be a symbolic link to shared, read-only bench data: import the file it names
+  # (an import never follows a link), and never write into it
+  F=$(readlink -f "$F")
+  [ "$(stat -c %s "$F")" = "$SIZE" ] || { echo "bench: $F is not $SIZE bytes (BENCH_SIZE); not touching it"; exit 1; }
+fi
 if [ ! -f "$F" ] || [ "$(stat -c %s "$F")" != "$SIZE" ]; then
   echo "bench: writing $SIZE random bytes to $F"
   head -c "$SIZE" /dev/urandom > "$F"

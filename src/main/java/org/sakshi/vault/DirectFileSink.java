@@ -17,6 +17,13 @@ import org.slf4j.LoggerFactory;
  * CPU copying evidence through it while the digests run), block-aligned writes, the unaligned tail
  * through a normal channel, and {@code force(true)} at the end. Falls back to buffered writes where
  * the filesystem refuses {@code O_DIRECT} (tmpfs, some overlay filesystems).
+ * <p>
+ * A large file is also flushed on the side while it is written ({@code fdatasync} every
+ * {@link #FLUSH_EVERY} bytes, on a thread of its own), so that the final {@code force(true)} has
+ * little left to flush: {@code O_DIRECT} writes may still sit in the disk's volatile cache, and on
+ * the benchmark VM the one fsync after 2 GiB of them took 0.65-1.4 s, after flushes every 256 MiB
+ * 0.1-0.2 s. This only adds flushes; a failed side flush fails the copy (Linux may report a write-back
+ * error to one fsync only, so it is never left for the final one to find).
  */
 public final class DirectFileSink implements ByteSink {
     private static final Logger LOG = LoggerFactory.getLogger(DirectFileSink.class);
@@ -26,6 +33,12 @@ public final class DirectFileSink implements ByteSink {
     private FileChannel direct;
     private FileChannel buffered;
     private long position;
+    /** Bytes between two side flushes of the direct channel. */
+    static final long FLUSH_EVERY = 256L << 20;
+    /** {@link #FLUSH_EVERY}; smaller in tests. */
+    long flushEvery = FLUSH_EVERY;
+    private long flushRequestedAt;
+    private Flusher flusher;
 
     public DirectFileSink(Path file, boolean tryDirect) throws IOException {
         this.file = file;
@@ -81,6 +94,7 @@ public final class DirectFileSink implements ByteSink {
                     throw e;
                 }
                 buf.position(buf.position() + aligned);
+                maybeFlush();
             }
             if (buf.hasRemaining()) {
                 writeBuffered(buf); // the unaligned tail: only ever the last buffer
@@ -142,6 +156,7 @@ public final class DirectFileSink implements ByteSink {
         for (int i = 0; i < bufs.length - 1; i++) {
             bufs[i].position(bufs[i].limit());
         }
+        maybeFlush();
         last.position(head.position());
         if (last.hasRemaining()) {
             writeBuffered(last); // the unaligned tail: only ever in the last buffer of the stream
@@ -157,8 +172,34 @@ public final class DirectFileSink implements ByteSink {
         }
     }
 
+    /** Asks the side flusher for an fdatasync once another {@link #FLUSH_EVERY} bytes went out directly. */
+    private void maybeFlush() throws IOException {
+        if (direct == null || position - flushRequestedAt < flushEvery) {
+            return;
+        }
+        flushRequestedAt = position;
+        if (flusher == null) {
+            flusher = new Flusher(direct);
+        }
+        flusher.request();
+    }
+
+    /** Stops the side flusher (waiting for a flush under way); throws what a side flush threw. */
+    private void stopFlusher(boolean rethrow) throws IOException {
+        if (flusher == null) {
+            return;
+        }
+        Flusher f = flusher;
+        flusher = null;
+        IOException failed = f.stop();
+        if (failed != null && rethrow) {
+            throw failed;
+        }
+    }
+
     @Override
     public void finish() throws IOException {
+        stopFlusher(true);
         if (direct != null) {
             direct.force(true);
             direct.close();
@@ -173,6 +214,11 @@ public final class DirectFileSink implements ByteSink {
 
     @Override
     public void abort() {
+        try {
+            stopFlusher(false);
+        } catch (IOException e) {
+            LOG.debug("side flush", e); // not thrown when not rethrowing
+        }
         closeQuietly(direct);
         closeQuietly(buffered);
         direct = null;
@@ -190,6 +236,76 @@ public final class DirectFileSink implements ByteSink {
                 c.close();
             } catch (IOException e) {
                 LOG.debug("close failed", e);
+            }
+        }
+    }
+
+    /** One thread flushing (fdatasync) a channel whenever asked, one flush at a time. */
+    private static final class Flusher implements Runnable {
+        private final FileChannel ch;
+        private final Thread thread;
+        private boolean wanted;
+        private boolean stopping;
+        private IOException failure;
+
+        Flusher(FileChannel ch) {
+            this.ch = ch;
+            this.thread = new Thread(this, "sakshi-vault-flush");
+            this.thread.setDaemon(true);
+            this.thread.start();
+        }
+
+        synchronized void request() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            wanted = true;
+            notifyAll();
+        }
+
+        /** Stops after the flush under way (a request not yet started is dropped); the first failure, if any. */
+        IOException stop() {
+            synchronized (this) {
+                stopping = true;
+                notifyAll();
+            }
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new java.io.InterruptedIOException("interrupted while waiting for a flush of the vault copy");
+            }
+            synchronized (this) {
+                return failure;
+            }
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                synchronized (this) {
+                    while (!wanted && !stopping) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    if (stopping) {
+                        return;
+                    }
+                    wanted = false;
+                }
+                try {
+                    ch.force(false);
+                } catch (IOException e) {
+                    synchronized (this) {
+                        if (failure == null) {
+                            failure = e;
+                        }
+                    }
+                    return;
+                }
             }
         }
     }

@@ -148,6 +148,24 @@ class VaultTest {
         }
     }
 
+    @Test
+    void aLargeCopyFlushedOnTheSideWhileWrittenKeepsEveryByteAndItsDigests() throws Exception {
+        Path src = source(9 * 1024 * 1024 + 5); // whole blocks, then an unaligned tail
+        java.util.List<DirectFileSink> opened = new java.util.ArrayList<>();
+        SinkFactory flushing = file -> {
+            DirectFileSink d = new DirectFileSink(file, true);
+            d.flushEvery = 1 << 20; // a side flush after every MiB
+            opened.add(d);
+            return d;
+        };
+        Vault v = new Vault(tmp.resolve("vault"), flushing, new HashPipeline());
+        StoredBlob b = v.store(src, null, "src", null);
+        assertEquals(1, opened.size());
+        assertEquals(new Vault(tmp.resolve("plain")).store(src, null, "src", null).hash(), b.hash());
+        assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(v.resolve(b.relPath())));
+        assertTrue(tempFiles(tmp.resolve("vault")).isEmpty());
+    }
+
     /** Sinks that hold every write until {@code go} opens (the copy stays half-way meanwhile). */
     private static SinkFactory heldUntil(java.util.concurrent.CountDownLatch go) {
         return file -> {
