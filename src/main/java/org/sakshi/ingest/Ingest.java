@@ -56,12 +56,33 @@ public final class Ingest {
             ItemKind k = input.options().forcedKind() == null ? ItemKind.FILE : input.options().forcedKind();
             return ParseResult.plain(k, List.of("the file is empty (0 bytes); it is kept and hashed as is"));
         }
-        ItemKind kind = detect(input);
+        ItemKind kind;
+        Parser chosen = null;
+        if (input.options().forcedKind() == null) {
+            // one pass: the first parser that claims the input is the one detect() would name (each parser's
+            // detection looks at the content once, not twice: on a folder of 100,000 files it walks the listing)
+            kind = ItemKind.FILE;
+            for (Parser p : parsers) {
+                ItemKind k;
+                try {
+                    k = p.detect(input);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("kind detection by {} failed for {}", p.getClass().getSimpleName(), input.name(), e);
+                    k = null;
+                }
+                if (k != null) {
+                    kind = k;
+                    chosen = p;
+                    break;
+                }
+            }
+        } else {
+            kind = input.options().forcedKind();
+        }
         if (kind == ItemKind.FILE) {
             return ParseResult.plain(ItemKind.FILE, List.of());
         }
-        Parser chosen = null;
-        for (Parser p : parsers) {
+        for (Parser p : chosen != null ? List.<Parser>of() : parsers) {
             ItemKind k;
             try {
                 k = p.detect(input.options().forcedKind() == null ? input

@@ -108,8 +108,10 @@ public final class ImportService {
     /**
      * Files at least this large are copied into the vault from the start of an import that asks for it
      * ({@link #startCopy}), while the case is still being opened; smaller ones gain nothing from it.
+     * The system property {@code sakshi.import.earlyCopyMinBytes} sets it (a huge value turns the early
+     * copy off, e.g. to test a copy made wholly under the case's write lock).
      */
-    long earlyCopyMinBytes = 16L << 20;
+    long earlyCopyMinBytes = Long.getLong("sakshi.import.earlyCopyMinBytes", 16L << 20);
 
     /**
      * A vault copy of the first file of an import, started before the case is opened and locked

@@ -69,6 +69,9 @@ class KillDuringImportTest {
         Path big = bigSparseFile();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dsakshi.home=" + System.getProperty("sakshi.home", tmp.resolve("profile").toString()),
+                // the whole copy under the case's write lock (no copy started before the case is opened), so
+                // that the case is busy for everyone else whenever the copy is seen half-way
+                "-Dsakshi.import.earlyCopyMinBytes=" + Long.MAX_VALUE,
                 "-cp", classPath(), "org.sakshi.app.Main", "import", c.toString(), big.toString()));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile()).start();
@@ -120,6 +123,50 @@ class KillDuringImportTest {
             return Files.size(p);
         } catch (Exception e) {
             return 0;
+        }
+    }
+
+    /** Folder cases only: a lab server's case gets no early copy. */
+    @org.junit.jupiter.api.Test
+    void killingAnImportWhoseCopyStartedBeforeTheCaseWasOpenedLeavesAnIntactLedgerAndTheFileReimports()
+            throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path big = bigSparseFile();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dsakshi.home=" + System.getProperty("sakshi.home", tmp.resolve("profile").toString()),
+                "-cp", classPath(), "org.sakshi.app.Main", "import", c.toString(), big.toString()));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        boolean killedMidCopy = false;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && child.isAlive()) {
+                Optional<Path> part = partFile(c);
+                long n = part.isPresent() ? sizeOrZero(part.get()) : 0;
+                if (n > (8L << 20) && n < SIZE) { // before or after the child took the case: either way mid-copy
+                    child.destroyForcibly();
+                    killedMidCopy = true;
+                    break;
+                }
+                Thread.sleep(2);
+            }
+            child.waitFor(30, TimeUnit.SECONDS);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertTrue(killedMidCopy, "the child finished before it could be killed: " + Files.readString(tmp.resolve("child.log")));
+        assertTrue(fx.custody.verify(c).intact());
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(1, fx.custody.events(c).size());
+
+        Item again = fx.imports.importPaths(c, List.of(big), Fixture.plain(), null, null).imported().get(0);
+        assertEquals("E0001", again.id());
+        assertEquals(SIZE, again.size());
+        assertTrue(fx.custody.verify(c).intact());
+        try (Stream<Path> s = Files.walk(c.resolve("vault"))) {
+            assertEquals(1, s.filter(Files::isRegularFile).count(), "exactly the one blob: the killed copy's temp"
+                    + " file was removed by the next writer");
         }
     }
 }
