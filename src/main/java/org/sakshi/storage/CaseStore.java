@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -272,7 +271,8 @@ public final class CaseStore implements AutoCloseable {
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(DB).toAbsolutePath(), cfg.toProperties());
+            // the driver itself, not DriverManager, which first loads every JDBC driver on the class path
+            return org.sqlite.JDBC.createConnection("jdbc:sqlite:" + dir.resolve(DB).toAbsolutePath(), cfg.toProperties());
         } catch (SQLException e) {
             throw wrap(dir, "open", e);
         }
