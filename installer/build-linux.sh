@@ -21,6 +21,11 @@ out="$root/target/installer"
 input="$out/input"
 rm -rf "$out" && mkdir -p "$input"
 cp "$jar" "$input/"
+# JavaFX's native libraries beside the jar (written there by the build from the jar itself): JavaFX
+# then loads them from lib/app instead of unpacking and checksumming them into ~/.openjfx at each start
+for so in "$root"/target/lib*.so; do
+  [ -f "$so" ] && cp "$so" "$input/"
+done
 # JDK modules of the runtime: what jdeps finds in the jar's bytecode (JavaFX, sqlite-jdbc, `tsa serve`
 # and the rest), plus modules only ever loaded by name, which jdeps cannot see: the PKCS#11 and EC
 # providers, locale data and extra charsets (Indic dates and exports), zipfs, jdk.management
@@ -41,6 +46,12 @@ common=(--name sakshi --app-version "$version" --vendor "Sakshi project"
   --icon "$here/linux/sakshi.png"
   --add-launcher "sakshi-cli=$here/linux/cli-launcher.properties")
 "$jdk/bin/jpackage" --type app-image --dest "$out" "${common[@]}"
+# shell launchers in place of jpackage's native ones, which run `rpm -qf` and `dpkg -S` at every start
+# to find their own package (about 0.6 s of CPU); same JVM options (lib/app/*.cfg), class path, main
+# class and -Djpackage.app-path (installer/linux/launcher.sh)
+for l in sakshi sakshi-cli; do
+  install -m 0755 "$here/linux/launcher.sh" "$out/sakshi/bin/$l"
+done
 echo "app-image: $out/sakshi"
 # class-data archive of the application, built here because the installed folder is read-only:
 # the classes a window start and a few commands load (class lists of training runs of the image's

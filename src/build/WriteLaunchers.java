@@ -8,7 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Build step (run by exec-maven-plugin with the JDK the toolchains plugin selected, as a single-file
  * source program): writes {@code target/sakshi} (POSIX shell) and {@code target/sakshi.cmd} (Windows)
  * that start the shaded jar on this same JDK, so the README's start command works whatever JDK runs
- * Maven. Also writes {@code target/java-home}, read by the installer scripts for jpackage.
+ * Maven. Also writes {@code target/java-home}, read by the installer scripts for jpackage, and puts
+ * JavaFX's native libraries beside the jar (see {@link #nativesBesideJar}).
  * Usage: java WriteLaunchers.java TARGET_DIR JAR_NAME
  */
 public final class WriteLaunchers {
@@ -78,6 +79,29 @@ public final class WriteLaunchers {
         // paths mismatch") but does not write it again, so a rebuild without `clean` lost it for good
         Files.deleteIfExists(target.resolve("sakshi-gui.jsa"));
         Files.deleteIfExists(target.resolve("sakshi-cli.jsa"));
+        nativesBesideJar(target.resolve(jar), target);
+    }
+
+    /**
+     * JavaFX's native libraries beside the jar: JavaFX loads them from the jar's own folder when they
+     * are there (Linux and macOS); otherwise it unpacks each from the jar into ~/.openjfx/cache at every
+     * start, after an MD5 of both copies, on the thread that starts the window. Only the jar's top
+     * level holds them; they are written afresh with each jar, so they always match it.
+     */
+    private static void nativesBesideJar(Path jarFile, Path dir) throws IOException {
+        if (!Files.isRegularFile(jarFile)) {
+            return;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jarFile.toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                String name = e.getName();
+                if (!e.isDirectory() && name.indexOf('/') < 0 && (name.endsWith(".so") || name.endsWith(".dylib"))) {
+                    try (java.io.InputStream in = zip.getInputStream(e)) {
+                        Files.copy(in, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
     }
 
     private static String shQuote(String s) {

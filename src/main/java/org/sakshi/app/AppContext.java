@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.sakshi.cli.CommandFactory;
 import org.sakshi.core.Clock;
 import org.sakshi.core.TimestampSource;
@@ -21,10 +22,13 @@ import org.sakshi.service.EvidenceService;
 import org.sakshi.service.ExportService;
 import org.sakshi.service.IdentityService;
 import org.sakshi.service.ImportService;
+import org.sakshi.service.LabServers;
+import org.sakshi.service.LabService;
 import org.sakshi.service.ReceiveService;
 import org.sakshi.service.SampleCaseService;
 import org.sakshi.service.TimestampService;
 import org.sakshi.service.VerifyService;
+import org.sakshi.signing.WorkstationKey;
 import org.sakshi.timestamp.HttpTimestampSource;
 import org.sakshi.ui.common.UiServices;
 import org.sakshi.vault.SinkFactory;
@@ -33,50 +37,43 @@ import org.sakshi.vault.SinkFactory;
  * The one place that constructs services, wired by hand (no DI framework, no singletons), and hands
  * each front end only the services it uses ({@link #cli()}, {@link #ui()}); neither front end sees
  * this class. Tests build one with a fixed clock, their own workstation, parsers and vault sink.
+ *
+ * <p>Each service is made at its first use, once: {@code sakshi items} makes the evidence service
+ * alone and never loads the libraries of export, audit, signing or the lab servers, and the start
+ * window asks only for what it shows. Nothing a service's constructor does reads the profile or the
+ * network (the ledger key, the lab-server settings and the time-stamp authorities are read when a
+ * service uses them), so an error is reported at the same moment and in the same words as before.
  */
 public final class AppContext {
     private final Path workspace;
     private final Clock clock;
-    private final Workstation workstation;
-    private final CaseAccess access;
-    private final CaseService cases;
-    private final ImportService imports;
-    private final EvidenceService evidence;
-    private final CustodyService custody;
-    private final ExportService exports;
-    private final VerifyService verifier = new VerifyService();
-    private final AuditService audits;
-    private final IdentityService identities = new IdentityService();
-    private final TimestampService timestamps;
-    private final SampleCaseService samples;
-    private final EncryptionService crypto;
-    private final ReceiveService receiver;
-    private final org.sakshi.service.LabService lab;
+    private final SinkFactory sinks;
+    private final Duration lockWait;
+    private final Function<String, TimestampSource> tsaFactory;
+    private final Supplier<Workstation> workstationSource;
+    private final Supplier<Ingest> ingestSource;
+    private final Wiring wiring = new Wiring();
 
     /** The production wiring: system clock, this machine, all parsers, O_DIRECT vault writes, HTTP TSAs. */
     public AppContext(Path workspace) {
-        this(workspace, Clock.SYSTEM, thisWorkstation(), new Ingest(), SinkFactory.DIRECT, Duration.ofSeconds(3),
-                url -> new HttpTimestampSource(URI.create(url)));
+        this(workspace, Clock.SYSTEM, AppContext::thisWorkstation, Ingest::new, SinkFactory.DIRECT,
+                Duration.ofSeconds(3), url -> new HttpTimestampSource(URI.create(url)));
     }
 
     public AppContext(Path workspace, Clock clock, Workstation workstation, Ingest ingest, SinkFactory sinks,
                       Duration lockWait, Function<String, TimestampSource> tsaFactory) {
+        this(workspace, clock, () -> workstation, () -> ingest, sinks, lockWait, tsaFactory);
+    }
+
+    private AppContext(Path workspace, Clock clock, Supplier<Workstation> workstation, Supplier<Ingest> ingest,
+                       SinkFactory sinks, Duration lockWait, Function<String, TimestampSource> tsaFactory) {
         this.workspace = workspace;
         this.clock = clock;
-        this.workstation = workstation;
-        this.access = new CaseAccess(clock, workstation, sinks, lockWait);
-        this.cases = new CaseService(access);
-        this.imports = new ImportService(access, ingest);
-        this.evidence = new EvidenceService(access);
-        this.custody = new CustodyService(access);
-        this.exports = new ExportService(access, cases, evidence, custody);
-        this.audits = AuditService.standard(cases, custody, evidence);
-        this.timestamps = new TimestampService(tsaFactory);
-        this.samples = new SampleCaseService(cases, imports, custody);
-        this.crypto = new EncryptionService(clock);
-        this.receiver = new ReceiveService(access, imports, verifier);
-        this.lab = new org.sakshi.service.LabService(access,
-                new org.sakshi.service.LabServers(org.sakshi.signing.WorkstationKey.profileDir()), custody, audits);
+        this.workstationSource = workstation;
+        this.ingestSource = ingest;
+        this.sinks = sinks;
+        this.lockWait = lockWait;
+        this.tsaFactory = tsaFactory;
     }
 
     /** This machine: host name, OS user, {@code sakshi <version>}. */
@@ -114,13 +111,167 @@ public final class AppContext {
 
     /** The GUI's services; its views give each view model the ones it uses. */
     public UiServices ui() {
-        return new UiServices(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
-                samples, receiver, lab);
+        return wiring;
     }
 
     /** The command line's wiring: each command gets the services it uses. */
     public CommandFactory cli() {
-        return new CommandFactory(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
-                samples, crypto, receiver, lab);
+        return new CommandFactory(wiring);
+    }
+
+    /** The names of the services made so far, in a fixed order; for tests. */
+    java.util.List<String> made() {
+        return wiring.made();
+    }
+
+    /**
+     * The services, each made when first asked for and kept (one lock: a service asks for the ones it
+     * is made from). A constructor that throws leaves nothing behind, so the next use tries again and
+     * fails in the same words.
+     */
+    private final class Wiring implements UiServices, CommandFactory.Services {
+        private Workstation workstation;
+        private CaseAccess access;
+        private CaseService cases;
+        private ImportService imports;
+        private EvidenceService evidence;
+        private CustodyService custody;
+        private ExportService exports;
+        private VerifyService verifier;
+        private AuditService audits;
+        private IdentityService identities;
+        private TimestampService timestamps;
+        private SampleCaseService samples;
+        private EncryptionService crypto;
+        private ReceiveService receiver;
+        private LabService lab;
+
+        synchronized java.util.List<String> made() {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            Object[] all = {access, cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps,
+                samples, crypto, receiver, lab};
+            String[] names = {"access", "cases", "imports", "evidence", "custody", "exports", "verifier", "audits",
+                "identities", "timestamps", "samples", "crypto", "receiver", "lab"};
+            for (int k = 0; k < all.length; k++) {
+                if (all[k] != null) {
+                    out.add(names[k]);
+                }
+            }
+            return out;
+        }
+
+        private synchronized CaseAccess access() {
+            if (access == null) {
+                if (workstation == null) {
+                    workstation = workstationSource.get();
+                }
+                access = new CaseAccess(clock, workstation, sinks, lockWait);
+            }
+            return access;
+        }
+
+        @Override
+        public synchronized CaseService cases() {
+            if (cases == null) {
+                cases = new CaseService(access());
+            }
+            return cases;
+        }
+
+        @Override
+        public synchronized ImportService imports() {
+            if (imports == null) {
+                imports = new ImportService(access(), ingestSource.get());
+            }
+            return imports;
+        }
+
+        @Override
+        public synchronized EvidenceService evidence() {
+            if (evidence == null) {
+                evidence = new EvidenceService(access());
+            }
+            return evidence;
+        }
+
+        @Override
+        public synchronized CustodyService custody() {
+            if (custody == null) {
+                custody = new CustodyService(access());
+            }
+            return custody;
+        }
+
+        @Override
+        public synchronized ExportService exports() {
+            if (exports == null) {
+                exports = new ExportService(access(), cases(), evidence(), custody());
+            }
+            return exports;
+        }
+
+        @Override
+        public synchronized VerifyService verifier() {
+            if (verifier == null) {
+                verifier = new VerifyService();
+            }
+            return verifier;
+        }
+
+        @Override
+        public synchronized AuditService audits() {
+            if (audits == null) {
+                audits = AuditService.standard(cases(), custody(), evidence());
+            }
+            return audits;
+        }
+
+        @Override
+        public synchronized IdentityService identities() {
+            if (identities == null) {
+                identities = new IdentityService();
+            }
+            return identities;
+        }
+
+        @Override
+        public synchronized TimestampService timestamps() {
+            if (timestamps == null) {
+                timestamps = new TimestampService(tsaFactory);
+            }
+            return timestamps;
+        }
+
+        @Override
+        public synchronized SampleCaseService samples() {
+            if (samples == null) {
+                samples = new SampleCaseService(cases(), imports(), custody());
+            }
+            return samples;
+        }
+
+        @Override
+        public synchronized EncryptionService crypto() {
+            if (crypto == null) {
+                crypto = new EncryptionService(clock);
+            }
+            return crypto;
+        }
+
+        @Override
+        public synchronized ReceiveService receiver() {
+            if (receiver == null) {
+                receiver = new ReceiveService(access(), imports(), verifier());
+            }
+            return receiver;
+        }
+
+        @Override
+        public synchronized LabService lab() {
+            if (lab == null) {
+                lab = new LabService(access(), new LabServers(WorkstationKey.profileDir()), custody(), audits());
+            }
+            return lab;
+        }
     }
 }

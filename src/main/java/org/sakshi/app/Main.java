@@ -75,10 +75,12 @@ public final class Main {
             System.exit(2);
         }
         try {
-            // the services and the settings are made on their own thread while JavaFX starts its toolkit
+            // the settings and the start window's service are made on their own thread while JavaFX
+            // starts its toolkit; the other services when a window first uses them (AppContext)
             java.util.concurrent.FutureTask<org.sakshi.ui.common.Workbench> wiring = new java.util.concurrent.FutureTask<>(
                     () -> {
                         AppContext ctx = new AppContext(AppContext.defaultWorkspace());
+                        ctx.ui().cases(); // the start window's one service: made here, not on the FX thread
                         return new org.sakshi.ui.common.Workbench(ctx.ui(), ctx.workspace(),
                                 org.sakshi.ui.common.SettingsStore.forUser());
                     });

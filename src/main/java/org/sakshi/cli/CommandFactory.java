@@ -1,7 +1,5 @@
 package org.sakshi.cli;
 
-import java.util.Map;
-import java.util.function.Supplier;
 import org.sakshi.service.AuditService;
 import org.sakshi.service.CaseService;
 import org.sakshi.service.CustodyService;
@@ -21,56 +19,113 @@ import picocli.CommandLine;
  * Makes each command with only the services it uses (constructor injection); picocli asks it for
  * every command and subcommand, and gets its own default for option groups, mixins and converters.
  * The application wires one from its services ({@code org.sakshi.app}); the CLI sees nothing else
- * of the engine.
+ * of the engine. A service is asked for only when a command that uses it is made, so a run of
+ * {@code sakshi items} never makes (nor loads the libraries of) the export, audit or lab services.
  */
 public final class CommandFactory implements CommandLine.IFactory {
-    private final Map<Class<?>, Supplier<?>> commands;
+    /**
+     * Where the commands' services come from. The application makes each at its first use; a service
+     * that cannot be made throws from its accessor.
+     */
+    public interface Services {
+        CaseService cases();
 
-    public CommandFactory(CaseService cases, ImportService imports, EvidenceService evidence, CustodyService custody,
-                          ExportService exports, VerifyService verifier, AuditService audits,
-                          IdentityService identities, TimestampService timestamps, SampleCaseService samples,
-                          EncryptionService crypto, ReceiveService receiver) {
-        this(cases, imports, evidence, custody, exports, verifier, audits, identities, timestamps, samples, crypto,
-                receiver, null);
+        ImportService imports();
+
+        EvidenceService evidence();
+
+        CustodyService custody();
+
+        ExportService exports();
+
+        VerifyService verifier();
+
+        AuditService audits();
+
+        IdentityService identities();
+
+        TimestampService timestamps();
+
+        SampleCaseService samples();
+
+        EncryptionService crypto();
+
+        ReceiveService receiver();
+
+        /** The lab-server service ({@code server}, {@code case init --server}, {@code case move}, lab audit). */
+        LabService lab();
     }
 
-    /** As above, with the lab-server service ({@code server}, {@code case init --server}, {@code case move}, lab audit). */
-    public CommandFactory(CaseService cases, ImportService imports, EvidenceService evidence, CustodyService custody,
-                          ExportService exports, VerifyService verifier, AuditService audits,
-                          IdentityService identities, TimestampService timestamps, SampleCaseService samples,
-                          EncryptionService crypto, ReceiveService receiver, LabService lab) {
-        commands = Map.ofEntries(
-                Map.entry(CaseCommand.Init.class, () -> new CaseCommand.Init(cases, lab)),
-                Map.entry(CaseCommand.Move.class, () -> new CaseCommand.Move(lab)),
-                Map.entry(ServerCommand.Init.class, () -> new ServerCommand.Init(lab)),
-                Map.entry(ServerCommand.Add.class, () -> new ServerCommand.Add(lab)),
-                Map.entry(ServerCommand.Upgrade.class, () -> new ServerCommand.Upgrade(lab)),
-                Map.entry(ServerCommand.ListServers.class, () -> new ServerCommand.ListServers(lab)),
-                Map.entry(ImportCommand.class, () -> new ImportCommand(cases, imports, timestamps)),
-                Map.entry(ItemsCommand.class, () -> new ItemsCommand(evidence)),
-                Map.entry(ShowCommand.class, () -> new ShowCommand(cases, evidence)),
-                Map.entry(TimestampCommand.class, () -> new TimestampCommand(cases, evidence, imports, timestamps, custody)),
-                Map.entry(CustodyCommand.class, () -> new CustodyCommand(custody)),
-                Map.entry(CustodyCommand.Verify.class, () -> new CustodyCommand.Verify(custody, receiver)),
-                Map.entry(ReceiveCommand.class, () -> new ReceiveCommand(cases, receiver, timestamps)),
-                Map.entry(TransferCommand.class, () -> new TransferCommand(cases, custody, timestamps)),
-                Map.entry(NoteCommand.class, () -> new NoteCommand(cases, custody)),
-                Map.entry(ExportCommand.class, () -> new ExportCommand(cases, exports, identities, timestamps, crypto)),
-                Map.entry(EncryptCommand.class, () -> new EncryptCommand(crypto)),
-                Map.entry(DecryptCommand.class, () -> new DecryptCommand(crypto)),
-                Map.entry(VerifyCommand.class, () -> new VerifyCommand(verifier)),
-                Map.entry(LongTermCommand.Extend.class, () -> new LongTermCommand.Extend(verifier, timestamps)),
-                Map.entry(LongTermCommand.Renew.class, () -> new LongTermCommand.Renew(verifier, timestamps)),
-                Map.entry(AuditCommand.class, () -> new AuditCommand(audits, identities, timestamps, lab)),
-                Map.entry(KeysCommand.New.class, () -> new KeysCommand.New(identities)),
-                Map.entry(TsaCommand.Serve.class, () -> new TsaCommand.Serve(identities, timestamps)),
-                Map.entry(SampleCommand.class, () -> new SampleCommand(samples)),
-                Map.entry(TransmittalCommand.class, () -> new TransmittalCommand(verifier, identities, timestamps)));
+    private final Services s;
+
+    public CommandFactory(Services services) {
+        this.s = java.util.Objects.requireNonNull(services, "services");
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        Supplier<?> make = commands.get(type);
-        return make != null ? type.cast(make.get()) : CommandLine.defaultFactory().create(type);
+        Object made = make(type);
+        return made != null ? type.cast(made) : CommandLine.defaultFactory().create(type);
+    }
+
+    /**
+     * The command of this type with its services, or null for a type that is not a command here.
+     * Compared one by one (no table of lambdas: each would be made at every start, for one command).
+     */
+    private Object make(Class<?> type) {
+        if (type == ItemsCommand.class) {
+            return new ItemsCommand(s.evidence());
+        } else if (type == ShowCommand.class) {
+            return new ShowCommand(s.cases(), s.evidence());
+        } else if (type == ImportCommand.class) {
+            return new ImportCommand(s.cases(), s.imports(), s.timestamps());
+        } else if (type == CustodyCommand.class) {
+            return new CustodyCommand(s.custody());
+        } else if (type == CustodyCommand.Verify.class) {
+            return new CustodyCommand.Verify(s.custody(), s.receiver());
+        } else if (type == VerifyCommand.class) {
+            return new VerifyCommand(s.verifier());
+        } else if (type == ExportCommand.class) {
+            return new ExportCommand(s.cases(), s.exports(), s.identities(), s.timestamps(), s.crypto());
+        } else if (type == CaseCommand.Init.class) {
+            return new CaseCommand.Init(s.cases(), s.lab());
+        } else if (type == CaseCommand.Move.class) {
+            return new CaseCommand.Move(s.lab());
+        } else if (type == ServerCommand.Init.class) {
+            return new ServerCommand.Init(s.lab());
+        } else if (type == ServerCommand.Add.class) {
+            return new ServerCommand.Add(s.lab());
+        } else if (type == ServerCommand.Upgrade.class) {
+            return new ServerCommand.Upgrade(s.lab());
+        } else if (type == ServerCommand.ListServers.class) {
+            return new ServerCommand.ListServers(s.lab());
+        } else if (type == TimestampCommand.class) {
+            return new TimestampCommand(s.cases(), s.evidence(), s.imports(), s.timestamps(), s.custody());
+        } else if (type == ReceiveCommand.class) {
+            return new ReceiveCommand(s.cases(), s.receiver(), s.timestamps());
+        } else if (type == TransferCommand.class) {
+            return new TransferCommand(s.cases(), s.custody(), s.timestamps());
+        } else if (type == NoteCommand.class) {
+            return new NoteCommand(s.cases(), s.custody());
+        } else if (type == EncryptCommand.class) {
+            return new EncryptCommand(s.crypto());
+        } else if (type == DecryptCommand.class) {
+            return new DecryptCommand(s.crypto());
+        } else if (type == LongTermCommand.Extend.class) {
+            return new LongTermCommand.Extend(s.verifier(), s.timestamps());
+        } else if (type == LongTermCommand.Renew.class) {
+            return new LongTermCommand.Renew(s.verifier(), s.timestamps());
+        } else if (type == AuditCommand.class) {
+            return new AuditCommand(s.audits(), s.identities(), s.timestamps(), s.lab());
+        } else if (type == KeysCommand.New.class) {
+            return new KeysCommand.New(s.identities());
+        } else if (type == TsaCommand.Serve.class) {
+            return new TsaCommand.Serve(s.identities(), s.timestamps());
+        } else if (type == SampleCommand.class) {
+            return new SampleCommand(s.samples());
+        } else if (type == TransmittalCommand.class) {
+            return new TransmittalCommand(s.verifier(), s.identities(), s.timestamps());
+        }
+        return null;
     }
 }

@@ -28,7 +28,11 @@ import org.sakshi.vault.Vault;
 
 /** Reading items. Every read that shows evidence to a person records ITEM_ACCESSED. */
 public final class EvidenceService {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made at its first use (a chat's parsed records): listing items needs no mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
 
     private final CaseAccess access;
@@ -84,7 +88,7 @@ public final class EvidenceService {
             String line;
             while ((line = r.readLine()) != null) {
                 if (!line.isBlank()) {
-                    sink.accept(JSON.readValue(line, MAP));
+                    sink.accept(Json.MAPPER.readValue(line, MAP));
                 }
             }
         } catch (IOException e) {

@@ -25,7 +25,14 @@ import org.sakshi.storage.ServerDirectory;
  */
 public final class LabServers implements ServerDirectory {
     public static final String FILE = "lab-servers.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The JSON mapper, made when the settings are first read or written: every case command makes a
+     * LabServers (server cases find their server through it), most never read the settings, and
+     * making a mapper loads Jackson's data-binding classes.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Path profile;
 
@@ -53,7 +60,7 @@ public final class LabServers implements ServerDirectory {
             return out;
         }
         try {
-            for (JsonNode n : JSON.readTree(Files.readString(f, StandardCharsets.UTF_8)).path("servers")) {
+            for (JsonNode n : Json.MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8)).path("servers")) {
                 String pw = n.path("passwordFile").asText(null);
                 out.add(new ServerConfig(n.path("name").asText(), n.path("address").asText(),
                         n.path("user").asText(null), pw == null ? null : Path.of(pw), Path.of(n.path("vault").asText())));
@@ -70,7 +77,7 @@ public final class LabServers implements ServerDirectory {
         List<ServerConfig> all = new ArrayList<>(list());
         all.removeIf(c -> c.name().equals(server.name()));
         all.add(server);
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode arr = root.putArray("servers");
         for (ServerConfig c : all) {
             ObjectNode n = arr.addObject();
@@ -84,7 +91,7 @@ public final class LabServers implements ServerDirectory {
         try {
             org.sakshi.core.OwnerOnly.dir(profile);
             Path tmp = profile.resolve(FILE + ".tmp");
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
+            Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
                     StandardCharsets.UTF_8);
             Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

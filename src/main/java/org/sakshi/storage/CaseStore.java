@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,7 +61,6 @@ import org.slf4j.LoggerFactory;
 public final class CaseStore implements AutoCloseable {
     public static final String DB = "case.db";
     private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
 
@@ -273,7 +271,8 @@ public final class CaseStore implements AutoCloseable {
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(DB).toAbsolutePath(), cfg.toProperties());
+            // the driver itself, not DriverManager, which first loads every JDBC driver on the class path
+            return org.sqlite.JDBC.createConnection("jdbc:sqlite:" + dir.resolve(DB).toAbsolutePath(), cfg.toProperties());
         } catch (SQLException e) {
             throw wrap(dir, "open", e);
         }
@@ -883,9 +882,21 @@ public final class CaseStore implements AutoCloseable {
                         rs.getString(16), rs.getString(17)),
                 new ItemTimestamp(TimestampStatus.valueOf(rs.getString(18)),
                         tsTime == null ? null : Instant.parse(tsTime), rs.getString(20)),
-                rs.getString(21), warnings == null || warnings.equals("[]") ? List.of() : parse(warnings, LIST),
-                rs.getInt(23) != 0, summary == null ? Map.of() : parse(summary, MAP));
+                rs.getString(21), warnings == null || warnings.equals("[]") ? List.of() : warnings(warnings),
+                rs.getInt(23) != 0, summary == null ? Map.of() : summary(summary));
         return new StoredItem(it, rs.getString(26), rs.getLong(8), rs.getString(24), rs.getLong(27));
+    }
+
+    /** An item's warnings column: read by {@link PlainJson}, else (anything unusual) by the mapper. */
+    private static List<String> warnings(String text) {
+        List<String> w = PlainJson.strings(text);
+        return w != null ? w : parse(text, LIST);
+    }
+
+    /** An item's summary column: read by {@link PlainJson}, else (anything unusual) by the mapper. */
+    private static Map<String, Object> summary(String text) {
+        Map<String, Object> m = PlainJson.object(text);
+        return m != null ? m : parse(text, MAP);
     }
 
     public void insertEntries(String itemId, List<EntryRow> entries) throws StorageException {
@@ -1035,9 +1046,17 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The JSON mapper, made at its first use: reading a case's items needs none ({@link PlainJson}),
+     * and making one costs a start of {@code sakshi items} a good part of its CPU.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON-serialisable: " + e.getOriginalMessage(), e);
         }
@@ -1045,7 +1064,7 @@ public final class CaseStore implements AutoCloseable {
 
     private static <T> T parse(String s, TypeReference<T> t) {
         try {
-            return JSON.readValue(s, t);
+            return Json.MAPPER.readValue(s, t);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("damaged JSON column: " + e.getOriginalMessage(), e);
         }
@@ -1571,10 +1590,10 @@ public final class CaseStore implements AutoCloseable {
 
     private static com.fasterxml.jackson.databind.JsonNode readMarker(Path f) {
         try {
-            return JSON.readTree(Files.readString(f));
+            return Json.MAPPER.readTree(Files.readString(f));
         } catch (java.io.IOException e) {
             LOG.warn("cannot read {}: {}", f, e.getMessage());
-            return JSON.createObjectNode(); // still closed: the file is there
+            return Json.MAPPER.createObjectNode(); // still closed: the file is there
         }
     }
 

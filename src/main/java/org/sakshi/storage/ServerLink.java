@@ -22,7 +22,10 @@ import org.sakshi.core.StorageException;
 public record ServerLink(String server, UUID caseId, String address) {
     public static final String FILE = "server-case.json";
     static final String FORMAT = "sakshi-server-case/1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when a link file is read or written: opening a case that has none needs no mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public static boolean isLink(Path dir) {
         return Files.isRegularFile(dir.resolve(FILE));
@@ -35,7 +38,7 @@ public record ServerLink(String server, UUID caseId, String address) {
             return Optional.empty();
         }
         try {
-            JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+            JsonNode n = Json.MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8));
             if (!FORMAT.equals(n.path("format").asText())) {
                 throw new StorageException(f + " is not a Sakshi server-case file (format " + n.path("format").asText()
                         + "); it may have been written by a newer Sakshi");
@@ -51,7 +54,7 @@ public record ServerLink(String server, UUID caseId, String address) {
 
     /** Writes the link atomically (temp file, fsync, rename). */
     void write(Path dir) throws StorageException {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("format", FORMAT);
         n.put("server", server);
         n.put("case", caseId.toString());
@@ -59,7 +62,7 @@ public record ServerLink(String server, UUID caseId, String address) {
         Path f = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".tmp");
         try {
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n",
+            Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n",
                     StandardCharsets.UTF_8);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);

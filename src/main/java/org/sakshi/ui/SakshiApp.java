@@ -63,10 +63,21 @@ public final class SakshiApp extends Application {
         }
     }
 
+    /**
+     * Reads the bundled fonts on their own thread while the FX thread builds the start window (the
+     * toolkit is up when this runs); the stylesheet needs them only when the window is first shown,
+     * and {@link Workbench#scene} waits for them there.
+     */
+    @Override
+    public void init() {
+        Thread fonts = new Thread(org.sakshi.ui.common.UiFonts::load, "fonts");
+        fonts.setDaemon(true);
+        fonts.start();
+    }
+
     @Override
     public void start(Stage stage) {
         long t0 = System.nanoTime();
-        org.sakshi.ui.common.UiFonts.load();
         bench = prepared();
         String lang = LaunchArguments.parse(getParameters().getRaw()).lang();
         Messages.use(Messages.choose(lang != null ? lang : System.getenv("SAKSHI_LANG"), bench.settings().language,
