@@ -26,7 +26,10 @@ import org.sakshi.core.CustodyEvent;
  * </pre>
  */
 public final class ChainVerifier {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Only a line not in canonical form needs Jackson: it is not set up before one comes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final MessageDigest sha256;
     private final StringBuilder buf = new StringBuilder(1024);
@@ -128,7 +131,7 @@ public final class ChainVerifier {
     static Parsed parseTree(String line, StringBuilder buf, MessageDigest sha256) {
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = Json.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             return new Parsed(null, null, null, null, null, null, "is not valid JSON (" + e.getOriginalMessage() + ")");
         }
