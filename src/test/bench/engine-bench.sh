@@ -7,7 +7,8 @@
 # WORKDIR/bench.bin may be a symbolic link to an existing file of BENCH_SIZE bytes (used read-only).
 # env: JAR (default target/sakshi.jar), BENCH_SIZE, BENCH_EVENTS, SKIP_LEDGER=1 (import table only),
 #      REUSE_LEDGER=1 (keep the ledger an earlier run generated in WORKDIR), JAR_BEFORE (another build
-#      whose import is measured alternately, as "before-import").
+#      whose import and custody verify are measured alternately, as "before-import" and
+#      "before-custody-verify"), SKIP_IMPORT=1 (the custody verify table only).
 # Needs: /usr/bin/time (Debian package "time"), hashdeep, dcfldd (optional). Prints a table.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -29,11 +30,13 @@ if [ -L "$F" ]; then
   F=$(readlink -f "$F")
   [ "$(stat -c %s "$F")" = "$SIZE" ] || { echo "bench: $F is not $SIZE bytes (BENCH_SIZE); not touching it"; exit 1; }
 fi
+if [ -z "${SKIP_IMPORT:-}" ]; then
 if [ ! -f "$F" ] || [ "$(stat -c %s "$F")" != "$SIZE" ]; then
   echo "bench: writing $SIZE random bytes to $F"
   head -c "$SIZE" /dev/urandom > "$F"
 fi
 cat "$F" > /dev/null   # into the page cache
+fi
 R="$W/results.txt"; : > "$R"
 echo "bench: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg), java $("$JAVA" -version 2>&1 | head -1)"
 
@@ -47,6 +50,7 @@ measure() { # label command...
 }
 
 for i in $(seq 1 "$RUNS"); do
+  [ -z "${SKIP_IMPORT:-}" ] || break
   echo "run $i"
   rm -rf "$W/case" "$W/copy"
   "$JAVA" -jar "$JAR" case init "$W/case" --number BENCH --title bench --officer bench >/dev/null
@@ -83,6 +87,9 @@ rm -rf "$W/lcase"
 fi
 for i in $(seq 1 "$RUNS"); do
   measure "custody-verify-1M" "$JAVA" "$P" -Xmx256m -jar "$JAR" custody verify "$W/lcase"
+  if [ -n "${JAR_BEFORE:-}" ]; then
+    measure "before-custody-verify" "$JAVA" "$P" -Xmx256m -jar "$JAR_BEFORE" custody verify "$W/lcase"
+  fi
   measure "sha256sum-jsonl" sha256sum "$W/ledger.jsonl"
 done
 fi
@@ -103,9 +110,11 @@ hd=$(awk '$1=="hashdeep-3"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {prin
 md=$(awk '$1=="md5sum"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 cv=$(awk '$1=="custody-verify-1M"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 bi=$(awk '$1=="before-import"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+bv=$(awk '$1=="before-custody-verify"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 sj=$(awk '$1=="sha256sum-jsonl"{print $2}' "$R" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-awk -v i="$imp" -v c="$cp" -v s="$sh" -v m="$md" -v h="${hd:-0}" -v v="${cv:-0}" -v j="${sj:-0}" -v n="$EVENTS" -v b="${bi:-0}" 'BEGIN {
+awk -v i="$imp" -v c="$cp" -v s="$sh" -v m="$md" -v h="${hd:-0}" -v v="${cv:-0}" -v j="${sj:-0}" -v n="$EVENTS" -v b="${bi:-0}" -v bv="${bv:-0}" 'BEGIN {
   f = (m > c ? m : c);
-  printf "import / max(md5sum, cp+sync) = %.2f (target <= 1.15)   import / (cp+sync) = %.2f   import / sha256sum = %.2f   import / hashdeep = %.2f\n", i/f, i/c, i/s, (h>0?i/h:0);
+  if (i > 0 && f > 0) printf "import / max(md5sum, cp+sync) = %.2f (target <= 1.15)   import / (cp+sync) = %.2f   import / sha256sum = %.2f   import / hashdeep = %.2f\n", i/f, i/c, i/s, (h>0?i/h:0);
   if (b > 0) printf "before-import / max(md5sum, cp+sync) = %.2f (JAR_BEFORE, same runs)\n", b/f;
-  if (v > 0 && j > 0) printf "custody verify: %.0f events/s (JVM start included); verify / sha256sum(JSONL) = %.2f (target <= 2)\n", n/v, v/j }'
+  if (v > 0 && j > 0) printf "custody verify: %.0f events/s (JVM start included); verify / sha256sum(JSONL) = %.2f (target <= 2)\n", n/v, v/j;
+  if (bv > 0 && j > 0) printf "before-custody-verify / sha256sum(JSONL) = %.2f (JAR_BEFORE, same runs)\n", bv/j }'

@@ -102,10 +102,13 @@ final class CustodyCommand extends CliCommand {
 
         @Override
         public Integer call() throws SakshiException {
-            LedgerStatus st = custody.verify(caseDir, new java.util.HashSet<>(trustKeys));
+            // the lines that may be receipts are picked out while the ledger is read for its own check
+            java.util.List<String> receipts = new java.util.ArrayList<>();
+            LedgerStatus st = custody.verify(caseDir, new java.util.HashSet<>(trustKeys),
+                    org.sakshi.service.ReceiveService.RECEIPT_MARKS, receipts::add);
             // docs/custody-ledger.md#received-bundles: each received bundle's kept chain and its continuity
             java.util.List<org.sakshi.core.Check> hops = receiver == null ? java.util.List.of()
-                    : receiver.verifyReceived(caseDir);
+                    : receiver.verifyReceived(caseDir, receipts);
             boolean hopsBroken = org.sakshi.service.ReceiveService.broken(hops);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

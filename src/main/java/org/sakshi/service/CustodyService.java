@@ -66,6 +66,16 @@ public final class CustodyService {
 
     /** As {@link #verify(Path)}, also trusting the keys whose SHA-256 fingerprints are given ({@code --trust-key}). */
     public LedgerStatus verify(Path caseDir, java.util.Set<String> extraTrusted) throws SakshiException {
+        return verify(caseDir, extraTrusted, List.of(), null);
+    }
+
+    /**
+     * As {@link #verify(Path, java.util.Set)}, also handing every stored line that contains one of
+     * {@code marks} (ASCII texts, as {@link String#contains}) to {@code marked}, in seq order, from the
+     * same read of the ledger (what a second search of the whole ledger would find, without it).
+     */
+    public LedgerStatus verify(Path caseDir, java.util.Set<String> extraTrusted, List<String> marks,
+                               java.util.function.Consumer<String> marked) throws SakshiException {
         java.util.Set<String> trusted = new java.util.HashSet<>(access.trustedKeys());
         for (String k : extraTrusted) {
             trusted.add(k.strip().toLowerCase(java.util.Locale.ROOT));
@@ -74,7 +84,8 @@ public final class CustodyService {
             LedgerVerifier v = new LedgerVerifier(s.headLines(), trusted, CustodyService::tokenProblem);
             // the lines are read as stored bytes, parsed and hashed on every core; the checks still run
             // in seq order
-            v.acceptAllUtf8(s::forEachEventLineUtf8, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            v.acceptAllUtf8(s::forEachEventLineUtf8, Math.min(4, Runtime.getRuntime().availableProcessors()), marks,
+                    marked);
             LedgerVerdict r = v.result();
             return new LedgerStatus(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message(),
                     r.fault() == null ? null : r.fault().name(), r.signedHeads(), r.anchors());

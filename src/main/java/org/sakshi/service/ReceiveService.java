@@ -556,17 +556,34 @@ public final class ReceiveService {
      * decided at receipt and is recorded in BUNDLE_RECEIVED). An empty list when the case received nothing.
      */
     public List<Check> verifyReceived(Path caseDir) throws SakshiException {
-        List<ProvenanceChecks.ReceiptEvent> own = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         try (CaseStore s = access.read(caseDir)) {
             // streamed: a ledger of millions of events is never held in memory. Only lines that can be a
             // receipt (they name BUNDLE_RECEIVED or carry a "received" detail) are parsed, and then
             // judged exactly by receipts()
-            List<CustodyEvent> candidates = new ArrayList<>();
-            s.forEachEventLineContaining(EventType.BUNDLE_RECEIVED.name(), EventDetails.ItemImported.RECEIVED,
-                    line -> candidates.add(org.sakshi.core.ledger.EventCodec.parseLine(line)));
-            own.addAll(receipts(candidates));
+            s.forEachEventLineContaining(RECEIPT_MARKS.get(0), RECEIPT_MARKS.get(1), lines::add);
         }
-        return checkHops(caseDir, own);
+        return verifyReceived(caseDir, lines);
+    }
+
+    /**
+     * The texts a stored line must contain to be a receipt (it names BUNDLE_RECEIVED or carries a
+     * "received" detail): {@link #verifyReceived(Path, List)} wants every line with one of them.
+     */
+    public static final List<String> RECEIPT_MARKS = List.of(EventType.BUNDLE_RECEIVED.name(),
+            EventDetails.ItemImported.RECEIVED);
+
+    /**
+     * As {@link #verifyReceived(Path)}, given the case's stored ledger lines that contain one of
+     * {@link #RECEIPT_MARKS}, in seq order (from the read that verified the ledger, so the ledger is
+     * not searched a second time).
+     */
+    public List<Check> verifyReceived(Path caseDir, List<String> receiptLines) throws SakshiException {
+        List<CustodyEvent> candidates = new ArrayList<>();
+        for (String line : receiptLines) {
+            candidates.add(org.sakshi.core.ledger.EventCodec.parseLine(line));
+        }
+        return checkHops(caseDir, receipts(candidates));
     }
 
     /** The BUNDLE_RECEIVED and received ITEM_IMPORTED events of a case's ledger, for the hop checks. */

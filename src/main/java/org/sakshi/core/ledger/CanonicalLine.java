@@ -122,7 +122,7 @@ final class CanonicalLine {
                     if (!isNumber(vStart)) {
                         return null;
                     }
-                    seq = Long.parseLong(new String(b, vStart, vEnd - vStart, StandardCharsets.ISO_8859_1));
+                    seq = integer(vStart, vEnd);
                     haveSeq = true;
                 }
                 case 2 -> { // type
@@ -244,6 +244,19 @@ final class CanonicalLine {
         }
         return repeated ? remembered(start + 1, end - start - 2)
                 : new String(b, start + 1, end - start - 2, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The value of the integer in [s, e), which {@link #number} accepted: an optional minus and at most
+     * 15 digits, so it fits a long ({@code Long.parseLong} of the same text, without making the text).
+     */
+    private long integer(int s, int e) {
+        boolean minus = b[s] == '-';
+        long v = 0;
+        for (int k = minus ? s + 1 : s; k < e; k++) {
+            v = v * 10 + (b[k] - '0');
+        }
+        return minus ? -v : v;
     }
 
     private boolean isNumber(int start) {

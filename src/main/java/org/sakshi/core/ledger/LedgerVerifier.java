@@ -135,7 +135,7 @@ public final class LedgerVerifier {
             lines.forEach(this::acceptLine);
             return;
         }
-        pipeline(lines::forEach, (p, line) -> new Checked(p.parse(line), special(line) ? line : null), threads);
+        pipeline(lines::forEach, (p, line) -> new Checked(p.parse(line), special(line) ? line : null), threads, null);
     }
 
     /**
@@ -144,22 +144,39 @@ public final class LedgerVerifier {
      * decoded on the reading thread; the same verdict, fault and message as {@link #acceptLine}.
      */
     public <X extends Exception> void acceptAllUtf8(LinesUtf8<X> lines, int threads) throws X {
+        acceptAllUtf8(lines, threads, List.of(), null);
+    }
+
+    /**
+     * As {@link #acceptAllUtf8(LinesUtf8, int)}, also handing every line that contains one of
+     * {@code marks} (ASCII texts, case-sensitive, as {@link String#contains}) to {@code marked},
+     * decoded, in seq order, on the calling thread: what a second query over the whole ledger
+     * would find, from the same read. A null line contains nothing.
+     */
+    public <X extends Exception> void acceptAllUtf8(LinesUtf8<X> lines, int threads, List<String> marks,
+            java.util.function.Consumer<String> marked) throws X {
+        LineMarks find = new LineMarks(marks);
         java.util.function.BiFunction<ChainVerifier.LineParser, byte[], Checked> work = (p, utf8) -> {
-            // the enrolment and anchor lines (a handful) are decoded to be read as events
-            String special = utf8 != null && special(utf8) ? new String(utf8, java.nio.charset.StandardCharsets.UTF_8)
-                    : null;
-            return new Checked(p.parseUtf8(utf8), special);
+            // one scan of the bytes for the enrolment and anchor lines (a handful, decoded to be read as
+            // events) and for the lines the caller asked for
+            int found = utf8 == null ? 0 : find.find(utf8);
+            String text = found != 0 ? new String(utf8, java.nio.charset.StandardCharsets.UTF_8) : null;
+            return new Checked(p.parseUtf8(utf8), (found & LineMarks.SPECIAL) != 0 ? text : null,
+                    (found & LineMarks.ASKED) != 0 ? text : null);
         };
         if (threads <= 1) {
             ChainVerifier.LineParser p = new ChainVerifier.LineParser();
-            lines.forEach(utf8 -> check(work.apply(p, utf8)));
+            lines.forEach(utf8 -> check(work.apply(p, utf8), marked));
             return;
         }
-        pipeline(lines::forEach, work, threads);
+        pipeline(lines::forEach, work, threads, marked);
     }
 
     /** One line parsed off the checking thread; {@code special} is the line when it may enrol a key or anchor the ledger. */
-    private record Checked(ChainVerifier.Parsed parsed, String special) {
+    private record Checked(ChainVerifier.Parsed parsed, String special, String marked) {
+        Checked(ChainVerifier.Parsed parsed, String special) {
+            this(parsed, special, null);
+        }
     }
 
     @FunctionalInterface
@@ -168,7 +185,8 @@ public final class LedgerVerifier {
     }
 
     private <T, X extends Exception> void pipeline(Source<T, X> lines,
-            java.util.function.BiFunction<ChainVerifier.LineParser, T, Checked> work, int threads) throws X {
+            java.util.function.BiFunction<ChainVerifier.LineParser, T, Checked> work, int threads,
+            java.util.function.Consumer<String> marked) throws X {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ledger-verify");
             t.setDaemon(true);
@@ -187,7 +205,7 @@ public final class LedgerVerifier {
                     submit(pool, parsers, work, batch.lines, inFlight);
                     batch.lines = new ArrayList<>(BATCH);
                     while (inFlight.size() > 2 * threads) {
-                        checkOldest(inFlight);
+                        checkOldest(inFlight, marked);
                     }
                 }
             });
@@ -195,7 +213,7 @@ public final class LedgerVerifier {
                 submit(pool, parsers, work, batch.lines, inFlight);
             }
             while (!inFlight.isEmpty()) {
-                checkOldest(inFlight);
+                checkOldest(inFlight, marked);
             }
         } finally {
             pool.shutdownNow();
@@ -216,7 +234,8 @@ public final class LedgerVerifier {
         }));
     }
 
-    private void checkOldest(java.util.ArrayDeque<java.util.concurrent.Future<List<Checked>>> inFlight) {
+    private void checkOldest(java.util.ArrayDeque<java.util.concurrent.Future<List<Checked>>> inFlight,
+                             java.util.function.Consumer<String> marked) {
         List<Checked> parsed;
         try {
             parsed = inFlight.poll().get();
@@ -228,42 +247,24 @@ public final class LedgerVerifier {
             throw new IllegalStateException("verifying the ledger failed: " + ee.getCause(), ee.getCause());
         }
         for (Checked c : parsed) {
-            check(c);
+            check(c, marked);
         }
     }
 
-    private void check(Checked c) {
+    private void check(Checked c, java.util.function.Consumer<String> marked) {
         String before = chain.lastHash();
         chain.accept(c.parsed());
         afterChain(c.special(), before);
+        if (c.marked() != null && marked != null) {
+            marked.accept(c.marked());
+        }
     }
 
     /** Whether a stored line may be an enrolment (KEY_ENROLLED, CASE_CREATED) or an anchor, by its text. */
     private static boolean special(String line) {
-        return line.contains("\"type\":\"KEY_ENROLLED\"") || line.contains("\"type\":\"CASE_CREATED\"")
-                || line.contains("\"type\":\"LEDGER_ANCHORED\"");
-    }
-
-    private static final byte[][] SPECIAL = {
-        "\"type\":\"KEY_ENROLLED\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "\"type\":\"CASE_CREATED\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "\"type\":\"LEDGER_ANCHORED\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
-
-    /**
-     * {@link #special(String)} of the decoded line, from its bytes: the patterns are ASCII, and decoding
-     * UTF-8 (malformed sequences become U+FFFD) neither makes nor breaks an ASCII match.
-     */
-    private static boolean special(byte[] utf8) {
-        int n = utf8.length;
-        for (int i = 0; i + 8 < n; i++) {
-            // every pattern starts with "type":" ; test that first
-            if (utf8[i] == '"' && utf8[i + 1] == 't' && utf8[i + 2] == 'y' && utf8[i + 3] == 'p'
-                    && utf8[i + 4] == 'e' && utf8[i + 5] == '"') {
-                for (byte[] p : SPECIAL) {
-                    if (i + p.length <= n && java.util.Arrays.equals(utf8, i, i + p.length, p, 0, p.length)) {
-                        return true;
-                    }
-                }
+        for (String t : LineMarks.SPECIAL_TEXTS) {
+            if (line.contains(t)) {
+                return true;
             }
         }
         return false;
@@ -279,7 +280,7 @@ public final class LedgerVerifier {
         }
         long seq = chain.lastSeq();
         String hash = chain.lastHash();
-        SignedHead h = heads.get(seq);
+        SignedHead h = headAt(seq);
         if (h != null && !h.head().equals(hash)) {
             fault(LedgerFault.HEAD_MISMATCH, seq, "the signed head at seq " + seq + " is " + h.head()
                     + " but the ledger's event seq " + seq + " hashes to " + hash + ": the ledger or "
@@ -309,6 +310,21 @@ public final class LedgerVerifier {
             default -> {
             }
         }
+    }
+
+    private java.util.Iterator<SignedHead> headsAhead;
+    private SignedHead nextHead;
+
+    /** The signed head at {@code seq}, or null; asked with seqs that only grow (one per accepted event). */
+    private SignedHead headAt(long seq) {
+        if (headsAhead == null) {
+            headsAhead = heads.values().iterator();
+            nextHead = headsAhead.hasNext() ? headsAhead.next() : null;
+        }
+        while (nextHead != null && nextHead.seq() < seq) {
+            nextHead = headsAhead.hasNext() ? headsAhead.next() : null;
+        }
+        return nextHead != null && nextHead.seq() == seq ? nextHead : null;
     }
 
     private void enrol(long seq, Map<String, Object> d) {

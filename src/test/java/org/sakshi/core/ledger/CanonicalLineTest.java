@@ -333,6 +333,20 @@ class CanonicalLineTest {
     }
 
     @Test
+    void theSeqIsReadAsTheFullPathReadsItFromZeroAndNegativeToFifteenDigits() {
+        String good = randomEventLine(new Random(5), 1, "0".repeat(64), true);
+        for (String seq : List.of("0", "-1", "-987654321012345", "7", "999999999999999", "100000000000000", "-0")) {
+            String line = good.replace("\"seq\":1,", "\"seq\":" + seq + ",");
+            boolean taken = same(line);
+            assertEquals(!seq.equals("-0"), taken, line);
+            if (taken) {
+                assertEquals(Long.parseLong(seq), fast.parse(line).seq());
+                assertEquals(Long.parseLong(seq), fast.parseUtf8(line.getBytes(StandardCharsets.UTF_8)).seq());
+            }
+        }
+    }
+
+    @Test
     void theFuzzCorpusGivesTheSameResultOnBothPaths() throws IOException, URISyntaxException {
         Path dir = Path.of(getClass().getResource("CustodyLogFuzzTestInputs/verify").toURI());
         int n = 0;
