@@ -60,6 +60,15 @@ public final class BundleZipWriter implements Closeable {
     private final ExecutorService bundleHasher;
     private final DigestingChannelStream sink;
     private String bundleSha256;
+    private final java.util.Map<String, ReadBack> readBack = new java.util.LinkedHashMap<>();
+
+    /**
+     * A payload entry whose data, at {@code dataOffset} of the file and {@code size} bytes long, was
+     * read back from the file after it was written and had the SHA-256 {@code sha256} and the CRC-32
+     * {@code crc32} written in its ZIP headers (see {@link #putCopied}).
+     */
+    public record ReadBack(long dataOffset, long size, String sha256, long crc32) {
+    }
 
     /**
      * @param file     the {@code .part} file to create (must not exist)
@@ -106,6 +115,11 @@ public final class BundleZipWriter implements Closeable {
     /** Tag manifest lines written so far (tag files other than signature/), in order. */
     public List<ManifestFile.Line> tagLines() {
         return List.copyOf(tags);
+    }
+
+    /** The entries read back from the file after they were written, by bag path. */
+    public java.util.Map<String, ReadBack> readBack() {
+        return java.util.Map.copyOf(readBack);
     }
 
     /** Payload-Oxum of RFC 8493 §2.2.2: {@code octets.streamcount}. */
@@ -182,11 +196,13 @@ public final class BundleZipWriter implements Closeable {
         MessageDigest md = sha256();
         CRC32 crc = new CRC32();
         long now;
+        long dataOffset;
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             // the ZIP library writes the local header, then hands over `size` placeholder bytes, which the
             // sink replaces by the kernel's copy of the file; the library never sees the file's bytes
-            zip.addRawArchiveEntry(e, new CopiedBytes(sink, in, size, md, crc, what, progress, cancel));
-            sink.endCopy();
+            CopiedBytes data = new CopiedBytes(sink, in, size, md, crc, what, progress, cancel);
+            zip.addRawArchiveEntry(e, data);
+            dataOffset = sink.endCopy();
             now = in.size();
         } catch (CopyCancelled cc) {
             throw cc.cancelled;
@@ -210,6 +226,7 @@ public final class BundleZipWriter implements Closeable {
                     + Long.toHexString(crc32) + "); the bundle was not written. Run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).");
         }
         record(bagPath, sha, size);
+        readBack.put(bagPath, new ReadBack(dataOffset, size, sha, crc32));
         return sha;
     }
 
@@ -553,12 +570,19 @@ public final class BundleZipWriter implements Closeable {
             this.copyProgress = progress;
         }
 
-        /** After the library handed every placeholder byte: the copy is complete and fully digested. */
-        void endCopy() throws IOException {
-            if (source != null) {
+        /**
+         * After the library handed every placeholder byte: the copy is complete and fully digested;
+         * returns the file offset where the copied bytes start.
+         */
+        long endCopy() throws IOException {
+            if (source != null || copyEnd == 0) {
                 throw new IOException("the ZIP library handed " + (accepted - copyStart) + " of "
                         + (copyEnd - copyStart) + " bytes of a copied entry");
             }
+            long start = copyStart;
+            copyStart = 0;
+            copyEnd = 0;
+            return start;
         }
 
         @Override

@@ -255,6 +255,42 @@ class BundleZipWriterTest {
     }
 
     @Test
+    void theRecheckReadsACopiedEntryAgainUnlessTheReadBackDescribesItExactly() throws Exception {
+        Path src = dir.resolve("e.bin");
+        byte[] b = new byte[300_000];
+        new java.util.Random(7).nextBytes(b);
+        Files.write(src, b);
+        Path out = dir.resolve("r.zip");
+        java.util.Map<String, BundleZipWriter.ReadBack> readBack;
+        try (BundleZipWriter w = new BundleZipWriter(out, PlainBag.ID, Instant.EPOCH)) {
+            w.putFile("data/evidence/E0001/e.bin", src, sha(src), crc(src), "E0001", ProgressListener.NONE,
+                    new CancelFlag());
+            w.writeTagFiles(new BagInfo(), new java.util.LinkedHashMap<>());
+            w.finish();
+            readBack = w.readBack();
+        }
+        BundleZipWriter.ReadBack rb = readBack.get("data/evidence/E0001/e.bin");
+        assertEquals(b.length, rb.size());
+        // the bytes at the recorded offset are the file's bytes
+        byte[] zip = Files.readAllBytes(out);
+        assertArrayEquals(b, java.util.Arrays.copyOfRange(zip, (int) rb.dataOffset(), (int) rb.dataOffset() + b.length));
+        // a byte of the entry changes after the writer read it back
+        zip[(int) rb.dataOffset() + 1000] ^= 1;
+        Files.write(out, zip);
+        BundleVerifier v = new BundleVerifier(null, null, null, null);
+        for (BundleZipWriter.ReadBack other : List.of(
+                new BundleZipWriter.ReadBack(rb.dataOffset() + 1, rb.size(), rb.sha256(), rb.crc32()),
+                new BundleZipWriter.ReadBack(rb.dataOffset(), rb.size() - 1, rb.sha256(), rb.crc32()),
+                new BundleZipWriter.ReadBack(rb.dataOffset(), rb.size(), "0".repeat(64), rb.crc32()),
+                new BundleZipWriter.ReadBack(rb.dataOffset(), rb.size(), rb.sha256(), rb.crc32() ^ 1))) {
+            var report = v.forRecheck(java.util.Map.of("data/evidence/E0001/e.bin", other)).verify(out, null);
+            assertTrue(report.checks().stream().anyMatch(c -> c.code() == org.sakshi.core.CheckCode.PAYLOAD_HASH
+                    && c.result() == org.sakshi.core.CheckResult.FAILED
+                    && "data/evidence/E0001/e.bin".equals(c.target())), other + ": " + report.checks());
+        }
+    }
+
+    @Test
     void cancellingStopsTheCopy() throws Exception {
         Path src = dir.resolve("e.bin");
         Files.write(src, new byte[3_000_000]);
