@@ -119,6 +119,7 @@ public final class BundleSealer {
             List<TimestampToken> tokens;
             List<String> warnings = new ArrayList<>();
             String bundleSha;
+            Map<String, BundleZipWriter.ReadBack> readBack;
             try (BundleZipWriter w = new BundleZipWriter(part.part(), plan.bundleId(), plan.time())) {
                 long[] done = {0, 0};
                 writePayload(w, plan.payload(), done, p, c);
@@ -129,13 +130,14 @@ public final class BundleSealer {
                 tokens = sealTags(w, plan, warnings);
                 w.finish();
                 bundleSha = w.bundleSha256();
+                readBack = w.readBack();
             }
             LOG.info("bundle {}: {} bytes of payload written, signed and synced in {} ms", plan.bundleId(),
                     plan.payload().stream().mapToLong(f -> f.file().toFile().length()).sum(),
                     (System.nanoTime() - start) / 1_000_000);
             c.throwIfCancelled();
             long written = System.nanoTime();
-            Sealed checked = recheck(part.part(), bundleSha, tokens, p);
+            Sealed checked = recheck(part.part(), bundleSha, tokens, readBack, p);
             LOG.info("bundle {}: re-read check {} in {} ms", plan.bundleId(), checked.verification().verdict(),
                     (System.nanoTime() - written) / 1_000_000);
             part.commit();
@@ -252,11 +254,14 @@ public final class BundleSealer {
      * Re-reads the flushed part file with the verifier: its central directory and entries, every
      * tag file, the signature and tokens, the custody chain, the PDFs, and the CRC-32 of every
      * payload entry (whose SHA-256 was checked as it was written). {@code sha} is the SHA-256 taken
-     * while the file was written.
+     * while the file was written. Entries the writer already read back from the file ({@code readBack}:
+     * evidence copied by the kernel, SHA-256 and CRC-32 checked on the bytes the file holds) are not
+     * read a second time when the re-check finds them at the same place with the same size and SHA-256.
      */
-    private Sealed recheck(Path part, String sha, List<TimestampToken> tokens, ProgressListener p)
+    private Sealed recheck(Path part, String sha, List<TimestampToken> tokens,
+                           Map<String, BundleZipWriter.ReadBack> readBack, ProgressListener p)
             throws SakshiException {
-        VerificationReport report = verifier.forRecheck().verify(part, p);
+        VerificationReport report = verifier.forRecheck(readBack).verify(part, p);
         if (report.verdict() == Verdict.FAILED) {
             Check bad = report.checks().stream().filter(x -> x.result() == CheckResult.FAILED).findFirst().orElseThrow();
             throw new IntegrityException("the freshly written bundle failed its own check (" + bad.code() + " "

@@ -56,6 +56,8 @@ public final class BundleVerifier {
     private final BundleChecks.PdfText pdfText;
     private final SafeZip.Limits limits;
     private final boolean crcRecheck;
+    /** With {@link #crcRecheck}: entries the exporter read back itself (see {@link #forRecheck(java.util.Map)}). */
+    private java.util.Map<String, BundleZipWriter.ReadBack> readBack = java.util.Map.of();
     private final String expectedSigner;
     private final BundleChecks.LongTerm longTerm;
 
@@ -80,6 +82,7 @@ public final class BundleVerifier {
         this.crcRecheck = crcRecheck;
         this.expectedSigner = expectedSigner;
         this.longTerm = longTerm;
+        this.readBack = base.readBack;
     }
 
     /**
@@ -107,6 +110,18 @@ public final class BundleVerifier {
      */
     public BundleVerifier forRecheck() {
         return new BundleVerifier(this, true, expectedSigner, longTerm);
+    }
+
+    /**
+     * As {@link #forRecheck()}; a payload entry in {@code readBack} (the writer read its bytes back from
+     * this very file and found the SHA-256 and the CRC-32 of its headers) is not read again when it is
+     * STORED at the same data offset with the same size and the manifest records the same SHA-256;
+     * any other entry is CRC-read as usual.
+     */
+    public BundleVerifier forRecheck(java.util.Map<String, BundleZipWriter.ReadBack> readBack) {
+        BundleVerifier v = forRecheck();
+        v.readBack = java.util.Map.copyOf(readBack);
+        return v;
     }
 
     /**
@@ -303,6 +318,11 @@ public final class BundleVerifier {
             bySize.removeIf(l -> !zip.has(l.path()));
             bySize.sort((a, b) -> Long.compare(zip.size(b.path()), zip.size(a.path())));
             for (ManifestFile.Line l : bySize) {
+                BundleZipWriter.ReadBack rb = crcRecheck ? readBack.get(l.path()) : null;
+                if (!hashes.containsKey(l.path()) && rb != null && rb.sha256().equals(l.sha256())
+                        && zip.readBackAt(l.path(), rb.dataOffset(), rb.size(), rb.crc32())) {
+                    hashes.put(l.path(), java.util.concurrent.CompletableFuture.completedFuture(l.sha256()));
+                }
                 if (!hashes.containsKey(l.path())) {
                     hashes.put(l.path(), pool.submit(() -> !crcRecheck ? zip.sha256(l.path())
                             : zip.crcMatches(l.path()) ? l.sha256() : "a different value (its CRC-32 no longer matches)"));

@@ -60,6 +60,15 @@ public final class BundleZipWriter implements Closeable {
     private final ExecutorService bundleHasher;
     private final DigestingChannelStream sink;
     private String bundleSha256;
+    private final java.util.Map<String, ReadBack> readBack = new java.util.LinkedHashMap<>();
+
+    /**
+     * A payload entry whose data, at {@code dataOffset} of the file and {@code size} bytes long, was
+     * read back from the file after it was written and had the SHA-256 {@code sha256} and the CRC-32
+     * {@code crc32} written in its ZIP headers (see {@link #putCopied}).
+     */
+    public record ReadBack(long dataOffset, long size, String sha256, long crc32) {
+    }
 
     /**
      * @param file     the {@code .part} file to create (must not exist)
@@ -80,17 +89,18 @@ public final class BundleZipWriter implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        this.sink = new DigestingChannelStream(channel, bundleDigest, bundleHasher);
-        this.zip = new ZipArchiveOutputStream(new java.io.BufferedOutputStream(sink, 1 << 16));
-        zip.setEncoding("UTF-8");
-        zip.setUseLanguageEncodingFlag(true);
-        zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
-        zip.setUseZip64(Zip64Mode.AsNeeded);
         this.hasher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bundle-sha256");
             t.setDaemon(true);
             return t;
         });
+        // the sink buffers small writes itself (a BufferedOutputStream would hide which bytes are which)
+        this.sink = new DigestingChannelStream(channel, bundleDigest, bundleHasher, hasher);
+        this.zip = new ZipArchiveOutputStream(sink);
+        zip.setEncoding("UTF-8");
+        zip.setUseLanguageEncodingFlag(true);
+        zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
+        zip.setUseZip64(Zip64Mode.AsNeeded);
     }
 
     public String root() {
@@ -105,6 +115,11 @@ public final class BundleZipWriter implements Closeable {
     /** Tag manifest lines written so far (tag files other than signature/), in order. */
     public List<ManifestFile.Line> tagLines() {
         return List.copyOf(tags);
+    }
+
+    /** The entries read back from the file after they were written, by bag path. */
+    public java.util.Map<String, ReadBack> readBack() {
+        return java.util.Map.copyOf(readBack);
     }
 
     /** Payload-Oxum of RFC 8493 §2.2.2: {@code octets.streamcount}. */
@@ -151,6 +166,9 @@ public final class BundleZipWriter implements Closeable {
                           ProgressListener progress, CancelFlag cancel)
             throws IOException, IntegrityException, CancelledException {
         long size = Files.size(source);
+        if (expectedSha256 != null && crc32 != null && size > 0 && !Compression.deflate(bagPath)) {
+            return putCopied(bagPath, source, size, expectedSha256, crc32, what, progress, cancel);
+        }
         Long crc = crc32;
         if (crc == null && !Compression.deflate(bagPath)) {
             crc = crcOf(source);
@@ -158,6 +176,144 @@ public final class BundleZipWriter implements Closeable {
         try (InputStream in = Files.newInputStream(source)) {
             return putStream(bagPath, in, size, crc, expectedSha256, what, progress, cancel);
         }
+    }
+
+    /**
+     * A file whose SHA-256 and CRC-32 are known (an evidence file, recorded at import), as a STORED
+     * entry: the kernel copies its bytes into the bundle ({@link FileChannel#transferTo}, on Linux
+     * {@code copy_file_range}, with no pass through this process), and each copied piece is read back
+     * from the bundle file once, feeding both the entry's SHA-256 and CRC-32 (which must be the
+     * recorded ones) and the bundle's SHA-256. The digests are thus of the bytes the bundle file holds,
+     * not of what was meant to be written; a changed vault copy, a short copy or a wrong write is
+     * refused with the same messages as the streamed path, before anything after this entry is written.
+     */
+    private String putCopied(String bagPath, Path source, long size, String expectedSha256, long crc32, String what,
+                             ProgressListener progress, CancelFlag cancel)
+            throws IOException, IntegrityException, CancelledException {
+        ZipArchiveEntry e = entry(bagPath, size);
+        e.setCrc(crc32);
+        e.setCompressedSize(size);
+        MessageDigest md = sha256();
+        CRC32 crc = new CRC32();
+        long now;
+        long dataOffset;
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            // the ZIP library writes the local header, then hands over `size` placeholder bytes, which the
+            // sink replaces by the kernel's copy of the file; the library never sees the file's bytes
+            CopiedBytes data = new CopiedBytes(sink, in, size, md, crc, what, progress, cancel);
+            zip.addRawArchiveEntry(e, data);
+            dataOffset = sink.endCopy();
+            now = in.size();
+        } catch (CopyCancelled cc) {
+            throw cc.cancelled;
+        } catch (ShortCopy sc) {
+            throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
+                    + sc.copied + " read); the bundle was not written. Check the vault with the custody audit (Audit in the case window, 'sakshi audit' on the command line).");
+        }
+        if (now != size) {
+            throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
+                    + now + " read); the bundle was not written. Check the vault with the custody audit (Audit in the case window, 'sakshi audit' on the command line).");
+        }
+        String sha = HexFormat.of().formatHex(md.digest());
+        if (!expectedSha256.equals(sha)) {
+            throw new IntegrityException(what + ": the vault copy no longer matches its recorded SHA-256 ("
+                    + expectedSha256 + ", now " + sha + "); the bundle was not written. Do not export this item;"
+                    + " report the vault damage and run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).");
+        }
+        if (crc.getValue() != crc32) {
+            throw new IntegrityException(what + ": its bytes no longer have the CRC-32 recorded at import (Bad CRC"
+                    + " checksum for entry " + root + bagPath + ": " + Long.toHexString(crc.getValue()) + " instead of "
+                    + Long.toHexString(crc32) + "); the bundle was not written. Run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).");
+        }
+        record(bagPath, sha, size);
+        readBack.put(bagPath, new ReadBack(dataOffset, size, sha, crc32));
+        return sha;
+    }
+
+    /** The source ended before {@code copied} reached the entry's size. */
+    private static final class ShortCopy extends IOException {
+        final long copied;
+
+        ShortCopy(long copied) {
+            super("the file ended after " + copied + " bytes");
+            this.copied = copied;
+        }
+    }
+
+    /** A cancel seen inside the ZIP library's copy loop, carried out of it. */
+    private static final class CopyCancelled extends IOException {
+        final CancelledException cancelled;
+
+        CopyCancelled(CancelledException cancelled) {
+            super(cancelled.getMessage(), cancelled);
+            this.cancelled = cancelled;
+        }
+    }
+
+    /**
+     * The placeholder data the ZIP library copies for a {@link #putCopied} entry: {@code size} bytes
+     * whose content is never read (the sink drops it); the first read opens the copy region in the
+     * sink at the current end of the file, right after the local header.
+     */
+    private static final class CopiedBytes extends InputStream {
+        private final DigestingChannelStream sink;
+        private final FileChannel source;
+        private final long size;
+        private final MessageDigest sha;
+        private final CRC32 crc;
+        private final String what;
+        private final ProgressListener progress;
+        private final CancelFlag cancel;
+        private long handed;
+        private boolean opened;
+
+        CopiedBytes(DigestingChannelStream sink, FileChannel source, long size, MessageDigest sha, CRC32 crc,
+                    String what, ProgressListener progress, CancelFlag cancel) {
+            this.sink = sink;
+            this.source = source;
+            this.size = size;
+            this.sha = sha;
+            this.crc = crc;
+            this.what = what;
+            this.progress = progress;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : 0; // never called by the library; content is irrelevant
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (!opened) {
+                opened = true;
+                sink.beginCopy(source, size, sha, crc, (d, t, ignored) -> {
+                    if (cancel != null && cancel.isCancelled()) {
+                        try {
+                            cancel.throwIfCancelled();
+                        } catch (CancelledException ce) {
+                            throw new CopyCancelled(ce);
+                        }
+                    }
+                    if (progress != null) {
+                        progress.progress(d, t, what);
+                    }
+                });
+            }
+            if (handed >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(len, size - handed);
+            handed += n;
+            return n;
+        }
+    }
+
+    /** Progress of a kernel copy; may throw to stop it. */
+    private interface CopyProgress {
+        void copied(long done, long total, String what) throws IOException;
     }
 
     private static long crcOf(Path file) throws IOException {
@@ -342,21 +498,47 @@ public final class BundleZipWriter implements Closeable {
 
     /**
      * Writes to the channel, strictly forward, while a second thread digests every byte in the same
-     * order (a single-thread executor is FIFO). Bytes are copied for the digest unless they come
-     * from the array {@link #lend lent} by the caller, which then keeps it unchanged until
-     * {@link #last()} (taken after the write) has completed.
+     * order (a single-thread executor is FIFO). Small writes are gathered in a buffer; bytes are
+     * copied for the digest unless they come from the array {@link #lend lent} by the caller, which
+     * then keeps it unchanged until {@link #last()} (taken after the write) has completed. Between
+     * {@link #beginCopy} and the end of its region, the bytes handed in are placeholders: the region
+     * is filled by the kernel from the source file, and read back from this file for the digests.
      */
     private static final class DigestingChannelStream extends java.io.OutputStream {
+        private static final int SMALL = 1 << 16;
+        /** Bytes copied by the kernel per call, then read back while the next piece is copied. */
+        private static final long COPY_PIECE = 16L << 20;
+        private static final int READ_BACK = 4 << 20;
+        private static final int READ_BUFFERS = 6;
+
         private final FileChannel channel;
         private final MessageDigest digest;
         private final ExecutorService executor;
+        private final ExecutorService entryExecutor;
+        private final byte[] small = new byte[SMALL];
+        private int smallLen;
         private byte[] lent;
         private Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
+        /** Bytes accepted so far: the file offset of the next byte. */
+        private long accepted;
+        // the copy region [copyStart, copyEnd), its source, how much of it is copied and how much waits
+        private FileChannel source;
+        private long copyStart;
+        private long copyEnd;
+        private long copied;
+        private long waiting;
+        private MessageDigest entrySha;
+        private CRC32 entryCrc;
+        private CopyProgress copyProgress;
+        private final ArrayDeque<java.nio.ByteBuffer> free = new ArrayDeque<>();
+        private final ArrayDeque<Object[]> reading = new ArrayDeque<>();
 
-        DigestingChannelStream(FileChannel channel, MessageDigest digest, ExecutorService executor) {
+        DigestingChannelStream(FileChannel channel, MessageDigest digest, ExecutorService executor,
+                               ExecutorService entryExecutor) {
             this.channel = channel;
             this.digest = digest;
             this.executor = executor;
+            this.entryExecutor = entryExecutor;
         }
 
         void lend(byte[] array) {
@@ -368,6 +550,41 @@ public final class BundleZipWriter implements Closeable {
             return last;
         }
 
+        /**
+         * The next {@code size} bytes handed in are placeholders for {@code source}'s bytes 0 to
+         * {@code size}, which are copied by the kernel and read back into {@code sha} and {@code crc}.
+         */
+        void beginCopy(FileChannel source, long size, MessageDigest sha, CRC32 crc, CopyProgress progress)
+                throws IOException {
+            if (this.source != null) {
+                throw new IllegalStateException("a copy is already open");
+            }
+            drainSmall();
+            this.source = source;
+            this.copyStart = accepted;
+            this.copyEnd = accepted + size;
+            this.copied = 0;
+            this.waiting = 0;
+            this.entrySha = sha;
+            this.entryCrc = crc;
+            this.copyProgress = progress;
+        }
+
+        /**
+         * After the library handed every placeholder byte: the copy is complete and fully digested;
+         * returns the file offset where the copied bytes start.
+         */
+        long endCopy() throws IOException {
+            if (source != null || copyEnd == 0) {
+                throw new IOException("the ZIP library handed " + (accepted - copyStart) + " of "
+                        + (copyEnd - copyStart) + " bytes of a copied entry");
+            }
+            long start = copyStart;
+            copyStart = 0;
+            copyEnd = 0;
+            return start;
+        }
+
         @Override
         public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
@@ -375,23 +592,140 @@ public final class BundleZipWriter implements Closeable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (len <= 0) {
+            while (len > 0) {
+                if (source != null) {
+                    int n = (int) Math.min(len, copyEnd - accepted);
+                    accepted += n;
+                    waiting += n;
+                    off += n;
+                    len -= n;
+                    if (accepted == copyEnd) {
+                        copyWaiting();
+                        finishCopy();
+                    } else if (waiting >= COPY_PIECE) {
+                        copyWaiting();
+                    }
+                    continue;
+                }
+                if (b == lent || len >= SMALL) {
+                    drainSmall();
+                    final byte[] src;
+                    final int from;
+                    if (b == lent) {
+                        src = b;
+                        from = off;
+                    } else {
+                        src = java.util.Arrays.copyOfRange(b, off, off + len);
+                        from = 0;
+                    }
+                    final int n = len;
+                    last = executor.submit(() -> digest.update(src, from, n));
+                    writeFully(java.nio.ByteBuffer.wrap(b, off, len));
+                    accepted += len;
+                    return;
+                }
+                int n = Math.min(len, SMALL - smallLen);
+                System.arraycopy(b, off, small, smallLen, n);
+                smallLen += n;
+                accepted += n;
+                off += n;
+                len -= n;
+                if (smallLen == SMALL) {
+                    drainSmall();
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drainSmall();
+        }
+
+        private void drainSmall() throws IOException {
+            if (smallLen == 0) {
                 return;
             }
-            final byte[] src;
-            final int from;
-            if (b == lent) {
-                src = b;
-                from = off;
-            } else {
-                src = java.util.Arrays.copyOfRange(b, off, off + len);
-                from = 0;
-            }
-            last = executor.submit(() -> digest.update(src, from, len));
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
+            final byte[] src = java.util.Arrays.copyOf(small, smallLen);
+            smallLen = 0;
+            last = executor.submit(() -> digest.update(src));
+            writeFully(java.nio.ByteBuffer.wrap(src));
+        }
+
+        private void writeFully(java.nio.ByteBuffer buf) throws IOException {
             while (buf.hasRemaining()) {
                 channel.write(buf);
             }
+        }
+
+        /** Has the kernel copy the waiting bytes to the end of the file, then reads them back for the digests. */
+        private void copyWaiting() throws IOException {
+            long at = copyStart + copied;
+            long n = waiting;
+            long from = copied;
+            while (n > 0) {
+                long t = source.transferTo(from, n, channel);
+                if (t <= 0) {
+                    throw new ShortCopy(from);
+                }
+                from += t;
+                n -= t;
+            }
+            readBack(at, waiting);
+            copied += waiting;
+            waiting = 0;
+            copyProgress.copied(copied, copyEnd - copyStart, null);
+        }
+
+        /** Reads {@code len} bytes at {@code at} of this file, in order, into the bundle and the entry digests. */
+        private void readBack(long at, long len) throws IOException {
+            long end = at + len;
+            while (at < end) {
+                java.nio.ByteBuffer buf = free.poll();
+                if (buf == null) {
+                    if (reading.size() < READ_BUFFERS) {
+                        buf = java.nio.ByteBuffer.allocateDirect(READ_BACK);
+                    } else {
+                        buf = awaitOldest();
+                    }
+                }
+                buf.clear().limit((int) Math.min(READ_BACK, end - at));
+                while (buf.hasRemaining()) {
+                    int r = channel.read(buf, at + buf.position());
+                    if (r < 0) {
+                        throw new IOException("the bundle file ended while its copied entry was read back");
+                    }
+                }
+                buf.flip();
+                at += buf.limit();
+                final java.nio.ByteBuffer forBundle = buf.duplicate();
+                final java.nio.ByteBuffer forEntry = buf.duplicate();
+                final MessageDigest sha = entrySha;
+                final CRC32 crc = entryCrc;
+                last = executor.submit(() -> digest.update(forBundle));
+                Future<?> e = entryExecutor.submit(() -> {
+                    crc.update(forEntry.duplicate());
+                    sha.update(forEntry);
+                });
+                reading.add(new Object[] {buf, last, e});
+            }
+        }
+
+        private java.nio.ByteBuffer awaitOldest() throws IOException {
+            Object[] r = reading.poll();
+            await((Future<?>) r[1]);
+            await((Future<?>) r[2]);
+            return (java.nio.ByteBuffer) r[0];
+        }
+
+        /** Waits until the entry digests have every copied byte, and closes the copy region. */
+        private void finishCopy() throws IOException {
+            while (!reading.isEmpty()) {
+                free.add(awaitOldest());
+            }
+            source = null;
+            entrySha = null;
+            entryCrc = null;
+            copyProgress = null;
         }
     }
 

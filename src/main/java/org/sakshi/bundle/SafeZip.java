@@ -345,6 +345,22 @@ public final class SafeZip implements Closeable {
     }
 
     /**
+     * For an exporter's re-check: true when the entry is STORED with its data at {@code dataOffset},
+     * {@code size} bytes long and the CRC-32 {@code crc32} in its headers: the bytes the exporter read
+     * back from this file and found sound (that SHA-256 and CRC-32); it then counts as read (no
+     * {@link #damage} read).
+     */
+    boolean readBackAt(String bagPath, long dataOffset, long size, long crc32) throws IOException {
+        ZipLayout.Entry e = entry(bagPath);
+        if (e.method() != ZipEntry.STORED || e.dataOffset() != dataOffset || e.size() != size
+                || e.compressedSize() != size || e.crc() != crc32) {
+            return false;
+        }
+        sound.add(bagPath);
+        return true;
+    }
+
+    /**
      * Null when the file's data reads to its end with the length, deflate end and CRC-32 its ZIP
      * headers record (reading it now unless that was already seen), else the sentence saying what
      * differs. The verifier asks this of every file it had no other reason to read, so that no

@@ -124,6 +124,51 @@ class BundleSealerTest {
     }
 
     @Test
+    void aKernelCopiedVaultCopyThatNoLongerMatchesAbortsLeavingNoFile(@TempDir Path other) throws Exception {
+        Path f = other.resolve("blob");
+        byte[] b = new byte[3_000_000];
+        new java.util.Random(3).nextBytes(b);
+        Files.write(f, b);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b);
+        String recorded = Hashes.sha256(f);
+        b[2_999_999] ^= 1; // the vault copy changed since import; its recorded CRC-32 and SHA-256 no longer fit
+        Files.write(f, b);
+        BundleSealer.Plan plan = new BundleSealer.Plan(other.resolve("b.zip"), "id-1", java.time.Instant.now(),
+                List.of(new BundleSealer.PayloadFile("data/evidence/E0003/x.bin", f, recorded, crc.getValue(), "E0003")),
+                new BagInfo(), "n", tsa.pki().officerSigner(), List.of());
+        IntegrityException e = assertThrows(IntegrityException.class,
+                () -> new BundleSealer(new BundleVerifier(null, null, null, null)).seal(plan, null, null));
+        assertTrue(e.getMessage().startsWith("E0003: the vault copy no longer matches its recorded SHA-256 ("
+                + recorded + ", now "), e.getMessage());
+        assertFalse(Files.exists(other.resolve("b.zip")));
+        assertFalse(Files.exists(other.resolve("b.zip.part")));
+    }
+
+    @Test
+    void aKernelCopyThatCannotBeWrittenWholeLeavesNoFile(@TempDir Path other) throws Exception {
+        // `ulimit -f` makes the copy fail part-way (EFBIG) as a full disk would (ENOSPC)
+        Tools.require("bash");
+        Path f = other.resolve("blob");
+        byte[] b = new byte[8 << 20];
+        new java.util.Random(4).nextBytes(b);
+        Files.write(f, b);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b);
+        Path out = other.resolve("b.zip");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Tools.Result r = Tools.run(other, "bash", "-c", "ulimit -f 4096; exec \"$0\" -cp \"$1\" "
+                + SealUnderFileLimitMain.class.getName() + " \"$2\" \"$3\" $4 $5", java,
+                System.getProperty("java.class.path"), out.toString(), f.toString(), Hashes.sha256(f),
+                Long.toString(crc.getValue()));
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("writing the bundle " + out + " failed: ") && r.out().contains("nothing was written"),
+                r.all());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(other.resolve("b.zip.part")));
+    }
+
+    @Test
     void twoPayloadFilesWithTheSamePathFailNamingThatCauseNotTheDisk(@TempDir Path other) throws Exception {
         Path f = other.resolve("blob");
         Files.write(f, new byte[10]);

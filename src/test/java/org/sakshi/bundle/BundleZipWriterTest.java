@@ -132,6 +132,164 @@ class BundleZipWriterTest {
         assertEquals(Hashes.sha256(out), sha);
     }
 
+    /** 40 MiB of fixed bytes: more than two of the pieces the kernel copies at a time. */
+    private Path bigEvidence() throws Exception {
+        Path src = dir.resolve("big.E01");
+        byte[] b = new byte[40 << 20];
+        new java.util.Random(15).nextBytes(b);
+        Files.write(src, b);
+        return src;
+    }
+
+    private static String sha(Path f) throws Exception {
+        return Hashes.sha256(f);
+    }
+
+    private static long crc(Path f) throws Exception {
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(Files.readAllBytes(f));
+        return c.getValue();
+    }
+
+    @Test
+    void anEvidenceFileCopiedByTheKernelArrivesWholeAndTheBundleHashIsTheFilesHash() throws Exception {
+        Path src = bigEvidence();
+        Path out = dir.resolve("k.zip");
+        String bundleSha;
+        long[] lastProgress = {0};
+        try (BundleZipWriter w = new BundleZipWriter(out, PlainBag.ID, Instant.EPOCH)) {
+            w.putBytes("data/a.txt", "before".getBytes(StandardCharsets.UTF_8));
+            assertEquals(sha(src), w.putFile("data/evidence/E0001/big.E01", src, sha(src), crc(src), "E0001",
+                    (d, t, x) -> lastProgress[0] = d, new CancelFlag()));
+            w.putBytes("data/z.txt", "after".getBytes(StandardCharsets.UTF_8));
+            w.writeTagFiles(new BagInfo(), new java.util.LinkedHashMap<>());
+            w.finish();
+            bundleSha = w.bundleSha256();
+        }
+        assertEquals(Files.size(src), lastProgress[0]);
+        assertEquals(Hashes.sha256(out), bundleSha);
+        var entries = ZipSurgery.read(out);
+        assertArrayEquals(Files.readAllBytes(src), entries.get(PlainBag.ID + "/data/evidence/E0001/big.E01"));
+        assertEquals("after", new String(entries.get(PlainBag.ID + "/data/z.txt"), StandardCharsets.UTF_8));
+        try (ZipFile z = ZipFile.builder().setPath(out).get()) {
+            ZipArchiveEntry e = z.getEntry(PlainBag.ID + "/data/evidence/E0001/big.E01");
+            assertEquals(ZipEntry.STORED, e.getMethod());
+            assertEquals(crc(src), e.getCrc());
+        }
+    }
+
+    @Test
+    void aVaultCopyChangedWhileTheKernelCopiesItIsRefusedAsChanged() throws Exception {
+        Path src = bigEvidence();
+        String sha = sha(src);
+        long crc = crc(src);
+        ProgressListener tamper = (d, t, x) -> {
+            if (d < t) { // after the first piece: a byte near the end changes before it is copied
+                try (var ch = java.nio.channels.FileChannel.open(src, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.write(java.nio.ByteBuffer.wrap(new byte[] {42, 43}), (39L << 20) + 7);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        try (BundleZipWriter w = new BundleZipWriter(dir.resolve("b.zip"), PlainBag.ID, Instant.EPOCH)) {
+            IntegrityException e = assertThrows(IntegrityException.class, () -> w.putFile("data/evidence/E0009/big.E01",
+                    src, sha, crc, "E0009", tamper, new CancelFlag()));
+            assertTrue(e.getMessage().startsWith("E0009: the vault copy no longer matches its recorded SHA-256 (" + sha
+                    + ", now "), e.getMessage());
+        }
+    }
+
+    @Test
+    void aVaultCopyCutShortWhileTheKernelCopiesItIsRefusedAsChangedInSize() throws Exception {
+        Path src = bigEvidence();
+        String sha = sha(src);
+        long crc = crc(src);
+        ProgressListener cut = (d, t, x) -> {
+            try (var ch = java.nio.channels.FileChannel.open(src, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(20 << 20);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        try (BundleZipWriter w = new BundleZipWriter(dir.resolve("b.zip"), PlainBag.ID, Instant.EPOCH)) {
+            IntegrityException e = assertThrows(IntegrityException.class, () -> w.putFile("data/evidence/E0010/big.E01",
+                    src, sha, crc, "E0010", cut, new CancelFlag()));
+            assertTrue(e.getMessage().startsWith("E0010 changed size while it was exported (" + (40 << 20)
+                    + " bytes expected, "), e.getMessage());
+        }
+    }
+
+    @Test
+    void aVaultCopyThatGrewWhileItWasCopiedIsRefusedAsChangedInSize() throws Exception {
+        Path src = bigEvidence();
+        String sha = sha(src);
+        long crc = crc(src);
+        ProgressListener grow = (d, t, x) -> {
+            try (var ch = java.nio.channels.FileChannel.open(src, java.nio.file.StandardOpenOption.APPEND)) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        try (BundleZipWriter w = new BundleZipWriter(dir.resolve("b.zip"), PlainBag.ID, Instant.EPOCH)) {
+            IntegrityException e = assertThrows(IntegrityException.class, () -> w.putFile("data/evidence/E0011/big.E01",
+                    src, sha, crc, "E0011", grow, new CancelFlag()));
+            assertTrue(e.getMessage().startsWith("E0011 changed size while it was exported"), e.getMessage());
+        }
+    }
+
+    @Test
+    void cancellingStopsAKernelCopy() throws Exception {
+        Path src = bigEvidence();
+        CancelFlag cancel = new CancelFlag();
+        int[] pieces = {0};
+        try (BundleZipWriter w = new BundleZipWriter(dir.resolve("b.zip"), PlainBag.ID, Instant.EPOCH)) {
+            assertThrows(CancelledException.class, () -> w.putFile("data/evidence/E0012/big.E01", src, sha(src),
+                    crc(src), "E0012", (d, t, x) -> {
+                        pieces[0]++;
+                        cancel.cancel();
+                    }, cancel));
+        }
+        assertEquals(1, pieces[0]); // stopped after the first piece
+    }
+
+    @Test
+    void theRecheckReadsACopiedEntryAgainUnlessTheReadBackDescribesItExactly() throws Exception {
+        Path src = dir.resolve("e.bin");
+        byte[] b = new byte[300_000];
+        new java.util.Random(7).nextBytes(b);
+        Files.write(src, b);
+        Path out = dir.resolve("r.zip");
+        java.util.Map<String, BundleZipWriter.ReadBack> readBack;
+        try (BundleZipWriter w = new BundleZipWriter(out, PlainBag.ID, Instant.EPOCH)) {
+            w.putFile("data/evidence/E0001/e.bin", src, sha(src), crc(src), "E0001", ProgressListener.NONE,
+                    new CancelFlag());
+            w.writeTagFiles(new BagInfo(), new java.util.LinkedHashMap<>());
+            w.finish();
+            readBack = w.readBack();
+        }
+        BundleZipWriter.ReadBack rb = readBack.get("data/evidence/E0001/e.bin");
+        assertEquals(b.length, rb.size());
+        // the bytes at the recorded offset are the file's bytes
+        byte[] zip = Files.readAllBytes(out);
+        assertArrayEquals(b, java.util.Arrays.copyOfRange(zip, (int) rb.dataOffset(), (int) rb.dataOffset() + b.length));
+        // a byte of the entry changes after the writer read it back
+        zip[(int) rb.dataOffset() + 1000] ^= 1;
+        Files.write(out, zip);
+        BundleVerifier v = new BundleVerifier(null, null, null, null);
+        for (BundleZipWriter.ReadBack other : List.of(
+                new BundleZipWriter.ReadBack(rb.dataOffset() + 1, rb.size(), rb.sha256(), rb.crc32()),
+                new BundleZipWriter.ReadBack(rb.dataOffset(), rb.size() - 1, rb.sha256(), rb.crc32()),
+                new BundleZipWriter.ReadBack(rb.dataOffset(), rb.size(), "0".repeat(64), rb.crc32()),
+                new BundleZipWriter.ReadBack(rb.dataOffset(), rb.size(), rb.sha256(), rb.crc32() ^ 1))) {
+            var report = v.forRecheck(java.util.Map.of("data/evidence/E0001/e.bin", other)).verify(out, null);
+            assertTrue(report.checks().stream().anyMatch(c -> c.code() == org.sakshi.core.CheckCode.PAYLOAD_HASH
+                    && c.result() == org.sakshi.core.CheckResult.FAILED
+                    && "data/evidence/E0001/e.bin".equals(c.target())), other + ": " + report.checks());
+        }
+    }
+
     @Test
     void cancellingStopsTheCopy() throws Exception {
         Path src = dir.resolve("e.bin");

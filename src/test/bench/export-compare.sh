@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Issue 15, export target: two builds' `sakshi export` of the same case, alternating, with `cp`+`sync`
+# of the largest vault blob (the yardstick) in the same rounds. Before each run the blob is read into
+# the page cache, the previous bundle is removed and `sync` flushes. Prints wall, CPU (user+system),
+# peak RSS and the 1-minute load per run, then medians and export / (cp+sync).
+# Usage (from the repository root, after `mvn -q -DskipTests package`):
+#   src/test/bench/export-compare.sh OLD.jar NEW.jar CASE_COPY KEYSTORE PASSWORD_FILE [RUNS (default 3)]
+# CASE_COPY is written to (every export appends to its ledger): use a copy, e.g.
+#   cp -a /tmp/s4/bb/case /tmp/x/case   (the case left by bundle-bench.sh, 2 GiB item)
+# env: JAVA (default the JDK the build used), OUT (folder for bundles, default beside CASE_COPY).
+set -euo pipefail
+OLD=$1; NEW=$2; CASE=$3; KS=$4; PW=$5; RUNS=${6:-3}
+JAVA="${JAVA:-$(cat "$(pwd)/target/java-home" 2>/dev/null || echo /usr)/bin/java}"
+OUT="${OUT:-$(dirname "$CASE")}"
+BLOB=$(find "$CASE/vault" -type f -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)
+R="$OUT/export-compare.txt"; : > "$R"
+echo "# cores: $(nproc); load at start: $(cut -d' ' -f1-3 /proc/loadavg); blob $(stat -c %s "$BLOB") bytes"
+measure() {
+  local label=$1; shift
+  /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "$@" >/dev/null 2>"$OUT/err.txt" \
+    || { echo "$label failed:"; tail -3 "$OUT/err.txt"; }
+  read -r w m u s < <(tail -1 "$OUT/time.txt")
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local cpu; cpu=$(echo "$u + $s" | bc)
+  echo "$label $w $m $cpu $load $u $s" >> "$R"
+  printf '%-8s %7.2f s wall %7.2f s CPU (%s user %s sys) %8d KiB  load %s\n' "$label" "$w" "$cpu" "$u" "$s" "$m" "$load"
+}
+fresh() { cat "$BLOB" > /dev/null; rm -f "$OUT"/cmp-*.zip "$OUT"/cmp-*.zip.part "$OUT/copy.bin"; sync; }
+for i in $(seq 1 "$RUNS"); do
+  fresh; measure before "$JAVA" -Xmx256m -jar "$OLD" export "$CASE" --out "$OUT/cmp-old-$i.zip" --keystore "$KS" --storepass-file "$PW"
+  fresh; measure after "$JAVA" -Xmx256m -jar "$NEW" export "$CASE" --out "$OUT/cmp-new-$i.zip" --keystore "$KS" --storepass-file "$PW"
+  fresh; measure cp+sync sh -c "cp '$BLOB' '$OUT/copy.bin' && sync"
+done
+fresh
+med() { awk -v k="$1" -v c="$2" '$1==k{print $c}' "$R" | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+echo "# load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| command | wall s (median of $RUNS) | CPU s (median) |"
+for k in before after cp+sync; do printf '| %s | %s | %s |\n' "$k" "$(med $k 2)" "$(med $k 4)"; done
+awk -v a="$(med after 2)" -v b="$(med before 2)" -v c="$(med cp+sync 2)" \
+  'BEGIN {printf "after / (cp+sync) = %.2f   before / (cp+sync) = %.2f   (target <= 1.2)\n", a/c, b/c}'
