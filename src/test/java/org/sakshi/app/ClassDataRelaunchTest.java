@@ -37,6 +37,25 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void aBareJavaJarVerifyRunsAgainWithAnArchiveOfItsOwnBesideTheWindows() {
+        String[] line = {"-Xmx256m", "-jar", "/opt/sakshi.jar", "verify", "/in/FIR-1.zip", "--json"};
+        List<String> cmd = relaunch(new String[] {"verify", "/in/FIR-1.zip", "--json"}, line, Map.of(), null, null)
+                .orElseThrow();
+        assertTrue(cmd.get(1).startsWith("-XX:SharedArchiveFile=" + PROFILE.resolve("cds").resolve("sakshi-verify-")),
+                cmd.get(1));
+        assertTrue(cmd.contains("-XX:+AutoCreateSharedArchive"), cmd.toString());
+        assertTrue(cmd.contains("-D" + ClassDataRelaunch.MARK + "=true"), cmd.toString());
+        assertEquals(List.of(line), cmd.subList(cmd.size() - line.length, cmd.size()));
+        String window = relaunch(new String[0], new String[] {"-Xmx256m", "-jar", "/opt/sakshi.jar"}, Map.of(), null, null)
+                .orElseThrow().get(1);
+        assertEquals(window.replace("sakshi-gui-", "sakshi-verify-"), cmd.get(1), "the same key, another kind");
+        assertTrue(relaunch(new String[] {"verify", "/in/FIR-1.zip"}, new String[] {"-jar", "/opt/sakshi.jar", "verify",
+                "/in/FIR-1.zip"}, Map.of(), null, "true").isEmpty(), "the relaunched verify itself");
+        assertTrue(relaunch(new String[] {"verify", "/in/FIR-1.zip"}, new String[] {"-jar", "/opt/sakshi.jar", "verify",
+                "/in/FIR-1.zip"}, Map.of("SAKSHI_RELAUNCH", "0"), null, null).isEmpty(), "SAKSHI_RELAUNCH=0");
+    }
+
+    @Test
     void aRebuiltJarGetsAnArchiveOfItsOwnBecauseTheJvmNeverRewritesOneWhoseJarChanged(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         Path jar = tmp.resolve("sakshi.jar");
