@@ -27,6 +27,17 @@ final class ClassDataRelaunch {
     /** Set in the second JVM, so that it never relaunches itself. */
     static final String MARK = "sakshi.relaunched";
 
+    /**
+     * JIT thresholds of the relaunched verify: the first compiler (C1) waits for ten times the usual
+     * number of calls and loops. A verify runs DSS, PDFBox and Bouncy Castle code once or a few times,
+     * and compiling all of it cost more CPU than interpreting it (about 0.6 s of 6.5 s on two cores);
+     * the payload's SHA-256 loop is hot enough to reach the optimising compiler (and its SHA intrinsic)
+     * just as soon. Options given by the user come later on the command line and win.
+     */
+    static final List<String> VERIFY_JIT = List.of("-XX:Tier3InvocationThreshold=2000",
+            "-XX:Tier3MinInvocationThreshold=1000", "-XX:Tier3CompileThreshold=20000",
+            "-XX:Tier3BackEdgeThreshold=600000");
+
     private ClassDataRelaunch() {
     }
 
@@ -76,6 +87,9 @@ final class ClassDataRelaunch {
         cmd.add("-Xlog:disable"); // the JVM's own warnings (an archive being rewritten) go to stderr, never stdout
         cmd.add("-Xlog:all=warning,cds=off,cds+dynamic=off:stderr");
         cmd.add("-D" + MARK + "=true");
+        if (verify) {
+            cmd.addAll(VERIFY_JIT);
+        }
         cmd.addAll(List.of(line));
         return Optional.of(cmd);
     }

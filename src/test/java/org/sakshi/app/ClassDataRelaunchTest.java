@@ -28,6 +28,7 @@ class ClassDataRelaunchTest {
         assertTrue(cmd.get(1).endsWith(".jsa"), cmd.get(1));
         assertTrue(cmd.contains("-XX:+AutoCreateSharedArchive"), cmd.toString());
         assertTrue(cmd.contains("-D" + ClassDataRelaunch.MARK + "=true"), cmd.toString());
+        assertTrue(java.util.Collections.disjoint(cmd, ClassDataRelaunch.VERIFY_JIT), "the window keeps the JVM's thresholds");
         assertEquals(List.of("-Dsakshi.home=/p", "-Xmx1g", "-jar", "/opt/sakshi.jar", "gui", "/cases/FIR-1"),
                 cmd.subList(cmd.size() - 6, cmd.size()));
 
@@ -46,6 +47,8 @@ class ClassDataRelaunchTest {
         assertTrue(cmd.contains("-XX:+AutoCreateSharedArchive"), cmd.toString());
         assertTrue(cmd.contains("-D" + ClassDataRelaunch.MARK + "=true"), cmd.toString());
         assertEquals(List.of(line), cmd.subList(cmd.size() - line.length, cmd.size()));
+        assertEquals(ClassDataRelaunch.VERIFY_JIT, cmd.subList(cmd.size() - line.length - ClassDataRelaunch.VERIFY_JIT.size(),
+                cmd.size() - line.length), "the JIT thresholds come before the user's own options, which win");
         String window = relaunch(new String[0], new String[] {"-Xmx256m", "-jar", "/opt/sakshi.jar"}, Map.of(), null, null)
                 .orElseThrow().get(1);
         assertEquals(window.replace("sakshi-gui-", "sakshi-verify-"), cmd.get(1), "the same key, another kind");
