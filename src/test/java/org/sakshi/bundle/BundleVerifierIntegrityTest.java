@@ -211,4 +211,24 @@ class BundleVerifierIntegrityTest {
                 r.checks().toString());
         assertEquals(CheckResult.FAILED, r.items().get(0).result());
     }
+
+    @Test
+    void aManifestLineOutsideDataIsFailedAsAnEditWithoutStoppingTheRead() throws Exception {
+        VerificationReport r = verifyRewritten((p, b) -> {
+            if (!p.equals("manifest-sha256.txt")) {
+                return b;
+            }
+            String line = java.util.HexFormat.of().formatHex(PlainBag.sha256(BundleVerifier.BAGIT_TXT.getBytes(
+                    StandardCharsets.UTF_8))) + "  bagit.txt\n";
+            return (new String(b, StandardCharsets.UTF_8) + line).getBytes(StandardCharsets.UTF_8);
+        });
+        Check manifest = failed(r, "MANIFEST");
+        assertEquals("bagit.txt", manifest.target());
+        assertEquals("manifest-sha256.txt lists 'bagit.txt' twice or outside data/; the manifest was edited.",
+                manifest.message());
+        assertTrue(r.checks().stream().noneMatch(c -> c.message().startsWith("The bundle could not be read to the end")),
+                r.checks().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.PASSED),
+                r.checks().toString());
+    }
 }
