@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A window started with a bare {@code java -jar sakshi.jar} runs again in a second JVM that uses a
- * class-data archive kept in the profile, because a jar cannot give its JVM options. The archive
+ * A window or a {@code verify} started with a bare {@code java -jar sakshi.jar} runs again in a second
+ * JVM that uses a class-data archive kept in the profile, because a jar cannot give its JVM options. The archive
  * (JDK dynamic CDS, {@code -XX:+AutoCreateSharedArchive}) is written when that JVM exits the first
  * time, and again whenever the jar or the JDK changed; from then on the classes of the window are
  * mapped from it instead of being read, parsed and verified out of the jar: about 1.4 s of CPU of a
  * 3.7 s start (docs/performance.md). The first JVM loads a handful of classes, starts the second with
  * the same JVM options and arguments, waits for it and exits with its code.
  *
- * <p>Only the window is relaunched: commands print, read stdin and exit quickly. Nothing is relaunched
+ * <p>{@code verify} loads EU DSS, PDFBox and Bouncy Castle beside the payload's hashing on two cores:
+ * from its own archive (one per kind, {@code sakshi-verify-*.jsa}) it needs about a third less CPU,
+ * which on two cores is wall time. Other commands are not relaunched: they print, read stdin and
+ * exit quickly, and a second JVM would cost more than it saves. Nothing is relaunched
  * when the JVM was started otherwise (the {@code sakshi} launcher and the installed package bring their
  * own archive), when the options name an archive already, when {@code sakshi.relaunch=false} or
  * {@code SAKSHI_RELAUNCH=0} says so, or when this JVM cannot tell its own command line.
@@ -23,6 +26,17 @@ import java.util.Optional;
 final class ClassDataRelaunch {
     /** Set in the second JVM, so that it never relaunches itself. */
     static final String MARK = "sakshi.relaunched";
+
+    /**
+     * JIT thresholds of the relaunched verify: the first compiler (C1) waits for ten times the usual
+     * number of calls and loops. A verify runs DSS, PDFBox and Bouncy Castle code once or a few times,
+     * and compiling all of it cost more CPU than interpreting it (about 0.6 s of 6.5 s on two cores);
+     * the payload's SHA-256 loop is hot enough to reach the optimising compiler (and its SHA intrinsic)
+     * just as soon. Options given by the user come later on the command line and win.
+     */
+    static final List<String> VERIFY_JIT = List.of("-XX:Tier3InvocationThreshold=2000",
+            "-XX:Tier3MinInvocationThreshold=1000", "-XX:Tier3CompileThreshold=20000",
+            "-XX:Tier3BackEdgeThreshold=600000");
 
     private ClassDataRelaunch() {
     }
@@ -36,7 +50,8 @@ final class ClassDataRelaunch {
                                           Map<String, String> env, String relaunchProperty, String mark,
                                           Path profile) {
         boolean window = args.length == 0 || args[0].equals("gui");
-        if (!window || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
+        boolean verify = args.length > 0 && args[0].equals("verify");
+        if (!(window || verify) || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
                 || command.isEmpty() || jvmLine.isEmpty()) {
             return Optional.empty();
         }
@@ -64,7 +79,7 @@ final class ClassDataRelaunch {
         // changed (it only stops using it), so a rebuilt jar gets an archive of its own
         String key = Integer.toHexString((jarFile + "|" + stamp(jarFile) + "|" + command.get() + "|"
                 + Runtime.version()).hashCode());
-        Path archive = profile.resolve("cds").resolve("sakshi-gui-" + key + ".jsa");
+        Path archive = profile.resolve("cds").resolve("sakshi-" + (window ? "gui" : "verify") + "-" + key + ".jsa");
         List<String> cmd = new ArrayList<>();
         cmd.add(command.get());
         cmd.add("-XX:SharedArchiveFile=" + archive);
@@ -72,6 +87,9 @@ final class ClassDataRelaunch {
         cmd.add("-Xlog:disable"); // the JVM's own warnings (an archive being rewritten) go to stderr, never stdout
         cmd.add("-Xlog:all=warning,cds=off,cds+dynamic=off:stderr");
         cmd.add("-D" + MARK + "=true");
+        if (verify) {
+            cmd.addAll(VERIFY_JIT);
+        }
         cmd.addAll(List.of(line));
         return Optional.of(cmd);
     }
@@ -91,7 +109,7 @@ final class ClassDataRelaunch {
     }
 
     /**
-     * Relaunches the window in a JVM with the archive when {@link #command} says so, and then never
+     * Relaunches the window (or verify) in a JVM with the archive when {@link #command} says so, and then never
      * returns (exits with the second JVM's code); returns when this JVM should open the window itself
      * (also when the second JVM cannot be started).
      */
@@ -110,7 +128,8 @@ final class ClassDataRelaunch {
             java.nio.file.Files.createDirectories(profile);
             Path cds = org.sakshi.core.OwnerOnly.dir(profile.resolve("cds")); // the JVM maps code from it: the owner's only
             String mine = cmd.get().get(1).substring(cmd.get().get(1).lastIndexOf('/') + 1);
-            try (var old = java.nio.file.Files.newDirectoryStream(cds, "sakshi-gui-*.jsa")) {
+            String kind = mine.substring(0, mine.lastIndexOf('-') + 1); // sakshi-gui- or sakshi-verify-
+            try (var old = java.nio.file.Files.newDirectoryStream(cds, kind + "*.jsa")) {
                 for (Path p : old) { // archives of earlier jars are never used again
                     if (!p.getFileName().toString().equals(mine)) {
                         java.nio.file.Files.deleteIfExists(p);

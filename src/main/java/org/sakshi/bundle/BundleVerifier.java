@@ -211,13 +211,8 @@ public final class BundleVerifier {
         }
 
         private void runChecks() throws IOException {
-            section("bagit");
-            declaration();
-            section("baginfo");
-            bagInfo();
-            section("tags");
-            tagManifest();
-            // the payload is hashed on other cores while signatures, time-stamps and PDFs are checked here
+            // the payload is hashed on other cores while signatures, time-stamps and PDFs are checked here; it
+            // starts first, before anything else is read, because on two cores it is the longest path
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                     Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), r -> {
                         Thread t = new Thread(r, "verify-sha256");
@@ -225,7 +220,7 @@ public final class BundleVerifier {
                         return t;
                     });
             // EU DSS's long-term validations need only the signature, the tag manifest and the PDFs: they
-            // start now on their own thread and run while the payload is hashed and the rest is checked
+            // start on their own thread once the tag manifest is read and run while the payload is hashed
             java.util.concurrent.ExecutorService ltPool = longTerm == null || trust == null ? null
                     : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                         Thread t = new Thread(r, "verify-long-term");
@@ -233,8 +228,23 @@ public final class BundleVerifier {
                         return t;
                     });
             try {
+                IOException manifestUnreadable = null;
+                try {
+                    startHashing(pool);
+                } catch (IOException e) {
+                    // reported where it always was, after the tag files' checks
+                    manifestUnreadable = e;
+                }
+                section("bagit");
+                declaration();
+                section("baginfo");
+                bagInfo();
+                section("tags");
+                tagManifest();
                 startLongTerm(ltPool);
-                startHashing(pool);
+                if (manifestUnreadable != null) {
+                    throw manifestUnreadable;
+                }
                 loadCaseJson();
                 section("custody");
                 custody();
@@ -315,7 +325,9 @@ public final class BundleVerifier {
             }
             // largest first, so that two workers finish together
             List<ManifestFile.Line> bySize = new ArrayList<>(manifestLines);
-            bySize.removeIf(l -> !zip.has(l.path()));
+            // only what the payload check waits for: a line outside data/ is reported, not hashed (a task nobody
+            // waits for would be interrupted at the end, and an interrupted read closes the ZIP's file channel)
+            bySize.removeIf(l -> !zip.has(l.path()) || !l.path().startsWith("data/"));
             bySize.sort((a, b) -> Long.compare(zip.size(b.path()), zip.size(a.path())));
             for (ManifestFile.Line l : bySize) {
                 BundleZipWriter.ReadBack rb = crcRecheck ? readBack.get(l.path()) : null;

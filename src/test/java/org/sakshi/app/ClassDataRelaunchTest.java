@@ -28,12 +28,34 @@ class ClassDataRelaunchTest {
         assertTrue(cmd.get(1).endsWith(".jsa"), cmd.get(1));
         assertTrue(cmd.contains("-XX:+AutoCreateSharedArchive"), cmd.toString());
         assertTrue(cmd.contains("-D" + ClassDataRelaunch.MARK + "=true"), cmd.toString());
+        assertTrue(java.util.Collections.disjoint(cmd, ClassDataRelaunch.VERIFY_JIT), "the window keeps the JVM's thresholds");
         assertEquals(List.of("-Dsakshi.home=/p", "-Xmx1g", "-jar", "/opt/sakshi.jar", "gui", "/cases/FIR-1"),
                 cmd.subList(cmd.size() - 6, cmd.size()));
 
         List<String> plain = relaunch(new String[0], new String[] {"-jar", "/opt/sakshi.jar"}, Map.of(), null, null)
                 .orElseThrow();
         assertEquals(List.of("-jar", "/opt/sakshi.jar"), plain.subList(plain.size() - 2, plain.size()));
+    }
+
+    @Test
+    void aBareJavaJarVerifyRunsAgainWithAnArchiveOfItsOwnBesideTheWindows() {
+        String[] line = {"-Xmx256m", "-jar", "/opt/sakshi.jar", "verify", "/in/FIR-1.zip", "--json"};
+        List<String> cmd = relaunch(new String[] {"verify", "/in/FIR-1.zip", "--json"}, line, Map.of(), null, null)
+                .orElseThrow();
+        assertTrue(cmd.get(1).startsWith("-XX:SharedArchiveFile=" + PROFILE.resolve("cds").resolve("sakshi-verify-")),
+                cmd.get(1));
+        assertTrue(cmd.contains("-XX:+AutoCreateSharedArchive"), cmd.toString());
+        assertTrue(cmd.contains("-D" + ClassDataRelaunch.MARK + "=true"), cmd.toString());
+        assertEquals(List.of(line), cmd.subList(cmd.size() - line.length, cmd.size()));
+        assertEquals(ClassDataRelaunch.VERIFY_JIT, cmd.subList(cmd.size() - line.length - ClassDataRelaunch.VERIFY_JIT.size(),
+                cmd.size() - line.length), "the JIT thresholds come before the user's own options, which win");
+        String window = relaunch(new String[0], new String[] {"-Xmx256m", "-jar", "/opt/sakshi.jar"}, Map.of(), null, null)
+                .orElseThrow().get(1);
+        assertEquals(window.replace("sakshi-gui-", "sakshi-verify-"), cmd.get(1), "the same key, another kind");
+        assertTrue(relaunch(new String[] {"verify", "/in/FIR-1.zip"}, new String[] {"-jar", "/opt/sakshi.jar", "verify",
+                "/in/FIR-1.zip"}, Map.of(), null, "true").isEmpty(), "the relaunched verify itself");
+        assertTrue(relaunch(new String[] {"verify", "/in/FIR-1.zip"}, new String[] {"-jar", "/opt/sakshi.jar", "verify",
+                "/in/FIR-1.zip"}, Map.of("SAKSHI_RELAUNCH", "0"), null, null).isEmpty(), "SAKSHI_RELAUNCH=0");
     }
 
     @Test

@@ -158,4 +158,77 @@ class BundleVerifierIntegrityTest {
                         && c.message().contains(attack.word())),
                 attack + ": " + r.checks().stream().filter(c -> c.code() == CheckCode.ZIP_ENTRY).toList());
     }
+
+    @Test
+    void aManifestWhoseBytesDisagreeWithItsCrcStillLetsTheTagChecksRunAndThenStopsTheRead() throws Exception {
+        // the payload's hashing starts before the tag files are read: a manifest that cannot be read must
+        // still be reported after the declaration, bag-info and tag-file checks, as before
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        ZipSurgery.Rec m = raw.rec("/manifest-sha256.txt");
+        m.cCrc ^= 0x1000; // both headers (the central record and the data descriptor) agree on a wrong CRC-32
+        if (m.descriptor.length > 0) {
+            java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(m.descriptor = m.descriptor.clone())
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int at = m.descriptor.length == 16 ? 4 : 0;
+            d.putInt(at, d.getInt(at) ^ 0x1000);
+        } else {
+            m.crc ^= 0x1000;
+        }
+        Path t = dir.resolve("t.zip");
+        raw.write(t);
+        VerificationReport r = verifier.verify(t, null);
+        assertEquals(org.sakshi.core.Verdict.FAILED, r.verdict());
+        for (String code : new String[] {"BAGIT_DECLARATION", "BAG_INFO"}) {
+            assertTrue(r.checks().stream().anyMatch(c -> c.code().name().equals(code) && c.result() == CheckResult.PASSED),
+                    code + " " + r.checks());
+        }
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.FAILED
+                && c.target().equals("manifest-sha256.txt") && c.message().contains("CRC-32")), r.checks().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.FAILED
+                && c.message().startsWith("The bundle could not be read to the end")), r.checks().toString());
+        assertTrue(r.checks().stream().noneMatch(c -> c.code() == CheckCode.PAYLOAD_HASH || c.code() == CheckCode.CASE_JSON),
+                r.checks().toString());
+    }
+
+    @Test
+    void aPayloadEntryCutShortWithHeadersToMatchFailsAsDamagedNamingItAndItsItem() throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        ZipSurgery.Rec e = raw.rec("/data/evidence/E0001/photo.jpg");
+        e.data = java.util.Arrays.copyOf(e.data, e.data.length - 1000);
+        e.csize = e.cCsize = e.usize = e.cUsize = e.data.length;
+        Path t = dir.resolve("t.zip");
+        raw.write(t);
+        VerificationReport r = verifier.verify(t, null);
+        assertEquals(org.sakshi.core.Verdict.FAILED, r.verdict());
+        Check damaged = r.checks().stream().filter(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.FAILED)
+                .findFirst().orElseThrow(() -> new AssertionError(r.checks().toString()));
+        assertEquals("data/evidence/E0001/photo.jpg", damaged.target());
+        assertTrue(damaged.message().contains("CRC-32") && damaged.message().contains("damaged"), damaged.message());
+        assertEquals(1, r.checks().stream().filter(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.FAILED)
+                .count(), r.checks().toString());
+        assertEquals("bag-info.txt", failed(r, "PAYLOAD_OXUM").target());
+        assertTrue(r.checks().stream().noneMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.PASSED),
+                r.checks().toString());
+        assertEquals(CheckResult.FAILED, r.items().get(0).result());
+    }
+
+    @Test
+    void aManifestLineOutsideDataIsFailedAsAnEditWithoutStoppingTheRead() throws Exception {
+        VerificationReport r = verifyRewritten((p, b) -> {
+            if (!p.equals("manifest-sha256.txt")) {
+                return b;
+            }
+            String line = java.util.HexFormat.of().formatHex(PlainBag.sha256(BundleVerifier.BAGIT_TXT.getBytes(
+                    StandardCharsets.UTF_8))) + "  bagit.txt\n";
+            return (new String(b, StandardCharsets.UTF_8) + line).getBytes(StandardCharsets.UTF_8);
+        });
+        Check manifest = failed(r, "MANIFEST");
+        assertEquals("bagit.txt", manifest.target());
+        assertEquals("manifest-sha256.txt lists 'bagit.txt' twice or outside data/; the manifest was edited.",
+                manifest.message());
+        assertTrue(r.checks().stream().noneMatch(c -> c.message().startsWith("The bundle could not be read to the end")),
+                r.checks().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.PASSED),
+                r.checks().toString());
+    }
 }

@@ -201,6 +201,20 @@ class VerifyServiceTest {
     }
 
     @Test
+    void anEvidenceFileChangedAndASignatureBrokenAreEachReportedByTheirOwnCheck() throws Exception {
+        // the payload is hashed on its own thread while the signature is checked: both verdicts reach the report
+        String f = evidencePath();
+        String p7s = "signature/tagmanifest-sha256.txt.p7s";
+        VerificationReport r = verifyChanged(m -> flipOne(p7s, "quarter").apply(flipOne(f, "middle").apply(m)));
+        assertEquals(Verdict.FAILED, r.verdict(), r.checks().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH && c.result() == CheckResult.FAILED
+                && c.target().equals(f)), r.checks().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.SIGNATURE && c.result() == CheckResult.FAILED
+                && c.target().equals(p7s)), r.checks().toString());
+        assertTrue(r.items().stream().anyMatch(i -> i.path().equals(f) && i.result() == CheckResult.FAILED), r.items().toString());
+    }
+
+    @Test
     void aSignatureReplacedByAnotherKeyFailsAsSignerMismatch() throws Exception {
         TestPki other = TestPki.create(Files.createDirectories(dir.resolve("other-pki")));
         byte[] tags = pristine.get(root + "tagmanifest-sha256.txt");
