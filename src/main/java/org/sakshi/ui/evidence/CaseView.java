@@ -464,11 +464,17 @@ public final class CaseView {
         private final Label badge = new Label();
         private org.sakshi.core.ItemKind shown;
 
+        KindCell() {
+            setGraphic(badge);
+        }
+
         @Override
         protected void updateItem(Item i, boolean empty) {
             super.updateItem(i, empty);
+            // an empty row hides its badge rather than dropping it: re-adding a node restyles it, and a
+            // filter that empties and refills rows did that for every cell of every row
+            badge.setVisible(!empty && i != null);
             if (empty || i == null) {
-                setGraphic(null);
                 setText(null);
                 return;
             }
@@ -478,7 +484,6 @@ public final class CaseView {
                 badge.getStyleClass().setAll("kind-badge", "kind-" + shown.json());
                 badge.setAccessibleText(Messages.get("kind." + shown.json()));
             }
-            setGraphic(badge);
         }
     }
 
@@ -507,6 +512,7 @@ public final class CaseView {
 
         StampCell() {
             org.sakshi.ui.common.Controls.tipOnHover(badge, this::tipText);
+            setGraphic(badge);
         }
 
         /** When and by whom a granted item was stamped; null (no tooltip) for any other state. */
@@ -521,8 +527,8 @@ public final class CaseView {
         @Override
         protected void updateItem(Item i, boolean empty) {
             super.updateItem(i, empty);
+            badge.setVisible(!empty && i != null);
             if (empty || i == null) {
-                setGraphic(null);
                 return;
             }
             TimestampStatus s = i.timestamp().status();
@@ -534,7 +540,6 @@ public final class CaseView {
             if (badge.getTooltip() != null) {
                 org.sakshi.ui.common.Controls.refreshTip(badge, tipText());
             }
-            setGraphic(badge);
         }
     }
 
@@ -581,19 +586,19 @@ public final class CaseView {
                     Dialogs.copy(getItem());
                 }
             });
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(String h, boolean empty) {
             super.updateItem(h, empty);
+            box.setVisible(!empty && h != null);
             if (empty || h == null) {
-                setGraphic(null);
                 return;
             }
             text.setText(h.substring(0, 16) + "\u2026");
             org.sakshi.ui.common.Controls.refreshTip(text, h);
             copy.setAccessibleText(Messages.get("common.copy.sha256", h));
-            setGraphic(box);
         }
     }
 }

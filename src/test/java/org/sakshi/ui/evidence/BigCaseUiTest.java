@@ -146,6 +146,31 @@ class BigCaseUiTest {
     }
 
     @Test
+    void aHashCellShowsTheWholeHashInATooltipOnceHoveredAndFollowsTheFilter(FxRobot robot) throws Exception {
+        CaseView[] view = new CaseView[1];
+        robot.interact(() -> {
+            view[0] = new CaseView(bench, caseDir);
+            stage.setScene(Workbench.scene(view[0].root(), 1200, 760));
+            stage.show();
+        });
+        TableView<Item> table = robot.lookup("#itemTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == ITEMS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label first = robot.from(table).lookup(".hash").queryAll().stream().map(Label.class::cast)
+                .filter(l -> l.getText().startsWith(table.getItems().get(0).digests().sha256().substring(0, 16)))
+                .findFirst().orElseThrow();
+        assertEquals(null, first.getTooltip(), "no tooltip is made before the pointer comes");
+        robot.moveTo(first);
+        UiFixture.await(() -> first.getTooltip() != null);
+        assertEquals(table.getItems().get(0).digests().sha256(), first.getTooltip().getText());
+        // the same cell now shows another item: its tooltip says that item's hash
+        robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText("E0150"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("E0150", table.getItems().get(0).id());
+        assertEquals(table.getItems().get(0).digests().sha256(), first.getTooltip().getText());
+    }
+
+    @Test
     void chatSearchWalksTheHitsInOrderAndWraps(FxRobot robot) throws Exception {
         ChatViewModel vm = ChatViewModel.load(bench.services().evidence(), caseDir, "E0001");
         ChatViewer[] viewer = new ChatViewer[1];
