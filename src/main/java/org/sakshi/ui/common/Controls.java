@@ -1,5 +1,6 @@
 package org.sakshi.ui.common;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -173,6 +174,25 @@ public final class Controls {
         } else {
             tip.setText(text);
         }
+    }
+
+    /**
+     * The width a column of times ({@link Formats#instant(java.time.Instant, java.time.ZoneId)} in
+     * {@code zone}; null: the workstation's) needs to show its longest text whole, the case zone's and
+     * the UTC half, in the windows' font (13 px Noto Sans, sakshi.css) and the current language, with
+     * the cell's padding: a fixed width cut the UTC half.
+     */
+    public static double timeColumnWidth(java.time.ZoneId zone) {
+        UiFonts.load();
+        javafx.scene.text.Font font = javafx.scene.text.Font.font("Noto Sans", 13);
+        double w = 0;
+        // evening and early-morning UTC: in a zone east or west of UTC one of them falls on another local date
+        for (String at : List.of("2026-12-30T20:58:58Z", "2026-12-30T02:58:58Z")) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(Formats.instant(java.time.Instant.parse(at), zone));
+            probe.setFont(font);
+            w = Math.max(w, probe.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(w) + 16;
     }
 
     /** True when {@code labeled} is too narrow for its text at its current font, so the text is cut. */

@@ -158,7 +158,9 @@ public final class CaseView {
         filterField.setPromptText(Messages.get("case.filter"));
         filterField.setAccessibleText(Messages.get("case.filter"));
         itemTable.setAccessibleText(Messages.get("case.items"));
-        itemTable.getColumns().setAll(List.of(idColumn, kindColumn, nameColumn, sizeColumn, shaColumn, importedColumn,
+        // the import time comes right after the name: behind size and hash it was off to the right in the
+        // window's default size
+        itemTable.getColumns().setAll(List.of(idColumn, kindColumn, nameColumn, importedColumn, sizeColumn, shaColumn,
                 stampColumn, warningsColumn));
         split.getItems().setAll(padded(column(6, itemTable, filterField, itemTable), 8, 6, 6, 10), detailHolder);
         dropHint.setVisible(false);
@@ -224,6 +226,7 @@ public final class CaseView {
         vm.visible().addListener((ListChangeListener<Item>) c -> updateStatus());
         vm.infoProperty().addListener((o, a, info) -> {
             if (info != null) {
+                importedColumn.setPrefWidth(org.sakshi.ui.common.Controls.timeColumnWidth(info.zone()));
                 caseLabel.setText(Messages.get("case.heading", info.number(), info.title(), info.zone().getId()));
                 if (rootPane.getScene() != null && rootPane.getScene().getWindow() instanceof Stage s) {
                     s.setTitle(Messages.get("case.window", info.number() + " \u2014 " + info.title()));

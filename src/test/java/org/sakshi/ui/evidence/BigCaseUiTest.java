@@ -171,6 +171,30 @@ class BigCaseUiTest {
     }
 
     @Test
+    void theImportTimeShowsWholeWithItsUtcHalfAndInViewInTheDefaultSize(FxRobot robot) throws Exception {
+        CaseView[] view = new CaseView[1];
+        robot.interact(() -> {
+            view[0] = new CaseView(bench, caseDir);
+            stage.setScene(Workbench.scene(view[0].root(), 1280, 800));
+            stage.show();
+        });
+        TableView<Item> table = robot.lookup("#itemTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == ITEMS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.TableCell<?, ?>> times = robot.from(table).lookup(".table-cell").queryAll().stream()
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.isVisible() && c.getText() != null && c.getText().endsWith(" UTC")).toList();
+        assertTrue(times.size() > 10, "time cells drawn: " + times.size());
+        double tableRight = table.localToScene(table.getBoundsInLocal()).getMaxX();
+        for (javafx.scene.control.TableCell<?, ?> c : times) {
+            assertTrue(c.getText().contains("Asia/Kolkata = "), c.getText());
+            assertTrue(!org.sakshi.ui.common.Controls.truncated(c), "cut: " + c.getText() + " in " + c.getWidth());
+            double right = c.localToScene(c.getBoundsInLocal()).getMaxX();
+            assertTrue(right <= tableRight, "the time ends at " + right + ", the table at " + tableRight);
+        }
+    }
+
+    @Test
     void chatSearchWalksTheHitsInOrderAndWraps(FxRobot robot) throws Exception {
         ChatViewModel vm = ChatViewModel.load(bench.services().evidence(), caseDir, "E0001");
         ChatViewer[] viewer = new ChatViewer[1];
