@@ -277,11 +277,15 @@ public final class AuditView {
         atColumn = at;
         at.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().at()));
         at.setCellFactory(c -> new TableCell<>() {
+            {
+                org.sakshi.ui.common.Controls.tipOnHover(this, this::getText); // made when hovered, not per update
+            }
+
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
                 setText(empty ? null : Formats.instant(t, zone == null ? java.time.ZoneOffset.UTC : zone));
-                setTooltip(empty || t == null ? null : new Tooltip(getText()));
+                org.sakshi.ui.common.Controls.refreshTip(this, empty || t == null ? null : getText());
             }
         });
         at.setPrefWidth(org.sakshi.ui.common.Controls.timeColumnWidth(java.time.ZoneOffset.UTC));
