@@ -877,11 +877,11 @@ public final class CaseStore implements AutoCloseable {
         String summary = rs.getString(25);
         Item it = new Item(rs.getString(1), ItemKind.valueOf(rs.getString(2)), rs.getString(3),
                 rs.getLong(4), new Digests(rs.getString(5), rs.getString(6), rs.getString(7)),
-                Instant.parse(rs.getString(9)), rs.getString(10), rs.getString(11),
+                storedInstant(rs.getString(9)), rs.getString(10), rs.getString(11),
                 new SourceDetails(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                         rs.getString(16), rs.getString(17)),
                 new ItemTimestamp(TimestampStatus.valueOf(rs.getString(18)),
-                        tsTime == null ? null : Instant.parse(tsTime), rs.getString(20)),
+                        tsTime == null ? null : storedInstant(tsTime), rs.getString(20)),
                 rs.getString(21), warnings == null || warnings.equals("[]") ? List.of() : warnings(warnings),
                 rs.getInt(23) != 0, summary == null ? Map.of() : summary(summary));
         return new StoredItem(it, rs.getString(26), rs.getLong(8), rs.getString(24), rs.getLong(27));
@@ -897,6 +897,46 @@ public final class CaseStore implements AutoCloseable {
     private static Map<String, Object> summary(String text) {
         Map<String, Object> m = PlainJson.object(text);
         return m != null ? m : parse(text, MAP);
+    }
+
+    /**
+     * Reads a time the store wrote ({@code EventCodec.formatAt}: {@code 2026-07-28T08:35:00.123Z}) without
+     * the general parser, which took a third of the time to read 20,000 item rows; anything else (another
+     * shape, an out-of-range field) goes to {@link Instant#parse}, so the result and the errors are its.
+     */
+    static Instant storedInstant(String s) {
+        if (s.length() != 24 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(23) != 'Z') {
+            return Instant.parse(s);
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int milli = digits(s, 20, 3);
+        boolean inRange = year >= 0 && month >= 1 && month <= 12 && day >= 1
+                && (day <= 28 || day <= java.time.YearMonth.of(year, month).lengthOfMonth())
+                && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0;
+        if (!inRange) {
+            return Instant.parse(s);
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, milli * 1_000_000L);
+    }
+
+    /** The decimal number of {@code n} ASCII digits at {@code from}, or -1 when one of them is not a digit. */
+    private static int digits(String s, int from, int n) {
+        int v = 0;
+        for (int k = from; k < from + n; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     public void insertEntries(String itemId, List<EntryRow> entries) throws StorageException {

@@ -77,6 +77,8 @@ public final class AuditView {
     private final TableView<Finding> findingTable = new TableView<>();
     private final ListView<String> itemList = new ListView<>();
     private final TableView<TimelineEntry> timelineTable = new TableView<>();
+    /** The timeline's time column, as wide as its texts in the audited case's zone. */
+    private TableColumn<TimelineEntry, Instant> atColumn;
     private final Button saveButton = new Button(Messages.get("audit.save"));
     /** The audited case's zone, shown beside UTC in the timeline (null for a bundle: UTC only). */
     private java.time.ZoneId zone;
@@ -272,16 +274,21 @@ public final class AuditView {
     private void buildTimelineTable() {
         timelineColumn("audit.col.seq", e -> String.valueOf(e.seq()), 50);
         TableColumn<TimelineEntry, Instant> at = new TableColumn<>(Messages.get("audit.col.at"));
+        atColumn = at;
         at.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().at()));
         at.setCellFactory(c -> new TableCell<>() {
+            {
+                org.sakshi.ui.common.Controls.tipOnHover(this, this::getText); // made when hovered, not per update
+            }
+
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
                 setText(empty ? null : Formats.instant(t, zone == null ? java.time.ZoneOffset.UTC : zone));
-                setTooltip(empty || t == null ? null : new Tooltip(getText()));
+                org.sakshi.ui.common.Controls.refreshTip(this, empty || t == null ? null : getText());
             }
         });
-        at.setPrefWidth(290);
+        at.setPrefWidth(org.sakshi.ui.common.Controls.timeColumnWidth(java.time.ZoneOffset.UTC));
         timelineTable.getColumns().add(at);
         timelineColumn("audit.col.type", TimelineEntry::type, 130);
         timelineColumn("audit.col.actor", TimelineEntry::actor, 120);
@@ -355,6 +362,7 @@ public final class AuditView {
         if (zone == null && Files.isDirectory(vm.target())) {
             bench.background().run(() -> bench.services().cases().open(vm.target()).zone(), z -> {
                 zone = z;
+                atColumn.setPrefWidth(org.sakshi.ui.common.Controls.timeColumnWidth(z)); // the case zone's half too
                 timelineTable.refresh();
             }, e -> { }); // the timeline stays in UTC; the audit itself reports an unreadable case
         }

@@ -1,5 +1,6 @@
 package org.sakshi.ui.common;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -139,6 +140,61 @@ public final class Controls {
         return column -> new FullTextCell<>();
     }
 
+    /**
+     * Gives {@code control} a tooltip with the text {@code text} supplies, made when the pointer first
+     * enters it (null or empty: none) and kept up to date by {@link #refreshTip}. A tooltip is a popup
+     * window with its own scene: one made up front for every cell of a table cost more than the cells.
+     */
+    public static void tipOnHover(javafx.scene.control.Control control, java.util.function.Supplier<String> text) {
+        control.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            String t = text.get();
+            if (t == null || t.isEmpty()) {
+                control.setTooltip(null);
+                return;
+            }
+            if (control.getTooltip() == null) {
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(t);
+                tip.setWrapText(true);
+                tip.setMaxWidth(600);
+                control.setTooltip(tip);
+            } else {
+                control.getTooltip().setText(t);
+            }
+        });
+    }
+
+    /** Updates (or removes) a tooltip that {@link #tipOnHover} made, when the control shows something else. */
+    public static void refreshTip(javafx.scene.control.Control control, String text) {
+        javafx.scene.control.Tooltip tip = control.getTooltip();
+        if (tip == null) {
+            return;
+        }
+        if (text == null || text.isEmpty()) {
+            control.setTooltip(null);
+        } else {
+            tip.setText(text);
+        }
+    }
+
+    /**
+     * The width a column of times ({@link Formats#instant(java.time.Instant, java.time.ZoneId)} in
+     * {@code zone}; null: the workstation's) needs to show its longest text whole, the case zone's and
+     * the UTC half, in the windows' font (13 px Noto Sans, sakshi.css) and the current language, with
+     * the cell's padding: a fixed width cut the UTC half.
+     */
+    public static double timeColumnWidth(java.time.ZoneId zone) {
+        UiFonts.load();
+        javafx.scene.text.Font font = javafx.scene.text.Font.font("Noto Sans", 13);
+        double w = 0;
+        // evening and early-morning UTC: in a zone east or west of UTC one of them falls on another local date
+        for (String at : List.of("2026-12-30T20:58:58Z", "2026-12-30T02:58:58Z")) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(Formats.instant(java.time.Instant.parse(at), zone));
+            probe.setFont(font);
+            w = Math.max(w, probe.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(w) + 16;
+    }
+
     /** True when {@code labeled} is too narrow for its text at its current font, so the text is cut. */
     public static boolean truncated(javafx.scene.control.Labeled labeled) {
         String text = labeled.getText();
@@ -154,25 +210,29 @@ public final class Controls {
     }
 
     private static final class FullTextCell<S> extends javafx.scene.control.TableCell<S, String> {
-        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-        FullTextCell() {
-            tip.setWrapText(true);
-            tip.setMaxWidth(600);
-        }
+        /** Made the first time the text is cut (most cells of most tables never need one). */
+        private javafx.scene.control.Tooltip tip;
 
         @Override
         protected void updateItem(String value, boolean empty) {
             super.updateItem(value, empty);
             setText(empty ? null : value);
-            tip.setText(empty || value == null ? "" : value);
+            if (tip != null) {
+                tip.setText(empty || value == null ? "" : value);
+            }
             requestLayout();
         }
 
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
-            javafx.scene.control.Tooltip want = !isEmpty() && truncated(this) ? tip : null;
+            boolean cut = !isEmpty() && truncated(this);
+            if (cut && tip == null) {
+                tip = new javafx.scene.control.Tooltip(getText());
+                tip.setWrapText(true);
+                tip.setMaxWidth(600);
+            }
+            javafx.scene.control.Tooltip want = cut ? tip : null;
             if (getTooltip() != want) {
                 setTooltip(want);
             }

@@ -158,7 +158,9 @@ public final class CaseView {
         filterField.setPromptText(Messages.get("case.filter"));
         filterField.setAccessibleText(Messages.get("case.filter"));
         itemTable.setAccessibleText(Messages.get("case.items"));
-        itemTable.getColumns().setAll(List.of(idColumn, kindColumn, nameColumn, sizeColumn, shaColumn, importedColumn,
+        // the import time comes right after the name: behind size and hash it was off to the right in the
+        // window's default size
+        itemTable.getColumns().setAll(List.of(idColumn, kindColumn, nameColumn, importedColumn, sizeColumn, shaColumn,
                 stampColumn, warningsColumn));
         split.getItems().setAll(padded(column(6, itemTable, filterField, itemTable), 8, 6, 6, 10), detailHolder);
         dropHint.setVisible(false);
@@ -197,14 +199,7 @@ public final class CaseView {
         shaColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().digests().sha256()));
         shaColumn.setCellFactory(c -> new HashCell());
         importedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().importedAt()));
-        importedColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Instant v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : Formats.instant(v, caseZone()));
-                setTooltip(empty || v == null ? null : new Tooltip(getText()));
-            }
-        });
+        importedColumn.setCellFactory(c -> new InstantCell());
         stampColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stampColumn.setCellFactory(c -> new StampCell());
         stampColumn.setComparator(java.util.Comparator.comparing(i -> i.timestamp().status().ordinal()));
@@ -231,6 +226,7 @@ public final class CaseView {
         vm.visible().addListener((ListChangeListener<Item>) c -> updateStatus());
         vm.infoProperty().addListener((o, a, info) -> {
             if (info != null) {
+                importedColumn.setPrefWidth(org.sakshi.ui.common.Controls.timeColumnWidth(info.zone()));
                 caseLabel.setText(Messages.get("case.heading", info.number(), info.title(), info.zone().getId()));
                 if (rootPane.getScene() != null && rootPane.getScene().getWindow() instanceof Stage s) {
                     s.setTitle(Messages.get("case.window", info.number() + " \u2014 " + info.title()));
@@ -465,22 +461,46 @@ public final class CaseView {
         bench.saveSettings();
     }
 
-    // cells keep their nodes and tooltips and refill them: new ones per update made each filter keystroke slow
+    // cells keep their nodes and refill them, and make a tooltip only when the pointer first rests on them:
+    // new nodes or tooltips per update made each filter keystroke slow, tooltips made up front the opening
     private static final class KindCell extends TableCell<Item, Item> {
         private final Label badge = new Label();
+        private org.sakshi.core.ItemKind shown;
+
+        KindCell() {
+            setGraphic(badge);
+        }
 
         @Override
         protected void updateItem(Item i, boolean empty) {
             super.updateItem(i, empty);
+            // an empty row hides its badge rather than dropping it: re-adding a node restyles it, and a
+            // filter that empties and refills rows did that for every cell of every row
+            badge.setVisible(!empty && i != null);
             if (empty || i == null) {
-                setGraphic(null);
                 setText(null);
                 return;
             }
-            badge.setText(Messages.get("kind.short." + i.kind().json()));
-            badge.getStyleClass().setAll("kind-badge", "kind-" + i.kind().json());
-            badge.setAccessibleText(Messages.get("kind." + i.kind().json()));
-            setGraphic(badge);
+            if (i.kind() != shown) { // a new style class restyles the badge: only when the kind changes
+                shown = i.kind();
+                badge.setText(Messages.get("kind.short." + shown.json()));
+                badge.getStyleClass().setAll("kind-badge", "kind-" + shown.json());
+                badge.setAccessibleText(Messages.get("kind." + shown.json()));
+            }
+        }
+    }
+
+    /** Import time in the case's zone and UTC; the whole text in a tooltip. */
+    private final class InstantCell extends TableCell<Item, Instant> {
+        InstantCell() {
+            org.sakshi.ui.common.Controls.tipOnHover(this, this::getText);
+        }
+
+        @Override
+        protected void updateItem(Instant v, boolean empty) {
+            super.updateItem(v, empty);
+            setText(empty || v == null ? null : Formats.instant(v, caseZone()));
+            org.sakshi.ui.common.Controls.refreshTip(this, getText());
         }
     }
 
@@ -491,29 +511,50 @@ public final class CaseView {
 
     private final class StampCell extends TableCell<Item, Item> {
         private final Label badge = new Label();
-        private final Tooltip tip = new Tooltip();
+        private TimestampStatus shown;
+
+        StampCell() {
+            org.sakshi.ui.common.Controls.tipOnHover(badge, this::tipText);
+            setGraphic(badge);
+        }
+
+        /** When and by whom a granted item was stamped; null (no tooltip) for any other state. */
+        private String tipText() {
+            Item i = getItem();
+            if (isEmpty() || i == null || i.timestamp().status() != TimestampStatus.GRANTED) {
+                return null;
+            }
+            return Messages.get("stamp.tooltip", Formats.instant(i.timestamp().time(), caseZone()), i.timestamp().tsa());
+        }
 
         @Override
         protected void updateItem(Item i, boolean empty) {
             super.updateItem(i, empty);
+            badge.setVisible(!empty && i != null);
             if (empty || i == null) {
-                setGraphic(null);
                 return;
             }
             TimestampStatus s = i.timestamp().status();
-            badge.setText(Messages.get("stamp." + s.json()));
-            badge.getStyleClass().setAll("stamp-badge", "stamp-" + s.json());
-            if (s == TimestampStatus.GRANTED) {
-                tip.setText(Messages.get("stamp.tooltip", Formats.instant(i.timestamp().time(), caseZone()),
-                        i.timestamp().tsa()));
+            if (s != shown) {
+                shown = s;
+                badge.setText(Messages.get("stamp." + s.json()));
+                badge.getStyleClass().setAll("stamp-badge", "stamp-" + s.json());
             }
-            badge.setTooltip(s == TimestampStatus.GRANTED ? tip : null);
-            setGraphic(badge);
+            if (badge.getTooltip() != null) {
+                org.sakshi.ui.common.Controls.refreshTip(badge, tipText());
+            }
         }
     }
 
     private static final class WarningCell extends TableCell<Item, List<String>> {
-        private final Tooltip tip = new Tooltip();
+        WarningCell() {
+            org.sakshi.ui.common.Controls.tipOnHover(this, this::tipText);
+        }
+
+        private String tipText() {
+            List<String> w = getItem();
+            return isEmpty() || w == null || w.isEmpty() ? null : String.join("\n", w);
+        }
 
         @Override
         protected void updateItem(List<String> w, boolean empty) {
@@ -525,8 +566,7 @@ public final class CaseView {
                 return;
             }
             setText("\u26a0 " + w.size());
-            tip.setText(String.join("\n", w));
-            setTooltip(tip);
+            org.sakshi.ui.common.Controls.refreshTip(this, tipText());
             if (!getStyleClass().contains("has-warnings")) {
                 getStyleClass().add("has-warnings");
             }
@@ -538,10 +578,9 @@ public final class CaseView {
         private final Label text = new Label();
         private final Button copy = new Button(Messages.get("common.copy"));
         private final HBox box = new HBox(6, text, copy);
-        private final Tooltip tip = new Tooltip();
 
         HashCell() {
-            text.setTooltip(tip);
+            org.sakshi.ui.common.Controls.tipOnHover(text, () -> isEmpty() ? null : getItem());
             text.getStyleClass().add("hash");
             copy.getStyleClass().add("small");
             copy.setFocusTraversable(false);
@@ -550,19 +589,19 @@ public final class CaseView {
                     Dialogs.copy(getItem());
                 }
             });
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(String h, boolean empty) {
             super.updateItem(h, empty);
+            box.setVisible(!empty && h != null);
             if (empty || h == null) {
-                setGraphic(null);
                 return;
             }
             text.setText(h.substring(0, 16) + "\u2026");
-            tip.setText(h);
+            org.sakshi.ui.common.Controls.refreshTip(text, h);
             copy.setAccessibleText(Messages.get("common.copy.sha256", h));
-            setGraphic(box);
         }
     }
 }

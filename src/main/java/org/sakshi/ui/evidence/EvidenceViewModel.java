@@ -30,9 +30,25 @@ import org.sakshi.ui.common.Messages;
  * (ITEM_ACCESSED), because it shows evidence to a person.
  */
 public final class EvidenceViewModel {
-    /** What the window shows at once after loading: the case and its items. */
-    public record CaseData(CaseInfo info, List<Item> items) {
+    /**
+     * What the window shows at once after loading: the case, its items and, per item (same order), the
+     * lower-cased text the filter searches, prepared where the data is read (off the FX thread).
+     */
+    public record CaseData(CaseInfo info, List<Item> items, String[] texts) {
+        public CaseData(CaseInfo info, List<Item> items) {
+            this(info, items, texts(items));
+        }
+
+        private static String[] texts(List<Item> items) {
+            String[] hay = new String[items.size()];
+            for (int k = 0; k < hay.length; k++) {
+                hay[k] = haystack(items.get(k));
+            }
+            return hay;
+        }
     }
+
+    private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("\\s+");
 
     /**
      * An opened item: the view (vault file, folder entries) and its parsed records: a device's members
@@ -79,7 +95,7 @@ public final class EvidenceViewModel {
             visible.setAll(items);
             return;
         }
-        String[] words = q.toLowerCase(Locale.ROOT).strip().split("\\s+");
+        String[] words = WORDS.split(q.toLowerCase(Locale.ROOT).strip());
         List<Item> out = new ArrayList<>();
         for (int k = 0; k < haystacks.length; k++) {
             if (matches(items.get(k), haystacks[k], words)) {
@@ -97,7 +113,7 @@ public final class EvidenceViewModel {
         if (query == null || query.isBlank()) {
             return true;
         }
-        return matches(i, haystack(i), query.toLowerCase(Locale.ROOT).strip().split("\\s+"));
+        return matches(i, haystack(i), WORDS.split(query.toLowerCase(Locale.ROOT).strip()));
     }
 
     private static String haystack(Item i) {
@@ -126,11 +142,7 @@ public final class EvidenceViewModel {
     public void show(CaseData data) {
         info.set(data.info());
         String keep = selected.get() == null ? null : selected.get().id();
-        String[] hay = new String[data.items().size()];
-        for (int k = 0; k < hay.length; k++) {
-            hay[k] = haystack(data.items().get(k));
-        }
-        haystacks = hay;
+        haystacks = data.texts();
         items.setAll(data.items());
         refilter();
         if (keep != null) {

@@ -47,6 +47,8 @@ class BigCaseBench {
     private static final int ITEMS = Integer.getInteger("sakshi.bench.items", 20_000);
     private static final int MESSAGES = Integer.getInteger("sakshi.bench.messages", 1_000_000);
     private static final int EVENTS = Integer.getInteger("sakshi.bench.events", 1_000_000);
+    /** Which parts run (comma-separated: case, chat, custody); all by default. */
+    private static final String PARTS = System.getProperty("sakshi.bench.parts", "case,chat,custody");
     private final Map<String, String> table = new LinkedHashMap<>();
 
     @Test
@@ -69,40 +71,121 @@ class BigCaseBench {
         });
 
         // ---- case window: open until the table holds every item
+        phase("case open");
         List<Double> opens = new ArrayList<>();
+        List<Double> opensLaidOut = new ArrayList<>();
         CaseView[] view = new CaseView[1];
+        LaidOut[] clock = new LaidOut[1];
         for (int run = 0; run < 3; run++) {
+            phase("case open run " + run);
             long t0 = mark();
             robot.interact(() -> {
+                long fx0 = System.nanoTime();
                 view[0] = new CaseView(bench, caseDir);
-                stage[0].setScene(Workbench.scene(view[0].root(), 1280, 800));
+                javafx.scene.Scene scene = Workbench.scene(view[0].root(), 1280, 800);
+                TableView<?>[] t = new TableView<?>[1]; // in a split pane: found once its skin is made
+                clock[0] = new LaidOut(scene);
+                clock[0].arm(fx0, () -> (t[0] != null || (t[0] = (TableView<?>) scene.lookup("#itemTable")) != null)
+                        && t[0].getItems().size() == ITEMS);
+                stage[0].setScene(scene);
                 stage[0].show();
             });
             TableView<?> items = (TableView<?>) stage[0].getScene().lookup("#itemTable");
             await(() -> items.getItems().size() == ITEMS, 60);
             WaitForAsyncUtils.waitForFxEvents();
             opens.add(ms(t0));
+            await(() -> clock[0].ms() >= 0, 60);
+            opensLaidOut.add(clock[0].ms());
         }
         put("case window open, " + ITEMS + " items (ms)", opens);
+        put("  case open, to the table laid out (ms)", opensLaidOut);
         heap("heap after case open (MiB)");
 
         // ---- filter as you type: each keystroke until the table shows its rows
+        phase("filter");
         TextField filter = (TextField) stage[0].getScene().lookup("#filterField");
         TableView<?> items = (TableView<?>) stage[0].getScene().lookup("#itemTable");
         List<Double> keys = new ArrayList<>();
+        List<Double> keysLaidOut = new ArrayList<>();
         for (String typed : List.of("s", "st", "sta", "stat", "state", "statem", "statement", "statement-1",
                 "statement-19", "statement-199", "")) {
             long want = typed.isEmpty() ? ITEMS : view[0].viewModel().items().stream()
                     .filter(i -> EvidenceViewModel.matches(i, typed)).count();
             long t0 = mark();
-            robot.interact(() -> filter.setText(typed));
+            robot.interact(() -> {
+                clock[0].arm(System.nanoTime(), () -> items.getItems().size() == want);
+                filter.setText(typed);
+            });
             await(() -> items.getItems().size() == want, 30);
             WaitForAsyncUtils.waitForFxEvents();
             keys.add(ms(t0));
+            await(() -> clock[0].ms() >= 0, 30);
+            keysLaidOut.add(clock[0].ms());
         }
         put("filter keystroke (ms)", keys);
+        put("  keystroke, to the table laid out (ms)", keysLaidOut);
+        phase("filter done");
+
+        if (PARTS.contains("chat")) {
+            chat(robot, bench, view[0]);
+        }
+        if (PARTS.contains("custody")) {
+            custody(robot, bench, caseDir);
+        }
+        robot.interact(() -> stage[0].close());
+
+        System.err.println();
+        System.err.printf("%-58s %s%n", "measure", "values (median first)");
+        table.forEach((k, v) -> System.err.printf("%-58s %s%n", k, v));
+    }
+
+    /**
+     * The time from a moment taken on the FX thread (before the window is built, or before the filter
+     * text is set) to the end of the first layout pulse after it in which the armed condition holds: the table
+     * laid out with its new rows, without TestFX's waits (each {@code interact} and
+     * {@code waitForFxEvents} sleeps 5 x 10 ms, which the first measure of each pair includes). Drawing
+     * the laid-out frame (software rendering here) is not included.
+     */
+    private static final class LaidOut {
+        private volatile BooleanSupplier ready;
+        private volatile long start;
+        private volatile long end = -1;
+        private volatile boolean armed;
+
+        LaidOut(javafx.scene.Scene scene) {
+            scene.addPostLayoutPulseListener(() -> {
+                if (armed && this.ready.getAsBoolean()) {
+                    end = System.nanoTime();
+                    armed = false;
+                }
+            });
+        }
+
+        /** Starts a measure (FX thread). */
+        void arm(long startNanos, BooleanSupplier ready) {
+            this.ready = ready;
+            start = startNanos;
+            end = -1;
+            armed = true;
+        }
+
+        /** Milliseconds measured, or -1 while the pulse has not come. */
+        double ms() {
+            long e = end;
+            return e < 0 ? -1 : (e - start) / 1e6;
+        }
+    }
+
+    /** Prints the wall-clock time a stage starts (to cut a flight recording into stages). */
+    private static void phase(String name) {
+        System.err.println("phase " + name + " at " + java.time.Instant.now());
+    }
+
+    private void chat(FxRobot robot, Workbench bench, CaseView caseView) throws Exception {
+        CaseView[] view = {caseView};
 
         // ---- chat viewer: open (ITEM_ACCESSED, index, first page drawn)
+        phase("chat");
         Item chat = view[0].viewModel().items().get(0);
         List<Double> chatOpens = new ArrayList<>();
         Parent[] chatRoot = new Parent[1];
@@ -161,6 +244,10 @@ class BigCaseBench {
         System.err.println("  hit label: " + (hitLabel == null ? "-" : hitLabel.getText()));
         robot.interact(() -> chatStage[0].close());
         chatRoot[0] = null;
+    }
+
+    private void custody(FxRobot robot, Workbench bench, Path caseDir) throws Exception {
+        phase("custody");
 
         // ---- custody view: open until the count is shown
         List<Double> custody = new ArrayList<>();
@@ -197,14 +284,7 @@ class BigCaseBench {
             pages.add(ms(t3));
         }
         put("custody jump-scroll to a far row (ms)", pages);
-        robot.interact(() -> {
-            cs[0].close();
-            stage[0].close();
-        });
-
-        System.err.println();
-        System.err.printf("%-58s %s%n", "measure", "values (median first)");
-        table.forEach((k, v) -> System.err.printf("%-58s %s%n", k, v));
+        robot.interact(() -> cs[0].close());
     }
 
     private void put(String key, List<Double> values) {

@@ -22,6 +22,7 @@ import org.sakshi.core.Jurisdiction;
 import org.sakshi.service.NewCase;
 import org.sakshi.ui.BigCase;
 import org.sakshi.ui.UiFixture;
+import org.sakshi.ui.common.Messages;
 import org.sakshi.ui.common.Workbench;
 import org.sakshi.ui.custody.CustodyView;
 import org.sakshi.ui.custody.CustodyViewModel;
@@ -87,6 +88,113 @@ class BigCaseUiTest {
 
         robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(""));
         UiFixture.await(() -> table.getItems().size() == ITEMS);
+    }
+
+    /** The filter's rule written the obvious way: every word in id, name, kind, source or warnings, or a hash prefix of 6+. */
+    private static boolean obviousMatch(Item i, String query) {
+        String text = (i.id() + " " + i.name() + " " + i.kind().json() + " " + i.source().text() + " "
+                + String.join(" ", i.warnings())).toLowerCase(java.util.Locale.ROOT);
+        for (String w : query.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+")) {
+            boolean hash = w.length() >= 6 && (i.digests().sha256().startsWith(w) || i.digests().sha1().startsWith(w)
+                    || i.digests().md5().startsWith(w));
+            if (!hash && !text.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void theFilterFindsByNameKindSourceWarningAndHashPrefixAndKeepsTheSelectedItem(FxRobot robot) throws Exception {
+        CaseView[] view = new CaseView[1];
+        robot.interact(() -> {
+            view[0] = new CaseView(bench, caseDir);
+            stage.setScene(Workbench.scene(view[0].root(), 1200, 760));
+            stage.show();
+        });
+        TableView<Item> table = robot.lookup("#itemTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == ITEMS);
+        List<Item> all = List.copyOf(view[0].viewModel().items());
+        Item e150 = all.get(149); // a screenshot "photo-150.bin" from "seized phone of A", warned as a duplicate
+        assertEquals("E0150", e150.id());
+        robot.interact(() -> table.getSelectionModel().select(e150));
+        TextField filter = robot.lookup("#filterField").queryAs(TextField.class);
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        for (String q : List.of("photo-150", "screenshot PHOTO-15", "duplicate", "seized e015",
+                e150.digests().sha256().substring(0, 10), e150.digests().sha1().substring(0, 8).toUpperCase(java.util.Locale.ROOT),
+                e150.digests().md5().substring(0, 6) + " photo", "  photo-150  ", "0150")) {
+            List<String> want = all.stream().filter(i -> obviousMatch(i, q)).map(Item::id).toList();
+            assertTrue(want.contains("E0150"), q);
+            robot.interact(() -> filter.setText(q));
+            assertEquals(want, table.getItems().stream().map(Item::id).toList(), q);
+            assertEquals(Messages.get("case.status", want.size(), ITEMS), status.getText(), q);
+            assertEquals("E0150", table.getSelectionModel().getSelectedItem() == null ? null
+                    : table.getSelectionModel().getSelectedItem().id(), "the selected item stays selected: " + q);
+            assertEquals("E0150", view[0].viewModel().selectedProperty().get().id(), q);
+        }
+        // five characters of a hash are not a prefix search (too many chance hits); a word found nowhere shows nothing
+        String five = e150.digests().sha256().substring(0, 5);
+        robot.interact(() -> filter.setText(five));
+        assertEquals(all.stream().filter(i -> obviousMatch(i, five)).map(Item::id).toList(),
+                table.getItems().stream().map(Item::id).toList());
+        robot.interact(() -> filter.setText("no-such-item"));
+        assertEquals(0, table.getItems().size());
+        assertEquals(Messages.get("case.status", 0, ITEMS), status.getText());
+        robot.interact(() -> filter.setText(""));
+        assertEquals(all.stream().map(Item::id).toList(), table.getItems().stream().map(Item::id).toList());
+        assertEquals(Messages.get("case.status", ITEMS, ITEMS), status.getText());
+    }
+
+    @Test
+    void aHashCellShowsTheWholeHashInATooltipOnceHoveredAndFollowsTheFilter(FxRobot robot) throws Exception {
+        CaseView[] view = new CaseView[1];
+        robot.interact(() -> {
+            view[0] = new CaseView(bench, caseDir);
+            stage.setScene(Workbench.scene(view[0].root(), 1200, 760));
+            stage.show();
+        });
+        TableView<Item> table = robot.lookup("#itemTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == ITEMS);
+        // the hash column comes after the import time: in this window size it is scrolled into view
+        robot.interact(() -> table.scrollToColumn(table.getColumns().stream()
+                .filter(c -> c.getText().equals(Messages.get("case.col.sha256"))).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label first = robot.from(table).lookup(".hash").queryAll().stream().map(Label.class::cast)
+                .filter(l -> l.getText().startsWith(table.getItems().get(0).digests().sha256().substring(0, 16)))
+                .findFirst().orElseThrow();
+        assertEquals(null, first.getTooltip(), "no tooltip is made before the pointer comes");
+        robot.moveTo(first);
+        UiFixture.await(() -> first.getTooltip() != null);
+        assertEquals(table.getItems().get(0).digests().sha256(), first.getTooltip().getText());
+        // the same cell now shows another item: its tooltip says that item's hash
+        robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText("E0150"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("E0150", table.getItems().get(0).id());
+        assertEquals(table.getItems().get(0).digests().sha256(), first.getTooltip().getText());
+    }
+
+    @Test
+    void theImportTimeShowsWholeWithItsUtcHalfAndInViewInTheDefaultSize(FxRobot robot) throws Exception {
+        CaseView[] view = new CaseView[1];
+        robot.interact(() -> {
+            view[0] = new CaseView(bench, caseDir);
+            stage.setScene(Workbench.scene(view[0].root(), 1280, 800));
+            stage.show();
+        });
+        TableView<Item> table = robot.lookup("#itemTable").queryTableView();
+        UiFixture.await(() -> table.getItems().size() == ITEMS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.TableCell<?, ?>> times = robot.from(table).lookup(".table-cell").queryAll().stream()
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.isVisible() && c.getText() != null && c.getText().endsWith(" UTC")).toList();
+        assertTrue(times.size() > 10, "time cells drawn: " + times.size());
+        double tableRight = table.localToScene(table.getBoundsInLocal()).getMaxX();
+        for (javafx.scene.control.TableCell<?, ?> c : times) {
+            assertTrue(c.getText().contains("Asia/Kolkata = "), c.getText());
+            assertTrue(!org.sakshi.ui.common.Controls.truncated(c), "cut: " + c.getText() + " in " + c.getWidth());
+            double right = c.localToScene(c.getBoundsInLocal()).getMaxX();
+            assertTrue(right <= tableRight, "the time ends at " + right + ", the table at " + tableRight);
+        }
     }
 
     @Test
