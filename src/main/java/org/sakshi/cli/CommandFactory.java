@@ -27,33 +27,8 @@ public final class CommandFactory implements CommandLine.IFactory {
      * Where the commands' services come from. The application makes each at its first use; a service
      * that cannot be made throws from its accessor.
      */
-    public interface Services {
-        CaseService cases();
-
-        ImportService imports();
-
-        EvidenceService evidence();
-
-        CustodyService custody();
-
-        ExportService exports();
-
-        VerifyService verifier();
-
-        AuditService audits();
-
-        IdentityService identities();
-
-        TimestampService timestamps();
-
-        SampleCaseService samples();
-
+    public interface Services extends org.sakshi.service.Services {
         EncryptionService crypto();
-
-        ReceiveService receiver();
-
-        /** The lab-server service ({@code server}, {@code case init --server}, {@code case move}, lab audit). */
-        LabService lab();
     }
 
     private final Services s;

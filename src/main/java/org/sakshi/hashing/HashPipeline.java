@@ -217,7 +217,11 @@ public final class HashPipeline {
                 hex.formatHex(md5.digest())), done, crc.getValue());
     }
 
-    private static void rethrow(Throwable t) throws IOException, CancelledException {
+    /**
+     * Throws {@code t} as what it is (an I/O error, a cancellation, an unchecked exception or error),
+     * anything else wrapped in an {@link IOException}; returns when {@code t} is null.
+     */
+    public static void rethrow(Throwable t) throws IOException, CancelledException {
         if (t == null) {
             return;
         }

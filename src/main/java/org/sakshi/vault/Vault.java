@@ -254,20 +254,8 @@ public final class Vault {
                 stop.cancel();
                 throw new CancelledException("interrupted while copying " + what, e);
             } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof IOException io) {
-                    throw io;
-                }
-                if (c instanceof CancelledException ce) {
-                    throw ce;
-                }
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (c instanceof Error er) {
-                    throw er;
-                }
-                throw new IOException(c);
+                HashPipeline.rethrow(e.getCause());
+                throw new IOException(e);
             }
             done = true;
             try {
