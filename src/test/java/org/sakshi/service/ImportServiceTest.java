@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ import org.sakshi.bundle.CaseJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import org.sakshi.hashing.ByteSink;
+import org.sakshi.testsupport.Sinks;
 import org.sakshi.ingest.Assumption;
 import org.sakshi.ingest.Derived;
 import org.sakshi.ingest.Ingest;
@@ -212,44 +211,10 @@ class ImportServiceTest {
         assertEquals(tmp.resolve("missing"), out.failures().get(0).path());
     }
 
-    /** A sink that behaves like a full disk after {@code limit} bytes. */
-    static SinkFactory diskFullAfter(long limit) {
-        return f -> {
-            ByteSink real = SinkFactory.DIRECT.open(f);
-            return new ByteSink() {
-                long n;
-
-                @Override
-                public void write(ByteBuffer buf) throws IOException {
-                    n += buf.remaining();
-                    if (n > limit) {
-                        throw new IOException("No space left on device");
-                    }
-                    real.write(buf);
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    real.finish();
-                }
-
-                @Override
-                public void abort() {
-                    real.abort();
-                }
-
-                @Override
-                public int alignment() {
-                    return real.alignment();
-                }
-            };
-        };
-    }
-
     @ParameterizedTest
     @EnumSource(Fixture.Store.class)
     void aFullDiskLeavesNoItemNoOrphanAndAnIntactLedger(Fixture.Store store) throws Exception {
-        Fixture full = store.fixture(diskFullAfter(1_000_000), new Ingest());
+        Fixture full = store.fixture(Sinks.diskFullAfter(1_000_000), new Ingest());
         Path c = full.newCase(tmp.resolve("case"));
         Path src = file("big.bin", random(3_000_000));
         ImportOutcome out = full.imports.importPaths(c, List.of(src), Fixture.plain(), null, null);

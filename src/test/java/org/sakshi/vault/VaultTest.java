@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sakshi.hashing.ByteSink;
+import org.sakshi.testsupport.Sinks;
 import org.sakshi.hashing.HashPipeline;
 
 class VaultTest {
@@ -88,36 +88,7 @@ class VaultTest {
     @Test
     void aDiskFullDuringTheWriteLeavesNoTempFileAndNoBlob() throws Exception {
         Path src = source(2_000_000);
-        SinkFactory full = file -> {
-            ByteSink real = SinkFactory.DIRECT.open(file);
-            return new ByteSink() {
-                long n;
-
-                @Override
-                public void write(ByteBuffer buf) throws IOException {
-                    n += buf.remaining();
-                    if (n > 1_000_000) {
-                        throw new IOException("No space left on device");
-                    }
-                    real.write(buf);
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    real.finish();
-                }
-
-                @Override
-                public void abort() {
-                    real.abort();
-                }
-
-                @Override
-                public int alignment() {
-                    return real.alignment();
-                }
-            };
-        };
+        SinkFactory full = Sinks.diskFullAfter(1_000_000);
         Vault v = new Vault(tmp.resolve("vault"), full, new HashPipeline());
         IOException e = assertThrows(IOException.class, () -> v.store(src, null, "src", null));
         assertTrue(e.getMessage().contains("No space"));
@@ -166,40 +137,6 @@ class VaultTest {
         assertTrue(tempFiles(tmp.resolve("vault")).isEmpty());
     }
 
-    /** Sinks that hold every write until {@code go} opens (the copy stays half-way meanwhile). */
-    private static SinkFactory heldUntil(java.util.concurrent.CountDownLatch go) {
-        return file -> {
-            ByteSink real = SinkFactory.DIRECT.open(file);
-            return new ByteSink() {
-                @Override
-                public void write(ByteBuffer buf) throws IOException {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted", e);
-                    }
-                    real.write(buf);
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    real.finish();
-                }
-
-                @Override
-                public void abort() {
-                    real.abort();
-                }
-
-                @Override
-                public int alignment() {
-                    return real.alignment();
-                }
-            };
-        };
-    }
-
     private static java.util.List<Path> tempFiles(Path vault) throws IOException {
         try (Stream<Path> s = Files.list(vault.resolve(".tmp"))) {
             return s.toList();
@@ -210,7 +147,7 @@ class VaultTest {
     void aCopyBegunBeforeTheWriteLockSurvivesTheTidyingOfLeftoversAndCommitsTheSameBlobAsAStore() throws Exception {
         Path src = source(5 * 1024 * 1024 + 77);
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        Vault v = new Vault(tmp.resolve("vault"), heldUntil(go), new HashPipeline());
+        Vault v = new Vault(tmp.resolve("vault"), Sinks.heldUntil(go), new HashPipeline());
         try (Vault.Started started = v.begin(src, "src")) {
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (tempFiles(tmp.resolve("vault")).isEmpty() && System.nanoTime() < deadline) {
@@ -239,7 +176,7 @@ class VaultTest {
     void aBegunCopyClosedWithoutCommitLeavesNoTempFileAndNoBlob() throws Exception {
         Path src = source(4 * 1024 * 1024);
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        Vault v = new Vault(tmp.resolve("vault"), heldUntil(go), new HashPipeline());
+        Vault v = new Vault(tmp.resolve("vault"), Sinks.heldUntil(go), new HashPipeline());
         Vault.Started started = v.begin(src, "src");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (tempFiles(tmp.resolve("vault")).isEmpty() && System.nanoTime() < deadline) {
