@@ -207,23 +207,18 @@ public final class BundleZipWriter implements Closeable {
         } catch (CopyCancelled cc) {
             throw cc.cancelled;
         } catch (ShortCopy sc) {
-            throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
-                    + sc.copied + " read); the bundle was not written. Check the vault with the custody audit (Audit in the case window, 'sakshi audit' on the command line).");
+            throw changedSize(what, size, sc.copied);
         }
         if (now != size) {
-            throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
-                    + now + " read); the bundle was not written. Check the vault with the custody audit (Audit in the case window, 'sakshi audit' on the command line).");
+            throw changedSize(what, size, now);
         }
         String sha = HexFormat.of().formatHex(md.digest());
         if (!expectedSha256.equals(sha)) {
-            throw new IntegrityException(what + ": the vault copy no longer matches its recorded SHA-256 ("
-                    + expectedSha256 + ", now " + sha + "); the bundle was not written. Do not export this item;"
-                    + " report the vault damage and run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).");
+            throw changedContent(what, expectedSha256, sha);
         }
         if (crc.getValue() != crc32) {
-            throw new IntegrityException(what + ": its bytes no longer have the CRC-32 recorded at import (Bad CRC"
-                    + " checksum for entry " + root + bagPath + ": " + Long.toHexString(crc.getValue()) + " instead of "
-                    + Long.toHexString(crc32) + "); the bundle was not written. Run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).");
+            throw changedCrc(what, "Bad CRC checksum for entry " + root + bagPath + ": "
+                    + Long.toHexString(crc.getValue()) + " instead of " + Long.toHexString(crc32), null);
         }
         record(bagPath, sha, size);
         readBack.put(bagPath, new ReadBack(dataOffset, size, sha, crc32));
@@ -392,23 +387,38 @@ public final class BundleZipWriter implements Closeable {
             // a lent buffer may still be read by the bundle digest; it is never reused after a failure
         }
         if (done != size) {
-            throw new IntegrityException(what + " changed size while it was exported (" + size + " bytes expected, "
-                    + done + " read); the bundle was not written. Check the vault with the custody audit (Audit in the case window, 'sakshi audit' on the command line).");
+            throw changedSize(what, size, done);
         }
         String sha = HexFormat.of().formatHex(md.digest());
         if (expectedSha256 != null && !expectedSha256.equals(sha)) {
-            throw new IntegrityException(what + ": the vault copy no longer matches its recorded SHA-256 ("
-                    + expectedSha256 + ", now " + sha + "); the bundle was not written. Do not export this item;"
-                    + " report the vault damage and run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).");
+            throw changedContent(what, expectedSha256, sha);
         }
         try {
             zip.closeArchiveEntry();
         } catch (java.util.zip.ZipException ze) {
-            throw new IntegrityException(what + ": its bytes no longer have the CRC-32 recorded at import ("
-                    + ze.getMessage() + "); the bundle was not written. Run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).", ze);
+            throw changedCrc(what, ze.getMessage(), ze);
         }
         record(bagPath, sha, size);
         return sha;
+    }
+
+    /** The vault copy of {@code what} had another size than recorded while it was exported. */
+    private static IntegrityException changedSize(String what, long expected, long read) {
+        return new IntegrityException(what + " changed size while it was exported (" + expected + " bytes expected, "
+                + read + " read); the bundle was not written. Check the vault with the custody audit (Audit in the case window, 'sakshi audit' on the command line).");
+    }
+
+    /** The vault copy of {@code what} no longer has the SHA-256 recorded at import. */
+    private static IntegrityException changedContent(String what, String expected, String now) {
+        return new IntegrityException(what + ": the vault copy no longer matches its recorded SHA-256 (" + expected
+                + ", now " + now + "); the bundle was not written. Do not export this item;"
+                + " report the vault damage and run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).");
+    }
+
+    /** The bytes of {@code what} no longer have the CRC-32 recorded at import ({@code detail} says how). */
+    private static IntegrityException changedCrc(String what, String detail, Exception cause) {
+        return new IntegrityException(what + ": its bytes no longer have the CRC-32 recorded at import (" + detail
+                + "); the bundle was not written. Run the custody audit on the case (Audit in the case window, 'sakshi audit' on the command line).", cause);
     }
 
     private static void await(Future<?> f) throws IOException {
