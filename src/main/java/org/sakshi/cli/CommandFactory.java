@@ -57,7 +57,7 @@ public final class CommandFactory implements CommandLine.IFactory {
         } else if (type == CustodyCommand.class) {
             return new CustodyCommand(s.custody());
         } else if (type == CustodyCommand.Verify.class) {
-            return new CustodyCommand.Verify(s.custody(), s.receiver());
+            return new CustodyCommand.Verify(s.custody()); // the received-bundle check needs no ReceiveService
         } else if (type == VerifyCommand.class) {
             return new VerifyCommand(s.verifier());
         } else if (type == ExportCommand.class) {

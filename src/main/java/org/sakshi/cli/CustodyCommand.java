@@ -93,11 +93,9 @@ final class CustodyCommand extends CliCommand {
         java.util.List<String> trustKeys = new java.util.ArrayList<>();
 
         private final CustodyService custody;
-        private final org.sakshi.service.ReceiveService receiver;
 
-        Verify(CustodyService custody, org.sakshi.service.ReceiveService receiver) {
+        Verify(CustodyService custody) {
             this.custody = custody;
-            this.receiver = receiver;
         }
 
         @Override
@@ -107,8 +105,7 @@ final class CustodyCommand extends CliCommand {
             LedgerStatus st = custody.verify(caseDir, new java.util.HashSet<>(trustKeys),
                     org.sakshi.service.ReceiveService.RECEIPT_MARKS, receipts::add);
             // docs/custody-ledger.md#received-bundles: each received bundle's kept chain and its continuity
-            java.util.List<org.sakshi.core.Check> hops = receiver == null ? java.util.List.of()
-                    : receiver.verifyReceived(caseDir, receipts);
+            java.util.List<org.sakshi.core.Check> hops = org.sakshi.service.ReceiveService.receivedHops(caseDir, receipts);
             boolean hopsBroken = org.sakshi.service.ReceiveService.broken(hops);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

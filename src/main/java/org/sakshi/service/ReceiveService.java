@@ -579,6 +579,14 @@ public final class ReceiveService {
      * not searched a second time).
      */
     public List<Check> verifyReceived(Path caseDir, List<String> receiptLines) throws SakshiException {
+        return receivedHops(caseDir, receiptLines);
+    }
+
+    /**
+     * {@link #verifyReceived(Path, List)} without a service: it needs none of the import and verify
+     * machinery a receipt needs, so {@code custody verify} does not build them.
+     */
+    public static List<Check> receivedHops(Path caseDir, List<String> receiptLines) throws SakshiException {
         List<CustodyEvent> candidates = new ArrayList<>();
         for (String line : receiptLines) {
             candidates.add(org.sakshi.core.ledger.EventCodec.parseLine(line));

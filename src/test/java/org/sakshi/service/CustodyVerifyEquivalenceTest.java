@@ -217,4 +217,69 @@ class CustodyVerifyEquivalenceTest {
         assertEquals(900L, v.firstBadSeq(), "seq 700 is spaced out but its content is unchanged");
         assertEquals(LedgerFault.CHAIN_BROKEN, v.fault());
     }
+
+    // the checked lines keep their prev and hash as bytes and compare them as bytes; these texts differ
+    // from the right ones only in ways a byte comparison could get wrong if it were not exact
+
+    @Test
+    void aRecordedHashWrittenInCapitalsFailsAsChangedWithTheSameMessage() throws Exception {
+        Path c = bigCase(Fixture.Store.FOLDER);
+        try (LedgerForger f = new LedgerForger(c)) {
+            rewrite(f, 1000, l -> {
+                String h = EventCodec.parseLine(l).hash();
+                return l.replace("\"hash\":\"" + h + "\"", "\"hash\":\"" + h.toUpperCase(java.util.Locale.ROOT) + "\"");
+            });
+        }
+        LedgerVerdict v = sameEverywhere(c);
+        assertEquals(LedgerFault.CHAIN_BROKEN, v.fault());
+        assertEquals(1000L, v.firstBadSeq());
+        assertTrue(v.message().contains("was changed after it was recorded"), v.message());
+    }
+
+    @Test
+    void aPrevWrittenInCapitalsFailsAsABrokenLinkWithTheSameMessage() throws Exception {
+        Path c = bigCase(Fixture.Store.FOLDER);
+        try (LedgerForger f = new LedgerForger(c)) {
+            rewrite(f, 1024, l -> {
+                String p = EventCodec.parseLine(l).prev();
+                return l.replace("\"prev\":\"" + p + "\"", "\"prev\":\"" + p.toUpperCase(java.util.Locale.ROOT) + "\"");
+            });
+        }
+        LedgerVerdict v = sameEverywhere(c);
+        assertEquals(1024L, v.firstBadSeq());
+        assertTrue(v.message().contains("does not link to the previous event"), v.message());
+    }
+
+    @Test
+    void aNullPrevAndAMissingHashFailAtTheFirstOfThemWithTheSameMessage() throws Exception {
+        Path c = bigCase(Fixture.Store.FOLDER);
+        String hash776 = fx.custody.events(c).get(775).hash();
+        try (LedgerForger f = new LedgerForger(c)) {
+            rewrite(f, 777, l -> l.replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":null"));
+            rewrite(f, 1300, l -> l.replaceFirst("\"hash\":\"[0-9a-f]{64}\",", ""));
+        }
+        LedgerVerdict v = sameEverywhere(c);
+        assertEquals(777L, v.firstBadSeq());
+        assertTrue(v.message().contains("its prev is null"), v.message());
+        try (LedgerForger f = new LedgerForger(c)) {
+            rewrite(f, 777, l -> l.replace("\"prev\":null", "\"prev\":\"" + hash776 + "\""));
+        }
+        LedgerVerdict later = sameEverywhere(c);
+        assertEquals(1300L, later.firstBadSeq(), later.message());
+        assertTrue(later.message().contains("its recorded hash is null"), later.message());
+    }
+
+    @Test
+    void aSignedHeadNamingAnotherHashFailsAsAHeadMismatchNamingTheLedgersHash() throws Exception {
+        Path c = bigCase(Fixture.Store.FOLDER);
+        List<String> heads = Files.readAllLines(HeadFile.of(c), StandardCharsets.UTF_8);
+        int lastLine = heads.size() - 1;
+        SignedHead h = SignedHead.parse(heads.get(lastLine));
+        heads.set(lastLine, new SignedHead(h.caseId(), h.seq(), "cd".repeat(32), h.at(), h.key(), h.alg(),
+                java.util.Base64.getEncoder().encodeToString(h.signature())).toLine());
+        Files.write(HeadFile.of(c), heads, StandardCharsets.UTF_8);
+        LedgerVerdict v = sameEverywhere(c);
+        assertEquals(LedgerFault.HEAD_MISMATCH, v.fault());
+        assertTrue(v.message().contains("hashes to " + h.head()), v.message());
+    }
 }

@@ -56,7 +56,7 @@ final class CanonicalLine {
         raw = false;
         question = 0;
         try {
-            return top();
+            return top() ? parsed() : null;
         } finally {
             line = null;
             b = null;
@@ -76,51 +76,97 @@ final class CanonicalLine {
         n = utf8.length;
         raw = true;
         try {
-            return top();
+            return top() ? parsed() : null;
         } finally {
             b = null;
         }
     }
 
-    private ChainVerifier.Parsed top() {
+    /**
+     * As {@link #parseUtf8}, without making the texts of {@code prev} and {@code hash}: the line is kept
+     * with their places in it and whether the recorded hash is right ({@link ChainVerifier.Slim#parsed()}
+     * gives what {@link #parseUtf8} would). Null when the line must take the full path.
+     */
+    ChainVerifier.Slim slimUtf8(byte[] utf8) {
+        if (utf8 == null || utf8.length > MAX_CHARS || utf8.length == 0 || utf8[0] != '{') {
+            return null;
+        }
+        b = utf8;
+        n = utf8.length;
+        raw = true;
+        try {
+            if (!top()) {
+                return null;
+            }
+            boolean right = hashLen >= 0 && matches(b, hashAt, hashLen, digest);
+            return new ChainVerifier.Slim(seq, type, caseId, utf8, prevAt, prevLen, hashAt, hashLen,
+                    right ? null : digest);
+        } finally {
+            b = null;
+        }
+    }
+
+    /** What the last {@link #top()} found, as {@link ChainVerifier.Parsed}. */
+    private ChainVerifier.Parsed parsed() {
+        String prev = prevLen < 0 ? null : new String(b, prevAt, prevLen, StandardCharsets.UTF_8);
+        String stored = hashLen < 0 ? null : new String(b, hashAt, hashLen, StandardCharsets.UTF_8);
+        // the usual case: the recorded hash is right, and the computed text equals it
+        String computed = stored != null && matches(b, hashAt, hashLen, digest) ? stored
+                : HexFormat.of().formatHex(digest);
+        return new ChainVerifier.Parsed(seq, type, caseId, prev, stored, computed, null);
+    }
+
+    // what the last top() found: the seq, type and case_id, the places of the prev and hash texts
+    // (length -1 for null or absent) and the digest of the members without hash and sig
+    private long seq;
+    private String type;
+    private String caseId;
+    private int prevAt;
+    private int prevLen;
+    private int hashAt;
+    private int hashLen;
+    private byte[] digest;
+
+    /** Scans the line; false when it must take the full path, else what it found is in the fields above. */
+    private boolean top() {
         int i = 1;
         int members = 0;
-        long seq = 0;
         boolean haveSeq = false;
-        String type = null;
-        String caseId = null;
-        String prev = null;
-        String stored = null;
+        seq = 0;
+        type = null;
+        caseId = null;
+        prevLen = -1;
+        hashLen = -1;
         int prevNameStart = -1;
         int prevNameEnd = -1;
         if (i < n && b[i] == '}') {
-            return null; // no seq: the full path says so
+            return false; // no seq: the full path says so
         }
         while (true) {
             if (members == MAX_MEMBERS) {
-                return null;
+                return false;
             }
             int nameStart = i;
             int nameEnd = name(i);
             if (nameEnd < 0 || !after(prevNameStart, prevNameEnd, nameStart, nameEnd)) {
-                return null;
+                return false;
             }
             prevNameStart = nameStart;
             prevNameEnd = nameEnd;
             i = nameEnd;
             if (i >= n || b[i] != ':') {
-                return null;
+                return false;
             }
             int vStart = i + 1;
             int vEnd = value(vStart, 1);
             if (vEnd < 0) {
-                return null;
+                return false;
             }
             boolean excluded = false;
             switch (key(nameStart + 1, nameEnd - 1)) {
                 case 1 -> { // seq
                     if (!isNumber(vStart)) {
-                        return null;
+                        return false;
                     }
                     seq = integer(vStart, vEnd);
                     haveSeq = true;
@@ -128,26 +174,28 @@ final class CanonicalLine {
                 case 2 -> { // type
                     type = plain(vStart, vEnd, true);
                     if (type == BAD) {
-                        return null;
+                        return false;
                     }
                 }
                 case 3 -> { // case_id
                     caseId = plain(vStart, vEnd, true);
                     if (caseId == BAD) {
-                        return null;
+                        return false;
                     }
                 }
                 case 4 -> { // prev
-                    prev = plain(vStart, vEnd, false);
-                    if (prev == BAD) {
-                        return null;
+                    prevLen = plainLength(vStart, vEnd);
+                    if (prevLen == BAD_LENGTH) {
+                        return false;
                     }
+                    prevAt = vStart + 1;
                 }
                 case 5 -> { // hash
-                    stored = plain(vStart, vEnd, false);
-                    if (stored == BAD) {
-                        return null;
+                    hashLen = plainLength(vStart, vEnd);
+                    if (hashLen == BAD_LENGTH) {
+                        return false;
                     }
+                    hashAt = vStart + 1;
                     excluded = true;
                 }
                 case 6 -> excluded = true; // sig
@@ -160,7 +208,7 @@ final class CanonicalLine {
             members++;
             i = vEnd;
             if (i >= n) {
-                return null;
+                return false;
             }
             if (b[i] == ',') {
                 i++;
@@ -168,11 +216,11 @@ final class CanonicalLine {
                 i++;
                 break;
             } else {
-                return null;
+                return false;
             }
         }
         if (i != n || !haveSeq) {
-            return null;
+            return false;
         }
         sha256.reset();
         sha256.update(OPEN);
@@ -188,22 +236,24 @@ final class CanonicalLine {
             sha256.update(b, starts[m], ends[m] - starts[m]);
         }
         sha256.update(CLOSE);
-        byte[] digest = sha256.digest();
-        // the usual case: the recorded hash is right, and the computed text equals it
-        String computed = stored != null && matches(stored, digest) ? stored : HexFormat.of().formatHex(digest);
-        return new ChainVerifier.Parsed(seq, type, caseId, prev, stored, computed, null);
+        digest = sha256.digest();
+        return true;
     }
 
     private static final String BAD = new String("bad");
+    private static final int BAD_LENGTH = -2;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    /** True when {@code hex} is the lower-case hex text of {@code digest}, as {@link HexFormat#formatHex} writes it. */
-    private static boolean matches(String hex, byte[] digest) {
-        if (hex.length() != 2 * digest.length) {
+    /**
+     * True when the UTF-8 text at {@code b[at, at + len)} is the lower-case hex text of {@code digest}, as
+     * {@link HexFormat#formatHex} writes it (hex digits are ASCII, so comparing bytes is comparing the texts).
+     */
+    private static boolean matches(byte[] b, int at, int len, byte[] digest) {
+        if (len != 2 * digest.length) {
             return false;
         }
         for (int i = 0; i < digest.length; i++) {
-            if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf] || hex.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
+            if (b[at + 2 * i] != HEX[(digest[i] >> 4) & 0xf] || b[at + 2 * i + 1] != HEX[digest[i] & 0xf]) {
                 return false;
             }
         }
@@ -227,6 +277,25 @@ final class CanonicalLine {
         recent[recentNext] = s;
         recentNext = (recentNext + 1) % recent.length;
         return s;
+    }
+
+    /**
+     * The length in bytes of a string value without escapes (its text starts at {@code start + 1}), -1
+     * for the literal null, else {@link #BAD_LENGTH}: {@link #plain} without making the text.
+     */
+    private int plainLength(int start, int end) {
+        if (b[start] == 'n') {
+            return -1; // value() accepted it, so it is exactly null
+        }
+        if (b[start] != '"') {
+            return BAD_LENGTH;
+        }
+        for (int k = start + 1; k < end - 1; k++) {
+            if (b[k] == '\\') {
+                return BAD_LENGTH;
+            }
+        }
+        return end - start - 2;
     }
 
     /** A string value without escapes, null for the literal null, else {@link #BAD}. */
@@ -330,33 +399,114 @@ final class CanonicalLine {
         return -1;
     }
 
-    /** A canonical value at i: the index after it, or -1. */
+    /** Per open container of {@link #value}: an object (else an array), and its last member name's bounds. */
+    private final boolean[] openObject = new boolean[MAX_DEPTH + 1];
+    private final int[] lastNameStart = new int[MAX_DEPTH + 1];
+    private final int[] lastNameEnd = new int[MAX_DEPTH + 1];
+
+    /**
+     * A canonical value at i, inside {@code depth} levels of objects and arrays: the index after it, or
+     * -1. An object or array nested deeper than {@link #MAX_DEPTH} levels is refused. One loop with its
+     * own stack of open containers rather than a method per kind calling itself: the JIT compiles one
+     * small loop instead of the same tree inlined at every level, and takes a fraction of the time.
+     */
     private int value(int i, int depth) {
-        if (i >= n) {
-            return -1;
-        }
-        byte c = b[i];
-        switch (c) {
-            case '"' -> {
-                return string(i);
+        int open = 0; // containers opened inside this value
+        while (true) {
+            // a value starts at i
+            if (i >= n) {
+                return -1;
             }
-            case '{' -> {
-                return object(i, depth + 1);
+            byte c = b[i];
+            if (c == '{' || c == '[') {
+                if (depth + open + 1 > MAX_DEPTH) {
+                    return -1;
+                }
+                int k = i + 1;
+                if (c == '{') {
+                    if (k < n && b[k] == '}') {
+                        i = k + 1;
+                    } else {
+                        int ne = name(k);
+                        if (ne < 0) {
+                            return -1; // the first name needs no order check
+                        }
+                        if (ne >= n || b[ne] != ':') {
+                            return -1;
+                        }
+                        openObject[open] = true;
+                        lastNameStart[open] = k;
+                        lastNameEnd[open] = ne;
+                        open++;
+                        i = ne + 1;
+                        continue;
+                    }
+                } else {
+                    if (k < n && b[k] == ']') {
+                        i = k + 1;
+                    } else {
+                        openObject[open] = false;
+                        open++;
+                        i = k;
+                        continue;
+                    }
+                }
+            } else if (c == '"') {
+                i = string(i);
+            } else if (c == 't') {
+                i = literal(i, "true");
+            } else if (c == 'f') {
+                i = literal(i, "false");
+            } else if (c == 'n') {
+                i = literal(i, "null");
+            } else {
+                i = number(i);
             }
-            case '[' -> {
-                return array(i, depth + 1);
-            }
-            case 't' -> {
-                return literal(i, "true");
-            }
-            case 'f' -> {
-                return literal(i, "false");
-            }
-            case 'n' -> {
-                return literal(i, "null");
-            }
-            default -> {
-                return number(i);
+            // a value ended at i: close containers, or go on to the next member or element
+            while (true) {
+                if (i < 0) {
+                    return -1;
+                }
+                if (open == 0) {
+                    return i;
+                }
+                if (i >= n) {
+                    return -1;
+                }
+                byte d = b[i];
+                int top = open - 1;
+                if (openObject[top]) {
+                    if (d == '}') {
+                        open--;
+                        i++;
+                        continue;
+                    }
+                    if (d != ',') {
+                        return -1;
+                    }
+                    int k = i + 1;
+                    int ne = name(k);
+                    if (ne < 0 || !after(lastNameStart[top], lastNameEnd[top], k, ne)) {
+                        return -1;
+                    }
+                    lastNameStart[top] = k;
+                    lastNameEnd[top] = ne;
+                    if (ne >= n || b[ne] != ':') {
+                        return -1;
+                    }
+                    i = ne + 1;
+                } else {
+                    if (d == ']') {
+                        open--;
+                        i++;
+                        continue;
+                    }
+                    if (d != ',') {
+                        return -1;
+                    }
+                    i++;
+                }
+                break;
             }
         }
     }
@@ -503,63 +653,6 @@ final class CanonicalLine {
             return c - 'a' + 10;
         }
         return -1;
-    }
-
-    private int object(int i, int depth) {
-        if (depth > MAX_DEPTH) {
-            return -1;
-        }
-        int k = i + 1;
-        if (k < n && b[k] == '}') {
-            return k + 1;
-        }
-        int ps = -1;
-        int pe = -1;
-        while (true) {
-            int ne = name(k);
-            if (ne < 0 || !after(ps, pe, k, ne)) {
-                return -1;
-            }
-            ps = k;
-            pe = ne;
-            if (ne >= n || b[ne] != ':') {
-                return -1;
-            }
-            k = value(ne + 1, depth);
-            if (k < 0 || k >= n) {
-                return -1;
-            }
-            if (b[k] == '}') {
-                return k + 1;
-            }
-            if (b[k] != ',') {
-                return -1;
-            }
-            k++;
-        }
-    }
-
-    private int array(int i, int depth) {
-        if (depth > MAX_DEPTH) {
-            return -1;
-        }
-        int k = i + 1;
-        if (k < n && b[k] == ']') {
-            return k + 1;
-        }
-        while (true) {
-            k = value(k, depth);
-            if (k < 0 || k >= n) {
-                return -1;
-            }
-            if (b[k] == ']') {
-                return k + 1;
-            }
-            if (b[k] != ',') {
-                return -1;
-            }
-            k++;
-        }
     }
 
     /**

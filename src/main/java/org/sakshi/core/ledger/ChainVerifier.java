@@ -36,7 +36,11 @@ public final class ChainVerifier {
     private final CanonicalLine fast;
     private long count;
     private long expectedSeq = 1;
+    /** The last accepted hash as text; null while it is only known as {@link #prevLine}'s bytes. */
     private String prevHash = CustodyEvent.GENESIS_PREV;
+    private byte[] prevLine;
+    private int prevAt;
+    private int prevLen;
     private String caseId;
     private Long firstBad;
     private String message;
@@ -110,6 +114,14 @@ public final class ChainVerifier {
             return ChainVerifier.parse(line, fast, buf, sha256);
         }
 
+        /**
+         * The line {@code utf8} (not null) as a {@link Slim} when it is in canonical form, else null (then
+         * {@link #parseUtf8} gives its result): {@link #parseUtf8} without making its texts.
+         */
+        public Slim slimUtf8(byte[] utf8) {
+            return fast.slimUtf8(utf8);
+        }
+
         /** {@link #parse(String)} of the line {@code new String(utf8, UTF_8)} (null for null), from its bytes. */
         public Parsed parseUtf8(byte[] utf8) {
             Parsed quick = fast.parseUtf8(utf8);
@@ -161,6 +173,83 @@ public final class ChainVerifier {
         return new Parsed(seq, text(obj, "type"), text(obj, "case_id"), text(obj, "prev"), stored, computed, null);
     }
 
+    /**
+     * A stored line in canonical form, kept as its bytes with the places of its {@code prev} and
+     * {@code hash} texts (length -1 when null or absent), and the digest of its content when that is
+     * not the recorded hash (null when it is): {@link #parsed()} is what {@link LineParser#parseUtf8}
+     * gives for it. An intact event is checked by comparing bytes, without making those texts.
+     */
+    public static final class Slim {
+        private final long seq;
+        private final String type;
+        private final String caseId;
+        private final byte[] line;
+        private final int prevAt;
+        private final int prevLen;
+        private final int hashAt;
+        private final int hashLen;
+        private final byte[] wrongDigest;
+
+        Slim(long seq, String type, String caseId, byte[] line, int prevAt, int prevLen, int hashAt, int hashLen,
+             byte[] wrongDigest) {
+            this.seq = seq;
+            this.type = type;
+            this.caseId = caseId;
+            this.line = line;
+            this.prevAt = prevAt;
+            this.prevLen = prevLen;
+            this.hashAt = hashAt;
+            this.hashLen = hashLen;
+            this.wrongDigest = wrongDigest;
+        }
+
+        /** What {@link LineParser#parseUtf8} gives for this line. */
+        public Parsed parsed() {
+            String prev = prevLen < 0 ? null : new String(line, prevAt, prevLen, java.nio.charset.StandardCharsets.UTF_8);
+            String stored = hashLen < 0 ? null : new String(line, hashAt, hashLen, java.nio.charset.StandardCharsets.UTF_8);
+            return new Parsed(seq, type, caseId, prev, stored, wrongDigest == null ? stored
+                    : HexFormat.of().formatHex(wrongDigest), null);
+        }
+    }
+
+    /** Checks the next event, given as a line taken by {@link LineParser#slimUtf8} (in seq order, like {@link #acceptLine}). */
+    public void accept(Slim s) {
+        if (firstBad != null) {
+            count++;
+            return;
+        }
+        if (s.seq == expectedSeq && s.caseId != null && (s.caseId.equals(caseId) || caseId == null) && s.prevLen >= 0
+                && s.wrongDigest == null && s.hashLen >= 0 && linksToLast(s)) {
+            // the usual case, as in check(): decided from the bytes, without making the texts
+            count++;
+            caseId = s.caseId;
+            prevHash = null;
+            prevLine = s.line;
+            prevAt = s.hashAt;
+            prevLen = s.hashLen;
+            expectedSeq++;
+            return;
+        }
+        accept(s.parsed());
+    }
+
+    /** Whether the prev text of {@code s} equals the last accepted hash (bytes of well-formed UTF-8 equal exactly when their texts do). */
+    private boolean linksToLast(Slim s) {
+        if (prevHash == null) {
+            return java.util.Arrays.equals(s.line, s.prevAt, s.prevAt + s.prevLen, prevLine, prevAt, prevAt + prevLen);
+        }
+        return prevHash.equals(new String(s.line, s.prevAt, s.prevLen, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The last accepted hash as text (made from its bytes at first need). */
+    private String prevHash() {
+        if (prevHash == null) {
+            prevHash = new String(prevLine, prevAt, prevLen, java.nio.charset.StandardCharsets.UTF_8);
+            prevLine = null;
+        }
+        return prevHash;
+    }
+
     /** Checks the next event, given as a line parsed by {@link LineParser} (in seq order, like {@link #acceptLine}). */
     public void accept(Parsed p) {
         count++;
@@ -189,11 +278,12 @@ public final class ChainVerifier {
     }
 
     private void check(long seq, String type, String cid, String prev, String stored, String computed) {
+        String prevHash = prevHash();
         if (seq == expectedSeq && cid != null && (cid.equals(caseId) || caseId == null) && prev != null
                 && prev.equals(prevHash) && stored != null && stored.equals(computed)) {
             // the usual case, decided without building the messages below
             caseId = cid;
-            prevHash = stored;
+            this.prevHash = stored;
             expectedSeq++;
             return;
         }
@@ -219,7 +309,7 @@ public final class ChainVerifier {
                     + " but its recorded hash is " + stored);
             return;
         }
-        prevHash = stored;
+        this.prevHash = stored;
         expectedSeq++;
     }
 
@@ -240,18 +330,18 @@ public final class ChainVerifier {
 
     /** The hash of the last event accepted as intact (64 zeros before the first). */
     public String lastHash() {
-        return prevHash;
+        return prevHash();
     }
 
     /** The verdict so far. */
     public ChainResult result() {
         if (firstBad != null) {
-            return new ChainResult(false, count, prevHash, firstBad, message);
+            return new ChainResult(false, count, prevHash(), firstBad, message);
         }
         if (count == 0) {
             return new ChainResult(false, 0, null, null, "the ledger has no events; every case starts with CASE_CREATED");
         }
-        return new ChainResult(true, count, prevHash, null, "intact: " + count + " events, head " + prevHash);
+        return new ChainResult(true, count, prevHash(), null, "intact: " + count + " events, head " + prevHash());
     }
 
     private String hex(byte[] canonical) {

@@ -161,8 +161,9 @@ public final class LedgerVerifier {
             // events) and for the lines the caller asked for
             int found = utf8 == null ? 0 : find.find(utf8);
             String text = found != 0 ? new String(utf8, java.nio.charset.StandardCharsets.UTF_8) : null;
-            return new Checked(p.parseUtf8(utf8), (found & LineMarks.SPECIAL) != 0 ? text : null,
-                    (found & LineMarks.ASKED) != 0 ? text : null);
+            ChainVerifier.Slim slim = utf8 == null ? null : p.slimUtf8(utf8);
+            return new Checked(slim == null ? p.parseUtf8(utf8) : null, slim,
+                    (found & LineMarks.SPECIAL) != 0 ? text : null, (found & LineMarks.ASKED) != 0 ? text : null);
         };
         if (threads <= 1) {
             ChainVerifier.LineParser p = new ChainVerifier.LineParser();
@@ -172,10 +173,13 @@ public final class LedgerVerifier {
         pipeline(lines::forEach, work, threads, marked);
     }
 
-    /** One line parsed off the checking thread; {@code special} is the line when it may enrol a key or anchor the ledger. */
-    private record Checked(ChainVerifier.Parsed parsed, String special, String marked) {
+    /**
+     * One line parsed off the checking thread, as {@code slim} when it is in canonical form, else as
+     * {@code parsed}; {@code special} is the line when it may enrol a key or anchor the ledger.
+     */
+    private record Checked(ChainVerifier.Parsed parsed, ChainVerifier.Slim slim, String special, String marked) {
         Checked(ChainVerifier.Parsed parsed, String special) {
-            this(parsed, special, null);
+            this(parsed, null, special, null);
         }
     }
 
@@ -252,8 +256,13 @@ public final class LedgerVerifier {
     }
 
     private void check(Checked c, java.util.function.Consumer<String> marked) {
-        String before = chain.lastHash();
-        chain.accept(c.parsed());
+        // the hash before this line matters only to an anchor (a special line)
+        String before = c.special() != null ? chain.lastHash() : null;
+        if (c.slim() != null) {
+            chain.accept(c.slim());
+        } else {
+            chain.accept(c.parsed());
+        }
         afterChain(c.special(), before);
         if (c.marked() != null && marked != null) {
             marked.accept(c.marked());
@@ -279,8 +288,8 @@ public final class LedgerVerifier {
             return;
         }
         long seq = chain.lastSeq();
-        String hash = chain.lastHash();
         SignedHead h = headAt(seq);
+        String hash = h != null ? chain.lastHash() : null;
         if (h != null && !h.head().equals(hash)) {
             fault(LedgerFault.HEAD_MISMATCH, seq, "the signed head at seq " + seq + " is " + h.head()
                     + " but the ledger's event seq " + seq + " hashes to " + hash + ": the ledger or "

@@ -333,6 +333,42 @@ class CanonicalLineTest {
     }
 
     @Test
+    void valuesNestedUpToSixtyFourLevelsAreTakenAndDeeperOnesAreDeclinedWithTheFullPathsResult() {
+        for (String open : List.of("{\"a\":", "[", "[{\"b\":[", "{\"c\":[")) {
+            String close = new StringBuilder(open).reverse().toString().replaceAll("[^\\[{]", "")
+                    .replace('{', '}').replace('[', ']');
+            int levels = open.replaceAll("[^\\[{]", "").length();
+            for (int k = 1; k * levels <= 70; k++) {
+                String line = "{\"seq\":1,\"x\":" + open.repeat(k) + "1" + close.repeat(k) + "}";
+                boolean deepest = 1 + k * levels <= 64; // the event object itself is the first level
+                assertEquals(deepest, same(line), () -> "nesting of " + printable(line));
+            }
+        }
+    }
+
+    @Test
+    void memberNamesAreOrderedPerObjectAcrossNestedObjectsAndArrays() {
+        List<String> taken = List.of(
+                "{\"a\":{\"m\":{\"z\":1},\"n\":[{\"b\":1},{\"a\":2},[],{}]},\"seq\":1}",
+                "{\"a\":[[[\"x\"],{\"y\":{\"b\":null,\"c\":true}}],false],\"b\":{},\"seq\":2,\"z\":[]}");
+        List<String> declined = List.of(
+                "{\"a\":{\"n\":{\"z\":1},\"m\":1},\"seq\":1}",
+                "{\"a\":{\"b\":1,\"c\":{\"d\":1},\"c\":2},\"seq\":1}",
+                "{\"a\":{\"b\":[{\"c\":1}],\"b\":2},\"seq\":1}",
+                "{\"a\":[1,{\"b\":2,\"a\":1}],\"seq\":1}",
+                "{\"a\":[1,2,],\"seq\":1}", "{\"a\":{\"b\":1,},\"seq\":1}", "{\"a\":[1 ,2],\"seq\":1}",
+                "{\"a\":{\"b\":1]},\"seq\":1}", "{\"a\":[{\"b\":1]],\"seq\":1}", "{\"a\":[{\"b\":1}",
+                "{\"a\":{\"b\"1},\"seq\":1}", "{\"a\":{1:2},\"seq\":1}");
+        for (String l : taken) {
+            assertTrue(same(l), () -> "declined: " + printable(l));
+        }
+        for (String l : declined) {
+            assertNull(fast.parse(l), () -> "taken: " + printable(l));
+            same(l);
+        }
+    }
+
+    @Test
     void theSeqIsReadAsTheFullPathReadsItFromZeroAndNegativeToFifteenDigits() {
         String good = randomEventLine(new Random(5), 1, "0".repeat(64), true);
         for (String seq : List.of("0", "-1", "-987654321012345", "7", "999999999999999", "100000000000000", "-0")) {
