@@ -27,9 +27,6 @@ final class CanonicalLine {
     private static final int MAX_NAME = 256;
     private static final int MAX_DIGITS = 15;
     private static final int MAX_MEMBERS = 32;
-    private static final byte[] OPEN = {'{'};
-    private static final byte[] CLOSE = {'}'};
-    private static final byte[] COMMA = {','};
 
     private final MessageDigest sha256;
     private final int[] starts = new int[MAX_MEMBERS];
@@ -222,22 +219,36 @@ final class CanonicalLine {
         if (i != n || !haveSeq) {
             return false;
         }
-        sha256.reset();
-        sha256.update(OPEN);
-        boolean first = true;
+        digest = hashWithout(members);
+        return true;
+    }
+
+    /** The line without hash and sig, gathered for one digest call (a call per member cost more than the copy). */
+    private byte[] content = new byte[1024];
+
+    /** SHA-256 of the line's members that are not skipped, as the object {@code {m1,m2,...}}. */
+    private byte[] hashWithout(int members) {
+        if (content.length < n) {
+            content = new byte[Math.max(n, 2 * content.length)];
+        }
+        byte[] out = content;
+        int p = 0;
+        out[p++] = '{';
         for (int m = 0; m < members; m++) {
             if (skip[m]) {
                 continue;
             }
-            if (!first) {
-                sha256.update(COMMA);
+            if (p > 1) {
+                out[p++] = ',';
             }
-            first = false;
-            sha256.update(b, starts[m], ends[m] - starts[m]);
+            int len = ends[m] - starts[m];
+            System.arraycopy(b, starts[m], out, p, len);
+            p += len;
         }
-        sha256.update(CLOSE);
-        digest = sha256.digest();
-        return true;
+        out[p++] = '}';
+        sha256.reset();
+        sha256.update(out, 0, p);
+        return sha256.digest();
     }
 
     private static final String BAD = new String("bad");
