@@ -17,10 +17,7 @@ import java.util.Optional;
  *
  * <p>{@code verify} loads EU DSS, PDFBox and Bouncy Castle beside the payload's hashing on two cores:
  * from its own archive (one per kind, {@code sakshi-verify-*.jsa}) it needs about a third less CPU,
- * which on two cores is wall time. {@code custody verify} (archive {@code sakshi-custody-*.jsa}) reads a
- * ledger of up to millions of events on every core; its classes from the archive leave the JIT and
- * the reading thread less to do at start (its own JIT thresholds: its line checks are hot loops).
- * Other commands are not relaunched: they print, read stdin and
+ * which on two cores is wall time. Other commands are not relaunched: they print, read stdin and
  * exit quickly, and a second JVM would cost more than it saves. Nothing is relaunched
  * when the JVM was started otherwise (the {@code sakshi} launcher and the installed package bring their
  * own archive), when the options name an archive already, when {@code sakshi.relaunch=false} or
@@ -54,8 +51,7 @@ final class ClassDataRelaunch {
                                           Path profile) {
         boolean window = args.length == 0 || args[0].equals("gui");
         boolean verify = args.length > 0 && args[0].equals("verify");
-        boolean custody = args.length > 1 && args[0].equals("custody") && args[1].equals("verify");
-        if (!(window || verify || custody) || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
+        if (!(window || verify) || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
                 || command.isEmpty() || jvmLine.isEmpty()) {
             return Optional.empty();
         }
@@ -83,8 +79,7 @@ final class ClassDataRelaunch {
         // changed (it only stops using it), so a rebuilt jar gets an archive of its own
         String key = Integer.toHexString((jarFile + "|" + stamp(jarFile) + "|" + command.get() + "|"
                 + Runtime.version()).hashCode());
-        Path archive = profile.resolve("cds").resolve("sakshi-" + (window ? "gui" : verify ? "verify" : "custody")
-                + "-" + key + ".jsa");
+        Path archive = profile.resolve("cds").resolve("sakshi-" + (window ? "gui" : "verify") + "-" + key + ".jsa");
         List<String> cmd = new ArrayList<>();
         cmd.add(command.get());
         cmd.add("-XX:SharedArchiveFile=" + archive);
@@ -114,7 +109,7 @@ final class ClassDataRelaunch {
     }
 
     /**
-     * Relaunches the window (or verify, or custody verify) in a JVM with the archive when {@link #command} says so, and then never
+     * Relaunches the window (or verify) in a JVM with the archive when {@link #command} says so, and then never
      * returns (exits with the second JVM's code); returns when this JVM should open the window itself
      * (also when the second JVM cannot be started).
      */
@@ -133,7 +128,7 @@ final class ClassDataRelaunch {
             java.nio.file.Files.createDirectories(profile);
             Path cds = org.sakshi.core.OwnerOnly.dir(profile.resolve("cds")); // the JVM maps code from it: the owner's only
             String mine = cmd.get().get(1).substring(cmd.get().get(1).lastIndexOf('/') + 1);
-            String kind = mine.substring(0, mine.lastIndexOf('-') + 1); // sakshi-gui-, sakshi-verify-, sakshi-custody-
+            String kind = mine.substring(0, mine.lastIndexOf('-') + 1); // sakshi-gui- or sakshi-verify-
             try (var old = java.nio.file.Files.newDirectoryStream(cds, kind + "*.jsa")) {
                 for (Path p : old) { // archives of earlier jars are never used again
                     if (!p.getFileName().toString().equals(mine)) {

@@ -59,26 +59,6 @@ class ClassDataRelaunchTest {
     }
 
     @Test
-    void aBareJavaJarCustodyVerifyRunsAgainWithAnArchiveOfItsOwnAndOtherCustodyCommandsDoNot() {
-        String[] line = {"-Dsakshi.home=/p", "-Xmx256m", "-jar", "/opt/sakshi.jar", "custody", "verify", "/cases/FIR-1"};
-        List<String> cmd = relaunch(new String[] {"custody", "verify", "/cases/FIR-1"}, line, Map.of(), null, null)
-                .orElseThrow();
-        String window = relaunch(new String[0], new String[] {"-jar", "/opt/sakshi.jar"}, Map.of(), null, null)
-                .orElseThrow().get(1);
-        assertEquals(window.replace("sakshi-gui-", "sakshi-custody-"), cmd.get(1), "the same key, another kind");
-        assertTrue(cmd.contains("-XX:+AutoCreateSharedArchive"), cmd.toString());
-        assertTrue(cmd.contains("-D" + ClassDataRelaunch.MARK + "=true"), cmd.toString());
-        assertTrue(java.util.Collections.disjoint(cmd, ClassDataRelaunch.VERIFY_JIT), "the ledger's hot loops keep the JVM's thresholds");
-        assertEquals(List.of(line), cmd.subList(cmd.size() - line.length, cmd.size()));
-        assertTrue(relaunch(new String[] {"custody", "verify", "/c"}, new String[] {"-jar", "/opt/sakshi.jar", "custody",
-                "verify", "/c"}, Map.of(), null, "true").isEmpty(), "the relaunched custody verify itself");
-        assertTrue(relaunch(new String[] {"custody", "/c"}, new String[] {"-jar", "/opt/sakshi.jar", "custody", "/c"},
-                Map.of(), null, null).isEmpty(), "custody (the listing)");
-        assertTrue(relaunch(new String[] {"custody"}, new String[] {"-jar", "/opt/sakshi.jar", "custody"},
-                Map.of(), null, null).isEmpty(), "custody alone");
-    }
-
-    @Test
     void aRebuiltJarGetsAnArchiveOfItsOwnBecauseTheJvmNeverRewritesOneWhoseJarChanged(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         Path jar = tmp.resolve("sakshi.jar");
