@@ -29,14 +29,26 @@ final class ClassDataRelaunch {
 
     /**
      * JIT thresholds of the relaunched verify: the first compiler (C1) waits for ten times the usual
-     * number of calls and loops. A verify runs DSS, PDFBox and Bouncy Castle code once or a few times,
-     * and compiling all of it cost more CPU than interpreting it (about 0.6 s of 6.5 s on two cores);
-     * the payload's SHA-256 loop is hot enough to reach the optimising compiler (and its SHA intrinsic)
-     * just as soon. Options given by the user come later on the command line and win.
+     * number of calls and loops, the optimising compiler (C2) for thirty times, except on the payload's hash
+     * path (the JDK's SHA-256 and CRC-32, {@code MessageDigest}, NIO reads, {@code SafeZip}), which reaches C2
+     * and its SHA intrinsic at the usual counts. A verify runs DSS, PDFBox and Bouncy Castle code once or a
+     * few times: compiling it cost more CPU than interpreting it (C1 about 0.6 s of 6.5 s on two cores in
+     * session 6; C2 0.8-1.2 s of about 5 s in session 7, 0.2-0.3 s with these thresholds).
+     * {@code quiet} keeps the JVM from printing the per-method commands on stdout. Options given by the
+     * user come later on the command line and win.
      */
     static final List<String> VERIFY_JIT = List.of("-XX:Tier3InvocationThreshold=2000",
             "-XX:Tier3MinInvocationThreshold=1000", "-XX:Tier3CompileThreshold=20000",
-            "-XX:Tier3BackEdgeThreshold=600000");
+            "-XX:Tier3BackEdgeThreshold=600000",
+            "-XX:Tier4InvocationThreshold=150000", "-XX:Tier4MinInvocationThreshold=18000",
+            "-XX:Tier4CompileThreshold=450000", "-XX:Tier4BackEdgeThreshold=1200000",
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.033",
+            "-XX:CompileCommand=CompileThresholdScaling,java.security.MessageDigest*::*,0.033",
+            "-XX:CompileCommand=CompileThresholdScaling,java.util.zip.CRC32::*,0.033",
+            "-XX:CompileCommand=CompileThresholdScaling,java.nio.*::*,0.033",
+            "-XX:CompileCommand=CompileThresholdScaling,sun.nio.ch.*::*,0.033",
+            "-XX:CompileCommand=CompileThresholdScaling,org.sakshi.bundle.SafeZip*::*,0.033");
 
     private ClassDataRelaunch() {
     }

@@ -90,5 +90,14 @@ public final class BundleChecks {
     @FunctionalInterface
     public interface PdfText {
         String text(Path pdf) throws IOException;
+
+        /**
+         * The text of the PDF's first pages: after each page, {@code enough} is asked with the text so far, and
+         * once it says yes the remaining pages are not read. The text so far is always the start of the whole
+         * text. All of the text when it never says yes (also when this reader cannot stop early).
+         */
+        default String text(Path pdf, java.util.function.Predicate<String> enough) throws IOException {
+            return text(pdf);
+        }
     }
 }

@@ -1149,15 +1149,26 @@ public final class BundleVerifier {
                             + " PDF text."));
                     return;
                 }
+                // what the check below looks for; the text is read page by page only until all of it was seen
+                // (the text so far is the start of the whole text, so the outcome is the same)
+                List<String> wanted = new ArrayList<>();
+                for (JsonNode item : caseJson.path("items")) {
+                    wanted.add(item.path("sha256").asText());
+                    String listed = manifest.get(item.path("path").asText());
+                    if (listed != null) {
+                        wanted.add(listed);
+                    }
+                }
                 String text;
                 try {
-                    text = pdfText.text(zip.extract("data/report/report.pdf"));
+                    text = pdfText.text(zip.extract("data/report/report.pdf"), hex(wanted)
+                            ? soFar -> wanted.stream().allMatch(flat(soFar)::contains) : soFar -> false);
                 } catch (IOException e) {
                     checks.add(Check.failed(CheckCode.REPORT_HASHES, "data/report/report.pdf", "The report's text cannot be"
                             + " read: " + e.getMessage()));
                     return;
                 }
-                String flat = text.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+                String flat = flat(text);
                 List<String> absent = new ArrayList<>();
                 for (JsonNode item : caseJson.path("items")) {
                     String sha = item.path("sha256").asText();
@@ -1175,6 +1186,30 @@ public final class BundleVerifier {
                 }
             }
         }
+    }
+
+    private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /** A report's text as REPORT_HASHES searches it: no white space, lower case. */
+    static String flat(String text) {
+        return SPACE.matcher(text).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Whether every string is made of the digits 0-9 and letters a-f only: such a string is found in the
+     * flattened start of a text exactly when it is found there in the flattened whole text (lower-casing
+     * changes no such character by its context).
+     */
+    static boolean hex(List<String> wanted) {
+        for (String w : wanted) {
+            for (int k = 0; k < w.length(); k++) {
+                char c = w.charAt(k);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** An export event of the custody log for this bundle: its seq and the actor's certificate SHA-256. */

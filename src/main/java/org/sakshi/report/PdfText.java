@@ -1,17 +1,20 @@
 package org.sakshi.report;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -29,8 +32,20 @@ public final class PdfText {
 
     /** All text of the PDF, page by page. */
     public static String extract(Path pdf) throws ReportException {
+        return extract(pdf, null);
+    }
+
+    /**
+     * The text of the PDF page by page, as {@link #extract(Path)}, until {@code enough} (when not null) accepts
+     * the text so far after a page: the pages after that one are not read. What is returned is then the start
+     * of what {@link #extract(Path)} returns.
+     */
+    public static String extract(Path pdf, Predicate<String> enough) throws ReportException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            return new ActualTextStripper().getText(doc);
+            ActualTextStripper stripper = new ActualTextStripper(enough);
+            StringWriter out = new StringWriter();
+            stripper.writeText(doc, out);
+            return out.toString();
         } catch (IOException e) {
             throw new ReportException("Cannot read the text of " + pdf.getFileName() + ": " + e.getMessage()
                     + ". The file is damaged or not a PDF.", e);
@@ -58,6 +73,23 @@ public final class PdfText {
         private int withText;
         private TextPosition first;
         private TextPosition last;
+        private final Predicate<String> enough;
+        private boolean stopped;
+
+        ActualTextStripper(Predicate<String> enough) {
+            this.enough = enough;
+        }
+
+        @Override
+        public void processPage(PDPage page) throws IOException {
+            if (stopped) {
+                return; // the text so far was enough: the remaining pages are not read
+            }
+            super.processPage(page);
+            if (enough != null && enough.test(output.toString())) {
+                stopped = true;
+            }
+        }
 
         @Override
         public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {

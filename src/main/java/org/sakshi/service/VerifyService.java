@@ -80,7 +80,7 @@ public final class VerifyService {
         List<X509Certificate> signerAnchors = read(t.signerRoots());
         List<X509Certificate> tsaAnchors = t.tsaRoots() == null ? signerAnchors : read(t.tsaRoots());
         BundleVerifier v = new BundleVerifier(new BundleTrustAdapter(signerAnchors, tsaAnchors, false),
-                VerifyService::verifyChain, VerifyService::pdfText, SafeZip.Limits.DEFAULT)
+                VerifyService::verifyChain, PDF_TEXT, SafeZip.Limits.DEFAULT)
                 .withLongTerm(new LongTermAdapter(signerAnchors, tsaAnchors, t.at(), t.online()));
         if (t.expectSigner() != null) {
             v = v.expectingSigner(expectedSigner(t.expectSigner()));
@@ -126,7 +126,7 @@ public final class VerifyService {
      */
     static BundleVerifier verifier(List<X509Certificate> anchors, boolean trustEmbeddedTsaRoots) {
         BundleChecks.Trust trust = new BundleTrustAdapter(anchors, anchors, trustEmbeddedTsaRoots);
-        return new BundleVerifier(trust, VerifyService::verifyChain, VerifyService::pdfText, SafeZip.Limits.DEFAULT);
+        return new BundleVerifier(trust, VerifyService::verifyChain, PDF_TEXT, SafeZip.Limits.DEFAULT);
     }
 
     /**
@@ -141,13 +141,22 @@ public final class VerifyService {
         return new BundleChecks.ChainOutcome(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message());
     }
 
-    private static String pdfText(Path pdf) throws IOException {
-        try {
-            return PdfText.extract(pdf);
-        } catch (ReportException e) {
-            throw new IOException(e.getMessage(), e);
+    /** PDFBox's text of a report (report package), read only as far as the check needs. */
+    private static final BundleChecks.PdfText PDF_TEXT = new BundleChecks.PdfText() {
+        @Override
+        public String text(Path pdf) throws IOException {
+            return text(pdf, null);
         }
-    }
+
+        @Override
+        public String text(Path pdf, java.util.function.Predicate<String> enough) throws IOException {
+            try {
+                return PdfText.extract(pdf, enough);
+            } catch (ReportException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+    };
 
     /** Writes a verification report PDF a court clerk can read. */
     public void writeReportPdf(VerificationReport report, Path bundle, Path out) throws SakshiException {

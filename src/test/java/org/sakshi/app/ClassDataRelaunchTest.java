@@ -38,6 +38,20 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void theRelaunchedVerifysJitOptionsAreAcceptedByThisJvmAndPrintNothingOnStdout() throws Exception {
+        // a mistyped option would stop the second JVM at once (every bare verify would exit 1), and the JVM's
+        // echo of a per-method compile command would land in front of verify --json on stdout
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ClassDataRelaunch.VERIFY_JIT);
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), "exit code of " + cmd);
+        assertEquals("", new String(out, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aBareJavaJarVerifyRunsAgainWithAnArchiveOfItsOwnBesideTheWindows() {
         String[] line = {"-Xmx256m", "-jar", "/opt/sakshi.jar", "verify", "/in/FIR-1.zip", "--json"};
         List<String> cmd = relaunch(new String[] {"verify", "/in/FIR-1.zip", "--json"}, line, Map.of(), null, null)

@@ -182,6 +182,32 @@ class ReportWriterTest {
     }
 
     @Test
+    void textReadUntilEnoughIsTheStartOfTheWholeTextAndStopsAfterThePageThatHadIt() throws Exception {
+        int pages;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(sample.toFile())) {
+            pages = doc.getNumberOfPages();
+        }
+        assertTrue(pages > 2, "the sample report has more than two pages: " + pages);
+        List<Integer> asked = new ArrayList<>();
+        String firstPage = PdfText.extract(sample, soFar -> {
+            asked.add(soFar.length());
+            return true;
+        });
+        assertEquals(1, asked.size(), "asked once, after the first page");
+        assertTrue(sampleText.startsWith(firstPage) && firstPage.length() < sampleText.length(), firstPage);
+        assertEquals(sampleText, PdfText.extract(sample, soFar -> false));
+        asked.clear();
+        assertEquals(sampleText, PdfText.extract(sample, soFar -> {
+            asked.add(soFar.length());
+            return false;
+        }));
+        assertTrue(asked.size() >= 2 && asked.get(asked.size() - 1) <= sampleText.length(), asked.toString());
+        for (int k = 1; k < asked.size(); k++) {
+            assertTrue(asked.get(k) >= asked.get(k - 1), "the text so far only grows: " + asked);
+        }
+    }
+
+    @Test
     void fiveThousandMessagesAreStreamedAndAllListed() throws Exception {
         int total = 5000;
         List<WeakReference<Map<String, Object>>> sampled = new ArrayList<>();

@@ -201,6 +201,30 @@ class VerifyServiceTest {
     }
 
     @Test
+    void theReportListsEveryItemsHashOnThePristineBundle() throws Exception {
+        VerificationReport r = fx.verifier.verify(bundle, fx.trust(), null);
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.REPORT_HASHES
+                && c.result() == CheckResult.PASSED), r.checks().toString());
+    }
+
+    @Test
+    void aManifestHashTheReportDoesNotListFailsReportHashesNamingOnlyThatItem() throws Exception {
+        // the report's text is read only until every wanted hash was seen: a hash it never lists must still fail
+        String f = evidencePath();
+        String other = "0123456789abcdef".repeat(4);
+        VerificationReport r = verifyChanged(m -> {
+            String manifest = new String(m.get(root + "manifest-sha256.txt"), StandardCharsets.UTF_8)
+                    .replace(sha(m.get(root + f)), other);
+            m.put(root + "manifest-sha256.txt", manifest.getBytes(StandardCharsets.UTF_8));
+            return m;
+        });
+        List<Check> hashes = r.checks().stream().filter(c -> c.code() == CheckCode.REPORT_HASHES).toList();
+        assertEquals(1, hashes.size(), r.checks().toString());
+        assertEquals(CheckResult.FAILED, hashes.get(0).result());
+        assertEquals("The report does not list the manifest's SHA-256 for item(s) E0001.", hashes.get(0).message());
+    }
+
+    @Test
     void anEvidenceFileChangedAndASignatureBrokenAreEachReportedByTheirOwnCheck() throws Exception {
         // the payload is hashed on its own thread while the signature is checked: both verdicts reach the report
         String f = evidencePath();

@@ -16,7 +16,6 @@ import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
-import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -106,9 +105,9 @@ public final class LtvValidator {
         return run(v, at);
     }
 
-    /** DSS's default validation policy, read (JAXB) once per process, when first needed. */
+    /** DSS's default validation policy, read once per process, when first needed ({@link DefaultPolicy}). */
     private static final class Policy {
-        static final ValidationPolicy DEFAULT = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        static final ValidationPolicy DEFAULT = DefaultPolicy.load();
     }
 
     private List<Outcome> run(SignedDocumentValidator v, Instant at) {
