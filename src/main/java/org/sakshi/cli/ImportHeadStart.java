@@ -44,6 +44,9 @@ public final class ImportHeadStart {
             return; // picocli says what is wrong with it
         }
         ImportService.EarlyCopy copy = ImportService.EarlyCopy.startFirst(caseDir, source);
+        if (!copy.holdsCopy()) {
+            return; // not a large file into a case folder: the import copies it as usual
+        }
         Started old = STARTED.getAndSet(new Started(caseDir, source, copy));
         if (old != null) {
             old.copy().close();
@@ -68,6 +71,11 @@ public final class ImportHeadStart {
         }
         s.copy().close();
         return null;
+    }
+
+    /** Whether a copy was started and not yet taken over or closed. */
+    static boolean started() {
+        return STARTED.get() != null;
     }
 
     /** Stops and removes a copy no import took over (the command line was refused, help was asked for...). */

@@ -141,6 +141,11 @@ public final class ImportService {
                     ? started : null;
         }
 
+        /** Whether a copy was started (false: the import copies the file as usual). */
+        public boolean holdsCopy() {
+            return started != null;
+        }
+
         @Override
         public void close() {
             if (started != null) {
