@@ -19,7 +19,14 @@ public final class Main {
             launchWindow(args);
             return;
         }
-        System.exit(SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args));
+        org.sakshi.cli.ImportHeadStart.start(args); // a large file's copy and digests begin before anything else
+        int code;
+        try {
+            code = SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args);
+        } finally {
+            org.sakshi.cli.ImportHeadStart.close(); // a copy the import did not take over leaves nothing
+        }
+        System.exit(code);
     }
 
     /** Where logback writes (see {@link LogSetup}): {@code sakshi.logdir}, else {@code ~/.sakshi/logs}. */

@@ -89,9 +89,11 @@ final class ImportCommand extends CliCommand {
 
     @Override
     public Integer call() throws SakshiException {
-        // the first file's vault copy (hashing) starts now, while the case is opened and checked; it is
-        // taken over under the case's write lock, or removed when the import stops before that
-        try (ImportService.EarlyCopy early = imports.startCopy(caseDir, paths)) {
+        // the first file's vault copy (hashing) started with the process (ImportHeadStart) or starts now,
+        // while the case is opened and checked; it is taken over under the case's write lock, or removed
+        // when the import stops before that
+        ImportService.EarlyCopy head = ImportHeadStart.take(caseDir, paths);
+        try (ImportService.EarlyCopy early = head != null ? head : imports.startCopy(caseDir, paths)) {
             return run(early);
         }
     }

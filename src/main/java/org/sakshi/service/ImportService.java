@@ -111,7 +111,9 @@ public final class ImportService {
      * The system property {@code sakshi.import.earlyCopyMinBytes} sets it (a huge value turns the early
      * copy off, e.g. to test a copy made wholly under the case's write lock).
      */
-    long earlyCopyMinBytes = Long.getLong("sakshi.import.earlyCopyMinBytes", 16L << 20);
+    long earlyCopyMinBytes = Long.getLong(EARLY_COPY_PROPERTY, EARLY_COPY_MIN_BYTES);
+    static final String EARLY_COPY_PROPERTY = "sakshi.import.earlyCopyMinBytes";
+    static final long EARLY_COPY_MIN_BYTES = 16L << 20;
 
     /**
      * A vault copy of the first file of an import, started before the case is opened and locked
@@ -139,11 +141,54 @@ public final class ImportService {
                     ? started : null;
         }
 
+        /** Whether a copy was started (false: the import copies the file as usual). */
+        public boolean holdsCopy() {
+            return started != null;
+        }
+
         @Override
         public void close() {
             if (started != null) {
                 started.close();
             }
+        }
+
+        /**
+         * Starts the vault copy of {@code source} into the case in {@code caseDir} as {@link #startCopy}
+         * does, before anything else of the process: for a {@code sakshi import CASE FILE} that begins
+         * with the case and a file (app's {@code Main}, before the command line is parsed and the
+         * services are made). Uses nothing of {@link ImportService} itself (its class is not even
+         * initialised), so the copy starts a few hundred milliseconds after the JVM; the import takes it
+         * over like any early copy. On any doubt it holds nothing.
+         */
+        public static EarlyCopy startFirst(Path caseDir, Path source) {
+            try {
+                return start(caseDir, List.of(source), Long.getLong(EARLY_COPY_PROPERTY, EARLY_COPY_MIN_BYTES),
+                        d -> new Vault(d.resolve("vault")));
+            } catch (IOException | RuntimeException e) {
+                return NONE; // the import copies as usual and reports what is wrong
+            }
+        }
+
+        /** {@link #startCopy} without its logging; {@code vaultOf} gives the vault of a case folder. */
+        static EarlyCopy start(Path caseDir, List<Path> paths, long minBytes,
+                               java.util.function.Function<Path, Vault> vaultOf) throws IOException {
+            if (paths == null || paths.isEmpty() || caseDir == null || org.sakshi.storage.ServerLink.isLink(caseDir)) {
+                return NONE;
+            }
+            Path source = paths.get(0);
+            if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(source)
+                    || Files.size(source) < minBytes
+                    || !Files.isRegularFile(caseDir.resolve(CaseStore.DB), LinkOption.NOFOLLOW_LINKS)) {
+                return NONE;
+            }
+            Vault vault = vaultOf.apply(caseDir);
+            if (!Files.isDirectory(vault.root(), LinkOption.NOFOLLOW_LINKS)) {
+                return NONE;
+            }
+            Path abs = source.toAbsolutePath().normalize();
+            return new EarlyCopy(vault.begin(source, abs.getFileName() == null ? abs.toString()
+                    : abs.getFileName().toString()));
         }
     }
 
@@ -158,22 +203,7 @@ public final class ImportService {
      */
     public EarlyCopy startCopy(Path caseDir, List<Path> paths) {
         try {
-            if (paths == null || paths.isEmpty() || caseDir == null || org.sakshi.storage.ServerLink.isLink(caseDir)) {
-                return EarlyCopy.NONE;
-            }
-            Path source = paths.get(0);
-            if (checkReadable(source) != null || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)
-                    || Files.size(source) < earlyCopyMinBytes
-                    || !Files.isRegularFile(caseDir.resolve(CaseStore.DB), LinkOption.NOFOLLOW_LINKS)) {
-                return EarlyCopy.NONE;
-            }
-            Vault vault = access.vault(caseDir);
-            if (!Files.isDirectory(vault.root(), LinkOption.NOFOLLOW_LINKS)) {
-                return EarlyCopy.NONE;
-            }
-            Path abs = source.toAbsolutePath().normalize();
-            return new EarlyCopy(vault.begin(source, abs.getFileName() == null ? abs.toString()
-                    : abs.getFileName().toString()));
+            return EarlyCopy.start(caseDir, paths, earlyCopyMinBytes, access::vault);
         } catch (IOException | RuntimeException e) {
             LOG.debug("no early copy of {}: {}", paths, e.toString());
             return EarlyCopy.NONE;
