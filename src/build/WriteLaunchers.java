@@ -13,7 +13,21 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Usage: java WriteLaunchers.java TARGET_DIR JAR_NAME
  */
 public final class WriteLaunchers {
-    private static final String JVM_OPTIONS = "-Xss2m --enable-native-access=ALL-UNNAMED";
+    /**
+     * No {@code --enable-native-access} here: the jar's manifest ({@code Enable-Native-Access: ALL-UNNAMED})
+     * grants it to a {@code -jar} start, while the option on the command line makes the JVM drop the
+     * module graph archived in the JDK's class-data archive ("mismatched values for property
+     * jdk.module.enable.native.access") and build it again at every start (about 0.2 s of CPU).
+     */
+    private static final String JVM_OPTIONS = "-Xss2m";
+    /**
+     * Commands that print or record a little and exit: only the first JIT compiler (C1). In a run of
+     * under a second the optimising compiler's threads cost about 0.2-0.3 s of CPU (a fifth of
+     * {@code sakshi items}) for code that never runs long enough to gain from it. Heavy commands
+     * (import, export, verify, custody verify) keep both compilers: their digests need C2's intrinsics.
+     */
+    static final String QUICK_COMMANDS = "items show note transfer help -h --help -V --version";
+    private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
     /**
      * Class data sharing for the application's classes (JDK 19+): the first run writes
      * {@code sakshi-gui.jsa} (the window) or {@code sakshi-cli.jsa} (the commands) beside the jar when it exits, later runs map the classes from it instead of
@@ -47,7 +61,12 @@ public final class WriteLaunchers {
                 + "# the window and the commands load different classes: one class-data archive each;\n"
                 + "# the commands use the serial collector (no concurrent GC threads and structures:\n"
                 + "# 230 instead of 360 MiB peak for a folder of 100,000 files at -Xmx256m)\n"
-                + "case \"${1:-gui}\" in gui) cds=gui; gc= ;; *) cds=cli; gc=-XX:+UseSerialGC ;; esac\n"
+                + "# quick commands (" + QUICK_COMMANDS + ") use only the first JIT compiler\n"
+                + "case \"${1:-gui}\" in\n"
+                + "  gui) cds=gui; gc= ;;\n"
+                + "  " + String.join("|", QUICK_COMMANDS.split(" ")) + ") cds=cli; gc=\"-XX:+UseSerialGC " + QUICK_JIT + "\" ;;\n"
+                + "  *) cds=cli; gc=-XX:+UseSerialGC ;;\n"
+                + "esac\n"
                 + "exec \"$java\" " + JVM_OPTIONS + " $gc -XX:SharedArchiveFile=\"$dir/sakshi-$cds.jsa\" " + CDS_OPTIONS
                 + " -jar \"$dir/" + jar + "\" \"$@\"\n";
         Path shFile = target.resolve("sakshi");
@@ -71,6 +90,7 @@ public final class WriteLaunchers {
                 + "if \"%~1\"==\"\" set cds=gui\r\n"
                 + "if \"%~1\"==\"gui\" set cds=gui\r\n"
                 + "if \"%cds%\"==\"gui\" set gc=\r\n"
+                + quickCmd()
                 + "\"" + javaExe + "\" " + JVM_OPTIONS + " %gc% -XX:SharedArchiveFile=\"%~dp0sakshi-%cds%.jsa\" " + CDS_OPTIONS
                 + " -jar \"%~dp0" + jar + "\" %*\r\n";
         Files.writeString(target.resolve("sakshi.cmd"), cmd, StandardCharsets.UTF_8);
@@ -102,6 +122,15 @@ public final class WriteLaunchers {
                 }
             }
         }
+    }
+
+    /** The .cmd launcher's lines adding {@link #QUICK_JIT} for each of {@link #QUICK_COMMANDS}. */
+    private static String quickCmd() {
+        StringBuilder b = new StringBuilder();
+        for (String c : QUICK_COMMANDS.split(" ")) {
+            b.append("if \"%~1\"==\"").append(c).append("\" set gc=%gc% ").append(QUICK_JIT).append("\r\n");
+        }
+        return b.toString();
     }
 
     private static String shQuote(String s) {
