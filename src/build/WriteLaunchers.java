@@ -34,8 +34,30 @@ public final class WriteLaunchers {
      * loading and verifying them again (a faster start); a rebuilt jar makes the JVM write it anew.
      * JVM warnings go to stderr (never into a command's output) and CDS's own notices are off.
      */
-    private static final String CDS_OPTIONS = "-XX:+AutoCreateSharedArchive"
-            + " -Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr";
+    private static final String LOG_OPTIONS = "-Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr";
+    private static final String CDS_OPTIONS = "-XX:+AutoCreateSharedArchive " + LOG_OPTIONS;
+    /** JDK 24+ knows the {@code aot} log tag (a JDK 21 refuses to start on an unknown one). */
+    private static final String LOG_OPTIONS_AOT = "-Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off,aot=off:stderr";
+    /**
+     * JDK 25+ (POSIX launcher): the window starts from an AOT cache (JEP 483, 514) instead of the
+     * dynamic archive: its classes are loaded and linked ahead of time, not only parsed, about 15% less
+     * CPU to the window (docs/performance.md). The first start records and, when the window closes,
+     * writes {@code sakshi-gui.aot} beside the jar (the JVM prints a few lines about it and needs a few
+     * seconds); it is written again when it is older than the jar or the JDK's modules (a JVM never
+     * rewrites a cache it cannot use). A folder this user cannot write keeps the dynamic archive.
+     * The commands keep the dynamic archive: recording prints to stdout, and for them the cache
+     * measured no better.
+     */
+    private static final String AOT_WINDOW = "# JDK 25+: the window from an AOT cache (classes loaded and linked ahead of time); the first\n"
+            + "# start records it and writes it when the window closes, again when the jar or the JDK is newer\n"
+            + "jdk=JDK_HOME\n"
+            + "if [ \"$cds\" = gui ] && [ -w \"$dir\" ]; then\n"
+            + "  if [ \"$dir/sakshi-gui.aot\" -nt \"$dir/sakshi.jar\" ] && [ \"$dir/sakshi-gui.aot\" -nt \"$jdk/lib/modules\" ]; then\n"
+            + "    a1=\"-XX:AOTCache=$dir/sakshi-gui.aot\"; a2=-XX:AOTMode=auto\n"
+            + "  else\n"
+            + "    a1=\"-XX:AOTCacheOutput=$dir/sakshi-gui.aot\"; a2=-XX:AOTMode=record\n"
+            + "  fi\n"
+            + "fi\n";
 
     public static void main(String[] args) throws IOException {
         if (Runtime.version().feature() < 21) {
@@ -49,6 +71,7 @@ public final class WriteLaunchers {
         Files.createDirectories(target);
 
         String java = home.resolve("bin").resolve("java").toString();
+        boolean aot = Runtime.version().feature() >= 25; // -XX:AOTCacheOutput (JEP 514) came with JDK 25
         String sh = "#!/bin/sh\n"
                 + "# Written by the build (src/build/WriteLaunchers.java): runs Sakshi on the JDK the build found.\n"
                 + "java=" + shQuote(java) + "\n"
@@ -67,7 +90,9 @@ public final class WriteLaunchers {
                 + "  " + String.join("|", QUICK_COMMANDS.split(" ")) + ") cds=cli; gc=\"-XX:+UseSerialGC " + QUICK_JIT + "\" ;;\n"
                 + "  *) cds=cli; gc=-XX:+UseSerialGC ;;\n"
                 + "esac\n"
-                + "exec \"$java\" " + JVM_OPTIONS + " $gc -XX:SharedArchiveFile=\"$dir/sakshi-$cds.jsa\" " + CDS_OPTIONS
+                + "a1=\"-XX:SharedArchiveFile=$dir/sakshi-$cds.jsa\"; a2=-XX:+AutoCreateSharedArchive\n"
+                + (aot ? AOT_WINDOW.replace("JDK_HOME", shQuote(home.toString())).replace("sakshi.jar", jar) : "")
+                + "exec \"$java\" " + JVM_OPTIONS + " $gc \"$a1\" $a2 " + (aot ? LOG_OPTIONS_AOT : LOG_OPTIONS)
                 + " -jar \"$dir/" + jar + "\" \"$@\"\n";
         Path shFile = target.resolve("sakshi");
         Files.writeString(shFile, sh, StandardCharsets.UTF_8);
@@ -99,6 +124,7 @@ public final class WriteLaunchers {
         // paths mismatch") but does not write it again, so a rebuild without `clean` lost it for good
         Files.deleteIfExists(target.resolve("sakshi-gui.jsa"));
         Files.deleteIfExists(target.resolve("sakshi-cli.jsa"));
+        Files.deleteIfExists(target.resolve("sakshi-gui.aot"));
         nativesBesideJar(target.resolve(jar), target);
     }
 

@@ -91,7 +91,7 @@ class ClassDataRelaunchProcessTest {
         assertEquals("hello", value(out, "stdin"), "stdin reaches the second JVM");
         assertTrue(err.contains("to stderr"), err);
         try (Stream<Path> s = Files.list(profile.resolve("cds"))) {
-            assertTrue(s.anyMatch(f -> f.getFileName().toString().matches("sakshi-gui-[0-9a-f-]+\\.jsa")),
+            assertTrue(s.anyMatch(f -> f.getFileName().toString().matches("sakshi-gui-[0-9a-f-]+\\.(jsa|aot)")),
                     "no archive written in " + profile.resolve("cds"));
         }
     }

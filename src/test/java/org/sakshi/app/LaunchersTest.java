@@ -68,9 +68,31 @@ class LaunchersTest {
     }
 
     @Test
+    void onJdk25TheWindowRecordsAnAotCacheOnceAndUsesItUntilTheJarOrTheJdkIsNewer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT cache: JDK 25+");
+        Path aot = dir.resolve("sakshi-gui.aot");
+        Path jar = Files.writeString(dir.resolve("sakshi.jar"), "jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        List<String> first = run();
+        assertTrue(first.contains("-XX:AOTCacheOutput=" + aot) && first.contains("-XX:AOTMode=record"), first.toString());
+        assertTrue(first.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), first.toString());
+        Files.writeString(aot, "cache"); // as the first window's JVM writes it when it ends
+        List<String> next = run("gui", "/cases/FIR-1");
+        assertTrue(next.contains("-XX:AOTCache=" + aot) && next.contains("-XX:AOTMode=auto"), next.toString());
+        assertEquals(List.of("-jar", jar.toString(), "gui", "/cases/FIR-1"), next.subList(next.size() - 4, next.size()));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        List<String> rebuilt = run();
+        assertTrue(rebuilt.contains("-XX:AOTCacheOutput=" + aot), "a jar newer than the cache records it again: " + rebuilt);
+        List<String> items = run("items", "c");
+        assertTrue(items.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), "commands keep the dynamic archive: " + items);
+        assertTrue(items.contains("-XX:+AutoCreateSharedArchive"), items.toString());
+    }
+
+    @Test
     void theWindowHasItsOwnArchiveAndNoOptionThatDropsTheJdksArchivedModuleGraph() throws Exception {
         for (List<String> line : List.of(run(), run("gui", "/cases/FIR-1"))) {
-            assertTrue(line.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-gui.jsa"), line.toString());
+            assertTrue(line.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-gui.jsa")
+                    || line.contains("-XX:AOTCacheOutput=" + dir + "/sakshi-gui.aot"), line.toString());
             assertFalse(line.contains("-XX:+UseSerialGC"), line.toString());
             assertFalse(line.contains("-XX:TieredStopAtLevel=1"), line.toString());
         }
