@@ -186,6 +186,11 @@ final class ClassDataRelaunch {
             @Override
             public void run() {
                 child.destroy();
+                try { // a moment for it to end (and write its archive) before this JVM, which started it, is gone
+                    child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }, "relaunch-stop");
         Runtime.getRuntime().addShutdownHook(stop); // a parent stopped by a signal takes the child with it
