@@ -13,15 +13,51 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Usage: java WriteLaunchers.java TARGET_DIR JAR_NAME
  */
 public final class WriteLaunchers {
-    private static final String JVM_OPTIONS = "-Xss2m --enable-native-access=ALL-UNNAMED";
+    /**
+     * No {@code --enable-native-access} here: the jar's manifest ({@code Enable-Native-Access: ALL-UNNAMED})
+     * grants it to a {@code -jar} start, while the option on the command line makes the JVM drop the
+     * module graph archived in the JDK's class-data archive ("mismatched values for property
+     * jdk.module.enable.native.access") and build it again at every start (about 0.2 s of CPU).
+     */
+    private static final String JVM_OPTIONS = "-Xss2m";
+    /**
+     * Commands that print or record a little and exit: only the first JIT compiler (C1). In a run of
+     * under a second the optimising compiler's threads cost about 0.2-0.3 s of CPU (a fifth of
+     * {@code sakshi items}) for code that never runs long enough to gain from it. Heavy commands
+     * (import, export, verify, custody verify) keep both compilers: their digests need C2's intrinsics.
+     */
+    static final String QUICK_COMMANDS = "items show note transfer help -h --help -V --version";
+    private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
     /**
      * Class data sharing for the application's classes (JDK 19+): the first run writes
      * {@code sakshi-gui.jsa} (the window) or {@code sakshi-cli.jsa} (the commands) beside the jar when it exits, later runs map the classes from it instead of
      * loading and verifying them again (a faster start); a rebuilt jar makes the JVM write it anew.
      * JVM warnings go to stderr (never into a command's output) and CDS's own notices are off.
      */
-    private static final String CDS_OPTIONS = "-XX:+AutoCreateSharedArchive"
-            + " -Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr";
+    private static final String LOG_OPTIONS = "-Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr";
+    private static final String CDS_OPTIONS = "-XX:+AutoCreateSharedArchive " + LOG_OPTIONS;
+    /** JDK 24+ knows the {@code aot} log tag (a JDK 21 refuses to start on an unknown one). */
+    private static final String LOG_OPTIONS_AOT = "-Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off,aot=off:stderr";
+    /**
+     * JDK 25+ (POSIX launcher): the window starts from an AOT cache (JEP 483, 514) instead of the
+     * dynamic archive: its classes are loaded and linked ahead of time, not only parsed, about 15% less
+     * CPU to the window (docs/performance.md). The first start records and, when the window closes,
+     * writes {@code sakshi-gui.aot} beside the jar (the JVM prints a few lines about it and needs a few
+     * seconds); it is written again when it is older than the jar or the JDK's modules (a JVM never
+     * rewrites a cache it cannot use). A folder this user cannot write keeps the dynamic archive.
+     * The commands keep the dynamic archive: recording prints to stdout, and for them the cache
+     * measured no better.
+     */
+    private static final String AOT_WINDOW = "# JDK 25+: the window from an AOT cache (classes loaded and linked ahead of time); the first\n"
+            + "# start records it and writes it when the window closes, again when the jar or the JDK is newer\n"
+            + "jdk=JDK_HOME\n"
+            + "if [ \"$cds\" = gui ] && [ -w \"$dir\" ]; then\n"
+            + "  if [ \"$dir/sakshi-gui.aot\" -nt \"$dir/sakshi.jar\" ] && [ \"$dir/sakshi-gui.aot\" -nt \"$jdk/lib/modules\" ]; then\n"
+            + "    a1=\"-XX:AOTCache=$dir/sakshi-gui.aot\"; a2=-XX:AOTMode=auto\n"
+            + "  else\n"
+            + "    a1=\"-XX:AOTCacheOutput=$dir/sakshi-gui.aot\"; a2=-XX:AOTMode=record\n"
+            + "  fi\n"
+            + "fi\n";
 
     public static void main(String[] args) throws IOException {
         if (Runtime.version().feature() < 21) {
@@ -35,6 +71,7 @@ public final class WriteLaunchers {
         Files.createDirectories(target);
 
         String java = home.resolve("bin").resolve("java").toString();
+        boolean aot = Runtime.version().feature() >= 25; // -XX:AOTCacheOutput (JEP 514) came with JDK 25
         String sh = "#!/bin/sh\n"
                 + "# Written by the build (src/build/WriteLaunchers.java): runs Sakshi on the JDK the build found.\n"
                 + "java=" + shQuote(java) + "\n"
@@ -47,8 +84,15 @@ public final class WriteLaunchers {
                 + "# the window and the commands load different classes: one class-data archive each;\n"
                 + "# the commands use the serial collector (no concurrent GC threads and structures:\n"
                 + "# 230 instead of 360 MiB peak for a folder of 100,000 files at -Xmx256m)\n"
-                + "case \"${1:-gui}\" in gui) cds=gui; gc= ;; *) cds=cli; gc=-XX:+UseSerialGC ;; esac\n"
-                + "exec \"$java\" " + JVM_OPTIONS + " $gc -XX:SharedArchiveFile=\"$dir/sakshi-$cds.jsa\" " + CDS_OPTIONS
+                + "# quick commands (" + QUICK_COMMANDS + ") use only the first JIT compiler\n"
+                + "case \"${1:-gui}\" in\n"
+                + "  gui) cds=gui; gc= ;;\n"
+                + "  " + String.join("|", QUICK_COMMANDS.split(" ")) + ") cds=cli; gc=\"-XX:+UseSerialGC " + QUICK_JIT + "\" ;;\n"
+                + "  *) cds=cli; gc=-XX:+UseSerialGC ;;\n"
+                + "esac\n"
+                + "a1=\"-XX:SharedArchiveFile=$dir/sakshi-$cds.jsa\"; a2=-XX:+AutoCreateSharedArchive\n"
+                + (aot ? AOT_WINDOW.replace("JDK_HOME", shQuote(home.toString())).replace("sakshi.jar", jar) : "")
+                + "exec \"$java\" " + JVM_OPTIONS + " $gc \"$a1\" $a2 " + (aot ? LOG_OPTIONS_AOT : LOG_OPTIONS)
                 + " -jar \"$dir/" + jar + "\" \"$@\"\n";
         Path shFile = target.resolve("sakshi");
         Files.writeString(shFile, sh, StandardCharsets.UTF_8);
@@ -71,6 +115,7 @@ public final class WriteLaunchers {
                 + "if \"%~1\"==\"\" set cds=gui\r\n"
                 + "if \"%~1\"==\"gui\" set cds=gui\r\n"
                 + "if \"%cds%\"==\"gui\" set gc=\r\n"
+                + quickCmd()
                 + "\"" + javaExe + "\" " + JVM_OPTIONS + " %gc% -XX:SharedArchiveFile=\"%~dp0sakshi-%cds%.jsa\" " + CDS_OPTIONS
                 + " -jar \"%~dp0" + jar + "\" %*\r\n";
         Files.writeString(target.resolve("sakshi.cmd"), cmd, StandardCharsets.UTF_8);
@@ -79,6 +124,7 @@ public final class WriteLaunchers {
         // paths mismatch") but does not write it again, so a rebuild without `clean` lost it for good
         Files.deleteIfExists(target.resolve("sakshi-gui.jsa"));
         Files.deleteIfExists(target.resolve("sakshi-cli.jsa"));
+        Files.deleteIfExists(target.resolve("sakshi-gui.aot"));
         nativesBesideJar(target.resolve(jar), target);
     }
 
@@ -102,6 +148,15 @@ public final class WriteLaunchers {
                 }
             }
         }
+    }
+
+    /** The .cmd launcher's lines adding {@link #QUICK_JIT} for each of {@link #QUICK_COMMANDS}. */
+    private static String quickCmd() {
+        StringBuilder b = new StringBuilder();
+        for (String c : QUICK_COMMANDS.split(" ")) {
+            b.append("if \"%~1\"==\"").append(c).append("\" set gc=%gc% ").append(QUICK_JIT).append("\r\n");
+        }
+        return b.toString();
     }
 
     private static String shQuote(String s) {

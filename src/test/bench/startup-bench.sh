@@ -9,6 +9,9 @@
 # A bare `java -jar` window runs again in a JVM with a class-data archive kept in the profile
 # (ClassDataRelaunch): the first run writes it, so run 1 is slower; the CPU the application logs is
 # that second JVM's. `SAKSHI_RELAUNCH=0` measures the window without the relaunch.
+# On JDK 25 the window (launcher and relaunch) records an AOT cache in run 1 and writes it when that
+# window is closed (a few seconds; `sakshi-gui.aot` beside the jar, `sakshi-gui-*.aot` in the profile):
+# report run 1 apart. Other builds' launchers: JAR=/x/sakshi.jar LAUNCHER=/x/sakshi (the script of that build).
 # Needs Xvfb, xdotool and xev (Debian packages xvfb, xdotool, x11-utils).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A window or a {@code verify} started with a bare {@code java -jar sakshi.jar} runs again in a second
+ * A window, a {@code verify} (each command in {@link #RELAUNCHED}) started with a bare {@code java -jar sakshi.jar} runs again in a second
  * JVM that uses a class-data archive kept in the profile, because a jar cannot give its JVM options. The archive
  * (JDK dynamic CDS, {@code -XX:+AutoCreateSharedArchive}) is written when that JVM exits the first
  * time, and again whenever the jar or the JDK changed; from then on the classes of the window are
@@ -17,8 +17,9 @@ import java.util.Optional;
  *
  * <p>{@code verify} loads EU DSS, PDFBox and Bouncy Castle beside the payload's hashing on two cores:
  * from its own archive (one per kind, {@code sakshi-verify-*.jsa}) it needs about a third less CPU,
- * which on two cores is wall time. Other commands are not relaunched: they print, read stdin and
- * exit quickly, and a second JVM would cost more than it saves. Nothing is relaunched
+ * which on two cores is wall time. Other commands are not relaunched (and this class looks at
+ * nothing else for them): most print, read stdin and exit quickly, and a second JVM would cost more
+ * than it saves; a command that gains is added to {@link #RELAUNCHED}, one line. Nothing is relaunched
  * when the JVM was started otherwise (the {@code sakshi} launcher and the installed package bring their
  * own archive), when the options name an archive already, when {@code sakshi.relaunch=false} or
  * {@code SAKSHI_RELAUNCH=0} says so, or when this JVM cannot tell its own command line.
@@ -50,6 +51,18 @@ final class ClassDataRelaunch {
             "-XX:CompileCommand=CompileThresholdScaling,sun.nio.ch.*::*,0.033",
             "-XX:CompileCommand=CompileThresholdScaling,org.sakshi.bundle.SafeZip*::*,0.033");
 
+    /**
+     * The commands a bare {@code java -jar} runs again with a class-data archive of their own
+     * ({@code sakshi-COMMAND-*.jsa}), each with the JVM options it adds before the user's own (which
+     * come later and win). {@code gui} is also a start without arguments. One line per command.
+     */
+    static final Map<String, List<String>> RELAUNCHED = new java.util.HashMap<>();
+
+    static {
+        RELAUNCHED.put("gui", List.of());
+        RELAUNCHED.put("verify", VERIFY_JIT);
+    }
+
     private ClassDataRelaunch() {
     }
 
@@ -61,9 +74,23 @@ final class ClassDataRelaunch {
     static Optional<List<String>> command(String[] args, Optional<String> command, Optional<String[]> jvmLine,
                                           Map<String, String> env, String relaunchProperty, String mark,
                                           Path profile) {
-        boolean window = args.length == 0 || args[0].equals("gui");
-        boolean verify = args.length > 0 && args[0].equals("verify");
-        if (!(window || verify) || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
+        return command(args, command, jvmLine, env, relaunchProperty, mark, profile,
+                Integer.parseInt(System.getProperty("java.specification.version")));
+    }
+
+    /**
+     * As above, on a JDK of feature release {@code jdk}: from JDK 25 the window uses an AOT cache
+     * (JEP 483, 514: its classes loaded and linked ahead of time, about 15% less CPU to the window
+     * than the dynamic archive), recorded by the first start and written when its window closes (the
+     * JVM prints a few lines about it on stdout and needs a few seconds). Commands keep the dynamic
+     * archive: recording prints on stdout, where their output goes.
+     */
+    static Optional<List<String>> command(String[] args, Optional<String> command, Optional<String[]> jvmLine,
+                                          Map<String, String> env, String relaunchProperty, String mark,
+                                          Path profile, int jdk) {
+        String kind = args.length == 0 ? "gui" : args[0];
+        List<String> extra = RELAUNCHED.get(kind);
+        if (extra == null || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
                 || command.isEmpty() || jvmLine.isEmpty()) {
             return Optional.empty();
         }
@@ -88,20 +115,32 @@ final class ClassDataRelaunch {
         }
         Path jarFile = Path.of(line[jar + 1]).toAbsolutePath().normalize();
         // the jar's size and time are in the name: the JVM does not rewrite an archive whose jar
-        // changed (it only stops using it), so a rebuilt jar gets an archive of its own
-        String key = Integer.toHexString((jarFile + "|" + stamp(jarFile) + "|" + command.get() + "|"
-                + Runtime.version()).hashCode());
-        Path archive = profile.resolve("cds").resolve("sakshi-" + (window ? "gui" : "verify") + "-" + key + ".jsa");
+        // changed (it only stops using it), so a rebuilt jar gets an archive of its own. The first JVM
+        // has no archive of its own: StringBuilder instead of string concatenation (each new shape of
+        // which makes the JVM generate a class) and the version property instead of Runtime.version()
+        String key = Integer.toHexString(new StringBuilder().append(jarFile).append('|').append(stamp(jarFile))
+                .append('|').append(command.get()).append('|').append(System.getProperty("java.runtime.version"))
+                .toString().hashCode());
+        boolean aot = jdk >= 25 && kind.equals("gui");
+        Path archive = profile.resolve("cds").resolve(new StringBuilder("sakshi-").append(kind).append('-').append(key)
+                .append(aot ? ".aot" : ".jsa").toString());
         List<String> cmd = new ArrayList<>();
         cmd.add(command.get());
-        cmd.add("-XX:SharedArchiveFile=" + archive);
-        cmd.add("-XX:+AutoCreateSharedArchive");
-        cmd.add("-Xlog:disable"); // the JVM's own warnings (an archive being rewritten) go to stderr, never stdout
-        cmd.add("-Xlog:all=warning,cds=off,cds+dynamic=off:stderr");
-        cmd.add("-D" + MARK + "=true");
-        if (verify) {
-            cmd.addAll(VERIFY_JIT);
+        if (!aot) {
+            cmd.add("-XX:SharedArchiveFile=".concat(archive.toString()));
+            cmd.add("-XX:+AutoCreateSharedArchive");
+        } else if (java.nio.file.Files.isRegularFile(archive)) {
+            cmd.add("-XX:AOTCache=".concat(archive.toString()));
+            cmd.add("-XX:AOTMode=auto");
+        } else {
+            cmd.add("-XX:AOTCacheOutput=".concat(archive.toString()));
+            cmd.add("-XX:AOTMode=record");
         }
+        cmd.add("-Xlog:disable"); // the JVM's own warnings (an archive being rewritten) go to stderr, never stdout
+        cmd.add(jdk >= 25 ? "-Xlog:all=warning,cds=off,cds+dynamic=off,aot=off:stderr" // a JDK 21 knows no aot tag
+                : "-Xlog:all=warning,cds=off,cds+dynamic=off:stderr");
+        cmd.add("-D".concat(MARK).concat("=true"));
+        cmd.addAll(extra);
         cmd.addAll(List.of(line));
         return Optional.of(cmd);
     }
@@ -109,7 +148,8 @@ final class ClassDataRelaunch {
     /** Size and modification time of the jar; empty when it cannot be read (the name then follows the path alone). */
     private static String stamp(Path jar) {
         try {
-            return java.nio.file.Files.size(jar) + "@" + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+            return new StringBuilder().append(java.nio.file.Files.size(jar)).append('@')
+                    .append(java.nio.file.Files.getLastModifiedTime(jar).toMillis()).toString();
         } catch (java.io.IOException | RuntimeException e) {
             return "";
         }
@@ -121,12 +161,19 @@ final class ClassDataRelaunch {
     }
 
     /**
-     * Relaunches the window (or verify) in a JVM with the archive when {@link #command} says so, and then never
-     * returns (exits with the second JVM's code); returns when this JVM should open the window itself
-     * (also when the second JVM cannot be started).
+     * Runs this start again in a JVM with the archive when {@link #command} says so, and then never
+     * returns: this JVM only waits and exits with the second one's code (a signal that stops this JVM
+     * stops the second too; stdin, stdout and stderr are the same). Returns when this JVM should do the
+     * work itself: not a relaunched start, or the archive's folder cannot be made (a read-only profile),
+     * or the second JVM cannot be started; the command then runs here without the archive, slower but
+     * the same. Loads as few classes as it can: this JVM maps none of Sakshi's from an archive.
      */
     static void maybeRelaunch(String[] args) {
+        if (args.length > 0 && !RELAUNCHED.containsKey(args[0])) {
+            return; // most commands: nothing more to look at
+        }
         Optional<List<String>> cmd;
+        Path cds;
         try {
             ProcessHandle.Info info = ProcessHandle.current().info();
             String home = System.getProperty("sakshi.home");
@@ -134,38 +181,39 @@ final class ClassDataRelaunch {
                     : Path.of(System.getProperty("user.home"), ".sakshi");
             cmd = command(args, info.command(), info.arguments(), System.getenv(), System.getProperty("sakshi.relaunch"),
                     System.getProperty(MARK), profile);
-            if (cmd.isEmpty()) {
+            if (cmd.isEmpty() || !archiveFolder(profile.resolve("cds"))) {
                 return;
             }
-            java.nio.file.Files.createDirectories(profile);
-            Path cds = org.sakshi.core.OwnerOnly.dir(profile.resolve("cds")); // the JVM maps code from it: the owner's only
-            String mine = cmd.get().get(1).substring(cmd.get().get(1).lastIndexOf('/') + 1);
-            String kind = mine.substring(0, mine.lastIndexOf('-') + 1); // sakshi-gui- or sakshi-verify-
-            try (var old = java.nio.file.Files.newDirectoryStream(cds, kind + "*.jsa")) {
-                for (Path p : old) { // archives of earlier jars are never used again
-                    if (!p.getFileName().toString().equals(mine)) {
-                        java.nio.file.Files.deleteIfExists(p);
-                    }
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
+            cds = profile.resolve("cds");
+        } catch (RuntimeException e) {
             return;
         }
         Process child;
         try {
             child = new ProcessBuilder(cmd.get()).inheritIO().start();
         } catch (java.io.IOException | RuntimeException e) {
-            return; // the window opens in this JVM, without the archive
+            return; // the command runs in this JVM, without the archive
         }
-        Thread stop = new Thread(child::destroy, "relaunch-stop");
-        Runtime.getRuntime().addShutdownHook(stop); // a parent stopped by a signal takes the window with it
+        Thread stop = new Thread(new Runnable() { // not a lambda: each one costs this JVM a generated class
+            @Override
+            public void run() {
+                child.destroy();
+                try { // a moment for it to end (and write its archive) before this JVM, which started it, is gone
+                    child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "relaunch-stop");
+        Runtime.getRuntime().addShutdownHook(stop); // a parent stopped by a signal takes the child with it
+        removeOldArchives(cds, cmd.get().get(1)); // while the second JVM starts
         int code;
         while (true) {
             try {
                 code = child.waitFor();
                 break;
             } catch (InterruptedException e) {
-                // keep waiting: the window decides when this ends
+                // keep waiting: the second JVM decides when this ends
             }
         }
         try {
@@ -174,5 +222,38 @@ final class ClassDataRelaunch {
             // already shutting down
         }
         System.exit(code);
+    }
+
+    /**
+     * Makes the archives' folder, the owner's only (the JVM maps code from it); false when it cannot
+     * be made so (the start then runs without an archive).
+     */
+    static boolean archiveFolder(Path cds) {
+        try {
+            org.sakshi.core.OwnerOnly.dir(cds);
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes the archives of the same kind made for earlier jars or JDKs (never used again); best
+     * effort. {@code option} is the second JVM's {@code -XX:SharedArchiveFile=} or {@code -XX:AOTCache...=} option.
+     */
+    static void removeOldArchives(Path cds, String option) {
+        String mine = option.substring(option.lastIndexOf(java.io.File.separatorChar) + 1);
+        String kind = mine.substring(0, mine.lastIndexOf('-') + 1); // sakshi-gui-, sakshi-verify-, ...
+        try (var files = java.nio.file.Files.newDirectoryStream(cds)) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(kind) && (name.endsWith(".jsa") || name.endsWith(".aot")) && !name.equals(mine)
+                        && name.indexOf('-', kind.length()) < 0) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // an old archive left behind costs disk space only
+        }
     }
 }

@@ -15,7 +15,7 @@ class ClassDataRelaunchTest {
 
     private static Optional<List<String>> relaunch(String[] args, String[] line, Map<String, String> env,
                                                    String property, String mark) {
-        return ClassDataRelaunch.command(args, JAVA, Optional.of(line), env, property, mark, PROFILE);
+        return ClassDataRelaunch.command(args, JAVA, Optional.of(line), env, property, mark, PROFILE, 21);
     }
 
     @Test
@@ -105,6 +105,45 @@ class ClassDataRelaunchTest {
                 Map.of(), null, null).isEmpty(), "options in a file");
         assertTrue(relaunch(new String[] {"gui"}, jar, Map.of(), null, null).isEmpty(), "arguments that do not match");
         assertTrue(ClassDataRelaunch.command(new String[0], Optional.empty(), Optional.of(jar), Map.of(), null, null,
-                PROFILE).isEmpty(), "a JVM that cannot tell its own command line");
+                PROFILE, 21).isEmpty(), "a JVM that cannot tell its own command line");
+    }
+
+    @Test
+    void onJdk25TheWindowRecordsAnAotCacheOnceThenUsesItWhileVerifyKeepsItsDynamicArchive(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        String[] line = {"-Xmx1g", "-jar", "/opt/sakshi.jar"};
+        List<String> first = ClassDataRelaunch.command(new String[0], JAVA, Optional.of(line), Map.of(), null, null, tmp, 25)
+                .orElseThrow();
+        assertTrue(first.get(1).startsWith("-XX:AOTCacheOutput=" + tmp.resolve("cds").resolve("sakshi-gui-")), first.get(1));
+        assertTrue(first.get(1).endsWith(".aot"), first.get(1));
+        assertEquals("-XX:AOTMode=record", first.get(2));
+        assertTrue(first.contains("-Xlog:all=warning,cds=off,cds+dynamic=off,aot=off:stderr"), first.toString());
+        assertEquals(List.of(line), first.subList(first.size() - line.length, first.size()));
+        Path cache = Path.of(first.get(1).substring("-XX:AOTCacheOutput=".length()));
+        java.nio.file.Files.createDirectories(cache.getParent());
+        java.nio.file.Files.writeString(cache, "written when the first window closed");
+        List<String> next = ClassDataRelaunch.command(new String[0], JAVA, Optional.of(line), Map.of(), null, null, tmp, 25)
+                .orElseThrow();
+        assertEquals(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=auto"), next.subList(1, 3));
+        List<String> verify = ClassDataRelaunch.command(new String[] {"verify", "b.zip"}, JAVA,
+                Optional.of(new String[] {"-jar", "/opt/sakshi.jar", "verify", "b.zip"}), Map.of(), null, null, tmp, 25).orElseThrow();
+        assertTrue(verify.get(1).startsWith("-XX:SharedArchiveFile="), "verify prints on stdout: no recording there " + verify);
+        List<String> jdk21 = ClassDataRelaunch.command(new String[0], JAVA, Optional.of(line), Map.of(), null, null, tmp, 21)
+                .orElseThrow();
+        assertTrue(jdk21.get(1).startsWith("-XX:SharedArchiveFile=") && jdk21.contains("-XX:+AutoCreateSharedArchive"), jdk21.toString());
+        assertTrue(jdk21.stream().noneMatch(a -> a.contains("aot")), "a JDK 21 refuses the aot log tag: " + jdk21);
+    }
+
+    @Test
+    void oldArchivesOfTheSameKindAreRemovedAndTheOneInUseAndOtherKindsKept(@org.junit.jupiter.api.io.TempDir Path cds) throws Exception {
+        for (String n : new String[] {"sakshi-gui-aaa.jsa", "sakshi-gui-bbb.aot", "sakshi-gui-ccc.aot", "sakshi-verify-aaa.jsa",
+                "notes.txt"}) {
+            java.nio.file.Files.writeString(cds.resolve(n), n);
+        }
+        ClassDataRelaunch.removeOldArchives(cds, "-XX:AOTCache=" + cds.resolve("sakshi-gui-ccc.aot"));
+        try (var s = java.nio.file.Files.list(cds)) {
+            assertEquals(List.of("notes.txt", "sakshi-gui-ccc.aot", "sakshi-verify-aaa.jsa"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 }

@@ -1,0 +1,104 @@
+package org.sakshi.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The POSIX launcher the build writes (src/build/WriteLaunchers.java), run with a stand-in for java
+ * that prints the options it was given.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class LaunchersTest {
+    @TempDir
+    Path dir;
+    Path launcher;
+
+    @BeforeEach
+    void writeLaunchers() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), Path.of("src/build/WriteLaunchers.java").toAbsolutePath().toString(),
+                dir.toString(), "sakshi.jar").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        Path stand = dir.resolve("java-stand-in");
+        Files.writeString(stand, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        stand.toFile().setExecutable(true);
+        launcher = dir.resolve("sakshi");
+        String sh = Files.readString(launcher);
+        String javaLine = sh.lines().filter(l -> l.startsWith("java=")).findFirst().orElseThrow();
+        Files.writeString(launcher, sh.replace(javaLine, "java='" + stand + "'"));
+    }
+
+    private List<String> run(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().toList();
+    }
+
+    @Test
+    void quickCommandsUseOnlyTheFirstJitCompilerAndHeavyOnesBoth() throws Exception {
+        List<String> items = run("items", "/cases/FIR-1");
+        assertTrue(items.contains("-XX:TieredStopAtLevel=1"), items.toString());
+        assertTrue(items.contains("-XX:+UseSerialGC"), items.toString());
+        assertTrue(items.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), items.toString());
+        assertEquals(List.of("-jar", dir + "/sakshi.jar", "items", "/cases/FIR-1"), items.subList(items.size() - 4, items.size()));
+        for (String heavy : new String[] {"import", "export", "verify", "custody"}) {
+            List<String> line = run(heavy, "x");
+            assertFalse(line.contains("-XX:TieredStopAtLevel=1"), heavy + ": " + line);
+            assertTrue(line.contains("-XX:+UseSerialGC"), heavy + ": " + line);
+        }
+        assertTrue(run("--help").contains("-XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
+    void onJdk25TheWindowRecordsAnAotCacheOnceAndUsesItUntilTheJarOrTheJdkIsNewer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT cache: JDK 25+");
+        Path aot = dir.resolve("sakshi-gui.aot");
+        Path jar = Files.writeString(dir.resolve("sakshi.jar"), "jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        List<String> first = run();
+        assertTrue(first.contains("-XX:AOTCacheOutput=" + aot) && first.contains("-XX:AOTMode=record"), first.toString());
+        assertTrue(first.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), first.toString());
+        Files.writeString(aot, "cache"); // as the first window's JVM writes it when it ends
+        List<String> next = run("gui", "/cases/FIR-1");
+        assertTrue(next.contains("-XX:AOTCache=" + aot) && next.contains("-XX:AOTMode=auto"), next.toString());
+        assertEquals(List.of("-jar", jar.toString(), "gui", "/cases/FIR-1"), next.subList(next.size() - 4, next.size()));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        List<String> rebuilt = run();
+        assertTrue(rebuilt.contains("-XX:AOTCacheOutput=" + aot), "a jar newer than the cache records it again: " + rebuilt);
+        List<String> items = run("items", "c");
+        assertTrue(items.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), "commands keep the dynamic archive: " + items);
+        assertTrue(items.contains("-XX:+AutoCreateSharedArchive"), items.toString());
+    }
+
+    @Test
+    void theWindowHasItsOwnArchiveAndNoOptionThatDropsTheJdksArchivedModuleGraph() throws Exception {
+        for (List<String> line : List.of(run(), run("gui", "/cases/FIR-1"))) {
+            assertTrue(line.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-gui.jsa")
+                    || line.contains("-XX:AOTCacheOutput=" + dir + "/sakshi-gui.aot"), line.toString());
+            assertFalse(line.contains("-XX:+UseSerialGC"), line.toString());
+            assertFalse(line.contains("-XX:TieredStopAtLevel=1"), line.toString());
+        }
+        for (List<String> line : List.of(run(), run("items", "c"), run("import", "c", "f"))) {
+            assertTrue(line.stream().noneMatch(a -> a.startsWith("--enable-native-access")),
+                    "the jar's manifest grants native access; the option would disable the archived module graph: " + line);
+        }
+    }
+}
