@@ -65,6 +65,9 @@ public final class ChatParser implements Parser {
     public ItemKind detect(ParseInput input) {
         try {
             if (input.isFolder()) {
+                if (!anyExportName(input.entries())) {
+                    return null; // no file named as a chat export's could be: no map of a folder of 100,000 files
+                }
                 try (ExportFiles f = ExportFiles.ofFolder(input.entries(), input.options())) {
                     return locateIn(f) == null && !exportByName(input.name(), f) ? null : ItemKind.CHAT;
                 }
@@ -330,6 +333,27 @@ public final class ChatParser implements Parser {
             }
         }
         return false;
+    }
+
+    /**
+     * False only when no name in the folder could be one that {@link #locateIn} or
+     * {@link #exportByName(String, ExportFiles)} looks at: a text at the top or one folder down, or
+     * any {@code .json} or {@code .html} file (a superset of their names, checked without a regex or a
+     * lower-case copy per name).
+     */
+    static boolean anyExportName(List<org.sakshi.core.FolderEntry> entries) {
+        for (org.sakshi.core.FolderEntry e : entries) {
+            String n = e.path();
+            if ((endsWithIgnoreCase(n, ".txt") && depth(n) <= 1) || endsWithIgnoreCase(n, ".json")
+                    || endsWithIgnoreCase(n, ".html")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithIgnoreCase(String s, String suffix) {
+        return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     /** The chat inside a zip or folder, or null. */

@@ -1,6 +1,7 @@
 package org.sakshi.ingest.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sakshi.ingest.chat.ChatTestSupport.attachment;
@@ -103,6 +104,28 @@ class WhatsAppExportTest {
         ChatTestSupport.Run r = run(in);
         assertEquals(10, r.messages().size());
         assertEquals(sha256(photo), attachment(r.message(4)).get("sha256"));
+    }
+
+    @Test
+    void aChatOneFolderDownAmongManyOtherFilesOfAFolderItemIsStillFoundAndAFolderWithoutOneIsNot() throws Exception {
+        WhatsAppCorpus.Chat chat = WhatsAppCorpus.build(ios);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            files.put(String.format("d%03d/s%d/f%06d.bin", i / 100, i % 10, i), extra);
+        }
+        files.put("d000/s0/notes.txt", extra); // a text two folders down is not a candidate chat text
+        var noise = ChatTestSupport.folder(dir.resolve("noise"), files);
+        assertNull(new ChatParser().detect(ParseInput.ofFolder("DCIM", noise, options())));
+        assertFalse(ChatParser.anyExportName(noise));
+
+        files.put("Chats/WHATSAPP CHAT WITH RAMESH.TXT", ChatTestSupport.utf8(chat.text())); // upper case, one folder down
+        var withChat = ChatTestSupport.folder(dir.resolve("chat"), files);
+        assertTrue(ChatParser.anyExportName(withChat));
+        assertEquals(ItemKind.CHAT, new ChatParser().detect(ParseInput.ofFolder("phone", withChat, options())));
+        for (String name : List.of("result.json", "inbox/ramesh_1/message_1.json", "a/b/c/messages2.html",
+                "_chat.txt")) {
+            assertTrue(ChatParser.anyExportName(List.of(new org.sakshi.core.FolderEntry(name, dir, 1, "00"))), name);
+        }
     }
 
     @Test
