@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>{@code verify} loads EU DSS, PDFBox and Bouncy Castle beside the payload's hashing on two cores:
  * from its own archive (one per kind, {@code sakshi-verify-*.jsa}) it needs about a third less CPU,
- * which on two cores is wall time. Other commands are not relaunched (and this class looks at
+ * which on two cores is wall time. An {@code import} naming a folder runs with the serial collector
+ * ({@link #FOLDER_IMPORT}). Other commands are not relaunched (and this class looks at
  * nothing else for them): most print, read stdin and exit quickly, and a second JVM would cost more
  * than it saves; a command that gains is added to {@link #RELAUNCHED}, one line. Nothing is relaunched
  * when the JVM was started otherwise (the {@code sakshi} launcher and the installed package bring their
@@ -58,9 +59,45 @@ final class ClassDataRelaunch {
      */
     static final Map<String, List<String>> RELAUNCHED = new java.util.HashMap<>();
 
+    /**
+     * The collector of a relaunched folder import: G1 commits and touches the whole heap (256 MiB at
+     * {@code -Xmx256m}, the initial heap being RAM/64 capped at the maximum) plus about 40 MiB of its own
+     * structures although at most 100 MiB is live, 330-345 MiB of peak RSS for 100,000 small files; the
+     * serial collector about 236 MiB (docs/performance.md, seventh round). The launcher uses it for every
+     * command already.
+     */
+    static final List<String> FOLDER_IMPORT = List.of("-XX:+UseSerialGC");
+
     static {
         RELAUNCHED.put("gui", List.of());
         RELAUNCHED.put("verify", VERIFY_JIT);
+        RELAUNCHED.put("import", FOLDER_IMPORT); // only an import naming a folder, see relaunches
+    }
+
+    /**
+     * Whether a start whose first argument is in {@link #RELAUNCHED} is relaunched: always, except an
+     * {@code import}, which is relaunched only when an argument after the case names a folder (a folder
+     * import: many small files, where the serial collector keeps the peak memory under 300 MiB). An
+     * import of files keeps its first JVM: its large file's copy starts at once there
+     * ({@code ImportHeadStart}), and a second JVM's start would be serial time. An option's value that
+     * happens to name a folder only costs a relaunch; the command and its result are the same.
+     */
+    static boolean relaunches(String[] args) {
+        if (args.length == 0 || !args[0].equals("import")) {
+            return true;
+        }
+        for (int k = 2; k < args.length; k++) {
+            if (!args[k].startsWith("-") && !args[k].startsWith("@")) {
+                try {
+                    if (java.nio.file.Files.isDirectory(Path.of(args[k]))) {
+                        return true;
+                    }
+                } catch (RuntimeException e) {
+                    // not a path: picocli will say so
+                }
+            }
+        }
+        return false;
     }
 
     private ClassDataRelaunch() {
@@ -90,7 +127,7 @@ final class ClassDataRelaunch {
                                           Path profile, int jdk) {
         String kind = args.length == 0 ? "gui" : args[0];
         List<String> extra = RELAUNCHED.get(kind);
-        if (extra == null || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
+        if (extra == null || !relaunches(args) || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
                 || command.isEmpty() || jvmLine.isEmpty()) {
             return Optional.empty();
         }
@@ -169,7 +206,7 @@ final class ClassDataRelaunch {
      * the same. Loads as few classes as it can: this JVM maps none of Sakshi's from an archive.
      */
     static void maybeRelaunch(String[] args) {
-        if (args.length > 0 && !RELAUNCHED.containsKey(args[0])) {
+        if (args.length > 0 && (!RELAUNCHED.containsKey(args[0]) || !relaunches(args))) {
             return; // most commands: nothing more to look at
         }
         Optional<List<String>> cmd;

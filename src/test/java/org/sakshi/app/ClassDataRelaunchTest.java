@@ -73,6 +73,37 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void aBareJavaJarImportOfAFolderRunsAgainWithTheSerialCollectorAndAnImportOfFilesDoesNot(
+            @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path folder = java.nio.file.Files.createDirectory(tmp.resolve("phone-extraction"));
+        Path file = java.nio.file.Files.write(tmp.resolve("disk.E01"), new byte[] {1});
+        String caseDir = tmp.resolve("FIR-1").toString();
+        String[] args = {"import", caseDir, file.toString(), folder.toString(), "--note", "seized"};
+        String[] line = new String[args.length + 3];
+        line[0] = "-Xmx256m";
+        line[1] = "-jar";
+        line[2] = "/opt/sakshi.jar";
+        System.arraycopy(args, 0, line, 3, args.length);
+        List<String> cmd = relaunch(args, line, Map.of(), null, null).orElseThrow();
+        assertTrue(cmd.get(1).startsWith("-XX:SharedArchiveFile=" + PROFILE.resolve("cds").resolve("sakshi-import-")),
+                cmd.get(1));
+        assertEquals(List.of(line), cmd.subList(cmd.size() - line.length, cmd.size()), "options and arguments kept");
+        assertEquals(ClassDataRelaunch.FOLDER_IMPORT, cmd.subList(cmd.size() - line.length - ClassDataRelaunch.FOLDER_IMPORT.size(),
+                cmd.size() - line.length), "the serial collector, before the user's own options (which win)");
+        assertTrue(ClassDataRelaunch.relaunches(args));
+
+        String[] files = {"import", caseDir, file.toString(), "--source", "seized at the station"};
+        assertTrue(!ClassDataRelaunch.relaunches(files), "an import of files keeps its first JVM");
+        String[] fileLine = {"-jar", "/opt/sakshi.jar", "import", caseDir, file.toString(), "--source", "seized at the station"};
+        assertTrue(relaunch(files, fileLine, Map.of(), null, null).isEmpty(), "an import of files keeps its first JVM");
+        assertTrue(!ClassDataRelaunch.relaunches(new String[] {"import", folder.toString()}),
+                "the case folder alone is not an import of a folder");
+        assertTrue(!ClassDataRelaunch.relaunches(new String[] {"import", caseDir, tmp.resolve("gone").toString(), "\u0000"}),
+                "a missing path or one that is not a path");
+        assertTrue(relaunch(args, line, Map.of("SAKSHI_RELAUNCH", "0"), null, null).isEmpty(), "SAKSHI_RELAUNCH=0");
+    }
+
+    @Test
     void aRebuiltJarGetsAnArchiveOfItsOwnBecauseTheJvmNeverRewritesOneWhoseJarChanged(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         Path jar = tmp.resolve("sakshi.jar");
