@@ -66,17 +66,25 @@ final class CanonicalLine {
      * text again gives the same bytes; a malformed sequence would be decoded to U+FFFD).
      */
     ChainVerifier.Parsed parseUtf8(byte[] utf8) {
-        if (utf8 == null || utf8.length > MAX_CHARS || utf8.length == 0 || utf8[0] != '{') {
+        if (!startUtf8(utf8)) {
             return null;
         }
-        b = utf8;
-        n = utf8.length;
-        raw = true;
         try {
             return top() ? parsed() : null;
         } finally {
             b = null;
         }
+    }
+
+    /** Sets up a scan of stored UTF-8 bytes; false for bytes that cannot be a canonical line at all. */
+    private boolean startUtf8(byte[] utf8) {
+        if (utf8 == null || utf8.length > MAX_CHARS || utf8.length == 0 || utf8[0] != '{') {
+            return false;
+        }
+        b = utf8;
+        n = utf8.length;
+        raw = true;
+        return true;
     }
 
     /**
@@ -85,12 +93,9 @@ final class CanonicalLine {
      * gives what {@link #parseUtf8} would). Null when the line must take the full path.
      */
     ChainVerifier.Slim slimUtf8(byte[] utf8) {
-        if (utf8 == null || utf8.length > MAX_CHARS || utf8.length == 0 || utf8[0] != '{') {
+        if (!startUtf8(utf8)) {
             return null;
         }
-        b = utf8;
-        n = utf8.length;
-        raw = true;
         try {
             if (!top()) {
                 return null;
