@@ -1,0 +1,133 @@
+package org.sakshi.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher of the Linux package (installer/linux/launcher.sh), run in an app-image laid out as
+ * jpackage lays it out, with a stand-in for the bundled runtime's java that prints its arguments.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class PackageLauncherTest {
+    @TempDir
+    Path image;
+    @TempDir
+    Path home;
+    Path app;
+    Path jar;
+    Path modules;
+
+    @BeforeEach
+    void layOutAnImage() throws Exception {
+        app = Files.createDirectories(image.resolve("lib/app"));
+        Path bin = Files.createDirectories(image.resolve("bin"));
+        Path runtime = Files.createDirectories(image.resolve("lib/runtime/bin"));
+        for (String l : List.of("sakshi", "sakshi-cli")) {
+            Files.copy(Path.of("installer/linux/launcher.sh"), bin.resolve(l));
+            Files.writeString(app.resolve(l + ".cfg"), """
+                    [Application]
+                    app.classpath=$APPDIR/sakshi.jar
+                    app.mainclass=org.sakshi.app.Main
+
+                    [JavaOptions]
+                    java-options=-XX:SharedArchiveFile=$APPDIR/sakshi.jsa
+                    java-options=-Xlog:disable
+                    java-options=-Xss2m
+                    java-options=--enable-native-access=ALL-UNNAMED
+                    """);
+        }
+        Path java = Files.writeString(runtime.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        java.toFile().setExecutable(true);
+        jar = Files.writeString(app.resolve("sakshi.jar"), "jar");
+        modules = Files.writeString(Files.createDirectories(image.resolve("lib/runtime/lib")).resolve("modules"), "m");
+        long old = System.currentTimeMillis() - 120_000;
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(old));
+        Files.setLastModifiedTime(modules, FileTime.fromMillis(old));
+        release("25.0.1");
+    }
+
+    private void release(String version) throws Exception {
+        Files.writeString(image.resolve("lib/runtime/release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"" + version + "\"\n");
+    }
+
+    private List<String> run(String launcher, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("sh", image.resolve("bin").resolve(launcher).toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("HOME", home.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out + err);
+        return out.lines().toList();
+    }
+
+    @Test
+    void commandsRunWithTheSerialCollectorAndQuickOnesWithTheFirstJitCompilerOnly() throws Exception {
+        List<String> items = run("sakshi-cli", "items", "/cases/FIR-1");
+        assertTrue(items.contains("-XX:+UseSerialGC") && items.contains("-XX:TieredStopAtLevel=1"), items.toString());
+        assertTrue(items.contains("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), "commands keep the package's archive: " + items);
+        assertEquals(List.of("-cp", app + "/sakshi.jar", "org.sakshi.app.Main", "items", "/cases/FIR-1"),
+                items.subList(items.size() - 5, items.size()));
+        for (String heavy : new String[] {"import", "export", "verify", "custody"}) {
+            List<String> line = run("sakshi-cli", heavy, "x");
+            assertFalse(line.contains("-XX:TieredStopAtLevel=1"), heavy + ": " + line);
+            assertTrue(line.contains("-XX:+UseSerialGC"), heavy + ": " + line);
+        }
+        assertTrue(run("sakshi", "--help").contains("-XX:TieredStopAtLevel=1"));
+        assertFalse(Files.exists(home.resolve(".sakshi")), "a command writes nothing into the profile");
+    }
+
+    @Test
+    void onJdk25TheWindowRecordsAnAotCacheInTheProfileOnceAndUsesItUntilThePackageChanges() throws Exception {
+        Path aot = home.resolve(".sakshi/cds/package-gui.aot");
+        List<String> first = run("sakshi");
+        assertTrue(first.contains("-XX:AOTCacheOutput=" + aot) && first.contains("-XX:AOTMode=record"), first.toString());
+        assertTrue(first.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), "one archive only: " + first);
+        assertFalse(first.contains("-XX:+UseSerialGC"), first.toString());
+        assertTrue(Files.isDirectory(aot.getParent()), "the profile's cds folder is made for the cache");
+        Files.writeString(aot, "cache"); // as the first window's JVM writes it when it ends
+        List<String> next = run("sakshi", "gui", "/cases/FIR-1");
+        assertTrue(next.contains("-XX:AOTCache=" + aot) && next.contains("-XX:AOTMode=auto"), next.toString());
+        assertEquals(List.of("org.sakshi.app.Main", "gui", "/cases/FIR-1"), next.subList(next.size() - 3, next.size()));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertTrue(run("sakshi").contains("-XX:AOTCacheOutput=" + aot), "an upgraded jar records the cache again");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Files.setLastModifiedTime(modules, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertTrue(run("sakshi").contains("-XX:AOTCacheOutput=" + aot), "an upgraded runtime records the cache again");
+    }
+
+    @Test
+    void onAJdk21RuntimeOrWithoutAWritableProfileTheWindowKeepsThePackagesArchive() throws Exception {
+        release("21.0.9");
+        List<String> jdk21 = run("sakshi");
+        assertTrue(jdk21.contains("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), jdk21.toString());
+        assertTrue(jdk21.stream().noneMatch(a -> a.contains("AOT")), "a JDK 21 knows no AOT cache: " + jdk21);
+        release("25");
+        home.toFile().setWritable(false);
+        try {
+            List<String> readOnly = run("sakshi");
+            if (!Files.isDirectory(home.resolve(".sakshi"))) { // root writes anyway
+                assertTrue(readOnly.contains("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), readOnly.toString());
+                assertTrue(readOnly.stream().noneMatch(a -> a.contains("AOT")), readOnly.toString());
+            }
+        } finally {
+            home.toFile().setWritable(true);
+        }
+    }
+}
