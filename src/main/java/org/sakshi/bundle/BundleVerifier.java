@@ -172,11 +172,21 @@ public final class BundleVerifier {
      * cannot be opened as a ZIP: the verification then opens it and says why as usual.
      */
     public static void startEarly(Path bundle, SafeZip.Limits limits) {
+        SafeZip zip;
+        try {
+            zip = SafeZip.open(bundle, limits);
+        } catch (InputException | RuntimeException ex) {
+            return;
+        }
         Early e;
         try {
-            SafeZip zip = SafeZip.open(bundle, limits);
             e = new Early(bundle, limits, zip, new Hashing(zip, false, java.util.Map.of()));
-        } catch (InputException | RuntimeException ex) {
+        } catch (RuntimeException ex) {
+            try {
+                zip.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the verification opens the bundle itself and meets the same problem there
+            }
             return;
         }
         Early old = EARLY.getAndSet(e);
