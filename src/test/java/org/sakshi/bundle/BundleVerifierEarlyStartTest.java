@@ -87,6 +87,40 @@ class BundleVerifierEarlyStartTest {
         assertEquals(Verdict.FAILED, plain.verdict());
     }
 
+    @Test
+    void aManifestThatCannotBeReadStartedEarlyIsReportedAfterTheTagChecksAsWithoutTheEarlyStart() throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        ZipSurgery.Rec m = raw.rec("/manifest-sha256.txt");
+        m.cCrc ^= 0x1000; // both headers agree on a wrong CRC-32: reading the manifest fails
+        if (m.descriptor.length > 0) {
+            java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(m.descriptor = m.descriptor.clone())
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int at = m.descriptor.length == 16 ? 4 : 0;
+            d.putInt(at, d.getInt(at) ^ 0x1000);
+        } else {
+            m.crc ^= 0x1000;
+        }
+        Path t = dir.resolve("t.zip");
+        raw.write(t);
+        VerificationReport plain = verifier.verify(t, null);
+        assertTrue(plain.checks().stream().anyMatch(c -> c.message().startsWith("The bundle could not be read to the end")),
+                plain.checks().toString());
+        assertSame(plain, early(verifier, t));
+    }
+
+    @Test
+    void aPayloadEntryCutShortStartedEarlyIsReportedDamagedAsWithoutTheEarlyStart() throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        ZipSurgery.Rec e = raw.rec("/data/evidence/E0001/photo.jpg");
+        e.data = java.util.Arrays.copyOf(e.data, e.data.length - 1000);
+        e.csize = e.cCsize = e.usize = e.cUsize = e.data.length;
+        Path t = dir.resolve("t.zip");
+        raw.write(t);
+        VerificationReport plain = verifier.verify(t, null);
+        assertEquals(Verdict.FAILED, plain.verdict());
+        assertSame(plain, early(verifier, t));
+    }
+
     static java.util.List<ZipSurgery.Attack> zipAttacks() {
         return BundleVerifierIntegrityTest.zipAttacks();
     }
