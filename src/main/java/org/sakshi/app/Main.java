@@ -20,11 +20,13 @@ public final class Main {
             return;
         }
         org.sakshi.cli.ImportHeadStart.start(args); // a large file's copy and digests begin before anything else
+        org.sakshi.cli.VerifyHeadStart.start(args); // so does a bundle's payload hashing
         int code;
         try {
             code = SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args);
         } finally {
             org.sakshi.cli.ImportHeadStart.close(); // a copy the import did not take over leaves nothing
+            org.sakshi.cli.VerifyHeadStart.close();
         }
         System.exit(code);
     }

@@ -131,15 +131,151 @@ public final class BundleVerifier {
      */
     public VerificationReport verify(Path bundle, ProgressListener progress) throws InputException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
-        try (SafeZip zip = SafeZip.open(bundle, limits)) {
+        Early early = takeEarly(bundle, limits, crcRecheck);
+        try (SafeZip zip = early != null ? early.zip() : SafeZip.open(bundle, limits)) {
             if (!zip.has("bagit.txt") && !zip.has("bag-info.txt") && !zip.has("manifest-sha256.txt")
                     && !zip.has("data/case.json")) {
+                if (early != null) {
+                    early.hashing().pool.shutdownNow();
+                }
                 throw new InputException(bundle + " is a ZIP but not a Sakshi bundle: it holds no BagIt bag"
                         + " (no bagit.txt, bag-info.txt, manifest-sha256.txt or data/case.json in one folder).");
             }
-            return new Run(zip, p).run();
+            return new Run(zip, p, early == null ? null : early.hashing()).run();
         } catch (IOException e) {
             throw new InputException("cannot read " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A verification opened early: its ZIP, opened and screened, and the payload's hashing under way. */
+    private record Early(Path bundle, SafeZip.Limits limits, SafeZip zip, Hashing hashing) {
+        void close() {
+            hashing.pool.shutdownNow();
+            try {
+                zip.close();
+            } catch (IOException e) {
+                // nothing was read from it for anyone
+            }
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<Early> EARLY =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Opens {@code bundle} and starts hashing its payload now, on other threads, for a verification
+     * of that path that is about to begin (a {@code sakshi verify} while the JVM still loads the command
+     * line and the services: docs/performance.md, eighth round). The next {@link #verify} of the same
+     * path with the same limits by a verifier that hashes (not {@link #forRecheck()}) takes the open ZIP
+     * and the hashes under way over, so it reads one and the same opened file as it would have opened
+     * itself, and reports exactly the same; nothing else ever uses them. Does nothing when the file
+     * cannot be opened as a ZIP: the verification then opens it and says why as usual.
+     */
+    public static void startEarly(Path bundle, SafeZip.Limits limits) {
+        SafeZip zip;
+        try {
+            zip = SafeZip.open(bundle, limits);
+        } catch (InputException | RuntimeException ex) {
+            return;
+        }
+        Early e;
+        try {
+            e = new Early(bundle, limits, zip, new Hashing(zip, false, java.util.Map.of()));
+        } catch (RuntimeException ex) {
+            try {
+                zip.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the verification opens the bundle itself and meets the same problem there
+            }
+            return;
+        }
+        Early old = EARLY.getAndSet(e);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Stops and closes an early start no verification took over (see {@link #startEarly}). */
+    public static void dropEarly() {
+        Early old = EARLY.getAndSet(null);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Whether an early start is waiting to be taken over (for tests). */
+    public static boolean earlyPending() {
+        return EARLY.get() != null;
+    }
+
+    /** The early start for this verification, or null; one for anything else is closed. */
+    private static Early takeEarly(Path bundle, SafeZip.Limits limits, boolean crcRecheck) {
+        Early e = EARLY.getAndSet(null);
+        if (e == null) {
+            return null;
+        }
+        if (!crcRecheck && e.bundle().equals(bundle) && e.limits().equals(limits)) {
+            return e;
+        }
+        e.close();
+        return null;
+    }
+
+    /**
+     * The payload's hashing: manifest-sha256.txt read and parsed, and every data/ file it lists being
+     * hashed on up to two threads, largest first, so that two workers finish together. A manifest that
+     * cannot be parsed is {@link #manifestProblem}; one that cannot be read is {@link #unreadable},
+     * reported where it always was, after the tag files' checks.
+     */
+    private static final class Hashing {
+        final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), r -> {
+                    Thread t = new Thread(r, "verify-sha256");
+                    t.setDaemon(true);
+                    return t;
+                });
+        final Map<String, java.util.concurrent.Future<String>> hashes = new HashMap<>();
+        List<ManifestFile.Line> manifestLines;
+        String manifestProblem;
+        IOException unreadable;
+
+        Hashing(SafeZip zip, boolean crcRecheck, java.util.Map<String, BundleZipWriter.ReadBack> readBack) {
+            try {
+                start(zip, crcRecheck, readBack);
+            } catch (IOException e) {
+                unreadable = e;
+            }
+        }
+
+        private void start(SafeZip zip, boolean crcRecheck, java.util.Map<String, BundleZipWriter.ReadBack> readBack)
+                throws IOException {
+            String name = "manifest-sha256.txt";
+            if (!zip.has(name)) {
+                return;
+            }
+            try {
+                manifestLines = ManifestFile.parse(zip.read(name, SMALL), name);
+            } catch (BagFormatException e) {
+                manifestProblem = e.getMessage();
+                return;
+            }
+            // largest first, so that two workers finish together
+            List<ManifestFile.Line> bySize = new ArrayList<>(manifestLines);
+            // only what the payload check waits for: a line outside data/ is reported, not hashed (a task nobody
+            // waits for would be interrupted at the end, and an interrupted read closes the ZIP's file channel)
+            bySize.removeIf(l -> !zip.has(l.path()) || !l.path().startsWith("data/"));
+            bySize.sort((a, b) -> Long.compare(zip.size(b.path()), zip.size(a.path())));
+            for (ManifestFile.Line l : bySize) {
+                BundleZipWriter.ReadBack rb = crcRecheck ? readBack.get(l.path()) : null;
+                if (!hashes.containsKey(l.path()) && rb != null && rb.sha256().equals(l.sha256())
+                        && zip.readBackAt(l.path(), rb.dataOffset(), rb.size(), rb.crc32())) {
+                    hashes.put(l.path(), java.util.concurrent.CompletableFuture.completedFuture(l.sha256()));
+                }
+                if (!hashes.containsKey(l.path())) {
+                    hashes.put(l.path(), pool.submit(() -> !crcRecheck ? zip.sha256(l.path())
+                            : zip.crcMatches(l.path()) ? l.sha256() : "a different value (its CRC-32 no longer matches)"));
+                }
+            }
         }
     }
 
@@ -150,7 +286,9 @@ public final class BundleVerifier {
         /** Checks by section, in the order they are reported; {@link #checks} points at the current one. */
         private final Map<String, List<Check>> sections = new LinkedHashMap<>();
         private List<Check> checks;
-        private final Map<String, java.util.concurrent.Future<String>> hashes = new HashMap<>();
+        /** The payload's hashing, begun by {@link #startEarly} or else at the start of {@link #runChecks}. */
+        private Hashing hashing;
+        private Map<String, java.util.concurrent.Future<String>> hashes;
         private List<ManifestFile.Line> manifestLines;
         private String manifestProblem;
         private final Map<String, CheckResult> payloadResults = new HashMap<>();
@@ -170,9 +308,10 @@ public final class BundleVerifier {
         /** Long-term validations started early on their own thread (EU DSS), by target. */
         private final Map<String, java.util.concurrent.Future<BundleChecks.LongTermOutcome>> longTermRuns = new HashMap<>();
 
-        Run(SafeZip zip, ProgressListener progress) {
+        Run(SafeZip zip, ProgressListener progress, Hashing early) {
             this.zip = zip;
             this.progress = progress;
+            this.hashing = early;
         }
 
         private void section(String name) {
@@ -212,13 +351,15 @@ public final class BundleVerifier {
 
         private void runChecks() throws IOException {
             // the payload is hashed on other cores while signatures, time-stamps and PDFs are checked here; it
-            // starts first, before anything else is read, because on two cores it is the longest path
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                    Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), r -> {
-                        Thread t = new Thread(r, "verify-sha256");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            // starts first (when no early start began it), before anything else is read, because on two cores
+            // it is the longest path
+            if (hashing == null) {
+                hashing = new Hashing(zip, crcRecheck, readBack);
+            }
+            java.util.concurrent.ExecutorService pool = hashing.pool;
+            hashes = hashing.hashes;
+            manifestLines = hashing.manifestLines;
+            manifestProblem = hashing.manifestProblem;
             // EU DSS's long-term validations need only the signature, the tag manifest and the PDFs: they
             // start on their own thread once the tag manifest is read and run while the payload is hashed
             java.util.concurrent.ExecutorService ltPool = longTerm == null || trust == null ? null
@@ -228,13 +369,7 @@ public final class BundleVerifier {
                         return t;
                     });
             try {
-                IOException manifestUnreadable = null;
-                try {
-                    startHashing(pool);
-                } catch (IOException e) {
-                    // reported where it always was, after the tag files' checks
-                    manifestUnreadable = e;
-                }
+                IOException manifestUnreadable = hashing.unreadable;
                 section("bagit");
                 declaration();
                 section("baginfo");
@@ -309,36 +444,6 @@ public final class BundleVerifier {
                 return null;
             } catch (java.util.concurrent.ExecutionException e) {
                 return null; // cannot be read: reported INDETERMINATE as when DSS cannot read the signature
-            }
-        }
-
-        private void startHashing(java.util.concurrent.ExecutorService pool) throws IOException {
-            String name = "manifest-sha256.txt";
-            if (!zip.has(name)) {
-                return;
-            }
-            try {
-                manifestLines = ManifestFile.parse(small(name), name);
-            } catch (BagFormatException e) {
-                manifestProblem = e.getMessage();
-                return;
-            }
-            // largest first, so that two workers finish together
-            List<ManifestFile.Line> bySize = new ArrayList<>(manifestLines);
-            // only what the payload check waits for: a line outside data/ is reported, not hashed (a task nobody
-            // waits for would be interrupted at the end, and an interrupted read closes the ZIP's file channel)
-            bySize.removeIf(l -> !zip.has(l.path()) || !l.path().startsWith("data/"));
-            bySize.sort((a, b) -> Long.compare(zip.size(b.path()), zip.size(a.path())));
-            for (ManifestFile.Line l : bySize) {
-                BundleZipWriter.ReadBack rb = crcRecheck ? readBack.get(l.path()) : null;
-                if (!hashes.containsKey(l.path()) && rb != null && rb.sha256().equals(l.sha256())
-                        && zip.readBackAt(l.path(), rb.dataOffset(), rb.size(), rb.crc32())) {
-                    hashes.put(l.path(), java.util.concurrent.CompletableFuture.completedFuture(l.sha256()));
-                }
-                if (!hashes.containsKey(l.path())) {
-                    hashes.put(l.path(), pool.submit(() -> !crcRecheck ? zip.sha256(l.path())
-                            : zip.crcMatches(l.path()) ? l.sha256() : "a different value (its CRC-32 no longer matches)"));
-                }
             }
         }
 

@@ -57,6 +57,26 @@ public final class VerifyService {
         }
     }
 
+    /**
+     * Opens {@code bundle} and starts hashing its payload at once, for a {@link #verify} of that very path
+     * about to begin (the command line calls this before it loads its own classes and the services); that
+     * verification takes the open file and the hashes under way over and reports exactly what it would
+     * have reported without them. Does nothing when the file is not a readable ZIP.
+     */
+    public static void startEarly(Path bundle) {
+        BundleVerifier.startEarly(bundle, SafeZip.Limits.DEFAULT);
+    }
+
+    /** Stops and closes what {@link #startEarly} began and no verification took over. */
+    public static void dropEarly() {
+        BundleVerifier.dropEarly();
+    }
+
+    /** Whether something {@link #startEarly} began waits to be taken over. */
+    public static boolean earlyPending() {
+        return BundleVerifier.earlyPending();
+    }
+
     /** Long-term care of sealed bundles (extend, renew), checked by this verifier. */
     public LongTermService longTerm() {
         return new LongTermService(this);

@@ -1,0 +1,206 @@
+package org.sakshi.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sakshi.core.CheckCode;
+import org.sakshi.core.CheckResult;
+import org.sakshi.core.InputException;
+import org.sakshi.core.Verdict;
+import org.sakshi.core.VerificationReport;
+
+/**
+ * A verification whose bundle was opened and whose payload hashing began early
+ * ({@link BundleVerifier#startEarly}, what {@code sakshi verify} does before it loads its command line)
+ * reports exactly what a verification that opens the bundle itself reports: same verdict, checks (code,
+ * result, target, message, order), items, signer and time-stamps, intact or attacked; an early start
+ * for anything else is closed and never used.
+ */
+class BundleVerifierEarlyStartTest {
+    @TempDir
+    Path dir;
+
+    private final BundleVerifier verifier = new BundleVerifier(null, null, null, null);
+
+    @AfterEach
+    void nothingLeftOpen() {
+        BundleVerifier.dropEarly();
+    }
+
+    private VerificationReport early(BundleVerifier v, Path bundle) throws InputException {
+        BundleVerifier.startEarly(bundle, SafeZip.Limits.DEFAULT);
+        assertTrue(BundleVerifier.earlyPending());
+        VerificationReport r = v.verify(bundle, null);
+        assertFalse(BundleVerifier.earlyPending(), "the verification took the early start over");
+        return r;
+    }
+
+    private static void assertSame(VerificationReport expected, VerificationReport actual) {
+        assertEquals(expected.checks(), actual.checks());
+        assertEquals(expected.verdict(), actual.verdict());
+        assertEquals(expected.items(), actual.items());
+        assertEquals(expected.bundleId(), actual.bundleId());
+        assertEquals(expected.caseNumber(), actual.caseNumber());
+        assertEquals(expected.signer(), actual.signer());
+        assertEquals(expected.timestamps(), actual.timestamps());
+    }
+
+    @Test
+    void anIntactBagStartedEarlyPassesWithTheSameChecksAsOneOpenedByTheVerifier() throws Exception {
+        Path bag = PlainBag.write(dir);
+        VerificationReport plain = verifier.verify(bag, null);
+        VerificationReport early = early(verifier, bag);
+        assertSame(plain, early);
+        assertTrue(early.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH
+                && c.result() == CheckResult.PASSED), early.checks().toString());
+    }
+
+    @Test
+    void aFlippedEvidenceByteStartedEarlyFailsPayloadHashExactlyAsWithoutTheEarlyStart() throws Exception {
+        Path t = dir.resolve("t.zip");
+        ZipSurgery.rewrite(PlainBag.write(dir), t, (p, b) -> p.endsWith("photo.jpg") ? ZipSurgery.flipMiddleByte(b) : b);
+        VerificationReport plain = verifier.verify(t, null);
+        VerificationReport early = early(verifier, t);
+        assertSame(plain, early);
+        assertEquals(Verdict.FAILED, early.verdict());
+        assertTrue(early.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH
+                && c.result() == CheckResult.FAILED && c.target().equals("data/evidence/E0001/photo.jpg")),
+                early.checks().toString());
+    }
+
+    @Test
+    void anEditedManifestStartedEarlyIsReportedAsWithoutTheEarlyStart() throws Exception {
+        Path t = dir.resolve("t.zip");
+        ZipSurgery.rewrite(PlainBag.write(dir), t, (p, b) -> p.equals("manifest-sha256.txt")
+                ? (new String(b, StandardCharsets.UTF_8) + "not a manifest line\n").getBytes(StandardCharsets.UTF_8) : b);
+        VerificationReport plain = verifier.verify(t, null);
+        assertSame(plain, early(verifier, t));
+        assertEquals(Verdict.FAILED, plain.verdict());
+    }
+
+    @Test
+    void aManifestThatCannotBeReadStartedEarlyIsReportedAfterTheTagChecksAsWithoutTheEarlyStart() throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        ZipSurgery.Rec m = raw.rec("/manifest-sha256.txt");
+        m.cCrc ^= 0x1000; // both headers agree on a wrong CRC-32: reading the manifest fails
+        if (m.descriptor.length > 0) {
+            java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(m.descriptor = m.descriptor.clone())
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int at = m.descriptor.length == 16 ? 4 : 0;
+            d.putInt(at, d.getInt(at) ^ 0x1000);
+        } else {
+            m.crc ^= 0x1000;
+        }
+        Path t = dir.resolve("t.zip");
+        raw.write(t);
+        VerificationReport plain = verifier.verify(t, null);
+        assertTrue(plain.checks().stream().anyMatch(c -> c.message().startsWith("The bundle could not be read to the end")),
+                plain.checks().toString());
+        assertSame(plain, early(verifier, t));
+    }
+
+    @Test
+    void aPayloadEntryCutShortStartedEarlyIsReportedDamagedAsWithoutTheEarlyStart() throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        ZipSurgery.Rec e = raw.rec("/data/evidence/E0001/photo.jpg");
+        e.data = java.util.Arrays.copyOf(e.data, e.data.length - 1000);
+        e.csize = e.cCsize = e.usize = e.cUsize = e.data.length;
+        Path t = dir.resolve("t.zip");
+        raw.write(t);
+        VerificationReport plain = verifier.verify(t, null);
+        assertEquals(Verdict.FAILED, plain.verdict());
+        assertSame(plain, early(verifier, t));
+    }
+
+    static java.util.List<ZipSurgery.Attack> zipAttacks() {
+        return BundleVerifierIntegrityTest.zipAttacks();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("zipAttacks")
+    void eachStructuralZipAttackStartedEarlyGivesTheSameReportAsWithoutTheEarlyStart(ZipSurgery.Attack attack)
+            throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        attack.apply().accept(raw);
+        Path t = dir.resolve("attacked.zip");
+        raw.write(t);
+        VerificationReport plain = verifier.verify(t, null);
+        assertEquals(Verdict.FAILED, plain.verdict());
+        assertSame(plain, early(verifier, t));
+    }
+
+    @Test
+    void anEarlyStartForAnotherFileIsClosedAndTheVerifiedFileIsOpenedAsUsual() throws Exception {
+        Path bag = PlainBag.write(dir);
+        Path other = dir.resolve("other.zip");
+        ZipSurgery.rewrite(bag, other, (p, b) -> p.endsWith("photo.jpg") ? ZipSurgery.flipMiddleByte(b) : b);
+        BundleVerifier.startEarly(other, SafeZip.Limits.DEFAULT);
+        VerificationReport r = verifier.verify(bag, null);
+        assertFalse(BundleVerifier.earlyPending());
+        assertSame(verifier.verify(bag, null), r);
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH
+                && c.result() == CheckResult.PASSED), r.checks().toString());
+    }
+
+    @Test
+    void theExportersRecheckNeverTakesAnEarlyStartAndStillSeesAChangedByte() throws Exception {
+        Path zip = PlainBag.write(dir);
+        BundleVerifier.startEarly(zip, SafeZip.Limits.DEFAULT);
+        long offset;
+        try (var zf = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(zip).get()) {
+            offset = zf.getEntry(PlainBag.ID + "/data/evidence/E0001/photo.jpg").getDataOffset();
+        }
+        try (var raf = new java.io.RandomAccessFile(zip.toFile(), "rw")) {
+            raf.seek(offset + 1000);
+            int b = raf.read();
+            raf.seek(offset + 1000);
+            raf.write(b ^ 0x10);
+        }
+        VerificationReport r = verifier.forRecheck().verify(zip, null);
+        assertFalse(BundleVerifier.earlyPending());
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.PAYLOAD_HASH
+                && c.result() == CheckResult.FAILED && c.target().equals("data/evidence/E0001/photo.jpg")),
+                r.checks().toString());
+    }
+
+    @Test
+    void otherLimitsAreNotServedByAnEarlyStartMadeWithTheDefaults() throws Exception {
+        Path bag = PlainBag.write(dir);
+        BundleVerifier tight = new BundleVerifier(null, null, null, new SafeZip.Limits(200_000, 10_000, 1L << 43, 200));
+        BundleVerifier.startEarly(bag, SafeZip.Limits.DEFAULT);
+        VerificationReport r = tight.verify(bag, null);
+        assertFalse(BundleVerifier.earlyPending());
+        assertSame(tight.verify(bag, null), r);
+        assertTrue(r.checks().stream().anyMatch(c -> c.code() == CheckCode.ZIP_ENTRY && c.result() == CheckResult.FAILED
+                && c.message().contains("impossible size")), r.checks().toString());
+    }
+
+    @Test
+    void aFileThatIsNoZipStartsNothingAndIsRefusedWithTheUsualSentence() throws Exception {
+        Path junk = Files.write(dir.resolve("junk.zip"), "not a zip".getBytes(StandardCharsets.UTF_8));
+        BundleVerifier.startEarly(junk, SafeZip.Limits.DEFAULT);
+        assertFalse(BundleVerifier.earlyPending());
+        InputException e = assertThrows(InputException.class, () -> verifier.verify(junk, null));
+        assertTrue(e.getMessage().contains("is not a readable ZIP file"), e.getMessage());
+    }
+
+    @Test
+    void aZipWithoutABagStartedEarlyIsStillNotABundleAndLeavesNothingOpen() throws Exception {
+        Path t = dir.resolve("t.zip");
+        ZipSurgery.write(t, Map.of("folder/readme.txt", new byte[] {1}));
+        String plain = assertThrows(InputException.class, () -> verifier.verify(t, null)).getMessage();
+        BundleVerifier.startEarly(t, SafeZip.Limits.DEFAULT);
+        assertTrue(BundleVerifier.earlyPending());
+        assertEquals(plain, assertThrows(InputException.class, () -> verifier.verify(t, null)).getMessage());
+        assertFalse(BundleVerifier.earlyPending());
+    }
+}
