@@ -7,7 +7,9 @@
 #   src/test/bench/export-compare.sh OLD.jar NEW.jar CASE_COPY KEYSTORE PASSWORD_FILE [RUNS (default 3)]
 # CASE_COPY is written to (every export appends to its ledger): use a copy, e.g.
 #   cp -a /tmp/s4/bb/case /tmp/x/case   (the case left by bundle-bench.sh, 2 GiB item)
-# env: JAVA (default the JDK the build used), OUT (folder for bundles, default beside CASE_COPY).
+# env: JAVA (default the JDK the build used), OUT (folder for bundles, default beside CASE_COPY),
+#      WARMUP (default 1: one uncounted export per build first, which writes a relaunched export's
+#      class-data archive in the profile, as verify-bench.sh does; 0 skips it).
 set -euo pipefail
 OLD=$1; NEW=$2; CASE=$3; KS=$4; PW=$5; RUNS=${6:-3}
 JAVA="${JAVA:-$(cat "$(pwd)/target/java-home" 2>/dev/null || echo /usr)/bin/java}"
@@ -26,6 +28,14 @@ measure() {
   printf '%-8s %7.2f s wall %7.2f s CPU (%s user %s sys) %8d KiB  load %s\n' "$label" "$w" "$cpu" "$u" "$s" "$m" "$load"
 }
 fresh() { cat "$BLOB" > /dev/null; rm -f "$OUT"/cmp-*.zip "$OUT"/cmp-*.zip.part "$OUT/copy.bin"; sync; }
+if [ "${WARMUP:-1}" != 0 ]; then
+  for j in "$OLD" "$NEW"; do
+    fresh; "$JAVA" -Xmx256m -jar "$j" export "$CASE" --out "$OUT/cmp-warm.zip" --keystore "$KS" --storepass-file "$PW" \
+      >/dev/null 2>"$OUT/err.txt" || { echo "warm-up with $j failed:"; tail -3 "$OUT/err.txt"; }
+    rm -f "$OUT/cmp-warm.zip"
+  done
+  echo "# warm-up done (one uncounted export per build)"
+fi
 for i in $(seq 1 "$RUNS"); do
   fresh; measure before "$JAVA" -Xmx256m -jar "$OLD" export "$CASE" --out "$OUT/cmp-old-$i.zip" --keystore "$KS" --storepass-file "$PW"
   fresh; measure after "$JAVA" -Xmx256m -jar "$NEW" export "$CASE" --out "$OUT/cmp-new-$i.zip" --keystore "$KS" --storepass-file "$PW"

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>{@code verify} loads EU DSS, PDFBox and Bouncy Castle beside the payload's hashing on two cores:
  * from its own archive (one per kind, {@code sakshi-verify-*.jsa}) it needs about a third less CPU,
- * which on two cores is wall time. An {@code import} naming a folder runs with the serial collector
+ * which on two cores is wall time; {@code export} likewise ({@link #EXPORT_JIT}). An {@code import} naming a folder runs with the serial collector
  * ({@link #FOLDER_IMPORT}). Other commands are not relaunched (and this class looks at
  * nothing else for them): most print, read stdin and exit quickly, and a second JVM would cost more
  * than it saves; a command that gains is added to {@link #RELAUNCHED}, one line. Nothing is relaunched
@@ -53,6 +53,21 @@ final class ClassDataRelaunch {
             "-XX:CompileCommand=CompileThresholdScaling,org.sakshi.bundle.SafeZip*::*,0.033");
 
     /**
+     * JIT thresholds of the relaunched export: those of {@link #VERIFY_JIT}, and the exporter's own copy
+     * loop (which hands the read-back buffers to the two SHA-256 threads) at the usual counts too. An
+     * export runs the key store's key derivation, picocli, SQLite, the ledger checks, PDFBox, Bouncy Castle
+     * and the re-check once, beside two SHA-256 passes over the evidence on two cores: with the class-data
+     * archive, 2-2.3 s less CPU of about 11.5 (docs/performance.md, eighth round).
+     */
+    static final List<String> EXPORT_JIT = exportJit(); // no streams: this class loads in every first JVM
+
+    private static List<String> exportJit() {
+        List<String> jit = new ArrayList<>(VERIFY_JIT);
+        jit.add("-XX:CompileCommand=CompileThresholdScaling,org.sakshi.bundle.BundleZipWriter*::*,0.033");
+        return List.copyOf(jit);
+    }
+
+    /**
      * The commands a bare {@code java -jar} runs again with a class-data archive of their own
      * ({@code sakshi-COMMAND-*.jsa}), each with the JVM options it adds before the user's own (which
      * come later and win). {@code gui} is also a start without arguments. One line per command.
@@ -71,6 +86,7 @@ final class ClassDataRelaunch {
     static {
         RELAUNCHED.put("gui", List.of());
         RELAUNCHED.put("verify", VERIFY_JIT);
+        RELAUNCHED.put("export", EXPORT_JIT);
         RELAUNCHED.put("import", FOLDER_IMPORT); // only an import naming a folder, see relaunches
     }
 

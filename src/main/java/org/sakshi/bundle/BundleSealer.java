@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * Seals a bag into a bundle ZIP (docs/bundle-format.md): streams the payload files (evidence straight
  * from the vault, re-hashed against the recorded SHA-256), writes the tag files, signs
  * {@code tagmanifest-sha256.txt} (CMS via {@link Signer}, CAdES-T when the first TSA answers), asks
- * every TSA for a token over it ({@code .tsr}, {@code .2.tsr}, ...), then flushes and fsyncs
- * {@code <out>.part}, re-reads it with the {@link BundleVerifier} while hashing it, and renames it to
- * {@code <out>} only when no check FAILED. Any failure or cancel leaves neither file.
+ * every TSA for a token over it ({@code .tsr}, {@code .2.tsr}, ...), then flushes {@code <out>.part}
+ * and re-reads it with the {@link BundleVerifier} while it is fsynced (the SHA-256 of the whole file is
+ * taken as it is written), and renames it to {@code <out>} only when no check FAILED and the fsync
+ * completed. Any failure or cancel leaves neither file.
  */
 public final class BundleSealer {
     private static final Logger LOG = LoggerFactory.getLogger(BundleSealer.class);
@@ -118,8 +119,7 @@ public final class BundleSealer {
         try (PartFile part = PartFile.forOutput(plan.out())) {
             List<TimestampToken> tokens;
             List<String> warnings = new ArrayList<>();
-            String bundleSha;
-            Map<String, BundleZipWriter.ReadBack> readBack;
+            Sealed checked;
             try (BundleZipWriter w = new BundleZipWriter(part.part(), plan.bundleId(), plan.time())) {
                 long[] done = {0, 0};
                 writePayload(w, plan.payload(), done, p, c);
@@ -128,18 +128,23 @@ public final class BundleSealer {
                 }
                 c.throwIfCancelled();
                 tokens = sealTags(w, plan, warnings);
-                w.finish();
-                bundleSha = w.bundleSha256();
-                readBack = w.readBack();
+                // the file is synced to the disk while it is re-read: the re-check reads the same bytes
+                // either way, and the part file is renamed only after both (the rename, and the ledger's
+                // EXPORT_SEALED after it, never name a file that is not durable)
+                w.finishSyncing();
+                LOG.info("bundle {}: {} bytes of payload written and signed in {} ms", plan.bundleId(),
+                        plan.payload().stream().mapToLong(f -> f.file().toFile().length()).sum(),
+                        (System.nanoTime() - start) / 1_000_000);
+                c.throwIfCancelled();
+                long written = System.nanoTime();
+                checked = recheck(part.part(), w.bundleSha256(), tokens, w.readBack(), p);
+                LOG.info("bundle {}: re-read check {} in {} ms", plan.bundleId(), checked.verification().verdict(),
+                        (System.nanoTime() - written) / 1_000_000);
+                long checkedAt = System.nanoTime();
+                w.awaitSynced();
+                LOG.info("bundle {}: synced {} ms after the re-read check", plan.bundleId(),
+                        (System.nanoTime() - checkedAt) / 1_000_000);
             }
-            LOG.info("bundle {}: {} bytes of payload written, signed and synced in {} ms", plan.bundleId(),
-                    plan.payload().stream().mapToLong(f -> f.file().toFile().length()).sum(),
-                    (System.nanoTime() - start) / 1_000_000);
-            c.throwIfCancelled();
-            long written = System.nanoTime();
-            Sealed checked = recheck(part.part(), bundleSha, tokens, readBack, p);
-            LOG.info("bundle {}: re-read check {} in {} ms", plan.bundleId(), checked.verification().verdict(),
-                    (System.nanoTime() - written) / 1_000_000);
             part.commit();
             LOG.info("sealed bundle {} ({}), sha256 {}", plan.out(), plan.bundleId(), checked.sha256());
             return new Sealed(plan.out(), checked.sha256(), tokens, checked.verification(), warnings);

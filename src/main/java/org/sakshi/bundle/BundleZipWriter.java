@@ -59,6 +59,7 @@ public final class BundleZipWriter implements Closeable {
     private final MessageDigest bundleDigest;
     private final ExecutorService bundleHasher;
     private final DigestingChannelStream sink;
+    private final Syncer syncer;
     private String bundleSha256;
     private final java.util.Map<String, ReadBack> readBack = new java.util.LinkedHashMap<>();
 
@@ -76,6 +77,11 @@ public final class BundleZipWriter implements Closeable {
      * @param time     the modification time stamped on every entry
      */
     public BundleZipWriter(Path file, String bundleId, Instant time) throws IOException {
+        this(file, bundleId, time, Syncer.SYNC_EVERY, FileChannel::force);
+    }
+
+    /** As above, flushing every {@code syncEvery} bytes with {@code force} (tests). */
+    BundleZipWriter(Path file, String bundleId, Instant time, long syncEvery, Syncer.Force force) throws IOException {
         if (BagPath.unsafeReason(bundleId) != null || bundleId.contains("/")) {
             throw new IllegalArgumentException("bad bundle id " + bundleId);
         }
@@ -95,7 +101,8 @@ public final class BundleZipWriter implements Closeable {
             return t;
         });
         // the sink buffers small writes itself (a BufferedOutputStream would hide which bytes are which)
-        this.sink = new DigestingChannelStream(channel, bundleDigest, bundleHasher, hasher);
+        this.syncer = new Syncer(channel, syncEvery, force);
+        this.sink = new DigestingChannelStream(channel, bundleDigest, bundleHasher, hasher, syncer);
         this.zip = new ZipArchiveOutputStream(sink);
         zip.setEncoding("UTF-8");
         zip.setUseLanguageEncodingFlag(true);
@@ -491,13 +498,132 @@ public final class BundleZipWriter implements Closeable {
 
     /** Writes the central directory and forces every byte to the device. */
     public void finish() throws IOException {
+        finishSyncing();
+        awaitSynced();
+    }
+
+    /**
+     * Writes the central directory, waits until every byte is in the bundle's SHA-256, and starts forcing
+     * the file to the device on a thread of its own: the caller may read the file meanwhile (its
+     * re-check) and must then call {@link #awaitSynced()} before the file is taken for durable.
+     */
+    public void finishSyncing() throws IOException {
         if (!finished) {
             finished = true;
             zip.finish();
             zip.flush();
-            channel.force(true);
+            syncer.startFinal();
             await(sink.last());
             bundleSha256 = HexFormat.of().formatHex(bundleDigest.digest());
+        }
+    }
+
+    /**
+     * Waits for the final {@code fsync} started by {@link #finishSyncing()}; throws what it, or any flush
+     * made on the side while the file was written, threw.
+     */
+    public void awaitSynced() throws IOException {
+        if (!finished) {
+            throw new IllegalStateException("the bundle is not finished");
+        }
+        syncer.awaitFinal();
+    }
+
+    /**
+     * Flushes the bundle file to the device on a thread of its own: {@code fdatasync} every
+     * {@link #SYNC_EVERY} bytes while evidence is copied into it, and the final {@code fsync} while the
+     * caller re-reads the finished file. Without the side flushes the final fsync found all 2 GiB of a
+     * large export still in the page cache and took 1-2 s on the benchmark VM, serial time after the last
+     * byte was hashed (docs/performance.md, eighth round). This only adds flushes; a failed side flush
+     * fails the bundle (Linux may report a write-back error to one fsync only, so it is never left for the
+     * final one to find). The thread is never interrupted: an interrupted {@code force} would close the
+     * writer's channel.
+     */
+    static final class Syncer {
+        /** Bytes written between two side flushes. */
+        static final long SYNC_EVERY = 256L << 20;
+
+        /** {@link FileChannel#force}, or a stand-in in tests. */
+        interface Force {
+            void force(FileChannel channel, boolean metaData) throws IOException;
+        }
+
+        private final FileChannel channel;
+        private final long every;
+        private final Force force;
+        private final ExecutorService thread;
+        private volatile IOException failure;
+        private Future<?> side;
+        private Future<?> last;
+        private long requestedAt;
+
+        Syncer(FileChannel channel, long every, Force force) {
+            this.channel = channel;
+            this.every = every;
+            this.force = force;
+            this.thread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bundle-sync");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Asks for a side flush once another {@link #every} bytes were written (none while one is under way). */
+        void written(long total) throws IOException {
+            IOException f = failure;
+            if (f != null) {
+                throw f;
+            }
+            if (total - requestedAt < every || (side != null && !side.isDone())) {
+                return;
+            }
+            requestedAt = total;
+            side = thread.submit(() -> {
+                try {
+                    force.force(channel, false);
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            });
+        }
+
+        /** Queues the final {@code fsync} behind any side flush. */
+        void startFinal() {
+            last = thread.submit(() -> {
+                force.force(channel, true);
+                return null;
+            });
+        }
+
+        void awaitFinal() throws IOException {
+            if (last == null) {
+                throw new IllegalStateException("no final sync was started");
+            }
+            try {
+                last.get();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while the bundle was synced to the disk");
+            } catch (ExecutionException ee) {
+                throw ee.getCause() instanceof IOException io ? io : new IOException("syncing the bundle failed",
+                        ee.getCause());
+            }
+            IOException f = failure;
+            if (f != null) {
+                throw f;
+            }
+        }
+
+        /** Lets a flush under way end (it is not interrupted) before the channel is closed. */
+        void stop() {
+            thread.shutdown();
+            try {
+                thread.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -522,6 +648,7 @@ public final class BundleZipWriter implements Closeable {
         private static final int READ_BUFFERS = 6;
 
         private final FileChannel channel;
+        private final Syncer syncer;
         private final MessageDigest digest;
         private final ExecutorService executor;
         private final ExecutorService entryExecutor;
@@ -544,7 +671,8 @@ public final class BundleZipWriter implements Closeable {
         private final ArrayDeque<Object[]> reading = new ArrayDeque<>();
 
         DigestingChannelStream(FileChannel channel, MessageDigest digest, ExecutorService executor,
-                               ExecutorService entryExecutor) {
+                               ExecutorService entryExecutor, Syncer syncer) {
+            this.syncer = syncer;
             this.channel = channel;
             this.digest = digest;
             this.executor = executor;
@@ -632,6 +760,7 @@ public final class BundleZipWriter implements Closeable {
                     last = executor.submit(() -> digest.update(src, from, n));
                     writeFully(java.nio.ByteBuffer.wrap(b, off, len));
                     accepted += len;
+                    syncer.written(accepted);
                     return;
                 }
                 int n = Math.min(len, SMALL - smallLen);
@@ -683,6 +812,7 @@ public final class BundleZipWriter implements Closeable {
             readBack(at, waiting);
             copied += waiting;
             waiting = 0;
+            syncer.written(copyStart + copied);
             copyProgress.copied(copied, copyEnd - copyStart, null);
         }
 
@@ -743,6 +873,7 @@ public final class BundleZipWriter implements Closeable {
     @Override
     public void close() throws IOException {
         hasher.shutdownNow();
+        syncer.stop(); // a flush under way ends before the channel closes
         try {
             if (finished) {
                 try {

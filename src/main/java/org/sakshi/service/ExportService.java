@@ -96,6 +96,9 @@ public final class ExportService {
         if (request.signer() == null) {
             throw new InputException("export needs a signing identity (--keystore or --pkcs11).");
         }
+        // the SHA-256 of the tool's jar (bag-info.txt, taken once per process) is read on the side while the
+        // case is opened and checked, instead of on this thread just before the evidence streams
+        Thread.ofPlatform().daemon().name("export-tool-sha256").start(ToolIdentity::jarSha256);
         CaseInfo info = cases.open(caseDir);
         LedgerStatus ledger = custody.verify(caseDir);
         if (!ledger.intact()) {

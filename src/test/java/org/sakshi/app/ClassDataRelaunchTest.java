@@ -73,6 +73,33 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void aBareJavaJarExportRunsAgainWithAnArchiveOfItsOwnAndItsJitOptionsBeforeTheUsersOwn() throws Exception {
+        String[] args = {"export", "/cases/FIR-1", "--out", "/out/FIR-1.zip", "--keystore", "k.p12"};
+        String[] line = {"-Xmx256m", "-jar", "/opt/sakshi.jar", "export", "/cases/FIR-1", "--out", "/out/FIR-1.zip",
+                "--keystore", "k.p12"};
+        List<String> cmd = relaunch(args, line, Map.of(), null, null).orElseThrow();
+        assertTrue(cmd.get(1).startsWith("-XX:SharedArchiveFile=" + PROFILE.resolve("cds").resolve("sakshi-export-")),
+                cmd.get(1));
+        assertTrue(cmd.contains("-D" + ClassDataRelaunch.MARK + "=true"), cmd.toString());
+        assertEquals(List.of(line), cmd.subList(cmd.size() - line.length, cmd.size()), "options and arguments kept");
+        assertEquals(ClassDataRelaunch.EXPORT_JIT, cmd.subList(cmd.size() - line.length - ClassDataRelaunch.EXPORT_JIT.size(),
+                cmd.size() - line.length), "the JIT thresholds come before the user's own options, which win");
+        assertTrue(ClassDataRelaunch.EXPORT_JIT.containsAll(ClassDataRelaunch.VERIFY_JIT), "the hash path as verify's");
+        assertTrue(relaunch(args, line, Map.of(), null, "true").isEmpty(), "the relaunched export itself");
+        assertTrue(relaunch(args, line, Map.of("SAKSHI_RELAUNCH", "0"), null, null).isEmpty(), "SAKSHI_RELAUNCH=0");
+
+        // a mistyped option would stop every bare export at once
+        List<String> jvm = new java.util.ArrayList<>();
+        jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        jvm.addAll(ClassDataRelaunch.EXPORT_JIT);
+        jvm.add("-version");
+        Process p = new ProcessBuilder(jvm).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), "exit code of " + jvm);
+        assertEquals("", new String(out, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aBareJavaJarImportOfAFolderRunsAgainWithTheSerialCollectorAndAnImportOfFilesDoesNot(
             @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path folder = java.nio.file.Files.createDirectory(tmp.resolve("phone-extraction"));

@@ -178,6 +178,61 @@ class BundleZipWriterTest {
         }
     }
 
+    /** Writes a bag with the 40 MiB evidence between two small files; returns the bundle hash taken while writing. */
+    private String writeWithEvidence(Path out, Path src, long syncEvery, BundleZipWriter.Syncer.Force force)
+            throws Exception {
+        try (BundleZipWriter w = new BundleZipWriter(out, PlainBag.ID, Instant.EPOCH, syncEvery, force)) {
+            w.putBytes("data/a.txt", "before".getBytes(StandardCharsets.UTF_8));
+            w.putFile("data/evidence/E0001/big.E01", src, sha(src), crc(src), "E0001", null, new CancelFlag());
+            w.putBytes("data/z.txt", "after".getBytes(StandardCharsets.UTF_8));
+            w.writeTagFiles(new BagInfo(), new java.util.LinkedHashMap<>());
+            w.finish();
+            return w.bundleSha256();
+        }
+    }
+
+    @Test
+    void flushingTheBundleToTheDiskWhileTheEvidenceIsCopiedChangesNoByteOfIt() throws Exception {
+        Path src = bigEvidence();
+        List<Boolean> calls = Collections.synchronizedList(new java.util.ArrayList<>());
+        Path flushed = dir.resolve("flushed.zip");
+        String sha = writeWithEvidence(flushed, src, 1 << 20, (ch, meta) -> {
+            calls.add(meta);
+            ch.force(meta);
+        });
+        Path once = dir.resolve("once.zip");
+        String shaOnce = writeWithEvidence(once, src, Long.MAX_VALUE, java.nio.channels.FileChannel::force);
+        assertArrayEquals(Files.readAllBytes(once), Files.readAllBytes(flushed));
+        assertEquals(Hashes.sha256(flushed), sha);
+        assertEquals(shaOnce, sha);
+        assertTrue(calls.size() >= 2 && !calls.get(0), "data flushed on the side while copying: " + calls);
+        assertEquals(List.of(true), calls.subList(calls.size() - 1, calls.size()), "the last is the full fsync: " + calls);
+        assertFalse(calls.subList(0, calls.size() - 1).contains(true), calls.toString());
+    }
+
+    @Test
+    void aFlushOnTheSideThatFailsFailsTheBundle() throws Exception {
+        Path src = bigEvidence();
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> writeWithEvidence(dir.resolve("f.zip"), src,
+                1 << 20, (ch, meta) -> {
+                    if (!meta) {
+                        throw new java.io.IOException("Input/output error");
+                    }
+                    ch.force(true);
+                }));
+        assertEquals("Input/output error", e.getMessage(), "reported by the copy or at the latest by the final sync");
+    }
+
+    @Test
+    void aFinalSyncThatFailsFailsTheBundle() throws Exception {
+        Path src = bigEvidence();
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> writeWithEvidence(dir.resolve("g.zip"), src,
+                Long.MAX_VALUE, (ch, meta) -> {
+                    throw new java.io.IOException("No space left on device");
+                }));
+        assertEquals("No space left on device", e.getMessage());
+    }
+
     @Test
     void aVaultCopyChangedWhileTheKernelCopiesItIsRefusedAsChanged() throws Exception {
         Path src = bigEvidence();
