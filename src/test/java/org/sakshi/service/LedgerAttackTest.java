@@ -286,6 +286,9 @@ class LedgerAttackTest {
     @Test
     void anEditedSignedHeadFileFailsAndATruncatedOneLeavesEventsUncovered() throws Exception {
         ExportFixture f = fixture();
+        // checked intact first, so this process has found these very signatures valid (LedgerVerifier
+        // remembers valid ones): an edit must still be caught
+        assertTrue(f.custody.verify(f.caseDir).intact());
         Path heads = HeadFile.of(f.caseDir);
         List<String> lines = Files.readAllLines(heads);
         List<String> edited = new ArrayList<>(lines);
@@ -294,6 +297,13 @@ class LedgerAttackTest {
                 h.sig()).toLine());
         Files.write(heads, edited);
         LedgerStatus st = f.custody.verify(f.caseDir);
+        assertEquals("SIGNATURE_INVALID", st.fault(), st.message());
+        assertEquals(1L, st.firstBadSeq());
+        // the same signed text with another head's (valid, already checked) signature
+        edited.set(0, new SignedHead(h.caseId(), h.seq(), h.head(), h.at(), h.key(), h.alg(),
+                SignedHead.parse(lines.get(1)).sig()).toLine());
+        Files.write(heads, edited);
+        st = f.custody.verify(f.caseDir);
         assertEquals("SIGNATURE_INVALID", st.fault(), st.message());
         assertEquals(1L, st.firstBadSeq());
 

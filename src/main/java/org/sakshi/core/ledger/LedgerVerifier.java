@@ -491,12 +491,42 @@ public final class LedgerVerifier {
                 seq, message);
     }
 
+    /**
+     * Signatures this process has already found valid, by the SHA-256 of (algorithm, key, signed bytes,
+     * signature): an export checks the same signed heads three times (the opening check, the staged
+     * log, the re-check), and a verification's answer for the same four inputs cannot change. Only
+     * successes are kept, at most {@link #VALID_MEMO_MAX}; anything else is checked again.
+     */
+    private static final java.util.Set<String> VALID_MEMO = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int VALID_MEMO_MAX = 4096;
+
     private static boolean valid(SignedHead h, Enrolled k) {
+        String memo = null;
         try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            for (byte[] part : new byte[][] {k.alg().getBytes(java.nio.charset.StandardCharsets.UTF_8), k.key().getEncoded(),
+                    h.signedBytes(), h.signature()}) {
+                int n = part == null ? -1 : part.length;
+                d.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+                if (part != null) {
+                    d.update(part);
+                }
+            }
+            memo = java.util.HexFormat.of().formatHex(d.digest());
+            if (VALID_MEMO.contains(memo)) {
+                return true;
+            }
             Signature s = Signature.getInstance(k.alg());
             s.initVerify(k.key());
             s.update(h.signedBytes());
-            return s.verify(h.signature());
+            boolean ok = s.verify(h.signature());
+            if (ok) {
+                if (VALID_MEMO.size() >= VALID_MEMO_MAX) {
+                    VALID_MEMO.clear();
+                }
+                VALID_MEMO.add(memo);
+            }
+            return ok;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
