@@ -20,8 +20,16 @@ import org.sakshi.service.CaseService;
 
 /** Helpers shared by the engine's commands: JSON output, the acting officer, progress bar. */
 final class CliSupport {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Set up on first use: a command that prints no JSON (a plain import) never pays for data binding. */
+    private static final class Json {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /** The mapper for the commands' JSON output. */
+    static ObjectMapper json() {
+        return Json.JSON;
+    }
 
     private CliSupport() {
     }
@@ -29,7 +37,7 @@ final class CliSupport {
     /** Writes {@code value} as UTF-8 JSON to stdout, with a final newline. */
     static void printJson(PrintWriter out, Object value) throws SakshiException {
         try {
-            JSON.writer(new DefaultPrettyPrinter()).writeValue((Writer) out, value);
+            Json.JSON.writer(new DefaultPrettyPrinter()).writeValue((Writer) out, value);
             out.println();
             out.flush();
         } catch (java.io.IOException e) {

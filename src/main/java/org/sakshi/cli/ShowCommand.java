@@ -77,8 +77,8 @@ final class ShowCommand extends CliCommand {
     private void writeJson(Item it) throws SakshiException {
         String arrayKey = it.kind() == ItemKind.CHAT ? "messages" : it.kind() == ItemKind.DEVICE ? "members" : null;
         try {
-            JsonGenerator g = CliSupport.JSON.getFactory().createGenerator((Writer) out());
-            g.setCodec(CliSupport.JSON);
+            JsonGenerator g = CliSupport.json().getFactory().createGenerator((Writer) out());
+            g.setCodec(CliSupport.json());
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             for (Map.Entry<String, Object> e : ItemJson.of(it).entrySet()) {

@@ -76,10 +76,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** One record per line; no flush per record (a chat may have a million messages). */
-    private static final com.fasterxml.jackson.databind.ObjectWriter RECORD = JSON.writer()
-            .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    /**
+     * Jackson's data binding, set up on first use (a parser's records): an import of a file no parser
+     * reads never needs it, and setting it up costs a third of a second of CPU while the digests run.
+     */
+    private static final class Json {
+        static final ObjectMapper JSON = new ObjectMapper();
+        /** One record per line; no flush per record (a chat may have a million messages). */
+        static final com.fasterxml.jackson.databind.ObjectWriter RECORD = JSON.writer()
+                .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    }
     static final String NOT_STAMPED = "not time-stamped yet";
     /** Carried by an item from its record until its parser has run; left behind only by a crash. */
     static final String PARSE_PENDING = "its content was not parsed (the import stopped before its parser"
@@ -686,14 +692,14 @@ public final class ImportService {
         undo.files.add(records);
         ParseResult parsed;
         try (OutputStream os = new BufferedOutputStream(org.sakshi.core.OwnerOnly.createNew(recordsPart), 1 << 16);
-             JsonGenerator g = JSON.getFactory().createGenerator(os)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+             RecordWriter w = new RecordWriter(os)) {
             RecordSink sink = r -> {
-                RECORD.writeValue(g, r);
+                JsonGenerator g = w.generator();
+                Json.RECORD.writeValue(g, r);
                 g.writeRaw('\n');
             };
             parsed = ingest.parse(input, sink, cancel);
-            g.flush();
+            w.flush();
         }
         if (parsed.records() > 0) { // a parser that failed half-way (0 records reported) leaves no half list
             Files.move(recordsPart, records, StandardCopyOption.ATOMIC_MOVE);
@@ -701,6 +707,40 @@ public final class ImportService {
             Files.deleteIfExists(recordsPart);
         }
         return parsed;
+    }
+
+    /**
+     * The records' JSON generator, made at the first record: a parser that lists nothing (a plain file)
+     * leaves data binding unset-up. Writes what the generator made up front wrote.
+     */
+    private static final class RecordWriter implements java.io.Closeable {
+        private final OutputStream os;
+        private JsonGenerator g;
+
+        RecordWriter(OutputStream os) {
+            this.os = os;
+        }
+
+        JsonGenerator generator() throws IOException {
+            if (g == null) {
+                g = Json.JSON.getFactory().createGenerator(os);
+                g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            }
+            return g;
+        }
+
+        void flush() throws IOException {
+            if (g != null) {
+                g.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (g != null) {
+                g.close();
+            }
+        }
     }
 
     /** Derived files (thumbnails...), read-only beside the case's records. */

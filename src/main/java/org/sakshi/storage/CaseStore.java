@@ -471,6 +471,15 @@ public final class CaseStore implements AutoCloseable {
         return e;
     }
 
+    /**
+     * {@link EventCodec#parseLine}, the line read with the streaming parser when it is plain JSON
+     * ({@link PlainJson}: the same map): an append does not set up data binding for the enrolment check.
+     */
+    static CustodyEvent parseEvent(String line) {
+        LinkedHashMap<String, Object> m = PlainJson.object(line);
+        return m == null ? EventCodec.parseLine(line) : EventCodec.parsedLine(m);
+    }
+
     /** Fingerprints of the keys enrolled in this ledger (CASE_CREATED key, KEY_ENROLLED), in seq order. */
     public List<String> enrolledKeys() throws StorageException {
         List<String> out = new ArrayList<>();
@@ -478,7 +487,7 @@ public final class CaseStore implements AutoCloseable {
              ResultSet rs = st.executeQuery("SELECT type, json FROM events WHERE type IN ('CASE_CREATED', 'KEY_ENROLLED')"
                      + " ORDER BY seq")) {
             while (rs.next()) {
-                Map<String, Object> d = EventCodec.parseLine(rs.getString(2)).details();
+                Map<String, Object> d = parseEvent(rs.getString(2)).details();
                 Object k = EventType.CASE_CREATED.name().equals(rs.getString(1)) ? d.get(EventDetails.CaseCreated.KEY) : d;
                 if (k instanceof Map<?, ?> m && m.get(EventDetails.KeyEnrolled.KEY_SHA256) instanceof String fp
                         && !out.contains(fp)) {
@@ -1095,6 +1104,10 @@ public final class CaseStore implements AutoCloseable {
     }
 
     private static String json(Object o) {
+        String plain = PlainJson.write(o);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return Json.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

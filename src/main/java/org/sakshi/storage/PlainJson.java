@@ -1,12 +1,17 @@
 package org.sakshi.storage;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON columns of an item row (its summary object and its warnings), read with Jackson's
@@ -111,6 +116,92 @@ final class PlainJson {
                 return null;
             default:
                 return NOT_PLAIN;
+        }
+    }
+
+    /**
+     * {@code value} as compact JSON, written with Jackson's streaming generator: the same text data
+     * binding's {@code writeValueAsString} gives for plain values (null, strings, booleans, whole
+     * numbers, finite doubles, {@link BigDecimal}, lists and maps with string keys, nested), so that
+     * recording an item does not set up an ObjectMapper while the digests run. Null when {@code value}
+     * holds anything else (then the caller writes it with the ObjectMapper as before).
+     */
+    static String write(Object value) {
+        if (!plain(value, 0)) {
+            return null;
+        }
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = Factory.JSON.createGenerator(w)) {
+            write(g, value);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return w.toString();
+    }
+
+    /** Nesting deeper than this is left to data binding (its own limits and errors). */
+    private static final int MAX_DEPTH = 100;
+
+    private static boolean plain(Object v, int depth) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+                || v instanceof Short || v instanceof Byte || v instanceof BigInteger || v instanceof BigDecimal) {
+            return true;
+        }
+        if (v instanceof Double d) {
+            return Double.isFinite(d);
+        }
+        if (depth >= MAX_DEPTH) {
+            return false;
+        }
+        if (v instanceof List<?> l) {
+            for (Object e : l) {
+                if (!plain(e, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || !plain(e.getValue(), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static void write(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).intValue());
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof BigInteger b) {
+            g.writeNumber(b);
+        } else if (v instanceof BigDecimal b) {
+            g.writeNumber(b);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object e : l) {
+                write(g, e);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -109,4 +109,91 @@ class PlainJsonTest {
             assertEquals(MAPPER.readValue(json, LIST), PlainJson.strings(json), json);
         }
     }
+
+    private static void writesAsDataBinding(Object value) throws Exception {
+        assertEquals(MAPPER.writeValueAsString(value), PlainJson.write(value), String.valueOf(value));
+    }
+
+    @Test
+    void warningsAndSummariesAreWrittenAsDataBindingWritesThem() throws Exception {
+        writesAsDataBinding(List.of());
+        writesAsDataBinding(List.of("its content was not parsed", "a \"quoted\" \\ back\nslash\t\u0001 \u2028",
+                "\u0928\u092e\u0938\u094d\u0924\u0947 \uD83D\uDE00 </script>"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("messages", 1204);
+        summary.put("long", 2147483648L);
+        summary.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+        summary.put("decimal", new java.math.BigDecimal("1E+3"));
+        summary.put("short", (short) 7);
+        summary.put("byte", (byte) -3);
+        summary.put("ratio", 0.1);
+        summary.put("tiny", -1.25E-7);
+        summary.put("large", 1e22);
+        summary.put("zero", -0.0);
+        summary.put("gps", null);
+        summary.put("edited", false);
+        summary.put("nested", List.of(List.of(), Map.of("a", List.of(true)), new ArrayList<>(java.util.Arrays.asList(
+                null, "x"))));
+        writesAsDataBinding(summary);
+        writesAsDataBinding(new LinkedHashMap<>());
+    }
+
+    @Test
+    void randomDocumentsAreWrittenAsDataBindingWritesThem() throws Exception {
+        Random r = new Random(8);
+        for (int k = 0; k < 500; k++) {
+            writesAsDataBinding(randomObject(r, 0));
+            writesAsDataBinding(randomValue(r, 0));
+        }
+    }
+
+    @Test
+    void anythingButPlainValuesIsLeftToDataBinding() {
+        assertNull(PlainJson.write(java.time.Instant.EPOCH));
+        assertNull(PlainJson.write(List.of(Double.NaN)));
+        assertNull(PlainJson.write(Map.of("inf", Double.POSITIVE_INFINITY)));
+        assertNull(PlainJson.write(Map.of(1, "a number as a name")));
+        assertNull(PlainJson.write(List.of(1.5f)));
+        assertNull(PlainJson.write(new Object()));
+        assertNull(PlainJson.write(Map.of("set", java.util.Set.of("a"))));
+        assertNull(PlainJson.write(new String[] {"an array"}));
+        Object deep = "leaf";
+        for (int i = 0; i < 200; i++) {
+            deep = List.of(deep);
+        }
+        assertNull(PlainJson.write(deep));
+    }
+
+    private static String message(Runnable r) {
+        try {
+            r.run();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void anEventLineReadForTheEnrolmentCheckGivesWhatTheLedgerReaderGives() throws Exception {
+        org.sakshi.core.CustodyEvent e = org.sakshi.core.ledger.EventCodec.seal(new org.sakshi.core.CustodyEvent(3,
+                java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), java.time.Instant.parse("2026-11-30T20:00:00.123Z"),
+                "KEY_ENROLLED", new org.sakshi.core.Actor("Insp. A \u0928", null, "42", "Cyber Cell", null),
+                new org.sakshi.core.Workstation("host", "user", "0.1.0"), null, null,
+                Map.of("key_sha256", "ab".repeat(32), "role", "workstation", "n", 5, "nested", List.of(Map.of("x", 1.5))),
+                "0".repeat(64), null, null));
+        String line = org.sakshi.core.ledger.EventCodec.toJsonLine(e);
+        assertEquals(org.sakshi.core.ledger.EventCodec.parseLine(line), CaseStore.parseEvent(line));
+        assertEquals(e, CaseStore.parseEvent(line));
+        for (String odd : new String[] {line.replace("\"seq\":3", "\"seq\":\"3\""),
+                line.replace("\"actor\":{", "\"actor\":[{").replace(",\"case_id\"", "],\"case_id\""),
+                line.replace("\"at\":\"2026-11-30T20:00:00.123Z\"", "\"at\":\"yesterday\""),
+                line.replace("\"id\":\"", "\"id\":\"x"), line.replace("\"prev\"", "\"prev_\""),
+                line.replace("\"seq\":3", "\"seq\":3,\"seq\":4"), line + "}", "[]", "{\"seq\":NaN}"}) {
+            String expected = message(() -> org.sakshi.core.ledger.EventCodec.parseLine(odd));
+            assertEquals(expected == null ? null : expected, message(() -> CaseStore.parseEvent(odd)), odd);
+            if (expected == null) {
+                assertEquals(org.sakshi.core.ledger.EventCodec.parseLine(odd), CaseStore.parseEvent(odd), odd);
+            }
+        }
+    }
 }

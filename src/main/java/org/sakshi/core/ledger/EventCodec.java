@@ -33,8 +33,11 @@ public final class EventCodec {
     public static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+    /** Data binding, set up on the first line read back (writing events never needs it). */
+    private static final class Json {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+    }
 
     private EventCodec() {
     }
@@ -114,10 +117,23 @@ public final class EventCodec {
 
     /** Parses one stored line back into an event. IllegalArgumentException when it is not an event. */
     public static CustodyEvent parseLine(String line) {
+        Map<String, Object> m;
         try {
-            return fromMap(JSON.readValue(line, MAP));
+            m = Json.JSON.readValue(line, Json.MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+        }
+        return parsedLine(m);
+    }
+
+    /**
+     * The event a stored line holds, from the map data binding reads it to (as {@code LinkedHashMap<String,
+     * Object>}) or a reader giving the same map: what {@link #parseLine} gives for that line, and the same
+     * errors.
+     */
+    public static CustodyEvent parsedLine(Map<String, Object> m) {
+        try {
+            return fromMap(m);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
