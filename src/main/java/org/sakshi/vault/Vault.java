@@ -390,16 +390,23 @@ public final class Vault {
         private long queued;
         private long finished;
         /**
-         * The names in each blob folder (by its two-character name), read with one listing of the
-         * folder the first time this batch needs it and completed by every blob this process stores
-         * while the batch runs, instead of one {@code access(2)} per blob. Only where this process is
-         * the vault's only writer (the case's write lock is held), never for a {@link #shared()}
-         * vault, where another workstation may add a blob at any time and each blob is looked up.
+         * The blob folders (by their two-character names) this batch has listed: the first 64 bits
+         * of every blob name found went into {@link #known}, read with one listing of the folder the
+         * first time this batch needs it, instead of one {@code access(2)} per blob. Only where this
+         * process is the vault's only writer (the case's write lock is held), never for a
+         * {@link #shared()} vault, where another workstation may add a blob at any time and each
+         * blob is looked up.
          */
-        private final java.util.concurrent.ConcurrentHashMap<String, Set<String>> listed =
+        private final java.util.concurrent.ConcurrentHashMap<String, Boolean> listed =
                 new java.util.concurrent.ConcurrentHashMap<>();
-        /** Blobs stored by this process outside the writer threads while the batch runs (large files). */
-        private final Set<String> storedAside = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /**
+         * The first 64 bits of the name of every blob in the listed folders, of every blob this
+         * batch wrote and of every blob this process stored aside (large files) while the batch runs
+         * (8 bytes a blob, not a name): a blob whose prefix is not here is not in the vault; one
+         * whose prefix is here is looked up ({@code access(2)}), so a prefix shared by two contents
+         * never makes a blob look stored.
+         */
+        private final PrefixSet known = new PrefixSet();
         /** Hands blobs on one at a time (the callers' lists need no lock of their own). */
         private final Object handOn = new Object();
         /** The first write that failed: every later call of the batch throws it, nothing more is written. */
@@ -541,7 +548,7 @@ public final class Vault {
             }
             // a large file (or one that grew while read): the streaming path, on this thread
             StoredBlob large = Vault.this.store(source, listedKey, progress, what, cancel);
-            storedAside.add(large.relPath());
+            known.add(prefix(large.sha256()));
             enqueue(new Job(null, null, large, then));
         }
 
@@ -801,45 +808,44 @@ public final class Vault {
                 throw e;
             }
             unsynced.add(rel);
-            Set<String> names = listed.get(rel.substring(0, 2));
-            if (names != null) {
-                names.add(rel.substring(3));
-            }
+            known.add(prefix(h.digests().sha256()));
             return new StoredBlob(rel, h, false);
         }
 
         /**
          * Whether the blob {@code rel} is in the vault: on a shared vault one {@code access(2)};
-         * otherwise from the blob folder's listing ({@link #listed}), the blobs this batch wrote into
-         * it and the blobs stored aside meanwhile: the same answer, as nothing else writes the vault
-         * while the case's write lock is held.
+         * otherwise no blob is there when its prefix is not in {@link #known} (its folder listed
+         * once, the blobs written into it since recorded: nothing else writes the vault while the
+         * case's write lock is held), and a known prefix is confirmed by one {@code access(2)}.
          */
         private boolean exists(Path target, String rel) throws IOException {
             if (shared) {
                 return Files.exists(target); // access(2): no exception when absent
             }
-            if (storedAside.contains(rel)) {
-                return true;
-            }
-            Set<String> names;
             try {
-                names = listed.computeIfAbsent(rel.substring(0, 2), d -> {
-                    Set<String> found = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                listed.computeIfAbsent(rel.substring(0, 2), d -> {
                     try (DirectoryStream<Path> ds = Files.newDirectoryStream(target.getParent())) {
                         for (Path f : ds) {
-                            found.add(f.getFileName().toString());
+                            String n = f.getFileName().toString();
+                            if (n.length() == 64) {
+                                try {
+                                    known.add(prefix(n));
+                                } catch (NumberFormatException e) {
+                                    // not a blob's name: never the name of a content
+                                }
+                            }
                         }
                     } catch (NoSuchFileException e) {
                         // no blob starts so yet
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                    return found;
+                    return Boolean.TRUE;
                 });
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
-            return names.contains(rel.substring(3));
+            return known.contains(prefix(rel.substring(3))) && Files.exists(target);
         }
 
         /** How many blobs this batch wrote that are not durable yet. */
@@ -909,6 +915,70 @@ public final class Vault {
                 fsyncDir(d);
             }
             fsyncDir(root);
+        }
+    }
+
+    /** The first 64 bits of a blob's name (its SHA-256 in hex). */
+    static long prefix(String sha256) {
+        return Long.parseUnsignedLong(sha256, 0, 16, 16);
+    }
+
+    /** A set of longs (open addressing), one lock for its few callers. */
+    static final class PrefixSet {
+        private long[] slots = new long[1024];
+        private boolean hasZero;
+        private int size;
+
+        synchronized void add(long v) {
+            if (v == 0) {
+                hasZero = true;
+                return;
+            }
+            if (2 * (size + 1) > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (long o : old) {
+                    if (o != 0) {
+                        put(o);
+                    }
+                }
+            }
+            put(v);
+        }
+
+        private void put(long v) {
+            int m = slots.length - 1;
+            for (int i = mix(v) & m; ; i = (i + 1) & m) {
+                if (slots[i] == v) {
+                    return;
+                }
+                if (slots[i] == 0) {
+                    slots[i] = v;
+                    size++;
+                    return;
+                }
+            }
+        }
+
+        synchronized boolean contains(long v) {
+            if (v == 0) {
+                return hasZero;
+            }
+            int m = slots.length - 1;
+            for (int i = mix(v) & m; ; i = (i + 1) & m) {
+                if (slots[i] == v) {
+                    return true;
+                }
+                if (slots[i] == 0) {
+                    return false;
+                }
+            }
+        }
+
+        private static int mix(long v) {
+            long h = v * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
     }
 

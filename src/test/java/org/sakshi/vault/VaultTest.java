@@ -474,4 +474,41 @@ class VaultTest {
             assertEquals(HashPipeline.hashBytes(Files.readAllBytes(f)), handed.get(f.toString()).hash());
         }
     }
+
+    @Test
+    void aBlobWhoseNameSharesOnlyItsFirst64BitsWithAnotherContentDoesNotMakeThatContentLookStored() throws Exception {
+        Path f = source(777);
+        String sha = HashPipeline.hashBytes(Files.readAllBytes(f)).digests().sha256();
+        Vault v = new Vault(tmp.resolve("vault"));
+        String other = sha.substring(0, 16) + (sha.charAt(16) == '0' ? '1' : '0') + sha.substring(17);
+        Path fake = v.resolve(Vault.relPathOf(other)); // the same prefix, another name
+        Files.createDirectories(fake.getParent());
+        Files.write(fake, new byte[] {1});
+        try (Vault.Batch batch = v.batch()) {
+            assertFalse(batch.store(f, null, null, "f", null).existed(), "a prefix seen in the listing is looked up");
+            assertTrue(batch.store(f, null, null, "again", null).existed());
+            batch.sync();
+        }
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(v.resolve(Vault.relPathOf(sha))));
+    }
+
+    @Test
+    void thePrefixSetHoldsEveryValueAddedAndNoOtherAcrossGrowthAndZero() {
+        Vault.PrefixSet set = new Vault.PrefixSet();
+        Random r = new Random(5);
+        java.util.Set<Long> added = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            long v = i % 1000 == 0 ? 0 : r.nextLong();
+            set.add(v);
+            added.add(v);
+        }
+        for (long v : added) {
+            assertTrue(set.contains(v));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            long v = r.nextLong();
+            assertEquals(added.contains(v), set.contains(v));
+        }
+        assertFalse(new Vault.PrefixSet().contains(0));
+    }
 }
