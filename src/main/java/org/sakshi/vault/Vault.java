@@ -358,40 +358,91 @@ public final class Vault {
      * file creation in the kernel. {@link #sync()} or {@link #close()} stops those threads.
      */
     public final class Batch implements AutoCloseable {
-        /** At most this many small files are read ahead of the writer threads (one buffer each). */
-        private static final int BUFFERS = 8;
+        /**
+         * Small files are handed to the writer threads in groups, not one by one: one queue hand-off
+         * (and at most one thread wake-up) per group instead of per file, about three {@code futex}
+         * calls per file before (docs/performance.md, eighth round). A group holds up to
+         * {@link #GROUP_FILES} files read one after the other into one buffer of {@link #GROUP_BYTES};
+         * a file is read into a group only while {@link #SMALL} + 1 bytes are free in it, so a file
+         * that grew past {@link #SMALL} since it was listed still shows as large.
+         */
+        static final int GROUP_FILES = 64;
+        static final int GROUP_BYTES = 1 << 20;
+        /** At most this many groups are filled or waiting for the writer threads (one buffer each). */
+        private static final int GROUPS = 4;
         private static final int WRITERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         private final List<String> unsynced = java.util.Collections.synchronizedList(new ArrayList<>());
         /** Blob directories created (each created once, the others wait for it); read after the writers stopped. */
         private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> dirs =
                 new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.concurrent.BlockingQueue<byte[]> free =
-                new java.util.concurrent.ArrayBlockingQueue<>(BUFFERS);
+        private final java.util.concurrent.BlockingQueue<Group> free =
+                new java.util.concurrent.ArrayBlockingQueue<>(GROUPS);
         private final java.util.concurrent.BlockingQueue<Job> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
         private final String prefix = UUID.randomUUID().toString();
         private final java.util.concurrent.atomic.AtomicLong parts = new java.util.concurrent.atomic.AtomicLong();
         private final boolean posix;
-        private int buffers;
+        private int groups;
+        /** The group the walking thread is filling (only that thread touches it until it is queued). */
+        private Group current;
         private final List<Thread> writers = new ArrayList<>();
         /** Jobs queued and jobs done, under {@link #progress}; {@link #drain()} waits for them to meet. */
         private final Object progress = new Object();
         private long queued;
         private long finished;
+        /**
+         * The blob folders (by their two-character names) this batch has listed: the first 64 bits
+         * of every blob name found went into {@link #known}, read with one listing of the folder the
+         * first time this batch needs it, instead of one {@code access(2)} per blob. Only where this
+         * process is the vault's only writer (the case's write lock is held), never for a
+         * {@link #shared()} vault, where another workstation may add a blob at any time and each
+         * blob is looked up.
+         */
+        private final java.util.concurrent.ConcurrentHashMap<String, Boolean> listed =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        /**
+         * The first 64 bits of the name of every blob in the listed folders, of every blob this
+         * batch wrote and of every blob this process stored aside (large files) while the batch runs
+         * (8 bytes a blob, not a name): a blob whose prefix is not here is not in the vault; one
+         * whose prefix is here is looked up ({@code access(2)}), so a prefix shared by two contents
+         * never makes a blob look stored.
+         */
+        private final PrefixSet known = new PrefixSet();
         /** Hands blobs on one at a time (the callers' lists need no lock of their own). */
         private final Object handOn = new Object();
         /** The first write that failed: every later call of the batch throws it, nothing more is written. */
         private volatile IOException failed;
 
         /**
-         * Work for a writer thread: bytes to hash and write ({@code data}, {@code pooled} when the
-         * buffer goes back to the pool), or a blob already stored ({@code stored}, a large file), each
-         * handed to {@code then}.
+         * Work for a writer thread: a group of small files to hash and write ({@code group}, its
+         * buffer back to the pool afterwards), bytes to hash and write ({@code data}), or a blob
+         * already stored ({@code stored}, a large file), each blob handed to its {@code then}.
          */
-        private record Job(byte[] data, int len, boolean pooled, StoredBlob stored,
+        private record Job(Group group, byte[] data, StoredBlob stored,
                            java.util.function.Consumer<StoredBlob> then) {
         }
 
-        private static final Job STOP = new Job(null, 0, false, null, null);
+        private static final Job STOP = new Job(null, null, null, null);
+
+        /** Small files read one after the other into one buffer: file {@code i} is {@code data[off[i], off[i] + len[i])}. */
+        private static final class Group {
+            final byte[] data = new byte[GROUP_BYTES];
+            final int[] off = new int[GROUP_FILES];
+            final int[] len = new int[GROUP_FILES];
+            @SuppressWarnings("unchecked")
+            final java.util.function.Consumer<StoredBlob>[] then = new java.util.function.Consumer[GROUP_FILES];
+            int used;
+            int count;
+
+            boolean hasRoom() {
+                return count < GROUP_FILES && GROUP_BYTES - used >= SMALL + 1;
+            }
+
+            void clear() {
+                java.util.Arrays.fill(then, 0, count, null);
+                used = 0;
+                count = 0;
+            }
+        }
 
         /** One writer thread's digests. */
         private static final class Hashers {
@@ -456,67 +507,77 @@ public final class Vault {
                 throws IOException, CancelledException {
             throwIfFailed();
             if (sinks != SinkFactory.DIRECT) {
-                enqueue(new Job(null, 0, false, Vault.this.store(source, listedKey, progress, what, cancel), then));
+                enqueue(new Job(null, null, Vault.this.store(source, listedKey, progress, what, cancel), then));
                 return;
             }
-            byte[] buf = takeBuffer();
-            boolean queued = false;
-            try {
+            if (listedSize <= SMALL) { // listed as large: straight to the streaming path
+                Group g = current;
+                if (g == null || !g.hasRoom()) {
+                    handOff();
+                    g = current = takeGroup();
+                }
+                int start = g.used;
                 int n = 0;
-                if (listedSize > SMALL) {
-                    n = SMALL + 1; // listed as large: straight to the streaming path
-                } else {
-                    try (FileChannel in = openListed(source, listedKey)) {
-                        // with a listed size, no fstat: at most SMALL + 1 bytes are read, so growth shows
-                        if (listedSize >= 0 || in.size() <= SMALL) {
-                            java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(buf);
-                            int r;
-                            while (all.hasRemaining() && (r = in.read(all)) >= 0) {
-                                n += r;
-                            }
-                        } else {
-                            n = SMALL + 1;
+                try (FileChannel in = openListed(source, listedKey)) {
+                    // with a listed size, no fstat: at most SMALL + 1 bytes are read, so growth shows
+                    if (listedSize >= 0 || in.size() <= SMALL) {
+                        java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(g.data, start, SMALL + 1);
+                        int r;
+                        while (all.hasRemaining() && (r = in.read(all)) >= 0) {
+                            n += r;
                         }
+                    } else {
+                        n = SMALL + 1;
                     }
                 }
                 if (n <= SMALL) {
                     if (cancel != null) {
                         cancel.throwIfCancelled();
                     }
-                    enqueue(new Job(buf, n, true, null, then));
-                    queued = true;
+                    // the file joins the group (bytes past g.used are free until then)
+                    g.off[g.count] = start;
+                    g.len[g.count] = n;
+                    g.then[g.count] = then;
+                    g.count++;
+                    g.used = start + n;
                     if (progress != null) {
                         progress.progress(n, n, what);
                     }
                     return;
                 }
-            } finally {
-                if (!queued) {
-                    free.offer(buf);
-                }
             }
             // a large file (or one that grew while read): the streaming path, on this thread
             StoredBlob large = Vault.this.store(source, listedKey, progress, what, cancel);
-            enqueue(new Job(null, 0, false, large, then));
+            known.add(prefix(large.sha256()));
+            enqueue(new Job(null, null, large, then));
         }
 
         /** Stores {@code data} without its own fsync (left for {@link #sync()}). */
         public StoredBlob storeBytes(byte[] data) throws IOException {
             throwIfFailed();
             StoredBlob[] out = new StoredBlob[1];
-            enqueue(new Job(data, data.length, false, null, b -> out[0] = b));
+            enqueue(new Job(null, data, null, b -> out[0] = b));
             drain();
             return out[0];
         }
 
-        private byte[] takeBuffer() throws IOException {
-            byte[] b = free.poll();
+        /** Queues the group being filled, if it holds a file. */
+        private void handOff() {
+            Group g = current;
+            if (g != null && g.count > 0) {
+                current = null;
+                enqueue(new Job(g, null, null, null));
+            }
+        }
+
+        private Group takeGroup() throws IOException {
+            Group b = free.poll();
             if (b != null) {
                 return b;
             }
-            if (buffers < BUFFERS) {
-                buffers++;
-                return new byte[SMALL + 1];
+            if (groups < GROUPS) {
+                groups++;
+                return new Group();
             }
             try {
                 return free.take();
@@ -550,14 +611,19 @@ public final class Vault {
                 if (j == STOP) {
                     return;
                 }
+                Group g = j.group();
                 try {
-                    StoredBlob b = j.stored();
-                    if (b == null && failed == null) {
-                        b = write(hs, j.data(), j.len());
-                    }
-                    if (b != null) { // a large file stored even after a failure: its caller must learn of it
-                        synchronized (handOn) {
-                            j.then().accept(b);
+                    if (g != null) {
+                        writeGroup(hs, g);
+                    } else {
+                        StoredBlob b = j.stored();
+                        if (b == null && failed == null) {
+                            b = write(hs, j.data(), 0, j.data().length);
+                        }
+                        if (b != null) { // a large file stored even after a failure: its caller must learn of it
+                            synchronized (handOn) {
+                                j.then().accept(b);
+                            }
                         }
                     }
                 } catch (IOException e) {
@@ -565,8 +631,9 @@ public final class Vault {
                 } catch (RuntimeException | Error e) {
                     fail(new IOException("could not store a file in the vault: " + e, e));
                 } finally {
-                    if (j.pooled()) {
-                        free.offer(j.data());
+                    if (g != null) {
+                        g.clear();
+                        free.offer(g);
                     }
                     synchronized (progress) {
                         if (++finished == queued) {
@@ -574,6 +641,37 @@ public final class Vault {
                         }
                     }
                 }
+            }
+        }
+
+        /**
+         * Writes a group's files in order until one fails (nothing more is written after a failure,
+         * also by the other writer), then hands on every blob written, the group's at once.
+         */
+        private void writeGroup(Hashers hs, Group g) throws IOException {
+            StoredBlob[] out = new StoredBlob[g.count];
+            Throwable error = null;
+            for (int i = 0; i < g.count && failed == null; i++) {
+                try {
+                    out[i] = write(hs, g.data, g.off[i], g.len[i]);
+                } catch (IOException | RuntimeException | Error e) {
+                    error = e;
+                    break;
+                }
+            }
+            synchronized (handOn) { // blobs written before a failure too: the caller must learn of them
+                for (int i = 0; i < g.count; i++) {
+                    if (out[i] != null) {
+                        g.then[i].accept(out[i]);
+                    }
+                }
+            }
+            if (error instanceof IOException io) {
+                throw io;
+            } else if (error instanceof RuntimeException re) {
+                throw re;
+            } else if (error instanceof Error er) {
+                throw er;
             }
         }
 
@@ -600,6 +698,7 @@ public final class Vault {
 
         /** Waits until the writer threads have done every job queued so far; throws their first failure. */
         private void drain() throws IOException {
+            handOff();
             boolean interrupted = false;
             synchronized (progress) {
                 while (finished != queued) {
@@ -618,6 +717,7 @@ public final class Vault {
 
         /** Stops the writer threads once they have done every job queued so far. */
         private void stop() {
+            handOff();
             if (writers.isEmpty()) {
                 return;
             }
@@ -651,18 +751,18 @@ public final class Vault {
             stop();
         }
 
-        private StoredBlob write(Hashers hs, byte[] data, int len) throws IOException {
-            hs.sha256.update(data, 0, len);
-            hs.sha1.update(data, 0, len);
-            hs.md5.update(data, 0, len);
+        private StoredBlob write(Hashers hs, byte[] data, int off, int len) throws IOException {
+            hs.sha256.update(data, off, len);
+            hs.sha1.update(data, off, len);
+            hs.md5.update(data, off, len);
             hs.crc.reset();
-            hs.crc.update(data, 0, len);
+            hs.crc.update(data, off, len);
             HexFormat hex = HexFormat.of();
             HashResult h = new HashResult(new Digests(hex.formatHex(hs.sha256.digest()),
                     hex.formatHex(hs.sha1.digest()), hex.formatHex(hs.md5.digest())), len, hs.crc.getValue());
             String rel = relPathOf(h.digests().sha256());
             Path target = root.resolve(rel);
-            if (Files.exists(target)) { // known content: nothing to write (access(2): no exception when absent)
+            if (exists(target, rel)) { // known content: nothing to write
                 return new StoredBlob(rel, h, true);
             }
             Path dir = target.getParent();
@@ -684,7 +784,7 @@ public final class Vault {
             // created 0400 where the file system has POSIX modes: the creating descriptor may still write
             try (FileChannel ch = posix ? FileChannel.open(part, CREATE_WRITE, READ_ONLY_ATTR)
                     : FileChannel.open(part, CREATE_WRITE)) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, 0, len);
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, off, len);
                 while (b.hasRemaining()) {
                     ch.write(b);
                 }
@@ -708,7 +808,44 @@ public final class Vault {
                 throw e;
             }
             unsynced.add(rel);
+            known.add(prefix(h.digests().sha256()));
             return new StoredBlob(rel, h, false);
+        }
+
+        /**
+         * Whether the blob {@code rel} is in the vault: on a shared vault one {@code access(2)};
+         * otherwise no blob is there when its prefix is not in {@link #known} (its folder listed
+         * once, the blobs written into it since recorded: nothing else writes the vault while the
+         * case's write lock is held), and a known prefix is confirmed by one {@code access(2)}.
+         */
+        private boolean exists(Path target, String rel) throws IOException {
+            if (shared) {
+                return Files.exists(target); // access(2): no exception when absent
+            }
+            try {
+                listed.computeIfAbsent(rel.substring(0, 2), d -> {
+                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(target.getParent())) {
+                        for (Path f : ds) {
+                            String n = f.getFileName().toString();
+                            if (n.length() == 64) {
+                                try {
+                                    known.add(prefix(n));
+                                } catch (NumberFormatException e) {
+                                    // not a blob's name: never the name of a content
+                                }
+                            }
+                        }
+                    } catch (NoSuchFileException e) {
+                        // no blob starts so yet
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return Boolean.TRUE;
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return known.contains(prefix(rel.substring(3))) && Files.exists(target);
         }
 
         /** How many blobs this batch wrote that are not durable yet. */
@@ -778,6 +915,70 @@ public final class Vault {
                 fsyncDir(d);
             }
             fsyncDir(root);
+        }
+    }
+
+    /** The first 64 bits of a blob's name (its SHA-256 in hex). */
+    static long prefix(String sha256) {
+        return Long.parseUnsignedLong(sha256, 0, 16, 16);
+    }
+
+    /** A set of longs (open addressing), one lock for its few callers. */
+    static final class PrefixSet {
+        private long[] slots = new long[1024];
+        private boolean hasZero;
+        private int size;
+
+        synchronized void add(long v) {
+            if (v == 0) {
+                hasZero = true;
+                return;
+            }
+            if (2 * (size + 1) > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (long o : old) {
+                    if (o != 0) {
+                        put(o);
+                    }
+                }
+            }
+            put(v);
+        }
+
+        private void put(long v) {
+            int m = slots.length - 1;
+            for (int i = mix(v) & m; ; i = (i + 1) & m) {
+                if (slots[i] == v) {
+                    return;
+                }
+                if (slots[i] == 0) {
+                    slots[i] = v;
+                    size++;
+                    return;
+                }
+            }
+        }
+
+        synchronized boolean contains(long v) {
+            if (v == 0) {
+                return hasZero;
+            }
+            int m = slots.length - 1;
+            for (int i = mix(v) & m; ; i = (i + 1) & m) {
+                if (slots[i] == v) {
+                    return true;
+                }
+                if (slots[i] == 0) {
+                    return false;
+                }
+            }
+        }
+
+        private static int mix(long v) {
+            long h = v * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
     }
 

@@ -321,4 +321,194 @@ class VaultTest {
         assertFalse(rest[1].hasRemaining());
         assertArrayEquals(data, Files.readAllBytes(f));
     }
+
+    /** Files of many sizes with repeated contents, written below {@code dir}; the same bytes every time. */
+    private java.util.List<Path> mixedFolder(Path dir, int n) throws IOException {
+        Random r = new Random(15);
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        byte[] shared = new byte[3000];
+        r.nextBytes(shared);
+        for (int i = 0; i < n; i++) {
+            byte[] b;
+            if (i % 7 == 0) {
+                b = shared; // the same content again and again, in different groups
+            } else if (i % 97 == 0) {
+                b = new byte[i % 2 == 0 ? Vault.SMALL : Vault.SMALL + 1 + i]; // at and past the small-file limit
+                r.nextBytes(b);
+            } else {
+                b = new byte[r.nextInt(17_000)];
+                r.nextBytes(b);
+            }
+            Path f = dir.resolve("d" + (i % 5) + "/f" + i);
+            Files.createDirectories(f.getParent());
+            Files.write(f, b);
+            out.add(f);
+        }
+        return out;
+    }
+
+    @Test
+    void filesHandedToTheWritersInGroupsGiveTheSameBlobsAndDigestsAsEachFileStoredAlone() throws Exception {
+        java.util.List<Path> files = mixedFolder(tmp.resolve("folder"), 1000);
+        Vault grouped = new Vault(tmp.resolve("grouped"));
+        Vault alone = new Vault(tmp.resolve("alone"));
+        java.util.Map<Path, StoredBlob> handed = new java.util.concurrent.ConcurrentHashMap<>();
+        try (Vault.Batch batch = grouped.batch()) {
+            for (Path f : files) {
+                java.nio.file.attribute.BasicFileAttributes a =
+                        Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                batch.submit(f, a.fileKey(), a.size(), null, f.toString(), null,
+                        b -> assertTrue(handed.put(f, b) == null, "handed on once: " + f));
+            }
+            batch.sync();
+        }
+        assertEquals(files.size(), handed.size());
+        for (Path f : files) {
+            StoredBlob one = alone.store(f, null, f.toString(), null);
+            StoredBlob b = handed.get(f);
+            assertEquals(one.relPath(), b.relPath(), f.toString());
+            assertEquals(one.hash(), b.hash(), f.toString());
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(grouped.resolve(b.relPath())));
+        }
+        assertEquals(alone.blobs(), grouped.blobs(), "the same blobs, each content once");
+        assertTrue(tempFiles(tmp.resolve("grouped")).isEmpty());
+    }
+
+    @Test
+    void aBatchFindsEveryBlobStoredBeforeItByListingItsFolderAndNeverWritesThemAgain() throws Exception {
+        java.util.List<Path> files = mixedFolder(tmp.resolve("folder"), 400);
+        Vault v = new Vault(tmp.resolve("vault"));
+        java.util.Map<String, Object> keys = new java.util.HashMap<>();
+        java.util.Set<String> old = new java.util.HashSet<>();
+        for (int i = 0; i < files.size(); i += 2) { // every other file already in the vault
+            StoredBlob b = v.store(files.get(i), null, "old", null);
+            old.add(b.relPath());
+        }
+        for (String rel : v.blobs()) {
+            keys.put(rel, Files.readAttributes(v.resolve(rel), java.nio.file.attribute.BasicFileAttributes.class)
+                    .fileKey());
+        }
+        java.util.Map<Path, StoredBlob> handed = new java.util.concurrent.ConcurrentHashMap<>();
+        try (Vault.Batch batch = v.batch()) {
+            for (Path f : files) {
+                batch.submit(f, null, null, f.toString(), null, b -> handed.put(f, b));
+            }
+            batch.awaitWrites();
+            // the first copy of each content is now in the vault: submitted again, every one is known
+            for (Path f : files) {
+                StoredBlob again = batch.store(f, null, null, f.toString(), null);
+                assertTrue(again.existed(), "stored already: " + f);
+            }
+            batch.sync();
+        }
+        for (Path f : files) {
+            StoredBlob b = handed.get(f);
+            if (old.contains(b.relPath())) {
+                assertTrue(b.existed(), "in the vault before the batch: " + f);
+            }
+        }
+        for (java.util.Map.Entry<String, Object> e : keys.entrySet()) {
+            assertEquals(e.getValue(), Files.readAttributes(v.resolve(e.getKey()),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "not written again: " + e.getKey());
+        }
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (Path f : files) {
+            expected.add(Vault.relPathOf(HashPipeline.hashBytes(Files.readAllBytes(f)).digests().sha256()));
+        }
+        assertEquals(expected, v.blobs());
+    }
+
+    @Test
+    void aBatchOnASharedVaultSeesABlobAnotherWorkstationAddedAfterTheBatchLookedIntoItsFolder() throws Exception {
+        // two contents whose blobs share a folder (the SHA-256's first byte)
+        Random r = new Random(3);
+        java.util.Map<String, byte[]> byFolder = new java.util.HashMap<>();
+        byte[] first = null;
+        byte[] second = null;
+        while (second == null) {
+            byte[] b = new byte[1000];
+            r.nextBytes(b);
+            String folder = HashPipeline.hashBytes(b).digests().sha256().substring(0, 2);
+            byte[] seen = byFolder.putIfAbsent(folder, b);
+            if (seen != null) {
+                first = seen;
+                second = b;
+            }
+        }
+        Path a = Files.write(tmp.resolve("a.bin"), first);
+        Path b = Files.write(tmp.resolve("b.bin"), second);
+        Vault lab = new Vault(tmp.resolve("lab")).shared();
+        Vault other = new Vault(tmp.resolve("lab")).shared(); // another workstation's view of the same vault
+        try (Vault.Batch batch = lab.batch()) {
+            assertFalse(batch.store(a, null, null, "a", null).existed());
+            assertFalse(other.store(b, null, "b", null).existed(), "the other workstation stores it first");
+            assertTrue(batch.store(b, null, null, "b", null).existed(), "looked up, not taken from an older listing");
+            batch.sync();
+        }
+        assertEquals(2, lab.blobs().size());
+    }
+
+    @Test
+    void aFileListedSmallThatGrewPastTheLimitIsStoredWholeAmongGroupedFiles() throws Exception {
+        Vault v = new Vault(tmp.resolve("vault"));
+        java.util.Map<String, StoredBlob> handed = new java.util.concurrent.ConcurrentHashMap<>();
+        Path grown = source(Vault.SMALL + 4000);
+        try (Vault.Batch batch = v.batch()) {
+            for (int i = 0; i < 10; i++) {
+                Path f = source(100 + i);
+                batch.submit(f, null, 100 + i, null, "f" + i, null, x -> handed.put(f.toString(), x));
+            }
+            batch.submit(grown, null, 100, null, "grown", null, x -> handed.put("grown", x)); // listed at 100 bytes
+            for (int i = 10; i < 20; i++) {
+                Path f = source(100 + i);
+                batch.submit(f, null, 100 + i, null, "f" + i, null, x -> handed.put(f.toString(), x));
+            }
+            batch.sync();
+        }
+        assertEquals(21, handed.size());
+        byte[] whole = Files.readAllBytes(grown);
+        assertEquals(HashPipeline.hashBytes(whole), handed.get("grown").hash(), "every byte, not the listed 100");
+        assertArrayEquals(whole, Files.readAllBytes(v.resolve(handed.get("grown").relPath())));
+        for (int i = 0; i < 20; i++) {
+            Path f = tmp.resolve("src-" + (100 + i) + ".bin");
+            assertEquals(HashPipeline.hashBytes(Files.readAllBytes(f)), handed.get(f.toString()).hash());
+        }
+    }
+
+    @Test
+    void aBlobWhoseNameSharesOnlyItsFirst64BitsWithAnotherContentDoesNotMakeThatContentLookStored() throws Exception {
+        Path f = source(777);
+        String sha = HashPipeline.hashBytes(Files.readAllBytes(f)).digests().sha256();
+        Vault v = new Vault(tmp.resolve("vault"));
+        String other = sha.substring(0, 16) + (sha.charAt(16) == '0' ? '1' : '0') + sha.substring(17);
+        Path fake = v.resolve(Vault.relPathOf(other)); // the same prefix, another name
+        Files.createDirectories(fake.getParent());
+        Files.write(fake, new byte[] {1});
+        try (Vault.Batch batch = v.batch()) {
+            assertFalse(batch.store(f, null, null, "f", null).existed(), "a prefix seen in the listing is looked up");
+            assertTrue(batch.store(f, null, null, "again", null).existed());
+            batch.sync();
+        }
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(v.resolve(Vault.relPathOf(sha))));
+    }
+
+    @Test
+    void thePrefixSetHoldsEveryValueAddedAndNoOtherAcrossGrowthAndZero() {
+        Vault.PrefixSet set = new Vault.PrefixSet();
+        Random r = new Random(5);
+        java.util.Set<Long> added = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            long v = i % 1000 == 0 ? 0 : r.nextLong();
+            set.add(v);
+            added.add(v);
+        }
+        for (long v : added) {
+            assertTrue(set.contains(v));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            long v = r.nextLong();
+            assertEquals(added.contains(v), set.contains(v));
+        }
+        assertFalse(new Vault.PrefixSet().contains(0));
+    }
 }
