@@ -66,6 +66,40 @@ class CaseStoreTest {
     }
 
     @Test
+    void aNewCaseHasLargePagesAndACaseMadeWithSmallOnesKeepsThemAndOpens() throws Exception {
+        Path dir = newCase();
+        try (Connection c = raw(dir); Statement st = c.createStatement()) {
+            assertEquals(CaseStore.NEW_CASE_PAGE_SIZE, pragma(st, "page_size"));
+            assertEquals("wal", String.valueOf(pragmaText(st, "journal_mode")));
+            // a case as earlier versions made it: 4 KiB pages
+            st.execute("PRAGMA journal_mode=DELETE");
+            st.execute("PRAGMA page_size=4096");
+            st.execute("VACUUM");
+            st.execute("PRAGMA journal_mode=WAL");
+            assertEquals(4096, pragma(st, "page_size"));
+        }
+        try (CaseStore s = CaseStore.openWrite(dir, CLOCK, WS, Duration.ofMillis(200))) {
+            s.tx(() -> s.append(new EventDraft("NOTE", Actor.named("SI Rao"), null, null, Map.of("text", "x"))));
+        }
+        try (CaseStore s = CaseStore.openRead(dir, CLOCK, WS); Connection c = raw(dir); Statement st = c.createStatement()) {
+            assertEquals("FIR-1", s.caseInfo().number());
+            assertEquals(4096, pragma(st, "page_size"), "an existing case's database is never rewritten");
+        }
+    }
+
+    private static int pragma(Statement st, String name) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getInt(1) : -1;
+        }
+    }
+
+    private static Object pragmaText(Statement st, String name) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Test
     void theStoreUsesWalAndForeignKeys() throws Exception {
         Path dir = newCase();
         try (CaseStore s = CaseStore.openRead(dir, CLOCK, WS)) {
