@@ -12,6 +12,8 @@ bin=/usr/bin/sakshi
 # the installed launchers run with this profile and workspace, never the real user's: the JVM reads
 # JAVA_TOOL_OPTIONS whatever launcher starts it (HOME would not move user.home on every JDK)
 export JAVA_TOOL_OPTIONS="-Duser.home=$work -Dsakshi.home=$work/.sakshi"
+# and HOME for the launcher itself, which keeps the window's AOT cache in $HOME/.sakshi/cds
+export HOME="$work"
 echo "--- installed: $($bin --version)"
 $bin sample "$work/sample-case"
 $bin custody verify "$work/sample-case"

@@ -28,7 +28,9 @@ if command -v Xvfb >/dev/null && command -v xwininfo >/dev/null; then
   xvfb=$!
   sleep 1
   # the window with a case in it: the start window and the case window's classes
-  DISPLAY=$disp JAVA_TOOL_OPTIONS="$base -XX:DumpLoadedClassList=$work/gui.classlist" "$img/bin/sakshi" gui "$work/case" \
+  # SAKSHI_AOT=0 and a home of its own: the launcher would otherwise record an AOT cache in the builder's
+  # profile, and a JVM recording one writes no class list
+  DISPLAY=$disp HOME=$work/home SAKSHI_AOT=0 JAVA_TOOL_OPTIONS="$base -XX:DumpLoadedClassList=$work/gui.classlist" "$img/bin/sakshi" gui "$work/case" \
     >"$work/gui.out" 2>&1 &
   gui=$!
   for _ in $(seq 1 120); do

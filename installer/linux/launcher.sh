@@ -36,7 +36,8 @@ case "${1:-gui}" in
     *) kind=cli ;;
 esac
 aot=
-if [ "$kind" = gui ] && [ -n "${HOME:-}" ] && [ -r "$root/lib/runtime/release" ]; then
+# SAKSHI_AOT=0: no AOT cache (the package's training runs, which list the classes a window loads)
+if [ "$kind" = gui ] && [ "${SAKSHI_AOT:-}" != 0 ] && [ -n "${HOME:-}" ] && [ -r "$root/lib/runtime/release" ]; then
     while IFS= read -r l; do
         case $l in JAVA_VERSION=\"2[5-9]*|JAVA_VERSION=\"[3-9][0-9]*) aot=$HOME/.sakshi/cds/package-gui.aot ;; esac
     done < "$root/lib/runtime/release"

@@ -65,10 +65,15 @@ class PackageLauncherTest {
     }
 
     private List<String> run(String launcher, String... args) throws Exception {
+        return run(java.util.Map.of(), launcher, args);
+    }
+
+    private List<String> run(java.util.Map<String, String> env, String launcher, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("sh", image.resolve("bin").resolve(launcher).toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("HOME", home.toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -113,12 +118,16 @@ class PackageLauncherTest {
     }
 
     @Test
-    void onAJdk21RuntimeOrWithoutAWritableProfileTheWindowKeepsThePackagesArchive() throws Exception {
+    void onAJdk21RuntimeWithSakshiAot0OrWithoutAWritableProfileTheWindowKeepsThePackagesArchive() throws Exception {
         release("21.0.9");
         List<String> jdk21 = run("sakshi");
         assertTrue(jdk21.contains("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), jdk21.toString());
         assertTrue(jdk21.stream().noneMatch(a -> a.contains("AOT")), "a JDK 21 knows no AOT cache: " + jdk21);
         release("25");
+        List<String> training = run(java.util.Map.of("SAKSHI_AOT", "0"), "sakshi");
+        assertTrue(training.contains("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), training.toString());
+        assertTrue(training.stream().noneMatch(a -> a.contains("AOT")), "SAKSHI_AOT=0 (training runs): " + training);
+        assertFalse(Files.exists(home.resolve(".sakshi")), "and nothing written into the profile");
         home.toFile().setWritable(false);
         try {
             List<String> readOnly = run("sakshi");
