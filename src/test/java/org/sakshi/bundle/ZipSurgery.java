@@ -146,6 +146,24 @@ final class ZipSurgery {
                     .endsWith(suffix)).findFirst().orElseThrow();
         }
 
+        /**
+         * Makes both headers of the record ending with {@code suffix} (the central record and the data
+         * descriptor, or the local header) agree on a wrong CRC-32, so that reading that entry fails.
+         */
+        Raw wrongCrc(String suffix) {
+            Rec m = rec(suffix);
+            m.cCrc ^= 0x1000;
+            if (m.descriptor.length > 0) {
+                java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(m.descriptor = m.descriptor.clone())
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                int at = m.descriptor.length == 16 ? 4 : 0;
+                d.putInt(at, d.getInt(at) ^ 0x1000);
+            } else {
+                m.crc ^= 0x1000;
+            }
+            return this;
+        }
+
         void write(Path zip) throws IOException {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             out.write(prefix);

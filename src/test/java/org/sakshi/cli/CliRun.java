@@ -70,4 +70,16 @@ final class CliRun {
         a.addAll(List.of(extra));
         return run(ctx, a.toArray(String[]::new));
     }
+
+    /**
+     * A new case at {@code caseDir} holding the seizure memo of {@link #importMemo}, exported to
+     * {@code out} (each step must succeed); returns {@code out}.
+     */
+    static Path memoBundle(AppContext ctx, Path caseDir, Path dir, LocalTsa tsa, Path out) throws java.io.IOException {
+        initCase(ctx, caseDir);
+        importMemo(ctx, caseDir, dir, tsa);
+        Run e = export(ctx, caseDir, out, tsa, List.of());
+        assertEquals(0, e.code(), e.err());
+        return out;
+    }
 }

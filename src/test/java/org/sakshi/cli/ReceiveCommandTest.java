@@ -38,12 +38,7 @@ class ReceiveCommandTest {
     static void agencyAExports() throws Exception {
         ctx = CliRun.context(tmp);
         tsa = LocalTsa.start(tmp.resolve("pki"));
-        Path caseDir = tmp.resolve("case-a");
-        CliRun.initCase(ctx, caseDir);
-        CliRun.importMemo(ctx, caseDir, tmp, tsa);
-        bundle = tmp.resolve("bundle.zip");
-        Run e = CliRun.export(ctx, caseDir, bundle, tsa, List.of());
-        assertEquals(0, e.code(), e.err());
+        bundle = CliRun.memoBundle(ctx, tmp.resolve("case-a"), tmp, tsa, tmp.resolve("bundle.zip"));
     }
 
     @AfterAll

@@ -35,12 +35,7 @@ class VerifyHeadStartTest {
     static void exportABundle() throws Exception {
         ctx = CliRun.context(tmp);
         tsa = LocalTsa.start(tmp.resolve("pki"));
-        Path caseDir = tmp.resolve("case");
-        CliRun.initCase(ctx, caseDir);
-        CliRun.importMemo(ctx, caseDir, tmp, tsa);
-        bundle = tmp.resolve("bundle.zip");
-        Run e = CliRun.export(ctx, caseDir, bundle, tsa, List.of());
-        assertEquals(0, e.code(), e.err());
+        bundle = CliRun.memoBundle(ctx, tmp.resolve("case"), tmp, tsa, tmp.resolve("bundle.zip"));
         // the same entries with the memo's first letter changed (same length)
         tampered = tmp.resolve("tampered.zip");
         boolean changed = false;
