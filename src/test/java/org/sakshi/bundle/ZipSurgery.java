@@ -32,6 +32,20 @@ final class ZipSurgery {
     }
 
     /** Writes entries (name -> bytes) as a new ZIP, DEFLATED, with UTF-8 names. */
+    /** Flips one bit of the byte at {@code at} in the stored data of {@code entry}, in place. */
+    static void flipDataByte(Path zip, String entry, long at) throws IOException {
+        long offset;
+        try (var zf = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(zip).get()) {
+            offset = zf.getEntry(entry).getDataOffset();
+        }
+        try (var raf = new java.io.RandomAccessFile(zip.toFile(), "rw")) {
+            raf.seek(offset + at);
+            int b = raf.read();
+            raf.seek(offset + at);
+            raf.write(b ^ 0x10);
+        }
+    }
+
     static void write(Path zip, Map<String, byte[]> entries) throws IOException {
         Files.deleteIfExists(zip);
         try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(zip)) {
