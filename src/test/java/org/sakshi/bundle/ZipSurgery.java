@@ -178,6 +178,14 @@ final class ZipSurgery {
             return this;
         }
 
+        /** Cuts {@code n} bytes off the end of the entry ending with {@code suffix}, its sizes made to match. */
+        Raw cutShort(String suffix, int n) {
+            Rec e = rec(suffix);
+            e.data = java.util.Arrays.copyOf(e.data, e.data.length - n);
+            e.csize = e.cCsize = e.usize = e.cUsize = e.data.length;
+            return this;
+        }
+
         void write(Path zip) throws IOException {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             out.write(prefix);
