@@ -78,37 +78,34 @@ class VerifyHeadStartTest {
         return r;
     }
 
+    /** Runs {@code args} without and with the head start; both must exit {@code code} and print the same. */
+    private static Run sameWithAndWithout(int code, String... args) {
+        Run plain = run(args);
+        Run early = early(args);
+        assertEquals(code, plain.code(), plain.out() + plain.err());
+        assertEquals(plain.code(), early.code());
+        assertEquals(plain.out(), early.out());
+        return plain;
+    }
+
     @Test
     void aTrustedBundleVerifiedWithTheHeadStartPrintsExactlyWhatItPrintsWithout() {
         String[] args = {"verify", bundle.toString(), "--trust", tsa.pki().agencyCaPem().toString(), "--tsa-trust",
                 tsa.pki().tsaRootPem().toString()};
-        Run plain = run(args);
-        Run early = early(args);
-        assertEquals(0, plain.code(), plain.out() + plain.err());
-        assertEquals(plain.code(), early.code());
-        assertEquals(plain.out(), early.out());
+        sameWithAndWithout(0, args);
     }
 
     @Test
     void theJsonOfAnUntrustedBundleIsTheSameWithTheHeadStart() {
-        String[] args = {"verify", bundle.toString(), "--json"};
-        Run plain = run(args);
-        Run early = early(args);
-        assertEquals(3, plain.code(), plain.out() + plain.err());
-        assertEquals(plain.code(), early.code());
-        assertEquals(plain.out(), early.out());
+        sameWithAndWithout(3, "verify", bundle.toString(), "--json");
     }
 
     @Test
     void aChangedEvidenceByteFailsTheSameWayWithTheHeadStart() {
         String[] args = {"verify", tampered.toString(), "--trust", tsa.pki().agencyCaPem().toString(), "--tsa-trust",
                 tsa.pki().tsaRootPem().toString(), "--json"};
-        Run plain = run(args);
-        Run early = early(args);
-        assertEquals(1, plain.code(), plain.out() + plain.err());
+        Run plain = sameWithAndWithout(1, args);
         assertTrue(plain.out().contains("PAYLOAD_HASH"), plain.out());
-        assertEquals(plain.code(), early.code());
-        assertEquals(plain.out(), early.out());
     }
 
     @Test
