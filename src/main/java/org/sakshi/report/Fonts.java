@@ -17,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Text is split into runs by script: Devanagari (Hindi, Nepali, Marathi) and Bengali code points
  * go to their Noto face, everything else to Noto Sans; combining marks, ZWJ/ZWNJ and dandas stay
- * with the run they follow. Code points no face covers (emoji, for example) are drawn as U+FFFD
- * while the run's /ActualText keeps the original, so nothing is lost from the searchable text.
+ * with the run they follow. Code points the Noto faces lack (emoji, arrows, dingbats) are drawn with
+ * Symbola (monochrome, one weight; see fonts/Symbola-LICENSE.txt); emoji skin-tone modifiers,
+ * variation selectors, joiners and tags draw nothing (a sequence shows its parts side by side), and
+ * a code point no face covers at all is drawn as U+FFFD. The run's /ActualText always keeps the
+ * original, so nothing is lost from the searchable text.
  *
  * <p>Complex runs are shaped by the JDK's OpenType layout engine (HarfBuzz behind
  * {@link Font#layoutGlyphVector}): GSUB reordering (pre-base i-matra), conjuncts, reph and GPOS mark
@@ -26,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * PDFBox embeds, so they are written directly as Identity-H codes.
  */
 final class Fonts {
-    enum Family { LATIN, DEVANAGARI, BENGALI }
+    enum Family { LATIN, DEVANAGARI, BENGALI, SYMBOLS }
 
     /** Replacement drawn for code points no embedded face covers. */
     static final int PLACEHOLDER = 0xFFFD;
@@ -41,8 +44,9 @@ final class Fonts {
                 case LATIN -> "NotoSans";
                 case DEVANAGARI -> "NotoSansDevanagari";
                 case BENGALI -> "NotoSansBengali";
+                case SYMBOLS -> null;
             };
-            return "fonts/" + base + (bold ? "-Bold" : "-Regular") + ".ttf";
+            return base == null ? "fonts/Symbola.ttf" : "fonts/" + base + (bold ? "-Bold" : "-Regular") + ".ttf";
         }
     }
 
@@ -96,6 +100,23 @@ final class Fonts {
                 || cp == 0x0964 || cp == 0x0965 || (cp >= 0xFE00 && cp <= 0xFE0F);
     }
 
+    /** Symbola has one weight: bold text draws its symbols with the same face. */
+    private static final Face SYMBOLS = new Face(Family.SYMBOLS, false);
+
+    private static Face face(Family family, boolean bold) {
+        return family == Family.SYMBOLS ? SYMBOLS : new Face(family, bold);
+    }
+
+    /**
+     * Joiners, variation selectors, emoji skin-tone modifiers and tag characters: parts of a sequence
+     * that a monochrome face cannot combine, so they draw nothing (Symbola would show a modifier as a
+     * separate swatch).
+     */
+    private static boolean invisible(int cp) {
+        return (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x200C || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                || (cp >= 0xE0020 && cp <= 0xE007F);
+    }
+
     /** Splits {@code text} into runs by script and coverage (per-character fallback). */
     static List<Run> runs(String text, boolean bold) {
         List<Run> runs = new ArrayList<>();
@@ -117,27 +138,33 @@ final class Fonts {
                 actual.appendCodePoint(cp);
                 continue;
             }
+            if (current == Family.SYMBOLS && invisible(cp)) {
+                // a modifier, selector or joiner inside an emoji sequence: kept in ActualText only
+                actual.appendCodePoint(cp);
+                continue;
+            }
             Family f = shared ? null : scriptOf(cp);
             int draw = cp;
             if (f == null) {
-                if (current != null && (attaches(cp) || cp == ' ') && load(new Face(current, bold)).awt().canDisplay(cp)) {
+                if (current != null && (attaches(cp) || cp == ' ') && load(face(current, bold)).awt().canDisplay(cp)) {
                     f = current;
                 } else if (shared) {
                     f = Family.DEVANAGARI;
                 } else if (load(new Face(Family.LATIN, bold)).awt().canDisplay(cp)) {
                     f = Family.LATIN;
-                } else if (current != null && load(new Face(current, bold)).awt().canDisplay(cp)) {
+                } else if (current != null && load(face(current, bold)).awt().canDisplay(cp)) {
                     f = current;
+                } else if (!invisible(cp) && load(SYMBOLS).awt().canDisplay(cp)) {
+                    f = Family.SYMBOLS;
                 } else {
                     f = Family.LATIN;
                     // joiners, variation selectors, skin-tone modifiers and tag characters vanish; any other
                     // uncovered code point (an emoji) shows one placeholder
-                    draw = (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x200C || (cp >= 0x1F3FB && cp <= 0x1F3FF)
-                            || (cp >= 0xE0020 && cp <= 0xE007F) ? -1 : PLACEHOLDER;
+                    draw = invisible(cp) ? -1 : PLACEHOLDER;
                 }
             }
             if (current != null && f != current) {
-                runs.add(new Run(new Face(current, bold), visual.toString(), actual.toString()));
+                runs.add(new Run(face(current, bold), visual.toString(), actual.toString()));
                 visual.setLength(0);
                 actual.setLength(0);
             }
@@ -148,7 +175,7 @@ final class Fonts {
             actual.appendCodePoint(cp);
         }
         if (current != null) {
-            runs.add(new Run(new Face(current, bold), visual.toString(), actual.toString()));
+            runs.add(new Run(face(current, bold), visual.toString(), actual.toString()));
         }
         return runs;
     }
@@ -166,7 +193,7 @@ final class Fonts {
     /** Shapes one run (glyph-space units, 1000 per em). */
     static Shaped shape(Run run) {
         Loaded l = load(run.face());
-        if (run.face().family() != Family.LATIN) {
+        if (run.face().family() != Family.LATIN && run.face().family() != Family.SYMBOLS) {
             Run key = new Run(run.face(), run.visual(), "");
             Shaped cached = SHAPED.get(key);
             if (cached == null) {
@@ -203,7 +230,7 @@ final class Fonts {
                 java.util.Arrays.copyOf(y, k));
     }
 
-    /** Latin needs no reordering: cmap glyph and advance per code point, cached (no kerning). */
+    /** Latin and symbols need no reordering: cmap glyph and advance per code point, cached (no kerning). */
     private static Shaped shapeSimple(Loaded l, String s) {
         int count = s.codePointCount(0, s.length());
         int[] gids = new int[count];

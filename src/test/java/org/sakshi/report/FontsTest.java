@@ -39,11 +39,35 @@ class FontsTest {
     }
 
     @Test
-    void emojiBecomeOnePlaceholderButKeepTheirActualText() {
-        List<Fonts.Run> runs = Fonts.runs("ok 👍🏽!", false);
+    void emojiAreDrawnWithTheSymbolFaceTheirModifierOnlyInTheActualText() {
+        for (boolean bold : new boolean[] {false, true}) {
+            List<Fonts.Run> runs = Fonts.runs("ok 👍🏽!", bold);
+            assertEquals(List.of("ok ", "👍", "!"), runs.stream().map(Fonts.Run::visual).toList());
+            assertEquals(List.of("ok ", "👍🏽", "!"), runs.stream().map(Fonts.Run::actual).toList());
+            assertEquals(List.of(Fonts.Family.LATIN, Fonts.Family.SYMBOLS, Fonts.Family.LATIN),
+                    runs.stream().map(r -> r.face().family()).toList());
+            Fonts.Shaped thumb = Fonts.shape(runs.get(1));
+            assertEquals(1, thumb.gids().length);
+            assertTrue(thumb.gids()[0] > 0 && thumb.advance() > 0, "a real glyph with a width");
+        }
+    }
+
+    @Test
+    void anEmojiSequenceShowsItsPartsAndAFlagItsLetters() {
+        List<Fonts.Run> family = Fonts.runs("👨\u200D👩\u200D👧\uFE0F", false);
+        assertEquals(1, family.size());
+        assertEquals("👨👩👧", family.get(0).visual());
+        assertEquals("👨\u200D👩\u200D👧\uFE0F", family.get(0).actual());
+        assertEquals(2, Fonts.shape(Fonts.runs("🇮🇳", false).get(0)).gids().length);
+    }
+
+    @Test
+    void aCodePointNoFaceCoversBecomesOnePlaceholderButKeepsItsActualText() {
+        // U+1FAE8 (Unicode 15) is newer than every embedded face
+        List<Fonts.Run> runs = Fonts.runs("ok \uD83E\uDEE8!", false);
         assertEquals(1, runs.size());
         assertEquals("ok \uFFFD!", runs.get(0).visual());
-        assertEquals("ok 👍🏽!", runs.get(0).actual());
+        assertEquals("ok \uD83E\uDEE8!", runs.get(0).actual());
     }
 
     @Test

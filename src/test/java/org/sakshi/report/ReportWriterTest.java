@@ -162,8 +162,21 @@ class ReportWriterTest {
     }
 
     @Test
-    void emojiAreDrawnAsPlaceholdersAndKeptInTheText() throws Exception {
+    void emojiAreDrawnWithTheSymbolFaceAndKeptInTheText() throws Exception {
         assertTrue(sampleText.contains("Meet at the station 🚉 tonight"), sampleText);
+        StringBuilder symbols = new StringBuilder();
+        try (PDDocument doc = Loader.loadPDF(sample.toFile())) {
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition t) {
+                    if (t.getFont().getName().endsWith("+Symbola")) {
+                        symbols.append(t.getUnicode());
+                    }
+                }
+            }.getText(doc);
+        }
+        assertTrue(symbols.toString().contains("🚉"), "glyphs drawn with Symbola: " + symbols);
+        assertTrue(!symbols.toString().contains("\uFFFD"), symbols.toString());
     }
 
     @ParameterizedTest
