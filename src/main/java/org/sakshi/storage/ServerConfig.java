@@ -178,6 +178,21 @@ public record ServerConfig(String name, String url, String user, Path passwordFi
                     + host() + " in its address " + url + ", so Sakshi refused it and sent nothing; use the host name"
                     + " the certificate names (ask the server's administrator) in --db";
         }
+        if (m.contains("requires a valid client certificate") || m.contains("certificate authentication failed")) {
+            String cert = query("sslcert");
+            String who = user == null ? "this user" : user;
+            return cert == null
+                    ? "the lab server " + name + " asks this workstation for a client certificate and the address " + url
+                            + " gives none, so nothing was sent; add sslcert=FILE&sslkey=FILE to --db (the certificate"
+                            + " the lab issued for " + who + " and its key in PKCS#8 DER, from the server's administrator)"
+                    : "the lab server " + name + " refused this workstation's client certificate " + cert + " (the lab's"
+                            + " CA did not issue it, or not for " + who + "), so nothing was sent; ask the server's"
+                            + " administrator for a certificate issued for " + who;
+        }
+        if (m.contains("SSL key file") || m.contains("SSL certificate file") || m.contains("could not read SSL key")) {
+            return "the client certificate or key in the address " + url + " of the lab server " + name
+                    + " cannot be read, so nothing was sent; check the sslcert and sslkey paths (the key in PKCS#8 DER)";
+        }
         if (m.contains("root certificate file") || m.contains("Could not read SSL root")
                 || m.contains("Could not open SSL root")) {
             return "the lab server " + name + " cannot be checked because " + rootText + " cannot be read, so Sakshi"

@@ -70,6 +70,64 @@ class ServerTlsTest {
         assertTrue(audit.out().contains("FIR 3/2026"), audit.out());
     }
 
+    /** The certificate user's address on a prepared server, with {@code sslcert}/{@code sslkey} when given. */
+    private String certAddress(PgCluster pg, Path cert, Path key) {
+        String address = preparedServer(pg, "localhost").replace(PgCluster.APP_USER + "@", PgCluster.CERT_USER + "@");
+        return cert == null ? address : address + "?sslcert=" + cert.toAbsolutePath() + "&sslkey=" + key.toAbsolutePath();
+    }
+
+    @Test
+    void aWorkstationShowingTheClientCertificateTheLabIssuedReachesAServerThatDemandsOneAndACaseWorks()
+            throws Exception {
+        PgCluster pg = PgCluster.tls();
+        Path vault = Files.createDirectories(tmp.resolve("vault"));
+        Run added = sakshi("server", "add", "tls-client", "--db", certAddress(pg, pg.clientCert(), pg.clientKey()),
+                "--password-file", officerPassword().toString(), "--tls-root-cert", pg.caCert().toString(), "--vault",
+                vault.toString());
+        assertEquals(0, added.code(), added.err());
+        String listed = sakshi("server", "list").out();
+        assertTrue(listed.contains("sslcert=" + pg.clientCert().toAbsolutePath()), listed);
+        Run made = sakshi("case", "init", "--server", "tls-client", "--number", "FIR 4/2026", "--title", "Trafficking",
+                "--officer", "SI Das");
+        assertEquals(0, made.code(), made.err());
+        Path onServer = vault.resolve("FIR-4-2026");
+        Run imp = sakshi("import", onServer.toString(), Files.writeString(tmp.resolve("chat.txt"), "hello").toString());
+        assertEquals(0, imp.code(), imp.err());
+        Run verify = sakshi("custody", "verify", onServer.toString());
+        assertEquals(0, verify.code(), verify.out() + verify.err());
+    }
+
+    @Test
+    void theSameLoginWithoutItsClientCertificateIsRefusedSayingToAddOneAndNothingIsSaved() {
+        PgCluster pg = PgCluster.tls();
+        Run refused = sakshi("server", "add", "tls-no-client", "--db", certAddress(pg, null, null), "--password-file",
+                officerPassword().toString(), "--tls-root-cert", pg.caCert().toString(), "--vault", tmp.toString());
+        assertEquals(SakshiCommand.INPUT_ERROR, refused.code());
+        assertTrue(refused.err().contains("asks this workstation for a client certificate"), refused.err());
+        assertTrue(refused.err().contains("sslcert=FILE&sslkey=FILE"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertFalse(saved("tls-no-client"));
+    }
+
+    @Test
+    void aClientCertificateTheLabsCaDidNotIssueIsRefusedNamingItAndNothingIsSaved() {
+        PgCluster pg = PgCluster.tls();
+        Run refused = sakshi("server", "add", "tls-stranger", "--db", certAddress(pg, pg.strangerCert(),
+                pg.strangerKey()), "--password-file", officerPassword().toString(), "--tls-root-cert",
+                pg.caCert().toString(), "--vault", tmp.toString());
+        assertEquals(SakshiCommand.INPUT_ERROR, refused.code());
+        assertTrue(refused.err().contains("refused this workstation's client certificate "
+                + pg.strangerCert().toAbsolutePath()), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertFalse(saved("tls-stranger"));
+        Run unreadable = sakshi("server", "add", "tls-no-key", "--db", certAddress(pg, pg.clientCert(),
+                tmp.resolve("missing.pk8")), "--password-file", officerPassword().toString(), "--tls-root-cert",
+                pg.caCert().toString(), "--vault", tmp.toString());
+        assertEquals(SakshiCommand.INPUT_ERROR, unreadable.code());
+        assertTrue(unreadable.err().contains("client certificate or key in the address"), unreadable.err());
+        assertFalse(saved("tls-no-key"));
+    }
+
     @Test
     void aServerWhoseCertificateAnotherCaIssuedIsRefusedInOneSentenceAndNothingIsSaved() {
         PgCluster pg = PgCluster.tls();

@@ -38,6 +38,11 @@ public final class PgCluster {
     public static final String TLS_ADMIN_SECRET = "sakshi admin over tls";
     /** {@link #APP_USER}'s password on the TLS cluster. */
     public static final String TLS_APP_SECRET = "sakshi officer over tls";
+    /**
+     * On the TLS cluster, a login that must also show a client certificate the test CA issued for its
+     * name ({@code clientcert=verify-full}), with the password {@link #TLS_APP_SECRET}: {@link #clientCert()}.
+     */
+    public static final String CERT_USER = "sakshi_cert";
     private static PgCluster shared;
     private static String unavailable;
     private static PgCluster tls;
@@ -77,7 +82,8 @@ public final class PgCluster {
      * A second cluster, started at first use, that accepts only TLS with a password: {@code ssl=on}
      * with a server certificate for {@code localhost} and {@code 127.0.0.1} (made here with
      * {@code openssl}, issued by a test CA, {@link #caCert()}), and {@code pg_hba.conf} holding only
-     * {@code hostssl all all 127.0.0.0/8 scram-sha-256} (no plain {@code host} line). It listens on
+     * {@code hostssl} lines with {@code scram-sha-256} (no plain {@code host} line; {@link #CERT_USER}
+     * must also show a client certificate, {@code clientcert=verify-full}). It listens on
      * 127.0.0.1 and 127.0.0.2, an address the certificate does not name.
      */
     public static synchronized PgCluster tls() {
@@ -101,6 +107,26 @@ public final class PgCluster {
     /** A CA certificate (PEM) that did not issue the TLS cluster's certificate. */
     public Path otherCaCert() {
         return pki.resolve("other-ca.crt");
+    }
+
+    /** {@link #CERT_USER}'s client certificate (PEM), issued by {@link #caCert()}. */
+    public Path clientCert() {
+        return pki.resolve("client.crt");
+    }
+
+    /** The key of {@link #clientCert()}: PKCS#8 DER, unencrypted (the driver's {@code sslkey} format). */
+    public Path clientKey() {
+        return pki.resolve("client.pk8");
+    }
+
+    /** A client certificate for {@link #CERT_USER} that {@link #otherCaCert()} issued (the server does not trust it). */
+    public Path strangerCert() {
+        return pki.resolve("stranger.crt");
+    }
+
+    /** The key of {@link #strangerCert()} (PKCS#8 DER). */
+    public Path strangerKey() {
+        return pki.resolve("stranger.pk8");
     }
 
     /** The query that makes the driver verify the TLS cluster fully against {@code root}. */
@@ -185,15 +211,18 @@ public final class PgCluster {
                 check(c.pg("initdb", "-D", data.toString(), "-U", ADMIN, "--auth=scram-sha-256", "--pwfile=" + pw,
                         "-E", "UTF8", "--locale=C", "-N"), "initdb");
                 makeCertificates(pki);
-                for (String f : List.of("server.crt", "server.key")) {
+                for (String f : List.of("server.crt", "server.key", "ca.crt")) {
                     Files.copy(pki.resolve(f), data.resolve(f));
                     if (runAs != null) {
                         check(Tools.run(null, "chown", runAs, data.resolve(f).toString()), "chown");
                     }
                     check(Tools.run(null, "chmod", "600", data.resolve(f).toString()), "chmod");
                 }
-                // TLS with a password or nothing: no 'host' (plain) line, no 'local' line (no socket)
-                Files.writeString(data.resolve("pg_hba.conf"), "hostssl all all 127.0.0.0/8 scram-sha-256\n");
+                // TLS with a password or nothing: no 'host' (plain) line, no 'local' line (no socket); the
+                // certificate user must also show a client certificate the test CA issued for its name
+                Files.writeString(data.resolve("pg_hba.conf"), "hostssl all " + CERT_USER
+                        + " 127.0.0.0/8 scram-sha-256 clientcert=verify-full\n"
+                        + "hostssl all all 127.0.0.0/8 scram-sha-256\n");
             } else {
                 check(c.pg("initdb", "-D", data.toString(), "-U", ADMIN, "--auth=trust", "-E", "UTF8", "--locale=C",
                         "-N"), "initdb");
@@ -206,7 +235,7 @@ public final class PgCluster {
             String options = "-p " + port + " -c unix_socket_directories= -c fsync=off"
                     + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
                     + (withTls ? " -c listen_addresses=127.0.0.1,127.0.0.2 -c ssl=on -c ssl_cert_file=server.crt"
-                            + " -c ssl_key_file=server.key" : " -c listen_addresses=127.0.0.1");
+                            + " -c ssl_key_file=server.key -c ssl_ca_file=ca.crt" : " -c listen_addresses=127.0.0.1");
             check(c.pg("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "60",
                     "-o", options, "start"), "pg_ctl start");
             try (Connection a = c.admin("postgres"); Statement st = a.createStatement()) {
@@ -214,6 +243,9 @@ public final class PgCluster {
                 st.execute("CREATE ROLE " + LabServer.APP_ROLE + " NOLOGIN");
                 st.execute("CREATE ROLE " + PASSWORD_USER + " LOGIN IN ROLE sakshi_app PASSWORD '" + PASSWORD_USER_SECRET
                         + "'");
+                if (withTls) {
+                    st.execute("CREATE ROLE " + CERT_USER + " LOGIN IN ROLE sakshi_app PASSWORD '" + TLS_APP_SECRET + "'");
+                }
             }
             return c;
         } catch (IOException | SQLException e) {
@@ -239,6 +271,19 @@ public final class PgCluster {
                 + "extendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n");
         check(Tools.run(pki, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
                 "-CAcreateserial", "-out", "server.crt", "-days", "30", "-extfile", "server.ext"), "openssl x509");
+        // client certificates for CERT_USER: one from the test CA, one from the unrelated CA
+        Files.writeString(pki.resolve("client.ext"), "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                + "extendedKeyUsage=clientAuth\n");
+        for (String[] c : List.of(new String[] {"client", "ca"}, new String[] {"stranger", "other-ca"})) {
+            check(Tools.run(pki, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", c[0] + ".key", "-out", c[0] + ".csr", "-subj", "/O=Sakshi Test Lab/CN=" + CERT_USER),
+                    "openssl req " + c[0]);
+            check(Tools.run(pki, "openssl", "x509", "-req", "-in", c[0] + ".csr", "-CA", c[1] + ".crt", "-CAkey",
+                    c[1] + ".key", "-CAcreateserial", "-out", c[0] + ".crt", "-days", "30", "-extfile", "client.ext"),
+                    "openssl x509 " + c[0]);
+            check(Tools.run(pki, "openssl", "pkcs8", "-topk8", "-nocrypt", "-inform", "PEM", "-outform", "DER", "-in",
+                    c[0] + ".key", "-out", c[0] + ".pk8"), "openssl pkcs8 " + c[0]);
+        }
     }
 
     private static void check(Tools.Result r, String what) {
