@@ -66,6 +66,8 @@ public final class CommandFactory implements CommandLine.IFactory {
             return new CaseCommand.Init(s.cases(), s.lab());
         } else if (type == CaseCommand.Move.class) {
             return new CaseCommand.Move(s.lab());
+        } else if (type == CaseCommand.Compact.class) {
+            return new CaseCommand.Compact(s.cases(), s.custody());
         } else if (type == ServerCommand.Init.class) {
             return new ServerCommand.Init(s.lab());
         } else if (type == ServerCommand.Add.class) {

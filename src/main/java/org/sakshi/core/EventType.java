@@ -21,5 +21,10 @@ public enum EventType {
      * verified before and after; the same event ends the old place's ledger, which is then closed to
      * changes, and continues the new one's (docs/custody-ledger.md).
      */
-    CASE_MOVED
+    CASE_MOVED,
+    /**
+     * An officer had the case's database file rewritten ({@code sakshi case compact}: new page size,
+     * same tables, rows and events), with the ledger verified before and after (docs/custody-ledger.md).
+     */
+    CASE_COMPACTED
 }

@@ -76,20 +76,123 @@ public final class CustodyService {
      */
     public LedgerStatus verify(Path caseDir, java.util.Set<String> extraTrusted, List<String> marks,
                                java.util.function.Consumer<String> marked) throws SakshiException {
+        java.util.Set<String> trusted = trusted(extraTrusted);
+        try (CaseStore s = access.read(caseDir)) {
+            return verify(s, trusted, marks, marked);
+        }
+    }
+
+    private java.util.Set<String> trusted(java.util.Set<String> extraTrusted) throws SakshiException {
         java.util.Set<String> trusted = new java.util.HashSet<>(access.trustedKeys());
         for (String k : extraTrusted) {
             trusted.add(k.strip().toLowerCase(java.util.Locale.ROOT));
         }
-        try (CaseStore s = access.read(caseDir)) {
-            LedgerVerifier v = new LedgerVerifier(s.headLines(), trusted, CustodyService::tokenProblem);
-            // the lines are read as stored bytes, parsed and hashed on every core; the checks still run
-            // in seq order
-            v.acceptAllUtf8(s::forEachEventLineUtf8, Math.min(4, Runtime.getRuntime().availableProcessors()), marks,
-                    marked);
-            LedgerVerdict r = v.result();
-            return new LedgerStatus(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message(),
-                    r.fault() == null ? null : r.fault().name(), r.signedHeads(), r.anchors());
+        return trusted;
+    }
+
+    private static LedgerStatus verify(CaseStore s, java.util.Set<String> trusted, List<String> marks,
+                                       java.util.function.Consumer<String> marked) throws SakshiException {
+        LedgerVerifier v = new LedgerVerifier(s.headLines(), trusted, CustodyService::tokenProblem);
+        // the lines are read as stored bytes, parsed and hashed on every core; the checks still run
+        // in seq order
+        v.acceptAllUtf8(s::forEachEventLineUtf8, Math.min(4, Runtime.getRuntime().availableProcessors()), marks,
+                marked);
+        LedgerVerdict r = v.result();
+        return new LedgerStatus(r.intact(), r.events(), r.head(), r.firstBadSeq(), r.message(),
+                r.fault() == null ? null : r.fault().name(), r.signedHeads(), r.anchors());
+    }
+
+    /**
+     * What {@link #compact} did: case.db's page size and size (bytes) before and after, the events
+     * after it (the last one its CASE_COMPACTED) and the ledger's head.
+     */
+    public record Compacted(int pageSizeBefore, int pageSize, long sizeBefore, long size, long events, String head) { }
+
+    /** Tests only: each step of a compaction ({@link CaseStore#compact}), where a test stands in for a crash. */
+    static volatile CaseStore.Steps compactSteps = step -> { };
+
+    /**
+     * {@code sakshi case compact} (docs/cli.md#case-compact): rewrites a case folder's case.db with
+     * {@link CaseStore#COMPACT_PAGE_SIZE}-byte pages, never on its own. Under the case's write lock:
+     * the whole ledger must verify (else IntegrityException and nothing is changed); CASE_COMPACTED
+     * is recorded for {@code actor} (default: the case's officer) and signed; the rewritten copy
+     * must verify and end with that event before it replaces case.db; the new case.db must verify
+     * again. A failure before the replacement leaves case.db as it was and records a NOTE saying so.
+     */
+    public Compacted compact(Path caseDir, Actor actor) throws SakshiException {
+        CaseStore opened;
+        try {
+            opened = access.write(caseDir);
+        } catch (org.sakshi.core.IntegrityException e) {
+            throw notVerified(caseDir, e.getMessage(), e);
         }
+        try (CaseStore s = opened) {
+            if (s.server().isPresent()) {
+                throw new InputException("the case " + caseDir + " is kept on the lab server " + s.server().get().name()
+                        + ", whose database the server's owner maintains; 'sakshi case compact' rewrites a case"
+                        + " folder's " + CaseStore.DB + " only");
+            }
+            java.util.Set<String> trusted = trusted(java.util.Set.of());
+            LedgerStatus before = verify(caseDir);
+            if (!before.intact()) {
+                throw notVerified(caseDir, before.message(), null);
+            }
+            int pageBefore = s.pageSize();
+            long sizeBefore;
+            try {
+                sizeBefore = java.nio.file.Files.size(caseDir.resolve(CaseStore.DB));
+            } catch (IOException e) {
+                throw new StorageException("cannot read the size of " + caseDir.resolve(CaseStore.DB) + " ("
+                        + e.getMessage() + "); nothing was changed", e);
+            }
+            Actor who = CaseAccess.actorOr(actor, s.caseInfo());
+            CustodyEvent event = s.tx(() -> s.append(new EventDraft(EventType.CASE_COMPACTED.name(), who, null, null,
+                    EventDetails.CaseCompacted.of(CaseStore.DB, pageBefore, CaseStore.COMPACT_PAGE_SIZE, sizeBefore,
+                            before.events(), before.head()))));
+            s.signHead(); // the copy is checked against the signed heads: they cover the event first
+            CaseStore.Compaction done;
+            String[] reached = {""};
+            try {
+                done = s.compact(CaseStore.COMPACT_PAGE_SIZE, copy -> {
+                    LedgerStatus c = verify(copy, trusted, List.of(), null);
+                    if (!c.intact() || c.events() != event.seq() || !event.hash().equals(c.head())) {
+                        throw new org.sakshi.core.IntegrityException("the compacted copy of " + caseDir + " does not end"
+                                + " with the same verified ledger (" + c.message() + "); nothing was changed. Run"
+                                + " 'sakshi custody verify " + caseDir + "' and report it");
+                    }
+                }, step -> {
+                    reached[0] = step;
+                    compactSteps.at(step);
+                });
+            } catch (SakshiException | RuntimeException e) {
+                if (reached[0].equals("renamed") || reached[0].equals("reopened")) {
+                    throw e; // case.db was replaced: nothing to undo
+                }
+                try {
+                    s.tx(() -> s.append(new EventDraft(EventType.NOTE.name(), who, null, null, EventDetails.Note.of(
+                            "The compaction recorded at seq " + event.seq() + " did not finish (" + e.getMessage()
+                                    + "); " + CaseStore.DB + " was not changed."))));
+                } catch (SakshiException | RuntimeException ignored) {
+                    e.addSuppressed(ignored);
+                }
+                throw e;
+            }
+            LedgerStatus after = verify(caseDir);
+            if (!after.intact() || after.events() != event.seq() || !event.hash().equals(after.head())) {
+                throw new org.sakshi.core.IntegrityException("the compacted " + CaseStore.DB + " of " + caseDir
+                        + " does not verify (" + after.message() + "). Run 'sakshi custody verify " + caseDir
+                        + "', keep the case folder as it is and report it");
+            }
+            return new Compacted(done.pageSizeBefore(), done.pageSize(), done.sizeBefore(), done.size(),
+                    after.events(), after.head());
+        }
+    }
+
+    private static org.sakshi.core.IntegrityException notVerified(Path caseDir, String why, Throwable cause) {
+        String m = "the ledger of " + caseDir + " does not verify (" + why + "); nothing was changed: run 'sakshi custody"
+                + " verify " + caseDir + "', keep the case folder as it is and report it; a case is compacted only"
+                + " with an intact ledger";
+        return cause == null ? new org.sakshi.core.IntegrityException(m) : new org.sakshi.core.IntegrityException(m, cause);
     }
 
     /** An anchor token must be a granted RFC 3161 token over the head whose signature verifies (trust is not asked). */

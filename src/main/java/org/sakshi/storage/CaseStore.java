@@ -65,7 +65,8 @@ public final class CaseStore implements AutoCloseable {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
 
     private final Path dir;
-    private final Connection conn;
+    /** Not final only because {@link #compact} closes it to replace case.db and opens the new file. */
+    private Connection conn;
     private final CaseLock lock;
     private final Clock clock;
     private final Workstation workstation;
@@ -1823,6 +1824,247 @@ public final class CaseStore implements AutoCloseable {
         }
         if (lock != null) {
             lock.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ compaction (sakshi case compact)
+
+    /** The page size {@link #compact} gives a case's database: that of a new case. */
+    public static final int COMPACT_PAGE_SIZE = NEW_CASE_PAGE_SIZE;
+    /** The rewritten copy while a compaction runs; a crash may leave it, the next compaction removes it. */
+    public static final String COMPACT_COPY = DB + ".compacting";
+
+    /** What a compaction did: page size and size of case.db (bytes) before and after. */
+    public record Compaction(int pageSizeBefore, int pageSize, long sizeBefore, long size) { }
+
+    /** Checks the rewritten copy (opened for reading, as the case) before it replaces case.db. */
+    @FunctionalInterface
+    public interface CopyCheck {
+        void check(CaseStore copy) throws SakshiException;
+    }
+
+    /** Told each step of a compaction as it is reached (tests stand in for a crash there). */
+    @FunctionalInterface
+    public interface Steps {
+        void at(String step) throws SakshiException;
+    }
+
+    /** The database's page size (bytes). */
+    public int pageSize() throws SakshiException {
+        return (int) queryLong("PRAGMA page_size");
+    }
+
+    /**
+     * Rewrites case.db with {@code pageSize} pages (docs/cli.md#case-compact), under this store's
+     * write lock: the WAL is checkpointed into the database; {@code VACUUM INTO} writes a copy
+     * ({@link #COMPACT_COPY}, 0600) in the case folder; the copy is switched to WAL and must pass
+     * SQLite's integrity check, have the same schema and the same number of rows in every table as
+     * case.db, and pass {@code check} (the whole ledger); it is fsynced; this store's connection is
+     * closed (SQLite then removes the empty WAL and its index; if they stay, another program has
+     * the case open and nothing is changed); the copy is renamed over case.db and the folder
+     * fsynced; the store opens the new file. A failure before the rename removes the copy and leaves
+     * case.db as it was; a crash leaves either the old or the new database, never a mix (the rename
+     * is the only change to case.db), and at most a stale copy that the next compaction removes.
+     * {@code steps} hears {@code checkpointed}, {@code copied}, {@code checked}, {@code synced},
+     * {@code closed}, {@code renamed}, {@code reopened}. A folder case only.
+     */
+    public Compaction compact(int pageSize, CopyCheck check, Steps steps) throws SakshiException {
+        if (server != null) {
+            throw new InputException("the case " + dir + " is kept on the lab server " + server.name() + ", whose"
+                    + " database the server's owner maintains; 'sakshi case compact' rewrites a case folder's " + DB
+                    + " only");
+        }
+        if (lock == null) {
+            throw new IllegalStateException("compact needs the case's write lock");
+        }
+        Path db = dir.resolve(DB);
+        Path copy = dir.resolve(COMPACT_COPY);
+        removeCopy(copy);
+        int before = pageSize();
+        long sizeBefore = fileSize(db);
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (rs.next() && rs.getInt(1) != 0) {
+                throw new CaseBusyException("the case " + dir + " is being read by another program (a Sakshi window?);"
+                        + " close it and run 'sakshi case compact' again; nothing was changed");
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "checkpoint", e);
+        }
+        boolean replaced = false;
+        boolean closed = false;
+        try {
+            steps.at("checkpointed");
+            try {
+                org.sakshi.core.OwnerOnly.file(copy); // empty, 0600: VACUUM INTO fills it with the owner's mode
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot write the compacted copy " + copy + " (" + e.getMessage()
+                        + "); nothing was changed", e);
+            }
+            try (Statement st = conn.createStatement()) {
+                st.execute("PRAGMA page_size=" + pageSize);
+                try (PreparedStatement ps = conn.prepareStatement("VACUUM INTO ?")) {
+                    ps.setString(1, copy.toAbsolutePath().toString());
+                    ps.execute();
+                }
+            } catch (SQLException e) {
+                throw wrap(dir, "write a compacted copy of", e);
+            }
+            steps.at("copied");
+            checkCopy(copy, pageSize, check);
+            steps.at("checked");
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(copy,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot write the compacted copy " + copy + " to disk (" + e.getMessage()
+                        + "); nothing was changed", e);
+            }
+            steps.at("synced");
+            closed = true;
+            try {
+                conn.close();
+            } catch (SQLException e) {
+                throw wrap(dir, "close", e);
+            }
+            if (Files.exists(dir.resolve(DB + "-wal")) || Files.exists(dir.resolve(DB + "-shm"))) {
+                throw new CaseBusyException("the case " + dir + " is open in another program (a Sakshi window?);"
+                        + " close it and run 'sakshi case compact' again; nothing was changed");
+            }
+            steps.at("closed");
+            try {
+                Files.move(copy, db, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot put the compacted copy in place of " + db + " (" + e.getMessage()
+                        + "); nothing was changed", e);
+            }
+            replaced = true;
+            fsyncDir(dir);
+            steps.at("renamed");
+        } finally {
+            if (!replaced) {
+                removeCopy(copy);
+            }
+            if (closed) {
+                conn = connect(dir);
+            }
+        }
+        int after = pageSize();
+        if (after != pageSize) {
+            throw new StorageException("the compacted database of " + dir + " has " + after + "-byte pages, not "
+                    + pageSize + "; run 'sakshi custody verify " + dir + "' and report it");
+        }
+        steps.at("reopened");
+        return new Compaction(before, after, sizeBefore, fileSize(db));
+    }
+
+    /** The copy must be a sound WAL database of the same tables, rows and ledger as case.db. */
+    private void checkCopy(Path copy, int pageSize, CopyCheck check) throws SakshiException {
+        String url = "jdbc:sqlite:" + copy.toAbsolutePath();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<String> schema;
+        try {
+            schema = schemaOf(conn, rows);
+        } catch (SQLException e) {
+            throw wrap(dir, "read the tables of", e);
+        }
+        Map<String, Long> copyRows = new LinkedHashMap<>();
+        try (Connection c = org.sqlite.JDBC.createConnection(url, new java.util.Properties());
+                Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode=WAL")) {
+                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+                    throw new StorageException("the compacted copy of " + dir + " could not be switched to WAL;"
+                            + " nothing was changed");
+                }
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                String ok = rs.next() ? rs.getString(1) : null;
+                if (!"ok".equals(ok)) {
+                    throw new StorageException("the compacted copy of " + dir + " fails SQLite's integrity check (" + ok
+                            + "); nothing was changed");
+                }
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+                if (!rs.next() || rs.getInt(1) != pageSize) {
+                    throw new StorageException("the compacted copy of " + dir + " did not get " + pageSize
+                            + "-byte pages; nothing was changed");
+                }
+            }
+            if (!schema.equals(schemaOf(c, copyRows)) || !rows.equals(copyRows)) {
+                throw new StorageException("the compacted copy of " + dir + " does not hold the same tables and rows"
+                        + " as its " + DB + "; nothing was changed");
+            }
+        } catch (SQLException e) {
+            throw wrap(dir, "check the compacted copy of", e);
+        }
+        CaseStore c = new CaseStore(dir, connectFile(copy), null, clock, workstation, null);
+        try (c) {
+            c.loadInfo();
+            check.check(c);
+        }
+    }
+
+    /** The schema (type, name, table, SQL of every object) and each table's row count into {@code rows}. */
+    private List<String> schemaOf(Connection c, Map<String, Long> rows) throws SQLException {
+        List<String> schema = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")) {
+            while (rs.next()) {
+                schema.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+                if ("table".equals(rs.getString(1))) {
+                    tables.add(rs.getString(2));
+                }
+            }
+        }
+        for (String t : tables) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + t.replace("\"", "\"\"") + "\"")) {
+                rows.put(t, rs.next() ? rs.getLong(1) : -1);
+            }
+        }
+        return schema;
+    }
+
+    /** A connection configured as every case connection, to another database file (the compacted copy). */
+    private static Connection connectFile(Path file) throws StorageException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.enforceForeignKeys(true);
+        cfg.setBusyTimeout(5000);
+        try {
+            return org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+        } catch (SQLException e) {
+            throw wrap(file.getParent(), "open the compacted copy of", e);
+        }
+    }
+
+    private void removeCopy(Path copy) throws StorageException {
+        try {
+            for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
+                Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + suffix));
+            }
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot remove the unfinished compacted copy " + copy + " (" + e.getMessage()
+                    + "); remove it by hand and try again", e);
+        }
+    }
+
+    private long fileSize(Path p) throws StorageException {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot read the size of " + p + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Makes a rename in {@code d} durable (best effort where the file system cannot sync a directory). */
+    private static void fsyncDir(Path d) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(d, java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (java.io.IOException e) {
+            LOG.debug("directory fsync not supported for {}", d);
         }
     }
 

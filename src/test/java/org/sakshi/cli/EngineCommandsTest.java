@@ -206,6 +206,43 @@ class EngineCommandsTest {
     }
 
     @Test
+    void caseCompactGivesAnOldCaseLargePagesPrintsJsonAndRefusesABrokenLedgerWithExitTwo() throws Exception {
+        init();
+        run("import", caseDir.toString(), file("a.txt", "x").toString());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=DELETE");
+            st.execute("PRAGMA page_size=4096");
+            st.execute("VACUUM");
+            st.execute("PRAGMA journal_mode=WAL");
+        }
+        Run r = run("case", "compact", caseDir.toString(), "--officer", "Dr. N. Sen", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(4096, j.get("page_size_before").asInt());
+        assertEquals(32768, j.get("page_size").asInt());
+        Run v = run("custody", "verify", caseDir.toString(), "--json");
+        assertEquals(0, v.code(), v.out());
+        assertEquals(j.get("head").asText(), JSON.readTree(v.out()).get("head").asText());
+        assertEquals(j.get("events").asLong(), JSON.readTree(v.out()).get("events").asLong());
+
+        Run text = run("case", "compact", caseDir.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("Compacted " + caseDir.resolve("case.db") + ": pages 32768 -> 32768 bytes"),
+                text.out());
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseDir.resolve("case.db"));
+             Statement st = c.createStatement()) {
+            st.executeUpdate("DROP TRIGGER events_no_update");
+            st.executeUpdate("UPDATE events SET json = replace(json, '\"a.txt\"', '\"b.txt\"') WHERE type = 'ITEM_IMPORTED'");
+        }
+        Run refused = run("case", "compact", caseDir.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.errorLines().get(0).contains("does not verify")
+                && refused.errorLines().get(0).contains("nothing was changed: run 'sakshi custody verify"), refused.err());
+    }
+
+    @Test
     void custodyJsonIsAnArrayOfTheEventsExactlyAsStored() throws Exception {
         init();
         run("transfer", caseDir.toString(), "--to", "FSL", "--reason", "analysis", "--seal", "S-1");

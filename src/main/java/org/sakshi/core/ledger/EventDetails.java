@@ -136,6 +136,33 @@ public final class EventDetails {
     }
 
     /**
+     * CASE_COMPACTED: the database file rewritten ({@code file}, {@code case.db}), its page size
+     * before and after (bytes), its size before (bytes), and the ledger it held, verified, just
+     * before this event ({@code events}: the last seq, {@code head}: its hash).
+     */
+    public static final class CaseCompacted {
+        public static final String FILE = "file";
+        public static final String PAGE_SIZE_BEFORE = "page_size_before";
+        public static final String PAGE_SIZE = "page_size";
+        public static final String SIZE_BEFORE = "size_before";
+        public static final String EVENTS = "events";
+        public static final String HEAD = "head";
+
+        private CaseCompacted() {
+        }
+
+        public static Map<String, Object> of(String file, long pageSizeBefore, long pageSize, long sizeBefore,
+                                             long events, String head) {
+            return ordered(FILE, file,
+                    PAGE_SIZE_BEFORE, pageSizeBefore,
+                    PAGE_SIZE, pageSize,
+                    SIZE_BEFORE, sizeBefore,
+                    EVENTS, events,
+                    HEAD, head);
+        }
+    }
+
+    /**
      * ITEM_IMPORTED: what was imported. {@code source} is the seizure details object ({@code text},
      * {@code device_make}, {@code device_model}, {@code device_serial}, {@code device_imei},
      * {@code location}: where it was seized), {@code files}
