@@ -172,6 +172,7 @@ public final class AuditAnalyzer {
                     case "ASSUMPTION_RECORDED" -> assumption(e);
                     case "LEDGER_ADOPTED" -> adopted(e);
                     case "CASE_MOVED" -> moved(e);
+                    case "CASE_COMPACTED" -> compacted(e);
                     default -> other(e);
                 }
             }
@@ -218,6 +219,17 @@ public final class AuditAnalyzer {
             add(FindingCode.CASE_MOVED, List.of(), List.of(e.seq()), "Event " + e.seq() + " (" + e.at() + ", "
                     + name(e.actor()) + onHost(e) + ") moved the case from " + from + " to " + to + " after verifying"
                     + " its ledger up to event " + e.details().get(EventDetails.CaseMoved.EVENTS) + ".");
+        }
+
+        /** CASE_COMPACTED (docs/custody-ledger.md): why case.db's file hash changed, and who did it. */
+        private void compacted(CustodyEvent e) {
+            other(e);
+            add(FindingCode.CASE_COMPACTED, List.of(), List.of(e.seq()), "Event " + e.seq() + " (" + e.at() + ", "
+                    + name(e.actor()) + onHost(e) + ") rewrote " + e.details().get(EventDetails.CaseCompacted.FILE)
+                    + " with " + e.details().get(EventDetails.CaseCompacted.PAGE_SIZE) + "-byte pages (before: "
+                    + e.details().get(EventDetails.CaseCompacted.PAGE_SIZE_BEFORE) + ") after verifying its ledger"
+                    + " up to event " + e.details().get(EventDetails.CaseCompacted.EVENTS) + "; the file's hash changed,"
+                    + " its events and rows did not.");
         }
 
         private void imported(CustodyEvent e) {

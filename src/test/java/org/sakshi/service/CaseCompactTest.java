@@ -97,6 +97,14 @@ class CaseCompactTest {
         // the case goes on: a later write appends to the compacted database and still verifies
         fx.custody.note(c, Fixture.OFFICER, "returned to the malkhana", List.of());
         assertTrue(fx.custody.verify(c).intact());
+        // and the lab's audit says why the file changed, without an error
+        var audit = org.sakshi.service.AuditService.standard(fx.cases, fx.custody, fx.evidence).auditCase(c,
+                org.sakshi.core.audit.AuditOptions.DEFAULTS);
+        var found = audit.findings("CASE_COMPACTED");
+        assertEquals(1, found.size(), () -> audit.findings().toString());
+        assertTrue(found.get(0).message().contains("rewrote case.db with 32768-byte pages (before: 4096)"),
+                found.get(0).message());
+        assertFalse(audit.hasErrors(), () -> audit.findings().toString());
     }
 
     @Test

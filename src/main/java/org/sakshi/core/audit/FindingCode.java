@@ -54,7 +54,9 @@ public enum FindingCode {
     BUNDLE_RECEIVED_HOP(Severity.INFO, "a bundle was received from another case: who sealed it, how long it was in"
             + " transit, who carried and who received it"),
     CASE_MOVED(Severity.INFO, "the case was moved between a case folder and a lab server, its ledger verified before"
-            + " and after");
+            + " and after"),
+    CASE_COMPACTED(Severity.INFO, "the case's database file was rewritten with larger pages (sakshi case compact),"
+            + " its ledger verified before and after: the file's hash changed, no event or row did");
 
     private final Severity severity;
     private final String meaning;
