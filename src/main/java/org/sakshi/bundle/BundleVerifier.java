@@ -244,7 +244,20 @@ public final class BundleVerifier {
             return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         }
 
+        /**
+         * The payload's hashing threads. Loads the JDK's SHA-512 and SHA-1 first: hashing compiles the
+         * SHA-256 path while it is the only digest class loaded, and a digest class loaded later (SHA-512 by
+         * an Ed25519 check of the custody heads, SHA-1 by EU DSS) invalidated that compiled code mid-payload,
+         * which then ran slower until compiled again (docs/performance.md, ninth round). No hash depends on it.
+         */
         static java.util.concurrent.ExecutorService newPool() {
+            for (String other : new String[] {"SHA-512", "SHA-1"}) {
+                try {
+                    java.security.MessageDigest.getInstance(other);
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    // not in this JDK: nothing to load
+                }
+            }
             return java.util.concurrent.Executors.newFixedThreadPool(threads(), r -> {
                 Thread t = new Thread(r, "verify-sha256");
                 t.setDaemon(true);
