@@ -129,9 +129,9 @@ public final class SafeZip implements Closeable {
      * Compress is loaded and the entries are screened. The screening is then exactly that of
      * {@link #open}, over the same layout and file channel. A hash begun so is used only through
      * {@link #claimStarted} for a file the screening admitted, whose entry is the very one hashed (so the
-     * same offset, sizes and CRC-32); {@link #dropUnclaimed} stops the others. Errors are those of
-     * {@link #open}, possibly in another order: an early start ignores them and the verification opens
-     * the file itself.
+     * same offset, sizes and CRC-32); {@link #dropUnclaimed} stops the others. Fails with an
+     * {@link InputException} where {@link #open} would, its sentence not necessarily the same: an early
+     * start ignores it, and the verification then opens the file itself and says why.
      */
     static SafeZip openEarly(Path zipPath, Limits limits, java.util.concurrent.Executor pool, int count)
             throws InputException {
