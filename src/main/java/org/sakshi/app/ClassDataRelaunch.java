@@ -225,6 +225,9 @@ final class ClassDataRelaunch {
         if (args.length > 0 && (!RELAUNCHED.containsKey(args[0]) || !relaunches(args))) {
             return; // most commands: nothing more to look at
         }
+        if (System.getProperty(MARK) != null) {
+            return; // the second JVM (command() says so too): no need to ask for its own command line first
+        }
         Optional<List<String>> cmd;
         Path cds;
         try {

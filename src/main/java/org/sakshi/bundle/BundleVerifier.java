@@ -172,16 +172,21 @@ public final class BundleVerifier {
      * cannot be opened as a ZIP: the verification then opens it and says why as usual.
      */
     public static void startEarly(Path bundle, SafeZip.Limits limits) {
+        // the largest payload files' hashing begins from the ZIP's own layout, before Commons Compress
+        // and the screening (SafeZip.openEarly); the verification uses it only for files the screening admits
+        java.util.concurrent.ExecutorService pool = Hashing.newPool();
         SafeZip zip;
         try {
-            zip = SafeZip.open(bundle, limits);
+            zip = SafeZip.openEarly(bundle, limits, pool, Hashing.threads());
         } catch (InputException | RuntimeException ex) {
+            pool.shutdownNow();
             return;
         }
         Early e;
         try {
-            e = new Early(bundle, limits, zip, new Hashing(zip, false, java.util.Map.of()));
+            e = new Early(bundle, limits, zip, new Hashing(pool, zip, false, java.util.Map.of()));
         } catch (RuntimeException ex) {
+            pool.shutdownNow();
             try {
                 zip.close();
             } catch (IOException | RuntimeException ignored) {
@@ -228,22 +233,52 @@ public final class BundleVerifier {
      * reported where it always was, after the tag files' checks.
      */
     private static final class Hashing {
-        final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), r -> {
-                    Thread t = new Thread(r, "verify-sha256");
-                    t.setDaemon(true);
-                    return t;
-                });
+        final java.util.concurrent.ExecutorService pool;
         final Map<String, java.util.concurrent.Future<String>> hashes = new HashMap<>();
         List<ManifestFile.Line> manifestLines;
         String manifestProblem;
         IOException unreadable;
 
+        /** Threads hashing the payload: two, or one on a single core. */
+        static int threads() {
+            return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        }
+
+        /**
+         * The payload's hashing threads. Loads the JDK's SHA-512 and SHA-1 first: hashing compiles the
+         * SHA-256 path while it is the only digest class loaded, and a digest class loaded later (SHA-512 by
+         * an Ed25519 check of the custody heads, SHA-1 by EU DSS) invalidated that compiled code mid-payload,
+         * which then ran slower until compiled again (docs/performance.md, ninth round). No hash depends on it.
+         */
+        static java.util.concurrent.ExecutorService newPool() {
+            for (String other : new String[] {"SHA-512", "SHA-1"}) {
+                try {
+                    java.security.MessageDigest.getInstance(other);
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    // not in this JDK: nothing to load
+                }
+            }
+            return java.util.concurrent.Executors.newFixedThreadPool(threads(), r -> {
+                Thread t = new Thread(r, "verify-sha256");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
         Hashing(SafeZip zip, boolean crcRecheck, java.util.Map<String, BundleZipWriter.ReadBack> readBack) {
+            this(newPool(), zip, crcRecheck, readBack);
+        }
+
+        /** {@code pool} may already run hashes {@link SafeZip#openEarly} began for {@code zip}. */
+        Hashing(java.util.concurrent.ExecutorService pool, SafeZip zip, boolean crcRecheck,
+                java.util.Map<String, BundleZipWriter.ReadBack> readBack) {
+            this.pool = pool;
             try {
                 start(zip, crcRecheck, readBack);
             } catch (IOException e) {
                 unreadable = e;
+            } finally {
+                zip.dropUnclaimed(); // a hash begun early for a file not hashed here reads no more
             }
         }
 
@@ -270,6 +305,11 @@ public final class BundleVerifier {
                 if (!hashes.containsKey(l.path()) && rb != null && rb.sha256().equals(l.sha256())
                         && zip.readBackAt(l.path(), rb.dataOffset(), rb.size(), rb.crc32())) {
                     hashes.put(l.path(), java.util.concurrent.CompletableFuture.completedFuture(l.sha256()));
+                }
+                java.util.concurrent.Future<String> started = crcRecheck || hashes.containsKey(l.path()) ? null
+                        : zip.claimStarted(l.path());
+                if (started != null) {
+                    hashes.put(l.path(), started); // begun by SafeZip.openEarly for this very entry
                 }
                 if (!hashes.containsKey(l.path())) {
                     hashes.put(l.path(), pool.submit(() -> !crcRecheck ? zip.sha256(l.path())

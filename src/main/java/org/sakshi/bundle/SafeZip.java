@@ -54,6 +54,21 @@ public final class SafeZip implements Closeable {
     private final java.util.Set<String> sound = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String root;
     private Path tempDir;
+    /**
+     * Hashes of STORED payload entries begun from the ZIP's own layout before the rest of the screening
+     * ({@link #openEarly}), by entry (the very {@link ZipLayout.Entry} object the screening admits);
+     * empty for a ZIP opened with {@link #open}. Never modified after opening.
+     */
+    private final Map<ZipLayout.Entry, Prehash> prehashed = new java.util.IdentityHashMap<>();
+
+    /** One hash begun by {@link #openEarly}: its result, whether a verification claimed it, its state. */
+    private static final class Prehash {
+        final java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
+        /** 0 waiting for a thread, 1 reading, 2 dropped before it began. */
+        final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean stop;
+        boolean claimed;
+    }
 
     private SafeZip(Path zipPath, ZipFile zip, FileChannel channel, Limits limits) {
         this.zipPath = zipPath;
@@ -105,6 +120,146 @@ public final class SafeZip implements Closeable {
         }
         z.screen();
         return z;
+    }
+
+    /**
+     * As {@link #open}, for a verification that is about to begin (docs/performance.md, ninth round): the
+     * ZIP's structure is read with {@link ZipLayout} first, and the SHA-256 of its {@code count} largest
+     * STORED entries under a top folder's {@code data/} starts at once on {@code pool}, before Commons
+     * Compress is loaded and the entries are screened. The screening is then exactly that of
+     * {@link #open}, over the same layout and file channel. A hash begun so is used only through
+     * {@link #claimStarted} for a file the screening admitted, whose entry is the very one hashed (so the
+     * same offset, sizes and CRC-32); {@link #dropUnclaimed} stops the others. Fails with an
+     * {@link InputException} where {@link #open} would, its sentence not necessarily the same: an early
+     * start ignores it, and the verification then opens the file itself and says why.
+     */
+    static SafeZip openEarly(Path zipPath, Limits limits, java.util.concurrent.Executor pool, int count)
+            throws InputException {
+        if (!Files.isRegularFile(zipPath)) {
+            throw new InputException(zipPath + " does not exist or is not a file; give the path of a bundle .zip.");
+        }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(zipPath, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + zipPath + ": " + e.getMessage(), e);
+        }
+        Map<ZipLayout.Entry, Prehash> pre = new java.util.IdentityHashMap<>();
+        ZipLayout layout;
+        ZipFile zf;
+        try {
+            layout = ZipLayout.read(ch, zipPath.getFileName().toString(), limits.maxEntries());
+            prehash(layout, ch, pool, count, pre);
+            zf = ZipFile.builder().setPath(zipPath).setCharset("UTF-8").setUseUnicodeExtraFields(false).get();
+        } catch (IOException | RuntimeException e) {
+            stopAll(pre.values());
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            throw new InputException(zipPath + " could not be opened early (" + e.getMessage() + ").", e);
+        }
+        SafeZip z = new SafeZip(zipPath, zf, ch, limits);
+        z.layout = layout;
+        z.prehashed.putAll(pre);
+        try {
+            for (String[] p : z.layout.problems()) {
+                z.violations.add(Check.failed(CheckCode.ZIP_ENTRY, p[0], p[1]));
+            }
+            z.screen();
+        } catch (RuntimeException e) {
+            try {
+                z.close();
+            } catch (IOException | RuntimeException ignored) {
+                // already failing
+            }
+            throw e;
+        }
+        return z;
+    }
+
+    /** Starts hashing the {@code count} largest STORED entries that lie under a top folder's data/. */
+    private static void prehash(ZipLayout layout, FileChannel ch, java.util.concurrent.Executor pool, int count,
+                                Map<ZipLayout.Entry, Prehash> into) {
+        List<ZipLayout.Entry> candidates = new ArrayList<>();
+        for (ZipLayout.Entry e : layout.entries()) {
+            int slash = e.name().indexOf('/');
+            if (e.method() == ZipEntry.STORED && !e.directory() && e.size() > 0 && slash > 0
+                    && e.name().startsWith("data/", slash + 1)) {
+                candidates.add(e);
+            }
+        }
+        candidates.sort((a, b) -> Long.compare(b.size(), a.size()));
+        for (ZipLayout.Entry e : candidates.subList(0, Math.min(count, candidates.size()))) {
+            Prehash p = new Prehash();
+            into.put(e, p);
+            pool.execute(() -> {
+                if (!p.state.compareAndSet(0, 1)) {
+                    return; // dropped before it began
+                }
+                try {
+                    MessageDigest md = BundleZipWriter.sha256();
+                    stored(ch, e, md::update, p);
+                    p.result.complete(HexFormat.of().formatHex(md.digest()));
+                } catch (Throwable t) {
+                    p.result.completeExceptionally(t);
+                }
+            });
+        }
+    }
+
+    /** Tells every hash in {@code all} to stop; one that has not begun never reads. */
+    private static void stopAll(java.util.Collection<Prehash> all) {
+        for (Prehash p : all) {
+            p.stop = true;
+            p.state.compareAndSet(0, 2);
+        }
+    }
+
+    /**
+     * The SHA-256 of {@code bagPath} that {@link #openEarly} began, as a future that fails exactly as
+     * {@link #sha256} would (a {@link ZipDataException} with the same sentence); null when none was begun
+     * for this file. Once it completes, the file counts as read, as after {@link #sha256}. Each is
+     * claimed once.
+     */
+    java.util.concurrent.Future<String> claimStarted(String bagPath) {
+        ZipLayout.Entry e = files.get(bagPath);
+        Prehash p = e == null ? null : prehashed.get(e);
+        if (p == null || p.claimed) {
+            return null;
+        }
+        p.claimed = true;
+        return p.result.thenApply(h -> {
+            sound.add(bagPath);
+            return h;
+        });
+    }
+
+    /**
+     * Stops the hashes {@link #openEarly} began that no one claimed, and waits until none of them reads
+     * any more (at most one buffer): after this only claimed hashes read the file channel.
+     */
+    void dropUnclaimed() {
+        List<Prehash> left = new ArrayList<>();
+        for (Prehash p : prehashed.values()) {
+            if (!p.claimed) {
+                left.add(p);
+            }
+        }
+        stopAll(left);
+        for (Prehash p : left) {
+            if (p.state.get() == 1) {
+                try {
+                    p.result.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                    // stopped, as asked
+                }
+            }
+        }
     }
 
     private void screen() {
@@ -393,30 +548,7 @@ public final class SafeZip implements Closeable {
     private void feed(String bagPath, java.util.function.Consumer<ByteBuffer> sink) throws IOException {
         ZipLayout.Entry e = entry(bagPath);
         if (e.method() == ZipEntry.STORED) {
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(1 << 20, Math.max(1, e.size())));
-            long pos = e.dataOffset();
-            long end = pos + e.size();
-            if (e.size() < 0 || pos < 0 || end < pos) {
-                throw new ZipDataException("The entry '" + root + bagPath + "' declares an impossible size.");
-            }
-            while (pos < end) {
-                buf.clear();
-                if (end - pos < buf.capacity()) {
-                    buf.limit((int) (end - pos));
-                }
-                int n = channel.read(buf, pos);
-                if (n < 0) {
-                    throw new ZipDataException("The entry '" + root + bagPath + "' is cut short in the ZIP.");
-                }
-                buf.flip();
-                crc.update(buf.duplicate());
-                sink.accept(buf);
-                pos += n;
-            }
-            if (crc.getValue() != e.crc()) {
-                throw crcMismatch(bagPath, crc.getValue(), e.crc());
-            }
+            stored(channel, e, sink, null);
             sound.add(bagPath);
         } else {
             try (InputStream in = open(bagPath)) {
@@ -429,8 +561,49 @@ public final class SafeZip implements Closeable {
         }
     }
 
+    /**
+     * Hands a STORED entry's bytes to {@code sink} in order, straight from {@code channel}, then checks its
+     * length and CRC-32. The entry's full name in the ZIP ({@code e.name()}) is the bundle's root folder
+     * followed by its bag path. Stops with a {@link java.util.concurrent.CancellationException} when
+     * {@code stop} (may be null) is told to.
+     */
+    private static void stored(FileChannel channel, ZipLayout.Entry e, java.util.function.Consumer<ByteBuffer> sink,
+                               Prehash stop) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(1 << 20, Math.max(1, e.size())));
+        long pos = e.dataOffset();
+        long end = pos + e.size();
+        if (e.size() < 0 || pos < 0 || end < pos) {
+            throw new ZipDataException("The entry '" + e.name() + "' declares an impossible size.");
+        }
+        while (pos < end) {
+            if (stop != null && stop.stop) {
+                throw new java.util.concurrent.CancellationException("not claimed");
+            }
+            buf.clear();
+            if (end - pos < buf.capacity()) {
+                buf.limit((int) (end - pos));
+            }
+            int n = channel.read(buf, pos);
+            if (n < 0) {
+                throw new ZipDataException("The entry '" + e.name() + "' is cut short in the ZIP.");
+            }
+            buf.flip();
+            crc.update(buf.duplicate());
+            sink.accept(buf);
+            pos += n;
+        }
+        if (crc.getValue() != e.crc()) {
+            throw crcMismatchOf(e.name(), crc.getValue(), e.crc());
+        }
+    }
+
     private ZipDataException crcMismatch(String bagPath, long actual, long recorded) {
-        return new ZipDataException("The data of the entry '" + root + bagPath + "' has CRC-32 "
+        return crcMismatchOf(root + bagPath, actual, recorded);
+    }
+
+    private static ZipDataException crcMismatchOf(String name, long actual, long recorded) {
+        return new ZipDataException("The data of the entry '" + name + "' has CRC-32 "
                 + String.format("%08x", actual) + " but its ZIP headers record " + String.format("%08x", recorded)
                 + "; extractors would report it damaged.");
     }
@@ -475,6 +648,7 @@ public final class SafeZip implements Closeable {
 
     @Override
     public void close() throws IOException {
+        stopAll(prehashed.values());
         try {
             zip.close();
             channel.close();

@@ -99,6 +99,11 @@ final class ZipLayout {
         return complete;
     }
 
+    /** The entries whose local record agrees with their central record, in central directory order. */
+    List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
     /** The entry named {@code name} whose local record agrees with its central record, or null. */
     Entry entry(String name) {
         return entries.get(name);

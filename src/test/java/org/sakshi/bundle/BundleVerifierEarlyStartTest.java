@@ -182,4 +182,80 @@ class BundleVerifierEarlyStartTest {
         assertEquals(plain, assertThrows(InputException.class, () -> verifier.verify(t, null)).getMessage());
         assertFalse(BundleVerifier.earlyPending());
     }
+
+    // the early start hashes the largest STORED payload files from the ZIP's own layout before Commons
+    // Compress and the screening (SafeZip.openEarly); the verification uses such a hash only for a file the
+    // screening admitted, whose entry is the very one hashed
+
+    private static final String PHOTO = "data/evidence/E0001/photo.jpg";
+
+    @Test
+    void aStoredEvidenceFileHashedBeforeTheScreeningIsClaimedOnceWithTheHashOfAPlainOpen() throws Exception {
+        Path bag = PlainBag.write(dir);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (SafeZip plain = SafeZip.open(bag, SafeZip.Limits.DEFAULT);
+             SafeZip early = SafeZip.openEarly(bag, SafeZip.Limits.DEFAULT, pool, 2)) {
+            java.util.concurrent.Future<String> started = early.claimStarted(PHOTO);
+            assertTrue(started != null, "the photo is STORED under data/: its hash began before the screening");
+            assertEquals(null, early.claimStarted(PHOTO), "claimed once");
+            assertEquals(null, early.claimStarted("data/evidence/E0002/note.txt"), "a DEFLATED file is hashed as usual");
+            early.dropUnclaimed();
+            assertEquals(plain.sha256(PHOTO), started.get());
+            assertEquals(plain.violations(), early.violations());
+            assertEquals(plain.paths(), early.paths());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWrongCrcOnTheStoredEvidenceStartedEarlyFailsWithTheSameSentenceAsWithoutTheEarlyStart() throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir)).wrongCrc("/" + PHOTO);
+        Path t = dir.resolve("t.zip");
+        raw.write(t);
+        VerificationReport plain = verifier.verify(t, null);
+        assertEquals(Verdict.FAILED, plain.verdict());
+        assertTrue(plain.checks().stream().anyMatch(c -> c.message().contains("photo.jpg' has CRC-32")),
+                plain.checks().toString());
+        assertSame(plain, early(verifier, t));
+    }
+
+    /** The bag with a STORED file, larger than the photo, under a second top folder's data/. */
+    private Path withLargerFileOutsideTheRoot() throws Exception {
+        ZipSurgery.Raw raw = ZipSurgery.Raw.read(PlainBag.write(dir));
+        byte[] big = new byte[3 << 20];
+        new java.util.Random(7).nextBytes(big);
+        raw.recs.add(ZipSurgery.Rec.stored("other/data/big.bin", big));
+        Path t = dir.resolve("outside.zip");
+        raw.write(t);
+        return t;
+    }
+
+    @Test
+    void aLargerStoredFileOutsideTheBundleFolderIsHashedEarlyButNeverUsedAndTheReportIsTheSame() throws Exception {
+        Path t = withLargerFileOutsideTheRoot();
+        VerificationReport plain = verifier.verify(t, null);
+        assertEquals(Verdict.FAILED, plain.verdict());
+        assertTrue(plain.checks().stream().anyMatch(c -> c.code() == CheckCode.ZIP_ENTRY
+                && c.target().equals("other/data/big.bin") && c.message().contains("lies outside")),
+                plain.checks().toString());
+        assertSame(plain, early(verifier, t));
+    }
+
+    @Test
+    void anUnclaimedHashIsStoppedWhileTheClaimedOneWaitingForTheSingleThreadStillCompletes() throws Exception {
+        Path t = withLargerFileOutsideTheRoot();
+        java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (SafeZip plain = SafeZip.open(t, SafeZip.Limits.DEFAULT);
+             SafeZip early = SafeZip.openEarly(t, SafeZip.Limits.DEFAULT, one, 2)) {
+            // big.bin (outside the bundle folder, never admitted) takes the only thread; the photo waits
+            java.util.concurrent.Future<String> photo = early.claimStarted(PHOTO);
+            assertTrue(photo != null);
+            early.dropUnclaimed();
+            assertEquals(plain.sha256(PHOTO), photo.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(null, early.damage(PHOTO), "read to its end with its CRC-32: counts as read");
+        } finally {
+            one.shutdownNow();
+        }
+    }
 }

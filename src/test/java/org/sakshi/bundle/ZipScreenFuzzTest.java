@@ -22,7 +22,8 @@ import org.sakshi.testsupport.FuzzFiles;
  * Fuzzes the ZIP screen (docs/threat-model.md, item 30) from the seed corpus in
  * {@code src/test/resources/org/sakshi/bundle/ZipScreenFuzzTestInputs/verify}: a bundle written by
  * Sakshi and one re-zipped by Info-ZIP. Properties: the verifier returns a report or an
- * InputException, nothing else; and whenever SafeZip finds nothing wrong and every file reads back
+ * InputException, nothing else, and the same one when the verification was started early; and
+ * whenever SafeZip finds nothing wrong and every file reads back
  * with its recorded CRC-32, java.util.zip's streaming reader (local headers) and its ZipFile
  * (central directory) see exactly the files and bytes SafeZip sees. {@code mvn verify} replays the
  * corpus; {@code JAZZER_FUZZ=1 mvn test -Dtest=ZipScreenFuzzTest} fuzzes (coverage-guided).
@@ -37,14 +38,32 @@ class ZipScreenFuzzTest {
         FILES.delete();
     }
 
+    /**
+     * The verification's whole report (or the sentence it refused the file with), started plainly or
+     * early as {@code sakshi verify} does (BundleVerifier.startEarly: the ZIP's layout read and its largest
+     * STORED payload files hashed before the screening).
+     */
+    private static java.util.List<Object> outcome(Path zip, boolean early) {
+        try {
+            if (early) {
+                BundleVerifier.startEarly(zip, SafeZip.Limits.DEFAULT);
+            }
+            org.sakshi.core.VerificationReport r = VERIFIER.verify(zip, null);
+            return java.util.Arrays.asList(r.verdict(), r.checks(), r.items(), r.bundleId(), r.caseNumber(),
+                    r.signer(), r.timestamps());
+        } catch (InputException refused) {
+            return java.util.List.of("refused: " + refused.getMessage()); // not a ZIP, or no bag in it: documented
+        } finally {
+            BundleVerifier.dropEarly();
+        }
+    }
+
     @FuzzTest(maxDuration = "60s")
     void verify(byte[] data) throws Exception {
         Path zip = FILES.write("fuzz.zip", data);
-        try {
-            assertNotNull(VERIFIER.verify(zip, null).verdict());
-        } catch (InputException refused) {
-            // not a ZIP, or no bag in it: a documented refusal
-        }
+        java.util.List<Object> plain = outcome(zip, false);
+        assertNotNull(plain.get(0));
+        assertEquals(plain, outcome(zip, true), "an early start (sakshi verify's head start) changed the outcome");
         Map<String, String> view = new TreeMap<>();
         try (SafeZip z = SafeZip.open(zip, SafeZip.Limits.DEFAULT)) {
             if (!z.violations().isEmpty()) {
