@@ -27,12 +27,14 @@ expand() { # v: the value with the launcher's folder names put in (no subshell: 
 }
 # per command, as the build's launcher (src/build/WriteLaunchers.java): the commands run with the
 # serial collector (no concurrent GC threads and structures), the quick ones with the first JIT
-# compiler only (items 0.3 s less CPU); on a JDK 25+ runtime the window starts from an AOT cache
-# (classes loaded and linked ahead of time) that its first start records in the user's profile (the
-# installed folder is read-only) and writes when that window closes, again after an upgrade
+# compiler only (items 0.3 s less CPU), verify and export with the relaunch's JIT thresholds; on a
+# JDK 25+ runtime the window starts from an AOT cache (classes loaded and linked ahead of time) that
+# its first start records in the user's profile (the installed folder is read-only) and writes when
+# that window closes, again after an upgrade
 case "${1:-gui}" in
     gui) kind=gui ;;
     items|show|note|transfer|help|-h|--help|-V|--version) kind=quick ;;
+    verify|export) kind=$1 ;;
     *) kind=cli ;;
 esac
 aot=
@@ -70,6 +72,21 @@ fi
 case $kind in
     quick) set -- "$@" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ;;
     cli) set -- "$@" -XX:+UseSerialGC ;;
+    verify|export) # the JIT thresholds a bare java -jar relaunch gives them (org.sakshi.app.ClassDataRelaunch's
+        # VERIFY_JIT and EXPORT_JIT, which PackageLauncherTest holds this list to): DSS, PDFBox, Bouncy Castle
+        # and the key derivation run once and are interpreted; the payload's hash path compiles as usual
+        set -- "$@" -XX:+UseSerialGC -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 \
+            -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000 -XX:Tier4InvocationThreshold=150000 \
+            -XX:Tier4MinInvocationThreshold=18000 -XX:Tier4CompileThreshold=450000 -XX:Tier4BackEdgeThreshold=1200000 \
+            -XX:CompileCommand=quiet \
+            '-XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.033' \
+            '-XX:CompileCommand=CompileThresholdScaling,java.security.MessageDigest*::*,0.033' \
+            '-XX:CompileCommand=CompileThresholdScaling,java.util.zip.CRC32::*,0.033' \
+            '-XX:CompileCommand=CompileThresholdScaling,java.nio.*::*,0.033' \
+            '-XX:CompileCommand=CompileThresholdScaling,sun.nio.ch.*::*,0.033' \
+            '-XX:CompileCommand=CompileThresholdScaling,org.sakshi.bundle.SafeZip*::*,0.033'
+        [ "$kind" = verify ] ||
+            set -- "$@" '-XX:CompileCommand=CompileThresholdScaling,org.sakshi.bundle.BundleZipWriter*::*,0.033' ;;
 esac
 [ -z "$aot" ] || set -- "$@" "$aot1" "$aot2" -Xlog:all=warning,cds=off,cds+dynamic=off,aot=off:stderr
 set -- "$@" "-Djpackage.app-path=$self" -cp "$classpath" "$main"

@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * that start the shaded jar on this same JDK, so the README's start command works whatever JDK runs
  * Maven. Also writes {@code target/java-home}, read by the installer scripts for jpackage, and puts
  * JavaFX's native libraries beside the jar (see {@link #nativesBesideJar}).
- * Usage: java WriteLaunchers.java TARGET_DIR JAR_NAME
+ * Usage: java -cp TARGET_DIR/classes WriteLaunchers.java TARGET_DIR JAR_NAME
  */
 public final class WriteLaunchers {
     /**
@@ -59,6 +59,35 @@ public final class WriteLaunchers {
             + "  fi\n"
             + "fi\n";
 
+    /**
+     * The JIT options a bare {@code java -jar} relaunch gives {@code verify} and {@code export}
+     * ({@code org.sakshi.app.ClassDataRelaunch.VERIFY_JIT} and {@code EXPORT_JIT}), read from the classes
+     * this build compiled (the build runs this program with {@code -cp target/classes}), so that the
+     * launcher and the relaunch never disagree. Each is one word without blanks or quotes; several hold
+     * {@code *}, which the launcher keeps from the shell's file name expansion ({@code set -f}).
+     */
+    static java.util.List<String> relaunchJit(String field) {
+        try {
+            Class<?> c = Class.forName("org.sakshi.app.ClassDataRelaunch");
+            java.lang.reflect.Field f = c.getDeclaredField(field);
+            f.setAccessible(true);
+            java.util.List<String> options = new java.util.ArrayList<>();
+            for (Object o : (java.util.List<?>) f.get(null)) {
+                String option = (String) o;
+                if (!option.matches("-XX:[A-Za-z0-9_=.,:*+-]+")) {
+                    throw new IllegalStateException("the JIT option " + option + " cannot go into a launcher unquoted");
+                }
+                options.add(option);
+            }
+            return options;
+        } catch (ReflectiveOperationException e) {
+            System.err.println("error: the launchers need the compiled org.sakshi.app.ClassDataRelaunch (" + e
+                    + "); run this with -cp target/classes after the compile phase.");
+            System.exit(2);
+            return null;
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         if (Runtime.version().feature() < 21) {
             System.err.println("error: the launchers must run on JDK 21 or newer but this is "
@@ -85,11 +114,16 @@ public final class WriteLaunchers {
                 + "# the commands use the serial collector (no concurrent GC threads and structures:\n"
                 + "# 230 instead of 360 MiB peak for a folder of 100,000 files at -Xmx256m)\n"
                 + "# quick commands (" + QUICK_COMMANDS + ") use only the first JIT compiler\n"
+                + "# verify and export: an archive each and the JIT thresholds a bare java -jar relaunch gives\n"
+                + "# them (org.sakshi.app.ClassDataRelaunch: code that runs once is interpreted, not compiled)\n"
                 + "case \"${1:-gui}\" in\n"
                 + "  gui) cds=gui; gc= ;;\n"
                 + "  " + String.join("|", QUICK_COMMANDS.split(" ")) + ") cds=cli; gc=\"-XX:+UseSerialGC " + QUICK_JIT + "\" ;;\n"
+                + "  verify) cds=verify; gc=\"-XX:+UseSerialGC " + String.join(" ", relaunchJit("VERIFY_JIT")) + "\" ;;\n"
+                + "  export) cds=export; gc=\"-XX:+UseSerialGC " + String.join(" ", relaunchJit("EXPORT_JIT")) + "\" ;;\n"
                 + "  *) cds=cli; gc=-XX:+UseSerialGC ;;\n"
                 + "esac\n"
+                + "set -f # $gc holds * (CompileCommand patterns): no file name expansion\n"
                 + "a1=\"-XX:SharedArchiveFile=$dir/sakshi-$cds.jsa\"; a2=-XX:+AutoCreateSharedArchive\n"
                 + (aot ? AOT_WINDOW.replace("JDK_HOME", shQuote(home.toString())).replace("sakshi.jar", jar) : "")
                 + "exec \"$java\" " + JVM_OPTIONS + " $gc \"$a1\" $a2 " + (aot ? LOG_OPTIONS_AOT : LOG_OPTIONS)
@@ -124,6 +158,8 @@ public final class WriteLaunchers {
         // paths mismatch") but does not write it again, so a rebuild without `clean` lost it for good
         Files.deleteIfExists(target.resolve("sakshi-gui.jsa"));
         Files.deleteIfExists(target.resolve("sakshi-cli.jsa"));
+        Files.deleteIfExists(target.resolve("sakshi-verify.jsa"));
+        Files.deleteIfExists(target.resolve("sakshi-export.jsa"));
         Files.deleteIfExists(target.resolve("sakshi-gui.aot"));
         nativesBesideJar(target.resolve(jar), target);
     }

@@ -7,7 +7,9 @@
 #   src/test/bench/export-compare.sh OLD.jar NEW.jar CASE_COPY KEYSTORE PASSWORD_FILE [RUNS (default 3)]
 # CASE_COPY is written to (every export appends to its ledger): use a copy, e.g.
 #   cp -a /tmp/s4/bb/case /tmp/x/case   (the case left by bundle-bench.sh, 2 GiB item)
-# env: JAVA (default the JDK the build used), OUT (folder for bundles, default beside CASE_COPY),
+# env: JAVA (default the JDK the build used), OUT (folder for bundles and the two builds' profiles, default
+#      beside CASE_COPY), SAKSHI_PROFILE (the profile whose workstation key signed CASE_COPY's ledger,
+#      default ~/.sakshi),
 #      WARMUP (default 1: one uncounted export per build first, which writes a relaunched export's
 #      class-data archive in the profile, as verify-bench.sh does; 0 skips it).
 set -euo pipefail
@@ -16,6 +18,15 @@ JAVA="${JAVA:-$(cat "$(pwd)/target/java-home" 2>/dev/null || echo /usr)/bin/java
 OUT="${OUT:-$(dirname "$CASE")}"
 BLOB=$(find "$CASE/vault" -type f -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)
 R="$OUT/export-compare.txt"; : > "$R"
+# each build gets a profile of its own (the workstation key copied from SAKSHI_PROFILE, default ~/.sakshi):
+# a relaunched export deletes the export archives of other jars in its profile, so two builds sharing one
+# profile each ran without their archive and wrote it again at exit, in every alternating run
+SRC_PROFILE="${SAKSHI_PROFILE:-$HOME/.sakshi}"
+for k in old new; do
+  mkdir -p "$OUT/profile-$k"; chmod 700 "$OUT/profile-$k"
+  cp -p "$SRC_PROFILE/workstation-key.pem" "$OUT/profile-$k/"
+done
+HOME_OLD="-Dsakshi.home=$OUT/profile-old"; HOME_NEW="-Dsakshi.home=$OUT/profile-new"
 echo "# cores: $(nproc); load at start: $(cut -d' ' -f1-3 /proc/loadavg); blob $(stat -c %s "$BLOB") bytes"
 measure() {
   local label=$1; shift
@@ -30,15 +41,16 @@ measure() {
 fresh() { cat "$BLOB" > /dev/null; rm -f "$OUT"/cmp-*.zip "$OUT"/cmp-*.zip.part "$OUT/copy.bin"; sync; }
 if [ "${WARMUP:-1}" != 0 ]; then
   for j in "$OLD" "$NEW"; do
-    fresh; "$JAVA" -Xmx256m -jar "$j" export "$CASE" --out "$OUT/cmp-warm.zip" --keystore "$KS" --storepass-file "$PW" \
+    h=$HOME_OLD; [ "$j" = "$NEW" ] && h=$HOME_NEW
+    fresh; "$JAVA" "$h" -Xmx256m -jar "$j" export "$CASE" --out "$OUT/cmp-warm.zip" --keystore "$KS" --storepass-file "$PW" \
       >/dev/null 2>"$OUT/err.txt" || { echo "warm-up with $j failed:"; tail -3 "$OUT/err.txt"; }
     rm -f "$OUT/cmp-warm.zip"
   done
   echo "# warm-up done (one uncounted export per build)"
 fi
 for i in $(seq 1 "$RUNS"); do
-  fresh; measure before "$JAVA" -Xmx256m -jar "$OLD" export "$CASE" --out "$OUT/cmp-old-$i.zip" --keystore "$KS" --storepass-file "$PW"
-  fresh; measure after "$JAVA" -Xmx256m -jar "$NEW" export "$CASE" --out "$OUT/cmp-new-$i.zip" --keystore "$KS" --storepass-file "$PW"
+  fresh; measure before "$JAVA" "$HOME_OLD" -Xmx256m -jar "$OLD" export "$CASE" --out "$OUT/cmp-old-$i.zip" --keystore "$KS" --storepass-file "$PW"
+  fresh; measure after "$JAVA" "$HOME_NEW" -Xmx256m -jar "$NEW" export "$CASE" --out "$OUT/cmp-new-$i.zip" --keystore "$KS" --storepass-file "$PW"
   fresh; measure cp+sync sh -c "cp '$BLOB' '$OUT/copy.bin' && sync"
 done
 fresh

@@ -172,11 +172,13 @@ final class ExportCommand extends CliCommand {
                 formZone == null ? null : FormOptions.zone(formZone), languages, FormOptions.templateFolder(templates))
                 .withReportLanguage(reportLanguage == null ? null : FormOptions.reportLanguage(reportLanguage));
         List<X509Certificate> recipients = crypto.recipients(encryptTo);
-        Signer signer = identity.open(identities);
-        Actor actor = officer.officer == null ? null : CliSupport.actor(cases, caseDir, officer);
-        ExportRequest request = new ExportRequest(out, signer, timestamps.sources(tsa), CliSupport.splitIds(items),
-                certificates, actor, forms).withLongTerm(!noLongTerm).withRecipients(recipients);
-        ExportResult r = exports.export(caseDir, request, CliSupport.progressBar(err()), null);
+        // the identity is opened (a key store's key derivation) while the case is opened and its ledger
+        // checked; its failure is still reported first, then the officer's, then the case's
+        ExportResult r = exports.export(caseDir, () -> identity.open(identities), signer -> {
+            Actor actor = officer.officer == null ? null : CliSupport.actor(cases, caseDir, officer);
+            return new ExportRequest(out, signer, timestamps.sources(tsa), CliSupport.splitIds(items),
+                    certificates, actor, forms).withLongTerm(!noLongTerm).withRecipients(recipients);
+        }, CliSupport.progressBar(err()), null);
         CliText text = text();
         for (String w : r.warnings()) {
             err().println(text.get("export.warning", w));

@@ -28,7 +28,8 @@ class LaunchersTest {
     @BeforeEach
     void writeLaunchers() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), Path.of("src/build/WriteLaunchers.java").toAbsolutePath().toString(),
+        Process p = new ProcessBuilder(java.toString(), "-cp", Path.of("target/classes").toAbsolutePath().toString(),
+                Path.of("src/build/WriteLaunchers.java").toAbsolutePath().toString(),
                 dir.toString(), "sakshi.jar").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -45,7 +46,7 @@ class LaunchersTest {
     private List<String> run(String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
@@ -65,6 +66,30 @@ class LaunchersTest {
             assertTrue(line.contains("-XX:+UseSerialGC"), heavy + ": " + line);
         }
         assertTrue(run("--help").contains("-XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
+    void verifyAndExportGetAnArchiveEachAndTheJitOptionsOfTheRelaunchUnexpandedByTheShell() throws Exception {
+        // a file whose name one of the CompileCommand patterns matches, in the launcher's working folder
+        Files.writeString(dir.resolve("-XX:CompileCommand=CompileThresholdScaling,java.nio.x::y,0.033"), "");
+        for (String command : new String[] {"verify", "export"}) {
+            List<String> line = run(command, "x");
+            List<String> jit = ClassDataRelaunch.RELAUNCHED.get(command);
+            int at = line.indexOf(jit.get(0));
+            assertTrue(at >= 0, command + ": " + line);
+            assertEquals(jit, line.subList(at, at + jit.size()), command + " gets the relaunch's options, in order");
+            assertTrue(line.contains("-XX:CompileCommand=CompileThresholdScaling,java.nio.*::*,0.033"), line.toString());
+            assertTrue(line.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-" + command + ".jsa"), line.toString());
+            assertTrue(line.contains("-XX:+UseSerialGC"), line.toString());
+            assertEquals(List.of("-jar", dir + "/sakshi.jar", command, "x"), line.subList(line.size() - 4, line.size()));
+        }
+        assertTrue(ClassDataRelaunch.EXPORT_JIT.containsAll(ClassDataRelaunch.VERIFY_JIT));
+        for (String other : new String[] {"import", "custody", "items"}) {
+            List<String> line = run(other, "x");
+            assertTrue(line.stream().noneMatch(a -> a.matches("-XX:Tier[34].*") || a.startsWith("-XX:CompileCommand")),
+                    other + " keeps the usual JIT: " + line);
+            assertTrue(line.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), line.toString());
+        }
     }
 
     @Test

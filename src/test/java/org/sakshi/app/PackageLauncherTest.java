@@ -69,9 +69,16 @@ class PackageLauncherTest {
     }
 
     private List<String> run(java.util.Map<String, String> env, String launcher, String... args) throws Exception {
+        return run(env, null, launcher, args);
+    }
+
+    private List<String> run(java.util.Map<String, String> env, Path cwd, String launcher, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("sh", image.resolve("bin").resolve(launcher).toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (cwd != null) {
+            pb.directory(cwd.toFile());
+        }
         pb.environment().put("HOME", home.toString());
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -95,6 +102,34 @@ class PackageLauncherTest {
             assertTrue(line.contains("-XX:+UseSerialGC"), heavy + ": " + line);
         }
         assertTrue(run("sakshi", "--help").contains("-XX:TieredStopAtLevel=1"));
+        assertFalse(Files.exists(home.resolve(".sakshi")), "a command writes nothing into the profile");
+    }
+
+    @Test
+    void verifyAndExportGetTheJitOptionsOfTheRelaunchUnexpandedByTheShellAndKeepThePackagesArchive() throws Exception {
+        // a file whose name one of the CompileCommand patterns matches, in the launcher's working folder
+        Path cwd = Files.createDirectories(home.resolve("work"));
+        Files.writeString(cwd.resolve("-XX:CompileCommand=CompileThresholdScaling,java.nio.x::y,0.033"), "");
+        for (String command : new String[] {"verify", "export"}) {
+            for (String launcher : new String[] {"sakshi", "sakshi-cli"}) {
+                List<String> line = run(java.util.Map.of(), cwd, launcher, command, "x");
+                List<String> jit = ClassDataRelaunch.RELAUNCHED.get(command);
+                int at = line.indexOf(jit.get(0));
+                assertTrue(at >= 0, command + ": " + line);
+                assertEquals(jit, line.subList(at, at + jit.size()), command + " gets the relaunch's options, in order");
+                assertEquals(jit.size(), line.stream().filter(a -> a.matches("-XX:Tier[34].*") || a.startsWith("-XX:CompileCommand"))
+                        .count(), "nothing else: " + line);
+                assertTrue(line.contains("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), line.toString());
+                assertTrue(line.contains("-XX:+UseSerialGC"), line.toString());
+                assertEquals(List.of("-cp", app + "/sakshi.jar", "org.sakshi.app.Main", command, "x"),
+                        line.subList(line.size() - 5, line.size()));
+            }
+        }
+        for (String other : new String[] {"import", "custody", "items", "receive"}) {
+            List<String> line = run("sakshi-cli", other, "x");
+            assertTrue(line.stream().noneMatch(a -> a.matches("-XX:Tier[34].*") || a.startsWith("-XX:CompileCommand")),
+                    other + " keeps the usual JIT: " + line);
+        }
         assertFalse(Files.exists(home.resolve(".sakshi")), "a command writes nothing into the profile");
     }
 
