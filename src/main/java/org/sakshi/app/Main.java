@@ -13,14 +13,19 @@ public final class Main {
 
     public static void main(String[] args) {
         ClassDataRelaunch.maybeRelaunch(args); // a bare `java -jar` window: again, with a class-data archive
+        boolean window = args.length == 0 || (args[0].equals("gui") && !containsHelp(args));
+        if (!window) {
+            // a large file's copy and digests begin before anything else, the set-up of logging included
+            // (the copy's path makes no logger: ImportHeadStartTest)
+            org.sakshi.cli.ImportHeadStart.start(args);
+        }
         protectLogs(logDir());
         startLogging();
-        if (args.length == 0 || (args[0].equals("gui") && !containsHelp(args))) {
+        if (window) {
             launchWindow(args);
             return;
         }
-        org.sakshi.cli.ImportHeadStart.start(args); // a large file's copy and digests begin before anything else
-        org.sakshi.cli.VerifyHeadStart.start(args); // so does a bundle's payload hashing
+        org.sakshi.cli.VerifyHeadStart.start(args); // a bundle's payload hashing begins before the rest too
         int code;
         try {
             code = SakshiCommand.run(new AppContext(AppContext.defaultWorkspace()).cli(), args);

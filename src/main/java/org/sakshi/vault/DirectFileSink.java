@@ -26,7 +26,13 @@ import org.slf4j.LoggerFactory;
  * error to one fsync only, so it is never left for the final one to find).
  */
 public final class DirectFileSink implements ByteSink {
-    private static final Logger LOG = LoggerFactory.getLogger(DirectFileSink.class);
+    /**
+     * Its logger, made at its first use: an import's head start (app's {@code Main}) uses this class
+     * before logging is set up, which must not be set up on that path (docs/performance.md, ninth round).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(DirectFileSink.class);
+    }
 
     private final Path file;
     private final int block;
@@ -53,7 +59,7 @@ public final class DirectFileSink implements ByteSink {
                 d = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         ExtendedOpenOption.DIRECT);
             } catch (IOException | UnsupportedOperationException e) {
-                LOG.debug("O_DIRECT refused for {} ({}); using buffered writes", file, e.toString());
+                Log.LOG.debug("O_DIRECT refused for {} ({}); using buffered writes", file, e.toString());
                 Files.deleteIfExists(file);
                 d = null;
             }
@@ -85,7 +91,7 @@ public final class DirectFileSink implements ByteSink {
                 } catch (IOException e) {
                     if (position == 0 && head.position() == buf.position()) {
                         // Some filesystems accept the open flag but refuse the first aligned write.
-                        LOG.debug("O_DIRECT write refused for {} ({}); using buffered writes", file, e.toString());
+                        Log.LOG.debug("O_DIRECT write refused for {} ({}); using buffered writes", file, e.toString());
                         direct.close();
                         direct = null;
                         writeBuffered(buf);
@@ -143,7 +149,7 @@ public final class DirectFileSink implements ByteSink {
         } catch (IOException e) {
             if (start == 0 && position == 0) {
                 // Some filesystems accept the open flag but refuse the first aligned write.
-                LOG.debug("O_DIRECT write refused for {} ({}); using buffered writes", file, e.toString());
+                Log.LOG.debug("O_DIRECT write refused for {} ({}); using buffered writes", file, e.toString());
                 direct.close();
                 direct = null;
                 for (ByteBuffer b : bufs) {
@@ -217,7 +223,7 @@ public final class DirectFileSink implements ByteSink {
         try {
             stopFlusher(false);
         } catch (IOException e) {
-            LOG.debug("side flush", e); // not thrown when not rethrowing
+            Log.LOG.debug("side flush", e); // not thrown when not rethrowing
         }
         closeQuietly(direct);
         closeQuietly(buffered);
@@ -226,7 +232,7 @@ public final class DirectFileSink implements ByteSink {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            LOG.warn("could not remove the unfinished vault file {}", file, e);
+            Log.LOG.warn("could not remove the unfinished vault file {}", file, e);
         }
     }
 
@@ -235,7 +241,7 @@ public final class DirectFileSink implements ByteSink {
             try {
                 c.close();
             } catch (IOException e) {
-                LOG.debug("close failed", e);
+                Log.LOG.debug("close failed", e);
             }
         }
     }

@@ -43,7 +43,13 @@ import org.slf4j.LoggerFactory;
  * reading.
  */
 public final class Vault {
-    private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
+    /**
+     * Its logger, made at its first use: an import's head start (app's {@code Main}) uses this class
+     * before logging is set up, which must not be set up on that path (docs/performance.md, ninth round).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Vault.class);
+    }
 
     /** Files up to this size are copied without the pipeline's threads. */
     static final int SMALL = 256 * 1024;
@@ -279,7 +285,7 @@ public final class Vault {
                 try {
                     Files.deleteIfExists(part);
                 } catch (IOException e) {
-                    LOG.warn("could not remove the unfinished vault file {}", part, e);
+                    Log.LOG.warn("could not remove the unfinished vault file {}", part, e);
                 }
             }
             IN_FLIGHT.remove(part.getFileName().toString());
@@ -994,11 +1000,11 @@ public final class Vault {
                     .start();
             int rc = p.waitFor();
             if (rc != 0) {
-                LOG.debug("'{} -f {}' exited with {}; syncing each file instead", SYNC_COMMAND, dir, rc);
+                Log.LOG.debug("'{} -f {}' exited with {}; syncing each file instead", SYNC_COMMAND, dir, rc);
             }
             return rc == 0;
         } catch (IOException e) {
-            LOG.debug("could not run '{} -f' ({}); syncing each file instead", SYNC_COMMAND, e.toString());
+            Log.LOG.debug("could not run '{} -f' ({}); syncing each file instead", SYNC_COMMAND, e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -1050,14 +1056,14 @@ public final class Vault {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
-            LOG.debug("directory fsync not supported for {}", dir);
+            Log.LOG.debug("directory fsync not supported for {}", dir);
         }
     }
 
     /** Removes a blob (only used to undo a store whose item was not recorded). */
     public void delete(String relPath) throws IOException {
         if (shared) {
-            LOG.debug("shared vault {}: blob {} kept (another workstation may refer to it)", root, relPath);
+            Log.LOG.debug("shared vault {}: blob {} kept (another workstation may refer to it)", root, relPath);
             return;
         }
         try {

@@ -195,4 +195,44 @@ class ImportHeadStartTest {
         assertFalse(Files.exists(plain.resolve("vault/.tmp")), "nothing is written into a folder that is not a case");
         assertEquals(List.of(), files(caseDir.resolve("vault")));
     }
+
+    /** A class loader of its own over the same classes: what it loaded shows what a path of the program loads. */
+    private static final class Isolated extends java.net.URLClassLoader {
+        Isolated(Class<?>... from) throws Exception {
+            super(Stream.of(from).map(c -> c.getProtectionDomain().getCodeSource().getLocation()).distinct()
+                    .toArray(java.net.URL[]::new), ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+    }
+
+    @Test
+    void theHeadStartCopiesAndHashesTheFileWithoutSettingUpLoggingOnItsWay() throws Exception {
+        // app's Main starts the copy before logging is set up (docs/performance.md, ninth round): none of
+        // the classes the copy goes through may set it up on the copy's path, nor make a logger at all
+        Path src = Files.write(tmp.resolve("disk.img"), data(7));
+        try (Isolated loader = new Isolated(ImportHeadStart.class, org.slf4j.LoggerFactory.class,
+                ch.qos.logback.classic.LoggerContext.class, ch.qos.logback.core.Context.class,
+                com.fasterxml.jackson.core.JsonFactory.class, com.fasterxml.jackson.databind.ObjectMapper.class,
+                picocli.CommandLine.class, org.sqlite.JDBC.class)) {
+            Class<?> head = Class.forName(ImportHeadStart.class.getName(), true, loader);
+            head.getMethod("start", String[].class)
+                    .invoke(null, (Object) new String[] {"import", caseDir.toString(), src.toString()});
+            java.lang.reflect.Method started = head.getDeclaredMethod("started");
+            started.setAccessible(true);
+            assertTrue((Boolean) started.invoke(null), "the copy was started");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!loader.loaded("org.sakshi.hashing.HashResult") && System.nanoTime() < deadline) {
+                Thread.sleep(5); // made once the copy, its digests and its fsync are done
+            }
+            assertTrue(loader.loaded("org.sakshi.hashing.HashResult"), "the copy ran to its end");
+            assertTrue(loader.loaded("org.sakshi.vault.DirectFileSink"), "the copy went through the vault's sink");
+            head.getMethod("close").invoke(null);
+            assertFalse(loader.loaded("org.slf4j.LoggerFactory"), "no logger was made on the head start's path");
+            assertFalse(loader.loaded("ch.qos.logback.classic.LoggerContext"), "logging was not set up");
+        }
+        assertEquals(List.of(), files(caseDir.resolve("vault")), "closed: no blob and no temp file");
+    }
 }
