@@ -151,8 +151,8 @@ import_run() { # run label jar
 
 for i in $(seq 1 "$RUNS"); do
   echo "run $i"
-  # the program measured first after the previous run's clean-up took longer (wall) in every pair of a
-  # loaded session-9 host whichever build it was: with JAR_BEFORE, the order alternates from run to run
+  # a build's place in the run moved its wall time by up to 40% on the loaded session-9 host, either
+  # way (first slower in four pairs, faster in two): with JAR_BEFORE, the order alternates from run to run
   if [ -n "${JAR_BEFORE:-}" ] && [ $((i % 2)) = 0 ]; then
     import_run "$i" before-import "$JAR_BEFORE"
     import_run "$i" sakshi-import "$JAR"
