@@ -151,8 +151,15 @@ import_run() { # run label jar
 
 for i in $(seq 1 "$RUNS"); do
   echo "run $i"
-  import_run "$i" sakshi-import "$JAR"
-  if [ -n "${JAR_BEFORE:-}" ]; then import_run "$i" before-import "$JAR_BEFORE"; fi
+  # a build's place in the run moved its wall time by up to 40% on the loaded session-9 host, either
+  # way (first slower in four pairs, faster in two): with JAR_BEFORE, the order alternates from run to run
+  if [ -n "${JAR_BEFORE:-}" ] && [ $((i % 2)) = 0 ]; then
+    import_run "$i" before-import "$JAR_BEFORE"
+    import_run "$i" sakshi-import "$JAR"
+  else
+    import_run "$i" sakshi-import "$JAR"
+    if [ -n "${JAR_BEFORE:-}" ]; then import_run "$i" before-import "$JAR_BEFORE"; fi
+  fi
   prepare
   measure "$i" "cp-r+sync" sh -c "cp -r '$RSRC' '$OUT/copy' && sync -f '$OUT'"
   finish

@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * written to {@code vault/.tmp/*.part}, fsynced, atomically renamed into place, then made
  * read-only. Unfinished temp files (a crash, a kill) are removed by {@link #cleanTemp()}, which
  * the case store runs whenever it takes the case's write lock. Sources are only ever opened for
- * reading.
+ * reading. A {@link Batch} on a vault that is not shared writes its small files under their final
+ * names instead (created read-only, made durable together before the commit that refers to them):
+ * there the next writer removes every blob no committed item refers to, so a blob a crash or a kill
+ * cut short never outlives it.
  */
 public final class Vault {
     /**
@@ -294,6 +297,17 @@ public final class Vault {
 
     /** Opens a listed file for reading, refusing a link in its place or another file than the one listed. */
     private static FileChannel openListed(Path source, Object listedKey) throws IOException {
+        return openListed(source, listedKey, null);
+    }
+
+    /**
+     * As {@link #openListed(Path, Object)}; when the file's attributes were read after opening it
+     * (a listed key given), its size then goes to {@code sizeOut[0]}, otherwise -1.
+     */
+    private static FileChannel openListed(Path source, Object listedKey, long[] sizeOut) throws IOException {
+        if (sizeOut != null) {
+            sizeOut[0] = -1;
+        }
         FileChannel ch;
         try {
             ch = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
@@ -314,6 +328,9 @@ public final class Vault {
             }
             if (listedKey != null && now.fileKey() != null && !listedKey.equals(now.fileKey())) {
                 throw new SwappedFileException(source + " was replaced by another file after it was listed", null);
+            }
+            if (sizeOut != null) {
+                sizeOut[0] = now.size();
             }
             return ch;
         } catch (IOException | RuntimeException e) {
@@ -387,6 +404,12 @@ public final class Vault {
         private final String prefix = UUID.randomUUID().toString();
         private final java.util.concurrent.atomic.AtomicLong parts = new java.util.concurrent.atomic.AtomicLong();
         private final boolean posix;
+        /**
+         * Small files are written under their final names ({@link #writeInPlace}), not through a temp
+         * file and a rename: POSIX modes (created 0400) and a vault that is not {@link #shared()} (a lab
+         * server's vault is never tidied, so it keeps the temp file and the rename).
+         */
+        private final boolean direct;
         private int groups;
         /** The group the walking thread is filling (only that thread touches it until it is queued). */
         private Group current;
@@ -471,6 +494,7 @@ public final class Vault {
         private Batch() throws IOException {
             org.sakshi.core.OwnerOnly.dir(tmp);
             posix = Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+            direct = posix && !shared;
         }
 
         /**
@@ -495,8 +519,10 @@ public final class Vault {
          * before this returns); it has run for every blob written once {@link #sync()} or
          * {@link #close()} has returned, also after a failure, so a caller can remove what was
          * written. A write that fails is thrown by the next call of this batch; nothing is written
-         * after it. The same content submitted twice may be written twice (the second rename
-         * replaces identical bytes), and then both blobs say they are new.
+         * after it. The same content submitted twice is written once where blobs are written under
+         * their final names (the other says it existed); through temp files (a shared vault, no POSIX
+         * modes) it may be written twice (the second rename replaces identical bytes), and then both
+         * blobs say they are new.
          */
         public void submit(Path source, Object listedKey, ProgressListener progress, String what, CancelFlag cancel,
                            java.util.function.Consumer<StoredBlob> then) throws IOException, CancelledException {
@@ -524,13 +550,19 @@ public final class Vault {
                 }
                 int start = g.used;
                 int n = 0;
-                try (FileChannel in = openListed(source, listedKey)) {
+                long[] opened = new long[1];
+                try (FileChannel in = openListed(source, listedKey, opened)) {
                     // with a listed size, no fstat: at most SMALL + 1 bytes are read, so growth shows
                     if (listedSize >= 0 || in.size() <= SMALL) {
                         java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(g.data, start, SMALL + 1);
                         int r;
                         while (all.hasRemaining() && (r = in.read(all)) >= 0) {
                             n += r;
+                            // a read that came back short with the size the opened file had: its end, no
+                            // further read to see it (a file that grows or shrinks meanwhile reads on to its end)
+                            if (n == opened[0] && all.hasRemaining()) {
+                                break;
+                            }
                         }
                     } else {
                         n = SMALL + 1;
@@ -786,6 +818,9 @@ public final class Vault {
                     throw e.getCause();
                 }
             }
+            if (direct) {
+                return writeInPlace(target, rel, h, data, off, len);
+            }
             Path part = tmp.resolve(prefix + "-" + parts.getAndIncrement() + ".part");
             // created 0400 where the file system has POSIX modes: the creating descriptor may still write
             try (FileChannel ch = posix ? FileChannel.open(part, CREATE_WRITE, READ_ONLY_ATTR)
@@ -811,6 +846,41 @@ public final class Vault {
                 throw new IOException("the vault's filesystem cannot rename atomically: " + root, e);
             } catch (IOException e) {
                 Files.deleteIfExists(part);
+                throw e;
+            }
+            unsynced.add(rel);
+            known.add(prefix(h.digests().sha256()));
+            return new StoredBlob(rel, h, false);
+        }
+
+        /**
+         * Writes a blob under its final name, created 0400 with {@code O_EXCL} (one directory update;
+         * no temp file, no rename): on a vault that is not {@link #shared()}, whose next writer removes
+         * every blob no committed item refers to ({@code CaseAccess} tidies the case under the write
+         * lock), so a blob cut short by a crash or a kill, like an unsynced renamed one, never outlives
+         * the next writer; a name that is taken is content already there (or being written by the
+         * other writer thread, before this batch's {@link #sync()}). A write that fails removes the
+         * file it created.
+         */
+        private StoredBlob writeInPlace(Path target, String rel, HashResult h, byte[] data, int off, int len)
+                throws IOException {
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(target, CREATE_WRITE, READ_ONLY_ATTR);
+            } catch (FileAlreadyExistsException e) {
+                return new StoredBlob(rel, h, true);
+            }
+            try (ch) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, off, len);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException d) {
+                    e.addSuppressed(d);
+                }
                 throw e;
             }
             unsynced.add(rel);

@@ -169,4 +169,81 @@ class KillDuringImportTest {
                     + " file was removed by the next writer");
         }
     }
+
+    /** The blob files in a case's vault (not its temp folder). */
+    private static List<Path> blobFiles(Path caseDir) throws Exception {
+        try (Stream<Path> s = Files.walk(caseDir.resolve("vault"))) {
+            return s.filter(p -> p.getParent().getFileName().toString().length() == 2)
+                    .filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+    }
+
+    /**
+     * Folder cases only (a lab server's vault is never tidied: its blobs are written through temp
+     * files). A separate JVM imports a folder of 4,000 small files and is killed with SIGKILL while its
+     * vault batch writes them (some blobs in the vault, the batch not yet made durable or committed):
+     * the ledger verifies, no item is recorded, the next writer removes every blob the killed import
+     * left (a name in the vault never holds bytes that do not hash to it), and the same folder then
+     * imports completely, with the same manifest hash as in a case that never saw the kill.
+     */
+    @org.junit.jupiter.api.Test
+    void killingAFolderImportMidBatchLeavesNoBlobThatDoesNotHashToItsNameAndTheFolderReimports() throws Exception {
+        Fixture fx = new Fixture();
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("phone");
+        Random r = new Random(15);
+        for (int i = 0; i < 4000; i++) {
+            byte[] b = new byte[1024 + r.nextInt(15 * 1024)];
+            r.nextBytes(b);
+            Path f = dir.resolve("d" + (i % 40)).resolve("f" + i + ".bin");
+            Files.createDirectories(f.getParent());
+            Files.write(f, b);
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dsakshi.home=" + System.getProperty("sakshi.home", tmp.resolve("profile").toString()),
+                "-Dsakshi.relaunch=false", "-cp", classPath(), "org.sakshi.app.Main", "import", c.toString(),
+                dir.toString()));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        int seen = 0;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && child.isAlive()) {
+                seen = blobFiles(c).size();
+                if (seen >= 200) { // the batch is writing: a quarter of the folder or less is in the vault
+                    child.destroyForcibly(); // SIGKILL on Linux
+                    break;
+                }
+                Thread.sleep(2);
+            }
+            child.waitFor(30, TimeUnit.SECONDS);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertTrue(seen >= 200 && seen < 4000, "killed mid-batch (" + seen + " blobs seen): "
+                + Files.readString(tmp.resolve("child.log")));
+        assertTrue(fx.custody.verify(c).intact());
+        assertTrue(fx.evidence.items(c).isEmpty());
+        assertEquals(1, fx.custody.events(c).size(), "only the case's creation is in the ledger");
+
+        // the next writer (a note) tidies the case: nothing of the killed import is left in the vault
+        fx.custody.note(c, null, "after the kill", List.of());
+        assertEquals(List.of(), blobFiles(c), "every blob of the killed import was removed by the next writer");
+        assertTrue(fx.custody.verify(c).intact());
+
+        Item again = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null).imported().get(0);
+        assertEquals("E0001", again.id(), "the killed import took no item number");
+        assertEquals(4000, fx.evidence.entries(c, again.id()).size());
+        assertTrue(fx.custody.verify(c).intact());
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        List<Path> blobs = blobFiles(c);
+        for (Path b : blobs) {
+            assertEquals(b.getFileName().toString(), java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(b))),
+                    "a blob's bytes hash to its name: " + b);
+        }
+        assertEquals(4000 + 1, blobs.size(), "every file and the manifest, nothing else");
+        Path other = new Fixture().newCase(tmp.resolve("untouched"));
+        Item reference = fx.imports.importPaths(other, List.of(dir), Fixture.plain(), null, null).imported().get(0);
+        assertEquals(reference.digests(), again.digests(), "the same folder hash as an import that was never killed");
+    }
 }
