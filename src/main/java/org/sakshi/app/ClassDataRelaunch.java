@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>{@code verify} loads EU DSS, PDFBox and Bouncy Castle beside the payload's hashing on two cores:
  * from its own archive (one per kind, {@code sakshi-verify-*.jsa}) it needs about a third less CPU,
  * which on two cores is wall time; {@code export} likewise ({@link #EXPORT_JIT}). An {@code import} naming a folder runs with the serial collector
- * ({@link #FOLDER_IMPORT}). Other commands are not relaunched (and this class looks at
+ * ({@link #FOLDER_IMPORT}), and so does {@code custody verify} ({@link #CUSTODY_VERIFY}). Other commands are not relaunched (and this class looks at
  * nothing else for them): most print, read stdin and exit quickly, and a second JVM would cost more
  * than it saves; a command that gains is added to {@link #RELAUNCHED}, one line. Nothing is relaunched
  * when the JVM was started otherwise (the {@code sakshi} launcher and the installed package bring their
@@ -83,22 +83,34 @@ final class ClassDataRelaunch {
      */
     static final List<String> FOLDER_IMPORT = List.of("-XX:+UseSerialGC");
 
+    /**
+     * The collector of a relaunched {@code custody verify}: its two checking threads keep both cores
+     * busy, and G1's concurrent work competed with them (1,000,000 events: 0.8-1.0 s less CPU and 160
+     * instead of 243 MiB with the serial collector; with the archive, 2.0-2.2 s against 2.6-2.7 s of wall
+     * from the launcher, docs/performance.md, ninth round). Printing the ledger is not relaunched.
+     */
+    static final List<String> CUSTODY_VERIFY = List.of("-XX:+UseSerialGC");
+
     static {
         RELAUNCHED.put("gui", List.of());
         RELAUNCHED.put("verify", VERIFY_JIT);
         RELAUNCHED.put("export", EXPORT_JIT);
         RELAUNCHED.put("import", FOLDER_IMPORT); // only an import naming a folder, see relaunches
+        RELAUNCHED.put("custody", CUSTODY_VERIFY); // only custody verify, see relaunches
     }
 
     /**
-     * Whether a start whose first argument is in {@link #RELAUNCHED} is relaunched: always, except an
-     * {@code import}, which is relaunched only when an argument after the case names a folder (a folder
+     * Whether a start whose first argument is in {@link #RELAUNCHED} is relaunched: always, except
+     * {@code custody} (only {@code custody verify}) and an {@code import}, which is relaunched only when an argument after the case names a folder (a folder
      * import: many small files, where the serial collector keeps the peak memory under 300 MiB). An
      * import of files keeps its first JVM: its large file's copy starts at once there
      * ({@code ImportHeadStart}), and a second JVM's start would be serial time. An option's value that
      * happens to name a folder only costs a relaunch; the command and its result are the same.
      */
     static boolean relaunches(String[] args) {
+        if (args.length > 0 && args[0].equals("custody")) {
+            return args.length > 1 && args[1].equals("verify");
+        }
         if (args.length == 0 || !args[0].equals("import")) {
             return true;
         }

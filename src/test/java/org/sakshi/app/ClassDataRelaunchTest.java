@@ -131,6 +131,22 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void aBareJavaJarCustodyVerifyRunsAgainWithTheSerialCollectorAndPrintingTheLedgerDoesNot() {
+        String[] verify = {"custody", "verify", "/cases/FIR-1", "--trust-key", "ab12"};
+        String[] line = {"-Xmx256m", "-jar", "/opt/sakshi.jar", "custody", "verify", "/cases/FIR-1", "--trust-key", "ab12"};
+        List<String> cmd = relaunch(verify, line, Map.of(), null, null).orElseThrow();
+        assertTrue(cmd.get(1).startsWith("-XX:SharedArchiveFile=" + PROFILE.resolve("cds").resolve("sakshi-custody-")),
+                cmd.get(1));
+        assertEquals(List.of(line), cmd.subList(cmd.size() - line.length, cmd.size()), "options and arguments kept");
+        assertEquals(ClassDataRelaunch.CUSTODY_VERIFY, cmd.subList(cmd.size() - line.length
+                - ClassDataRelaunch.CUSTODY_VERIFY.size(), cmd.size() - line.length), "before the user's own options");
+        for (String[] print : List.of(new String[] {"custody", "/cases/FIR-1", "--csv"},
+                new String[] {"custody", "/cases/FIR-1", "verify"}, new String[] {"custody"})) {
+            assertTrue(!ClassDataRelaunch.relaunches(print), String.join(" ", print));
+        }
+    }
+
+    @Test
     void aRebuiltJarGetsAnArchiveOfItsOwnBecauseTheJvmNeverRewritesOneWhoseJarChanged(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         Path jar = tmp.resolve("sakshi.jar");
