@@ -92,7 +92,6 @@ public final class BundleSealer {
 
     private final BundleVerifier verifier;
     private final org.sakshi.signing.ltv.LtvAugmenter longTerm;
-    private final long warmUpFrom;
 
     /** @param verifier re-reads the fresh bundle; its trust anchors decide PASSED or INDETERMINATE */
     public BundleSealer(BundleVerifier verifier) {
@@ -100,18 +99,8 @@ public final class BundleSealer {
     }
 
     private BundleSealer(BundleVerifier verifier, org.sakshi.signing.ltv.LtvAugmenter longTerm) {
-        this(verifier, longTerm, WARM_UP_PAYLOAD);
-    }
-
-    private BundleSealer(BundleVerifier verifier, org.sakshi.signing.ltv.LtvAugmenter longTerm, long warmUpFrom) {
         this.verifier = verifier;
         this.longTerm = longTerm;
-        this.warmUpFrom = warmUpFrom;
-    }
-
-    /** The same sealer, warming the re-check up ({@link #warmUp(Plan)}) from a payload of {@code bytes} (tests). */
-    BundleSealer withWarmUpFrom(long bytes) {
-        return new BundleSealer(verifier, longTerm, bytes);
     }
 
     /**
@@ -120,14 +109,13 @@ public final class BundleSealer {
      * revoked signer stops the seal.
      */
     public BundleSealer withLongTerm(org.sakshi.signing.ltv.LtvAugmenter longTerm) {
-        return new BundleSealer(verifier, longTerm, warmUpFrom);
+        return new BundleSealer(verifier, longTerm);
     }
 
     public Sealed seal(Plan plan, ProgressListener progress, CancelFlag cancel) throws SakshiException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancelFlag c = cancel == null ? new CancelFlag() : cancel;
         long start = System.nanoTime();
-        Thread warm = warmUp(plan);
         try (PartFile part = PartFile.forOutput(plan.out())) {
             List<TimestampToken> tokens;
             List<String> warnings = new ArrayList<>();
@@ -149,7 +137,6 @@ public final class BundleSealer {
                         (System.nanoTime() - start) / 1_000_000);
                 c.throwIfCancelled();
                 long written = System.nanoTime();
-                joinWarmUp(warm); // done long before on a large payload; the re-check should not share a core with it
                 checked = recheck(part.part(), w.bundleSha256(), tokens, w.readBack(), p);
                 LOG.info("bundle {}: re-read check {} in {} ms", plan.bundleId(), checked.verification().verdict(),
                         (System.nanoTime() - written) / 1_000_000);
@@ -163,80 +150,6 @@ public final class BundleSealer {
             return new Sealed(plan.out(), checked.sha256(), tokens, checked.verification(), warnings);
         } catch (IOException e) {
             throw new StorageException("writing the bundle " + plan.out() + " failed: " + cause(e), e);
-        } finally {
-            // it reads staged files, which the caller deletes after this returns; after a failure it may still
-            // be waiting for the report, which the caller stops only after this returns
-            if (warm != null) {
-                warm.interrupt();
-            }
-            joinWarmUp(warm);
-        }
-    }
-
-    /** Payloads at least this large get the re-check's warm-up ({@link #warmUp(Plan)}). */
-    static final long WARM_UP_PAYLOAD = 256L << 20;
-    /** The custody log's first bytes the warm-up checks (its classes and code; the re-check reads all of it). */
-    static final long WARM_UP_LEDGER_HEAD = 64 << 10;
-
-    /**
-     * For a payload of {@link #WARM_UP_PAYLOAD} or more whose report is still being made on another
-     * thread ({@link Plan#later()}): a thread that waits for the report and then runs the re-check's
-     * custody and PDF checks on the staged files ({@link BundleVerifier#warmUp}), while the evidence is
-     * still streaming. After the last byte the re-check runs on one core while the other waits; the
-     * class loading, table set-up and interpretation it saves there cost the same CPU during the copy,
-     * where both cores are busy anyway, so the bundle is done sooner. It changes no check and no byte:
-     * its findings are discarded. Null (nothing started) for a small payload, where it would only add
-     * work.
-     */
-    private Thread warmUp(Plan plan) {
-        if (plan.later() == null) {
-            return null;
-        }
-        long bytes = 0;
-        Path custodyLog = null;
-        for (PayloadFile f : plan.payload()) {
-            bytes += f.file().toFile().length();
-            if (f.bagPath().equals("data/custody/custody-log.jsonl")) {
-                custodyLog = f.file();
-            }
-        }
-        if (bytes < warmUpFrom) {
-            return null;
-        }
-        final Path log = custodyLog;
-        return Thread.ofPlatform().daemon().name("export-warm-up").start(() -> {
-            Path pdf = null;
-            try {
-                for (PayloadFile f : plan.later().get()) {
-                    if (f.bagPath().equals("data/report/report.pdf")) {
-                        pdf = f.file();
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                return; // the seal fails on it
-            }
-            verifier.warmUp(log, WARM_UP_LEDGER_HEAD, pdf);
-        });
-    }
-
-    /** Waits for the warm-up thread (it ends by itself; at most a few seconds on a slow machine). */
-    private static void joinWarmUp(Thread warm) {
-        if (warm == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                warm.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

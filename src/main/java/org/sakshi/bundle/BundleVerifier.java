@@ -125,44 +125,6 @@ public final class BundleVerifier {
     }
 
     /**
-     * Runs on the calling thread, on files staged for a bundle, the checks a re-check will run on their
-     * copies in it, and discards what they find: the first {@code ledgerHead} bytes (whole lines) of the
-     * custody log {@code custodyLog}, the signature and the text of the PDF {@code pdf} (either may be
-     * null). An exporter calls it while the evidence streams in, so that the classes, tables and code
-     * those checks need (PDFBox's glyph list and CMaps, Bouncy Castle, the JSON reader) are ready when the
-     * re-check runs after the last byte, on one core. Nothing of it reaches a report; every failure is
-     * ignored (the re-check meets it again on the bundle's own copy).
-     */
-    public void warmUp(Path custodyLog, long ledgerHead, Path pdf) {
-        if (custodyLog != null && ledger != null) {
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(custodyLog)) {
-                byte[] head = in.readNBytes((int) Math.min(ledgerHead, Integer.MAX_VALUE - 8));
-                int end = head.length;
-                while (end > 0 && head[end - 1] != '\n') {
-                    end--;
-                }
-                ledger.verify(new java.io.ByteArrayInputStream(head, 0, end));
-            } catch (IOException | RuntimeException e) {
-                // the re-check reads the bundle's copy and reports what it finds
-            }
-        }
-        if (pdf != null && trust != null) {
-            try {
-                trust.verifyPdf(pdf);
-            } catch (RuntimeException e) {
-                // as above
-            }
-        }
-        if (pdf != null && pdfText != null) {
-            try {
-                pdfText.text(pdf, soFar -> true); // its first page: the fonts, CMaps and parser
-            } catch (IOException | RuntimeException e) {
-                // as above
-            }
-        }
-    }
-
-    /**
      * Verifies {@code bundle}.
      *
      * @throws InputException only when the file is not a ZIP or holds no bag at all

@@ -49,15 +49,6 @@ public final class SealedFixture {
 
     public static Built build(Path dir, LocalTsa tsa, Signer signer, Custody custody, BundleVerifier recheck)
             throws Exception {
-        return build(dir, tsa, signer, custody, recheck, null);
-    }
-
-    /**
-     * As above; with {@code sealer}, the report is handed over as {@link BundleSealer.Plan#later()} (as the
-     * exporter's report thread does) and the bundle is sealed by {@code sealer} applied to the usual sealer.
-     */
-    public static Built build(Path dir, LocalTsa tsa, Signer signer, Custody custody, BundleVerifier recheck,
-                              java.util.function.UnaryOperator<BundleSealer> sealer) throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
         String bundleId = UUID.randomUUID().toString();
         Instant now = Instant.now();
@@ -108,22 +99,15 @@ public final class SealedFixture {
         }
         Path report = work.resolve("report.pdf");
         new PadesSigner().sign(unsigned, report, signer, tsa.source());
-        BundleSealer.PayloadFile reportFile = new BundleSealer.PayloadFile("data/report/report.pdf", report, null, null);
-        if (sealer == null) {
-            payload.add(reportFile);
-        }
+        payload.add(new BundleSealer.PayloadFile("data/report/report.pdf", report, null, null));
         BagInfo bagInfo = new BagInfo().add("Source-Organization", info.agency())
                 .add("Contact-Name", exporter.name()).add("External-Identifier", CASE_NUMBER)
                 .add("External-Description", info.title()).add("Bagging-Date", now.toString().substring(0, 10))
                 .add("Sakshi-Bundle-Version", "1").add("Sakshi-Bundle-Id", bundleId)
                 .add("Sakshi-Custody-Head", custody.head());
         Path out = dir.resolve("bundle.zip");
-        BundleSealer.Sealed sealed = sealer == null
-                ? new BundleSealer(recheck).seal(new BundleSealer.Plan(out, bundleId, now, payload,
-                        bagInfo, CASE_NUMBER, signer, List.of(tsa.source())), null, null)
-                : sealer.apply(new BundleSealer(recheck)).seal(new BundleSealer.Plan(out, bundleId, now, payload,
-                        bagInfo, CASE_NUMBER, signer, List.of(tsa.source()),
-                        java.util.concurrent.CompletableFuture.completedFuture(List.of(reportFile))), null, null);
+        BundleSealer.Sealed sealed = new BundleSealer(recheck).seal(new BundleSealer.Plan(out, bundleId, now, payload,
+                bagInfo, CASE_NUMBER, signer, List.of(tsa.source())), null, null);
         return new Built(out, bundleId, items, sealed);
     }
 
