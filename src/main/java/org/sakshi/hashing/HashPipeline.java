@@ -189,8 +189,18 @@ public final class HashPipeline {
             for (Consumer con : consumers) {
                 con.queue.put(Chunk.END);
             }
+            // The input is read; the digests and the sink may still be working. Wait for them, but keep
+            // honouring a cancel and their failures: a sink stuck on a stalled disk or share must not hold
+            // a cancelled copy for ever (the finally below interrupts the threads and aborts the sink).
             for (Consumer con : consumers) {
-                con.thread.join();
+                while (true) {
+                    con.thread.join(100);
+                    if (!con.thread.isAlive()) {
+                        break;
+                    }
+                    c.throwIfCancelled();
+                    rethrow(failure.get());
+                }
             }
             rethrow(failure.get());
             ok = true;

@@ -97,6 +97,58 @@ class HashPipelineTest {
         assertTrue(sink.aborted);
     }
 
+    /**
+     * A cancel that comes after the whole input was read, while the sink is still stuck on its first
+     * write (a stalled network share, a held test sink): the run must stop anyway, not wait for the
+     * sink for ever. This hung CI for 80 minutes in session 9 (VaultTest, a begun copy closed while its
+     * sink was held): the reader had reached the end and waited for the sink's thread without looking
+     * at the cancel flag.
+     */
+    @Test
+    void aCancelAfterTheLastReadWhileTheSinkIsStuckStopsTheRunAndAbortsTheSink() throws Exception {
+        byte[] data = random(200_000, 5);
+        CancelFlag cancel = new CancelFlag();
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        AtomicLong read = new AtomicLong();
+        MemorySink sink = new MemorySink() {
+            @Override
+            public void write(ByteBuffer buf) {
+                writing.countDown();
+                try {
+                    never.await(); // only an interrupt gets it out
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
+                }
+            }
+        };
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread runner = new Thread(() -> {
+            try {
+                new HashPipeline(65536, 8).run(Channels.newChannel(new java.io.ByteArrayInputStream(data)),
+                        data.length, sink, (done, total, what) -> read.set(done), "x", cancel);
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        runner.setDaemon(true);
+        runner.start();
+        assertTrue(writing.await(30, java.util.concurrent.TimeUnit.SECONDS), "the sink got its first write");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (read.get() < data.length && System.nanoTime() < deadline) {
+            Thread.sleep(2); // 8 buffers hold the whole input: the reader reaches its end with the sink stuck
+        }
+        assertEquals(data.length, read.get(), "the whole input was read while the sink was stuck");
+        cancel.cancel();
+        Throwable t = outcome.get(30, java.util.concurrent.TimeUnit.SECONDS); // before the fix: never
+        assertTrue(t instanceof CancelledException, "stopped as cancelled, not " + t);
+        assertTrue(sink.aborted, "the sink was aborted");
+        runner.join(10_000);
+        assertTrue(!runner.isAlive());
+    }
+
     @Test
     void aFailingSinkFailsTheRunWithItsErrorAndIsAborted() {
         byte[] data = random(1_000_000, 3);
