@@ -37,6 +37,19 @@ case "${1:-gui}" in
     verify|export) kind=$1 ;;
     *) kind=cli ;;
 esac
+# the commands: a class-data archive for each kind of command in the user's profile, on top of the
+# runtime's own (-XX:+AutoCreateSharedArchive: the first run of each kind writes it as it ends, again
+# after an upgrade), as the build's launcher keeps one per command beside its jar. The package's one
+# static archive (lib/app/sakshi.jsa) holds the classes of every training run (79 MB, 21,000 classes):
+# it put main 0.14 s later than a per-command archive (session 10), and it is used only where the profile cannot take an archive, and for the
+# package's own training and install runs (SAKSHI_CDS=0), which must not write into a profile
+dyn=
+if [ "$kind" != gui ] && [ "${SAKSHI_CDS:-}" != 0 ] && [ -n "${HOME:-}" ]; then
+    d=$HOME/.sakshi/cds
+    if { [ -d "$d" ] || (umask 077 && mkdir -p "$d") 2>/dev/null; } && [ -w "$d" ]; then
+        dyn=$d/package-$kind.jsa
+    fi
+fi
 aot=
 # SAKSHI_AOT=0: no AOT cache (the package's training runs, which list the classes a window loads)
 if [ "$kind" = gui ] && [ "${SAKSHI_AOT:-}" != 0 ] && [ -n "${HOME:-}" ] && [ -r "$root/lib/runtime/release" ]; then
@@ -47,7 +60,7 @@ fi
 if [ -n "$aot" ]; then
     if [ "$aot" -nt "$app/sakshi.jar" ] && [ "$aot" -nt "$root/lib/runtime/lib/modules" ]; then
         aot1=-XX:AOTCache=$aot; aot2=-XX:AOTMode=auto
-    elif { [ -d "${aot%/*}" ] || mkdir -p "${aot%/*}" 2>/dev/null; } && [ -w "${aot%/*}" ]; then
+    elif { [ -d "${aot%/*}" ] || (umask 077 && mkdir -p "${aot%/*}") 2>/dev/null; } && [ -w "${aot%/*}" ]; then
         aot1=-XX:AOTCacheOutput=$aot; aot2=-XX:AOTMode=record
     else
         aot=
@@ -58,8 +71,8 @@ classpath=
 main=
 while IFS= read -r line || [ -n "$line" ]; do
     case $line in
-        java-options=-XX:SharedArchiveFile=*) # the package's archive, unless the window has its AOT cache
-            [ -n "$aot" ] || { expand "${line#java-options=}"; set -- "$@" "$v"; } ;;
+        java-options=-XX:SharedArchiveFile=*) # the package's archive, unless the profile holds this start's own
+            [ -n "$aot" ] || [ -n "$dyn" ] || { expand "${line#java-options=}"; set -- "$@" "$v"; } ;;
         java-options=*) expand "${line#java-options=}"; set -- "$@" "$v" ;;
         app.classpath=*) expand "${line#app.classpath=}"; classpath=$v ;;
         app.mainclass=*) main=${line#app.mainclass=} ;;
@@ -89,6 +102,8 @@ case $kind in
             set -- "$@" '-XX:CompileCommand=CompileThresholdScaling,org.sakshi.bundle.BundleZipWriter*::*,0.033' ;;
 esac
 [ -z "$aot" ] || set -- "$@" "$aot1" "$aot2" -Xlog:all=warning,cds=off,cds+dynamic=off,aot=off:stderr
+[ -z "$dyn" ] || set -- "$@" "-XX:SharedArchiveFile=$dyn" -XX:+AutoCreateSharedArchive \
+    -Xlog:all=warning,cds=off,cds+dynamic=off,aot=off:stderr
 set -- "$@" "-Djpackage.app-path=$self" -cp "$classpath" "$main"
 while [ "$n" -gt 0 ]; do # the program's arguments, which came first, go last
     set -- "$@" "$1"

@@ -93,7 +93,6 @@ class PackageLauncherTest {
     void commandsRunWithTheSerialCollectorAndQuickOnesWithTheFirstJitCompilerOnly() throws Exception {
         List<String> items = run("sakshi-cli", "items", "/cases/FIR-1");
         assertTrue(items.contains("-XX:+UseSerialGC") && items.contains("-XX:TieredStopAtLevel=1"), items.toString());
-        assertTrue(items.contains("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), "commands keep the package's archive: " + items);
         assertEquals(List.of("-cp", app + "/sakshi.jar", "org.sakshi.app.Main", "items", "/cases/FIR-1"),
                 items.subList(items.size() - 5, items.size()));
         for (String heavy : new String[] {"import", "export", "verify", "custody"}) {
@@ -102,7 +101,51 @@ class PackageLauncherTest {
             assertTrue(line.contains("-XX:+UseSerialGC"), heavy + ": " + line);
         }
         assertTrue(run("sakshi", "--help").contains("-XX:TieredStopAtLevel=1"));
-        assertFalse(Files.exists(home.resolve(".sakshi")), "a command writes nothing into the profile");
+    }
+
+    /** The one archive a command maps: the runtime's own is the base of a dynamic one, never named. */
+    private static List<String> archives(List<String> line) {
+        return line.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).toList();
+    }
+
+    @Test
+    void eachKindOfCommandKeepsItsOwnArchiveInAPrivateProfileFolderInsteadOfThePackagesStaticOne() throws Exception {
+        Path cds = home.resolve(".sakshi/cds");
+        java.util.Map<String, String> kinds = java.util.Map.of("items", "quick", "show", "quick", "import", "cli",
+                "custody", "cli", "receive", "cli", "verify", "verify", "export", "export");
+        for (var k : kinds.entrySet()) {
+            for (String launcher : new String[] {"sakshi", "sakshi-cli"}) {
+                List<String> line = run(launcher, k.getKey(), "x");
+                assertEquals(List.of("-XX:SharedArchiveFile=" + cds.resolve("package-" + k.getValue() + ".jsa")),
+                        archives(line), k.getKey() + ": its own archive, not the package's: " + line);
+                int at = line.indexOf(archives(line).get(0));
+                assertEquals("-XX:+AutoCreateSharedArchive", line.get(at + 1), "written by its first run: " + line);
+                assertTrue(line.indexOf("-cp") > at, "JVM options before the class path: " + line);
+            }
+        }
+        assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE),
+                Files.getPosixFilePermissions(cds), "the folder the JVM maps code from is the owner's only");
+        assertTrue(archives(run("sakshi")).isEmpty(), "the window on JDK 25 maps its AOT cache only");
+    }
+
+    @Test
+    void withSakshiCds0OrWithoutAWritableProfileCommandsMapThePackagesArchiveAndWriteNothing() throws Exception {
+        List<String> training = run(java.util.Map.of("SAKSHI_CDS", "0"), "sakshi-cli", "verify", "x");
+        assertEquals(List.of("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), archives(training), training.toString());
+        assertFalse(training.contains("-XX:+AutoCreateSharedArchive"), training.toString());
+        assertFalse(Files.exists(home.resolve(".sakshi")), "SAKSHI_CDS=0 (training, postinst): nothing in the profile");
+        home.toFile().setWritable(false);
+        try {
+            List<String> readOnly = run("sakshi-cli", "items", "x");
+            if (!Files.isDirectory(home.resolve(".sakshi"))) { // root writes anyway
+                assertEquals(List.of("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), archives(readOnly), readOnly.toString());
+                assertFalse(readOnly.contains("-XX:+AutoCreateSharedArchive"), readOnly.toString());
+            }
+        } finally {
+            home.toFile().setWritable(true);
+        }
     }
 
     @Test
@@ -119,7 +162,8 @@ class PackageLauncherTest {
                 assertEquals(jit, line.subList(at, at + jit.size()), command + " gets the relaunch's options, in order");
                 assertEquals(jit.size(), line.stream().filter(a -> a.matches("-XX:Tier[34].*") || a.startsWith("-XX:CompileCommand"))
                         .count(), "nothing else: " + line);
-                assertTrue(line.contains("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), line.toString());
+                assertEquals(List.of("-XX:SharedArchiveFile=" + home.resolve(".sakshi/cds/package-" + command + ".jsa")),
+                        archives(line), line.toString());
                 assertTrue(line.contains("-XX:+UseSerialGC"), line.toString());
                 assertEquals(List.of("-cp", app + "/sakshi.jar", "org.sakshi.app.Main", command, "x"),
                         line.subList(line.size() - 5, line.size()));
@@ -130,7 +174,6 @@ class PackageLauncherTest {
             assertTrue(line.stream().noneMatch(a -> a.matches("-XX:Tier[34].*") || a.startsWith("-XX:CompileCommand")),
                     other + " keeps the usual JIT: " + line);
         }
-        assertFalse(Files.exists(home.resolve(".sakshi")), "a command writes nothing into the profile");
     }
 
     @Test
