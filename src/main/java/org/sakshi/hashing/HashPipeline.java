@@ -40,10 +40,12 @@ import org.sakshi.core.ProgressListener;
 public final class HashPipeline {
     public static final int DEFAULT_BUFFER = 1 << 20;
     /**
-     * Buffers in flight: enough for the sink to gather large writes while the digests keep reading
-     * (32 read ahead of the digests cost about 3% in the digests alone, against 8).
+     * Buffers in flight: enough for the sink to gather large writes while the digests keep reading.
+     * 32 against 16: the 2 GiB import 0.13-0.44 s faster in 8 of 9 alternating pairs (sessions 9 and
+     * 10, docs/performance.md), the same CPU, 17 MiB more peak RSS (127 MiB at -Xmx256m); the buffers
+     * are made as the reader first needs them, so a small file never makes them all.
      */
-    public static final int DEFAULT_POOL = 16;
+    public static final int DEFAULT_POOL = 32;
     /** At most this many buffers go to the sink in one write. */
     static final int SINK_GATHER = 16;
 
