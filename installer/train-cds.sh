@@ -92,6 +92,15 @@ for cfg in "$app"/*.cfg; do
   # archive does not fit (another JDK) goes to stderr, never into a command's output
   sed -i '/^\[JavaOptions\]/a java-options=-XX:SharedArchiveFile=$APPDIR/sakshi.jsa\njava-options=-Xlog:disable\njava-options=-Xlog:all=warning,cds=off:stderr' "$cfg"
 done
+# the quick commands' AOT cache on a JDK 25+ runtime: `items` on the training case, recorded through
+# the launcher (SAKSHI_AOT_TRAIN), so with the very options a quick command runs with; the .deb's
+# postinst records it again where the package is installed (its jar gets a new time there)
+rm -f "$app/sakshi-quick.aot"
+if grep -Eq '^JAVA_VERSION="(2[5-9]|[3-9][0-9])' "$img/lib/runtime/release" 2>/dev/null; then
+  SAKSHI_AOT_TRAIN="$app/sakshi-quick.aot" JAVA_TOOL_OPTIONS="$base" "$img/bin/sakshi-cli" items "$work/case" \
+    >"$work/aot.out" 2>&1 || true
+  [ -s "$app/sakshi-quick.aot" ] || { tail -n 5 "$work/aot.out" >&2; echo "warning: no AOT cache for the quick commands; they use their class-data archive" >&2; }
+fi
 # the check: a command started with -Xshare:on fails unless the archive maps
 JAVA_TOOL_OPTIONS="$base -Xshare:on" "$img/bin/sakshi-cli" --version >/dev/null \
   || { echo "error: the launchers cannot map $app/sakshi.jsa" >&2; exit 1; }

@@ -131,6 +131,48 @@ class PackageLauncherTest {
     }
 
     @Test
+    void quickCommandsStartFromTheInstallsAotCacheWhileItIsNewerThanTheJarAndTheRuntime() throws Exception {
+        Path cache = app.resolve("sakshi-quick.aot");
+        List<String> none = run("sakshi-cli", "items", "x");
+        assertTrue(none.stream().noneMatch(a -> a.contains("AOT")), "no cache, no AOT option: " + none);
+        Files.writeString(cache, "cache"); // as postinst's training run writes it
+        for (String quick : new String[] {"items", "show", "--help"}) {
+            List<String> line = run("sakshi-cli", quick, "x");
+            assertTrue(line.contains("-XX:AOTCache=" + cache) && line.contains("-XX:AOTMode=auto"), quick + ": " + line);
+            assertTrue(archives(line).isEmpty(), "the cache alone, no class-data archive: " + line);
+            assertTrue(line.indexOf("-XX:AOTCache=" + cache) < line.indexOf("-cp"), line.toString());
+        }
+        for (String other : new String[] {"verify", "import", "export"}) {
+            List<String> line = run("sakshi-cli", other, "x");
+            assertTrue(line.stream().noneMatch(a -> a.contains("AOT")), other + " keeps its archive: " + line);
+        }
+        List<String> off = run(java.util.Map.of("SAKSHI_CDS", "0"), "sakshi-cli", "items", "x");
+        assertEquals(List.of("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), archives(off), "SAKSHI_CDS=0: " + off);
+        assertTrue(off.stream().noneMatch(a -> a.contains("AOT")), off.toString());
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        List<String> upgraded = run("sakshi-cli", "items", "x");
+        assertTrue(upgraded.stream().noneMatch(a -> a.contains("AOT")), "a jar newer than the cache: " + upgraded);
+        assertEquals(List.of("-XX:SharedArchiveFile=" + home.resolve(".sakshi/cds/package-quick.jsa")), archives(upgraded));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Files.setLastModifiedTime(modules, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertTrue(run("sakshi-cli", "items", "x").stream().noneMatch(a -> a.contains("AOT")), "a newer runtime too");
+    }
+
+    @Test
+    void sakshiAotTrainRecordsTheQuickCommandsCacheWithTheirOwnOptionsAndNoArchive() throws Exception {
+        Path out = image.resolve("lib/app/sakshi-quick.aot");
+        List<String> line = run(java.util.Map.of("SAKSHI_AOT_TRAIN", out.toString(), "SAKSHI_CDS", "0"),
+                "sakshi-cli", "items", "/cases/T");
+        assertTrue(line.contains("-XX:AOTCacheOutput=" + out) && line.contains("-XX:AOTMode=record"), line.toString());
+        assertTrue(archives(line).isEmpty(), "recording maps no archive: " + line);
+        assertTrue(line.contains("-XX:+UseSerialGC") && line.contains("-XX:TieredStopAtLevel=1"),
+                "trained with the options the quick commands run with: " + line);
+        List<String> verify = run(java.util.Map.of("SAKSHI_AOT_TRAIN", out.toString(), "SAKSHI_CDS", "0"),
+                "sakshi-cli", "verify", "x");
+        assertTrue(verify.stream().noneMatch(a -> a.contains("AOT")), "only quick commands record it: " + verify);
+    }
+
+    @Test
     void withSakshiCds0OrWithoutAWritableProfileCommandsMapThePackagesArchiveAndWriteNothing() throws Exception {
         List<String> training = run(java.util.Map.of("SAKSHI_CDS", "0"), "sakshi-cli", "verify", "x");
         assertEquals(List.of("-XX:SharedArchiveFile=" + app + "/sakshi.jsa"), archives(training), training.toString());
