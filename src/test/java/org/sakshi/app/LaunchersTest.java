@@ -44,9 +44,17 @@ class LaunchersTest {
     }
 
     private List<String> run(String... args) throws Exception {
+        return run(java.util.Map.of(), args);
+    }
+
+    private List<String> run(java.util.Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().remove("SAKSHI_AOT");
+        pb.environment().remove("SAKSHI_AOT_TRAIN");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
@@ -111,6 +119,40 @@ class LaunchersTest {
         List<String> items = run("items", "c");
         assertTrue(items.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), "commands keep the dynamic archive: " + items);
         assertTrue(items.contains("-XX:+AutoCreateSharedArchive"), items.toString());
+    }
+
+    @Test
+    void onJdk25QuickCommandsStartFromTheCacheTheBuildRecordedWhileItIsNewerThanTheJar() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT cache: JDK 25+");
+        Path cache = dir.resolve("sakshi-quick.aot");
+        Path jar = Files.writeString(dir.resolve("sakshi.jar"), "jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        List<String> none = run("items", "c");
+        assertTrue(none.stream().noneMatch(a -> a.startsWith("-XX:AOT")), "no cache recorded: " + none);
+        assertTrue(none.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), none.toString());
+        Files.writeString(cache, "cache"); // as the build's training run writes it
+        for (String quick : new String[] {"items", "show", "--help"}) {
+            List<String> line = run(quick, "c");
+            assertTrue(line.contains("-XX:AOTCache=" + cache) && line.contains("-XX:AOTMode=auto"), quick + ": " + line);
+            assertTrue(line.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), "the cache alone: " + line);
+            assertTrue(line.contains("-XX:TieredStopAtLevel=1"), line.toString());
+        }
+        for (String heavy : new String[] {"import", "verify", "export", "custody"}) {
+            List<String> line = run(heavy, "c");
+            assertTrue(line.stream().noneMatch(a -> a.startsWith("-XX:AOT")), heavy + " keeps its archive: " + line);
+        }
+        List<String> off = run(java.util.Map.of("SAKSHI_AOT", "0"), "items", "c");
+        assertTrue(off.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), "SAKSHI_AOT=0: " + off);
+        List<String> train = run(java.util.Map.of("SAKSHI_AOT_TRAIN", dir.resolve("t.aot").toString()), "items", "c");
+        assertTrue(train.contains("-XX:AOTCacheOutput=" + dir.resolve("t.aot")) && train.contains("-XX:AOTMode=record"),
+                train.toString());
+        assertTrue(train.contains("-XX:TieredStopAtLevel=1") && train.contains("-XX:+UseSerialGC"),
+                "recorded with the quick commands' own options: " + train);
+        assertTrue(run(java.util.Map.of("SAKSHI_AOT_TRAIN", "x.aot"), "verify", "c").stream()
+                .noneMatch(a -> a.startsWith("-XX:AOT")), "only quick commands record it");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        List<String> rebuilt = run("items", "c");
+        assertTrue(rebuilt.stream().noneMatch(a -> a.startsWith("-XX:AOT")), "a jar newer than the cache: " + rebuilt);
     }
 
     @Test
