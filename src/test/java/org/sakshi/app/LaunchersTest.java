@@ -100,12 +100,18 @@ class LaunchersTest {
         }
     }
 
+    /** A stand-in jar beside the launcher, a minute older than anything the test writes next. */
+    private Path jarAMinuteOld() throws Exception {
+        Path jar = Files.writeString(dir.resolve("sakshi.jar"), "jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        return jar;
+    }
+
     @Test
     void onJdk25TheWindowRecordsAnAotCacheOnceAndUsesItUntilTheJarOrTheJdkIsNewer() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT cache: JDK 25+");
         Path aot = dir.resolve("sakshi-gui.aot");
-        Path jar = Files.writeString(dir.resolve("sakshi.jar"), "jar");
-        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Path jar = jarAMinuteOld();
         List<String> first = run();
         assertTrue(first.contains("-XX:AOTCacheOutput=" + aot) && first.contains("-XX:AOTMode=record"), first.toString());
         assertTrue(first.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), first.toString());
@@ -125,8 +131,7 @@ class LaunchersTest {
     void onJdk25QuickCommandsStartFromTheCacheTheBuildRecordedWhileItIsNewerThanTheJar() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT cache: JDK 25+");
         Path cache = dir.resolve("sakshi-quick.aot");
-        Path jar = Files.writeString(dir.resolve("sakshi.jar"), "jar");
-        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Path jar = jarAMinuteOld();
         List<String> none = run("items", "c");
         assertTrue(none.stream().noneMatch(a -> a.startsWith("-XX:AOT")), "no cache recorded: " + none);
         assertTrue(none.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), none.toString());
