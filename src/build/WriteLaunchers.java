@@ -174,7 +174,9 @@ public final class WriteLaunchers {
         Files.deleteIfExists(target.resolve("sakshi-gui.aot"));
         Files.deleteIfExists(target.resolve("sakshi-quick.aot"));
         nativesBesideJar(target.resolve(jar), target);
-        if (aot && Files.isRegularFile(target.resolve(jar)) && !"false".equals(System.getProperty("sakshi.trainQuick"))) {
+        // (the training runs the POSIX launcher: not on Windows, whose sakshi.cmd has no AOT cache)
+        if (aot && Files.isRegularFile(target.resolve(jar)) && !"false".equals(System.getProperty("sakshi.trainQuick"))
+                && !System.getProperty("os.name", "").startsWith("Windows")) {
             trainQuick(target, jar, java);
         }
     }
