@@ -123,4 +123,13 @@ while [ "$n" -gt 0 ]; do # the program's arguments, which came first, go last
 done
 LD_LIBRARY_PATH=$app${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export LD_LIBRARY_PATH
+# a window that records its cache runs under this shell: one that could not open (no display, no GTK 3;
+# Sakshi prints why and exits 2, and the JVM still writes what it recorded, none of the window's
+# classes) must not leave that cache for every later start to use until the next upgrade
+if [ "$kind" = gui ] && [ -n "$aot" ] && [ "$aot2" = -XX:AOTMode=record ]; then
+    "$root/lib/runtime/bin/java" "$@"
+    rc=$?
+    [ "$rc" = 0 ] || rm -f "$aot" "$aot.config"
+    exit "$rc"
+fi
 exec "$root/lib/runtime/bin/java" "$@"

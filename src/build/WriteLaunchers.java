@@ -70,6 +70,25 @@ public final class WriteLaunchers {
             + "fi\n";
 
     /**
+     * A window that records its AOT cache runs under this shell instead of replacing it, so that a
+     * start that failed (no display, no GTK 3: Sakshi prints why and exits 2, and the JVM still writes
+     * what it recorded, which holds none of the window's classes) leaves no cache for every later start
+     * to use until the jar changes.
+     */
+    private static final String RECORDING_WINDOW = "# a window that could not open (no display, no GTK 3) must not leave the cache of that failed start\n"
+            + "if [ \"$cds\" = gui ] && [ \"$a2\" = -XX:AOTMode=record ]; then\n"
+            + "  COMMAND\n"
+            + "  rc=$?\n"
+            + "  [ \"$rc\" = 0 ] || rm -f \"$dir/sakshi-gui.aot\" \"$dir/sakshi-gui.aot.config\"\n"
+            + "  exit \"$rc\"\n"
+            + "fi\n";
+
+    private static String command(String jar, boolean aot) {
+        return "\"$java\" " + JVM_OPTIONS + " $gc \"$a1\" $a2 " + (aot ? LOG_OPTIONS_AOT : LOG_OPTIONS)
+                + " -jar \"$dir/" + jar + "\" \"$@\"";
+    }
+
+    /**
      * The JIT options a bare {@code java -jar} relaunch gives {@code verify} and {@code export}
      * ({@code org.sakshi.app.ClassDataRelaunch.VERIFY_JIT} and {@code EXPORT_JIT}), read from the classes
      * this build compiled (the build runs this program with {@code -cp target/classes}), so that the
@@ -137,8 +156,8 @@ public final class WriteLaunchers {
                 + "set -f # $gc holds * (CompileCommand patterns): no file name expansion\n"
                 + "a1=\"-XX:SharedArchiveFile=$dir/sakshi-$cds.jsa\"; a2=-XX:+AutoCreateSharedArchive\n"
                 + (aot ? AOT_WINDOW.replace("JDK_HOME", shQuote(home.toString())).replace("sakshi.jar", jar) : "")
-                + "exec \"$java\" " + JVM_OPTIONS + " $gc \"$a1\" $a2 " + (aot ? LOG_OPTIONS_AOT : LOG_OPTIONS)
-                + " -jar \"$dir/" + jar + "\" \"$@\"\n";
+                + (aot ? RECORDING_WINDOW.replace("COMMAND", command(jar, true)).replace("sakshi.jar", jar) : "")
+                + "exec " + command(jar, aot) + "\n";
         Path shFile = target.resolve("sakshi");
         Files.writeString(shFile, sh, StandardCharsets.UTF_8);
         try {

@@ -256,6 +256,10 @@ final class ClassDataRelaunch {
         } catch (RuntimeException e) {
             return;
         }
+        // a window that records its cache (or archive) now: one that could not open (no display, no GTK 3;
+        // it says why and exits non-zero) would leave a cache of that failed start, and every later
+        // window would start from it, without the window's classes, until the jar changes
+        Path recorded = kind(args).equals("gui") ? recording(cmd.get().get(1)) : null;
         Process child;
         try {
             child = new ProcessBuilder(cmd.get()).inheritIO().start();
@@ -289,7 +293,32 @@ final class ClassDataRelaunch {
         } catch (IllegalStateException e) {
             // already shutting down
         }
+        if (code != 0 && recorded != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(recorded);
+                java.nio.file.Files.deleteIfExists(Path.of(recorded.toString().concat(".config")));
+            } catch (java.io.IOException | RuntimeException e) {
+                // the next start of this jar uses the cache of the failed one: slower, the same window
+            }
+        }
         System.exit(code);
+    }
+
+    private static String kind(String[] args) {
+        return args.length == 0 ? "gui" : args[0];
+    }
+
+    /**
+     * The archive or cache the second JVM's first option ({@code -XX:SharedArchiveFile=} or
+     * {@code -XX:AOTCache...=}) names when that JVM will write it (it does not exist yet), else null.
+     */
+    static Path recording(String option) {
+        int eq = option.indexOf('=');
+        if (eq < 0 || !(option.startsWith("-XX:AOTCacheOutput=") || option.startsWith("-XX:SharedArchiveFile="))) {
+            return null;
+        }
+        Path p = Path.of(option.substring(eq + 1));
+        return java.nio.file.Files.exists(p) ? null : p;
     }
 
     /**

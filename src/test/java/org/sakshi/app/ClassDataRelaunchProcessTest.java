@@ -32,7 +32,17 @@ class ClassDataRelaunchProcessTest {
     @TempDir
     Path dir;
 
+    private Path probe;
+
+    /** The probe jar, written once per test (a rewritten jar is another jar, with archives of its own). */
     private Path probeJar() throws Exception {
+        if (probe == null) {
+            probe = writeProbeJar();
+        }
+        return probe;
+    }
+
+    private Path writeProbeJar() throws Exception {
         Path classes = Path.of(ClassDataRelaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path testClasses = Path.of(RelaunchProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path jar = dir.resolve("probe.jar");
@@ -76,7 +86,7 @@ class ClassDataRelaunchProcessTest {
     @Test
     void theSecondJvmGetsTheJvmOptionsStdinAndStreamsAndItsExitCodeIsTheCommandsAndItWritesTheArchive() throws Exception {
         Path profile = dir.resolve("profile");
-        Process p = start(profile, "gui", "7");
+        Process p = start(profile, "verify", "7");
         try (OutputStream in = p.getOutputStream()) {
             in.write("hello\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -91,9 +101,37 @@ class ClassDataRelaunchProcessTest {
         assertEquals("hello", value(out, "stdin"), "stdin reaches the second JVM");
         assertTrue(err.contains("to stderr"), err);
         try (Stream<Path> s = Files.list(profile.resolve("cds"))) {
-            assertTrue(s.anyMatch(f -> f.getFileName().toString().matches("sakshi-gui-[0-9a-f-]+\\.(jsa|aot)")),
+            assertTrue(s.anyMatch(f -> f.getFileName().toString().matches("sakshi-verify-[0-9a-f-]+\\.jsa")),
                     "no archive written in " + profile.resolve("cds"));
         }
+    }
+
+    private int exit(Path profile, String... args) throws Exception {
+        Process p = start(profile, args);
+        p.getOutputStream().close();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the relaunched start did not end");
+        return p.exitValue();
+    }
+
+    private List<String> windowArchives(Path profile) throws IOException {
+        try (Stream<Path> s = Files.list(profile.resolve("cds"))) {
+            return s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("sakshi-gui-")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aWindowThatCouldNotOpenLeavesNoArchiveSoTheNextStartRecordsAWholeOne() throws Exception {
+        Path profile = dir.resolve("profile");
+        // no GTK 3 or no display: the window's JVM prints why and exits 2; what it recorded of that start
+        // (a few classes, none of the window's) would otherwise be used by every start of this jar
+        assertEquals(2, exit(profile, "gui", "2"));
+        assertEquals(List.of(), windowArchives(profile), "the archive of a start that failed is removed");
+        assertEquals(0, exit(profile, "gui", "0"));
+        List<String> kept = windowArchives(profile);
+        assertEquals(1, kept.size(), "a window that opened and was closed keeps its archive: " + kept);
+        assertEquals(3, exit(profile, "gui", "3"));
+        assertEquals(kept, windowArchives(profile), "a start that used the archive and then failed does not remove it");
     }
 
     @Test

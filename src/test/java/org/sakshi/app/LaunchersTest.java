@@ -21,6 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisabledOnOs(OS.WINDOWS)
 class LaunchersTest {
+    /**
+     * A stand-in for java: prints its arguments one per line; with {@code STAND_IN_WRITES=1} writes the
+     * AOT cache it is told to record (as the JVM does when it ends), and exits with {@code STAND_IN_EXIT}.
+     */
+    static final String STAND_IN = """
+            #!/bin/sh
+            for a in "$@"; do
+              echo "$a"
+              case $a in -XX:AOTCacheOutput=*) [ "${STAND_IN_WRITES:-}" != 1 ] || echo cache > "${a#-XX:AOTCacheOutput=}" ;; esac
+            done
+            exit "${STAND_IN_EXIT:-0}"
+            """;
+
     @TempDir
     Path dir;
     Path launcher;
@@ -35,7 +48,7 @@ class LaunchersTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
         Path stand = dir.resolve("java-stand-in");
-        Files.writeString(stand, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.writeString(stand, STAND_IN);
         stand.toFile().setExecutable(true);
         launcher = dir.resolve("sakshi");
         String sh = Files.readString(launcher);
@@ -48,17 +61,21 @@ class LaunchersTest {
     }
 
     private List<String> run(java.util.Map<String, String> env, String... args) throws Exception {
+        Process p = start(env, args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().toList();
+    }
+
+    private Process start(java.util.Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().remove("SAKSHI_AOT");
         pb.environment().remove("SAKSHI_AOT_TRAIN");
         pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        return out.lines().toList();
+        return pb.start();
     }
 
     @Test
@@ -125,6 +142,31 @@ class LaunchersTest {
         List<String> items = run("items", "c");
         assertTrue(items.contains("-XX:SharedArchiveFile=" + dir + "/sakshi-cli.jsa"), "commands keep the dynamic archive: " + items);
         assertTrue(items.contains("-XX:+AutoCreateSharedArchive"), items.toString());
+    }
+
+    @Test
+    void onJdk25AWindowThatCouldNotOpenLeavesNoCacheSoTheNextStartRecordsAWholeOne() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT cache: JDK 25+");
+        Path aot = dir.resolve("sakshi-gui.aot");
+        jarAMinuteOld();
+        // no GTK 3 or no display: Sakshi prints why and exits 2, and the JVM still writes what it recorded
+        Process failed = start(java.util.Map.of("STAND_IN_WRITES", "1", "STAND_IN_EXIT", "2"));
+        failed.getInputStream().readAllBytes();
+        assertTrue(failed.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, failed.exitValue(), "the window's own exit code");
+        assertFalse(Files.exists(aot), "a cache of a start that failed would be used by every later start");
+        assertTrue(run().contains("-XX:AOTCacheOutput=" + aot), "the next start records again");
+        run(java.util.Map.of("STAND_IN_WRITES", "1")); // a window that opened and was closed
+        assertTrue(Files.exists(aot), "a good start's cache is kept");
+        Process used = start(java.util.Map.of("STAND_IN_EXIT", "1"));
+        assertTrue(new String(used.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("-XX:AOTCache=" + aot));
+        assertTrue(used.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, used.exitValue());
+        assertTrue(Files.exists(aot), "a failure of a start that used the cache does not remove it");
+        Process cmd = start(java.util.Map.of("STAND_IN_EXIT", "3"), "import", "c", "f");
+        cmd.getInputStream().readAllBytes();
+        assertTrue(cmd.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, cmd.exitValue(), "a command's exit code");
     }
 
     @Test

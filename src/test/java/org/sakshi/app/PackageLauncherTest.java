@@ -50,7 +50,8 @@ class PackageLauncherTest {
                     java-options=--enable-native-access=ALL-UNNAMED
                     """);
         }
-        Path java = Files.writeString(runtime.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        // STAND_IN_WRITES=1: writes the cache it is told to record, as the JVM does when it ends; STAND_IN_EXIT: its code
+        Path java = Files.writeString(runtime.resolve("java"), STAND_IN);
         java.toFile().setExecutable(true);
         jar = Files.writeString(app.resolve("sakshi.jar"), "jar");
         modules = Files.writeString(Files.createDirectories(image.resolve("lib/runtime/lib")).resolve("modules"), "m");
@@ -59,6 +60,9 @@ class PackageLauncherTest {
         Files.setLastModifiedTime(modules, FileTime.fromMillis(old));
         release("25.0.1");
     }
+
+    /** The bundled runtime's java: prints its arguments (see {@link LaunchersTest#STAND_IN}). */
+    static final String STAND_IN = LaunchersTest.STAND_IN;
 
     private void release(String version) throws Exception {
         Files.writeString(image.resolve("lib/runtime/release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"" + version + "\"\n");
@@ -73,6 +77,15 @@ class PackageLauncherTest {
     }
 
     private List<String> run(java.util.Map<String, String> env, Path cwd, String launcher, String... args) throws Exception {
+        Process p = start(env, cwd, launcher, args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out + err);
+        return out.lines().toList();
+    }
+
+    private Process start(java.util.Map<String, String> env, Path cwd, String launcher, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("sh", image.resolve("bin").resolve(launcher).toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -81,12 +94,7 @@ class PackageLauncherTest {
         }
         pb.environment().put("HOME", home.toString());
         pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out + err);
-        return out.lines().toList();
+        return pb.start();
     }
 
     @Test
@@ -216,6 +224,25 @@ class PackageLauncherTest {
             assertTrue(line.stream().noneMatch(a -> a.matches("-XX:Tier[34].*") || a.startsWith("-XX:CompileCommand")),
                     other + " keeps the usual JIT: " + line);
         }
+    }
+
+    @Test
+    void aWindowThatCouldNotOpenLeavesNoCacheSoTheNextStartRecordsAWholeOne() throws Exception {
+        Path aot = home.resolve(".sakshi/cds/package-gui.aot");
+        // no GTK 3 or no display: Sakshi prints why and exits 2, and the JVM still writes what it recorded
+        Process failed = start(java.util.Map.of("STAND_IN_WRITES", "1", "STAND_IN_EXIT", "2"), null, "sakshi");
+        failed.getInputStream().readAllBytes();
+        assertTrue(failed.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, failed.exitValue(), "the window's own exit code");
+        assertFalse(Files.exists(aot), "a cache of a start that failed would be used by every later start");
+        assertTrue(run("sakshi").contains("-XX:AOTCacheOutput=" + aot), "the next start records again");
+        run(java.util.Map.of("STAND_IN_WRITES", "1"), "sakshi"); // a window that opened and was closed
+        assertTrue(Files.exists(aot), "a good start's cache is kept");
+        Process used = start(java.util.Map.of("STAND_IN_EXIT", "1"), null, "sakshi");
+        assertTrue(new String(used.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("-XX:AOTCache=" + aot));
+        assertTrue(used.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, used.exitValue());
+        assertTrue(Files.exists(aot), "a failure of a start that used the cache does not remove it");
     }
 
     @Test
