@@ -51,6 +51,21 @@ if [ "$kind" != gui ] && [ "${SAKSHI_CDS:-}" != 0 ] && [ -n "${HOME:-}" ]; then
         dyn=$d/package-$kind.jsa
     fi
 fi
+# Whether the window can open here, as org.sakshi.app.GuiPreflight decides it (a display, and GTK 3
+# where the dynamic loader finds it: a folder of LD_LIBRARY_PATH or the loader's cache; yes when there
+# is no cache to ask). Asked only before recording the window's cache: a start that cannot open prints
+# why and exits 2, and the JVM would still write what it recorded, none of the window's classes, for
+# every later start to use until the next upgrade
+window_opens() {
+    [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || return 1
+    [ -r /etc/ld.so.cache ] || return 0
+    grep -q libgtk-3.so.0 /etc/ld.so.cache && return 0
+    o=$IFS; IFS=:; set -f
+    for d in ${LD_LIBRARY_PATH:-}; do
+        if [ -n "$d" ] && [ -e "$d/libgtk-3.so.0" ]; then IFS=$o; set +f; return 0; fi
+    done
+    IFS=$o; set +f; return 1
+}
 aot=
 # SAKSHI_AOT=0: no AOT cache (the package's training runs, which list the classes a window loads)
 if [ "$kind" = gui ] && [ "${SAKSHI_AOT:-}" != 0 ] && [ -n "${HOME:-}" ] && [ -r "$root/lib/runtime/release" ]; then
@@ -61,7 +76,7 @@ fi
 if [ -n "$aot" ]; then
     if [ "$aot" -nt "$app/sakshi.jar" ] && [ "$aot" -nt "$root/lib/runtime/lib/modules" ]; then
         aot1=-XX:AOTCache=$aot; aot2=-XX:AOTMode=auto
-    elif { [ -d "${aot%/*}" ] || (umask 077 && mkdir -p "${aot%/*}") 2>/dev/null; } && [ -w "${aot%/*}" ]; then
+    elif window_opens && { [ -d "${aot%/*}" ] || (umask 077 && mkdir -p "${aot%/*}") 2>/dev/null; } && [ -w "${aot%/*}" ]; then
         aot1=-XX:AOTCacheOutput=$aot; aot2=-XX:AOTMode=record
     else
         aot=
@@ -123,13 +138,4 @@ while [ "$n" -gt 0 ]; do # the program's arguments, which came first, go last
 done
 LD_LIBRARY_PATH=$app${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export LD_LIBRARY_PATH
-# a window that records its cache runs under this shell: one that could not open (no display, no GTK 3;
-# Sakshi prints why and exits 2, and the JVM still writes what it recorded, none of the window's
-# classes) must not leave that cache for every later start to use until the next upgrade
-if [ "$kind" = gui ] && [ -n "$aot" ] && [ "$aot2" = -XX:AOTMode=record ]; then
-    "$root/lib/runtime/bin/java" "$@"
-    rc=$?
-    [ "$rc" = 0 ] || rm -f "$aot" "$aot.config"
-    exit "$rc"
-fi
 exec "$root/lib/runtime/bin/java" "$@"

@@ -56,7 +56,7 @@ public final class WriteLaunchers {
             + "if [ \"$cds\" = gui ] && [ -w \"$dir\" ]; then\n"
             + "  if [ \"$dir/sakshi-gui.aot\" -nt \"$dir/sakshi.jar\" ] && [ \"$dir/sakshi-gui.aot\" -nt \"$jdk/lib/modules\" ]; then\n"
             + "    a1=\"-XX:AOTCache=$dir/sakshi-gui.aot\"; a2=-XX:AOTMode=auto\n"
-            + "  else\n"
+            + "  elif window_opens; then\n"
             + "    a1=\"-XX:AOTCacheOutput=$dir/sakshi-gui.aot\"; a2=-XX:AOTMode=record\n"
             + "  fi\n"
             + "fi\n"
@@ -70,23 +70,22 @@ public final class WriteLaunchers {
             + "fi\n";
 
     /**
-     * A window that records its AOT cache runs under this shell instead of replacing it, so that a
-     * start that failed (no display, no GTK 3: Sakshi prints why and exits 2, and the JVM still writes
-     * what it recorded, which holds none of the window's classes) leaves no cache for every later start
-     * to use until the jar changes.
+     * Whether the window can open here, as {@code org.sakshi.app.GuiPreflight} decides it (a display,
+     * and GTK 3 where the dynamic loader finds it: a folder of {@code LD_LIBRARY_PATH}, or the loader's
+     * cache; yes when there is no cache to ask). Asked only before recording a window's cache or
+     * archive: a start that cannot open prints why and exits 2, and the JVM would still write what it
+     * recorded, none of the window's classes, for every later start to use until the jar changed.
      */
-    private static final String RECORDING_WINDOW = "# a window that could not open (no display, no GTK 3) must not leave the cache of that failed start\n"
-            + "if [ \"$cds\" = gui ] && [ \"$a2\" = -XX:AOTMode=record ]; then\n"
-            + "  COMMAND\n"
-            + "  rc=$?\n"
-            + "  [ \"$rc\" = 0 ] || rm -f \"$dir/sakshi-gui.aot\" \"$dir/sakshi-gui.aot.config\"\n"
-            + "  exit \"$rc\"\n"
-            + "fi\n";
-
-    private static String command(String jar, boolean aot) {
-        return "\"$java\" " + JVM_OPTIONS + " $gc \"$a1\" $a2 " + (aot ? LOG_OPTIONS_AOT : LOG_OPTIONS)
-                + " -jar \"$dir/" + jar + "\" \"$@\"";
-    }
+    static final String WINDOW_OPENS = "window_opens() {\n"
+            + "  [ -n \"${DISPLAY:-}${WAYLAND_DISPLAY:-}\" ] || return 1\n"
+            + "  [ -r /etc/ld.so.cache ] || return 0\n"
+            + "  grep -q libgtk-3.so.0 /etc/ld.so.cache && return 0\n"
+            + "  o=$IFS; IFS=:\n"
+            + "  for d in ${LD_LIBRARY_PATH:-}; do\n"
+            + "    if [ -n \"$d\" ] && [ -e \"$d/libgtk-3.so.0\" ]; then IFS=$o; return 0; fi\n"
+            + "  done\n"
+            + "  IFS=$o; return 1\n"
+            + "}\n";
 
     /**
      * The JIT options a bare {@code java -jar} relaunch gives {@code verify} and {@code export}
@@ -154,10 +153,15 @@ public final class WriteLaunchers {
                 + "  *) cds=cli; gc=-XX:+UseSerialGC ;;\n"
                 + "esac\n"
                 + "set -f # $gc holds * (CompileCommand patterns): no file name expansion\n"
+                + WINDOW_OPENS
                 + "a1=\"-XX:SharedArchiveFile=$dir/sakshi-$cds.jsa\"; a2=-XX:+AutoCreateSharedArchive\n"
+                + "# a window that cannot open here records nothing: it prints why and exits 2, and what a JVM\n"
+                + "# recorded of that start (none of the window's classes) would serve every later start\n"
+                + "# (-Xshare:auto, the JDK's own archive only, also tells a bare java -jar relaunch not to record one)\n"
+                + "if [ \"$cds\" = gui ] && [ ! -f \"$dir/sakshi-gui.jsa\" ] && ! window_opens; then a1=-Xshare:auto; a2=; fi\n"
                 + (aot ? AOT_WINDOW.replace("JDK_HOME", shQuote(home.toString())).replace("sakshi.jar", jar) : "")
-                + (aot ? RECORDING_WINDOW.replace("COMMAND", command(jar, true)).replace("sakshi.jar", jar) : "")
-                + "exec " + command(jar, aot) + "\n";
+                + "exec \"$java\" " + JVM_OPTIONS + " $gc \"$a1\" $a2 " + (aot ? LOG_OPTIONS_AOT : LOG_OPTIONS)
+                + " -jar \"$dir/" + jar + "\" \"$@\"\n";
         Path shFile = target.resolve("sakshi");
         Files.writeString(shFile, sh, StandardCharsets.UTF_8);
         try {

@@ -257,8 +257,8 @@ final class ClassDataRelaunch {
             return;
         }
         // a window that records its cache (or archive) now: one that could not open (no display, no GTK 3;
-        // it says why and exits non-zero) would leave a cache of that failed start, and every later
-        // window would start from it, without the window's classes, until the jar changes
+        // it says why and exits 2) would leave a cache of that failed start, and every later window
+        // would start from it, without the window's classes, until the jar changes
         Path recorded = kind(args).equals("gui") ? recording(cmd.get().get(1)) : null;
         Process child;
         try {
@@ -293,7 +293,7 @@ final class ClassDataRelaunch {
         } catch (IllegalStateException e) {
             // already shutting down
         }
-        if (code != 0 && recorded != null) {
+        if (code == WINDOW_CANNOT_OPEN && recorded != null) {
             try {
                 java.nio.file.Files.deleteIfExists(recorded);
                 java.nio.file.Files.deleteIfExists(Path.of(recorded.toString().concat(".config")));
@@ -303,6 +303,9 @@ final class ClassDataRelaunch {
         }
         System.exit(code);
     }
+
+    /** The exit code of a window that could not open ({@code Main}: no display, no GTK 3, no toolkit). */
+    static final int WINDOW_CANNOT_OPEN = 2;
 
     private static String kind(String[] args) {
         return args.length == 0 ? "gui" : args[0];

@@ -86,7 +86,7 @@ public final class Main {
         java.util.Optional<String> problem = GuiPreflight.problem(GuiPreflight.thisHost());
         if (problem.isPresent()) {
             System.err.println(problem.get());
-            System.exit(2);
+            System.exit(ClassDataRelaunch.WINDOW_CANNOT_OPEN);
         }
         try {
             // the settings and the start window's service are made on their own thread while JavaFX
@@ -108,7 +108,7 @@ public final class Main {
                 throw e;
             }
             System.err.println(toolkit.get());
-            System.exit(2);
+            System.exit(ClassDataRelaunch.WINDOW_CANNOT_OPEN);
         }
     }
 
