@@ -164,8 +164,7 @@ final class CaseCommand extends CliCommand {
             Path moved = toServer != null
                     ? ServerCommand.need(lab).moveToServer(caseDir, toServer, to, actor)
                     : ServerCommand.need(lab).moveToFolder(caseDir, toFolder, actor);
-            out().println("Moved the case from " + caseDir + " to " + moved + "; its ledger verifies and ends with"
-                    + " CASE_MOVED. Use " + moved + " from now on: " + caseDir + " is closed to changes.");
+            out().println(text().get("case.moved", caseDir, moved));
             return SakshiCommand.OK;
         }
     }
@@ -207,10 +206,10 @@ final class CaseCommand extends CliCommand {
                 m.put("head", c.head());
                 CliSupport.printJson(out(), m);
             } else {
-                out().println("Compacted " + caseDir.resolve("case.db") + ": pages "
-                        + c.pageSizeBefore() + " -> " + c.pageSize() + " bytes, " + c.sizeBefore() + " -> " + c.size()
-                        + " bytes; recorded seq " + c.events() + " CASE_COMPACTED; the ledger verifies before and"
-                        + " after (head " + c.head() + ").");
+                // sizes and seq as plain digits in every language (no grouping, no native digits)
+                out().println(text().get("case.compacted", caseDir.resolve("case.db"), String.valueOf(c.pageSizeBefore()),
+                        String.valueOf(c.pageSize()), String.valueOf(c.sizeBefore()), String.valueOf(c.size()),
+                        String.valueOf(c.events()), c.head()));
             }
             return SakshiCommand.OK;
         }

@@ -131,6 +131,11 @@ class CliLanguageTest {
         assertTrue(custody.out().matches("(?s).*शीर्ष [0-9a-f]{64}.*"), "the head hash stays as it is: " + custody.out());
         Run audit = run("--lang", "bn", "audit", other.toString());
         assertTrue(audit.out().contains("খতিয়ান: ") && audit.out().contains("ফলাফল: "), audit.out());
+        Run compact = run("--lang", "bn", "case", "compact", other.toString());
+        assertEquals(0, compact.code(), compact.err());
+        assertTrue(compact.out().matches(java.util.regex.Pattern.quote(other.resolve("case.db") + " সংকুচিত করা হয়েছে: পৃষ্ঠা ")
+                + "\\d+ -> 32768 বাইট, \\d+ -> \\d+ বাইট; ক্রম \\d+-এ CASE_COMPACTED লিপিবদ্ধ হয়েছে; .*\\(শীর্ষ [0-9a-f]{64}\\)।\\s*"),
+                "sizes as plain digits, the event type and head as they are: " + compact.out());
         Run english = run("custody", "verify", other.toString());
         assertTrue(english.out().startsWith("custody ledger intact: "), english.out());
         Run json = run("--lang", "hi", "custody", "verify", other.toString(), "--json");

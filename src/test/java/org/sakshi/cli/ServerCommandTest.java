@@ -49,9 +49,12 @@ class ServerCommandTest {
         Path folder = tmp.resolve("FIR-8");
         assertEquals(0, sakshi("case", "init", folder.toString(), "--number", "FIR 8/2026", "--title", "Theft",
                 "--officer", "SI Rao").code());
-        Run move = sakshi("case", "move", folder.toString(), "--to-server", name);
+        Run move = sakshi("case", "move", folder.toString(), "--to-server", name, "--lang", "hi");
         assertEquals(0, move.code(), move.err());
         Path moved = vault.resolve("FIR-8");
+        assertEquals("मामला " + folder + " से " + moved + " में ले जाया गया; इसका लेजर सत्यापित है और CASE_MOVED पर समाप्त"
+                + " होता है। अब से " + moved + " का उपयोग करें: " + folder + " में बदलाव बंद हैं।", move.out().strip(),
+                "in the officer's language, the paths and the event type as they are");
         Run verify = sakshi("custody", "verify", moved.toString());
         assertEquals(0, verify.code(), verify.out() + verify.err());
         Run closed = sakshi("note", folder.toString(), "late");
