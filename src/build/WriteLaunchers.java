@@ -70,13 +70,14 @@ public final class WriteLaunchers {
             + "fi\n";
 
     /**
-     * Whether the window can open here, as {@code org.sakshi.app.GuiPreflight} decides it (a display,
-     * and GTK 3 where the dynamic loader finds it: a folder of {@code LD_LIBRARY_PATH}, or the loader's
-     * cache; yes when there is no cache to ask). Asked only before recording a window's cache or
+     * Whether the window can open here, as {@code org.sakshi.app.GuiPreflight} decides it: on Linux a
+     * display, and GTK 3 where the dynamic loader finds it (a folder of {@code LD_LIBRARY_PATH}, or the
+     * loader's cache; yes when there is no cache to ask); elsewhere (macOS) yes. Asked only before recording a window's cache or
      * archive: a start that cannot open prints why and exits 2, and the JVM would still write what it
      * recorded, none of the window's classes, for every later start to use until the jar changed.
      */
     static final String WINDOW_OPENS = "window_opens() {\n"
+            + "  [ \"$(uname -s)\" = Linux ] || return 0 # elsewhere (macOS) neither check applies\n"
             + "  [ -n \"${DISPLAY:-}${WAYLAND_DISPLAY:-}\" ] || return 1\n"
             + "  [ -r /etc/ld.so.cache ] || return 0\n"
             + "  grep -q libgtk-3.so.0 /etc/ld.so.cache && return 0\n"

@@ -168,6 +168,14 @@ class LaunchersTest {
         assertTrue(none.contains("-Xshare:auto"), "an option that names the JDK's archive keeps the jar from relaunching to record one: "
                 + none);
         assertEquals("-jar", none.get(none.size() - 2), "the window's own error, from the jar: " + none);
+        // macOS has no DISPLAY and no GTK: the window opens there, and its first start records
+        Path bin = Files.createDirectories(dir.resolve("mac-bin"));
+        Path uname = Files.writeString(bin.resolve("uname"), "#!/bin/sh\necho Darwin\n");
+        uname.toFile().setExecutable(true);
+        java.util.Map<String, String> mac = new java.util.HashMap<>(noDisplay);
+        mac.put("PATH", bin + ":" + System.getenv("PATH"));
+        assertTrue(run(mac).stream().anyMatch(a -> a.startsWith("-XX:AOTCacheOutput=") || a.startsWith("-XX:SharedArchiveFile=")),
+                "on macOS the window records as before");
         assertTrue(run(java.util.Map.of("DISPLAY", "", "WAYLAND_DISPLAY", "wayland-0")).stream()
                 .anyMatch(a -> a.startsWith("-XX:AOTCacheOutput=") || a.startsWith("-XX:SharedArchiveFile=")), "Wayland is a display");
         Path ldCache = Path.of("/etc/ld.so.cache");
