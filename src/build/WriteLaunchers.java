@@ -58,6 +58,8 @@ public final class WriteLaunchers {
             + "    a1=\"-XX:AOTCache=$dir/sakshi-gui.aot\"; a2=-XX:AOTMode=auto\n"
             + "  elif window_opens; then\n"
             + "    a1=\"-XX:AOTCacheOutput=$dir/sakshi-gui.aot\"; a2=-XX:AOTMode=record\n"
+            + "  else\n"
+            + "    a1=-Xshare:auto; a2=\n"
             + "  fi\n"
             + "fi\n"
             + "# and the quick commands from the AOT cache the build recorded (sakshi-quick.aot: items on a\n"
@@ -158,8 +160,9 @@ public final class WriteLaunchers {
                 + "a1=\"-XX:SharedArchiveFile=$dir/sakshi-$cds.jsa\"; a2=-XX:+AutoCreateSharedArchive\n"
                 + "# a window that cannot open here records nothing: it prints why and exits 2, and what a JVM\n"
                 + "# recorded of that start (none of the window's classes) would serve every later start\n"
-                + "# (-Xshare:auto, the JDK's own archive only, also tells a bare java -jar relaunch not to record one)\n"
-                + "if [ \"$cds\" = gui ] && [ ! -f \"$dir/sakshi-gui.jsa\" ] && ! window_opens; then a1=-Xshare:auto; a2=; fi\n"
+                + "# (-Xshare:auto, the JDK's own archive only, also tells a bare java -jar relaunch not to record one);\n"
+                + "# asked only when nothing usable is there, never on the way to a window that has its archive\n"
+                + (aot ? "" : "if [ \"$cds\" = gui ] && [ ! -f \"$dir/sakshi-gui.jsa\" ] && ! window_opens; then a1=-Xshare:auto; a2=; fi\n")
                 + (aot ? AOT_WINDOW.replace("JDK_HOME", shQuote(home.toString())).replace("sakshi.jar", jar) : "")
                 + "exec \"$java\" " + JVM_OPTIONS + " $gc \"$a1\" $a2 " + (aot ? LOG_OPTIONS_AOT : LOG_OPTIONS)
                 + " -jar \"$dir/" + jar + "\" \"$@\"\n";

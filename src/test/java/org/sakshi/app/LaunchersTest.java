@@ -189,6 +189,23 @@ class LaunchersTest {
     }
 
     @Test
+    void onJdk25AWindowWithItsCacheStartsWithoutAskingWhetherItCanOpen() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT cache: JDK 25+");
+        jarAMinuteOld();
+        Path asked = dir.resolve("asked");
+        Path bin = Files.createDirectories(dir.resolve("spy-bin"));
+        Path uname = Files.writeString(bin.resolve("uname"), "#!/bin/sh\necho x >> '" + asked + "'\necho Linux\n");
+        uname.toFile().setExecutable(true);
+        java.util.Map<String, String> spy = java.util.Map.of("PATH", bin + ":" + System.getenv("PATH"));
+        assertTrue(run(spy).contains("-XX:AOTCacheOutput=" + dir.resolve("sakshi-gui.aot")));
+        assertTrue(Files.exists(asked), "the first start asks before recording");
+        Files.delete(asked);
+        Files.writeString(dir.resolve("sakshi-gui.aot"), "cache");
+        assertTrue(run(spy).contains("-XX:AOTCache=" + dir.resolve("sakshi-gui.aot")));
+        assertFalse(Files.exists(asked), "a start with its cache forks nothing to ask (the window's start path)");
+    }
+
+    @Test
     void onJdk25QuickCommandsStartFromTheCacheTheBuildRecordedWhileItIsNewerThanTheJar() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT cache: JDK 25+");
         Path cache = dir.resolve("sakshi-quick.aot");
