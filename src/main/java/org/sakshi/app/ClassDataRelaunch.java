@@ -153,7 +153,7 @@ final class ClassDataRelaunch {
     static Optional<List<String>> command(String[] args, Optional<String> command, Optional<String[]> jvmLine,
                                           Map<String, String> env, String relaunchProperty, String mark,
                                           Path profile, int jdk) {
-        String kind = args.length == 0 ? "gui" : args[0];
+        String kind = kind(args);
         List<String> extra = RELAUNCHED.get(kind);
         if (extra == null || !relaunches(args) || mark != null || "false".equalsIgnoreCase(relaunchProperty) || "0".equals(env.get("SAKSHI_RELAUNCH"))
                 || command.isEmpty() || jvmLine.isEmpty()) {
