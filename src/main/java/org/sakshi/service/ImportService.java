@@ -282,8 +282,11 @@ public final class ImportService {
     private static final class Undo {
         final List<String> newBlobs = new ArrayList<>();
         final List<Path> files = new ArrayList<>();
+        /** A folder's flush still running when the import failed: it ends before its blobs are removed. */
+        Vault.Durable flushing = Vault.Durable.DONE;
 
         void run(Vault v) {
+            flushing.awaitQuietly();
             for (String b : newBlobs) {
                 try {
                     v.delete(b);
@@ -364,10 +367,24 @@ public final class ImportService {
     private record Origin(Path abs, String name, boolean folder) {
     }
 
-    /** The vault copy of one import: the item's blob (a folder's manifest), a folder's entries, and the size. */
-    private record Copy(StoredBlob main, List<EntryRow> entries, long size) {
+    /**
+     * The vault copy of one import: the item's blob (a folder's manifest), a folder's entries, the
+     * size, and the flush that makes a folder's blobs durable (still running while the item's rows
+     * are prepared; {@link #durable()} waits for it before anything refers to them is committed).
+     */
+    private record Copy(StoredBlob main, List<EntryRow> entries, long size, Vault.Durable flush) {
         String sha256() {
             return main.sha256();
+        }
+
+        /** Returns once every blob of this copy is durable; a flush that failed fails the import. */
+        void durable() throws StorageException {
+            try {
+                flush.await();
+            } catch (IOException e) {
+                throw new StorageException("could not make the folder's copies in the vault durable (" + e.getMessage()
+                        + "); nothing was recorded for it. Check the disk holding the case and import it again", e);
+            }
         }
     }
 
@@ -405,6 +422,7 @@ public final class ImportService {
             Optional<StoredItem> waiting = der == null && req.dateOrder() != null
                     ? waitingForDateOrder(s, copy.sha256()) : Optional.empty();
             if (waiting.isPresent()) {
+                copy.durable();
                 committed = true; // nothing new was stored: the blob belongs to the waiting item
                 return parseRecorded(s, caseDir, waiting.get(), input, actor, cancel);
             }
@@ -452,7 +470,7 @@ public final class ImportService {
         if (origin.folder()) {
             List<EntryRow> entries = new ArrayList<>();
             StoredBlob main = storeFolder(vault, source, origin.name(), entries, warnings, undo, p, cancel);
-            return new Copy(main, entries, entries.stream().mapToLong(EntryRow::size).sum());
+            return new Copy(main, entries, entries.stream().mapToLong(EntryRow::size).sum(), undo.flushing);
         }
         StoredBlob main = der != null ? vault.storeBytes(der.request().content())
                 : started != null && !origin.folder() ? takeOver(started, vault, source, p, origin.name(), cancel)
@@ -460,7 +478,7 @@ public final class ImportService {
         if (!main.existed()) {
             undo.newBlobs.add(main.relPath());
         }
-        return new Copy(main, List.of(), main.hash().size());
+        return new Copy(main, List.of(), main.hash().size(), Vault.Durable.DONE); // fsynced by the store
     }
 
     /**
@@ -579,6 +597,7 @@ public final class ImportService {
             if (token != null) {
                 s.recordToken(tokenRow(id, token, tsaName(token, stamp.source())), actor, copy.sha256());
             }
+            copy.durable(); // the folder's blobs were flushed while its rows were inserted; committed only now
             return stored;
         });
     }
@@ -887,8 +906,9 @@ public final class ImportService {
      * is listed. Each file is opened without following links and must still be the file listed
      * (same file key, same real parent folder): a file swapped for a symbolic link or another file
      * meanwhile is refused and nothing of the folder is recorded. The small files are written as one
-     * {@link Vault.Batch} and made durable together before this method returns, so before the item
-     * that refers to them is committed.
+     * {@link Vault.Batch} and made durable together: the flush is still running when this method
+     * returns ({@code undo.flushing}), and the item that refers to them is committed only after it
+     * ended ({@link Copy#durable()}).
      */
     private StoredBlob storeFolder(Vault vault, Path dir, String name, List<EntryRow> entries, List<String> warnings,
                                    Undo undo, ProgressListener p, CancelFlag cancel)
@@ -897,7 +917,7 @@ public final class ImportService {
         List<String> skipped = new ArrayList<>();
         // the batch's writer threads add to entries and undo; close() (or sync()) waits for them, so both
         // are complete when read below or when a failure runs the undo
-        try (Vault.Batch batch = vault.batch()) {
+        try (Vault.Batch batch = vault.memberBatch()) { // a member gets its SHA-256, the manifest all digests
             FolderCopier copier = new FolderCopier(dir, realDir, name, batch, entries, skipped, undo, p, cancel);
             Files.walkFileTree(dir, copier); // symbolic links are not followed
             if (copier.failure != null) {
@@ -911,7 +931,9 @@ public final class ImportService {
             if (!manifest.existed()) {
                 undo.newBlobs.add(manifest.relPath());
             }
-            batch.sync(); // every file of the folder and its manifest are durable before anything refers to them
+            // every file of the folder and its manifest are durable before anything referring to them is
+            // committed: the flush runs while the item's rows are prepared (Copy.durable, before the commit)
+            undo.flushing = batch.syncLater();
             return manifest;
         }
     }
@@ -1067,7 +1089,7 @@ public final class ImportService {
                             if (!b.existed()) {
                                 undo.newBlobs.add(b.relPath());
                             }
-                            entries.add(new EntryRow(r, b.hash().size(), b.sha256(), b.relPath()));
+                            entries.add(new EntryRow(r, b.size(), b.sha256(), b.relPath()));
                         });
             } catch (Vault.SwappedFileException e) {
                 throw swapped(e);

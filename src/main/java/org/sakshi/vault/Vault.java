@@ -357,20 +357,33 @@ public final class Vault {
         return commit(part, h);
     }
 
-    /**
-     * Starts a batch: small files stored through it are not fsynced one by one (one fsync per file
-     * costs milliseconds on a real disk, which dominates a folder of 100,000 small files).
-     * {@link Batch#sync()} then makes every blob the batch wrote durable at once, files and
-     * directories; it must return before any ledger entry that refers to them is committed. A crash
-     * before that leaves blobs no item refers to, which the next writer removes.
-     */
     private static final Set<StandardOpenOption> CREATE_WRITE =
             Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     private static final java.nio.file.attribute.FileAttribute<?> READ_ONLY_ATTR =
             java.nio.file.attribute.PosixFilePermissions.asFileAttribute(org.sakshi.core.OwnerOnly.READ_ONLY);
 
+    /**
+     * Starts a batch: small files stored through it are not fsynced one by one (one fsync per file
+     * costs milliseconds on a real disk, which dominates a folder of 100,000 small files).
+     * {@link Batch#sync()} then makes every blob the batch wrote durable at once, files and
+     * directories; it must return before any ledger entry that refers to them is committed. A crash
+     * before that leaves blobs no item refers to, which the next writer removes. Every blob gets its
+     * three digests and CRC-32.
+     */
     public Batch batch() throws IOException {
-        return new Batch();
+        return new Batch(true);
+    }
+
+    /**
+     * A batch for the members of a folder: as {@link #batch()}, but a small file submitted to it
+     * gets its SHA-256 only (its name in the vault, its line in the folder's manifest and member
+     * list), and its blob no {@link StoredBlob#hash()}: a member's SHA-1, MD5 and CRC-32 were
+     * never kept, and taking them cost a third of a folder import's CPU (docs/performance.md, twelfth
+     * round). Bytes stored with {@link Batch#storeBytes} (the folder's manifest, whose digests are
+     * the item's) and large files get all of them.
+     */
+    public Batch memberBatch() throws IOException {
+        return new Batch(false);
     }
 
     /**
@@ -491,7 +504,11 @@ public final class Vault {
             }
         }
 
-        private Batch() throws IOException {
+        /** Whether the small files of groups get SHA-1, MD5 and CRC-32 besides their SHA-256. */
+        private final boolean allDigests;
+
+        private Batch(boolean allDigests) throws IOException {
+            this.allDigests = allDigests;
             org.sakshi.core.OwnerOnly.dir(tmp);
             posix = Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null;
             direct = posix && !shared;
@@ -656,7 +673,7 @@ public final class Vault {
                     } else {
                         StoredBlob b = j.stored();
                         if (b == null && failed == null) {
-                            b = write(hs, j.data(), 0, j.data().length);
+                            b = write(hs, j.data(), 0, j.data().length, true);
                         }
                         if (b != null) { // a large file stored even after a failure: its caller must learn of it
                             synchronized (handOn) {
@@ -691,7 +708,7 @@ public final class Vault {
             Throwable error = null;
             for (int i = 0; i < g.count && failed == null; i++) {
                 try {
-                    out[i] = write(hs, g.data, g.off[i], g.len[i]);
+                    out[i] = write(hs, g.data, g.off[i], g.len[i], allDigests);
                 } catch (IOException | RuntimeException | Error e) {
                     error = e;
                     break;
@@ -789,19 +806,24 @@ public final class Vault {
             stop();
         }
 
-        private StoredBlob write(Hashers hs, byte[] data, int off, int len) throws IOException {
-            hs.sha256.update(data, off, len);
-            hs.sha1.update(data, off, len);
-            hs.md5.update(data, off, len);
-            hs.crc.reset();
-            hs.crc.update(data, off, len);
+        /** Hashes (SHA-256; with {@code all}, SHA-1, MD5 and CRC-32 too) and stores one blob. */
+        private StoredBlob write(Hashers hs, byte[] data, int off, int len, boolean all) throws IOException {
             HexFormat hex = HexFormat.of();
-            HashResult h = new HashResult(new Digests(hex.formatHex(hs.sha256.digest()),
-                    hex.formatHex(hs.sha1.digest()), hex.formatHex(hs.md5.digest())), len, hs.crc.getValue());
-            String rel = relPathOf(h.digests().sha256());
+            hs.sha256.update(data, off, len);
+            String sha256 = hex.formatHex(hs.sha256.digest());
+            HashResult h = null;
+            if (all) {
+                hs.sha1.update(data, off, len);
+                hs.md5.update(data, off, len);
+                hs.crc.reset();
+                hs.crc.update(data, off, len);
+                h = new HashResult(new Digests(sha256, hex.formatHex(hs.sha1.digest()), hex.formatHex(hs.md5.digest())),
+                        len, hs.crc.getValue());
+            }
+            String rel = relPathOf(sha256);
             Path target = root.resolve(rel);
             if (exists(target, rel)) { // known content: nothing to write
-                return new StoredBlob(rel, h, true);
+                return new StoredBlob(rel, sha256, len, h, true);
             }
             Path dir = target.getParent();
             if (!dirs.containsKey(dir)) {
@@ -819,7 +841,7 @@ public final class Vault {
                 }
             }
             if (direct) {
-                return writeInPlace(target, rel, h, data, off, len);
+                return writeInPlace(target, rel, sha256, h, data, off, len);
             }
             Path part = tmp.resolve(prefix + "-" + parts.getAndIncrement() + ".part");
             // created 0400 where the file system has POSIX modes: the creating descriptor may still write
@@ -840,7 +862,7 @@ public final class Vault {
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
                 Files.deleteIfExists(part);
-                return new StoredBlob(rel, h, true);
+                return new StoredBlob(rel, sha256, len, h, true);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.deleteIfExists(part);
                 throw new IOException("the vault's filesystem cannot rename atomically: " + root, e);
@@ -849,8 +871,8 @@ public final class Vault {
                 throw e;
             }
             unsynced.add(rel);
-            known.add(prefix(h.digests().sha256()));
-            return new StoredBlob(rel, h, false);
+            known.add(prefix(sha256));
+            return new StoredBlob(rel, sha256, len, h, false);
         }
 
         /**
@@ -862,13 +884,13 @@ public final class Vault {
          * other writer thread, before this batch's {@link #sync()}). A write that fails removes the
          * file it created.
          */
-        private StoredBlob writeInPlace(Path target, String rel, HashResult h, byte[] data, int off, int len)
-                throws IOException {
+        private StoredBlob writeInPlace(Path target, String rel, String sha256, HashResult h, byte[] data, int off,
+                                        int len) throws IOException {
             FileChannel ch;
             try {
                 ch = FileChannel.open(target, CREATE_WRITE, READ_ONLY_ATTR);
             } catch (FileAlreadyExistsException e) {
-                return new StoredBlob(rel, h, true);
+                return new StoredBlob(rel, sha256, len, h, true);
             }
             try (ch) {
                 java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, off, len);
@@ -884,8 +906,8 @@ public final class Vault {
                 throw e;
             }
             unsynced.add(rel);
-            known.add(prefix(h.digests().sha256()));
-            return new StoredBlob(rel, h, false);
+            known.add(prefix(sha256));
+            return new StoredBlob(rel, sha256, len, h, false);
         }
 
         /**
@@ -937,15 +959,32 @@ public final class Vault {
          * durable; then nothing may be recorded for them.
          */
         public void sync() throws IOException {
+            syncLater().await();
+        }
+
+        /**
+         * As {@link #sync()}, with the flush itself on another thread: the writer threads are
+         * stopped and their failure thrown here, then the returned handle's {@link Durable#await()}
+         * waits for the flush and throws its failure. The caller may prepare what refers to the blobs
+         * meanwhile (a folder import inserts its 100,000 rows while the disk flushes), and must not
+         * make that durable itself (commit it) before {@code await} returned. The batch may be
+         * closed before the flush ends; nothing more may be written through it.
+         */
+        public Durable syncLater() throws IOException {
             stop();
             throwIfFailed();
             if (unsynced.isEmpty()) {
-                return;
+                return Durable.DONE;
             }
-            if (!(syncWholeFileSystem && syncFileSystem(root))) {
-                fsyncEach();
-            }
-            unsynced.clear();
+            java.util.concurrent.FutureTask<Void> flush = new java.util.concurrent.FutureTask<>(() -> {
+                if (!(syncWholeFileSystem && syncFileSystem(root))) {
+                    fsyncEach();
+                }
+                unsynced.clear();
+                return null;
+            });
+            Thread.ofPlatform().daemon().name("vault-sync").start(flush);
+            return new Durable(flush);
         }
 
         private void fsyncEach() throws IOException {
@@ -991,6 +1030,56 @@ public final class Vault {
                 fsyncDir(d);
             }
             fsyncDir(root);
+        }
+    }
+
+    /** A flush of a batch's blobs ({@link Batch#syncLater()}), running or done. */
+    public static final class Durable {
+        /** Nothing to flush. */
+        public static final Durable DONE = new Durable(null);
+        private final Future<Void> flush;
+
+        private Durable(Future<Void> flush) {
+            this.flush = flush;
+        }
+
+        /**
+         * Waits for the flush (whatever interrupts this thread: the blobs must be known durable or
+         * not) and throws its failure: then the blobs are not durable and nothing may refer to them.
+         */
+        public void await() throws IOException {
+            if (flush == null) {
+                return;
+            }
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        flush.get();
+                        return;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof IOException io) {
+                            throw io;
+                        }
+                        throw new IOException("could not make the vault copies durable: " + e.getCause(), e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** Waits for the flush and ignores its failure (before the blobs are removed after another failure). */
+        public void awaitQuietly() {
+            try {
+                await();
+            } catch (IOException e) {
+                Log.LOG.debug("the flush of blobs about to be removed failed: {}", e.toString());
+            }
         }
     }
 

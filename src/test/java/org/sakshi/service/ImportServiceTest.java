@@ -152,6 +152,10 @@ class ImportServiceTest {
         String manifest = hex("SHA-256", "alpha".getBytes(StandardCharsets.UTF_8)) + "  a.txt\n"
                 + hex("SHA-256", "beta".getBytes(StandardCharsets.UTF_8)) + "  sub/b.txt\n";
         assertEquals(hex("SHA-256", manifest.getBytes(StandardCharsets.UTF_8)), it.digests().sha256());
+        // the members get their SHA-256 only; the item's three digests are the manifest's
+        assertEquals(hex("SHA-1", manifest.getBytes(StandardCharsets.UTF_8)), it.digests().sha1());
+        assertEquals(hex("MD5", manifest.getBytes(StandardCharsets.UTF_8)), it.digests().md5());
+        assertEquals(hex("SHA-256", "beta".getBytes(StandardCharsets.UTF_8)), entries.get(1).sha256());
         assertEquals(manifest, Files.readString(fx.evidence.blobPath(c, it.id())));
     }
 

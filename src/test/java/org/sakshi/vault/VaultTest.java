@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sakshi.testsupport.Sinks;
 import org.sakshi.hashing.HashPipeline;
+import org.sakshi.hashing.HashResult;
 
 class VaultTest {
     @TempDir
@@ -228,6 +229,66 @@ class VaultTest {
         assertEquals(sizes.length, v.blobs().size());
         try (Stream<Path> s = Files.list(tmp.resolve("vault/.tmp"))) {
             assertEquals(0, s.count(), "no temp file is left");
+        }
+    }
+
+    @Test
+    void aMemberBatchNamesSmallFilesByTheirSha256AloneAndGivesTheManifestAndLargeFilesEveryDigest() throws Exception {
+        Vault v = new Vault(tmp.resolve("vault"));
+        int[] sizes = {0, 1, 13_000, Vault.SMALL, Vault.SMALL + 1};
+        StoredBlob[] blobs = new StoredBlob[sizes.length];
+        try (Vault.Batch batch = v.memberBatch()) {
+            for (int i = 0; i < sizes.length; i++) {
+                int k = i;
+                batch.submit(source(sizes[i]), null, sizes[i], null, "m" + i, null, b -> blobs[k] = b);
+            }
+            byte[] manifest = "manifest\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            StoredBlob m = batch.storeBytes(manifest);
+            assertEquals(HashPipeline.hashBytes(manifest), m.hash(), "the manifest's digests are the item's: all of them");
+            batch.sync();
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] data = Files.readAllBytes(tmp.resolve("src-" + sizes[i] + ".bin"));
+            HashResult all = HashPipeline.hashBytes(data);
+            assertEquals(all.digests().sha256(), blobs[i].sha256(), "SHA-256 of the file of " + sizes[i] + " bytes");
+            assertEquals(sizes[i], blobs[i].size());
+            assertEquals(Vault.relPathOf(all.digests().sha256()), blobs[i].relPath());
+            assertArrayEquals(data, Files.readAllBytes(v.resolve(blobs[i].relPath())));
+            if (sizes[i] <= Vault.SMALL) {
+                assertEquals(null, blobs[i].hash(), "a small member gets its SHA-256 only");
+            } else {
+                assertEquals(all, blobs[i].hash(), "a large member takes the streaming path, with every digest");
+            }
+        }
+    }
+
+    @Test
+    void aFlushOnItsOwnThreadReportsItsFailureToTheOneWhoWaitsForItAndOutlivesTheBatch() throws Exception {
+        Vault v = new Vault(tmp.resolve("vault"));
+        v.syncWholeFileSystem = false; // each file is fsynced by its name: a blob gone before the flush fails it
+        Vault.Durable flush;
+        StoredBlob gone;
+        try (Vault.Batch batch = v.batch()) {
+            batch.store(source(3000), null, null, "kept", null);
+            gone = batch.store(source(4000), null, null, "gone", null);
+            Files.delete(v.resolve(gone.relPath()));
+            flush = batch.syncLater(); // the writers' own failures come here; the flush's come from await
+        } // closed before the flush ended: the flush goes on
+        IOException e = assertThrows(IOException.class, flush::await);
+        assertTrue(String.valueOf(e.getMessage()).contains(gone.sha256()), e.toString());
+        assertThrows(IOException.class, flush::await, "every wait learns of the failure");
+
+        Vault w = new Vault(tmp.resolve("vault2"));
+        w.syncWholeFileSystem = false;
+        try (Vault.Batch batch = w.batch()) {
+            StoredBlob b = batch.store(source(5000), null, null, "fine", null);
+            Vault.Durable ok = batch.syncLater();
+            ok.await();
+            assertEquals(0, batch.pending(), "nothing is left to flush once the wait returned");
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("src-5000.bin")), Files.readAllBytes(w.resolve(b.relPath())));
+        }
+        try (Vault.Batch empty = w.batch()) {
+            assertTrue(empty.syncLater() == Vault.Durable.DONE, "a batch that wrote nothing has nothing to flush");
         }
     }
 
