@@ -85,10 +85,17 @@ rm -rf "$W/lcase"
 "$JAVA" "$P" -jar "$JAR" case init "$W/lcase" --number LEDGER --title ledger --officer bench >/dev/null
 "$JAVA" "$P" -Xmx1g -cp "$JAR:target/test-classes" org.sakshi.storage.LedgerGenMain "$W/lcase" $((EVENTS - 1)) "$W/ledger.jsonl" 2>/dev/null
 fi
+if [ -n "${JAR_BEFORE:-}" ]; then
+  # the other build gets a copy of that profile (the same keys) without its start-up archives: the
+  # relaunched custody verify keeps one archive per profile, and two builds sharing one rewrote each
+  # other's at every exit
+  rm -rf "$W/profile-before"; cp -a "$W/profile" "$W/profile-before"; rm -rf "$W/profile-before/cds"
+fi
+PB="-Dsakshi.home=$W/profile-before"
 for i in $(seq 1 "$RUNS"); do
   measure "custody-verify-1M" "$JAVA" "$P" -Xmx256m -jar "$JAR" custody verify "$W/lcase"
   if [ -n "${JAR_BEFORE:-}" ]; then
-    measure "before-custody-verify" "$JAVA" "$P" -Xmx256m -jar "$JAR_BEFORE" custody verify "$W/lcase"
+    measure "before-custody-verify" "$JAVA" "$PB" -Xmx256m -jar "$JAR_BEFORE" custody verify "$W/lcase"
   fi
   measure "sha256sum-jsonl" sha256sum "$W/ledger.jsonl"
 done
