@@ -148,31 +148,21 @@ public final class ExportService {
     /** The identity the side thread opened, or its failure; waits for it whatever interrupts this thread. */
     private static org.sakshi.core.Signer opened(java.util.concurrent.FutureTask<org.sakshi.core.Signer> opening)
             throws SakshiException {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return opening.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the opening ends by itself (a file read and a key derivation, or a login)
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof SakshiException se) {
-                        throw se;
-                    }
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(cause);
-                }
+            // the opening ends by itself (a file read and a key derivation, or a login)
+            return org.sakshi.core.Waits.uninterruptibly(opening);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SakshiException se) {
+                throw se;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (cause instanceof RuntimeException re) {
+                throw re;
             }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

@@ -1051,25 +1051,13 @@ public final class Vault {
             if (flush == null) {
                 return;
             }
-            boolean interrupted = false;
             try {
-                while (true) {
-                    try {
-                        flush.get();
-                        return;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        if (e.getCause() instanceof IOException io) {
-                            throw io;
-                        }
-                        throw new IOException("could not make the vault copies durable: " + e.getCause(), e.getCause());
-                    }
+                org.sakshi.core.Waits.uninterruptibly(flush);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
                 }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                throw new IOException("could not make the vault copies durable: " + e.getCause(), e.getCause());
             }
         }
 
