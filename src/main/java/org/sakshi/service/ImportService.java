@@ -897,6 +897,12 @@ public final class ImportService {
     record Listed(Path file, Object key, long size) {
     }
 
+    /**
+     * Test seam: false makes every folder walk the path-checking one ({@link FolderCopier}), which runs
+     * where a folder cannot be held open (no {@link java.nio.file.SecureDirectoryStream}, no file keys).
+     */
+    boolean holdFolders = true;
+
     /** Test seam: runs for each regular file between listing it and copying it (to swap it in between). */
     java.util.function.Consumer<Listed> afterListing = l -> { };
 
@@ -918,10 +924,12 @@ public final class ImportService {
         // the batch's writer threads add to entries and undo; close() (or sync()) waits for them, so both
         // are complete when read below or when a failure runs the undo
         try (Vault.Batch batch = vault.memberBatch()) { // a member gets its SHA-256, the manifest all digests
-            FolderCopier copier = new FolderCopier(dir, realDir, name, batch, entries, skipped, undo, p, cancel);
-            Files.walkFileTree(dir, copier); // symbolic links are not followed
-            if (copier.failure != null) {
-                throw copier.failure;
+            if (!holdFolders || !new HeldWalk(dir, name, batch, entries, skipped, undo, p, cancel).run()) {
+                FolderCopier copier = new FolderCopier(dir, realDir, name, batch, entries, skipped, undo, p, cancel);
+                Files.walkFileTree(dir, copier); // symbolic links are not followed
+                if (copier.failure != null) {
+                    throw copier.failure;
+                }
             }
             batch.awaitWrites(); // every file's entry is in entries (or the first failed write is thrown)
             skipped.sort(null); // the same folder gives the same warnings in the same order
@@ -1052,8 +1060,7 @@ public final class ImportService {
         }
 
         private InputException swapped(Vault.SwappedFileException e) {
-            return new InputException("cannot import " + dir + ": " + e.getMessage() + "; it was not copied and"
-                    + " nothing was recorded for this folder. Import it again when nothing else is changing it", e);
+            return swappedIn(dir, e);
         }
 
         @Override
@@ -1085,16 +1092,184 @@ public final class ImportService {
                 }
                 // hashed and written on a writer thread of the batch, which then records the blob here
                 batch.submit(f, a.fileKey(), a.size(), (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel,
-                        b -> {
-                            if (!b.existed()) {
-                                undo.newBlobs.add(b.relPath());
-                            }
-                            entries.add(new EntryRow(r, b.size(), b.sha256(), b.relPath()));
-                        });
+                        member(r, entries, undo));
             } catch (Vault.SwappedFileException e) {
                 throw swapped(e);
             }
             done += a.size();
+        }
+    }
+
+    /** Hands a folder member's blob on (on a writer thread of the batch): its row, and its undo if it is new. */
+    private static java.util.function.Consumer<StoredBlob> member(String r, List<EntryRow> entries, Undo undo) {
+        return b -> {
+            if (!b.existed()) {
+                undo.newBlobs.add(b.relPath());
+            }
+            entries.add(new EntryRow(r, b.size(), b.sha256(), b.relPath()));
+        };
+    }
+
+    private static InputException swappedIn(Path dir, Vault.SwappedFileException e) {
+        return new InputException("cannot import " + dir + ": " + e.getMessage() + "; it was not copied and"
+                + " nothing was recorded for this folder. Import it again when nothing else is changing it", e);
+    }
+
+    /**
+     * Copies each regular file of a folder into the vault batch as it is listed, holding each folder of
+     * the walk open ({@link java.nio.file.SecureDirectoryStream}): every file is listed, opened and
+     * checked relative to its open folder ({@code fstatat}, {@code openat} with {@code O_NOFOLLOW}),
+     * one name each, instead of by its whole path. Each folder opened is checked to be the one listed
+     * (its file key) when it is opened, so no file is read from a folder swapped in (or reached through
+     * a symbolic link) between listing and opening; a folder whose path no longer leads to it when its
+     * listing ends was swapped during the listing, and the import is refused, as
+     * {@link FolderCopier} refuses it. Two {@code statx} per file instead of three by whole path: a
+     * quarter less CPU on the walking thread (docs/performance.md, thirteenth round).
+     */
+    private final class HeldWalk {
+        private final Path dir;
+        private final String name;
+        private final Vault.Batch batch;
+        private final List<EntryRow> entries;
+        private final List<String> skipped;
+        private final Undo undo;
+        private final ProgressListener p;
+        private final CancelFlag cancel;
+        private long done;
+
+        HeldWalk(Path dir, String name, Vault.Batch batch, List<EntryRow> entries, List<String> skipped, Undo undo,
+                 ProgressListener p, CancelFlag cancel) {
+            this.dir = dir;
+            this.name = name;
+            this.batch = batch;
+            this.entries = entries;
+            this.skipped = skipped;
+            this.undo = undo;
+            this.p = p;
+            this.cancel = cancel;
+        }
+
+        /**
+         * Walks the folder; false (nothing read) where the platform cannot hold a folder open, or the
+         * file system gives no file keys, or {@code dir} is not a folder itself (a link): then the
+         * path-checking {@link FolderCopier} walks it.
+         */
+        boolean run() throws IOException, SakshiException {
+            BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isDirectory() || a.fileKey() == null) {
+                return false;
+            }
+            java.nio.file.DirectoryStream<Path> opened = Files.newDirectoryStream(dir);
+            if (!(opened instanceof java.nio.file.SecureDirectoryStream<Path> root)) {
+                opened.close();
+                return false;
+            }
+            try (root) {
+                walk(root, dir, a.fileKey());
+            } catch (Vault.SwappedFileException e) {
+                throw swappedIn(dir, e);
+            }
+            return true;
+        }
+
+        private void walk(java.nio.file.SecureDirectoryStream<Path> ds, Path folder, Object key)
+                throws IOException, SakshiException {
+            if (!key.equals(ds.getFileAttributeView(java.nio.file.attribute.BasicFileAttributeView.class)
+                    .readAttributes().fileKey())) {
+                throw folderSwapped(folder);
+            }
+            for (Path f : ds) {
+                Path n = f.getFileName(); // relative: resolved against the open folder, not by the path
+                BasicFileAttributes a = attributes(ds, n);
+                if (a.isDirectory()) {
+                    java.nio.file.SecureDirectoryStream<Path> sub;
+                    try {
+                        sub = ds.newDirectoryStream(n, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) { // ELOOP, ENOTDIR: a link or a file in its place since listed?
+                        BasicFileAttributes now = attributesOrNull(ds, n);
+                        if (now == null || !now.isDirectory() || !a.fileKey().equals(now.fileKey())) {
+                            throw folderSwapped(f);
+                        }
+                        throw e; // an unreadable sub-folder: the folder cannot be kept whole
+                    }
+                    try (sub) {
+                        walk(sub, f, a.fileKey());
+                    }
+                } else if (a.isRegularFile()) {
+                    copy(ds, f, n, a);
+                } else if (a.isSymbolicLink()) {
+                    skipped.add("symbolic link " + rel(dir, f) + " was not followed and is not part of this item");
+                } else if (a.isOther()) {
+                    skipped.add(rel(dir, f) + " is not a regular file and is not part of this item");
+                }
+            }
+            // its files were read from the folder listed; if its path leads elsewhere now, it was swapped
+            // while it was being listed, and the import is refused as the path-checking walk refuses it
+            if (!FolderCopier.sameFolder(folder, key)) {
+                throw folderSwapped(folder);
+            }
+        }
+
+        private void copy(java.nio.file.SecureDirectoryStream<Path> ds, Path f, Path n, BasicFileAttributes a)
+                throws IOException, SakshiException {
+            afterListing.accept(new Listed(f, a.fileKey(), a.size()));
+            String r = slashed(dir.relativize(f));
+            long base = done;
+            Object key = a.fileKey();
+            // hashed and written on a writer thread of the batch, which then records the blob here
+            batch.submit(f, sizeOut -> open(ds, f, n, key, sizeOut), key, a.size(),
+                    (dn, t, w) -> p.progress(base + dn, -1, name + "/" + r), r, cancel, member(r, entries, undo));
+            done += a.size();
+        }
+
+        /** Opens a listed file relative to its open folder, without following a link; it must still be the file listed. */
+        private static java.nio.channels.SeekableByteChannel open(java.nio.file.SecureDirectoryStream<Path> ds, Path f,
+                                                                  Path n, Object key, long[] sizeOut)
+                throws IOException {
+            java.nio.channels.SeekableByteChannel ch;
+            try {
+                ch = ds.newByteChannel(n, java.util.Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            } catch (IOException e) { // ELOOP: "Too many levels of symbolic links"
+                BasicFileAttributes now = attributesOrNull(ds, n);
+                if (now != null && now.isSymbolicLink()) {
+                    throw new Vault.SwappedFileException(f + " was replaced by a symbolic link after it was listed", e);
+                }
+                throw e;
+            }
+            try {
+                BasicFileAttributes now = attributes(ds, n);
+                if (!now.isRegularFile()) {
+                    throw new Vault.SwappedFileException(f + " is no longer a regular file (it was replaced after it"
+                            + " was listed)", null);
+                }
+                if (!key.equals(now.fileKey())) {
+                    throw new Vault.SwappedFileException(f + " was replaced by another file after it was listed", null);
+                }
+                sizeOut[0] = now.size();
+                return ch;
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+        }
+
+        private static BasicFileAttributes attributes(java.nio.file.SecureDirectoryStream<Path> ds, Path n)
+                throws IOException {
+            return ds.getFileAttributeView(n, java.nio.file.attribute.BasicFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS).readAttributes();
+        }
+
+        private static BasicFileAttributes attributesOrNull(java.nio.file.SecureDirectoryStream<Path> ds, Path n) {
+            try {
+                return attributes(ds, n);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static Vault.SwappedFileException folderSwapped(Path folder) {
+            return new Vault.SwappedFileException("a folder on the way to " + folder + " was replaced (by a"
+                    + " symbolic link or another folder) after it was listed", null);
         }
     }
 

@@ -295,6 +295,16 @@ public final class Vault {
         }
     }
 
+    /**
+     * Opens a file listed in a folder for reading and checks that it is still the file listed (not a
+     * symbolic link, not another file), or throws {@link SwappedFileException}; puts its size as found
+     * after opening in {@code sizeOut[0]}, or -1 when it was not looked at.
+     */
+    @FunctionalInterface
+    public interface Opener {
+        java.nio.channels.SeekableByteChannel open(long[] sizeOut) throws IOException;
+    }
+
     /** Opens a listed file for reading, refusing a link in its place or another file than the one listed. */
     private static FileChannel openListed(Path source, Object listedKey) throws IOException {
         return openListed(source, listedKey, null);
@@ -554,6 +564,19 @@ public final class Vault {
         public void submit(Path source, Object listedKey, long listedSize, ProgressListener progress, String what,
                            CancelFlag cancel, java.util.function.Consumer<StoredBlob> then)
                 throws IOException, CancelledException {
+            submit(source, sizeOut -> openListed(source, listedKey, sizeOut), listedKey, listedSize, progress, what,
+                    cancel, then);
+        }
+
+        /**
+         * As {@link #submit(Path, Object, long, ProgressListener, String, CancelFlag, java.util.function.Consumer)},
+         * a small file being read through {@code opener}, which opens it and checks that it is still
+         * the file listed (a folder walk that holds its folders open opens it relative to its folder);
+         * a large file is stored from {@code source}, opened by its path and checked by {@code listedKey}.
+         */
+        public void submit(Path source, Opener opener, Object listedKey, long listedSize, ProgressListener progress,
+                           String what, CancelFlag cancel, java.util.function.Consumer<StoredBlob> then)
+                throws IOException, CancelledException {
             throwIfFailed();
             if (sinks != SinkFactory.DIRECT) {
                 enqueue(new Job(null, null, Vault.this.store(source, listedKey, progress, what, cancel), then));
@@ -568,7 +591,7 @@ public final class Vault {
                 int start = g.used;
                 int n = 0;
                 long[] opened = new long[1];
-                try (FileChannel in = openListed(source, listedKey, opened)) {
+                try (java.nio.channels.SeekableByteChannel in = opener.open(opened)) {
                     // with a listed size, no fstat: at most SMALL + 1 bytes are read, so growth shows
                     if (listedSize >= 0 || in.size() <= SMALL) {
                         java.nio.ByteBuffer all = java.nio.ByteBuffer.wrap(g.data, start, SMALL + 1);

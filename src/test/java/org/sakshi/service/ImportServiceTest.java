@@ -134,10 +134,16 @@ class ImportServiceTest {
                 "case.json's source is the event's source");
     }
 
-    @ParameterizedTest
-    @EnumSource(Fixture.Store.class)
-    void aFolderIsOneItemListingEveryFileWithAManifestHash(Fixture.Store store) throws Exception {
+    /** Each store with each folder walk: holding its folders open, and by whole paths (other platforms). */
+    static Stream<Arguments> storesAndWalks() {
+        return Stream.of(Fixture.Store.values()).flatMap(s -> Stream.of(Arguments.of(s, true), Arguments.of(s, false)));
+    }
+
+    @ParameterizedTest(name = "{0}, folders held open: {1}")
+    @MethodSource("storesAndWalks")
+    void aFolderIsOneItemListingEveryFileWithAManifestHash(Fixture.Store store, boolean held) throws Exception {
         Fixture fx = store.fixture();
+        fx.imports.holdFolders = held;
         Path c = fx.newCase(tmp.resolve("case"));
         Path dir = tmp.resolve("src/backup");
         Files.createDirectories(dir.resolve("sub"));
@@ -157,6 +163,35 @@ class ImportServiceTest {
         assertEquals(hex("MD5", manifest.getBytes(StandardCharsets.UTF_8)), it.digests().md5());
         assertEquals(hex("SHA-256", "beta".getBytes(StandardCharsets.UTF_8)), entries.get(1).sha256());
         assertEquals(manifest, Files.readString(fx.evidence.blobPath(c, it.id())));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "folders held open: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aFolderKeepsItsFilesAndNamesButNeverFollowsItsLinksOrReadsAPipe(boolean held) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"), "symbolic links and named pipes: POSIX");
+        Fixture fx = new Fixture();
+        fx.imports.holdFolders = held;
+        Path c = fx.newCase(tmp.resolve("case"));
+        Path dir = tmp.resolve("src/phone");
+        Files.createDirectories(dir.resolve("sub/deeper"));
+        Files.writeString(dir.resolve("sub/deeper/c.txt"), "gamma");
+        Files.writeString(dir.resolve("a.txt"), "alpha");
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("notes.txt"), "the officer's private notes");
+        Files.createSymbolicLink(dir.resolve("notes-link.txt"), outside.resolve("notes.txt"));
+        Files.createSymbolicLink(dir.resolve("sub/outside-link"), outside);
+        Path fifo = dir.resolve("sub/pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ImportOutcome out = fx.imports.importPaths(c, List.of(dir), Fixture.plain(), null, null);
+        Item it = out.imported().get(0);
+        assertEquals(List.of("a.txt", "sub/deeper/c.txt"),
+                fx.evidence.entries(c, it.id()).stream().map(org.sakshi.core.FolderEntry::path).toList());
+        assertEquals(List.of("sub/pipe is not a regular file and is not part of this item", // sorted: stable
+                        "symbolic link notes-link.txt was not followed and is not part of this item",
+                        "symbolic link sub/outside-link was not followed and is not part of this item"),
+                it.warnings().stream().filter(w -> w.contains("is not part of this item")).toList());
+        assertEquals(3, vaultFiles(c), "the two files and the manifest, nothing reached through a link");
     }
 
     @ParameterizedTest
@@ -441,10 +476,11 @@ class ImportServiceTest {
         assertFalse(fx[0].evidence.item(caseDir, "E0001").warnings().contains(ImportService.PARSE_PENDING));
     }
 
-    @ParameterizedTest
-    @EnumSource(Fixture.Store.class)
-    void aFolderFileSwappedForASymbolicLinkAfterListingIsRefusedAndNotCopied(Fixture.Store store) throws Exception {
+    @ParameterizedTest(name = "{0}, folders held open: {1}")
+    @MethodSource("storesAndWalks")
+    void aFolderFileSwappedForASymbolicLinkAfterListingIsRefusedAndNotCopied(Fixture.Store store, boolean held) throws Exception {
         Fixture fx = store.fixture();
+        fx.imports.holdFolders = held;
         Path c = fx.newCase(tmp.resolve("case"));
         Path dir = tmp.resolve("src/phone");
         Files.createDirectories(dir);
@@ -471,10 +507,13 @@ class ImportServiceTest {
         assertEquals(0, vaultFiles(c), "nothing of the folder, and never the link's target, is in the vault");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "replaced by a {0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"symbolic link", "folder"})
-    void aSubFolderSwappedAfterItsFirstFileWasListedIsRefusedAndNothingOfItIsKept(String by) throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "replaced by a {0}, folders held open: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"symbolic link,true", "folder,true", "symbolic link,false",
+            "folder,false"})
+    void aSubFolderSwappedAfterItsFirstFileWasListedIsRefusedAndNothingOfItIsKept(String by, boolean held)
+            throws Exception {
         Fixture fx = new Fixture();
+        fx.imports.holdFolders = held;
         Path c = fx.newCase(tmp.resolve("case"));
         Path dir = tmp.resolve("src/phone");
         Files.createDirectories(dir.resolve("sub"));
@@ -536,10 +575,11 @@ class ImportServiceTest {
         assertArrayEquals(grown, Files.readAllBytes(entries.get(0).blob()));
     }
 
-    @ParameterizedTest
-    @EnumSource(Fixture.Store.class)
-    void aFolderFileReplacedByAnotherFileAfterListingIsRefused(Fixture.Store store) throws Exception {
+    @ParameterizedTest(name = "{0}, folders held open: {1}")
+    @MethodSource("storesAndWalks")
+    void aFolderFileReplacedByAnotherFileAfterListingIsRefused(Fixture.Store store, boolean held) throws Exception {
         Fixture fx = store.fixture();
+        fx.imports.holdFolders = held;
         Path c = fx.newCase(tmp.resolve("case"));
         Path dir = tmp.resolve("src/phone");
         Files.createDirectories(dir);
