@@ -1165,14 +1165,15 @@ public final class ImportService {
                 return false;
             }
             try (root) {
-                walk(root, dir, a.fileKey());
+                walk(root, dir, a.fileKey(), "");
             } catch (Vault.SwappedFileException e) {
                 throw swappedIn(dir, e);
             }
             return true;
         }
 
-        private void walk(java.nio.file.SecureDirectoryStream<Path> ds, Path folder, Object key)
+        /** Walks one open folder; {@code prefix} is its path below {@link #dir} with a trailing {@code /} ("" at the top). */
+        private void walk(java.nio.file.SecureDirectoryStream<Path> ds, Path folder, Object key, String prefix)
                 throws IOException, SakshiException {
             if (!key.equals(ds.getFileAttributeView(java.nio.file.attribute.BasicFileAttributeView.class)
                     .readAttributes().fileKey())) {
@@ -1193,14 +1194,14 @@ public final class ImportService {
                         throw e; // an unreadable sub-folder: the folder cannot be kept whole
                     }
                     try (sub) {
-                        walk(sub, f, a.fileKey());
+                        walk(sub, f, a.fileKey(), prefix + n + "/");
                     }
                 } else if (a.isRegularFile()) {
-                    copy(ds, f, n, a);
+                    copy(ds, f, n, a, prefix + n); // its name below dir, without Path.relativize per file
                 } else if (a.isSymbolicLink()) {
-                    skipped.add("symbolic link " + rel(dir, f) + " was not followed and is not part of this item");
+                    skipped.add("symbolic link " + prefix + n + " was not followed and is not part of this item");
                 } else if (a.isOther()) {
-                    skipped.add(rel(dir, f) + " is not a regular file and is not part of this item");
+                    skipped.add(prefix + n + " is not a regular file and is not part of this item");
                 }
             }
             // its files were read from the folder listed; if its path leads elsewhere now, it was swapped
@@ -1210,10 +1211,9 @@ public final class ImportService {
             }
         }
 
-        private void copy(java.nio.file.SecureDirectoryStream<Path> ds, Path f, Path n, BasicFileAttributes a)
+        private void copy(java.nio.file.SecureDirectoryStream<Path> ds, Path f, Path n, BasicFileAttributes a, String r)
                 throws IOException, SakshiException {
             afterListing.accept(new Listed(f, a.fileKey(), a.size()));
-            String r = slashed(dir.relativize(f));
             long base = done;
             Object key = a.fileKey();
             // hashed and written on a writer thread of the batch, which then records the blob here
